@@ -1,0 +1,40 @@
+/* csv.h -- the cables.csv dump: 8 quoted columns, backslash escapes, raw
+ * newlines inside fields, no header row */
+#ifndef PILCROW_CSV_H
+#define PILCROW_CSV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+#include "str.h"
+
+#define CSV_COLUMNS 8
+
+enum csv_col { CSV_ROW, CSV_CREATED, CSV_ID, CSV_ORIGIN, CSV_CLASS, CSV_REFS, CSV_HEADER, CSV_BODY };
+
+struct csv {
+	const char *base, *p, *end;
+	size_t recno;        /* records read so far */
+};
+
+struct csv_record {
+	struct str f[CSV_COLUMNS];  /* unescaped; point into the caller's buffer */
+	size_t nfields;
+	size_t offset, length;      /* the record's bytes in the input */
+	struct str text;            /* header "\n\n" body, contiguous in the buffer */
+};
+
+enum csv_status { CSV_OK, CSV_EOF, CSV_BAD };
+
+/* True when @s starts like a cables.csv record ("1","12/28/1966 18:48",...). */
+bool csv_sniff(struct str s);
+
+void csv_open(struct csv *r, struct str data);
+
+/* Reads the next record, unescaping its fields into @out (reused).  On
+ * CSV_BAD, *err says what is wrong and the reader has skipped to the next
+ * record it can find. */
+enum csv_status csv_next(struct csv *r, struct buf *out, struct csv_record *rec, const char **err);
+
+#endif

@@ -1,0 +1,24 @@
+# gentags.awk -- turns data/tags.tsv (sorted by tag) into the C table tags_data.c
+BEGIN {
+	FS = "\t"
+	print "/* tags_data.c -- generated from data/tags.tsv by gentags.awk; do not edit */"
+	print "#include \"config.h\""
+	print "#include \"tags.h\""
+	print ""
+	print "const struct tag_entry tag_table[] = {"
+	n = 0
+}
+/^#/ || NF < 3 { next }
+{
+	for (i = 1; i <= 3; i++) {
+		gsub(/\\/, "\\\\", $i)
+		gsub(/"/, "\\\"", $i)
+	}
+	printf "\t{ \"%s\", \"%s\", \"%s\" },\n", $1, $2, $3
+	n++
+}
+END {
+	print "};"
+	print ""
+	printf "const size_t tag_count = %d;\n", n
+}

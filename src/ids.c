@@ -1,0 +1,127 @@
+/* ids.c -- cable identifiers */
+#include "config.h"
+#include "ids.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Names cables use for a station in REF lines and classification lines,
+ * mapped to the station part of the corpus ids. */
+static const struct {
+	const char *name, *key;
+} aliases[] = {
+	{ "SECSTATE", "STATE" },
+	{ "SECSTATEWASHDC", "STATE" },
+	{ "STATEDEPT", "STATE" },
+	{ "DEPTSTATE", "STATE" },
+	{ "UNVIE", "UNVIEVIENNA" },
+	{ "UNVIEVIEN", "UNVIEVIENNA" },
+	{ "USUN", "USUNNEWYORK" },
+	{ "USUNNY", "USUNNEWYORK" },
+	{ "USEU", "USEUBRUSSELS" },
+	{ "USNATO", "USNATO" },
+	{ "USOSCE", "USOSCE" },
+	{ "HOCHI", "HOCHIMINHCITY" },
+	{ "CAPET", "CAPETOWN" },
+};
+
+void station_key(struct str station, char *out, size_t size)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < station.n && n + 1 < size; i++) {
+		int c = (unsigned char)station.p[i];
+
+		if (c == ' ' || c == '\t' || c == '-' || c == '.')
+			continue;
+		out[n++] = (char)to_upper(c);
+	}
+	out[n] = '\0';
+	for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++) {
+		if (strcmp(out, aliases[i].name) == 0) {
+			snprintf(out, size, "%s", aliases[i].key);
+			break;
+		}
+	}
+}
+
+bool id_from_parts(int year, struct str station, struct str serial, char out[ID_MAX])
+{
+	char key[48];
+	size_t i = 0;
+
+	if (year < 0 || station.n == 0 || serial.n == 0)
+		return false;
+	station_key(station, key, sizeof(key));
+	if (!key[0])
+		return false;
+	while (i + 1 < serial.n && serial.p[i] == '0')
+		i++;
+	if (serial.n - i > 12)
+		return false;
+	for (size_t k = i; k < serial.n; k++)
+		if (!is_digit((unsigned char)serial.p[k]))
+			return false;
+	snprintf(out, ID_MAX, "%02d%s%.*s", year % 100, key, (int)(serial.n - i), serial.p + i);
+	return true;
+}
+
+void id_canonical(struct str s, char out[ID_MAX], bool *odd)
+{
+	size_t yd = 0, st, se;
+
+	s = str_trim(s);
+	*odd = false;
+	while (yd < s.n && is_digit((unsigned char)s.p[yd]))
+		yd++;
+	st = yd;
+	se = s.n;
+	while (se > st && is_digit((unsigned char)s.p[se - 1]))
+		se--;
+	/* the shape: 2 or 4 digits, upper-case letters only, digits */
+	bool shape = (yd == 2 || (yd == 4 && (s.p[0] == '1' || s.p[0] == '2') &&
+				 (s.p[1] == '9' || s.p[1] == '0'))) &&
+		     se > st && se < s.n && s.n < ID_MAX;
+	for (size_t i = st; shape && i < se; i++)
+		if (!is_upper((unsigned char)s.p[i]))
+			shape = false;
+	if (shape) {
+		struct str station = str_make(s.p + st, se - st);
+
+		if (str_find(station, "NOFORN") >= 0 || str_find(station, "SECTION") >= 0)
+			shape = false;
+	}
+	if (!shape) {
+		size_t n = s.n < ID_MAX - 1 ? s.n : ID_MAX - 1;
+
+		memcpy(out, s.p, n);
+		out[n] = '\0';
+		*odd = true;
+		return;
+	}
+	size_t k = se;
+	while (k + 1 < s.n && s.p[k] == '0')
+		k++;
+	snprintf(out, ID_MAX, "%.2s%.*s%.*s", s.p + yd - 2, (int)(se - st), s.p + st,
+		 (int)(s.n - k), s.p + k);
+}
+
+struct str id_station(const char *id)
+{
+	size_t n = strlen(id), a = 0, b;
+
+	while (a < n && is_digit((unsigned char)id[a]))
+		a++;
+	b = n;
+	while (b > a && is_digit((unsigned char)id[b - 1]))
+		b--;
+	return str_make(id + a, b - a);
+}
+
+int id_year(const char *id)
+{
+	if (is_digit((unsigned char)id[0]) && is_digit((unsigned char)id[1]) &&
+	    !is_digit((unsigned char)id[2]))
+		return (id[0] - '0') * 10 + (id[1] - '0');
+	return -1;
+}

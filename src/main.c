@@ -1,0 +1,199 @@
+/* main.c -- options and wiring */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "cable.h"
+#include "export.h"
+#include "parse.h"
+#include "source.h"
+#include "util.h"
+
+enum mode { MODE_READER, MODE_JSON, MODE_TEXT };
+
+/* The command-line options: one row each, the single source for parsing
+ * and for --help. */
+#define OPTIONS(X) \
+	X("json", no_argument, 'j', NULL, "write the cables as JSON Lines, one object per cable") \
+	X("text", no_argument, 't', NULL, "write a plain-text rendering, for pipes") \
+	X("width", required_argument, 'w', "N", "wrap --text at N columns (default: the terminal, or 80)") \
+	X("no-color", no_argument, 'C', NULL, "reader: no colour, bold and reverse only (also NO_COLOR)") \
+	X("no-mouse", no_argument, 'M', NULL, "reader: do not take the mouse") \
+	X("help", no_argument, 'h', NULL, "show this help and exit") \
+	X("version", no_argument, 'V', NULL, "show the version and exit")
+
+struct opts {
+	enum mode mode;
+	int width;
+	bool no_color, no_mouse;
+};
+
+static void option_line(FILE *f, int ch, const char *name, const char *arg, const char *help)
+{
+	char left[48];
+
+	snprintf(left, sizeof(left), "-%c, --%s%s%s", ch, name, arg ? " " : "", arg ? arg : "");
+	fprintf(f, "  %-22s %s\n", left, help);
+}
+
+static void usage(FILE *f)
+{
+	fprintf(f, "Usage: pilcrow [OPTION]... [PATH]...\n"
+		   "Read US diplomatic cables: single cables (text), WikiLeaks cable pages (HTML),\n"
+		   "folders of them, or the cables.csv dump.  PATH \"-\" reads standard input.\n"
+		   "With no PATH, opens the sample cables that come with pilcrow.\n\n"
+		   "Options:\n");
+#define X(name, arg, ch, argname, help) option_line(f, ch, name, argname, help);
+	OPTIONS(X)
+#undef X
+	fprintf(f, "\nExit status: 0 when a cable was read, 1 when none could be, 2 for bad usage.\n"
+		   "See pilcrow(1) for the JSON format and the reader's keys.\n");
+}
+
+static const char *sample_dir(void)
+{
+	static const char *const dirs[] = { PKGDATADIR "/cables", SRCDATADIR "/cables" };
+	const char *env = getenv("PILCROW_DATADIR");
+	static char buf[PATH_MAX];
+	struct stat sb;
+
+	if (env && *env) {
+		snprintf(buf, sizeof(buf), "%s/cables", env);
+		return buf;
+	}
+	for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++)
+		if (stat(dirs[i], &sb) == 0 && S_ISDIR(sb.st_mode))
+			return dirs[i];
+	return dirs[0];
+}
+
+static int terminal_width(void)
+{
+	struct winsize ws;
+	const char *cols = getenv("COLUMNS");
+
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	if (cols && atoi(cols) > 0)
+		return atoi(cols);
+	return 80;
+}
+
+struct export_ctx {
+	const struct opts *o;
+	struct cable cable;
+	struct buf out;
+	size_t written;
+	bool write_failed;
+};
+
+static void flush_out(struct export_ctx *x, bool force)
+{
+	if (!force && x->out.n < (1u << 20))
+		return;
+	if (x->out.n && fwrite(x->out.p, 1, x->out.n, stdout) != x->out.n)
+		x->write_failed = true;
+	buf_clear(&x->out);
+}
+
+static bool export_one(struct str text, const struct record_meta *meta, void *ud)
+{
+	struct export_ctx *x = ud;
+
+	if (!parse_cable(&x->cable, text, meta)) {
+		if (meta->format == FORMAT_CSV)
+			source_report(meta->path.p, "record at byte %llu: not a cable",
+				      (unsigned long long)meta->offset);
+		else
+			source_report(meta->path.p, "not a cable (no classification line, id or header found)");
+		return true;
+	}
+	if (x->o->mode == MODE_JSON) {
+		export_json(&x->out, &x->cable);
+	} else {
+		if (x->written)
+			buf_adds(&x->out, "\n\f\n");
+		export_text(&x->out, &x->cable, x->o->width);
+	}
+	x->written++;
+	flush_out(x, false);
+	return !x->write_failed;
+}
+
+static int run_export(const struct opts *o, char *const *paths, size_t n)
+{
+	struct export_ctx x;
+	struct source_stats st;
+
+	memset(&x, 0, sizeof(x));
+	x.o = o;
+	cable_init(&x.cable);
+	source_read(paths, n, export_one, &x, &st);
+	flush_out(&x, true);
+	cable_free(&x.cable);
+	buf_free(&x.out);
+	if (fflush(stdout) != 0 || x.write_failed) {
+		if (errno != EPIPE)
+			fprintf(stderr, "pilcrow: standard output: %s\n", strerror(errno));
+		return 1;
+	}
+	return x.written ? 0 : 1;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+#define X(name, arg, ch, argname, help) { name, arg, NULL, ch },
+		OPTIONS(X)
+#undef X
+		{ NULL, 0, NULL, 0 }
+	};
+	struct opts o = { MODE_READER, 0, false, false };
+	int ch;
+	char *def[1];
+
+	while ((ch = getopt_long(argc, argv, "jtw:CMhV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'j': o.mode = MODE_JSON; break;
+		case 't': o.mode = MODE_TEXT; break;
+		case 'w': {
+			char *end;
+			long w = strtol(optarg, &end, 10);
+
+			if (*end || w < 20 || w > 1000) {
+				fprintf(stderr, "pilcrow: --width wants a number from 20 to 1000, not '%s'\n", optarg);
+				return 2;
+			}
+			o.width = (int)w;
+			break;
+		}
+		case 'C': o.no_color = true; break;
+		case 'M': o.no_mouse = true; break;
+		case 'h': usage(stdout); return 0;
+		case 'V': printf("pilcrow %s\n", PACKAGE_VERSION); return 0;
+		default:
+			fprintf(stderr, "Try 'pilcrow --help' for more information.\n");
+			return 2;
+		}
+	}
+	if (!o.width)
+		o.width = terminal_width();
+	if (optind == argc) {
+		def[0] = (char *)sample_dir();
+		argv = def;
+		argc = 1;
+		optind = 0;
+	}
+	if (o.mode == MODE_READER)
+		o.mode = MODE_TEXT;   /* the reader comes with the next step */
+	return run_export(&o, argv + optind, (size_t)(argc - optind));
+}

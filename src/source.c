@@ -1,0 +1,336 @@
+/* source.c -- files, folders, standard input, format sniffing, decoding */
+#include "config.h"
+#include "source.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "csv.h"
+#include "decode.h"
+#include "html.h"
+
+#define MAX_DEPTH 64
+/* How much of a streamed dump is read before its pages are given back. */
+#define RELEASE_STEP ((size_t)64 * 1024 * 1024)
+
+struct source {
+	record_fn fn;
+	void *ud;
+	struct source_stats *st;
+	bool stop;
+	struct buf text, dec, rec, dec2;
+	struct arena a;
+};
+
+void source_report(const char *path, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("pilcrow: ", stderr);
+	/* a file name may hold control characters: never send them raw */
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+		fputc(*p < 0x20 || *p == 0x7F ? '?' : *p, stderr);
+	fputs(": ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static void emit(struct source *s, struct str text, struct record_meta *m)
+{
+	if (s->stop)
+		return;
+	s->st->records++;
+	if (!s->fn(text, m, s->ud))
+		s->stop = true;
+}
+
+static void meta_init(struct record_meta *m, const char *path, enum cable_format f, uint64_t off,
+		      uint64_t len)
+{
+	memset(m, 0, sizeof(*m));
+	m->format = f;
+	m->path = str_c(path);
+	m->offset = off;
+	m->length = len;
+}
+
+/* A decoded copy of a short container field, or the field itself. */
+static struct str clean_field(struct source *s, struct str f)
+{
+	struct buf tmp = { 0 };
+	struct str out;
+
+	if (decode_text(f, &tmp, &out, NULL) != DECODE_OK)
+		out = STR_NULL;
+	out = arena_strdup(&s->a, out);
+	buf_free(&tmp);
+	return out;
+}
+
+static void read_csv(struct source *s, const char *path, struct str data, bool mapped)
+{
+	struct csv r;
+	struct csv_record rec;
+	const char *err;
+	size_t released = 0;
+	enum csv_status st;
+
+	csv_open(&r, data);
+	if (mapped)
+		madvise((void *)data.p, data.n, MADV_SEQUENTIAL);
+	while (!s->stop && (st = csv_next(&r, &s->rec, &rec, &err)) != CSV_EOF) {
+		struct record_meta m;
+		struct str text;
+		const char *note = NULL;
+
+		if (st == CSV_BAD) {
+			source_report(path, "record %zu (byte %zu): %s", r.recno,
+				      (size_t)(r.p - data.p) < data.n ? rec.offset : data.n, err);
+			s->st->problems++;
+			continue;
+		}
+		arena_reset(&s->a);
+		meta_init(&m, path, FORMAT_CSV, rec.offset, rec.length);
+		if (decode_text(rec.text, &s->dec, &text, &note) != DECODE_OK) {
+			source_report(path, "record %zu (byte %zu): binary data", r.recno, rec.offset);
+			s->st->problems++;
+			continue;
+		}
+		if (note)
+			record_note(&m, note);
+		m.created = clean_field(s, rec.f[CSV_CREATED]);
+		m.id = clean_field(s, rec.f[CSV_ID]);
+		m.origin_name = clean_field(s, rec.f[CSV_ORIGIN]);
+		m.classification = clean_field(s, rec.f[CSV_CLASS]);
+		m.refs = clean_field(s, rec.f[CSV_REFS]);
+		emit(s, text, &m);
+		/* give the pages already read back, so memory stays flat */
+		if (mapped && rec.offset + rec.length - released > RELEASE_STEP) {
+			size_t page = (size_t)sysconf(_SC_PAGESIZE);
+			size_t upto = (rec.offset / page) * page;
+
+			if (upto > released) {
+				madvise((void *)(data.p + released), upto - released, MADV_DONTNEED);
+				released = upto;
+			}
+		}
+	}
+}
+
+static void read_buffer(struct source *s, const char *path, struct str data, bool mapped)
+{
+	struct record_meta m;
+	struct str text;
+	const char *note = NULL, *err = NULL;
+
+	s->st->bytes += data.n;
+	if (data.n == 0) {
+		source_report(path, "empty file");
+		s->st->problems++;
+		return;
+	}
+	if (decode_is_utf16(data)) {
+		/* decode first, then sniff what the text is */
+		decode_text(data, &s->dec2, &text, &note);
+		data = text;
+	}
+	if (decode_is_binary(data)) {
+		source_report(path, "binary data, not a cable");
+		s->st->problems++;
+		return;
+	}
+	if (csv_sniff(data)) {
+		read_csv(s, path, data, mapped);
+		return;
+	}
+	arena_reset(&s->a);
+	if (html_sniff(data)) {
+		struct str page;
+		const char *pnote = NULL;
+
+		meta_init(&m, path, FORMAT_HTML, 0, data.n);
+		if (note)
+			record_note(&m, note);
+		decode_text(data, &s->dec, &page, &pnote);
+		if (pnote)
+			record_note(&m, pnote);
+		if (!html_extract(page, &s->text, &m, &s->a, &err)) {
+			source_report(path, "%s", err);
+			s->st->problems++;
+			return;
+		}
+		emit(s, buf_str(&s->text), &m);
+		return;
+	}
+	meta_init(&m, path, FORMAT_TEXT, 0, data.n);
+	if (note)
+		record_note(&m, note);
+	note = NULL;
+	if (decode_text(data, &s->dec, &text, &note) != DECODE_OK) {
+		source_report(path, "binary data, not a cable");
+		s->st->problems++;
+		return;
+	}
+	if (note)
+		record_note(&m, note);
+	emit(s, text, &m);
+}
+
+/* Reads all of @fd (a pipe, a terminal, a device) into memory. */
+static bool slurp(int fd, struct buf *b)
+{
+	buf_clear(b);
+	for (;;) {
+		ssize_t n;
+
+		buf_reserve(b, 1 << 16);
+		n = read(fd, b->p + b->n, b->cap - b->n - 1);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return false;
+		}
+		if (n == 0)
+			break;
+		b->n += (size_t)n;
+	}
+	b->p[b->n] = '\0';
+	return true;
+}
+
+static void read_file(struct source *s, const char *path, int fd, const struct stat *sb)
+{
+	struct buf all = { 0 };
+
+	if (S_ISREG(sb->st_mode) && sb->st_size > 0) {
+		size_t len = (size_t)sb->st_size;
+		void *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+
+		if (map != MAP_FAILED) {
+			read_buffer(s, path, str_make(map, len), true);
+			munmap(map, len);
+			return;
+		}
+	}
+	if (!slurp(fd, &all)) {
+		source_report(path, "%s", strerror(errno));
+		s->st->problems++;
+	} else {
+		read_buffer(s, path, buf_str(&all), false);
+	}
+	buf_free(&all);
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void read_path(struct source *s, const char *path, int depth);
+
+static void read_dir(struct source *s, const char *path, int depth)
+{
+	DIR *d = opendir(path);
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+
+	if (!d) {
+		source_report(path, "%s", strerror(errno));
+		s->st->problems++;
+		return;
+	}
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;   /* ".", "..", and hidden files */
+		grow_array((void **)&names, &cap, n + 1, sizeof(*names));
+		names[n++] = xasprintf("%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", e->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), cmp_names);
+	for (size_t i = 0; i < n; i++) {
+		if (!s->stop)
+			read_path(s, names[i], depth + 1);
+		free(names[i]);
+	}
+	free(names);
+}
+
+static void read_path(struct source *s, const char *path, int depth)
+{
+	struct stat sb;
+	int fd;
+
+	if (strcmp(path, "-") == 0) {
+		struct buf all = { 0 };
+
+		if (!slurp(STDIN_FILENO, &all)) {
+			source_report("-", "%s", strerror(errno));
+			s->st->problems++;
+		} else {
+			read_buffer(s, "-", buf_str(&all), false);
+		}
+		buf_free(&all);
+		return;
+	}
+	if (depth > MAX_DEPTH) {
+		source_report(path, "folders nested too deep");
+		s->st->problems++;
+		return;
+	}
+	/* below the top, links are not followed: a loop would never end */
+	if ((depth > 0 ? lstat(path, &sb) : stat(path, &sb)) != 0) {
+		source_report(path, "%s", strerror(errno));
+		s->st->problems++;
+		return;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		read_dir(s, path, depth);
+		return;
+	}
+	if (S_ISLNK(sb.st_mode))
+		return;
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		source_report(path, "%s", strerror(errno));
+		s->st->problems++;
+		return;
+	}
+	if (fstat(fd, &sb) != 0 || S_ISDIR(sb.st_mode)) {
+		source_report(path, "%s", S_ISDIR(sb.st_mode) ? "is a folder" : strerror(errno));
+		s->st->problems++;
+	} else {
+		read_file(s, path, fd, &sb);
+	}
+	close(fd);
+}
+
+void source_read(char *const *paths, size_t npaths, record_fn fn, void *ud, struct source_stats *st)
+{
+	struct source s;
+
+	memset(&s, 0, sizeof(s));
+	memset(st, 0, sizeof(*st));
+	s.fn = fn;
+	s.ud = ud;
+	s.st = st;
+	for (size_t i = 0; i < npaths && !s.stop; i++)
+		read_path(&s, paths[i], 0);
+	buf_free(&s.text);
+	buf_free(&s.dec);
+	buf_free(&s.dec2);
+	buf_free(&s.rec);
+	arena_free(&s.a);
+}

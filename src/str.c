@@ -1,0 +1,70 @@
+/* str.c -- counted string helpers */
+#include "config.h"
+#include "str.h"
+
+struct str str_trim(struct str s)
+{
+	while (s.n && is_space((unsigned char)s.p[0])) {
+		s.p++;
+		s.n--;
+	}
+	while (s.n && is_space((unsigned char)s.p[s.n - 1]))
+		s.n--;
+	return s;
+}
+
+bool str_ieq(struct str a, const char *b)
+{
+	size_t n = strlen(b);
+
+	if (a.n != n)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (to_upper((unsigned char)a.p[i]) != to_upper((unsigned char)b[i]))
+			return false;
+	return true;
+}
+
+bool str_istarts(struct str s, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	if (s.n < n)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (to_upper((unsigned char)s.p[i]) != to_upper((unsigned char)prefix[i]))
+			return false;
+	return true;
+}
+
+long str_ifind(struct str s, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	if (n == 0)
+		return 0;
+	for (size_t i = 0; i + n <= s.n; i++)
+		if (str_istarts(str_make(s.p + i, s.n - i), needle))
+			return (long)i;
+	return -1;
+}
+
+long str_find(struct str s, const char *needle)
+{
+	size_t n = strlen(needle);
+	size_t i = 0;
+
+	if (n == 0)
+		return 0;
+	while (i + n <= s.n) {
+		const char *q = memchr(s.p + i, needle[0], s.n - n + 1 - i);
+
+		if (!q)
+			return -1;
+		i = (size_t)(q - s.p);
+		if (memcmp(q, needle, n) == 0)
+			return (long)i;
+		i++;
+	}
+	return -1;
+}

@@ -1,0 +1,87 @@
+/* str.h -- counted strings (text from cables may hold NUL bytes) */
+#ifndef PILCROW_STR_H
+#define PILCROW_STR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+
+/* A byte string that is not necessarily NUL-terminated. */
+struct str {
+	const char *p;
+	size_t n;
+};
+
+#define STR_NULL ((struct str){ NULL, 0 })
+#define STR_LIT(s) ((struct str){ (s), sizeof(s) - 1 })
+
+static inline struct str str_make(const char *p, size_t n)
+{
+	return (struct str){ p, n };
+}
+
+static inline struct str str_c(const char *s)
+{
+	return (struct str){ s, s ? strlen(s) : 0 };
+}
+
+/* True when @s has no bytes (or was never set). */
+static inline bool str_empty(struct str s)
+{
+	return s.n == 0;
+}
+
+static inline bool str_eq(struct str a, struct str b)
+{
+	return a.n == b.n && (a.n == 0 || memcmp(a.p, b.p, a.n) == 0);
+}
+
+static inline bool str_eq_c(struct str a, const char *b)
+{
+	return str_eq(a, str_c(b));
+}
+
+static inline bool is_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+static inline bool is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline bool is_upper(int c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static inline bool is_lower(int c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+static inline bool is_alpha(int c)
+{
+	return is_upper(c) || is_lower(c);
+}
+
+static inline int to_upper(int c)
+{
+	return is_lower(c) ? c - 'a' + 'A' : c;
+}
+
+/* Returns @s without leading and trailing white space. */
+struct str str_trim(struct str s);
+
+/* ASCII case-insensitive comparisons. */
+bool str_ieq(struct str a, const char *b);
+bool str_istarts(struct str s, const char *prefix);
+
+/* Returns the offset of @needle in @s (ASCII case-insensitive), or -1. */
+long str_ifind(struct str s, const char *needle);
+
+/* Returns the offset of @needle in @s, or -1. */
+long str_find(struct str s, const char *needle);
+
+#endif

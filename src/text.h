@@ -1,0 +1,37 @@
+/* text.h -- the only user of libunistring's width and line breaking: display
+ * width, wrapping, and the sanitiser every piece of cable text passes
+ * through before it reaches a terminal. */
+#ifndef PILCROW_TEXT_H
+#define PILCROW_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+#include "str.h"
+
+enum {
+	SANITIZE_KEEP_NEWLINES = 1 << 0,  /* keep '\n' (else it becomes a space) */
+};
+
+/* Writes @in to @out as text safe for a terminal: C0/C1 controls, DEL and
+ * escape sequences become visible placeholders (U+2400..), bidi overrides and
+ * isolates are neutralised (U+FFFD), invalid UTF-8 becomes U+FFFD, a tab a
+ * space.  Appends to @out. */
+void text_sanitize(struct str in, struct buf *out, unsigned flags);
+
+/* True when @s needs no sanitising (the common case, checked fast). */
+bool text_is_clean(struct str s, unsigned flags);
+
+/* Display width in terminal columns of sanitised @s. */
+int text_width(struct str s);
+
+/* Bytes of @s (sanitised) that fit in @cols columns; *used gets their width. */
+size_t text_fit(struct str s, int cols, int *used);
+
+/* Wraps sanitised @s to @width columns (by display width, at the line-break
+ * opportunities Unicode allows; words longer than a line are cut).  '\n'
+ * ends a line.  Calls @emit for each line, without trailing blanks. */
+void text_wrap(struct str s, int width, void (*emit)(struct str line, void *ud), void *ud);
+
+#endif
