@@ -175,8 +175,6 @@ static void from_utf16(struct str in, struct buf *out, bool big_endian)
 
 enum decode_result decode_text(struct str in, struct buf *tmp, struct str *out, const char **note)
 {
-	size_t from, good, bad;
-
 	if (note)
 		*note = NULL;
 	if (decode_is_utf16(in)) {
@@ -188,10 +186,19 @@ enum decode_result decode_text(struct str in, struct buf *tmp, struct str *out, 
 			*note = be ? "converted from UTF-16 (big-endian)" : "converted from UTF-16 (little-endian)";
 		return DECODE_OK;
 	}
-	if (in.n >= 3 && memcmp(in.p, "\xEF\xBB\xBF", 3) == 0)
-		in = str_make(in.p + 3, in.n - 3);
 	if (decode_is_binary(in))
 		return DECODE_BINARY;
+	return decode_utf8(in, tmp, out, note);
+}
+
+enum decode_result decode_utf8(struct str in, struct buf *tmp, struct str *out, const char **note)
+{
+	size_t from, good, bad;
+
+	if (note)
+		*note = NULL;
+	if (in.n >= 3 && memcmp(in.p, "\xEF\xBB\xBF", 3) == 0)
+		in = str_make(in.p + 3, in.n - 3);
 	from = ascii_prefix(in);
 	if (from == in.n || !u8_check((const uint8_t *)in.p + from, in.n - from)) {
 		*out = in;

@@ -195,7 +195,7 @@ bool marking_parse_portion(struct str s, struct marking *m, bool *entire)
 	bool in_rel = false, is_entire = false, first = true;
 
 	s = str_trim(s);
-	if (s.n == 0 || s.n >= sizeof(tmp))
+	if (s.n == 0 || s.n >= sizeof(tmp) || memchr(s.p, '(', s.n) || memchr(s.p, ')', s.n))
 		return false;
 	for (size_t i = 0; i < s.n; i++)
 		tmp[i] = (char)to_upper((unsigned char)s.p[i]);
@@ -280,13 +280,28 @@ bool marking_parse_portion(struct str s, struct marking *m, bool *entire)
 	return true;
 }
 
+/* Appends @t to out[*n] (size @size), truncating. */
+static void add(char *out, size_t size, size_t *n, const char *t, size_t len)
+{
+	if (*n + len >= size)
+		len = *n + 1 < size ? size - *n - 1 : 0;
+	memcpy(out + *n, t, len);
+	*n += len;
+	out[*n] = '\0';
+}
+
+/* No printf: this runs for every paragraph of a 1.9 GB dump. */
 static void format_marking(const struct marking *m, char *out, size_t size, bool banner)
 {
-	size_t n;
+	size_t n = 0;
+	const char *lvl = banner ? level_name(m->level) : level_abbrev(m->level);
 
-	snprintf(out, size, "%s", banner ? level_name(m->level) : level_abbrev(m->level));
+	if (!size)
+		return;
+	out[0] = '\0';
 	if (banner && m->level == LEVEL_SBU)
-		snprintf(out, size, "%s", "UNCLASSIFIED");
+		lvl = "UNCLASSIFIED";
+	add(out, size, &n, lvl, strlen(lvl));
 	for (unsigned bit = 1; bit <= CAVEAT_REL; bit <<= 1) {
 		const char *name;
 
@@ -297,19 +312,15 @@ static void format_marking(const struct marking *m, char *out, size_t size, bool
 			name = "NF";
 		if (banner && m->level == LEVEL_SBU && bit == CAVEAT_FOUO)
 			name = "FOR OFFICIAL USE ONLY";
-		n = strlen(out);
-		if (n + 2 < size)
-			snprintf(out + n, size - n, "//%s", name);
+		add(out, size, &n, "//", 2);
+		add(out, size, &n, name, strlen(name));
 		if (bit == CAVEAT_REL && m->rel.n) {
-			n = strlen(out);
-			if (n + 1 < size)
-				snprintf(out + n, size - n, " %.*s", (int)m->rel.n, m->rel.p);
+			add(out, size, &n, " ", 1);
+			add(out, size, &n, m->rel.p, m->rel.n);
 		}
 	}
-	if (banner && m->level == LEVEL_SBU && !(m->caveats & CAVEAT_FOUO)) {
-		n = strlen(out);
-		snprintf(out + n, size - n, "%s", "//SBU");
-	}
+	if (banner && m->level == LEVEL_SBU && !(m->caveats & CAVEAT_FOUO))
+		add(out, size, &n, "//SBU", 5);
 }
 
 void marking_format_portion(const struct marking *m, char *out, size_t size)

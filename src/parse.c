@@ -334,10 +334,13 @@ static struct str strip_site_date(struct str s)
 	static const char *const days[] = { "Monday, ", "Tuesday, ", "Wednesday, ", "Thursday, ",
 					    "Friday, ", "Saturday, ", "Sunday, " };
 
+	/* it ends with the time: "..., 15:53" */
+	if (s.n < 20 || s.p[s.n - 3] != ':')
+		return s;
 	for (size_t d = 0; d < sizeof(days) / sizeof(days[0]); d++) {
 		long at = str_find(s, days[d]);
 
-		if (at >= 0 && s.n - (size_t)at < 48 && s.p[s.n - 3] == ':')
+		if (at >= 0 && s.n - (size_t)at < 48)
 			return str_trim(str_make(s.p, (size_t)at));
 	}
 	return s;
@@ -645,6 +648,11 @@ static void finish_id(struct parser *p, const struct record_meta *m)
 		c->id_as_written.text = w;
 		c->id_as_written.at = text_span(p, w);
 	} else if (p->have_class_line) {
+		struct str w = str_make(p->class_station.p,
+					(size_t)(p->class_serial.p + p->class_serial.n - p->class_station.p));
+
+		c->id_as_written.text = w;
+		c->id_as_written.at = text_span(p, w);
 		cable_warn(c, "no year for the id: the cable gives no date");
 		id_from_parts(0, p->class_station, p->class_serial, c->id);
 		memmove(c->id, c->id + 2, strlen(c->id + 2) + 1);
@@ -876,5 +884,6 @@ bool parse_cable(struct cable *c, struct str text, const struct record_meta *met
 		     p.footer_id.n || c->partial;
 	free(p.lines);
 	buf_free(&p.scratch);
+	buf_free(&p.noyear);
 	return recognised;
 }

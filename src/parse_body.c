@@ -512,9 +512,9 @@ static void open_para(struct parser *p, struct body *b, int number, const struct
 	}
 	{
 		struct marking em;
-		long at = str_ifind(first_text, "ENTIRE TEXT");
+		long at = first_text.n < 48 && !b->have_entire ? str_ifind(first_text, "ENTIRE TEXT") : -1;
 
-		if (at > 0 && first_text.n < 48 && !b->have_entire) {
+		if (at > 0) {
 			struct str lvl = str_trim(str_make(first_text.p, (size_t)at));
 
 			while (lvl.n && (lvl.p[lvl.n - 1] == '-' || lvl.p[lvl.n - 1] == ' '))

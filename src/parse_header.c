@@ -60,21 +60,24 @@ static bool eo_label(struct str s, size_t *skip)
 
 static enum label label_at(struct str s, bool line_start, size_t *skip, bool *typo)
 {
+#define W(word, lbl, typo, colon) { word, sizeof(word) - 1, lbl, typo, colon }
 	static const struct {
 		const char *word;
+		size_t len;
 		enum label lbl;
 		bool typo, colon;   /* colon: needs ':' right after */
 	} words[] = {
-		{ "TAGS", LBL_TAGS, false, false }, { "TAGES", LBL_TAGS, true, false },
-		{ "TAG", LBL_TAGS, true, true }, { "TAS", LBL_TAGS, true, true },
-		{ "TGS", LBL_TAGS, true, false }, { "TAGSS", LBL_TAGS, true, false },
-		{ "SUBJECT", LBL_SUBJECT, false, false }, { "SUBJ", LBL_SUBJECT, false, true },
-		{ "SUBJET", LBL_SUBJECT, true, true },
-		{ "REFTELS", LBL_REF, false, true }, { "REFTEL", LBL_REF, false, true },
-		{ "REFERENCES", LBL_REF, false, true }, { "REFERENCE", LBL_REF, false, true },
-		{ "REFS", LBL_REF, false, false }, { "REF", LBL_REF, false, false },
-		{ "DECL", LBL_DECL, false, true },
+		W("TAGS", LBL_TAGS, false, false), W("TAGES", LBL_TAGS, true, false),
+		W("TAG", LBL_TAGS, true, true), W("TAS", LBL_TAGS, true, true),
+		W("TGS", LBL_TAGS, true, false), W("TAGSS", LBL_TAGS, true, false),
+		W("SUBJECT", LBL_SUBJECT, false, false), W("SUBJ", LBL_SUBJECT, false, true),
+		W("SUBJET", LBL_SUBJECT, true, true),
+		W("REFTELS", LBL_REF, false, true), W("REFTEL", LBL_REF, false, true),
+		W("REFERENCES", LBL_REF, false, true), W("REFERENCE", LBL_REF, false, true),
+		W("REFS", LBL_REF, false, false), W("REF", LBL_REF, false, false),
+		W("DECL", LBL_DECL, false, true),
 	};
+#undef W
 	size_t k;
 
 	*typo = false;
@@ -110,10 +113,14 @@ static enum label label_at(struct str s, bool line_start, size_t *skip, bool *ty
 		return LBL_SUMMARY;
 	if (str_istarts(s, "BEGIN SUMMARY") || str_istarts(s, "SUMMAY:"))
 		return LBL_SUMMARY;
+	/* every label here starts with T, S, R or D */
+	if (!s.n || !strchr("TSRDtsrd", s.p[0]))
+		return LBL_NONE;
 	for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
-		size_t n = strlen(words[w].word);
+		size_t n = words[w].len;
 
-		if (!str_istarts(s, words[w].word) || !at_word_end(s, n))
+		if (to_upper((unsigned char)s.p[0]) != words[w].word[0] || !str_istarts(s, words[w].word) ||
+		    !at_word_end(s, n))
 			continue;
 		if (n < s.n && s.p[n] == '(' && str_istarts(str_make(s.p + n, s.n - n), "(S)"))
 			n += 3;   /* REF(S): */
@@ -160,10 +167,13 @@ static long find_midline(struct str s, size_t from)
 
 /* ------------------------------------------------------------------ fields */
 
+/* Sets @f to @s; when @s is a joined copy, the span is the whole field's. */
 static void set_field(struct parser *p, struct field *f, struct str s)
 {
 	f->text = s;
 	f->at = text_span(p, s);
+	if (f->at.off == SPAN_NONE)
+		f->at = text_span(p, p->field_src);
 }
 
 /* The declassification part: "DECL: 10/06/2014", "N/A", "OADR", "X1". */
@@ -449,9 +459,9 @@ static void ref_ids(struct parser *p, size_t first, struct str item, struct str 
 			if (p->year < 0)
 				continue;
 			y = p->year;
-			cable_warn(c, "REF %.*s%s%.*s has no year; took the cable's (%d)",
-				   (int)label.n, label.p, label.n ? " " : "",
-				   (int)MIN((size_t)40, (size_t)(num.p + num.n - st.p)), st.p, y);
+			if (p->noyear.n)
+				buf_adds(&p->noyear, ", ");
+			buf_printf(&p->noyear, "%.*s", (int)MIN((size_t)40, (size_t)(num.p + num.n - st.p)), st.p);
 		}
 		if (!id_from_parts(y, st, num, id))
 			continue;
@@ -494,19 +504,21 @@ static bool is_pilcrow_at(struct str s, size_t i)
 	return i + 1 < s.n && (unsigned char)s.p[i] == 0xC2 && (unsigned char)s.p[i + 1] == 0xB6;
 }
 
-/* A REF letter at @i: "A.", "B)", "(C)", "¶B." (a stray pilcrow). Sets the letter's
- * offset and the item text's start. */
-static bool ref_label_at(struct str v, size_t i, char want, size_t *letter, size_t *text)
+/* A REF label at @i: "A.", "B)", "(C)", "¶B." (a stray pilcrow), "1.".
+ * Sets where the label starts, the label character, and the item text. */
+static bool ref_label_at(struct str v, size_t i, char want, size_t *lstart, size_t *letter,
+			 size_t *text)
 {
 	size_t k = i;
 
 	if (i > 0 && !(v.p[i - 1] == ' ' || v.p[i - 1] == ';' || v.p[i - 1] == ',' ||
-		       v.p[i - 1] == '\n' || v.p[i - 1] == '\t' || (i >= 2 && is_pilcrow_at(v, i - 2))))
+		       v.p[i - 1] == '\n' || v.p[i - 1] == '\t'))
 		return false;
 	if (is_pilcrow_at(v, k))
 		k += 2;
 	if (k < v.n && v.p[k] == '(' && k + 2 < v.n && to_upper((unsigned char)v.p[k + 1]) == want &&
 	    v.p[k + 2] == ')') {
+		*lstart = i;
 		*letter = k + 1;
 		*text = k + 3;
 		return true;
@@ -514,7 +526,7 @@ static bool ref_label_at(struct str v, size_t i, char want, size_t *letter, size
 	if (k + 1 < v.n && to_upper((unsigned char)v.p[k]) == want && (v.p[k + 1] == '.' || v.p[k + 1] == ')') &&
 	    (k + 2 >= v.n || v.p[k + 2] == ' ' || is_upper((unsigned char)v.p[k + 2]) ||
 	     is_digit((unsigned char)v.p[k + 2]) || v.p[k + 2] == '\n')) {
-		/* "A." could be an initial ("E. SMITH") only when it is not in sequence */
+		*lstart = i;
 		*letter = k;
 		*text = k + 2;
 		return true;
@@ -524,26 +536,30 @@ static bool ref_label_at(struct str v, size_t i, char want, size_t *letter, size
 
 static void parse_refs(struct parser *p, struct str v)
 {
-	size_t starts[27], letters[27], n = 0;
-	size_t letter, text;
+	size_t lstarts[27], starts[27], letters[27], n = 0;
+	size_t lstart, letter, text;
+	char stray[27];
+	size_t nstray = 0;
 
-	/* lettered items (A. B. C.), or else numbered ones (1. 2. 3.) */
+	/* lettered items (A. B. C.), or else numbered ones (1. 2. 3.), in sequence */
 	for (size_t i = 0; i < v.n && n < 26; i++) {
-		if (ref_label_at(v, i, (char)('A' + n), &letter, &text)) {
-			if (letter > i && is_pilcrow_at(v, letter - 2))
-				cable_warn(p->c, "a stray pilcrow before REF %c; removed", 'A' + (int)n);
+		if (ref_label_at(v, i, (char)('A' + n), &lstart, &letter, &text)) {
+			if (is_pilcrow_at(v, lstart))
+				stray[nstray++] = (char)('A' + n);
+			lstarts[n] = lstart;
 			letters[n] = letter;
 			starts[n] = text;
 			n++;
 			i = text - 1;
 		}
 	}
-	for (size_t i = 0; n == 0 && i < v.n; i++) {
+	if (n == 0) {
 		size_t k = 0;
 
-		for (size_t j = i; j < v.n && k < 9; j++) {
-			if (!ref_label_at(v, j, (char)('1' + k), &letter, &text))
+		for (size_t j = 0; j < v.n && k < 9; j++) {
+			if (!ref_label_at(v, j, (char)('1' + k), &lstart, &letter, &text))
 				continue;
+			lstarts[k] = lstart;
 			letters[k] = letter;
 			starts[k] = text;
 			k++;
@@ -551,20 +567,20 @@ static void parse_refs(struct parser *p, struct str v)
 		}
 		if (k >= 2)
 			n = k;
-		break;
 	}
+	if (nstray == 1)
+		cable_warn(p->c, "a stray pilcrow before REF %c; removed", stray[0]);
+	else if (nstray)
+		cable_warn(p->c, "stray pilcrows before REF %c to %c; removed", stray[0], stray[nstray - 1]);
 	if (n) {
 		for (size_t k = 0; k < n; k++) {
-			size_t end = k + 1 < n ? letters[k + 1] : v.n;
+			size_t end = k + 1 < n ? lstarts[k + 1] : v.n;
 
-			if (k + 1 < n && end >= 2 && is_pilcrow_at(v, end - 2))
-				end -= 2;
-			add_ref(p, str_make(v.p + letters[k], 1),
-				str_make(v.p + starts[k], end - starts[k]));
+			add_ref(p, str_make(v.p + letters[k], 1), str_make(v.p + starts[k], end - starts[k]));
 		}
 		return;
 	}
-	/* no letters: items split by ';' */
+	/* no labels: items split by ';' */
 	while (v.n) {
 		const char *semi = memchr(v.p, ';', v.n);
 		size_t len = semi ? (size_t)(semi - v.p) : v.n;
@@ -625,10 +641,8 @@ static void parse_classby(struct parser *p, struct str orig)
 	why = str_trim(why);
 	while (why.n && (why.p[why.n - 1] == '.' || why.p[why.n - 1] == ','))
 		why.n--;
-	c->classified_by.text = by;
-	c->classified_by.at = text_span(p, by).off == SPAN_NONE ? text_span(p, orig) : text_span(p, by);
-	c->reasons.text = why;
-	c->reasons.at = text_span(p, why).off == SPAN_NONE ? text_span(p, orig) : text_span(p, why);
+	set_field(p, &c->classified_by, by);
+	set_field(p, &c->reasons, why);
 }
 
 /* ------------------------------------------------------------ the machine */
@@ -640,6 +654,7 @@ static void close_field(struct parser *p, struct pending *pd)
 
 	if (pd->lbl == LBL_NONE)
 		return;
+	p->field_src = str_make(pd->start, (size_t)(pd->end - pd->start));
 	if (pd->np <= 1) {
 		v = str_trim(str_make(pd->start, (size_t)(pd->end - pd->start)));
 	} else {
@@ -674,11 +689,14 @@ static void close_field(struct parser *p, struct pending *pd)
 			cable_warn(c, "a second SUBJECT line; kept the first");
 			break;
 		}
-		c->subject.text = join_wrapped(p, v);
-		c->subject.at = text_span(p, v);
+		set_field(p, &c->subject, join_wrapped(p, v));
 		break;
 	case LBL_REF:
+		buf_clear(&p->noyear);
 		parse_refs(p, v);
+		if (p->noyear.n)
+			cable_warn(c, "REF without a year, took the cable's (%d): %.*s", p->year,
+				   (int)MIN(p->noyear.n, (size_t)300), p->noyear.p);
 		break;
 	case LBL_CLASSBY:
 		if (!c->classified_by.text.n)
@@ -897,7 +915,19 @@ bool is_level_only(struct str s)
 	struct marking m;
 	size_t i = 0;
 
-	if (s.n == 0 || s.n > 48 || !marking_parse_classification(s, &m))
+	/* cheap tests first: this runs on every line */
+	if (s.n == 0 || s.n > 48 || !strchr("UCSTLucstl", s.p[0]))
+		return false;
+	{
+		const char *sp = memchr(s.p, ' ', s.n);
+		struct str first = str_make(s.p, sp ? (size_t)(sp - s.p) : s.n);
+
+		if (first.n != 1 && !str_ieq(first, "UNCLASSIFIED") && !str_ieq(first, "UNCLAS") &&
+		    !str_ieq(first, "CONFIDENTIAL") && !str_ieq(first, "SECRET") && !str_ieq(first, "TOP") &&
+		    !str_ieq(first, "LIMITED"))
+			return false;
+	}
+	if (!marking_parse_classification(s, &m))
 		return false;
 	while (i < s.n) {
 		size_t j = i, letters = 0, digits = 0;
@@ -944,7 +974,8 @@ bool is_page_break(struct str s, uint32_t indent)
 {
 	size_t i = 0, digits;
 
-	if (s.n == 0)
+	/* every form starts with a capital and ends with a digit or a letter */
+	if (s.n == 0 || !is_upper((unsigned char)s.p[0]))
 		return false;
 	if (s.n >= 7 && memcmp(s.p, "PAGE ", 5) == 0 && is_digit((unsigned char)s.p[5]))
 		return true;
@@ -952,6 +983,9 @@ bool is_page_break(struct str s, uint32_t indent)
 		return false;
 	if (is_level_only(s))
 		return true;
+	/* "ROME 00001187 002 OF 003" ends with the page count */
+	if (!is_digit((unsigned char)s.p[s.n - 1]))
+		return false;
 	/* "ROME 00001187 002 OF 003", "UNVIE VIEN 00000285  001.2 OF 036" */
 	if (!is_upper((unsigned char)s.p[0]))
 		return false;

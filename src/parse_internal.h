@@ -39,6 +39,8 @@ struct parser {
 	bool seen_main;          /* E.O., TAGS or SUBJECT found */
 
 	struct buf scratch;      /* joined paragraph text */
+	struct buf noyear;       /* REF items that had no year, for one warning */
+	struct str field_src;    /* the header field being read, as written */
 };
 
 static inline struct str line_str(const struct parser *p, size_t i)

@@ -21,7 +21,7 @@
 
 #define MAX_DEPTH 64
 /* How much of a streamed dump is read before its pages are given back. */
-#define RELEASE_STEP ((size_t)64 * 1024 * 1024)
+#define RELEASE_STEP ((size_t)8 * 1024 * 1024)
 
 struct source {
 	record_fn fn;
@@ -72,7 +72,7 @@ static struct str clean_field(struct source *s, struct str f)
 	struct buf tmp = { 0 };
 	struct str out;
 
-	if (decode_text(f, &tmp, &out, NULL) != DECODE_OK)
+	if (decode_utf8(f, &tmp, &out, NULL) != DECODE_OK)
 		out = STR_NULL;
 	out = arena_strdup(&s->a, out);
 	buf_free(&tmp);
@@ -103,11 +103,7 @@ static void read_csv(struct source *s, const char *path, struct str data, bool m
 		}
 		arena_reset(&s->a);
 		meta_init(&m, path, FORMAT_CSV, rec.offset, rec.length);
-		if (decode_text(rec.text, &s->dec, &text, &note) != DECODE_OK) {
-			source_report(path, "record %zu (byte %zu): binary data", r.recno, rec.offset);
-			s->st->problems++;
-			continue;
-		}
+		decode_utf8(rec.text, &s->dec, &text, &note);
 		if (note)
 			record_note(&m, note);
 		m.created = clean_field(s, rec.f[CSV_CREATED]);

@@ -27,12 +27,11 @@ bool str_ieq(struct str a, const char *b)
 
 bool str_istarts(struct str s, const char *prefix)
 {
-	size_t n = strlen(prefix);
+	size_t i;
 
-	if (s.n < n)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (to_upper((unsigned char)s.p[i]) != to_upper((unsigned char)prefix[i]))
+	/* no strlen: this runs at every position of every header line */
+	for (i = 0; prefix[i]; i++)
+		if (i >= s.n || to_upper((unsigned char)s.p[i]) != to_upper((unsigned char)prefix[i]))
 			return false;
 	return true;
 }
@@ -40,11 +39,14 @@ bool str_istarts(struct str s, const char *prefix)
 long str_ifind(struct str s, const char *needle)
 {
 	size_t n = strlen(needle);
+	int first;
 
 	if (n == 0)
 		return 0;
+	first = to_upper((unsigned char)needle[0]);
 	for (size_t i = 0; i + n <= s.n; i++)
-		if (str_istarts(str_make(s.p + i, s.n - i), needle))
+		if (to_upper((unsigned char)s.p[i]) == first &&
+		    str_istarts(str_make(s.p + i + 1, s.n - i - 1), needle + 1))
 			return (long)i;
 	return -1;
 }

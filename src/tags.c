@@ -41,12 +41,22 @@ size_t tags_multiword(const struct str *words, size_t n)
 {
 	size_t best = 0;
 
+	static size_t multi[64], nmulti;
+	static bool indexed;
+
 	if (n < 2)
 		return 0;
-	for (size_t t = 0; t < tag_count; t++) {
-		const char *p = tag_table[t].tag;
+	if (!indexed) {
+		/* the few multi-word tags, found once */
+		for (size_t t = 0; t < tag_count && nmulti < 64; t++)
+			if (strchr(tag_table[t].tag, ' '))
+				multi[nmulti++] = t;
+		indexed = true;
+	}
+	for (size_t m = 0; m < nmulti; m++) {
+		const char *p = tag_table[multi[m]].tag;
 		size_t k = 0;
-		bool ok = strchr(p, ' ') != NULL;
+		bool ok = true;
 
 		while (ok) {
 			size_t len = strcspn(p, " ");

@@ -168,8 +168,11 @@ static struct str rtrim(struct str s)
 /* Emits @line, cut into pieces of at most @width columns when it is wider. */
 static void emit_cut(struct str line, int width, void (*emit)(struct str, void *), void *ud)
 {
+	bool cut = false;
+
 	line = rtrim(line);
 	while (text_width(line) > width) {
+		cut = true;
 		size_t k = text_fit(line, width, NULL);
 
 		if (k == 0) {
@@ -186,7 +189,8 @@ static void emit_cut(struct str line, int width, void (*emit)(struct str, void *
 			line.n--;
 		}
 	}
-	emit(line, ud);
+	if (line.n || !cut)
+		emit(line, ud);
 }
 
 void text_wrap(struct str s, int width, void (*emit)(struct str line, void *ud), void *ud)
@@ -202,7 +206,9 @@ void text_wrap(struct str s, int width, void (*emit)(struct str line, void *ud),
 		return;
 	}
 	brk = s.n <= sizeof(small) ? small : xmalloc(s.n);
-	u8_width_linebreaks((const uint8_t *)s.p, s.n, width, 0, 0, NULL, "UTF-8", brk);
+	/* libunistring counts the blank that ends a line; the blank is dropped
+	 * when the line is emitted, so it may take the column after the last */
+	u8_width_linebreaks((const uint8_t *)s.p, s.n, width + 1, 0, 0, NULL, "UTF-8", brk);
 	for (size_t i = 0; i < s.n; i++) {
 		if (s.p[i] == '\n') {
 			emit_cut(str_make(s.p + start, i - start), width, emit, ud);

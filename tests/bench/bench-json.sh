@@ -1,0 +1,37 @@
+#!/bin/sh
+# bench-json.sh -- how fast 'pilcrow --json' reads a cables.csv, and whether
+# its memory stays flat as the file grows.
+#
+#   make bench                      (sizes 64, 256 and 1024 MB)
+#   BENCH_SIZES="256 1900" make bench
+#
+# For each size: a synthetic cables.csv in the dump's format (tests/bench/gencsv),
+# then the best of three runs of 'pilcrow --json FILE > /dev/null', timed by
+# tests/bench/runstat.  Prints MB/s, cables/s and peak RSS.
+set -eu
+: "${PILCROW:=src/pilcrow}"
+: "${GENCSV:=tests/bench/gencsv}"
+: "${RUNSTAT:=tests/bench/runstat}"
+: "${BENCH_SIZES:=64 256 1024}"
+: "${BENCH_DIR:=tests/bench/out}"
+mkdir -p "$BENCH_DIR"
+
+printf '%-8s %10s %10s %12s %12s %12s\n' "size" "cables" "seconds" "MB/s" "cables/s" "peak RSS"
+for mb in $BENCH_SIZES; do
+	csv=$BENCH_DIR/cables-$mb.csv
+	[ -s "$csv" ] || "$GENCSV" --mb "$mb" > "$csv"
+	bytes=$(wc -c < "$csv")
+	cables=$(grep -c '^"[0-9]*","[0-9]' "$csv")
+	best=""
+	rss=0
+	for run in 1 2 3; do
+		stat=$("$RUNSTAT" "$PILCROW" --json "$csv" 2>&1 > /dev/null | tail -1)
+		wall=$(echo "$stat" | sed 's/.*wall=\([0-9.]*\).*/\1/')
+		kb=$(echo "$stat" | sed 's/.*maxrss_kb=\([0-9]*\).*/\1/')
+		[ "$kb" -gt "$rss" ] && rss=$kb
+		if [ -z "$best" ] || awk "BEGIN { exit !($wall < $best) }"; then best=$wall; fi
+	done
+	awk -v mb="$mb" -v bytes="$bytes" -v n="$cables" -v s="$best" -v rss="$rss" 'BEGIN {
+		printf "%-8s %10d %10.3f %12.1f %12.0f %9.1f MB\n", mb " MB", n, s,
+			bytes / 1048576 / s, n / s, rss / 1024 }'
+done

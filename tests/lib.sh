@@ -1,0 +1,45 @@
+# lib.sh -- helpers for pilcrow's shell tests (sourced)
+# Needs: srcdir (the source tree) and PILCROW (the binary), set by 'make check'.
+
+: "${srcdir:=.}"
+: "${PILCROW:=$srcdir/src/pilcrow}"
+failures=0
+checks=0
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/pilcrow-test.XXXXXX") || exit 99
+trap 'rm -rf "$tmp"' EXIT
+
+fail() {
+	echo "FAIL: $*" >&2
+	failures=$((failures + 1))
+}
+
+ok() {
+	checks=$((checks + 1))
+}
+
+# check DESCRIPTION COMMAND...: counts a check, reports it when COMMAND fails.
+check() {
+	desc=$1
+	shift
+	if "$@"; then ok; else fail "$desc"; fi
+}
+
+# run_pilcrow OUT ERR ARGS...: runs pilcrow with a time limit; sets $rc.
+run_pilcrow() {
+	out=$1 err=$2
+	shift 2
+	timeout 60 "$PILCROW" "$@" > "$out" 2> "$err"
+	rc=$?
+	if [ "$rc" -ge 124 ]; then
+		fail "pilcrow $* crashed or hung (status $rc): $(head -c 400 "$err")"
+	fi
+}
+
+finish() {
+	if [ "$failures" -gt 0 ]; then
+		echo "$failures of $((checks + failures)) checks failed" >&2
+		exit 1
+	fi
+	echo "$checks checks passed"
+	exit 0
+}

@@ -1,0 +1,118 @@
+/* test_text.c -- display width, wrapping and the sanitiser (CJK, combining
+ * marks, controls, bidi) */
+#include "config.h"
+#include "testlib.h"
+
+#include "buf.h"
+#include "text.h"
+
+static char *sanitized(const char *in, size_t n, unsigned flags)
+{
+	static struct buf b;
+
+	buf_clear(&b);
+	text_sanitize(str_make(in, n), &b, flags);
+	buf_addc(&b, '\0');
+	return b.p;
+}
+
+static void sanitize_controls(void **state)
+{
+	/* ESC [ 2 J: the escape shows as a picture, the rest as plain text */
+	assert_string_equal(sanitized("a\x1b[2Jb", 6, 0), "a\xE2\x90\x9B[2Jb");
+	/* OSC 52 clipboard write and BEL */
+	assert_string_equal(sanitized("\x1b]52;c;aGk=\x07", 12, 0),
+			    "\xE2\x90\x9B]52;c;aGk=\xE2\x90\x87");
+	/* NUL, DEL, C1 CSI (U+009B) */
+	assert_string_equal(sanitized("x\0y\x7f", 4, 0), "x\xE2\x90\x80y\xE2\x90\xA1");
+	assert_string_equal(sanitized("\xC2\x9B" "31m", 5, 0), "\xEF\xBF\xBD" "31m");
+	/* tab and newline */
+	assert_string_equal(sanitized("a\tb\nc", 5, 0), "a b c");
+	assert_string_equal(sanitized("a\nc", 3, SANITIZE_KEEP_NEWLINES), "a\nc");
+	/* bidi override and isolate */
+	assert_string_equal(sanitized("\xE2\x80\xAE" "abc" "\xE2\x81\xA6", 9, 0),
+			    "\xEF\xBF\xBD" "abc" "\xEF\xBF\xBD");
+	/* invalid and overlong UTF-8 */
+	assert_string_equal(sanitized("\xFF\xC0\xAF", 3, 0), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+	/* plain text and valid UTF-8 pass through */
+	assert_string_equal(sanitized("\xC2\xB6" "1 caf\xC3\xA9", 9, 0), "\xC2\xB6" "1 caf\xC3\xA9");
+	assert_true(text_is_clean(STR_LIT("\xC2\xB6" "1 caf\xC3\xA9"), 0));
+	assert_false(text_is_clean(STR_LIT("a\x1b"), 0));
+	assert_false(text_is_clean(STR_LIT("\xE2\x80\xAE"), 0));
+}
+
+static void widths(void **state)
+{
+	assert_int_equal(text_width(STR_LIT("abc")), 3);
+	/* CJK: two columns each */
+	assert_int_equal(text_width(STR_LIT("\xE6\x97\xA5\xE6\x9C\xAC")), 4);
+	/* e + combining acute: one column */
+	assert_int_equal(text_width(STR_LIT("e\xCC\x81")), 1);
+	/* fit: a wide character is not split */
+	int used;
+	assert_int_equal(text_fit(STR_LIT("a\xE6\x97\xA5" "b"), 2, &used), 1);
+	assert_int_equal(used, 1);
+	assert_int_equal(text_fit(STR_LIT("a\xE6\x97\xA5" "b"), 3, &used), 4);
+	assert_int_equal(used, 3);
+	/* fit keeps combining marks with their base */
+	assert_int_equal(text_fit(STR_LIT("e\xCC\x81x"), 1, &used), 3);
+}
+
+struct lines {
+	char buf[1024];
+	size_t n;
+	int widest;
+};
+
+static void collect(struct str line, void *ud)
+{
+	struct lines *l = ud;
+	int w = text_width(line);
+
+	if (w > l->widest)
+		l->widest = w;
+	memcpy(l->buf + l->n, line.p, line.n);
+	l->n += line.n;
+	l->buf[l->n++] = '|';
+	l->buf[l->n] = '\0';
+}
+
+static void wrapping(void **state)
+{
+	struct lines l = { "", 0, 0 };
+
+	text_wrap(STR_LIT("the quick brown fox jumps over the lazy dog"), 10, collect, &l);
+	assert_string_equal(l.buf, "the quick|brown fox|jumps over|the lazy|dog|");
+	assert_true(l.widest <= 10);
+
+	memset(&l, 0, sizeof(l));
+	text_wrap(STR_LIT("one\ntwo three"), 20, collect, &l);
+	assert_string_equal(l.buf, "one|two three|");
+
+	/* a word longer than the line is cut */
+	memset(&l, 0, sizeof(l));
+	text_wrap(STR_LIT("abcdefghijkl"), 5, collect, &l);
+	assert_string_equal(l.buf, "abcde|fghij|kl|");
+
+	/* CJK wraps by columns: 3 characters (6 columns) per line of 6 */
+	memset(&l, 0, sizeof(l));
+	text_wrap(STR_LIT("\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE6\x97\xA5\xE6\x9C\xAC"), 6, collect, &l);
+	assert_true(l.widest <= 6);
+	assert_string_equal(l.buf, "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E|\xE6\x97\xA5\xE6\x9C\xAC|");
+
+	/* a character wider than the line still makes progress */
+	memset(&l, 0, sizeof(l));
+	text_wrap(STR_LIT("\xE6\x97\xA5\xE6\x9C\xAC"), 1, collect, &l);
+	assert_string_equal(l.buf, "\xE6\x97\xA5|\xE6\x9C\xAC|");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(sanitize_controls),
+		cmocka_unit_test(widths),
+		cmocka_unit_test(wrapping),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
