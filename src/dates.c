@@ -128,10 +128,40 @@ long dtg_find(struct str s, struct str *dtg)
 	return -1;
 }
 
+/* Reads an optional " HH:MM" at *i and writes the ISO date, with the time when
+ * there is a valid one. */
+static bool finish_iso(struct str s, size_t i, int y, int m, int d, char out[ISO_DATE_MAX], int *hour,
+		       int *minute)
+{
+	int hh = -1, mi = -1;
+
+	if (!valid_ymd(y, m, d))
+		return false;
+	if (i < s.n && s.p[i] == ' ') {
+		i++;
+		hh = read_num(s, &i, 2);
+		if (hh >= 0 && i < s.n && s.p[i] == ':') {
+			i++;
+			mi = read_num(s, &i, 2);
+		}
+	}
+	if (hh >= 0 && mi >= 0 && valid_hm(hh, mi)) {
+		snprintf(out, ISO_DATE_MAX, "%04d-%02d-%02dT%02d:%02dZ", y, m, d, hh, mi);
+	} else {
+		snprintf(out, ISO_DATE_MAX, "%04d-%02d-%02d", y, m, d);
+		hh = mi = -1;
+	}
+	if (hour)
+		*hour = hh;
+	if (minute)
+		*minute = mi;
+	return true;
+}
+
 bool date_from_csv(struct str s, char out[ISO_DATE_MAX])
 {
 	size_t i = 0;
-	int m, d, y, hh = -1, mi = -1;
+	int m, d, y;
 
 	s = str_trim(s);
 	m = read_num(s, &i, 2);
@@ -143,21 +173,7 @@ bool date_from_csv(struct str s, char out[ISO_DATE_MAX])
 	y = read_num(s, &i, 4);
 	if (y < 0)
 		return false;
-	if (i < s.n && s.p[i] == ' ') {
-		i++;
-		hh = read_num(s, &i, 2);
-		if (hh >= 0 && i < s.n && s.p[i] == ':') {
-			i++;
-			mi = read_num(s, &i, 2);
-		}
-	}
-	if (!valid_ymd(y, m, d))
-		return false;
-	if (hh >= 0 && mi >= 0 && valid_hm(hh, mi))
-		snprintf(out, ISO_DATE_MAX, "%04d-%02d-%02dT%02d:%02dZ", y, m, d, hh, mi);
-	else
-		snprintf(out, ISO_DATE_MAX, "%04d-%02d-%02d", y, m, d);
-	return true;
+	return finish_iso(s, i, y, m, d, out, NULL, NULL);
 }
 
 bool date_from_html(struct str s, char out[ISO_DATE_MAX], bool *suspect)
@@ -174,22 +190,9 @@ bool date_from_html(struct str s, char out[ISO_DATE_MAX], bool *suspect)
 	if (m < 0 || i >= s.n || s.p[i++] != '-')
 		return false;
 	d = read_num(s, &i, 2);
-	if (!valid_ymd(y, m, d))
+	if (!finish_iso(s, i, y, m, d, out, &hh, &mi))
 		return false;
-	if (i < s.n && s.p[i] == ' ') {
-		i++;
-		hh = read_num(s, &i, 2);
-		if (hh >= 0 && i < s.n && s.p[i] == ':') {
-			i++;
-			mi = read_num(s, &i, 2);
-		}
-	}
-	if (hh >= 0 && mi >= 0 && valid_hm(hh, mi)) {
-		*suspect = hh == mi;
-		snprintf(out, ISO_DATE_MAX, "%04d-%02d-%02dT%02d:%02dZ", y, m, d, hh, mi);
-	} else {
-		snprintf(out, ISO_DATE_MAX, "%04d-%02d-%02d", y, m, d);
-	}
+	*suspect = hh >= 0 && hh == mi;
 	return true;
 }
 

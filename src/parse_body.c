@@ -6,11 +6,6 @@
 
 #include <string.h>
 
-static bool pilcrow_at(struct str s, size_t i)
-{
-	return i + 1 < s.n && (unsigned char)s.p[i] == 0xC2 && (unsigned char)s.p[i + 1] == 0xB6;
-}
-
 bool read_marker(struct str s, struct marker *m)
 {
 	size_t i = 0, d0, close;
@@ -23,7 +18,7 @@ bool read_marker(struct str s, struct marker *m)
 		while (i < s.n && s.p[i] == ' ')
 			i++;
 	}
-	if (pilcrow_at(s, i)) {
+	if (is_pilcrow_at(s, i)) {
 		m->pilcrow = true_pilcrow = true;
 		m->pilcrow_at = str_make(s.p + i, 2);
 		i += 2;
@@ -144,7 +139,7 @@ static bool signer_word(struct str w)
 static bool signer_line(struct str s, struct str *name, struct str *prefix)
 {
 	size_t words = 0;
-	struct str w = STR_NULL;
+	struct str w;
 	long mc;
 
 	*prefix = STR_NULL;
@@ -161,20 +156,9 @@ static bool signer_line(struct str s, struct str *name, struct str *prefix)
 	}
 	if (s.n == 0 || s.n > 40 || s.p[s.n - 1] == '.')
 		return false;
-	for (size_t i = 0; i <= s.n; i++) {
-		if (i < s.n && s.p[i] != ' ') {
-			if (!w.p)
-				w.p = s.p + i;
-			continue;
-		}
-		if (w.p) {
-			w.n = (size_t)(s.p + i - w.p);
-			if (!signer_word(w))
-				return false;
-			words++;
-			w.p = NULL;
-		}
-	}
+	for (struct str rest = s; str_next_word(&rest, &w); words++)
+		if (!signer_word(w))
+			return false;
 	if (words < 1 || words > 3)
 		return false;
 	*name = s;
@@ -356,16 +340,10 @@ static bool all_caps(struct str s)
 static size_t word_count(struct str s)
 {
 	size_t n = 0;
-	bool in = false;
+	struct str w;
 
-	for (size_t i = 0; i < s.n; i++) {
-		if (s.p[i] == ' ') {
-			in = false;
-		} else if (!in) {
-			in = true;
-			n++;
-		}
-	}
+	while (str_next_word(&s, &w))
+		n++;
 	return n;
 }
 
@@ -691,7 +669,7 @@ void parse_body(struct parser *p)
 			cable_warn(c, "SIPDIS glued to the start of a line of text; removed");
 			s = str_make(s.p + 7, s.n - 7);
 		}
-		if (pilcrow_at(s, 0) && s.n > 4 && is_upper((unsigned char)s.p[2]) &&
+		if (is_pilcrow_at(s, 0) && s.n > 4 && is_upper((unsigned char)s.p[2]) &&
 		    (s.p[3] == '.' || s.p[3] == ')')) {
 			cable_warn(c, "a stray pilcrow before the lettered item \"%c.\"; removed", s.p[2]);
 			s = str_make(s.p + 2, s.n - 2);

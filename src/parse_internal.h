@@ -66,6 +66,21 @@ struct str join_wrapped(struct parser *p, struct str s);
 /* Copies @s into the cable's arena. */
 struct str keep(struct parser *p, struct str s);
 
+/* True when a pilcrow (U+00B6) starts at s.p[i]. */
+static inline bool is_pilcrow_at(struct str s, size_t i)
+{
+	return i + 1 < s.n && (unsigned char)s.p[i] == 0xC2 && (unsigned char)s.p[i + 1] == 0xB6;
+}
+
+/* parse_preamble.c: everything before the header; sets header_start. */
+void parse_preamble(struct parser *p, struct record_meta *m, struct str *long_date);
+
+/* "2004ROME03933 - Classification: CONFIDENTIAL": sets *id to the id. */
+bool is_footer(struct str s, struct str *id);
+
+/* parse_refs.c: the items of a REF field. */
+void parse_refs(struct parser *p, struct str v);
+
 /* parse_header.c */
 void parse_header(struct parser *p);
 

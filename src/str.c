@@ -2,6 +2,24 @@
 #include "config.h"
 #include "str.h"
 
+bool str_next_word(struct str *rest, struct str *word)
+{
+	size_t i = 0, j;
+
+	while (i < rest->n && (rest->p[i] == ' ' || rest->p[i] == '\t'))
+		i++;
+	if (i == rest->n) {
+		*rest = str_make(rest->p + i, 0);
+		return false;
+	}
+	j = i;
+	while (j < rest->n && rest->p[j] != ' ' && rest->p[j] != '\t')
+		j++;
+	*word = str_make(rest->p + i, j - i);
+	*rest = str_make(rest->p + j, rest->n - j);
+	return true;
+}
+
 struct str str_trim(struct str s)
 {
 	while (s.n && is_space((unsigned char)s.p[0])) {

@@ -71,6 +71,9 @@ static inline int to_upper(int c)
 	return is_lower(c) ? c - 'a' + 'A' : c;
 }
 
+/* Takes the next blank-separated word of *rest into *word; false at the end. */
+bool str_next_word(struct str *rest, struct str *word);
+
 /* Returns @s without leading and trailing white space. */
 struct str str_trim(struct str s);
 
