@@ -16,7 +16,9 @@
 #include "export.h"
 #include "parse.h"
 #include "source.h"
+#include "ui.h"
 #include "util.h"
+#include "view.h"
 
 enum mode { MODE_READER, MODE_JSON, MODE_TEXT };
 
@@ -55,8 +57,14 @@ static void usage(FILE *f)
 #define X(name, arg, ch, argname, help) option_line(f, ch, name, argname, help);
 	OPTIONS(X)
 #undef X
-	fprintf(f, "\nExit status: 0 when a cable was read, 1 when none could be, 2 for bad usage.\n"
-		   "See pilcrow(1) for the JSON format and the reader's keys.\n");
+	fprintf(f, "\nKeys in the reader:\n");
+#define KEY(a, keys, help, ...) fprintf(f, "  %-22s %s\n", keys, help);
+#include "keys.def"
+#undef KEY
+	fprintf(f, "\nWithout --json or --text, and with a terminal, pilcrow opens the reader;\n"
+		   "otherwise it writes --text.\n"
+		   "Exit status: 0 when a cable was read, 1 when none could be, 2 for bad usage.\n"
+		   "See pilcrow(1) for the JSON format.\n");
 }
 
 static const char *sample_dir(void)
@@ -129,6 +137,44 @@ static bool export_one(struct str text, const struct record_meta *meta, void *ud
 	return !x->write_failed;
 }
 
+struct load_ctx {
+	struct library *lib;
+};
+
+static bool load_one(struct str text, const struct record_meta *meta, void *ud)
+{
+	struct load_ctx *x = ud;
+	struct cable *c = xmalloc(sizeof(*c));
+
+	cable_init(c);
+	if (!parse_cable(c, text, meta)) {
+		source_report(meta->path.p, "not a cable (no classification line, id or header found)");
+		cable_free(c);
+		free(c);
+		return true;
+	}
+	library_add(x->lib, c);
+	return true;
+}
+
+static int run_reader(const struct opts *o, char *const *paths, size_t n)
+{
+	struct library lib = { 0 };
+	struct load_ctx x = { &lib };
+	struct source_stats st;
+	struct ui_opts uo = { o->no_color, o->no_mouse };
+	int status;
+
+	source_read(paths, n, load_one, &x, &st);
+	if (!lib.n) {
+		library_free(&lib);
+		return 1;
+	}
+	status = ui_run(&lib, &uo);
+	library_free(&lib);
+	return status;
+}
+
 static int run_export(const struct opts *o, char *const *paths, size_t n)
 {
 	struct export_ctx x;
@@ -193,7 +239,11 @@ int main(int argc, char **argv)
 		argc = 1;
 		optind = 0;
 	}
-	if (o.mode == MODE_READER)
-		o.mode = MODE_TEXT;   /* the reader comes with the next step */
+	if (o.mode == MODE_READER) {
+		/* the reader needs a terminal to draw on; a pipe gets --text */
+		if (isatty(STDOUT_FILENO) || getenv("PILCROW_SCRIPT"))
+			return run_reader(&o, argv + optind, (size_t)(argc - optind));
+		o.mode = MODE_TEXT;
+	}
 	return run_export(&o, argv + optind, (size_t)(argc - optind));
 }

@@ -165,39 +165,17 @@ static struct str rtrim(struct str s)
 	return s;
 }
 
-/* Emits @line, cut into pieces of at most @width columns when it is wider. */
-static void emit_cut(struct str line, int width, void (*emit)(struct str, void *), void *ud)
-{
-	bool cut = false;
-
-	line = rtrim(line);
-	while (text_width(line) > width) {
-		cut = true;
-		size_t k = text_fit(line, width, NULL);
-
-		if (k == 0) {
-			/* a character wider than the line: give it a line of its own */
-			ucs4_t uc;
-			int len = u8_mbtoucr(&uc, (const uint8_t *)line.p, line.n);
-
-			k = len > 0 ? (size_t)len : 1;
-		}
-		emit(str_make(line.p, k), ud);
-		line = str_make(line.p + k, line.n - k);
-		while (line.n && line.p[0] == ' ') {
-			line.p++;
-			line.n--;
-		}
-	}
-	if (line.n || !cut)
-		emit(line, ud);
-}
-
+/* Greedy filling at the break opportunities libunistring finds (UAX #14);
+ * written here rather than with u8_width_linebreaks because that counts the
+ * blank that ends a line, which costs a column, and it never cuts a word
+ * longer than the line. */
 void text_wrap(struct str s, int width, void (*emit)(struct str line, void *ud), void *ud)
 {
 	char small[512];
 	char *brk;
-	size_t start = 0;
+	const uint8_t *p = (const uint8_t *)s.p;
+	size_t start = 0, i = 0, last = 0;
+	int col = 0;
 
 	if (width < 1)
 		width = 1;
@@ -206,19 +184,43 @@ void text_wrap(struct str s, int width, void (*emit)(struct str line, void *ud),
 		return;
 	}
 	brk = s.n <= sizeof(small) ? small : xmalloc(s.n);
-	/* libunistring counts the blank that ends a line; the blank is dropped
-	 * when the line is emitted, so it may take the column after the last */
-	u8_width_linebreaks((const uint8_t *)s.p, s.n, width + 1, 0, 0, NULL, "UTF-8", brk);
-	for (size_t i = 0; i < s.n; i++) {
-		if (s.p[i] == '\n') {
-			emit_cut(str_make(s.p + start, i - start), width, emit, ud);
-			start = i + 1;
-		} else if (brk[i] == UC_BREAK_POSSIBLE && i > start) {
-			emit_cut(str_make(s.p + start, i - start), width, emit, ud);
-			start = i;
+	u8_possible_linebreaks(p, s.n, "UTF-8", brk);
+	while (i < s.n) {
+		ucs4_t uc;
+		int len = u8_mbtoucr(&uc, p + i, s.n - i), w;
+
+		if (len < 0) {
+			len = 1;
+			uc = 0xFFFD;
 		}
+		if (uc == '\n') {
+			emit(rtrim(str_make(s.p + start, i - start)), ud);
+			start = last = i + 1;
+			col = 0;
+			i++;
+			continue;
+		}
+		if (brk[i] == UC_BREAK_POSSIBLE && i > start)
+			last = i;
+		w = uc == ' ' ? 1 : uc_cols(uc);
+		if (col + w > width && uc != ' ' && i > start) {
+			size_t cut = last > start ? last : i;
+
+			/* break at the last opportunity, or cut a word too long for a line */
+			emit(rtrim(str_make(s.p + start, cut - start)), ud);
+			start = last = cut;
+			while (start < s.n && s.p[start] == ' ')
+				start++;
+			col = text_width(str_make(s.p + start, i > start ? i - start : 0));
+			if (i < start)
+				i = start;
+			continue;
+		}
+		col += w;
+		i += (size_t)len;
 	}
-	emit_cut(str_make(s.p + start, s.n - start), width, emit, ud);
+	if (start < s.n || s.n == 0)
+		emit(rtrim(str_make(s.p + start, s.n - start)), ud);
 	if (brk != small)
 		free(brk);
 }

@@ -106,12 +106,57 @@ static void wrapping(void **state)
 	assert_string_equal(l.buf, "\xE6\x97\xA5|\xE6\x9C\xAC|");
 }
 
+struct check {
+	struct buf joined;
+	int width, widest;
+	size_t empty;
+};
+
+static void check_line(struct str line, void *ud)
+{
+	struct check *c = ud;
+	int w = text_width(line);
+
+	if (w > c->widest)
+		c->widest = w;
+	if (!line.n)
+		c->empty++;
+	for (size_t i = 0; i < line.n; i++)
+		if (line.p[i] != ' ')
+			buf_addc(&c->joined, line.p[i]);
+}
+
+/* At every width: no line too wide, no empty line, nothing lost. */
+static void wrapping_properties(void **state)
+{
+	const char *text = "A/S Bloomfield briefed on latest developments in UN protection force commitments "
+			   "and noted that the U.S. saw two pillars (1546) for improvement: a political track "
+			   "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E and caf\xC3\xA9 "
+			   "http://www.state.sgov.gov/p/sa/newdelhi/ -- Dr. Leena Srivastava.";
+	struct buf want = { 0 };
+
+	for (const char *p = text; *p; p++)
+		if (*p != ' ')
+			buf_addc(&want, *p);
+	for (int width = 1; width <= 120; width++) {
+		struct check c = { { 0 }, width, 0, 0 };
+
+		text_wrap(str_c(text), width, check_line, &c);
+		assert_true(c.widest <= (width < 2 ? 2 : width));
+		assert_int_equal(c.empty, 0);
+		assert_string_equal(c.joined.p, want.p);
+		buf_free(&c.joined);
+	}
+	buf_free(&want);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(sanitize_controls),
 		cmocka_unit_test(widths),
 		cmocka_unit_test(wrapping),
+		cmocka_unit_test(wrapping_properties),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

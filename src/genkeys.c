@@ -1,0 +1,44 @@
+/* genkeys.c -- prints the key table (keys.def) for the man page (roff) or
+ * as plain text; run at build time, so the manual cannot drift from the
+ * keys the reader takes.  The key codes are not needed here: the macro
+ * drops them. */
+#include <stdio.h>
+#include <string.h>
+
+struct row {
+	const char *keys, *help;
+};
+
+static const struct row rows[] = {
+#define KEY(action, keys, help, ...) { keys, help },
+#include "keys.def"
+#undef KEY
+};
+
+/* roff needs its hyphens and backslashes escaped */
+static void roff(const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '-' || *s == '\\')
+			putchar('\\');
+		putchar(*s);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	int as_roff = argc > 1 && strcmp(argv[1], "--roff") == 0;
+
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		if (as_roff) {
+			fputs(".TP\n.B ", stdout);
+			roff(rows[i].keys);
+			putchar('\n');
+			roff(rows[i].help);
+			putchar('\n');
+		} else {
+			printf("%-20s %s\n", rows[i].keys, rows[i].help);
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,222 @@
+/* marks.c -- the reader's marks */
+#include "config.h"
+#include "marks.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+
+struct entry {
+	char *id;
+	int *numbers;
+	size_t n, cap;
+};
+
+struct marks {
+	char *path;
+	struct entry *e;
+	size_t n, cap;
+	bool dirty;
+};
+
+static struct entry *find(const struct marks *m, const char *id)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (strcmp(m->e[i].id, id) == 0)
+			return &m->e[i];
+	return NULL;
+}
+
+static struct entry *add_entry(struct marks *m, const char *id)
+{
+	struct entry *e = find(m, id);
+
+	if (e)
+		return e;
+	grow_array((void **)&m->e, &m->cap, m->n + 1, sizeof(*m->e));
+	e = &m->e[m->n++];
+	memset(e, 0, sizeof(*e));
+	e->id = xstrdup(id);
+	return e;
+}
+
+static void add_number(struct entry *e, int number)
+{
+	grow_array((void **)&e->numbers, &e->cap, e->n + 1, sizeof(*e->numbers));
+	e->numbers[e->n++] = number;
+}
+
+struct marks *marks_load(const char *path)
+{
+	struct marks *m = xcalloc(1, sizeof(*m));
+	FILE *f;
+	char line[4096];
+
+	m->path = path ? xstrdup(path) : NULL;
+	if (!path || !(f = fopen(path, "r")))
+		return m;
+	while (fgets(line, sizeof(line), f)) {
+		char *tab = strchr(line, '\t'), *p;
+		struct entry *e;
+
+		if (!tab || line[0] == '#')
+			continue;
+		*tab = '\0';
+		e = add_entry(m, line);
+		for (p = tab + 1; *p;) {
+			char *end;
+			long v = strtol(p, &end, 10);
+
+			if (end == p)
+				break;
+			if (v >= 0 && v < INT_MAX)
+				add_number(e, (int)v);
+			p = end;
+			while (*p == ',' || *p == ' ')
+				p++;
+		}
+	}
+	fclose(f);
+	return m;
+}
+
+void marks_free(struct marks *m)
+{
+	if (!m)
+		return;
+	for (size_t i = 0; i < m->n; i++) {
+		free(m->e[i].id);
+		free(m->e[i].numbers);
+	}
+	free(m->e);
+	free(m->path);
+	free(m);
+}
+
+bool marks_has(const struct marks *m, const char *id, int number)
+{
+	const struct entry *e = find(m, id);
+
+	for (size_t i = 0; e && i < e->n; i++)
+		if (e->numbers[i] == number)
+			return true;
+	return false;
+}
+
+bool marks_toggle(struct marks *m, const char *id, int number)
+{
+	struct entry *e = add_entry(m, id);
+
+	m->dirty = true;
+	for (size_t i = 0; i < e->n; i++) {
+		if (e->numbers[i] == number) {
+			e->numbers[i] = e->numbers[--e->n];
+			return false;
+		}
+	}
+	add_number(e, number);
+	return true;
+}
+
+size_t marks_count(const struct marks *m, const char *id)
+{
+	const struct entry *e = find(m, id);
+
+	return e ? e->n : 0;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Creates the folders of @path, like mkdir -p on its dirname. */
+static void make_parents(const char *path)
+{
+	char tmp[PATH_MAX];
+
+	snprintf(tmp, sizeof(tmp), "%s", path);
+	for (char *p = tmp + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		mkdir(tmp, 0700);
+		*p = '/';
+	}
+}
+
+bool marks_save(struct marks *m)
+{
+	char tmp[PATH_MAX];
+	FILE *f;
+	int fd;
+
+	if (!m->dirty || !m->path)
+		return true;
+	make_parents(m->path);
+	if (snprintf(tmp, sizeof(tmp), "%s.XXXXXX", m->path) >= (int)sizeof(tmp)) {
+		errno = ENAMETOOLONG;
+		return false;
+	}
+	fd = mkstemp(tmp);
+	if (fd < 0)
+		return false;
+	f = fdopen(fd, "w");
+	if (!f) {
+		close(fd);
+		unlink(tmp);
+		return false;
+	}
+	fputs("# pilcrow marks: cable id, tab, marked paragraph numbers\n", f);
+	for (size_t i = 0; i < m->n; i++) {
+		struct entry *e = &m->e[i];
+
+		if (!e->n)
+			continue;
+		qsort(e->numbers, e->n, sizeof(*e->numbers), cmp_int);
+		fprintf(f, "%s\t", e->id);
+		for (size_t k = 0; k < e->n; k++)
+			fprintf(f, "%s%d", k ? "," : "", e->numbers[k]);
+		fputc('\n', f);
+	}
+	if (fflush(f) != 0 || fsync(fd) != 0 || ferror(f)) {
+		int e = errno;
+
+		fclose(f);
+		unlink(tmp);
+		errno = e;
+		return false;
+	}
+	fclose(f);
+	if (rename(tmp, m->path) != 0) {
+		int e = errno;
+
+		unlink(tmp);
+		errno = e;
+		return false;
+	}
+	m->dirty = false;
+	return true;
+}
+
+const char *marks_default_path(void)
+{
+	static char path[PATH_MAX];
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+
+	if (xdg && xdg[0] == '/')
+		snprintf(path, sizeof(path), "%s/pilcrow/marks", xdg);
+	else if (home && home[0])
+		snprintf(path, sizeof(path), "%s/.local/share/pilcrow/marks", home);
+	else
+		return NULL;
+	return path;
+}

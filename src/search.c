@@ -1,0 +1,94 @@
+/* search.c -- PCRE2 for the reader's search */
+#include "config.h"
+#include "search.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+struct search {
+	pcre2_code *re;
+	pcre2_match_data *md;
+};
+
+bool search_smart_caseless(const char *pattern)
+{
+	/* a capital that is not part of an escape ("\S", "\W") makes the search exact */
+	for (const char *p = pattern; *p; p++) {
+		if (*p == '\\' && p[1]) {
+			p++;
+			continue;
+		}
+		if ((unsigned char)*p >= 'A' && (unsigned char)*p <= 'Z')
+			return false;
+		if ((unsigned char)*p >= 0x80)
+			return false;   /* a non-ASCII letter: be exact, it may be a capital */
+	}
+	return true;
+}
+
+struct search *search_new(const char *pattern, char *err, size_t errsize)
+{
+	int code;
+	PCRE2_SIZE at;
+	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
+	struct search *s;
+	pcre2_code *re;
+
+	if (search_smart_caseless(pattern))
+		opts |= PCRE2_CASELESS;
+	re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, opts, &code, &at, NULL);
+	if (!re) {
+		PCRE2_UCHAR msg[160];
+
+		pcre2_get_error_message(code, msg, sizeof(msg));
+		snprintf(err, errsize, "%s (at character %zu)", (const char *)msg, (size_t)at + 1);
+		return NULL;
+	}
+	s = xcalloc(1, sizeof(*s));
+	s->re = re;
+	s->md = pcre2_match_data_create_from_pattern(re, NULL);
+	if (!s->md)
+		die("out of memory (PCRE2 match data)");
+	return s;
+}
+
+void search_free(struct search *s)
+{
+	if (!s)
+		return;
+	pcre2_match_data_free(s->md);
+	pcre2_code_free(s->re);
+	free(s);
+}
+
+size_t search_all(const struct search *s, struct str text, size_t max,
+		  void (*fn)(size_t start, size_t len, void *ud), void *ud)
+{
+	PCRE2_SIZE from = 0;
+	size_t n = 0;
+
+	while (from <= text.n && n < max) {
+		int rc = pcre2_match(s->re, (PCRE2_SPTR)text.p, text.n, from, 0, s->md, NULL);
+		PCRE2_SIZE *ov;
+
+		if (rc < 0)
+			break;      /* no match, or an error such as the match limit */
+		ov = pcre2_get_ovector_pointer(s->md);
+		if (ov[1] > ov[0]) {
+			fn(ov[0], ov[1] - ov[0], ud);
+			n++;
+			from = ov[1];
+		} else {
+			/* an empty match: step over one character */
+			from = ov[0] + 1;
+			while (from < text.n && ((unsigned char)text.p[from] & 0xC0) == 0x80)
+				from++;
+		}
+	}
+	return n;
+}

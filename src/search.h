@@ -1,0 +1,24 @@
+/* search.h -- regular-expression search over cable text (PCRE2, UTF-8,
+ * smart case: case-insensitive unless the pattern has a capital) */
+#ifndef PILCROW_SEARCH_H
+#define PILCROW_SEARCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "str.h"
+
+struct search;
+
+/* Compiles @pattern; on error returns NULL and writes a message to @err. */
+struct search *search_new(const char *pattern, char *err, size_t errsize);
+void search_free(struct search *s);
+
+/* Calls @fn for each non-empty match in @text (at most @max of them). */
+size_t search_all(const struct search *s, struct str text, size_t max,
+		  void (*fn)(size_t start, size_t len, void *ud), void *ud);
+
+/* True when @pattern is searched without regard to case. */
+bool search_smart_caseless(const char *pattern);
+
+#endif

@@ -1,0 +1,103 @@
+/* ui_internal.h -- what the reader's files share: ui.c (the loop and the
+ * keys), ui_draw.c (the panes), script.c (scripted runs and screen dumps) */
+#ifndef PILCROW_UI_INTERNAL_H
+#define PILCROW_UI_INTERNAL_H
+
+#define _XOPEN_SOURCE_EXTENDED 1
+#if defined HAVE_NCURSESW_CURSES_H
+#include <ncursesw/curses.h>
+#elif defined HAVE_NCURSES_H
+#include <ncurses.h>
+#else
+#include <curses.h>
+#endif
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "buf.h"
+#include "layout.h"
+#include "ui.h"
+#include "view.h"
+
+#ifndef CTRL
+#define CTRL(c) ((c) & 0x1f)
+#endif
+
+enum action {
+#define KEY(a, keys, help, ...) ACT_##a,
+#include "keys.def"
+#undef KEY
+	ACT_COUNT,
+	ACT_NONE = -1
+};
+
+/* Colour pairs; in monochrome they stay 0 and attributes carry the meaning. */
+enum pair {
+	PAIR_NONE = 0,
+	PAIR_BANNER = 1,                      /* + level: 1..5 */
+	PAIR_MARK = PAIR_BANNER + LEVEL_COUNT, /* + level */
+	PAIR_LABEL = PAIR_MARK + LEVEL_COUNT,
+	PAIR_SECTION,
+	PAIR_MATCH,
+	PAIR_STATUS,
+	PAIR_TITLE,
+	PAIR_COUNT
+};
+
+enum mode { MODE_NORMAL, MODE_PROMPT, MODE_MENU, MODE_HELP };
+
+struct menu_item {
+	struct filter filter;
+	char label[64];
+	size_t count;
+};
+
+struct ui {
+	struct view v;
+	const struct ui_opts *o;
+	bool color;
+	struct layout lay;
+	enum mode mode;
+
+	/* prompt: "/" or ":" and what was typed */
+	char prompt_kind;
+	char input[256];
+	size_t ninput;
+
+	/* a count typed before Enter: "12" then Enter jumps to 12 */
+	char count[8];
+
+	/* the filter menu */
+	struct menu_item items[2 * LEVEL_COUNT + 2];
+	int nitems, menu_sel;
+
+	int help_top;
+	bool quit;
+
+	/* header lines for the current width (built each draw) */
+	struct buf hbuf;
+	struct hline {
+		size_t label_off, label_len, off, len;
+		int kind;
+	} *hlines;
+	size_t nhlines, cap_hlines;
+};
+
+/* ui_draw.c */
+void ui_colors(struct ui *u);
+void ui_draw(struct ui *u);
+int ui_level_attr(const struct ui *u, enum level l, bool banner);
+
+/* script.c */
+bool script_active(void);
+bool script_start(void);               /* reads PILCROW_SCRIPT; false on error */
+/* The next key from the script, like get_wch(); ERR at the end. */
+int script_next(struct ui *u, wint_t *ch);
+void script_finish(void);
+/* The mouse event of the last click or wheel command. */
+bool script_mouse(MEVENT *ev);
+/* Dumps the screen as plain text (and the styles, when @styles). */
+bool screen_dump(const char *path, bool styles);
+
+#endif

@@ -1,0 +1,136 @@
+/* view.h -- the reader's state and what each key does to it; no ncurses
+ * here, so it is tested through scripted runs and reasons in plain C.
+ * The paragraph list is a filtered adapter over the cable: rows for the
+ * paragraphs that pass, with section headings as separator rows. */
+#ifndef PILCROW_VIEW_H
+#define PILCROW_VIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "cable.h"
+#include "marks.h"
+#include "search.h"
+
+/* The cables open in the reader. */
+struct library {
+	struct cable **cables;
+	size_t n, cap;
+};
+
+void library_add(struct library *lib, struct cable *c);
+void library_free(struct library *lib);
+
+enum filter_mode {
+	FILTER_ALL,        /* every paragraph */
+	FILTER_EXACT,      /* marked exactly at a level */
+	FILTER_AT_LEAST,   /* a level and above */
+	FILTER_UNMARKED,   /* paragraphs without a marking */
+};
+
+struct filter {
+	enum filter_mode mode;
+	enum level level;
+	bool marked_only;  /* only the reader's marked paragraphs */
+};
+
+enum row_kind { ROW_SECTION, ROW_PARA };
+
+struct row {
+	enum row_kind kind;
+	int index;         /* paragraph or section index */
+};
+
+struct match {
+	int para;
+	size_t start, len; /* in the paragraph's sanitised text */
+};
+
+struct view {
+	struct library *lib;
+	struct marks *marks;
+	size_t cur;              /* the open cable */
+	const struct cable *c;
+
+	struct row *rows;
+	size_t nrows, cap_rows;
+	int sel;                 /* the selected paragraph, or -1 */
+	int list_top, list_h;    /* first row shown; rows the list shows */
+	int detail_top, detail_h, detail_w;
+	bool detail_focus, header_collapsed;
+	struct filter filter;
+
+	struct str *clean;       /* sanitised paragraph texts (lazily) */
+	struct arena clean_arena;
+
+	int wrap_para, wrap_w;   /* the wrapped lines of the detail */
+	struct str *wlines;
+	size_t nwlines, cap_wlines;
+
+	struct search *re;
+	char pattern[256];
+	struct match *matches;
+	size_t nmatches, cap_matches;
+	long cur_match;          /* index into matches, or -1 */
+
+	char msg[256];           /* one-shot message for the status bar */
+};
+
+void view_init(struct view *v, struct library *lib, struct marks *marks);
+void view_free(struct view *v);
+
+/* Opens cable @i (clamped); keeps the filter and the search. */
+void view_open(struct view *v, size_t i);
+
+/* Says something in the status bar until the next key. */
+void view_say(struct view *v, const char *fmt, ...) PRINTF_LIKE(2, 3);
+
+/* The sanitised text of paragraph @i (newlines kept). */
+struct str view_text(struct view *v, int i);
+
+/* Does paragraph @i pass the filter? */
+bool view_visible(const struct view *v, int i);
+
+/* Row of paragraph @i in the list, or -1 when it is hidden. */
+int view_row_of(const struct view *v, int i);
+
+/* Selection moves; each keeps the list scrolled to show it. */
+void view_select(struct view *v, int para);
+void view_move(struct view *v, int delta);
+void view_first(struct view *v);
+void view_last(struct view *v);
+bool view_jump(struct view *v, int number);
+void view_section(struct view *v, int dir);
+void view_same_marking(struct view *v, int dir);
+
+/* Detail scrolling (lines); clamped. */
+void view_scroll_detail(struct view *v, int delta);
+
+/* The detail's wrapped lines for the selection at v->detail_w. */
+void view_wrap(struct view *v);
+
+/* Filters. */
+void view_set_filter(struct view *v, struct filter f);
+void view_filter_name(const struct view *v, char *out, size_t size);
+
+/* Counts of paragraphs per level in the open cable (index LEVEL_NONE: unmarked). */
+void view_level_counts(const struct view *v, size_t counts[LEVEL_COUNT]);
+
+/* Marks. */
+void view_toggle_mark(struct view *v);
+bool view_is_marked(const struct view *v, int para);
+
+/* Search: compiles @pattern, finds every match, goes to the first one at or
+ * after the selection.  An empty pattern clears the search. */
+void view_search(struct view *v, const char *pattern);
+void view_search_next(struct view *v, int dir);
+
+/* Matches in paragraph @para, through @fn. */
+void view_matches_in(const struct view *v, int para, void (*fn)(const struct match *m, bool current, void *ud),
+		     void *ud);
+
+/* Keeps the selection within the list's rows. */
+void view_scroll_list(struct view *v);
+
+#endif

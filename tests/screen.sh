@@ -1,0 +1,48 @@
+#!/bin/sh
+# screen.sh -- drives the real reader with scripted keys (tests/screen/*.script)
+# and compares each screen dump with tests/screen/NAME.expected.
+# The first line of a script says what to open: "# args: FILE...".
+# UPDATE_GOLDEN=1 rewrites the expected dumps.
+. "${srcdir:-.}/tests/lib.sh"
+
+cd "$srcdir" || exit 99
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color
+unset NO_COLOR
+for script in tests/screen/*.script; do
+	name=$(basename "$script" .script)
+	out=$tmp/$name
+	mkdir -p "$out"
+	args=$(sed -n '1s/^# args: *//p' "$script")
+	PILCROW_SCRIPT=$script PILCROW_DUMP_DIR=$out PILCROW_MARKS=$out/marks \
+		timeout 60 "$PILCROW" $args > "$tmp/stdout" 2> "$tmp/stderr"
+	rc=$?
+	check "$name: exit 0 (got $rc: $(head -c 300 "$tmp/stderr"))" [ "$rc" -eq 0 ]
+	for dump in "$out"/*; do
+		[ -f "$dump" ] || continue
+		d=$(basename "$dump")
+		[ "$d" = marks ] && continue
+		expected=tests/screen/$d.expected
+		# no control character may reach the screen
+		check "$d: no control characters on the screen" \
+			sh -c "! LC_ALL=C grep -q '$(printf '[\001-\010\013-\037\177]')' '$dump'"
+		if [ -n "$UPDATE_GOLDEN" ]; then
+			cp "$dump" "$expected"
+		elif [ ! -f "$expected" ]; then
+			fail "$expected is missing (UPDATE_GOLDEN=1 make check writes it)"
+		elif ! diff -u "$expected" "$dump" >&2; then
+			fail "$d differs from $expected"
+		else
+			ok
+		fi
+	done
+	if [ -f "tests/screen/$name.marks" ]; then
+		check "$name: the marks file" diff -u "tests/screen/$name.marks" "$out/marks"
+	fi
+done
+# every expected dump comes from a script
+for e in tests/screen/*.expected; do
+	[ -f "$e" ] || continue
+	d=$(basename "$e" .expected)
+	check "$e belongs to a script" [ -f "tests/screen/${d%%-*}.script" ]
+done
+finish
