@@ -1,0 +1,77 @@
+#!/bin/sh
+# tmux.sh -- the real binary in a real terminal: tmux runs pilcrow, send-keys
+# types, capture-pane reads the screen.  (Polls the pane for what it waits
+# for; the scripted tests in screen.sh need no terminal at all.)
+. "${srcdir:-.}/tests/lib.sh"
+
+if ! command -v tmux > /dev/null; then
+	echo "SKIP: no tmux"
+	exit 77
+fi
+sock=$tmp/tmux.sock
+t() { tmux -S "$sock" "$@"; }
+cd "$srcdir" || exit 99
+
+# wait_for TEXT: until the pane shows TEXT (10 s at most)
+wait_for() {
+	i=0
+	while [ $i -lt 200 ]; do
+		if t capture-pane -p -t e2e 2> /dev/null | grep -qF -- "$1"; then
+			return 0
+		fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "--- the pane, waiting for '$1':" >&2
+	t capture-pane -p -t e2e >&2 2> /dev/null
+	return 1
+}
+
+t -f /dev/null new-session -d -s e2e -x 100 -y 40 \
+	"env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color PILCROW_MARKS=$tmp/marks $PILCROW data/cables/04ROME3933.txt; echo pilcrow-exited-\$?; sleep 5" ||
+	{ echo "SKIP: tmux cannot start a session here"; exit 77; }
+
+check "the banner and the subject" wait_for "CONFIDENTIAL  04ROME3933  ROME"
+check "the subject under it" wait_for "Subject   IRAQ/ITALY- ITALIAN POLITICAL DIRECTOR"
+t capture-pane -e -p -t e2e > "$tmp/colors"
+check "the banner is blue (256 colours)" grep -q '48;5;27m CONFIDENTIAL' "$tmp/colors"
+t capture-pane -p -t e2e > "$tmp/pane"
+for n in 1 2 3 4 5 6; do
+	check "the list shows ¶$n (C)" grep -q "¶$n (C)" "$tmp/pane"
+done
+check "the list shows ¶7 (U)" grep -q "¶7 (U)" "$tmp/pane"
+check "the list shows ¶8 (U)" grep -q "¶8 (U)" "$tmp/pane"
+
+t send-keys -t e2e f
+check "f opens the menu" wait_for "Filter by marking"
+t send-keys -t e2e 1
+check "the (U) filter is on" wait_for "filter: U only"
+t capture-pane -p -t e2e > "$tmp/pane"
+check "the (U) filter shows ¶7" grep -q "¶7 (U) this message" "$tmp/pane"
+check "the (U) filter shows ¶8" grep -q "¶8 (U) Minimize considered" "$tmp/pane"
+check "the (U) filter hides ¶1 to ¶6" sh -c "! grep -q '¶[1-6] (C)' '$tmp/pane'"
+t send-keys -t e2e F
+check "F clears it" wait_for "filters cleared"
+
+t send-keys -t e2e : 5 Enter
+check ":5 selects ¶5" wait_for "¶5/8"
+t send-keys -t e2e / M a s s o l o Enter
+check "/Massolo finds a match" wait_for "match 10 of 15 for /Massolo"
+t send-keys -t e2e n
+check "n walks to the next match" wait_for "match 11 of 15"
+t send-keys -t e2e n
+check "n again" wait_for "match 12 of 15"
+t send-keys -t e2e N
+check "N walks back" wait_for "match 11 of 15"
+
+t resize-window -t e2e -x 140 -y 40 2> /dev/null || t resize-pane -t e2e -x 140 -y 40
+check "a resize keeps the selection" wait_for "¶5/8"
+t send-keys -t e2e m
+check "m marks" wait_for "¶5 marked"
+t send-keys -t e2e '?'
+check "? shows the help" wait_for "pilcrow keys"
+t send-keys -t e2e q q
+check "q quits with status 0" wait_for "pilcrow-exited-0"
+check "the marks were saved" grep -q "^04ROME3933	5$" "$tmp/marks"
+t kill-server 2> /dev/null
+finish
