@@ -1,5 +1,5 @@
-/* genkeys.c -- prints the key table (keys.def) for the man page (roff) or
- * as plain text; run at build time, so the manual cannot drift from the
+/* genkeys.c -- prints the key table (keys.def) for the man page (roff), the
+ * README (markdown) or as plain text; run at build time, so the manual cannot drift from the
  * keys the reader takes.  The key codes are not needed here: the macro
  * drops them. */
 #include <stdio.h>
@@ -25,12 +25,31 @@ static void roff(const char *s)
 	}
 }
 
+/* markdown table cells need their pipes escaped */
+static void md(const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '|')
+			putchar('\\');
+		putchar(*s);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	int as_roff = argc > 1 && strcmp(argv[1], "--roff") == 0;
+	int as_md = argc > 1 && strcmp(argv[1], "--markdown") == 0;
 
+	if (as_md)
+		puts("| keys | what they do |\n|---|---|");
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		if (as_roff) {
+		if (as_md) {
+			fputs("| ", stdout);
+			md(rows[i].keys);
+			fputs(" | ", stdout);
+			md(rows[i].help);
+			puts(" |");
+		} else if (as_roff) {
 			fputs(".TP\n.B ", stdout);
 			roff(rows[i].keys);
 			putchar('\n');

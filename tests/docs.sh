@@ -1,0 +1,34 @@
+#!/bin/sh
+# docs.sh -- --help, the man page and the README say the same as the key
+# table (src/keys.def) and the options: every key and option, in each.
+. "${srcdir:-.}/tests/lib.sh"
+
+genkeys=$(dirname "$PILCROW")/genkeys
+man=$(dirname "$PILCROW")/../man/pilcrow.1
+readme=$srcdir/README.md
+"$PILCROW" --help > "$tmp/help"
+
+# the README's key table is exactly what genkeys makes of keys.def
+sed -n '/^<!-- keys:/,/^<!-- \/keys -->/p' "$readme" | sed '1d;$d' > "$tmp/readme-keys"
+"$genkeys" --markdown > "$tmp/keys.md"
+check "README key table matches src/keys.def (regenerate with src/genkeys --markdown)" \
+	diff -u "$tmp/keys.md" "$tmp/readme-keys"
+
+# the man page: made from the same table at build time
+sed 's/\\-/-/g; s/\\\\/\\/g' "$man" > "$tmp/man"
+"$genkeys" > "$tmp/keys.txt"
+while IFS= read -r row; do
+	keys=$(printf '%s' "$row" | cut -c1-20 | sed 's/ *$//')
+	help=$(printf '%s' "$row" | cut -c22-)
+	check "--help lists '$keys'" grep -qF -- "$keys" "$tmp/help"
+	check "--help explains '$keys'" grep -qF -- "$help" "$tmp/help"
+	check "the man page lists '$keys'" grep -qxF -- ".B $keys" "$tmp/man"
+	check "the man page explains '$keys'" grep -qxF -- "$help" "$tmp/man"
+done < "$tmp/keys.txt"
+
+# every option of --help is in the man page and the README
+for opt in $(sed -n 's/^  -., \(--[a-z-]*\).*/\1/p' "$tmp/help"); do
+	check "the man page documents $opt" grep -qF -- "$opt" "$tmp/man"
+	check "README mentions $opt" grep -qF -- "$opt" "$readme"
+done
+finish
