@@ -262,7 +262,16 @@ static const char *pair_name(short p)
 
 static void style_name(attr_t a, short p, char *out, size_t size)
 {
-	snprintf(out, size, "%s%s%s%s%s", p ? pair_name(p) : "", (a & A_BOLD) ? " bold" : "",
+	char pair[64] = "";
+
+	/* the pair's name and its colours: foreground/background, -1 the default */
+	if (p) {
+		short fg = 0, bg = 0;
+
+		pair_content(p, &fg, &bg);
+		snprintf(pair, sizeof(pair), "%s[%d/%d]", pair_name(p), fg, bg);
+	}
+	snprintf(out, size, "%s%s%s%s%s", pair, (a & A_BOLD) ? " bold" : "",
 		 (a & A_REVERSE) ? " reverse" : "", (a & A_UNDERLINE) ? " underline" : "",
 		 (a & A_DIM) ? " dim" : "");
 }
