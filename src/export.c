@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "marking.h"
-#include "tags.h"
+#include "describe.h"
 #include "text.h"
 
 /* 1: the byte needs escaping or a closer look (C2: C1 controls; E2: line
@@ -343,41 +343,19 @@ void export_text(struct buf *out, const struct cable *c, int width)
 	if (c->origin_name.text.n)
 		text_field(out, "From: ", c->origin_name.text, width);
 	buf_clear(&line);
-	for (size_t i = 0; i < c->ntags; i++) {
-		const struct tag_entry *t = tags_lookup(c->tags[i].text);
-
-		if (i)
-			buf_adds(&line, ", ");
-		buf_addstr(&line, c->tags[i].text);
-		if (t)
-			buf_printf(&line, " (%s)", t->meaning);
-	}
+	describe_tags(&line, c);
 	text_field(out, "TAGS: ", buf_str(&line), width);
 	for (size_t i = 0; i < c->nrefs; i++) {
-		const struct reference *r = &c->refs[i];
-
 		buf_clear(&line);
-		if (r->label.n)
-			buf_printf(&line, "%.*s. ", (int)r->label.n, r->label.p);
-		buf_addstr(&line, r->text);
-		if (r->id.n)
-			buf_printf(&line, " [%.*s]", (int)r->id.n, r->id.p);
+		describe_ref(&line, &c->refs[i]);
 		text_field(out, i ? "     " : "REF: ", buf_str(&line), width);
 	}
 	buf_clear(&line);
-	if (c->classified_by.text.n) {
-		buf_addstr(&line, c->classified_by.text);
-		if (c->reasons.text.n)
-			buf_printf(&line, "; reasons %.*s", (int)c->reasons.text.n, c->reasons.text.p);
-		text_field(out, "Classified by: ", buf_str(&line), width);
-	}
+	describe_classified_by(&line, c);
+	text_field(out, "Classified by: ", buf_str(&line), width);
 	buf_clear(&line);
-	if (c->eo.text.n)
-		buf_printf(&line, "E.O. %.*s", (int)c->eo.text.n, c->eo.text.p);
-	if (c->declassify.text.n)
-		buf_printf(&line, "%sdeclassify: %.*s", line.n ? "; " : "", (int)c->declassify.text.n,
-			   c->declassify.text.p);
-	text_field(out, "", buf_str(&line), width);
+	describe_declassify(&line, c);
+	text_field(out, "Declassify: ", buf_str(&line), width);
 	buf_clear(&line);
 	for (size_t i = 0; i < c->ncaptions; i++) {
 		if (i)

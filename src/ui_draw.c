@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tags.h"
+#include "describe.h"
 #include "text.h"
 
 static const struct {
@@ -163,41 +163,20 @@ static void header_lines(struct ui *u, int cols)
 	if (!c)
 		return;
 	header_field(u, "Subject", c->subject.text, width);
-	for (size_t i = 0; i < c->ntags; i++) {
-		const struct tag_entry *e = tags_lookup(c->tags[i].text);
-
-		if (i)
-			buf_adds(&t, " \xC2\xB7 ");
-		buf_addstr(&t, c->tags[i].text);
-		if (e)
-			buf_printf(&t, " \xE2\x80\x94 %s", e->meaning);
-	}
+	describe_tags(&t, c);
 	header_field(u, "TAGS", buf_str(&t), width);
 	buf_clear(&t);
 	for (size_t i = 0; i < c->nrefs; i++) {
-		const struct reference *r = &c->refs[i];
-
 		if (i)
 			buf_adds(&t, " \xC2\xB7 ");
-		if (r->label.n)
-			buf_printf(&t, "%.*s. ", (int)r->label.n, r->label.p);
-		buf_addstr(&t, r->text);
-		if (r->id.n && !str_eq(r->id, r->text))
-			buf_printf(&t, " \xE2\x86\x92 %.*s", (int)r->id.n, r->id.p);
+		describe_ref(&t, &c->refs[i]);
 	}
 	header_field(u, "REF", buf_str(&t), width);
 	buf_clear(&t);
-	if (c->classified_by.text.n) {
-		buf_addstr(&t, c->classified_by.text);
-		if (c->reasons.text.n)
-			buf_printf(&t, "; reasons %.*s", (int)c->reasons.text.n, c->reasons.text.p);
-	}
+	describe_classified_by(&t, c);
 	header_field(u, "Class. by", buf_str(&t), width);
 	buf_clear(&t);
-	if (c->declassify.text.n)
-		buf_addstr(&t, c->declassify.text);
-	if (c->eo.text.n)
-		buf_printf(&t, "%s(E.O. %.*s)", t.n ? " " : "", (int)c->eo.text.n, c->eo.text.p);
+	describe_declassify(&t, c);
 	header_field(u, "Declass.", buf_str(&t), width);
 	buf_clear(&t);
 	if (c->origin_name.text.n)

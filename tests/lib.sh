@@ -35,6 +35,20 @@ run_pilcrow() {
 	fi
 }
 
+# compare_golden ACTUAL EXPECTED NAME: ACTUAL must equal EXPECTED;
+# with UPDATE_GOLDEN set, EXPECTED is rewritten instead.
+compare_golden() {
+	if [ -n "$UPDATE_GOLDEN" ]; then
+		cp "$1" "$2"
+	elif [ ! -f "$2" ]; then
+		fail "$2 is missing (UPDATE_GOLDEN=1 make check writes it)"
+	elif ! diff -u "$2" "$1" >&2; then
+		fail "$3 differs from $2"
+	else
+		ok
+	fi
+}
+
 finish() {
 	if [ "$failures" -gt 0 ]; then
 		echo "$failures of $((checks + failures)) checks failed" >&2

@@ -27,15 +27,7 @@ for script in tests/screen/*.script; do
 		# no control character may reach the screen
 		check "$d: no control characters on the screen" \
 			sh -c "! LC_ALL=C grep -q '$(printf '[\001-\010\013-\037\177]')' '$dump'"
-		if [ -n "$UPDATE_GOLDEN" ]; then
-			cp "$dump" "$expected"
-		elif [ ! -f "$expected" ]; then
-			fail "$expected is missing (UPDATE_GOLDEN=1 make check writes it)"
-		elif ! diff -u "$expected" "$dump" >&2; then
-			fail "$d differs from $expected"
-		else
-			ok
-		fi
+		compare_golden "$dump" "$expected" "$d"
 	done
 	if [ -f "tests/screen/$name.marks" ]; then
 		check "$name: the marks file" diff -u "tests/screen/$name.marks" "$out/marks"

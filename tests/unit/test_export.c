@@ -51,7 +51,7 @@ static void json_and_text_of_a_cable(void **state)
 	assert_null(memchr(b.p, 0x1b, b.n));
 	assert_null(memchr(b.p, 0x07, b.n));
 	assert_non_null(strstr(b.p, "\xE2\x90\x9B"));   /* ESC shown as a picture */
-	assert_non_null(strstr(b.p, "PREL (External political relations), IT (Italy)"));
+	assert_non_null(strstr(b.p, "PREL \xE2\x80\x94 External political relations \xC2\xB7 IT \xE2\x80\x94 Italy"));
 	assert_non_null(strstr(b.p, "\xC2\xB6" "1 (C) Hello"));
 	buf_free(&b);
 	cable_free(&c);
