@@ -199,7 +199,13 @@ static void draw_banner(struct ui *u, int y, int w)
 		marking_format_banner(&c->marking, banner, sizeof(banner));
 	else
 		snprintf(banner, sizeof(banner), "NO CLASSIFICATION FOUND");
-	x = 1 + put_c(y, 1, w - 2, banner, attr);
+	{
+		/* REL TO countries come from the cable: sanitise them too */
+		struct buf cl = { 0 };
+
+		x = 1 + put(y, 1, w - 2, clean(&cl, str_c(banner)), attr);
+		buf_free(&cl);
+	}
 	buf_printf(&b, "  %s", c->id[0] ? c->id : "(no id)");
 	if (c->origin.text.n)
 		buf_printf(&b, "  %.*s", (int)c->origin.text.n, c->origin.text.p);
@@ -477,7 +483,13 @@ static void draw_status(struct ui *u, const struct rect *r)
 		buf_printf(&b, "  /%s", v->pattern);
 	if (v->detail_focus)
 		buf_adds(&b, "  [detail]");
-	x = put(r->y, 0, r->w, buf_str(&b), attr);
+	{
+		/* the pattern was typed, the rest comes from the cable: sanitise it all */
+		struct buf cl = { 0 };
+
+		x = put(r->y, 0, r->w, clean(&cl, buf_str(&b)), attr);
+		buf_free(&cl);
+	}
 	if (v->msg[0]) {
 		struct buf m = { 0 };
 		int mw;
