@@ -105,10 +105,14 @@ static void unescape(struct buf *out, const char *p, const char *e)
 	}
 }
 
-enum csv_status csv_next(struct csv *r, struct buf *out, struct csv_record *rec, const char **err)
+void csv_unescape(struct buf *out, struct str raw)
+{
+	unescape(out, raw.p, raw.p + raw.n);
+}
+
+enum csv_status csv_next_raw(struct csv *r, struct csv_raw *rec, const char **err)
 {
 	const char *p = r->p, *start;
-	size_t offs[CSV_COLUMNS], lens[CSV_COLUMNS];
 
 	*err = NULL;
 	while (p < r->end && (*p == '\n' || *p == '\r'))
@@ -119,7 +123,6 @@ enum csv_status csv_next(struct csv *r, struct buf *out, struct csv_record *rec,
 	}
 	start = p;
 	r->recno++;
-	buf_clear(out);
 	rec->nfields = 0;
 	for (;;) {
 		const char *q;
@@ -135,14 +138,8 @@ enum csv_status csv_next(struct csv *r, struct buf *out, struct csv_record *rec,
 			r->p = r->end;
 			return CSV_BAD;
 		}
-		if (rec->nfields < CSV_COLUMNS) {
-			/* header and body go last and together: see below */
-			offs[rec->nfields] = out->n;
-			if (rec->nfields == CSV_BODY)
-				buf_add(out, "\n\n", 2), offs[rec->nfields] = out->n;
-			unescape(out, p + 1, q);
-			lens[rec->nfields] = out->n - offs[rec->nfields];
-		}
+		if (rec->nfields < CSV_COLUMNS)
+			rec->f[rec->nfields] = str_make(p + 1, (size_t)(q - p - 1));
 		rec->nfields++;
 		p = q + 1;
 		if (p < r->end && *p == ',') {
@@ -167,12 +164,36 @@ enum csv_status csv_next(struct csv *r, struct buf *out, struct csv_record *rec,
 	rec->offset = (size_t)(start - r->base);
 	rec->length = (size_t)(p - start);
 	if (rec->nfields != CSV_COLUMNS) {
-		*err = rec->nfields < CSV_COLUMNS ? "too few columns (8 expected)"
-						  : "too many columns (8 expected)";
+		*err = rec->nfields < CSV_COLUMNS ? "too few columns (8 expected)" : "too many columns (8 expected)";
 		return CSV_BAD;
 	}
-	for (size_t i = 0; i < CSV_COLUMNS; i++)
-		rec->f[i] = str_make(out->p + offs[i], lens[i]);
+	return CSV_OK;
+}
+
+enum csv_status csv_next(struct csv *r, struct buf *out, struct csv_record *rec, const char **err)
+{
+	struct csv_raw raw;
+	enum csv_status st = csv_next_raw(r, &raw, err);
+	size_t offs[CSV_COLUMNS];
+
+	if (st != CSV_OK)
+		return st;
+	buf_clear(out);
+	/* the header and the body go last and together: "header\n\nbody" */
+	for (size_t i = 0; i < CSV_COLUMNS; i++) {
+		if (i == CSV_BODY)
+			buf_add(out, "\n\n", 2);
+		offs[i] = out->n;
+		csv_unescape(out, raw.f[i]);
+	}
+	for (size_t i = 0; i < CSV_COLUMNS; i++) {
+		size_t end = i + 1 < CSV_COLUMNS ? offs[i + 1] - (i + 1 == CSV_BODY ? 2 : 0) : out->n;
+
+		rec->f[i] = str_make(out->p + offs[i], end - offs[i]);
+	}
+	rec->nfields = raw.nfields;
+	rec->offset = raw.offset;
+	rec->length = raw.length;
 	rec->text = str_make(out->p + offs[CSV_HEADER], out->n - offs[CSV_HEADER]);
 	return CSV_OK;
 }

@@ -27,6 +27,20 @@ struct csv_record {
 
 enum csv_status { CSV_OK, CSV_EOF, CSV_BAD };
 
+/* A record as it stands in the input: each field's bytes between its
+ * quotes, escapes not undone. */
+struct csv_raw {
+	struct str f[CSV_COLUMNS];
+	size_t nfields;
+	size_t offset, length;
+};
+
+/* Reads the next record without copying anything. */
+enum csv_status csv_next_raw(struct csv *r, struct csv_raw *rec, const char **err);
+
+/* Appends @raw with the backslash escapes undone to @out. */
+void csv_unescape(struct buf *out, struct str raw);
+
 /* True when @s starts like a cables.csv record ("1","12/28/1966 18:48",...). */
 bool csv_sniff(struct str s);
 

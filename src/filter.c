@@ -1,0 +1,344 @@
+/* filter.c -- the corpus filter language */
+#include "config.h"
+#include "filter.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "util.h"
+
+static const struct {
+	const char *name;
+	enum cf_field field;
+} fields[] = {
+	{ "level", CF_LEVEL }, { "caveat", CF_CAVEAT }, { "origin", CF_ORIGIN }, { "tag", CF_TAG },
+	{ "date", CF_DATE }, { "id", CF_ID }, { "subject", CF_SUBJECT }, { "text", CF_TEXT },
+};
+
+static const unsigned caveat_bits[] = { CAVEAT_NOFORN, CAVEAT_FOUO, CAVEAT_ORCON, CAVEAT_PROPIN,
+					CAVEAT_NODIS, CAVEAT_EXDIS, CAVEAT_LIMDIS, CAVEAT_REL };
+
+static bool leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int month_days(int y, int m)
+{
+	static const int d[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	return m == 2 && leap(y) ? 29 : d[m - 1];
+}
+
+/* Days from 1900-01-01 to y-m-d. */
+static uint32_t days(int y, int m, int d)
+{
+	uint32_t n = 0;
+
+	for (int yy = 1900; yy < y; yy++)
+		n += leap(yy) ? 366 : 365;
+	for (int mm = 1; mm < m; mm++)
+		n += (uint32_t)month_days(y, mm);
+	return n + (uint32_t)(d - 1);
+}
+
+uint32_t date_minutes(const char *iso)
+{
+	int y = 0, m = 1, d = 1, hh = 0, mi = 0;
+
+	if (!iso || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) < 3 || y < 1900 || y > 2199 || m < 1 ||
+	    m > 12 || d < 1 || d > 31)
+		return 0;
+	if (strlen(iso) >= 16 && iso[10] == 'T')
+		sscanf(iso + 11, "%2d:%2d", &hh, &mi);
+	return days(y, m, d) * 1440u + (uint32_t)(hh * 60 + mi) + 1;
+}
+
+/* "2005", "2005-06", "2005-06-30": the first and last minute of that span. */
+static bool date_range(const char *v, uint32_t *lo, uint32_t *hi)
+{
+	int y, m = 0, d = 0, n;
+	char extra;
+
+	n = sscanf(v, "%4d-%2d-%2d%c", &y, &m, &d, &extra);
+	if (n < 1 || n > 3 || y < 1900 || y > 2199 || (n >= 2 && (m < 1 || m > 12)))
+		return false;
+	if (n == 3 && (d < 1 || d > month_days(y, m)))
+		return false;
+	/* the text must be exactly the date */
+	if (strlen(v) != (size_t)(n == 1 ? 4 : n == 2 ? 7 : 10) && !(n == 2 && strlen(v) == 6) &&
+	    !(n == 3 && strlen(v) >= 8 && strlen(v) <= 10))
+		return false;
+	if (n == 1) {
+		*lo = days(y, 1, 1) * 1440u + 1;
+		*hi = days(y, 12, 31) * 1440u + 1440;
+	} else if (n == 2) {
+		*lo = days(y, m, 1) * 1440u + 1;
+		*hi = days(y, m, month_days(y, m)) * 1440u + 1440;
+	} else {
+		*lo = days(y, m, d) * 1440u + 1;
+		*hi = days(y, m, d) * 1440u + 1440;
+	}
+	return true;
+}
+
+static bool ops_for(enum cf_field f, enum cf_op op)
+{
+	if (op == CF_RE)
+		return f == CF_SUBJECT || f == CF_TEXT || f == CF_ORIGIN || f == CF_ID;
+	if (op == CF_EQ || op == CF_NE)
+		return true;
+	return f == CF_LEVEL || f == CF_DATE;
+}
+
+static const char *op_name(enum cf_op op)
+{
+	static const char *const names[] = { "=", "!=", "<", "<=", ">", ">=", "~" };
+
+	return names[op];
+}
+
+void cfilter_free(struct cfilter *f)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		free(f->terms[i].value);
+		search_free(f->terms[i].re);
+	}
+	free(f->terms);
+	free(f->text);
+	memset(f, 0, sizeof(*f));
+}
+
+#define ERR(...) do { snprintf(err, errsize, __VA_ARGS__); goto fail; } while (0)
+
+bool cfilter_parse(struct cfilter *f, const char *s, char *err, size_t errsize)
+{
+	const char *p = s;
+	size_t cap = 0;
+
+	memset(f, 0, sizeof(*f));
+	f->text = xstrdup(s);
+	for (;;) {
+		char name[16], value[512];
+		size_t nn = 0, nv = 0;
+		struct cf_term t;
+		bool known = false;
+
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		memset(&t, 0, sizeof(t));
+		while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')) {
+			if (nn + 1 < sizeof(name))
+				name[nn++] = (char)(*p | 0x20);
+			p++;
+		}
+		name[nn] = '\0';
+		if (!nn)
+			ERR("a term must start with a field name, not '%.20s' (fields: level caveat origin "
+			    "tag date id subject text)", p);
+		for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+			if (strcmp(name, fields[i].name) == 0) {
+				t.field = fields[i].field;
+				known = true;
+			}
+		if (!known)
+			ERR("unknown field '%s' (fields: level caveat origin tag date id subject text)", name);
+		if (p[0] == '>' && p[1] == '=') { t.op = CF_GE; p += 2; }
+		else if (p[0] == '<' && p[1] == '=') { t.op = CF_LE; p += 2; }
+		else if (p[0] == '!' && p[1] == '=') { t.op = CF_NE; p += 2; }
+		else if (p[0] == '=') { t.op = CF_EQ; p++; }
+		else if (p[0] == '<') { t.op = CF_LT; p++; }
+		else if (p[0] == '>') { t.op = CF_GT; p++; }
+		else if (p[0] == '~') { t.op = CF_RE; p++; }
+		else
+			ERR("'%s' wants an operator (= != < <= > >= ~), not '%.10s'", name, p);
+		if (!ops_for(t.field, t.op))
+			ERR("'%s' cannot be compared with '%s'", name, op_name(t.op));
+		/* the value: up to the next blank, or quoted */
+		if (*p == '"' || *p == '\'') {
+			char q = *p++;
+
+			while (*p && *p != q) {
+				if (nv + 1 < sizeof(value))
+					value[nv++] = *p;
+				p++;
+			}
+			if (*p != q)
+				ERR("a quote is not closed in the value of '%s'", name);
+			p++;
+		} else {
+			while (*p && *p != ' ' && *p != '\t') {
+				if (nv + 1 < sizeof(value))
+					value[nv++] = *p;
+				p++;
+			}
+		}
+		value[nv] = '\0';
+		if (!nv)
+			ERR("'%s%s' wants a value", name, op_name(t.op));
+		if (t.op == CF_RE) {
+			char rerr[200];
+
+			t.re = search_new(value, rerr, sizeof(rerr));
+			if (!t.re)
+				ERR("bad pattern in '%s~': %s", name, rerr);
+		} else if (t.field == CF_LEVEL) {
+			t.level = level_from_name(str_c(value));
+			if (t.level == LEVEL_NONE)
+				ERR("unknown level '%s' (levels: U SBU C S TS)", value);
+		} else if (t.field == CF_CAVEAT) {
+			for (size_t i = 0; i < sizeof(caveat_bits) / sizeof(caveat_bits[0]); i++)
+				if (str_ieq(str_c(value), caveat_name(caveat_bits[i])) ||
+				    (caveat_bits[i] == CAVEAT_NOFORN && str_ieq(str_c(value), "NF")) ||
+				    (caveat_bits[i] == CAVEAT_REL && str_ieq(str_c(value), "REL")))
+					t.caveat = caveat_bits[i];
+			if (!t.caveat)
+				ERR("unknown caveat '%s' (caveats: NOFORN FOUO ORCON PROPIN NODIS EXDIS LIMDIS REL)",
+				    value);
+		} else if (t.field == CF_DATE) {
+			if (!date_range(value, &t.date_lo, &t.date_hi))
+				ERR("'%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", value);
+		}
+		if (t.field != CF_SUBJECT && t.field != CF_TEXT)
+			for (char *c = value; *c; c++)
+				*c = (char)to_upper((unsigned char)*c);
+		t.value = xstrdup(value);
+		grow_array((void **)&f->terms, &cap, f->n + 1, sizeof(*f->terms));
+		f->terms[f->n++] = t;
+		continue;
+fail:
+		search_free(t.re);
+		cfilter_free(f);
+		return false;
+	}
+	return true;
+}
+
+bool cfilter_needs_text(const struct cfilter *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		if (f->terms[i].field == CF_TEXT)
+			return true;
+	return false;
+}
+
+static bool cmp(enum cf_op op, long a, long b)
+{
+	switch (op) {
+	case CF_EQ: return a == b;
+	case CF_NE: return a != b;
+	case CF_LT: return a < b;
+	case CF_LE: return a <= b;
+	case CF_GT: return a > b;
+	case CF_GE: return a >= b;
+	case CF_RE: break;
+	}
+	return false;
+}
+
+static void found(size_t start, size_t len, void *ud)
+{
+	(void)start;
+	(void)len;
+	*(bool *)ud = true;
+}
+
+static bool re_match(const struct search *re, struct str s)
+{
+	bool any = false;
+
+	search_all(re, s, 1, found, &any);
+	return any;
+}
+
+/* Case-insensitive substring. */
+static bool contains(struct str hay, const char *needle)
+{
+	return str_ifind(hay, needle) >= 0;
+}
+
+static bool term_match(const struct cf_term *t, const struct cf_subject *s)
+{
+	bool r = false;
+
+	switch (t->field) {
+	case CF_LEVEL:
+		if (!s->level)
+			return t->op == CF_NE;
+		return cmp(t->op, s->level, t->level);
+	case CF_CAVEAT:
+		r = (s->caveats & t->caveat) != 0;
+		break;
+	case CF_ORIGIN:
+		if (t->op == CF_RE)
+			return re_match(t->re, s->origin) || re_match(t->re, s->origin_name);
+		r = str_ieq(s->origin, t->value) || contains(s->origin_name, t->value);
+		break;
+	case CF_TAG:
+		for (size_t i = 0; i < s->ntags && !r; i++)
+			r = str_ieq(s->tags[i], t->value);
+		break;
+	case CF_DATE:
+		if (!s->date)
+			return t->op == CF_NE;
+		switch (t->op) {
+		case CF_EQ: return s->date >= t->date_lo && s->date <= t->date_hi;
+		case CF_NE: return s->date < t->date_lo || s->date > t->date_hi;
+		case CF_LT: return s->date < t->date_lo;
+		case CF_LE: return s->date <= t->date_hi;
+		case CF_GT: return s->date > t->date_hi;
+		case CF_GE: return s->date >= t->date_lo;
+		case CF_RE: return false;
+		}
+		return false;
+	case CF_ID:
+		if (t->op == CF_RE)
+			return re_match(t->re, s->id);
+		r = str_ieq(s->id, t->value);
+		break;
+	case CF_SUBJECT:
+	case CF_TEXT: {
+		struct str hay = t->field == CF_SUBJECT ? s->subject : s->text;
+
+		if (t->op == CF_RE)
+			return re_match(t->re, hay);
+		r = t->field == CF_TEXT ? memmem(hay.p, hay.n, t->value, strlen(t->value)) != NULL
+					: contains(hay, t->value);
+		break;
+	}
+	}
+	return t->op == CF_NE ? !r : r;
+}
+
+bool cfilter_match(const struct cfilter *f, const struct cf_subject *s)
+{
+	for (size_t i = 0; i < f->n; i++)
+		if (!term_match(&f->terms[i], s))
+			return false;
+	return true;
+}
+
+bool cfilter_match_cable(const struct cfilter *f, const struct cable *c)
+{
+	struct cf_subject s;
+	struct str tags[64];
+
+	memset(&s, 0, sizeof(s));
+	s.level = c->marking.level;
+	s.caveats = c->marking.caveats;
+	s.origin = c->origin.text;
+	s.origin_name = c->origin_name.text;
+	s.id = str_c(c->id);
+	s.subject = c->subject.text;
+	s.text = c->text;
+	s.date = date_minutes(c->date);
+	for (size_t i = 0; i < c->ntags && i < 64; i++)
+		tags[i] = c->tags[i].text;
+	s.tags = tags;
+	s.ntags = MIN(c->ntags, (size_t)64);
+	return cfilter_match(f, &s);
+}

@@ -1,0 +1,71 @@
+/* filter.h -- the corpus filter language, the same for --filter and for the
+ * reader's cable list:
+ *
+ *   level>=S  level=C  caveat=NOFORN  origin=ROME  tag=PREL
+ *   date>=2005-01  date<2006-06-30  id=04ROME3933
+ *   subject~REGEX  subject=words  text~REGEX  text="a literal phrase"
+ *
+ * Terms are separated by blanks and must all hold.  A value with blanks is
+ * quoted ("..." or '...').  Comparison operators: = != < <= > >= (level and
+ * date), = and != (the others), ~ (a regular expression, smart case). */
+#ifndef PILCROW_FILTER_H
+#define PILCROW_FILTER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cable.h"
+#include "search.h"
+
+enum cf_field { CF_LEVEL, CF_CAVEAT, CF_ORIGIN, CF_TAG, CF_DATE, CF_ID, CF_SUBJECT, CF_TEXT };
+enum cf_op { CF_EQ, CF_NE, CF_LT, CF_LE, CF_GT, CF_GE, CF_RE };
+
+struct cf_term {
+	enum cf_field field;
+	enum cf_op op;
+	char *value;            /* upper-cased for the fields that ignore case */
+	int level;              /* CF_LEVEL */
+	unsigned caveat;        /* CF_CAVEAT */
+	uint32_t date_lo, date_hi; /* CF_DATE: the value as a range of minutes */
+	struct search *re;      /* CF_RE */
+};
+
+struct cfilter {
+	struct cf_term *terms;
+	size_t n;
+	char *text;             /* as the user wrote it */
+};
+
+/* Parses @s; on error returns false and writes a one-line message to @err. */
+bool cfilter_parse(struct cfilter *f, const char *s, char *err, size_t errsize);
+void cfilter_free(struct cfilter *f);
+
+/* True when the filter has no terms. */
+static inline bool cfilter_empty(const struct cfilter *f)
+{
+	return f->n == 0;
+}
+
+/* True when the filter needs the full text of the cables. */
+bool cfilter_needs_text(const struct cfilter *f);
+
+/* The fields of one cable that a filter looks at. */
+struct cf_subject {
+	enum level level;
+	unsigned caveats;
+	struct str origin, origin_name, id, subject, text;
+	uint32_t date;          /* minutes since 1900-01-01, 0 when unknown */
+	const struct str *tags;
+	size_t ntags;
+};
+
+bool cfilter_match(const struct cfilter *f, const struct cf_subject *s);
+
+/* The same for a parsed cable. */
+bool cfilter_match_cable(const struct cfilter *f, const struct cable *c);
+
+/* "2005-06-30T12:00Z" -> minutes since 1900-01-01 (0 when not a date). */
+uint32_t date_minutes(const char *iso);
+
+#endif

@@ -1,0 +1,155 @@
+/* test_filter.c -- the filter language: parsing, matching, malformed filters */
+#include "config.h"
+#include "testlib.h"
+
+#include <stdlib.h>
+
+#include "filter.h"
+
+static bool parses(const char *s)
+{
+	struct cfilter f;
+	char err[256];
+	bool ok = cfilter_parse(&f, s, err, sizeof(err));
+
+	if (ok)
+		cfilter_free(&f);
+	return ok;
+}
+
+static const char *error_of(const char *s)
+{
+	static char err[256];
+	struct cfilter f;
+
+	err[0] = '\0';
+	if (cfilter_parse(&f, s, err, sizeof(err))) {
+		cfilter_free(&f);
+		return "(parsed)";
+	}
+	return err;
+}
+
+static void good_filters(void **state)
+{
+	assert_true(parses(""));
+	assert_true(parses("   "));
+	assert_true(parses("level>=S tag=PREL origin=ROME"));
+	assert_true(parses("LEVEL=c caveat=noforn"));
+	assert_true(parses("date>=2005-01 date<2006-06-30 date=2004"));
+	assert_true(parses("subject~'IRAQ|IRAN' text=\"a literal phrase\""));
+	assert_true(parses("id=04ROME3933 id!=04ROME3934 level!=U"));
+	assert_true(parses("caveat=REL caveat=NF"));
+}
+
+static void malformed_filters(void **state)
+{
+	assert_non_null(strstr(error_of("levle>=S"), "unknown field 'levle'"));
+	assert_non_null(strstr(error_of("level"), "wants an operator"));
+	assert_non_null(strstr(error_of("level=X"), "unknown level 'X'"));
+	assert_non_null(strstr(error_of("level="), "wants a value"));
+	assert_non_null(strstr(error_of("tag>PREL"), "cannot be compared with '>'"));
+	assert_non_null(strstr(error_of("date>=2005-13"), "not a date"));
+	assert_non_null(strstr(error_of("date=yesterday"), "not a date"));
+	assert_non_null(strstr(error_of("date=2005-02-30"), "not a date"));
+	assert_non_null(strstr(error_of("subject~("), "bad pattern"));
+	assert_non_null(strstr(error_of("text=\"open"), "not closed"));
+	assert_non_null(strstr(error_of("caveat=SECRETISH"), "unknown caveat"));
+	assert_non_null(strstr(error_of("=S"), "must start with a field name"));
+	assert_non_null(strstr(error_of("level>=S ???"), "must start with a field name"));
+	assert_non_null(strstr(error_of("level~S"), "cannot be compared with '~'"));
+	/* hostile input never crashes: long, binary, unterminated */
+	char big[4096];
+
+	memset(big, 'a', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	assert_non_null(strstr(error_of(big), "unknown field"));
+	memcpy(big, "subject=", 8);
+	assert_true(parses(big));
+	assert_non_null(strstr(error_of("tag=\x01\xff"), "(parsed)"));
+}
+
+static struct cf_subject sample(void)
+{
+	static const struct str tags[] = { STR_LIT("PREL"), STR_LIT("IT"), STR_LIT("IRAQI FREEDOM") };
+	struct cf_subject s;
+
+	memset(&s, 0, sizeof(s));
+	s.level = LEVEL_C;
+	s.caveats = CAVEAT_NOFORN;
+	s.origin = STR_LIT("ROME");
+	s.origin_name = STR_LIT("Embassy Rome");
+	s.id = STR_LIT("04ROME3933");
+	s.subject = STR_LIT("IRAQ/ITALY- ITALIAN POLITICAL DIRECTOR");
+	s.text = STR_LIT("Massolo said Italy was keen");
+	s.date = date_minutes("2004-10-06T12:47Z");
+	s.tags = tags;
+	s.ntags = 3;
+	return s;
+}
+
+static bool matches(const char *filter)
+{
+	struct cfilter f;
+	char err[256];
+	struct cf_subject s = sample();
+	bool r;
+
+	if (!cfilter_parse(&f, filter, err, sizeof(err)))
+		fail_msg("%s: %s", filter, err);
+	r = cfilter_match(&f, &s);
+	cfilter_free(&f);
+	return r;
+}
+
+static void matching(void **state)
+{
+	assert_true(matches(""));
+	assert_true(matches("level=C"));
+	assert_true(matches("level>=C level<S level>U level<=C"));
+	assert_false(matches("level>=S"));
+	assert_false(matches("level!=C"));
+	assert_true(matches("caveat=NOFORN"));
+	assert_false(matches("caveat=REL"));
+	assert_true(matches("origin=rome"));
+	assert_true(matches("origin=embassy"));
+	assert_false(matches("origin=PARIS"));
+	assert_true(matches("tag=prel tag=\"IRAQI FREEDOM\""));
+	assert_false(matches("tag=PGOV"));
+	assert_true(matches("tag!=PGOV"));
+	assert_true(matches("date=2004 date=2004-10 date=2004-10-06"));
+	assert_true(matches("date>=2004-10-06 date<=2004-10-06 date>2003 date<2005"));
+	assert_false(matches("date<2004-10-06"));
+	assert_false(matches("date>2004-10"));
+	assert_true(matches("id=04rome3933"));
+	assert_true(matches("subject~'italy|iran'"));
+	assert_false(matches("subject~Italy"));   /* smart case: a capital makes it exact */
+	assert_true(matches("subject=political"));
+	assert_true(matches("text=\"said Italy\""));
+	assert_false(matches("text=\"said italy\""));   /* a literal is exact, like grep */
+	assert_true(matches("text~'said italy'"));
+	assert_true(matches("level>=C tag=PREL origin=ROME date=2004"));
+	assert_false(matches("level>=C tag=PREL origin=PARIS"));
+}
+
+static void dates(void **state)
+{
+	assert_int_equal(date_minutes("1900-01-01"), 1);
+	assert_int_equal(date_minutes("1900-01-02"), 1441);
+	assert_true(date_minutes("2004-10-06T12:47Z") > date_minutes("2004-10-06"));
+	assert_int_equal(date_minutes("nonsense"), 0);
+	assert_int_equal(date_minutes(NULL), 0);
+	assert_int_equal(date_minutes(""), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(good_filters),
+		cmocka_unit_test(malformed_filters),
+		cmocka_unit_test(matching),
+		cmocka_unit_test(dates),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
