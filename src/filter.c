@@ -32,27 +32,48 @@ static int month_days(int y, int m)
 	return m == 2 && leap(y) ? 29 : d[m - 1];
 }
 
-/* Days from 1900-01-01 to y-m-d. */
+/* Days from 1900-01-01 to y-m-d (a closed formula: this runs for every cable). */
 static uint32_t days(int y, int m, int d)
 {
-	uint32_t n = 0;
+	static const int before[12] = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 };
+	int py = y - 1;
+	uint32_t n = (uint32_t)((y - 1900) * 365 + (py / 4 - 1899 / 4) - (py / 100 - 1899 / 100) +
+				(py / 400 - 1899 / 400));
 
-	for (int yy = 1900; yy < y; yy++)
-		n += leap(yy) ? 366 : 365;
-	for (int mm = 1; mm < m; mm++)
-		n += (uint32_t)month_days(y, mm);
+	n += (uint32_t)before[m - 1] + (m > 2 && leap(y) ? 1 : 0);
 	return n + (uint32_t)(d - 1);
+}
+
+static int digits_at(const char *s, int k)
+{
+	int v = 0;
+
+	for (int i = 0; i < k; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
 }
 
 uint32_t date_minutes(const char *iso)
 {
-	int y = 0, m = 1, d = 1, hh = 0, mi = 0;
+	int y, m, d, hh = 0, mi = 0;
 
-	if (!iso || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) < 3 || y < 1900 || y > 2199 || m < 1 ||
-	    m > 12 || d < 1 || d > 31)
+	/* "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM..." as the parser writes them */
+	if (!iso || strlen(iso) < 10 || iso[4] != '-' || iso[7] != '-')
 		return 0;
-	if (strlen(iso) >= 16 && iso[10] == 'T')
-		sscanf(iso + 11, "%2d:%2d", &hh, &mi);
+	y = digits_at(iso, 4);
+	m = digits_at(iso + 5, 2);
+	d = digits_at(iso + 8, 2);
+	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 || d > 31)
+		return 0;
+	if (iso[10] == 'T' && strlen(iso) >= 16) {
+		hh = digits_at(iso + 11, 2);
+		mi = digits_at(iso + 14, 2);
+		if (hh < 0 || mi < 0)
+			hh = mi = 0;
+	}
 	return days(y, m, d) * 1440u + (uint32_t)(hh * 60 + mi) + 1;
 }
 

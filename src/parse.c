@@ -330,7 +330,7 @@ static void finish_refs(struct parser *p, const struct record_meta *m)
 	}
 }
 
-bool parse_cable(struct cable *c, struct str text, const struct record_meta *meta)
+static bool parse(struct cable *c, struct str text, const struct record_meta *meta, bool body)
 {
 	struct parser p;
 	struct record_meta m = *meta;
@@ -360,7 +360,8 @@ bool parse_cable(struct cable *c, struct str text, const struct record_meta *met
 	p.year = year_of(&p, &m, long_date);
 	p.meta = &m;
 	parse_header(&p);
-	parse_body(&p);
+	if (body)
+		parse_body(&p);
 
 	finish_id(&p, &m);
 	finish_origin(&p);
@@ -387,4 +388,14 @@ bool parse_cable(struct cable *c, struct str text, const struct record_meta *met
 	buf_free(&p.scratch);
 	buf_free(&p.noyear);
 	return recognised;
+}
+
+bool parse_cable(struct cable *c, struct str text, const struct record_meta *meta)
+{
+	return parse(c, text, meta, true);
+}
+
+bool parse_cable_header(struct cable *c, struct str text, const struct record_meta *meta)
+{
+	return parse(c, text, meta, false);
 }

@@ -30,4 +30,8 @@ void record_note(struct record_meta *m, const char *note);
  * Returns false when the text does not look like a cable at all. */
 bool parse_cable(struct cable *c, struct str text, const struct record_meta *meta);
 
+/* The same for the header alone (no paragraphs, signer or trailer): what
+ * the corpus index needs, faster.  @text may stop anywhere in the body. */
+bool parse_cable_header(struct cable *c, struct str text, const struct record_meta *meta);
+
 #endif

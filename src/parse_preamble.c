@@ -79,6 +79,10 @@ static size_t skip_digits(const char *up, size_t i)
 
 static bool match_class_line(struct str s, struct classline *cl)
 {
+	/* every classification starts with one of these letters: most lines go here */
+	if (!s.n || !strchr("UCSTLucstl", s.p[0]))
+		return false;
+	{
 	char up[SQUEEZE_MAX + 1];
 	uint32_t pos[SQUEEZE_MAX + 1];
 	size_t n = squeeze_line(s, up, pos), i = 0, level_end, st, se, d;
@@ -185,6 +189,7 @@ static bool match_class_line(struct str s, struct classline *cl)
 	if (d >= n && n + 1 >= SQUEEZE_MAX && pos[d] < s.n)
 		cl->rest = str_trim(str_make(s.p + pos[d], s.n - pos[d]));
 	return true;
+	}
 }
 
 /* Looks for a classification line glued to the end of another line
@@ -193,6 +198,10 @@ static long find_glued_class_line(struct str s, struct classline *cl)
 {
 	static const char *const starts[] = { "UNCLAS", "CONFIDENTIAL", "C O N F", "SECRET",
 					      "S E C R", "TOP SECRET", "LIMITED OFFICIAL" };
+
+	/* a classification line ends with its serial number */
+	if (s.n < 10 || !is_digit((unsigned char)s.p[s.n - 1]))
+		return -1;
 
 	for (size_t i = 1; i < s.n; i++) {
 		char ch = s.p[i];

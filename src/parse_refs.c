@@ -11,18 +11,25 @@
 
 static bool ref_stopword(struct str w)
 {
-	static const char *const stop[] = { "AND", "OF", "THE", "NOTAL", "EMAIL", "E-MAIL", "TELCON",
-					    "MEMCON", "DATED", "ON", "IN", "FROM", "TO", "PARA", "PARAS",
-					    "PARAGRAPH", "REFTEL", "REF", "SEPTEL", "CIRCULAR", "SECTION",
-					    "NO", "FAX", "LETTER", "MEETING", "CABLE", "TEL", "RPT", "DTD",
-					    "PAGE", "PAGES", "IIR", "TD", "FBIS", "NIACT", "IMMEDIATE",
-					    "EMBASSY", "AMEMBASSY", "CONSULATE", "AMCONSUL", "USMISSION",
-					    "MISSION", "USINT", "POUCH", "SEPTELS", "REFTELS" };
+#define W(s) { s, sizeof(s) - 1 }
+	static const struct {
+		const char *w;
+		size_t n;
+	} stop[] = { W("AND"), W("OF"), W("THE"), W("NOTAL"), W("EMAIL"), W("E-MAIL"), W("TELCON"),
+		     W("MEMCON"), W("DATED"), W("ON"), W("IN"), W("FROM"), W("TO"), W("PARA"), W("PARAS"),
+		     W("PARAGRAPH"), W("REFTEL"), W("REF"), W("SEPTEL"), W("CIRCULAR"), W("SECTION"),
+		     W("NO"), W("FAX"), W("LETTER"), W("MEETING"), W("CABLE"), W("TEL"), W("RPT"), W("DTD"),
+		     W("PAGE"), W("PAGES"), W("IIR"), W("TD"), W("FBIS"), W("NIACT"), W("IMMEDIATE"),
+		     W("EMBASSY"), W("AMEMBASSY"), W("CONSULATE"), W("AMCONSUL"), W("USMISSION"),
+		     W("MISSION"), W("USINT"), W("POUCH"), W("SEPTELS"), W("REFTELS") };
+#undef W
 
-	if (month_from_name(w))
+	if (w.n == 3 && month_from_name(w))
+		return true;
+	if (w.n >= 4 && w.n <= 9 && month_from_name(w))
 		return true;
 	for (size_t i = 0; i < sizeof(stop) / sizeof(stop[0]); i++)
-		if (str_ieq(w, stop[i]))
+		if (stop[i].n == w.n && str_ieq(w, stop[i].w))
 			return true;
 	return false;
 }
@@ -39,12 +46,12 @@ static bool all_digits(struct str w)
 
 static bool station_word(struct str w)
 {
-	if (w.n < 2 || w.n > 20 || ref_stopword(w))
+	if (w.n < 2 || w.n > 20)
 		return false;
 	for (size_t i = 0; i < w.n; i++)
 		if (!is_upper((unsigned char)w.p[i]))
 			return false;
-	return true;
+	return !ref_stopword(w);
 }
 
 static struct str trim_punct(struct str w)

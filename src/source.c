@@ -23,7 +23,7 @@
 /* How much of a streamed dump is read before its pages are given back. */
 #define RELEASE_STEP ((size_t)8 * 1024 * 1024)
 
-struct source {
+struct source_reader {
 	record_fn fn;
 	void *ud;
 	struct source_stats *st;
@@ -32,19 +32,40 @@ struct source {
 	struct arena a;
 };
 
+/* The name the rest of this file uses. */
+#define source source_reader
+
+static void (*report_hook)(const char *line, void *ud);
+static void *report_ud;
+
+void source_set_report(void (*fn)(const char *line, void *ud), void *ud)
+{
+	report_hook = fn;
+	report_ud = ud;
+}
+
 void source_report(const char *path, const char *fmt, ...)
 {
 	va_list ap;
+	struct buf b = { 0 };
+	char msg[512];
 
-	fputs("pilcrow: ", stderr);
+	buf_adds(&b, "pilcrow: ");
 	/* a file name may hold control characters: never send them raw */
 	for (const unsigned char *p = (const unsigned char *)path; *p; p++)
-		fputc(*p < 0x20 || *p == 0x7F ? '?' : *p, stderr);
-	fputs(": ", stderr);
+		buf_addc(&b, (char)(*p < 0x20 || *p == 0x7F ? '?' : *p));
+	buf_adds(&b, ": ");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	buf_adds(&b, msg);
+	if (report_hook) {
+		report_hook(b.p, report_ud);
+	} else {
+		buf_addc(&b, '\n');
+		fputs(b.p, stderr);
+	}
+	buf_free(&b);
 }
 
 static void emit(struct source *s, struct str text, struct record_meta *m)
@@ -79,6 +100,27 @@ static struct str clean_field(struct source *s, struct str f)
 	return out;
 }
 
+/* Hands on one parsed cables.csv record. */
+static void emit_csv(struct source *s, const char *path, const struct csv_record *rec, size_t recno)
+{
+	struct record_meta m;
+	struct str text;
+	const char *note = NULL;
+
+	(void)recno;
+	arena_reset(&s->a);
+	meta_init(&m, path, FORMAT_CSV, rec->offset, rec->length);
+	decode_utf8(rec->text, &s->dec, &text, &note);
+	if (note)
+		record_note(&m, note);
+	m.created = clean_field(s, rec->f[CSV_CREATED]);
+	m.id = clean_field(s, rec->f[CSV_ID]);
+	m.origin_name = clean_field(s, rec->f[CSV_ORIGIN]);
+	m.classification = clean_field(s, rec->f[CSV_CLASS]);
+	m.refs = clean_field(s, rec->f[CSV_REFS]);
+	emit(s, text, &m);
+}
+
 static void read_csv(struct source *s, const char *path, struct str data, bool mapped)
 {
 	struct csv r;
@@ -91,27 +133,13 @@ static void read_csv(struct source *s, const char *path, struct str data, bool m
 	if (mapped)
 		madvise((void *)data.p, data.n, MADV_SEQUENTIAL);
 	while (!s->stop && (st = csv_next(&r, &s->rec, &rec, &err)) != CSV_EOF) {
-		struct record_meta m;
-		struct str text;
-		const char *note = NULL;
-
 		if (st == CSV_BAD) {
 			source_report(path, "record %zu (byte %zu): %s", r.recno,
 				      (size_t)(r.p - data.p) < data.n ? rec.offset : data.n, err);
 			s->st->problems++;
 			continue;
 		}
-		arena_reset(&s->a);
-		meta_init(&m, path, FORMAT_CSV, rec.offset, rec.length);
-		decode_utf8(rec.text, &s->dec, &text, &note);
-		if (note)
-			record_note(&m, note);
-		m.created = clean_field(s, rec.f[CSV_CREATED]);
-		m.id = clean_field(s, rec.f[CSV_ID]);
-		m.origin_name = clean_field(s, rec.f[CSV_ORIGIN]);
-		m.classification = clean_field(s, rec.f[CSV_CLASS]);
-		m.refs = clean_field(s, rec.f[CSV_REFS]);
-		emit(s, text, &m);
+		emit_csv(s, path, &rec, r.recno);
 		/* give the pages already read back, so memory stays flat */
 		if (mapped && rec.offset + rec.length - released > RELEASE_STEP) {
 			size_t page = (size_t)sysconf(_SC_PAGESIZE);
@@ -125,7 +153,29 @@ static void read_csv(struct source *s, const char *path, struct str data, bool m
 	}
 }
 
-static void read_buffer(struct source *s, const char *path, struct str data, bool mapped)
+void source_reader_csv_record(struct source *s, const char *path, struct str record, uint64_t offset)
+{
+	struct csv r;
+	struct csv_record rec;
+	const char *err;
+
+	csv_open(&r, record);
+	if (csv_next(&r, &s->rec, &rec, &err) != CSV_OK) {
+		source_report(path, "record at byte %llu: %s", (unsigned long long)offset,
+			      err ? err : "not a record");
+		s->st->problems++;
+		return;
+	}
+	rec.offset += offset;
+	emit_csv(s, path, &rec, 0);
+}
+
+bool source_is_csv(struct str data)
+{
+	return csv_sniff(data);
+}
+
+void source_reader_buffer(struct source *s, const char *path, struct str data, bool mapped)
 {
 	struct record_meta m;
 	struct str text;
@@ -206,37 +256,80 @@ static bool slurp(int fd, struct buf *b)
 	return true;
 }
 
-static void read_file(struct source *s, const char *path, int fd, const struct stat *sb)
+bool source_load(const char *path, struct loaded *l, struct source_stats *st)
 {
+	struct stat sb;
 	struct buf all = { 0 };
+	int fd;
 
-	if (S_ISREG(sb->st_mode) && sb->st_size > 0) {
-		size_t len = (size_t)sb->st_size;
+	memset(l, 0, sizeof(*l));
+	if (strcmp(path, "-") == 0) {
+		fd = STDIN_FILENO;
+	} else {
+		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+		if (fd < 0) {
+			source_report(path, "%s", strerror(errno));
+			st->problems++;
+			return false;
+		}
+	}
+	if (fstat(fd, &sb) != 0 || S_ISDIR(sb.st_mode)) {
+		source_report(path, "%s", S_ISDIR(sb.st_mode) ? "is a folder" : strerror(errno));
+		st->problems++;
+		if (fd != STDIN_FILENO)
+			close(fd);
+		return false;
+	}
+	if (S_ISREG(sb.st_mode) && sb.st_size > 0) {
+		size_t len = (size_t)sb.st_size;
 		void *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
 
 		if (map != MAP_FAILED) {
-			read_buffer(s, path, str_make(map, len), true);
-			munmap(map, len);
-			return;
+			l->data = str_make(map, len);
+			l->mapped = true;
+			if (fd != STDIN_FILENO)
+				close(fd);
+			return true;
 		}
 	}
 	if (!slurp(fd, &all)) {
 		source_report(path, "%s", strerror(errno));
-		s->st->problems++;
-	} else {
-		read_buffer(s, path, buf_str(&all), false);
+		st->problems++;
+		buf_free(&all);
+		if (fd != STDIN_FILENO)
+			close(fd);
+		return false;
 	}
-	buf_free(&all);
+	if (fd != STDIN_FILENO)
+		close(fd);
+	l->mem = all.p;
+	l->data = str_make(all.p ? all.p : "", all.n);
+	return true;
 }
+
+void source_unload(struct loaded *l)
+{
+	if (l->mapped)
+		munmap((void *)l->data.p, l->data.n);
+	free(l->mem);
+	memset(l, 0, sizeof(*l));
+}
+
+struct walk {
+	bool (*fn)(const char *path, void *ud);
+	void *ud;
+	struct source_stats *st;
+	bool stop;
+};
 
 static int cmp_names(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void read_path(struct source *s, const char *path, int depth);
+static void walk_path(struct walk *w, const char *path, int depth);
 
-static void read_dir(struct source *s, const char *path, int depth)
+static void walk_dir(struct walk *w, const char *path, int depth)
 {
 	DIR *d = opendir(path);
 	struct dirent *e;
@@ -245,7 +338,7 @@ static void read_dir(struct source *s, const char *path, int depth)
 
 	if (!d) {
 		source_report(path, "%s", strerror(errno));
-		s->st->problems++;
+		w->st->problems++;
 		return;
 	}
 	while ((e = readdir(d))) {
@@ -257,76 +350,91 @@ static void read_dir(struct source *s, const char *path, int depth)
 	closedir(d);
 	qsort(names, n, sizeof(*names), cmp_names);
 	for (size_t i = 0; i < n; i++) {
-		if (!s->stop)
-			read_path(s, names[i], depth + 1);
+		if (!w->stop)
+			walk_path(w, names[i], depth + 1);
 		free(names[i]);
 	}
 	free(names);
 }
 
-static void read_path(struct source *s, const char *path, int depth)
+static void walk_path(struct walk *w, const char *path, int depth)
 {
 	struct stat sb;
-	int fd;
 
 	if (strcmp(path, "-") == 0) {
-		struct buf all = { 0 };
-
-		if (!slurp(STDIN_FILENO, &all)) {
-			source_report("-", "%s", strerror(errno));
-			s->st->problems++;
-		} else {
-			read_buffer(s, "-", buf_str(&all), false);
-		}
-		buf_free(&all);
+		w->stop = !w->fn(path, w->ud);
 		return;
 	}
 	if (depth > MAX_DEPTH) {
 		source_report(path, "folders nested too deep");
-		s->st->problems++;
+		w->st->problems++;
 		return;
 	}
 	/* below the top, links are not followed: a loop would never end */
 	if ((depth > 0 ? lstat(path, &sb) : stat(path, &sb)) != 0) {
 		source_report(path, "%s", strerror(errno));
-		s->st->problems++;
+		w->st->problems++;
 		return;
 	}
 	if (S_ISDIR(sb.st_mode)) {
-		read_dir(s, path, depth);
+		walk_dir(w, path, depth);
 		return;
 	}
 	if (S_ISLNK(sb.st_mode))
 		return;
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-	if (fd < 0) {
-		source_report(path, "%s", strerror(errno));
-		s->st->problems++;
+	w->stop = !w->fn(path, w->ud);
+}
+
+void source_walk(char *const *paths, size_t npaths, bool (*fn)(const char *path, void *ud), void *ud,
+		 struct source_stats *st)
+{
+	struct walk w = { fn, ud, st, false };
+
+	for (size_t i = 0; i < npaths && !w.stop; i++)
+		walk_path(&w, paths[i], 0);
+}
+
+struct source *source_reader_new(record_fn fn, void *ud, struct source_stats *st)
+{
+	struct source *s = xcalloc(1, sizeof(*s));
+
+	s->fn = fn;
+	s->ud = ud;
+	s->st = st;
+	return s;
+}
+
+void source_reader_free(struct source *s)
+{
+	if (!s)
 		return;
-	}
-	if (fstat(fd, &sb) != 0 || S_ISDIR(sb.st_mode)) {
-		source_report(path, "%s", S_ISDIR(sb.st_mode) ? "is a folder" : strerror(errno));
-		s->st->problems++;
-	} else {
-		read_file(s, path, fd, &sb);
-	}
-	close(fd);
+	buf_free(&s->text);
+	buf_free(&s->dec);
+	buf_free(&s->dec2);
+	buf_free(&s->rec);
+	arena_free(&s->a);
+	free(s);
+}
+
+/* source_read: every record of every file, in order */
+static bool read_one(const char *path, void *ud)
+{
+	struct source *s = ud;
+	struct loaded l;
+
+	if (!source_load(path, &l, s->st))
+		return true;
+	source_reader_buffer(s, path, l.data, l.mapped);
+	source_unload(&l);
+	return !s->stop;
 }
 
 void source_read(char *const *paths, size_t npaths, record_fn fn, void *ud, struct source_stats *st)
 {
-	struct source s;
+	struct source *s;
 
-	memset(&s, 0, sizeof(s));
 	memset(st, 0, sizeof(*st));
-	s.fn = fn;
-	s.ud = ud;
-	s.st = st;
-	for (size_t i = 0; i < npaths && !s.stop; i++)
-		read_path(&s, paths[i], 0);
-	buf_free(&s.text);
-	buf_free(&s.dec);
-	buf_free(&s.dec2);
-	buf_free(&s.rec);
-	arena_free(&s.a);
+	s = source_reader_new(fn, ud, st);
+	source_walk(paths, npaths, read_one, s, st);
+	source_reader_free(s);
 }

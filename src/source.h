@@ -20,11 +20,47 @@ struct source_stats {
 	size_t bytes;     /* input bytes read */
 };
 
-/* Reads every path in order; problems are reported on stderr, one line
- * each ("pilcrow: PATH: what is wrong"), and counted. */
+/* Reads every path in order; problems are reported, one line each
+ * ("pilcrow: PATH: what is wrong"), and counted. */
 void source_read(char *const *paths, size_t npaths, record_fn fn, void *ud, struct source_stats *st);
 
-/* Reports a problem with @path on stderr (the path made safe to print). */
+/* Reports a problem with @path (the path made safe to print): on stderr, or
+ * to the hook set with source_set_report(). */
 void source_report(const char *path, const char *fmt, ...) PRINTF_LIKE(2, 3);
+
+/* Sends the reports to @fn instead of stderr (NULL: stderr again); the
+ * reader keeps them while the screen is in use. */
+void source_set_report(void (*fn)(const char *line, void *ud), void *ud);
+
+/* Calls @fn with each file named by @paths, folders walked recursively in
+ * name order ("-" stands for standard input); returns false from @fn to stop. */
+void source_walk(char *const *paths, size_t npaths, bool (*fn)(const char *path, void *ud), void *ud,
+		 struct source_stats *st);
+
+/* A file's bytes: mapped when it is a regular file, else read into memory. */
+struct loaded {
+	struct str data;
+	bool mapped;
+	void *mem;
+};
+
+/* Loads @path ("-": standard input); reports and returns false on failure. */
+bool source_load(const char *path, struct loaded *l, struct source_stats *st);
+void source_unload(struct loaded *l);
+
+/* Reading records out of loaded bytes, with buffers kept between calls. */
+struct source_reader;
+
+struct source_reader *source_reader_new(record_fn fn, void *ud, struct source_stats *st);
+void source_reader_free(struct source_reader *r);
+
+/* Hands on the records of a whole file: a text cable, a page, or a dump. */
+void source_reader_buffer(struct source_reader *r, const char *path, struct str data, bool mapped);
+
+/* Hands on one cables.csv record: @record is its bytes, at @offset in @path. */
+void source_reader_csv_record(struct source_reader *r, const char *path, struct str record, uint64_t offset);
+
+/* True when @data is a cables.csv dump. */
+bool source_is_csv(struct str data);
 
 #endif

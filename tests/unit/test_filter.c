@@ -137,6 +137,13 @@ static void dates(void **state)
 	assert_int_equal(date_minutes("1900-01-01"), 1);
 	assert_int_equal(date_minutes("1900-01-02"), 1441);
 	assert_true(date_minutes("2004-10-06T12:47Z") > date_minutes("2004-10-06"));
+	/* the closed formula against the calendar */
+	assert_int_equal(date_minutes("2004-10-06"), 55100161);
+	assert_int_equal(date_minutes("2000-03-01"), 52680961);
+	assert_int_equal(date_minutes("1966-12-28"), 35232481);
+	assert_int_equal(date_minutes("2010-02-28"), 57938401);
+	assert_int_equal(date_minutes("1900-03-01"), 84961);
+	assert_int_equal(date_minutes("2004-10-06T12:47Z"), 55100161 + 12 * 60 + 47);
 	assert_int_equal(date_minutes("nonsense"), 0);
 	assert_int_equal(date_minutes(NULL), 0);
 	assert_int_equal(date_minutes(""), 0);

@@ -1,0 +1,922 @@
+/* corpus.c -- the index of many cables */
+#include "config.h"
+#include "corpus.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "csv.h"
+#include "dates.h"
+#include "decode.h"
+#include "ids.h"
+#include "parse.h"
+#include "source.h"
+#include "tags.h"
+#include "util.h"
+
+/* Parsed cables kept at once. */
+#define CACHE_N 16
+/* Bytes of a record's body read for its header. */
+#define HEADER_BYTES 3072
+/* How much of a dump is indexed before its pages are given back. */
+#define RELEASE_STEP ((size_t)8 * 1024 * 1024)
+
+enum src_kind { SRC_PENDING, SRC_CSV, SRC_FILE, SRC_FAILED };
+
+struct csource {
+	char *path;
+	enum src_kind kind;
+	struct loaded l;        /* kept for a dump (mapped) and for standard input */
+	struct csv csv;         /* where the scan of a dump stands */
+	size_t released;
+	uint64_t size;
+};
+
+struct cache_slot {
+	size_t entry;
+	struct cable *c;
+	unsigned long used;
+};
+
+struct corpus {
+	struct csource *src;
+	size_t nsrc, cap_src, next;
+	struct centry *e;
+	size_t n, cap;
+
+	struct buf pool;                 /* NUL-terminated strings; offset 0 is "" */
+	uint32_t *slots;                 /* interned strings: pool offsets by hash */
+	size_t nslots, used_slots;
+	uint32_t *lists;                 /* tags and refs: count, then offsets */
+	size_t nlists, cap_lists;
+	uint32_t *ids;                   /* entry + 1, by the hash of its id */
+	size_t nids;
+
+	uint32_t *cited_at, *cited;      /* who cites whom, once indexed */
+	bool done;
+
+	uint64_t bytes_done, bytes_total;
+	struct source_stats st;
+	struct source_reader *reader;
+	struct cable scratch;
+	struct buf hbuf, fbuf, dec;
+	struct cable *target;            /* where the reader's callback parses to */
+	bool target_ok;
+	bool header_only;
+	uint32_t target_source;
+
+	struct cache_slot cache[CACHE_N];
+	unsigned long tick;
+
+	char **msgs;
+	size_t nmsgs, cap_msgs;
+};
+
+/* ------------------------------------------------------------------ strings */
+
+static uint32_t hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static uint32_t pool_add(struct corpus *c, struct str s)
+{
+	uint32_t off;
+
+	if (!s.n)
+		return 0;
+	if (c->pool.n + s.n + 1 >= UINT32_MAX)
+		die("the corpus is too large for the index (4 GB of strings)");
+	off = (uint32_t)c->pool.n;
+	buf_add(&c->pool, s.p, s.n);
+	buf_addc(&c->pool, '\0');
+	return off;
+}
+
+static void rehash(struct corpus *c)
+{
+	size_t n = c->nslots ? c->nslots * 2 : 1024;
+	uint32_t *old = c->slots;
+	size_t oldn = c->nslots;
+
+	c->slots = xcalloc(n, sizeof(*c->slots));
+	c->nslots = n;
+	for (size_t i = 0; i < oldn; i++) {
+		if (!old[i])
+			continue;
+		const char *s = c->pool.p + old[i];
+		size_t k = hash(s, strlen(s)) & (n - 1);
+
+		while (c->slots[k])
+			k = (k + 1) & (n - 1);
+		c->slots[k] = old[i];
+	}
+	free(old);
+}
+
+/* The pool offset of @s, added once. */
+static uint32_t intern(struct corpus *c, struct str s)
+{
+	size_t k;
+
+	if (!s.n)
+		return 0;
+	if ((c->used_slots + 1) * 2 > c->nslots)
+		rehash(c);
+	k = hash(s.p, s.n) & (c->nslots - 1);
+	while (c->slots[k]) {
+		const char *have = c->pool.p + c->slots[k];
+
+		if (memcmp(have, s.p, s.n) == 0 && have[s.n] == '\0')
+			return c->slots[k];
+		k = (k + 1) & (c->nslots - 1);
+	}
+	c->slots[k] = pool_add(c, s);
+	c->used_slots++;
+	return c->slots[k];
+}
+
+const char *corpus_str(const struct corpus *c, uint32_t off)
+{
+	return off && off < c->pool.n ? c->pool.p + off : "";
+}
+
+static uint32_t list_add(struct corpus *c, const uint32_t *items, size_t n)
+{
+	uint32_t at;
+
+	if (!n)
+		return 0;
+	grow_array((void **)&c->lists, &c->cap_lists, c->nlists + n + 1, sizeof(*c->lists));
+	if (c->nlists == 0)
+		c->lists[c->nlists++] = 0;   /* position 0 means "none" */
+	at = (uint32_t)c->nlists;
+	c->lists[c->nlists++] = (uint32_t)n;
+	memcpy(c->lists + c->nlists, items, n * sizeof(*items));
+	c->nlists += n;
+	return at;
+}
+
+static size_t list_get(const struct corpus *c, uint32_t at, const uint32_t **items)
+{
+	if (!at) {
+		*items = NULL;
+		return 0;
+	}
+	*items = c->lists + at + 1;
+	return c->lists[at];
+}
+
+size_t corpus_tags(const struct corpus *c, size_t i, const uint32_t **offs)
+{
+	return list_get(c, c->e[i].tags, offs);
+}
+
+/* ---------------------------------------------------------------- ids */
+
+static void id_insert(struct corpus *c, const char *id, uint32_t entry)
+{
+	size_t k;
+
+	if (!*id)
+		return;
+	if ((c->n + 1) * 2 > c->nids) {
+		size_t n = c->nids ? c->nids * 2 : 1024;
+		uint32_t *old = c->ids;
+		size_t oldn = c->nids;
+
+		c->ids = xcalloc(n, sizeof(*c->ids));
+		c->nids = n;
+		for (size_t i = 0; i < oldn; i++) {
+			if (!old[i])
+				continue;
+			const char *s = corpus_str(c, c->e[old[i] - 1].id);
+
+			k = hash(s, strlen(s)) & (n - 1);
+			while (c->ids[k])
+				k = (k + 1) & (n - 1);
+			c->ids[k] = old[i];
+		}
+		free(old);
+	}
+	k = hash(id, strlen(id)) & (c->nids - 1);
+	while (c->ids[k]) {
+		if (strcmp(corpus_str(c, c->e[c->ids[k] - 1].id), id) == 0)
+			return;         /* the same id twice: the first stays */
+		k = (k + 1) & (c->nids - 1);
+	}
+	c->ids[k] = entry + 1;
+}
+
+long corpus_find(const struct corpus *c, const char *id)
+{
+	size_t k;
+
+	if (!c->nids || !id || !*id)
+		return -1;
+	k = hash(id, strlen(id)) & (c->nids - 1);
+	while (c->ids[k]) {
+		if (strcmp(corpus_str(c, c->e[c->ids[k] - 1].id), id) == 0)
+			return (long)c->ids[k] - 1;
+		k = (k + 1) & (c->nids - 1);
+	}
+	return -1;
+}
+
+/* ---------------------------------------------------------------- building */
+
+static void keep_message(const char *line, void *ud)
+{
+	struct corpus *c = ud;
+
+	grow_array((void **)&c->msgs, &c->cap_msgs, c->nmsgs + 1, sizeof(*c->msgs));
+	c->msgs[c->nmsgs++] = xstrdup(line);
+}
+
+size_t corpus_messages(const struct corpus *c, const char *const **lines)
+{
+	*lines = (const char *const *)c->msgs;
+	return c->nmsgs;
+}
+
+static bool parsed(struct str text, const struct record_meta *meta, void *ud)
+{
+	struct corpus *c = ud;
+
+	c->target_ok = c->header_only ? parse_cable_header(c->target, text, meta)
+				       : parse_cable(c->target, text, meta);
+	if (!c->target_ok)
+		source_report(meta->path.p, "not a cable (no classification line, id or header found)");
+	return true;
+}
+
+struct corpus *corpus_new(void)
+{
+	struct corpus *c = xcalloc(1, sizeof(*c));
+
+	buf_addc(&c->pool, '\0');   /* offset 0: the empty string */
+	c->reader = source_reader_new(parsed, c, &c->st);
+	cable_init(&c->scratch);
+	return c;
+}
+
+void corpus_free(struct corpus *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->nsrc; i++) {
+		source_unload(&c->src[i].l);
+		free(c->src[i].path);
+	}
+	for (size_t i = 0; i < CACHE_N; i++) {
+		if (c->cache[i].c) {
+			cable_free(c->cache[i].c);
+			free(c->cache[i].c);
+		}
+	}
+	for (size_t i = 0; i < c->nmsgs; i++)
+		free(c->msgs[i]);
+	free(c->msgs);
+	free(c->src);
+	free(c->e);
+	free(c->slots);
+	free(c->lists);
+	free(c->ids);
+	free(c->cited_at);
+	free(c->cited);
+	buf_free(&c->pool);
+	buf_free(&c->hbuf);
+	buf_free(&c->fbuf);
+	buf_free(&c->dec);
+	cable_free(&c->scratch);
+	source_reader_free(c->reader);
+	free(c);
+}
+
+static bool add_source(const char *path, void *ud)
+{
+	struct corpus *c = ud;
+	struct csource *s;
+	struct stat sb;
+
+	grow_array((void **)&c->src, &c->cap_src, c->nsrc + 1, sizeof(*c->src));
+	s = &c->src[c->nsrc++];
+	memset(s, 0, sizeof(*s));
+	s->path = xstrdup(path);
+	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0)
+		s->size = (uint64_t)sb.st_size;
+	c->bytes_total += s->size;
+	return true;
+}
+
+void corpus_add_paths(struct corpus *c, char *const *paths, size_t n)
+{
+	source_set_report(keep_message, c);
+	source_walk(paths, n, add_source, c, &c->st);
+	source_set_report(NULL, NULL);
+	c->done = c->next >= c->nsrc;
+}
+
+/* A new entry for @cab, read from @source at @offset. */
+static void add_entry(struct corpus *c, const struct cable *cab, uint32_t source, uint64_t offset,
+		      uint64_t length)
+{
+	struct centry *e;
+	uint32_t items[128];
+	size_t k = 0;
+	struct buf *b = &c->fbuf;
+
+	grow_array((void **)&c->e, &c->cap, c->n + 1, sizeof(*c->e));
+	e = &c->e[c->n];
+	memset(e, 0, sizeof(*e));
+	e->offset = offset;
+	e->length = length > UINT32_MAX ? UINT32_MAX : (uint32_t)length;
+	e->source = source;
+	e->id = intern(c, str_c(cab->id));
+	e->subject = pool_add(c, cab->subject.text);
+	/* the station in capitals, so that ROME and Rome are one */
+	buf_clear(b);
+	for (size_t i = 0; i < cab->origin.text.n; i++)
+		buf_addc(b, (char)to_upper((unsigned char)cab->origin.text.p[i]));
+	e->origin = intern(c, buf_str(b));
+	e->origin_name = intern(c, cab->origin_name.text);
+	e->date = date_minutes(cab->date);
+	e->level = (uint8_t)cab->marking.level;
+	e->caveats = (uint8_t)cab->marking.caveats;
+	e->format = (uint8_t)cab->format;
+	for (size_t i = 0; i < cab->ntags && k < 128; i++)
+		items[k++] = intern(c, cab->tags[i].text);
+	e->tags = list_add(c, items, k);
+	k = 0;
+	for (size_t i = 0; i < cab->nrefs && k < 128; i++)
+		if (cab->refs[i].id.n)
+			items[k++] = intern(c, cab->refs[i].id);
+	e->refs = list_add(c, items, k);
+	c->n++;
+	id_insert(c, cab->id, (uint32_t)c->n - 1);
+}
+
+static void index_csv_slow(struct corpus *c, uint32_t si, const struct csv_raw *raw);
+
+/* ---------------------------------------------------------------- quick */
+
+/* The index reads a dump at the speed of memory: the container's columns
+ * give the id, date, origin, classification and references; the SUBJECT and
+ * TAGS lines are found in the first few kilobytes of the text.  (The full
+ * parser, with all its repairs, runs when a cable is opened.) */
+
+static bool is_pilcrow_at_start(struct str s)
+{
+	return s.n >= 2 && (unsigned char)s.p[0] == 0xC2 && (unsigned char)s.p[1] == 0xB6;
+}
+
+/* The next line of @s from *pos, without its CR; false at the end. */
+static bool next_line(struct str s, size_t *pos, struct str *line)
+{
+	const char *nl;
+	size_t end;
+
+	if (*pos >= s.n)
+		return false;
+	nl = memchr(s.p + *pos, '\n', s.n - *pos);
+	end = nl ? (size_t)(nl - s.p) : s.n;
+	*line = str_make(s.p + *pos, end - *pos);
+	*pos = end + 1;
+	while (line->n && (line->p[line->n - 1] == '\r' || line->p[line->n - 1] == ' '))
+		line->n--;
+	while (line->n && line->p[0] == ' ') {
+		line->p++;
+		line->n--;
+	}
+	return true;
+}
+
+/* A header label at the start of @line: "TAGS", "SUBJECT:", "REF", ... */
+static bool quick_label(struct str line, const char *w)
+{
+	size_t n = strlen(w);
+
+	return str_istarts(line, w) && (line.n == n || !is_alpha((unsigned char)line.p[n]));
+}
+
+static bool quick_stop(struct str line)
+{
+	return !line.n || quick_label(line, "REF") || quick_label(line, "REFS") ||
+	       quick_label(line, "REFTEL") || str_istarts(line, "CLASSIFIED BY") ||
+	       quick_label(line, "SUBJECT") || quick_label(line, "SUBJ") || quick_label(line, "TAGS") ||
+	       is_digit((unsigned char)line.p[0]) || is_pilcrow_at_start(line);
+}
+
+static void quick_header(struct corpus *c, struct str text, struct str *subject, uint32_t *tags, size_t *ntags,
+			 size_t max_tags)
+{
+	size_t pos = 0;
+	struct str line;
+	struct buf *b = &c->fbuf;
+
+	*subject = STR_NULL;
+	*ntags = 0;
+	buf_clear(b);
+	while (next_line(text, &pos, &line)) {
+		if (!*ntags && (quick_label(line, "TAGS") || quick_label(line, "TAGES"))) {
+			struct str words[64];
+			size_t nw = 0, i = 0, p2;
+			struct str more;
+
+			/* the tags, and the next line too when it is all tags */
+			for (int round = 0; round < 2; round++) {
+				size_t k = round ? 0 : (size_t)(str_istarts(line, "TAGES") ? 5 : 4);
+
+				while (k < line.n && nw < 64) {
+					while (k < line.n && (line.p[k] == ' ' || line.p[k] == ',' || line.p[k] == ':' ||
+							      line.p[k] == ';'))
+						k++;
+					if (k >= line.n)
+						break;
+					size_t st = k;
+
+					while (k < line.n && line.p[k] != ' ' && line.p[k] != ',' && line.p[k] != ';')
+						k++;
+					words[nw++] = str_make(line.p + st, k - st);
+				}
+				p2 = pos;
+				if (round || !next_line(text, &p2, &more) || !more.n || quick_stop(more))
+					break;
+				for (size_t j = 0; j < more.n; j++)
+					if (is_lower((unsigned char)more.p[j]))
+						goto done;
+				line = more;
+				pos = p2;
+			}
+done:
+			while (i < nw && *ntags < max_tags) {
+				size_t run = 1, take;
+				char up[128];
+				size_t n = 0;
+
+				if (str_ieq(words[i], "SIPDIS")) {
+					i++;
+					continue;
+				}
+				while (i + run < nw && run < 4)
+					run++;
+				take = tags_multiword(words + i, run);
+				if (!take)
+					take = 1;
+				for (size_t w = 0; w < take; w++)
+					for (size_t j = 0; j < words[i + w].n && n + 2 < sizeof(up); j++) {
+						if (j == 0 && w)
+							up[n++] = ' ';
+						up[n++] = (char)to_upper((unsigned char)words[i + w].p[j]);
+					}
+				tags[(*ntags)++] = intern(c, str_make(up, n));
+				i += take;
+			}
+			continue;
+		}
+		if (!subject->n && (quick_label(line, "SUBJECT") || quick_label(line, "SUBJ"))) {
+			size_t k = str_istarts(line, "SUBJECT") ? 7 : 4;
+
+			while (k < line.n && (line.p[k] == ':' || line.p[k] == ' ' || line.p[k] == '-'))
+				k++;
+			buf_add(b, line.p + k, line.n - k);
+			for (size_t p2 = pos; next_line(text, &p2, &line) && !quick_stop(line); pos = p2) {
+				buf_addc(b, ' ');
+				buf_addstr(b, line);
+			}
+			*subject = buf_str(b);
+		}
+		if (subject->n && *ntags)
+			break;
+	}
+}
+
+/* One record of a dump: its columns and the start of its text, never all of it. */
+static void index_csv_record(struct corpus *c, uint32_t si, const struct csv_raw *raw)
+{
+	struct buf *h = &c->hbuf;
+	size_t offs[CSV_HEADER + 1];
+	struct str body = raw->f[CSV_BODY], f[CSV_HEADER], subject, text;
+	uint32_t tags[64], refs[64];
+	size_t ntags, nrefs = 0;
+	struct centry *e;
+	struct marking mark;
+	char id[ID_MAX], iso[ISO_DATE_MAX];
+	bool odd;
+	const char *note;
+
+	buf_clear(h);
+	for (size_t i = 0; i < CSV_HEADER; i++) {
+		offs[i] = h->n;
+		csv_unescape(h, raw->f[i]);
+	}
+	offs[CSV_HEADER] = h->n;
+	if (body.n > HEADER_BYTES)
+		body.n = HEADER_BYTES;
+	csv_unescape(h, body);
+	/* not plain UTF-8: the careful way, through the reader */
+	if (decode_utf8(buf_str(h), &c->dec, &text, &note) != DECODE_OK || text.p != h->p) {
+		index_csv_slow(c, si, raw);
+		return;
+	}
+	for (size_t i = 0; i < CSV_HEADER; i++)
+		f[i] = str_trim(str_make(h->p + offs[i], offs[i + 1] - offs[i]));
+	id_canonical(f[CSV_ID], id, &odd);
+	for (struct str r = f[CSV_REFS]; r.n && nrefs < 64;) {
+		const char *bar = memchr(r.p, '|', r.n);
+		struct str one = str_trim(str_make(r.p, bar ? (size_t)(bar - r.p) : r.n));
+		char canon[ID_MAX];
+
+		r = bar ? str_make(bar + 1, r.n - (size_t)(bar - r.p) - 1) : STR_NULL;
+		if (!one.n)
+			continue;
+		id_canonical(one, canon, &odd);
+		refs[nrefs++] = intern(c, str_c(canon));
+	}
+	quick_header(c, str_make(h->p + offs[CSV_HEADER], h->n - offs[CSV_HEADER]), &subject, tags, &ntags, 64);
+
+	grow_array((void **)&c->e, &c->cap, c->n + 1, sizeof(*c->e));
+	e = &c->e[c->n];
+	memset(e, 0, sizeof(*e));
+	e->offset = raw->offset;
+	e->length = raw->length > UINT32_MAX ? UINT32_MAX : (uint32_t)raw->length;
+	e->source = si;
+	e->id = intern(c, str_c(id));
+	e->subject = pool_add(c, subject);
+	e->origin = intern(c, id_station(id));
+	e->origin_name = intern(c, f[CSV_ORIGIN]);
+	e->date = date_from_csv(f[CSV_CREATED], iso) ? date_minutes(iso) : 0;
+	if (marking_parse_classification(f[CSV_CLASS], &mark)) {
+		e->level = (uint8_t)mark.level;
+		e->caveats = (uint8_t)mark.caveats;
+	}
+	e->format = FORMAT_CSV;
+	e->tags = list_add(c, tags, ntags);
+	e->refs = list_add(c, refs, nrefs);
+	c->n++;
+	id_insert(c, id, (uint32_t)c->n - 1);
+}
+
+/* A record that is not plain UTF-8: the careful way, through the reader. */
+static void index_csv_slow(struct corpus *c, uint32_t si, const struct csv_raw *raw)
+{
+	struct csource *s = &c->src[si];
+	size_t before = c->n;
+
+	c->target = &c->scratch;
+	c->header_only = true;
+	c->target_ok = false;
+	source_reader_csv_record(c->reader, s->path,
+				 str_make(s->l.data.p + raw->offset, raw->length), raw->offset);
+	if (c->target_ok && c->n == before)
+		add_entry(c, &c->scratch, si, raw->offset, raw->length);
+}
+
+static void index_file(struct corpus *c, uint32_t si)
+{
+	struct csource *s = &c->src[si];
+
+	c->target = &c->scratch;
+	c->header_only = false;
+	c->target_ok = false;
+	source_reader_buffer(c->reader, s->path, s->l.data, s->l.mapped);
+	if (c->target_ok)
+		add_entry(c, &c->scratch, si, 0, s->l.data.n);
+}
+
+static double now_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+static void build_cited_by(struct corpus *c)
+{
+	uint32_t *count = xcalloc(c->n + 1, sizeof(*count));
+	size_t total = 0;
+
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < c->n; i++) {
+			const uint32_t *refs;
+			size_t n = list_get(c, c->e[i].refs, &refs);
+
+			for (size_t k = 0; k < n; k++) {
+				long j = corpus_find(c, corpus_str(c, refs[k]));
+
+				if (j < 0 || (size_t)j == i)
+					continue;
+				if (pass == 0)
+					count[j]++;
+				else
+					c->cited[c->cited_at[j] + count[j]++] = (uint32_t)i;
+			}
+		}
+		if (pass == 0) {
+			c->cited_at = xcalloc(c->n + 1, sizeof(*c->cited_at));
+			for (size_t i = 0; i < c->n; i++) {
+				c->cited_at[i] = (uint32_t)total;
+				total += count[i];
+			}
+			c->cited_at[c->n] = (uint32_t)total;
+			c->cited = xcalloc(total ? total : 1, sizeof(*c->cited));
+			memset(count, 0, (c->n + 1) * sizeof(*count));
+		}
+	}
+	free(count);
+}
+
+size_t corpus_cited_by(const struct corpus *c, size_t i, const uint32_t **list)
+{
+	if (!c->cited_at || i >= c->n) {
+		*list = NULL;
+		return 0;
+	}
+	*list = c->cited + c->cited_at[i];
+	return c->cited_at[i + 1] - c->cited_at[i];
+}
+
+bool corpus_index_step(struct corpus *c, double budget_ms)
+{
+	double deadline = now_ms() + budget_ms;
+
+	if (c->done)
+		return true;
+	source_set_report(keep_message, c);
+	while (c->next < c->nsrc) {
+		uint32_t si = (uint32_t)c->next;
+		struct csource *s = &c->src[si];
+
+		if (s->kind == SRC_PENDING) {
+			if (!source_load(s->path, &s->l, &c->st)) {
+				s->kind = SRC_FAILED;
+				c->next++;
+				continue;
+			}
+			if (s->size == 0)
+				c->bytes_total += s->l.data.n;
+			if (source_is_csv(s->l.data)) {
+				s->kind = SRC_CSV;
+				csv_open(&s->csv, s->l.data);
+				if (s->l.mapped)
+					madvise((void *)s->l.data.p, s->l.data.n, MADV_SEQUENTIAL);
+			} else {
+				s->kind = SRC_FILE;
+				index_file(c, si);
+				c->bytes_done += s->l.data.n;
+				/* a file is read again when opened; standard input is kept */
+				if (strcmp(s->path, "-") != 0)
+					source_unload(&s->l);
+				c->next++;
+				if (now_ms() > deadline)
+					break;
+				continue;
+			}
+		}
+		if (s->kind == SRC_CSV) {
+			for (int k = 0;; k++) {
+				struct csv_raw raw;
+				const char *err;
+				enum csv_status st;
+				size_t before = (size_t)(s->csv.p - s->csv.base);
+
+				if ((k & 31) == 31 && now_ms() > deadline)
+					goto out;
+				st = csv_next_raw(&s->csv, &raw, &err);
+				c->bytes_done += (size_t)(s->csv.p - s->csv.base) - before;
+				if (st == CSV_EOF)
+					break;
+				if (st == CSV_BAD) {
+					source_report(s->path, "record %zu (byte %zu): %s", s->csv.recno, raw.offset, err);
+					c->st.problems++;
+					continue;
+				}
+				index_csv_record(c, si, &raw);
+				if (s->l.mapped && raw.offset - s->released > RELEASE_STEP) {
+					size_t page = (size_t)sysconf(_SC_PAGESIZE);
+					size_t upto = (raw.offset / page) * page;
+
+					madvise((void *)(s->l.data.p + s->released), upto - s->released, MADV_DONTNEED);
+					s->released = upto;
+				}
+			}
+			/* the dump stays mapped: its cables are opened from it */
+			c->next++;
+		}
+	}
+out:
+	source_set_report(NULL, NULL);
+	if (c->next >= c->nsrc && !c->done) {
+		c->done = true;
+		build_cited_by(c);
+	}
+	return c->done;
+}
+
+bool corpus_done(const struct corpus *c)
+{
+	return c->done;
+}
+
+size_t corpus_count(const struct corpus *c)
+{
+	return c->n;
+}
+
+size_t corpus_problems(const struct corpus *c)
+{
+	return c->st.problems;
+}
+
+void corpus_progress(const struct corpus *c, uint64_t *done, uint64_t *total)
+{
+	*done = c->bytes_done;
+	*total = c->bytes_total > c->bytes_done ? c->bytes_total : c->bytes_done;
+}
+
+const struct centry *corpus_entry(const struct corpus *c, size_t i)
+{
+	return i < c->n ? &c->e[i] : NULL;
+}
+
+/* ---------------------------------------------------------------- opening */
+
+/* The bytes of record @i: a slice of its mapped dump, or its file, loaded. */
+static bool record_bytes(struct corpus *c, size_t i, struct loaded *tmp, struct str *out)
+{
+	const struct centry *e = &c->e[i];
+	struct csource *s = &c->src[e->source];
+
+	memset(tmp, 0, sizeof(*tmp));
+	if (s->l.data.p) {
+		if (e->offset + e->length > s->l.data.n)
+			return false;
+		*out = str_make(s->l.data.p + e->offset, e->length);
+		return true;
+	}
+	source_set_report(keep_message, c);
+	if (!source_load(s->path, tmp, &c->st)) {
+		source_set_report(NULL, NULL);
+		return false;
+	}
+	source_set_report(NULL, NULL);
+	*out = tmp->data;
+	return true;
+}
+
+const struct cable *corpus_cable(struct corpus *c, size_t i)
+{
+	struct cache_slot *slot = &c->cache[0];
+	struct loaded tmp;
+	struct str bytes;
+	const struct centry *e;
+
+	if (i >= c->n)
+		return NULL;
+	for (size_t k = 0; k < CACHE_N; k++) {
+		if (c->cache[k].c && c->cache[k].entry == i) {
+			c->cache[k].used = ++c->tick;
+			return c->cache[k].c;
+		}
+		if (!c->cache[k].c || c->cache[k].used < slot->used)
+			slot = &c->cache[k];
+	}
+	if (!slot->c) {
+		slot->c = xmalloc(sizeof(*slot->c));
+		cable_init(slot->c);
+	}
+	slot->entry = (size_t)-1;
+	e = &c->e[i];
+	if (!record_bytes(c, i, &tmp, &bytes))
+		return NULL;
+	c->target = slot->c;
+	c->header_only = false;
+	c->target_ok = false;
+	source_set_report(keep_message, c);
+	if (e->format == FORMAT_CSV)
+		source_reader_csv_record(c->reader, c->src[e->source].path, bytes, e->offset);
+	else
+		source_reader_buffer(c->reader, c->src[e->source].path, bytes, tmp.mapped);
+	source_set_report(NULL, NULL);
+	source_unload(&tmp);
+	if (!c->target_ok)
+		return NULL;
+	slot->entry = i;
+	slot->used = ++c->tick;
+	return slot->c;
+}
+
+/* ---------------------------------------------------------------- selecting */
+
+const char *sort_name(enum sort_key k)
+{
+	static const char *const names[SORT_COUNT] = { "input", "date", "id", "origin", "classification" };
+
+	return (unsigned)k < SORT_COUNT ? names[k] : "";
+}
+
+static const struct corpus *sorting;
+static enum sort_key sort_by;
+static bool sort_reverse;
+
+static int cmp_entries(const void *pa, const void *pb)
+{
+	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+	const struct centry *x = &sorting->e[a], *y = &sorting->e[b];
+	int r = 0;
+
+	switch (sort_by) {
+	case SORT_DATE:
+		r = (x->date > y->date) - (x->date < y->date);
+		break;
+	case SORT_ID:
+		r = strcmp(corpus_str(sorting, x->id), corpus_str(sorting, y->id));
+		break;
+	case SORT_ORIGIN:
+		r = strcmp(corpus_str(sorting, x->origin), corpus_str(sorting, y->origin));
+		if (!r)
+			r = (x->date > y->date) - (x->date < y->date);
+		break;
+	case SORT_LEVEL:
+		r = (x->level < y->level) - (x->level > y->level);   /* highest first */
+		if (!r)
+			r = (x->date > y->date) - (x->date < y->date);
+		break;
+	case SORT_INPUT:
+	case SORT_COUNT:
+		break;
+	}
+	if (sort_reverse)
+		r = -r;
+	return r ? r : (a > b) - (a < b);
+}
+
+/* The text a text filter searches: the record's bytes as they stand. */
+static struct str entry_text(struct corpus *c, size_t i, struct loaded *tmp)
+{
+	struct str s = STR_NULL;
+
+	if (!record_bytes(c, i, tmp, &s))
+		return STR_NULL;
+	return s;
+}
+
+size_t corpus_select(struct corpus *c, const struct cfilter *f, enum sort_key key, bool reverse,
+		     uint32_t **out, size_t *cap)
+{
+	size_t n = 0;
+	bool text = f && cfilter_needs_text(f);
+	struct str tags[128];
+
+	grow_array((void **)out, cap, c->n ? c->n : 1, sizeof(**out));
+	for (size_t i = 0; i < c->n; i++) {
+		if (f && !cfilter_empty(f)) {
+			const struct centry *e = &c->e[i];
+			struct cf_subject s;
+			const uint32_t *t;
+			size_t nt = list_get(c, e->tags, &t);
+			struct loaded tmp;
+			bool ok;
+
+			memset(&s, 0, sizeof(s));
+			s.level = (enum level)e->level;
+			s.caveats = e->caveats;
+			s.origin = str_c(corpus_str(c, e->origin));
+			s.origin_name = str_c(corpus_str(c, e->origin_name));
+			s.id = str_c(corpus_str(c, e->id));
+			s.subject = str_c(corpus_str(c, e->subject));
+			s.date = e->date;
+			for (size_t k = 0; k < nt && k < 128; k++)
+				tags[k] = str_c(corpus_str(c, t[k]));
+			s.tags = tags;
+			s.ntags = MIN(nt, (size_t)128);
+			memset(&tmp, 0, sizeof(tmp));
+			if (text)
+				s.text = entry_text(c, i, &tmp);
+			ok = cfilter_match(f, &s);
+			source_unload(&tmp);
+			if (!ok)
+				continue;
+		}
+		(*out)[n++] = (uint32_t)i;
+	}
+	if (key != SORT_INPUT || reverse) {
+		sorting = c;
+		sort_by = key;
+		sort_reverse = reverse;
+		qsort(*out, n, sizeof(**out), cmp_entries);
+	}
+	return n;
+}

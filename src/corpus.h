@@ -1,0 +1,73 @@
+/* corpus.h -- many cables at once: a compact index built incrementally (one
+ * pass over the bytes, the header of each cable read, never its body), full
+ * parses on demand with a small cache, filters, sorting, and the links
+ * between cables (REF and cited-by). */
+#ifndef PILCROW_CORPUS_H
+#define PILCROW_CORPUS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cable.h"
+#include "filter.h"
+
+/* One cable in the index: 48 bytes; the strings are offsets into a pool
+ * where each appears once. */
+struct centry {
+	uint64_t offset;        /* the record in its file */
+	uint32_t length;
+	uint32_t source;        /* which file */
+	uint32_t id, subject, origin, origin_name;   /* pool offsets */
+	uint32_t tags, refs;    /* positions in the list pool: count, then offsets */
+	uint32_t date;          /* minutes since 1900-01-01, 0 when unknown */
+	uint8_t level, caveats, format, flags;
+};
+
+enum sort_key { SORT_INPUT, SORT_DATE, SORT_ID, SORT_ORIGIN, SORT_LEVEL, SORT_COUNT };
+
+struct corpus;
+
+struct corpus *corpus_new(void);
+void corpus_free(struct corpus *c);
+
+/* Names the inputs; the reading happens in corpus_index_step(). */
+void corpus_add_paths(struct corpus *c, char *const *paths, size_t n);
+
+/* Indexes for about @budget_ms milliseconds; true once everything is. */
+bool corpus_index_step(struct corpus *c, double budget_ms);
+bool corpus_done(const struct corpus *c);
+
+/* Cables indexed so far; files or records that could not be read. */
+size_t corpus_count(const struct corpus *c);
+size_t corpus_problems(const struct corpus *c);
+/* Bytes of input read so far, and in all (for progress). */
+void corpus_progress(const struct corpus *c, uint64_t *done, uint64_t *total);
+
+const struct centry *corpus_entry(const struct corpus *c, size_t i);
+/* A pool string ("" for offset 0). */
+const char *corpus_str(const struct corpus *c, uint32_t off);
+/* The tags of entry @i, as pool offsets; returns how many. */
+size_t corpus_tags(const struct corpus *c, size_t i, const uint32_t **offs);
+
+/* The entry with canonical id @id, or -1. */
+long corpus_find(const struct corpus *c, const char *id);
+
+/* The entries that cite entry @i (built once the index is complete). */
+size_t corpus_cited_by(const struct corpus *c, size_t i, const uint32_t **list);
+
+/* The whole cable @i, parsed (kept in a small cache: valid until the next
+ * calls push it out; the last few opened stay). NULL when it cannot be read. */
+const struct cable *corpus_cable(struct corpus *c, size_t i);
+
+/* The entries passing @f (NULL: all), in the order of @key, into *out
+ * (reallocated); returns how many.  A text filter reads every cable. */
+size_t corpus_select(struct corpus *c, const struct cfilter *f, enum sort_key key, bool reverse,
+		     uint32_t **out, size_t *cap);
+
+const char *sort_name(enum sort_key k);
+
+/* Problems met while reading, one line each, for after the screen closes. */
+size_t corpus_messages(const struct corpus *c, const char *const **lines);
+
+#endif
