@@ -822,7 +822,7 @@ const struct cable *corpus_cable(struct corpus *c, size_t i)
 
 const char *sort_name(enum sort_key k)
 {
-	static const char *const names[SORT_COUNT] = { "input", "date", "id", "origin", "classification" };
+	static const char *const names[SORT_COUNT] = { "file order", "date", "id", "origin", "classification" };
 
 	return (unsigned)k < SORT_COUNT ? names[k] : "";
 }
@@ -837,6 +837,9 @@ static int cmp_entries(const void *pa, const void *pb)
 	const struct centry *x = &sorting->e[a], *y = &sorting->e[b];
 	int r = 0;
 
+	/* a cable without a date goes last whichever way the list runs */
+	if (sort_by == SORT_DATE && (!x->date) != (!y->date))
+		return x->date ? -1 : 1;
 	switch (sort_by) {
 	case SORT_DATE:
 		r = (x->date > y->date) - (x->date < y->date);

@@ -77,6 +77,38 @@ uint32_t date_minutes(const char *iso)
 	return days(y, m, d) * 1440u + (uint32_t)(hh * 60 + mi) + 1;
 }
 
+void minutes_date(uint32_t minutes, char out[11])
+{
+	uint32_t d;
+	int y = 1900, m = 1;
+
+	if (!minutes) {
+		out[0] = '\0';
+		return;
+	}
+	d = (minutes - 1) / 1440;
+	while (d >= (uint32_t)(leap(y) ? 366 : 365)) {
+		d -= leap(y) ? 366 : 365;
+		y++;
+	}
+	while (d >= (uint32_t)month_days(y, m)) {
+		d -= (uint32_t)month_days(y, m);
+		m++;
+	}
+	d++;
+	out[0] = (char)('0' + y / 1000 % 10);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + (int)d / 10);
+	out[9] = (char)('0' + (int)d % 10);
+	out[10] = '\0';
+}
+
 /* "2005", "2005-06", "2005-06-30": the first and last minute of that span. */
 static bool date_range(const char *v, uint32_t *lo, uint32_t *hi)
 {
@@ -184,18 +216,18 @@ bool cfilter_parse(struct cfilter *f, const char *s, char *err, size_t errsize)
 			char q = *p++;
 
 			while (*p && *p != q) {
-				if (nv + 1 < sizeof(value))
-					value[nv++] = *p;
-				p++;
+				if (nv + 1 >= sizeof(value))
+					ERR("the value of '%s' is too long (at most %zu bytes)", name, sizeof(value) - 1);
+				value[nv++] = *p++;
 			}
 			if (*p != q)
 				ERR("a quote is not closed in the value of '%s'", name);
 			p++;
 		} else {
 			while (*p && *p != ' ' && *p != '\t') {
-				if (nv + 1 < sizeof(value))
-					value[nv++] = *p;
-				p++;
+				if (nv + 1 >= sizeof(value))
+					ERR("the value of '%s' is too long (at most %zu bytes)", name, sizeof(value) - 1);
+				value[nv++] = *p++;
 			}
 		}
 		value[nv] = '\0';
@@ -346,7 +378,8 @@ bool cfilter_match(const struct cfilter *f, const struct cf_subject *s)
 bool cfilter_match_cable(const struct cfilter *f, const struct cable *c)
 {
 	struct cf_subject s;
-	struct str tags[64];
+	struct str few[64], *tags = c->ntags <= 64 ? few : xmalloc(c->ntags * sizeof(*tags));
+	bool ok;
 
 	memset(&s, 0, sizeof(s));
 	s.level = c->marking.level;
@@ -357,9 +390,12 @@ bool cfilter_match_cable(const struct cfilter *f, const struct cable *c)
 	s.subject = c->subject.text;
 	s.text = c->text;
 	s.date = date_minutes(c->date);
-	for (size_t i = 0; i < c->ntags && i < 64; i++)
+	for (size_t i = 0; i < c->ntags; i++)
 		tags[i] = c->tags[i].text;
 	s.tags = tags;
-	s.ntags = MIN(c->ntags, (size_t)64);
-	return cfilter_match(f, &s);
+	s.ntags = c->ntags;
+	ok = cfilter_match(f, &s);
+	if (tags != few)
+		free(tags);
+	return ok;
 }

@@ -68,4 +68,7 @@ bool cfilter_match_cable(const struct cfilter *f, const struct cable *c);
 /* "2005-06-30T12:00Z" -> minutes since 1900-01-01 (0 when not a date). */
 uint32_t date_minutes(const char *iso);
 
+/* The other way, the day only: "2005-06-30" ("" for 0). */
+void minutes_date(uint32_t minutes, char out[11]);
+
 #endif

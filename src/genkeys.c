@@ -5,15 +5,20 @@
 #include <stdio.h>
 #include <string.h>
 
+enum where { LIST, READER, BOTH };
+
 struct row {
+	enum where where;
 	const char *keys, *help;
 };
 
 static const struct row rows[] = {
-#define KEY(action, keys, help, ...) { keys, help },
+#define KEY(action, where, keys, help, ...) { where, keys, help },
 #include "keys.def"
 #undef KEY
 };
+
+static const char *const where_names[] = { "list", "reader", "both" };
 
 /* roff needs its hyphens and backslashes escaped */
 static void roff(const char *s)
@@ -41,22 +46,25 @@ int main(int argc, char **argv)
 	int as_md = argc > 1 && strcmp(argv[1], "--markdown") == 0;
 
 	if (as_md)
-		puts("| keys | what they do |\n|---|---|");
+		puts("| where | keys | what they do |\n|---|---|---|");
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		if (as_md) {
-			fputs("| ", stdout);
+			printf("| %s | ", where_names[rows[i].where]);
 			md(rows[i].keys);
 			fputs(" | ", stdout);
 			md(rows[i].help);
 			puts(" |");
 		} else if (as_roff) {
+			if (i == 0 || rows[i].where != rows[i - 1].where)
+				printf(".SS %s\n", rows[i].where == LIST ? "In the cable list"
+						    : rows[i].where == READER ? "In the reader" : "Everywhere");
 			fputs(".TP\n.B ", stdout);
 			roff(rows[i].keys);
 			putchar('\n');
 			roff(rows[i].help);
 			putchar('\n');
 		} else {
-			printf("%-20s %s\n", rows[i].keys, rows[i].help);
+			printf("%-6s %-20s %s\n", where_names[rows[i].where], rows[i].keys, rows[i].help);
 		}
 	}
 	return 0;

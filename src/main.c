@@ -13,7 +13,10 @@
 
 #include "buf.h"
 #include "cable.h"
+#include "corpus.h"
 #include "export.h"
+#include "filter.h"
+#include "ids.h"
 #include "parse.h"
 #include "source.h"
 #include "ui.h"
@@ -28,6 +31,8 @@ enum mode { MODE_READER, MODE_JSON, MODE_TEXT };
 	X("json", no_argument, 'j', NULL, "write the cables as JSON Lines, one object per cable") \
 	X("text", no_argument, 't', NULL, "write a plain-text rendering, for pipes") \
 	X("width", required_argument, 'w', "N", "wrap --text at N columns (default: the terminal, or 80)") \
+	X("filter", required_argument, 'f', "EXPR", "only the cables that pass EXPR (level>=S tag=PREL ...)") \
+	X("id", required_argument, 'i', "ID", "only the cable ID (--json, --text), or open at it") \
 	X("no-color", no_argument, 'C', NULL, "reader: no colour, bold and reverse only (also NO_COLOR)") \
 	X("no-mouse", no_argument, 'M', NULL, "reader: do not take the mouse") \
 	X("help", no_argument, 'h', NULL, "show this help and exit") \
@@ -37,6 +42,8 @@ struct opts {
 	enum mode mode;
 	int width;
 	bool no_color, no_mouse;
+	const char *filter_text, *id;
+	struct cfilter filter;
 };
 
 static void option_line(FILE *f, int ch, const char *name, const char *arg, const char *help)
@@ -57,8 +64,13 @@ static void usage(FILE *f)
 #define X(name, arg, ch, argname, help) option_line(f, ch, name, argname, help);
 	OPTIONS(X)
 #undef X
-	fprintf(f, "\nKeys in the reader:\n");
-#define KEY(a, keys, help, ...) fprintf(f, "  %-22s %s\n", keys, help);
+	fprintf(f, "\nFilters (--filter, and f in the cable list): terms that must all hold,\n"
+		   "  level=C level>=S caveat=NOFORN origin=ROME tag=PREL id=04ROME3933\n"
+		   "  date>=2005-01 date<2006-06-30 subject~REGEX text~REGEX text=\"a phrase\"\n"
+		   "  (operators = != < <= > >= ~; quote values with blanks)\n");
+	fprintf(f, "\nKeys (where: list, reader, both):\n");
+#define KEY(a, where, keys, help, ...) \
+	fprintf(f, "  %-6s %-20s %s\n", #where[0] == 'L' ? "list" : #where[0] == 'R' ? "reader" : "both", keys, help);
 #include "keys.def"
 #undef KEY
 	fprintf(f, "\nWithout --json or --text, and with a terminal, pilcrow opens the reader;\n"
@@ -100,7 +112,7 @@ struct export_ctx {
 	const struct opts *o;
 	struct cable cable;
 	struct buf out;
-	size_t written;
+	size_t read, written;
 	bool write_failed;
 };
 
@@ -125,6 +137,9 @@ static bool export_one(struct str text, const struct record_meta *meta, void *ud
 			source_report(meta->path.p, "not a cable (no classification line, id or header found)");
 		return true;
 	}
+	x->read++;
+	if (!cfilter_match_cable(&x->o->filter, &x->cable) || (x->o->id && strcmp(x->cable.id, x->o->id) != 0))
+		return true;
 	if (x->o->mode == MODE_JSON) {
 		export_json(&x->out, &x->cable);
 	} else {
@@ -137,41 +152,21 @@ static bool export_one(struct str text, const struct record_meta *meta, void *ud
 	return !x->write_failed;
 }
 
-struct load_ctx {
-	struct library *lib;
-};
-
-static bool load_one(struct str text, const struct record_meta *meta, void *ud)
-{
-	struct load_ctx *x = ud;
-	struct cable *c = xmalloc(sizeof(*c));
-
-	cable_init(c);
-	if (!parse_cable(c, text, meta)) {
-		source_report(meta->path.p, "not a cable (no classification line, id or header found)");
-		cable_free(c);
-		free(c);
-		return true;
-	}
-	library_add(x->lib, c);
-	return true;
-}
-
 static int run_reader(const struct opts *o, char *const *paths, size_t n)
 {
-	struct library lib = { 0 };
-	struct load_ctx x = { &lib };
-	struct source_stats st;
-	struct ui_opts uo = { o->no_color, o->no_mouse };
+	struct corpus *c = corpus_new();
+	struct ui_opts uo = { o->no_color, o->no_mouse, o->id, o->filter_text };
+	const char *const *lines;
+	size_t nlines;
 	int status;
 
-	source_read(paths, n, load_one, &x, &st);
-	if (!lib.n) {
-		library_free(&lib);
-		return 1;
-	}
-	status = ui_run(&lib, &uo);
-	library_free(&lib);
+	corpus_add_paths(c, paths, n);
+	status = ui_run(c, &uo);
+	/* what could not be read is told once the screen is gone */
+	nlines = corpus_messages(c, &lines);
+	for (size_t i = 0; i < nlines; i++)
+		fprintf(stderr, "%s\n", lines[i]);
+	corpus_free(c);
 	return status;
 }
 
@@ -192,6 +187,13 @@ static int run_export(const struct opts *o, char *const *paths, size_t n)
 			fprintf(stderr, "pilcrow: standard output: %s\n", strerror(errno));
 		return 1;
 	}
+	if (x.read && !x.written) {
+		if (o->id)
+			fprintf(stderr, "pilcrow: no cable %s%s in what was read\n", o->id,
+				cfilter_empty(&o->filter) ? "" : " that passes the filter");
+		else
+			fprintf(stderr, "pilcrow: no cable passes the filter '%s'\n", o->filter_text);
+	}
 	return x.written ? 0 : 1;
 }
 
@@ -203,11 +205,12 @@ int main(int argc, char **argv)
 #undef X
 		{ NULL, 0, NULL, 0 }
 	};
-	struct opts o = { MODE_READER, 0, false, false };
-	int ch;
-	char *def[1];
+	struct opts o;
+	int ch, status;
+	char *def[1], id[ID_MAX];
 
-	while ((ch = getopt_long(argc, argv, "jtw:CMhV", longopts, NULL)) != -1) {
+	memset(&o, 0, sizeof(o));
+	while ((ch = getopt_long(argc, argv, "jtw:f:i:CMhV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'j': o.mode = MODE_JSON; break;
 		case 't': o.mode = MODE_TEXT; break;
@@ -222,6 +225,20 @@ int main(int argc, char **argv)
 			o.width = (int)w;
 			break;
 		}
+		case 'f': o.filter_text = optarg; break;
+		case 'i': {
+			char up[ID_MAX];
+			size_t k = 0;
+			bool odd;
+
+			/* "2004ROME03933" or "04rome3933" finds 04ROME3933 */
+			for (; optarg[k] && k + 1 < sizeof(up); k++)
+				up[k] = (char)to_upper((unsigned char)optarg[k]);
+			up[k] = '\0';
+			id_canonical(str_c(up), id, &odd);
+			o.id = id;
+			break;
+		}
 		case 'C': o.no_color = true; break;
 		case 'M': o.no_mouse = true; break;
 		case 'h': usage(stdout); return 0;
@@ -233,17 +250,27 @@ int main(int argc, char **argv)
 	}
 	if (!o.width)
 		o.width = terminal_width();
+	{
+		char err[256];
+
+		if (!cfilter_parse(&o.filter, o.filter_text ? o.filter_text : "", err, sizeof(err))) {
+			fprintf(stderr, "pilcrow: --filter: %s\n", err);
+			return 2;
+		}
+	}
 	if (optind == argc) {
 		def[0] = (char *)sample_dir();
 		argv = def;
 		argc = 1;
 		optind = 0;
 	}
-	if (o.mode == MODE_READER) {
-		/* the reader needs a terminal to draw on; a pipe gets --text */
-		if (isatty(STDOUT_FILENO) || getenv("PILCROW_SCRIPT"))
-			return run_reader(&o, argv + optind, (size_t)(argc - optind));
+	if (o.mode == MODE_READER && !(isatty(STDOUT_FILENO) || getenv("PILCROW_SCRIPT")))
 		o.mode = MODE_TEXT;
-	}
-	return run_export(&o, argv + optind, (size_t)(argc - optind));
+	if (o.mode == MODE_READER && (isatty(STDOUT_FILENO) || getenv("PILCROW_SCRIPT")))
+		status = run_reader(&o, argv + optind, (size_t)(argc - optind));
+	else
+		/* the reader needs a terminal to draw on; a pipe gets --text */
+		status = run_export(&o, argv + optind, (size_t)(argc - optind));
+	cfilter_free(&o.filter);
+	return status;
 }

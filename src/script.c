@@ -10,6 +10,7 @@
  *   dump-styles NAME        the same, then the colours and attributes
  *   click ROW COL           a mouse click
  *   wheel up|down ROW COL   the mouse wheel
+ *   wait-index              index everything before the next command
  *   # ...                   a comment
  *
  * Key names: <Up> <Down> <Left> <Right> <PgUp> <PgDn> <Home> <End> <Enter>
@@ -167,7 +168,6 @@ int script_next(struct ui *u, wint_t *ch)
 {
 	char line[4096];
 
-	(void)u;
 	for (;;) {
 		char *arg, *nl;
 
@@ -213,6 +213,10 @@ int script_next(struct ui *u, wint_t *ch)
 			if (!screen_dump(path, strcmp(line, "dump-styles") == 0))
 				fail("cannot write the dump");
 			free(path);
+		} else if (strcmp(line, "wait-index") == 0) {
+			ui_wait_index(u);
+			*ch = KEY_RESIZE;      /* a no-op key: the screen is drawn again */
+			return KEY_CODE_YES;
 		} else if (strcmp(line, "click") == 0 || strcmp(line, "wheel") == 0) {
 			int y, x;
 			char dir[8] = "";

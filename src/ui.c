@@ -17,9 +17,10 @@
 
 static const struct binding {
 	enum action a;
-	int codes[4];
+	enum where where;
+	int codes[6];
 } bindings[] = {
-#define KEY(a, keys, help, ...) { ACT_##a, { __VA_ARGS__ } },
+#define KEY(a, where, keys, help, ...) { ACT_##a, where, { __VA_ARGS__ } },
 #include "keys.def"
 #undef KEY
 };
@@ -41,12 +42,18 @@ static void on_signal(int sig)
 	got_signal = sig;
 }
 
-static enum action action_of(int code)
+/* The action of @code on @screen. */
+static enum action action_of(int code, enum view_screen where)
 {
-	for (size_t i = 0; i < sizeof(bindings) / sizeof(bindings[0]); i++)
-		for (size_t k = 0; k < 4 && bindings[i].codes[k]; k++)
+	enum where here = where == SCREEN_LIST ? LIST : READER;
+
+	for (size_t i = 0; i < sizeof(bindings) / sizeof(bindings[0]); i++) {
+		if (bindings[i].where != here && bindings[i].where != BOTH)
+			continue;
+		for (size_t k = 0; k < 6 && bindings[i].codes[k]; k++)
 			if (bindings[i].codes[k] == code)
 				return bindings[i].a;
+	}
 	return ACT_NONE;
 }
 
@@ -133,14 +140,197 @@ static void menu_key(struct ui *u, int code, bool is_key)
 	}
 }
 
+/* ------------------------------------------------------------ the list */
+
+static double now_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+static bool list_plain(const struct clist *l)
+{
+	return cfilter_empty(&l->filter) && l->sort == SORT_INPUT && !l->reverse;
+}
+
+/* Remakes the rows (after a filter, a sort, or more indexing), keeping the
+ * selected cable selected. */
+static void list_make(struct ui *u)
+{
+	struct clist *l = &u->list;
+	size_t count = corpus_count(u->corpus);
+	long keep = l->n ? (long)l->rows[l->sel < l->n ? l->sel : l->n - 1] : -1;
+
+	if (list_plain(l)) {
+		/* as read: the rows are the entries themselves */
+		grow_array((void **)&l->rows, &l->cap, count ? count : 1, sizeof(*l->rows));
+		for (size_t i = l->n < count ? l->n : 0; i < count; i++)
+			l->rows[i] = (uint32_t)i;
+		if (l->n > count)
+			l->n = 0;
+		for (size_t i = l->n; i < count; i++)
+			l->rows[i] = (uint32_t)i;
+		l->n = count;
+	} else {
+		l->n = corpus_select(u->corpus, &l->filter, l->sort, l->reverse, &l->rows, &l->cap);
+	}
+	l->counted = count;
+	l->made_at = now_ms();
+	l->sel = 0;
+	for (size_t i = 0; keep >= 0 && i < l->n; i++) {
+		if (l->rows[i] == (uint32_t)keep) {
+			l->sel = i;
+			break;
+		}
+	}
+}
+
+/* While indexing: new cables join the list as they come. */
+static void list_grow(struct ui *u)
+{
+	struct clist *l = &u->list;
+	size_t count = corpus_count(u->corpus);
+
+	if (count == l->counted && !(corpus_done(u->corpus) && l->made_at < 0))
+		return;
+	/* a filtered or sorted list is remade now and then, and at the end */
+	if (list_plain(l) || corpus_done(u->corpus) || now_ms() - l->made_at > 500)
+		list_make(u);
+}
+
+static void list_move(struct ui *u, long delta)
+{
+	struct clist *l = &u->list;
+	long s = (long)l->sel + delta;
+
+	if (!l->n)
+		return;
+	if (s < 0)
+		s = 0;
+	if (s >= (long)l->n)
+		s = (long)l->n - 1;
+	l->sel = (size_t)s;
+}
+
+static void list_set_filter(struct ui *u, const char *text)
+{
+	struct cfilter f;
+	char err[256];
+
+	if (!cfilter_parse(&f, text, err, sizeof(err))) {
+		view_say(&u->v, "filter: %s", err);
+		return;
+	}
+	cfilter_free(&u->list.filter);
+	u->list.filter = f;
+	list_make(u);
+	if (cfilter_empty(&f))
+		view_say(&u->v, "filter cleared");
+	else if (!u->list.n)
+		view_say(&u->v, "no cable passes the filter%s", corpus_done(u->corpus) ? "" : " yet");
+}
+
+/* ------------------------------------------------------------ links */
+
+static void add_link(struct ui *u, size_t entry)
+{
+	grow_array((void **)&u->links, &u->cap_links, u->nlinks + 1, sizeof(*u->links));
+	u->links[u->nlinks].entry = entry;
+	u->links[u->nlinks].line = -1;
+	u->links[u->nlinks].lines = 0;
+	u->nlinks++;
+}
+
+/* The references of the open cable that the corpus holds, then the cables
+ * that cite it. */
+static void make_links(struct ui *u)
+{
+	const struct cable *c = u->v.c;
+	const uint32_t *cited;
+	size_t n;
+
+	u->nlinks = 0;
+	u->link_sel = -1;
+	u->header_top = 0;
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->nrefs; i++) {
+		long e = c->refs[i].id.n ? corpus_find(u->corpus, c->refs[i].id.p) : -1;
+
+		if (e >= 0 && (size_t)e != u->v.cur)
+			add_link(u, (size_t)e);
+	}
+	n = corpus_cited_by(u->corpus, u->v.cur, &cited);
+	for (size_t i = 0; i < n; i++)
+		add_link(u, cited[i]);
+}
+
+static bool open_cable(struct ui *u, size_t entry)
+{
+	if (!view_open(&u->v, entry))
+		return false;
+	u->screen = SCREEN_READER;
+	make_links(u);
+	return true;
+}
+
+static void go_back(struct ui *u)
+{
+	if (u->nhistory) {
+		size_t e = u->history[--u->nhistory];
+
+		open_cable(u, e);
+		view_say(&u->v, "back to %s", corpus_str(u->corpus, corpus_entry(u->corpus, e)->id));
+		return;
+	}
+	if (u->has_list) {
+		u->screen = SCREEN_LIST;
+		return;
+	}
+	u->quit = true;
+}
+
+static void follow_link(struct ui *u)
+{
+	size_t from = u->v.cur, to;
+
+	if (u->link_sel < 0 || (size_t)u->link_sel >= u->nlinks) {
+		view_say(&u->v, "no reference selected: r selects one");
+		return;
+	}
+	to = u->links[u->link_sel].entry;
+	if (!open_cable(u, to))
+		return;
+	grow_array((void **)&u->history, &u->cap_history, u->nhistory + 1, sizeof(*u->history));
+	u->history[u->nhistory++] = from;
+	view_say(&u->v, "opened %s; Backspace goes back", corpus_str(u->corpus, corpus_entry(u->corpus, to)->id));
+}
+
+static void select_link(struct ui *u, int dir)
+{
+	if (!u->nlinks) {
+		view_say(&u->v, corpus_done(u->corpus) ? "no reference or citing cable in this corpus"
+						       : "no reference in the corpus yet (still indexing)");
+		return;
+	}
+	u->v.header_collapsed = false;
+	if (u->link_sel < 0)
+		u->link_sel = dir > 0 ? 0 : (int)u->nlinks - 1;
+	else
+		u->link_sel = (int)((u->link_sel + dir + (int)u->nlinks) % (int)u->nlinks);
+	view_say(&u->v, "%s: Enter opens it", corpus_str(u->corpus, corpus_entry(u->corpus, u->links[u->link_sel].entry)->id));
+}
+
 /* ------------------------------------------------------------ the prompt */
 
-static void open_prompt(struct ui *u, char kind)
+static void open_prompt(struct ui *u, char kind, const char *start)
 {
 	u->mode = MODE_PROMPT;
 	u->prompt_kind = kind;
-	u->ninput = 0;
-	u->input[0] = '\0';
+	snprintf(u->input, sizeof(u->input), "%s", start ? start : "");
+	u->ninput = strlen(u->input);
 }
 
 static void prompt_done(struct ui *u)
@@ -149,6 +339,17 @@ static void prompt_done(struct ui *u)
 
 	u->mode = MODE_NORMAL;
 	u->input[u->ninput] = '\0';
+	if (u->screen == SCREEN_LIST) {
+		if (u->prompt_kind == '/') {
+			char f[400];
+
+			snprintf(f, sizeof(f), "subject~'%s'", u->input);
+			list_set_filter(u, u->ninput ? f : "");
+		} else {
+			list_set_filter(u, u->input);
+		}
+		return;
+	}
 	if (u->prompt_kind == '/') {
 		if (u->ninput)
 			view_search(v, u->input);
@@ -221,6 +422,17 @@ static void mouse_event(struct ui *u)
 		return;
 	if (u->lay.too_small)
 		return;
+	if (u->screen == SCREEN_LIST) {
+		long row = (long)u->list.top + ev.y - 1;
+
+		if (ev.bstate & BUTTON4_PRESSED)
+			list_move(u, -3);
+		else if (ev.bstate & BUTTON5_PRESSED)
+			list_move(u, 3);
+		else if ((ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) && ev.y >= 1 && row < (long)u->list.n)
+			u->list.sel = (size_t)row;
+		return;
+	}
 	in_list = ev.y >= l->y && ev.y < l->y + l->h && ev.x >= l->x && ev.x < l->x + l->w;
 	in_detail = ev.y >= d->y && ev.y < d->y + d->h && ev.x >= d->x && ev.x < d->x + d->w;
 	if (ev.bstate & (BUTTON4_PRESSED)) {
@@ -260,11 +472,67 @@ static int page(const struct view *v, int div)
 	return h / div > 0 ? h / div : 1;
 }
 
+static void walk_cables(struct ui *u, int dir)
+{
+	struct clist *l = &u->list;
+
+	if (!u->has_list || l->n < 2) {
+		view_say(&u->v, "only one cable is open");
+		return;
+	}
+	if (dir > 0 ? l->sel + 1 >= l->n : l->sel == 0) {
+		view_say(&u->v, dir > 0 ? "this is the last cable in the list" : "this is the first cable in the list");
+		return;
+	}
+	l->sel += (size_t)(long)dir;
+	u->nhistory = 0;
+	if (open_cable(u, l->rows[l->sel]))
+		view_say(&u->v, "cable %zu of %zu: %s", l->sel + 1, l->n, u->v.c->id[0] ? u->v.c->id : "(no id)");
+}
+
 static void do_action(struct ui *u, enum action a)
 {
 	struct view *v = &u->v;
+	struct clist *l = &u->list;
+	long half = l->h / 2 > 0 ? (long)l->h / 2 : 1;
 
 	switch (a) {
+	case ACT_LIST_DOWN: list_move(u, 1); break;
+	case ACT_LIST_UP: list_move(u, -1); break;
+	case ACT_LIST_PGDN: list_move(u, l->h > 1 ? (long)l->h - 1 : 1); break;
+	case ACT_LIST_PGUP: list_move(u, -(l->h > 1 ? (long)l->h - 1 : 1)); break;
+	case ACT_LIST_HALFDN: list_move(u, half); break;
+	case ACT_LIST_HALFUP: list_move(u, -half); break;
+	case ACT_LIST_FIRST: list_move(u, -(long)l->n); break;
+	case ACT_LIST_LAST: list_move(u, (long)l->n); break;
+	case ACT_LIST_OPEN:
+		if (l->n) {
+			u->nhistory = 0;
+			open_cable(u, l->rows[l->sel]);
+		}
+		break;
+	case ACT_LIST_SORT:
+		l->sort = (enum sort_key)((l->sort + 1) % SORT_COUNT);
+		list_make(u);
+		view_say(v, "sorted by %s%s", sort_name(l->sort), l->reverse ? ", reversed" : "");
+		break;
+	case ACT_LIST_REVERSE:
+		l->reverse = !l->reverse;
+		list_make(u);
+		view_say(v, "sorted by %s%s", sort_name(l->sort), l->reverse ? ", reversed" : "");
+		break;
+	case ACT_LIST_FILTER:
+		open_prompt(u, 'f', l->filter.text ? l->filter.text : "");
+		break;
+	case ACT_LIST_SEARCH:
+		open_prompt(u, '/', "");
+		break;
+	case ACT_LIST_CLEAR:
+		list_set_filter(u, "");
+		break;
+	case ACT_LIST_QUIT:
+		u->quit = true;
+		break;
 	case ACT_NEXT:
 		if (v->detail_focus)
 			view_scroll_detail(v, 1);
@@ -295,39 +563,17 @@ static void do_action(struct ui *u, enum action a)
 		else
 			view_move(v, -(v->list_h / 2 > 0 ? v->list_h / 2 : 1));
 		break;
-	case ACT_FIRST:
-		view_first(v);
-		break;
-	case ACT_LAST:
-		view_last(v);
-		break;
-	case ACT_JUMP:
-		open_prompt(u, ':');
-		break;
-	case ACT_NEXT_SECTION:
-		view_section(v, 1);
-		break;
-	case ACT_PREV_SECTION:
-		view_section(v, -1);
-		break;
-	case ACT_NEXT_SAME:
-		view_same_marking(v, 1);
-		break;
-	case ACT_PREV_SAME:
-		view_same_marking(v, -1);
-		break;
-	case ACT_FOCUS:
-		v->detail_focus = !v->detail_focus;
-		break;
-	case ACT_SEARCH:
-		open_prompt(u, '/');
-		break;
-	case ACT_SEARCH_NEXT:
-		view_search_next(v, 1);
-		break;
-	case ACT_SEARCH_PREV:
-		view_search_next(v, -1);
-		break;
+	case ACT_FIRST: view_first(v); break;
+	case ACT_LAST: view_last(v); break;
+	case ACT_JUMP: open_prompt(u, ':', ""); break;
+	case ACT_NEXT_SECTION: view_section(v, 1); break;
+	case ACT_PREV_SECTION: view_section(v, -1); break;
+	case ACT_NEXT_SAME: view_same_marking(v, 1); break;
+	case ACT_PREV_SAME: view_same_marking(v, -1); break;
+	case ACT_FOCUS: v->detail_focus = !v->detail_focus; break;
+	case ACT_SEARCH: open_prompt(u, '/', ""); break;
+	case ACT_SEARCH_NEXT: view_search_next(v, 1); break;
+	case ACT_SEARCH_PREV: view_search_next(v, -1); break;
 	case ACT_FILTER:
 		if (v->c)
 			open_menu(u);
@@ -336,9 +582,7 @@ static void do_action(struct ui *u, enum action a)
 		view_set_filter(v, (struct filter){ FILTER_ALL, LEVEL_NONE, false });
 		view_say(v, "filters cleared");
 		break;
-	case ACT_MARK:
-		view_toggle_mark(v);
-		break;
+	case ACT_MARK: view_toggle_mark(v); break;
 	case ACT_MARKED_ONLY: {
 		struct filter f = v->filter;
 
@@ -352,33 +596,20 @@ static void do_action(struct ui *u, enum action a)
 			view_say(v, f.marked_only ? "showing the marked paragraphs" : "showing all paragraphs");
 		break;
 	}
-	case ACT_NEXT_CABLE:
-	case ACT_PREV_CABLE:
-		if (v->lib->n < 2) {
-			view_say(v, "only one cable is open");
-		} else if (a == ACT_NEXT_CABLE ? v->cur + 1 >= v->lib->n : v->cur == 0) {
-			view_say(v, a == ACT_NEXT_CABLE ? "this is the last cable" : "this is the first cable");
-		} else {
-			view_open(v, a == ACT_NEXT_CABLE ? v->cur + 1 : v->cur - 1);
-			view_say(v, "cable %zu of %zu: %s", v->cur + 1, v->lib->n, v->c->id[0] ? v->c->id : "(no id)");
-		}
-		break;
-	case ACT_HEADER:
-		v->header_collapsed = !v->header_collapsed;
-		break;
+	case ACT_NEXT_LINK: select_link(u, 1); break;
+	case ACT_PREV_LINK: select_link(u, -1); break;
+	case ACT_FOLLOW: follow_link(u); break;
+	case ACT_BACK: go_back(u); break;
+	case ACT_NEXT_CABLE: walk_cables(u, 1); break;
+	case ACT_PREV_CABLE: walk_cables(u, -1); break;
+	case ACT_HEADER: v->header_collapsed = !v->header_collapsed; break;
 	case ACT_HELP:
 		u->mode = MODE_HELP;
 		u->help_top = 0;
 		break;
-	case ACT_REDRAW:
-		clearok(curscr, TRUE);
-		break;
-	case ACT_QUIT:
-		u->quit = true;
-		break;
-	case ACT_MOUSE:
-		mouse_event(u);
-		break;
+	case ACT_REDRAW: clearok(curscr, TRUE); break;
+	case ACT_QUIT: u->quit = true; break;
+	case ACT_MOUSE: mouse_event(u); break;
 	case ACT_COUNT:
 	case ACT_NONE:
 		break;
@@ -387,7 +618,7 @@ static void do_action(struct ui *u, enum action a)
 
 static void help_key(struct ui *u, int code, bool is_key)
 {
-	enum action a = action_of(code);
+	enum action a = action_of(code, SCREEN_READER);
 
 	if (!is_key && (code == 'q' || code == 27 || code == '?'))
 		u->mode = MODE_NORMAL;
@@ -411,6 +642,7 @@ static void handle_key(struct ui *u, wint_t ch, bool is_key)
 {
 	struct view *v = &u->v;
 	int code = (int)ch;
+	enum action a;
 
 	if (is_key && code == KEY_RESIZE)
 		return;
@@ -428,43 +660,54 @@ static void handle_key(struct ui *u, wint_t ch, bool is_key)
 	case MODE_NORMAL:
 		break;
 	}
-	/* a number typed, then Enter, jumps to that paragraph */
-	if (!is_key && code >= '0' && code <= '9') {
-		size_t n = strlen(u->count);
+	if (u->screen == SCREEN_READER) {
+		/* a number typed, then Enter, jumps to that paragraph */
+		if (!is_key && code >= '0' && code <= '9') {
+			size_t n = strlen(u->count);
 
-		if (n + 1 < sizeof(u->count)) {
-			u->count[n] = (char)code;
-			u->count[n + 1] = '\0';
+			if (n + 1 < sizeof(u->count)) {
+				u->count[n] = (char)code;
+				u->count[n + 1] = '\0';
+			}
+			return;
 		}
-		return;
-	}
-	if (u->count[0]) {
-		if ((!is_key && (code == '\r' || code == '\n')) || (is_key && code == KEY_ENTER)) {
-			view_jump(v, atoi(u->count));
+		if (u->count[0]) {
+			if ((!is_key && (code == '\r' || code == '\n')) || (is_key && code == KEY_ENTER)) {
+				view_jump(v, atoi(u->count));
+				u->count[0] = '\0';
+				return;
+			}
 			u->count[0] = '\0';
-			return;
+			if (!is_key && code == 27)
+				return;
 		}
-		u->count[0] = '\0';
-		if (!is_key && code == 27)
-			return;
 	}
-	if (!is_key && code == 27)
+	if (!is_key && code == 27) {
+		if (u->screen == SCREEN_READER && u->link_sel >= 0)
+			u->link_sel = -1;
 		return;
+	}
 	if (!is_key && code > 0x7F)
 		return;
-	{
-		enum action a = action_of(code);
-
-		if (a == ACT_NONE) {
-			if (!is_key && code >= 0x20 && code < 0x7F)
-				view_say(v, "'%c' does nothing here: ? lists the keys", code);
-			return;
-		}
-		do_action(u, a);
+	a = action_of(code, u->screen);
+	if (a == ACT_NONE) {
+		if (!is_key && code >= 0x20 && code < 0x7F)
+			view_say(v, "'%c' does nothing here: ? lists the keys", code);
+		return;
 	}
+	do_action(u, a);
 }
 
 /* ------------------------------------------------------------ the loop */
+
+void ui_wait_index(struct ui *u)
+{
+	while (!corpus_index_step(u->corpus, 50))
+		;
+	list_grow(u);
+	if (u->screen == SCREEN_READER)
+		make_links(u);
+}
 
 static bool utf8_locale(void)
 {
@@ -520,22 +763,31 @@ static bool start_screen(struct ui *u)
 	return true;
 }
 
-static double now(void)
+/* The anonymous memory in use now, for the statistics (kB). */
+static long rss_anon_kb(void)
 {
-	struct timespec t;
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[256];
+	long kb = -1;
 
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (strncmp(line, "RssAnon:", 8) == 0)
+			kb = atol(line + 8);
+	fclose(f);
+	return kb;
 }
 
-int ui_run(struct library *lib, const struct ui_opts *o)
+int ui_run(struct corpus *corpus, const struct ui_opts *o)
 {
 	struct ui u;
 	struct marks *marks;
 	struct sigaction sa;
-	const char *timing = getenv("PILCROW_TIMING");
-	double *samples = NULL;
+	const char *timing = getenv("PILCROW_TIMING"), *stats = getenv("PILCROW_STATS");
+	double *samples = NULL, t_start = now_ms(), t_first = -1, t_indexed = -1;
 	size_t nsamples = 0, cap = 0;
+	long rss_peak = 0;
 	int status = 0;
 
 	if (!utf8_locale())
@@ -544,8 +796,49 @@ int ui_run(struct library *lib, const struct ui_opts *o)
 		return 2;
 	memset(&u, 0, sizeof(u));
 	u.o = o;
+	u.corpus = corpus;
+	u.link_sel = -1;
+	u.list.made_at = -1;
 	marks = marks_load(getenv("PILCROW_MARKS") ? getenv("PILCROW_MARKS") : marks_default_path());
-	view_init(&u.v, lib, marks);
+	view_init(&u.v, corpus, marks);
+
+	/* the first screen comes quickly: index a little, then show it */
+	{
+		double until = now_ms() + 100;
+
+		while (!corpus_index_step(corpus, 20) && now_ms() < until)
+			;
+	}
+	if (o->id) {
+		/* --id: index until that cable is found */
+		while (corpus_find(corpus, o->id) < 0 && !corpus_index_step(corpus, 50))
+			;
+	}
+	if (!corpus_count(corpus) && corpus_done(corpus)) {
+		view_free(&u.v);
+		marks_free(marks);
+		return 1;
+	}
+	u.has_list = !corpus_done(corpus) || corpus_count(corpus) > 1;
+	list_make(&u);
+	if (o->filter && *o->filter)
+		list_set_filter(&u, o->filter);
+	if (o->id) {
+		long e = corpus_find(corpus, o->id);
+
+		if (e < 0) {
+			fprintf(stderr, "pilcrow: no cable %s in what was read\n", o->id);
+			view_free(&u.v);
+			marks_free(marks);
+			return 1;
+		}
+		for (size_t i = 0; i < u.list.n; i++)
+			if (u.list.rows[i] == (uint32_t)e)
+				u.list.sel = i;
+		open_cable(&u, (size_t)e);
+	} else if (!u.has_list) {
+		open_cable(&u, 0);
+	}
 	if (!start_screen(&u)) {
 		view_free(&u.v);
 		marks_free(marks);
@@ -564,12 +857,34 @@ int ui_run(struct library *lib, const struct ui_opts *o)
 		double t0;
 
 		ui_draw(&u);
-		doupdate();
 		refresh();
-		if (script_active())
+		if (t_first < 0)
+			t_first = now_ms() - t_start;
+		if (stats) {
+			long kb = rss_anon_kb();
+
+			if (kb > rss_peak)
+				rss_peak = kb;
+		}
+		if (script_active()) {
 			r = script_next(&u, &ch);
-		else
+		} else if (!corpus_done(corpus)) {
+			/* index while the keyboard is quiet: a key never waits long */
+			timeout(0);
 			r = get_wch(&ch);
+			if (r == ERR && !got_signal) {
+				corpus_index_step(corpus, 15);
+				list_grow(&u);
+				if (corpus_done(corpus) && u.screen == SCREEN_READER)
+					make_links(&u);
+				continue;
+			}
+		} else {
+			timeout(-1);
+			r = get_wch(&ch);
+		}
+		if (corpus_done(corpus) && t_indexed < 0)
+			t_indexed = now_ms() - t_start;
 		if (got_signal) {
 			status = 128 + (int)got_signal;
 			break;
@@ -577,17 +892,15 @@ int ui_run(struct library *lib, const struct ui_opts *o)
 		if (r == ERR) {
 			if (script_active())
 				break;      /* the script is over */
-			if (errno == EINTR)
-				continue;
 			continue;
 		}
-		t0 = now();
+		t0 = now_ms();
 		handle_key(&u, ch, r == KEY_CODE_YES);
 		if (timing) {
 			ui_draw(&u);
 			refresh();
 			grow_array((void **)&samples, &cap, nsamples + 1, sizeof(*samples));
-			samples[nsamples++] = now() - t0;
+			samples[nsamples++] = (now_ms() - t0) / 1e3;
 		}
 	}
 	restore_terminal();
@@ -603,11 +916,24 @@ int ui_run(struct library *lib, const struct ui_opts *o)
 			fclose(f);
 		}
 	}
+	if (stats) {
+		FILE *f = fopen(stats, "w");
+
+		if (f) {
+			fprintf(f, "first_screen_ms %.1f\nindexed_ms %.1f\ncables %zu\nrss_anon_peak_kb %ld\n", t_first,
+				t_indexed, corpus_count(corpus), rss_peak);
+			fclose(f);
+		}
+	}
 	free(samples);
 	if (!marks_save(marks))
 		fprintf(stderr, "pilcrow: could not save the marks: %s\n", strerror(errno));
 	marks_free(marks);
 	view_free(&u.v);
+	cfilter_free(&u.list.filter);
+	free(u.list.rows);
+	free(u.history);
+	free(u.links);
 	buf_free(&u.hbuf);
 	free(u.hlines);
 	return status;

@@ -4,16 +4,18 @@
 
 #include <stdbool.h>
 
-#include "view.h"
+#include "corpus.h"
 
 struct ui_opts {
 	bool no_color;
 	bool no_mouse;
+	const char *id;      /* open at this cable (--id) */
+	const char *filter;  /* the list's first filter (--filter) */
 };
 
-/* Runs the reader on @lib until the user quits; returns the exit status.
- * With PILCROW_SCRIPT set, keys come from that file and the screen goes to
- * /dev/null (see script.c). */
-int ui_run(struct library *lib, const struct ui_opts *o);
+/* Runs the reader on @corpus (indexing it as it goes) until the user quits;
+ * returns the exit status.  With PILCROW_SCRIPT set, keys come from that
+ * file and the screen goes to /dev/null (see script.c). */
+int ui_run(struct corpus *corpus, const struct ui_opts *o);
 
 #endif

@@ -8,12 +8,14 @@
 #include <string.h>
 
 #include "describe.h"
+#include "marking.h"
 #include "text.h"
 
 static const struct {
+	enum where where;
 	const char *keys, *help;
 } key_rows[] = {
-#define KEY(a, keys, help, ...) { keys, help },
+#define KEY(a, where, keys, help, ...) { where, keys, help },
 #include "keys.def"
 #undef KEY
 };
@@ -108,7 +110,7 @@ static void fill(int y, int x, int w, int attr)
 
 enum { H_TEXT, H_TAG };
 
-static void hline_add(struct ui *u, const char *label, struct str text, int kind)
+static void hline_add(struct ui *u, const char *label, struct str text, int link)
 {
 	struct hline *h;
 
@@ -120,36 +122,55 @@ static void hline_add(struct ui *u, const char *label, struct str text, int kind
 	h->off = u->hbuf.n;
 	buf_addstr(&u->hbuf, text);
 	h->len = text.n;
-	h->kind = kind;
+	h->link = link;
 }
 
 struct wrap_into {
 	struct ui *u;
 	const char *label;
 	bool first;
+	int link;
 };
 
 static void wrap_line(struct str line, void *ud)
 {
 	struct wrap_into *w = ud;
 
-	hline_add(w->u, w->first ? w->label : "", line, H_TEXT);
+	hline_add(w->u, w->first ? w->label : "", line, w->link);
 	w->first = false;
 }
 
 /* One header field: its label, then its text wrapped under it. */
-static void header_field(struct ui *u, const char *label, struct str text, int width)
+static void header_field(struct ui *u, const char *label, struct str text, int width, int link)
 {
 	struct buf b = { 0 };
-	struct wrap_into w = { u, label, true };
+	struct wrap_into w = { u, label, true, link };
+	size_t first = u->nhlines;
 
 	if (!text.n)
 		return;
 	text_wrap(clean(&b, text), width, wrap_line, &w);
+	if (link >= 0) {
+		u->links[link].line = (int)first;
+		u->links[link].lines = (int)(u->nhlines - first);
+	}
 	buf_free(&b);
 }
 
 #define LABEL_W 10
+/* Citing cables shown at most, around the selected one. */
+#define CITED_SHOWN 4
+
+/* The link a reference of the open cable leads to, or -1. */
+static int ref_link(const struct ui *u, const struct reference *r)
+{
+	long e = r->id.n ? corpus_find(u->corpus, r->id.p) : -1;
+
+	for (size_t k = 0; e >= 0 && k < u->nlinks; k++)
+		if (u->links[k].entry == (size_t)e)
+			return (int)k;
+	return -1;
+}
 
 /* Builds the header's lines for the open cable at width @cols. */
 static void header_lines(struct ui *u, int cols)
@@ -157,33 +178,70 @@ static void header_lines(struct ui *u, int cols)
 	const struct cable *c = u->v.c;
 	struct buf t = { 0 };
 	int width = cols - LABEL_W > 10 ? cols - LABEL_W : 10;
+	size_t nrefs_linked = 0, ncited, first_cited;
 
 	u->nhlines = 0;
 	buf_clear(&u->hbuf);
 	if (!c)
 		return;
-	header_field(u, "Subject", c->subject.text, width);
+	for (size_t k = 0; k < u->nlinks; k++)
+		u->links[k].line = -1;
+	header_field(u, "Subject", c->subject.text, width, -1);
 	describe_tags(&t, c);
-	header_field(u, "TAGS", buf_str(&t), width);
-	buf_clear(&t);
+	header_field(u, "TAGS", buf_str(&t), width, -1);
+	/* one line a reference: the ones in the corpus can be opened (r, Enter) */
 	for (size_t i = 0; i < c->nrefs; i++) {
-		if (i)
-			buf_adds(&t, " \xC2\xB7 ");
+		int link = ref_link(u, &c->refs[i]);
+
+		buf_clear(&t);
 		describe_ref(&t, &c->refs[i]);
+		if (link >= 0) {
+			buf_adds(&t, " \xE2\x8F\x8E");   /* a return sign: Enter opens it */
+			nrefs_linked++;
+		}
+		header_field(u, i ? "" : "REF", buf_str(&t), width, link);
 	}
-	header_field(u, "REF", buf_str(&t), width);
+	/* the cables that cite this one, a few at a time */
+	first_cited = nrefs_linked;
+	ncited = u->nlinks - first_cited;
+	if (ncited) {
+		size_t from = 0;
+
+		if (u->link_sel >= (int)first_cited)
+			from = (size_t)u->link_sel - first_cited;
+		if (from + CITED_SHOWN > ncited)
+			from = ncited > CITED_SHOWN ? ncited - CITED_SHOWN : 0;
+		for (size_t k = from; k < ncited && k < from + CITED_SHOWN; k++) {
+			const struct centry *e = corpus_entry(u->corpus, u->links[first_cited + k].entry);
+			char label[32];
+
+			buf_clear(&t);
+			buf_printf(&t, "%s  %s", corpus_str(u->corpus, e->id), corpus_str(u->corpus, e->subject));
+			snprintf(label, sizeof(label), k == from ? "Cited by" : "");
+			hline_add(u, label, str_make(t.p, text_fit(buf_str(&t), width, NULL)), (int)(first_cited + k));
+			u->links[first_cited + k].line = (int)u->nhlines - 1;
+			u->links[first_cited + k].lines = 1;
+		}
+		if (ncited > CITED_SHOWN) {
+			buf_clear(&t);
+			buf_printf(&t, "(%zu cables cite this one; r walks them)", ncited);
+			hline_add(u, "", buf_str(&t), -1);
+		}
+	} else if (!corpus_done(u->corpus)) {
+		hline_add(u, "Cited by", STR_LIT("(still indexing)"), -1);
+	}
 	buf_clear(&t);
 	describe_classified_by(&t, c);
-	header_field(u, "Class. by", buf_str(&t), width);
+	header_field(u, "Class. by", buf_str(&t), width, -1);
 	buf_clear(&t);
 	describe_declassify(&t, c);
-	header_field(u, "Declass.", buf_str(&t), width);
+	header_field(u, "Declass.", buf_str(&t), width, -1);
 	buf_clear(&t);
 	if (c->origin_name.text.n)
 		buf_addstr(&t, c->origin_name.text);
 	if (c->routing.from.text.n)
 		buf_printf(&t, "%sFM %.*s", t.n ? "; " : "", (int)c->routing.from.text.n, c->routing.from.text.p);
-	header_field(u, "From", buf_str(&t), width);
+	header_field(u, "From", buf_str(&t), width, -1);
 	buf_free(&t);
 }
 
@@ -219,10 +277,10 @@ static void draw_banner(struct ui *u, int y, int w)
 		x += put(y, x, w - x - 1, clean(&cl, buf_str(&b)), attr & ~A_BOLD);
 		buf_free(&cl);
 	}
-	if (u->v.lib->n > 1) {
+	if (u->has_list && u->list.n > 1) {
 		int rw;
 
-		snprintf(right, sizeof(right), "cable %zu/%zu ", u->v.cur + 1, u->v.lib->n);
+		snprintf(right, sizeof(right), "cable %zu/%zu ", u->list.sel + 1, u->list.n);
 		rw = (int)strlen(right);
 		if (x + rw + 1 < w)
 			put_c(y, w - rw, rw, right, attr & ~A_BOLD);
@@ -232,16 +290,36 @@ static void draw_banner(struct ui *u, int y, int w)
 
 static void draw_header(struct ui *u, const struct rect *r)
 {
-	draw_banner(u, r->y, r->w);
-	for (int i = 1; i < r->h && (size_t)(i - 1) < u->nhlines; i++) {
-		const struct hline *h = &u->hlines[i - 1];
-		bool last = i == r->h - 1 && (size_t)i < u->nhlines;
+	int shown = r->h - 1, top;
 
-		put(r->y + i, 0, LABEL_W - 1, str_make(u->hbuf.p + h->label_off, h->label_len),
+	draw_banner(u, r->y, r->w);
+	/* keep the selected link in view */
+	top = u->header_top;
+	if (u->link_sel >= 0 && u->links[u->link_sel].line >= 0) {
+		int l = u->links[u->link_sel].line, n = u->links[u->link_sel].lines;
+
+		if (l < top)
+			top = l;
+		if (l + n > top + shown)
+			top = l + n - shown;
+	}
+	if (top > (int)u->nhlines - shown)
+		top = (int)u->nhlines - shown;
+	if (top < 0)
+		top = 0;
+	u->header_top = top;
+	for (int i = 0; i < shown && (size_t)(top + i) < u->nhlines; i++) {
+		const struct hline *h = &u->hlines[top + i];
+		bool more = i == shown - 1 && (size_t)(top + i + 1) < u->nhlines;
+		int attr = 0;
+
+		if (h->link >= 0)
+			attr = h->link == u->link_sel ? A_REVERSE | A_BOLD : A_UNDERLINE;
+		put(r->y + 1 + i, 0, LABEL_W - 1, str_make(u->hbuf.p + h->label_off, h->label_len),
 		    pair_attr(u, PAIR_LABEL, A_BOLD));
-		put(r->y + i, LABEL_W, r->w - LABEL_W - (last ? 2 : 0), str_make(u->hbuf.p + h->off, h->len), 0);
-		if (last)
-			put_c(r->y + i, r->w - 1, 1, "\xE2\x80\xA6", A_BOLD);   /* more: H collapses */
+		put(r->y + 1 + i, LABEL_W, r->w - LABEL_W - (more ? 2 : 0), str_make(u->hbuf.p + h->off, h->len), attr);
+		if (more)
+			put_c(r->y + 1 + i, r->w - 1, 1, "\xE2\x80\xA6", A_BOLD);   /* more: H collapses */
 	}
 }
 
@@ -512,9 +590,26 @@ static void draw_status(struct ui *u, const struct rect *r)
 
 static void draw_help(struct ui *u)
 {
-	int rows = LINES, cols = COLS, y = 2, n = (int)(sizeof(key_rows) / sizeof(key_rows[0]));
-	int body = rows - 3, max_top = n - body > 0 ? n - body : 0;
+	static const char *const titles[] = { "In the cable list", "In the reader", "Everywhere" };
+	int rows = LINES, cols = COLS, y = 2, n = 0, nkeys = (int)(sizeof(key_rows) / sizeof(key_rows[0]));
+	int body = rows - 3, max_top;
+	struct {
+		const char *keys, *help;
+		bool title;
+	} lines[128];
 
+	/* the rows of keys.def, a title before each group */
+	for (int i = 0; i < nkeys && n < 126; i++) {
+		if (i == 0 || key_rows[i].where != key_rows[i - 1].where) {
+			lines[n].keys = titles[key_rows[i].where];
+			lines[n].help = "";
+			lines[n++].title = true;
+		}
+		lines[n].keys = key_rows[i].keys;
+		lines[n].help = key_rows[i].help;
+		lines[n++].title = false;
+	}
+	max_top = n - body > 0 ? n - body : 0;
 	if (u->help_top > max_top)
 		u->help_top = max_top;
 	if (u->help_top < 0)
@@ -523,8 +618,12 @@ static void draw_help(struct ui *u)
 	fill(0, 0, cols, pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD);
 	put_c(0, 1, cols - 1, "pilcrow keys", pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD);
 	for (int i = u->help_top; i < n && y < rows - 1; i++, y++) {
-		put_c(y, 2, 18, key_rows[i].keys, A_BOLD);
-		put_c(y, 22, cols - 22, key_rows[i].help, 0);
+		if (lines[i].title) {
+			put_c(y, 1, cols - 1, lines[i].keys, pair_attr(u, PAIR_SECTION, A_BOLD) | A_BOLD);
+			continue;
+		}
+		put_c(y, 3, 18, lines[i].keys, A_BOLD);
+		put_c(y, 23, cols - 23, lines[i].help, 0);
 	}
 	if (u->help_top > 0)
 		put_c(2, cols - 1, 1, "\xE2\x96\xB2", A_BOLD);
@@ -532,6 +631,132 @@ static void draw_help(struct ui *u)
 		put_c(rows - 2, cols - 1, 1, "\xE2\x96\xBC", A_BOLD);
 	fill(rows - 1, 0, cols, pair_attr(u, PAIR_STATUS, A_REVERSE));
 	put_c(rows - 1, 1, cols - 1, "q, Esc or ? closes; j/k scroll", pair_attr(u, PAIR_STATUS, A_REVERSE));
+}
+
+/* ---------------------------------------------------------------- cable list */
+
+/* "251,287" */
+static void thousands(char *out, size_t size, size_t n)
+{
+	char tmp[32];
+	size_t len, k = 0;
+
+	snprintf(tmp, sizeof(tmp), "%zu", n);
+	len = strlen(tmp);
+	for (size_t i = 0; i < len && k + 2 < size; i++) {
+		if (i && (len - i) % 3 == 0)
+			out[k++] = ',';
+		out[k++] = tmp[i];
+	}
+	out[k] = '\0';
+}
+
+static void draw_cable_list(struct ui *u)
+{
+	struct clist *l = &u->list;
+	int rows = LINES, cols = COLS, h = rows - 2, title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
+	char all[32], shown[32];
+	struct buf b = { 0 }, cl = { 0 };
+	int idw = 18, datew = cols >= 60 ? 10 : 0, originw = cols >= 80 ? 14 : 0, classw = 10, x;
+	uint64_t done, total;
+
+	l->h = (size_t)(h > 0 ? h : 1);
+	if (l->sel < l->top)
+		l->top = l->sel;
+	if (l->sel >= l->top + l->h)
+		l->top = l->sel - l->h + 1;
+	if (l->top + l->h > l->n)
+		l->top = l->n > l->h ? l->n - l->h : 0;
+	/* the title bar */
+	fill(0, 0, cols, title);
+	thousands(all, sizeof(all), corpus_count(u->corpus));
+	buf_printf(&b, " pilcrow  %s cable%s", all, corpus_count(u->corpus) == 1 ? "" : "s");
+	if (l->sort != SORT_INPUT || l->reverse)
+		buf_printf(&b, "  sorted by %s%s", sort_name(l->sort), l->reverse ? ", reversed" : "");
+	if (!cfilter_empty(&l->filter))
+		buf_printf(&b, "  filter: %s", l->filter.text);
+	put(0, 0, cols, clean(&cl, buf_str(&b)), title);
+	/* the rows: id, date, origin, classification (coloured, and written), subject */
+	for (int k = 0; k < h; k++) {
+		size_t ri = l->top + (size_t)k;
+		const struct centry *e;
+		int y = 1 + k, attr;
+		char date[11], mark[96];
+
+		if (ri >= l->n) {
+			if (ri == 0 && k == 0)
+				put_c(y, 1, cols - 1, corpus_done(u->corpus) ? "(no cable passes the filter)"
+									 : "(no cable yet: still reading)", A_DIM);
+			continue;
+		}
+		e = corpus_entry(u->corpus, l->rows[ri]);
+		attr = ri == l->sel ? A_REVERSE : 0;
+		if (attr)
+			fill(y, 0, cols, attr);
+		x = 1;
+		put(y, x, MIN(idw, cols - x), clean(&cl, str_c(corpus_str(u->corpus, e->id))), attr | A_BOLD);
+		x += idw + 1;
+		if (datew && x < cols) {
+			minutes_date(e->date, date);
+			put_c(y, x, MIN(datew, cols - x), date, attr);
+			x += datew + 2;
+		}
+		if (originw && x < cols) {
+			put(y, x, MIN(originw, cols - x), clean(&cl, str_c(corpus_str(u->corpus, e->origin))), attr);
+			x += originw + 1;
+		}
+		if (x < cols) {
+			struct marking m = { (enum level)e->level, e->caveats, STR_NULL };
+
+			if (e->level)
+				marking_format_portion(&m, mark, sizeof(mark));
+			else
+				snprintf(mark, sizeof(mark), "-");
+			put_c(y, x, MIN(classw, cols - x), mark, attr | ui_level_attr(u, (enum level)e->level, false));
+			x += classw + 1;
+		}
+		if (x < cols)
+			put(y, x, cols - x, clean(&cl, str_c(corpus_str(u->corpus, e->subject))), attr);
+	}
+	if (l->top > 0)
+		put_c(1, cols - 1, 1, "\xE2\x96\xB2", A_BOLD);
+	if (l->top + l->h < l->n)
+		put_c(rows - 2, cols - 1, 1, "\xE2\x96\xBC", A_BOLD);
+	/* the status bar: how many pass, indexing progress, messages */
+	buf_clear(&b);
+	thousands(shown, sizeof(shown), l->n);
+	if (l->n)
+		buf_printf(&b, " %zu/%s", l->sel + 1, shown);
+	if (!cfilter_empty(&l->filter))
+		buf_printf(&b, "  %s of %s", shown, all);
+	corpus_progress(u->corpus, &done, &total);
+	if (!corpus_done(u->corpus))
+		buf_printf(&b, "  reading %d%%", total ? (int)(done * 100 / total) : 0);
+	if (corpus_problems(u->corpus))
+		buf_printf(&b, "  %zu problem%s (listed on exit)", corpus_problems(u->corpus),
+			   corpus_problems(u->corpus) == 1 ? "" : "s");
+	if (u->mode == MODE_PROMPT) {
+		buf_clear(&b);
+		buf_addc(&b, u->prompt_kind == 'f' ? ' ' : '/');
+		if (u->prompt_kind == 'f')
+			buf_adds(&b, "filter: ");
+		buf_add(&b, u->input, u->ninput);
+	}
+	fill(rows - 1, 0, cols, pair_attr(u, PAIR_STATUS, A_REVERSE));
+	x = put(rows - 1, 0, cols, clean(&cl, buf_str(&b)), pair_attr(u, PAIR_STATUS, A_REVERSE));
+	if (u->mode != MODE_PROMPT) {
+		struct str m = u->v.msg[0] ? clean(&cl, str_c(u->v.msg)) : STR_LIT("? help ");
+		int mw = text_width(m);
+
+		if (x + 2 < cols)
+			put(rows - 1, cols - mw - 1 > x + 2 ? cols - mw - 1 : x + 2, cols - x - 2, m,
+			    pair_attr(u, PAIR_STATUS, A_REVERSE) | (u->v.msg[0] ? A_BOLD : 0));
+		move(1 + (int)(l->sel - l->top), 0);
+	} else {
+		move(rows - 1, MIN(text_width(clean(&cl, buf_str(&b))), cols - 1));
+	}
+	buf_free(&b);
+	buf_free(&cl);
 }
 
 static void draw_menu(struct ui *u)
@@ -570,6 +795,17 @@ void ui_draw(struct ui *u)
 	if (u->mode == MODE_HELP) {
 		draw_help(u);
 		move(LINES - 1, 0);
+		return;
+	}
+	if (u->screen == SCREEN_LIST) {
+		if (LINES < LAYOUT_MIN_ROWS || COLS < LAYOUT_MIN_COLS) {
+			put_c(0, 0, COLS, "terminal too small", A_BOLD);
+			if (LINES > 1)
+				put_c(1, 0, COLS, "pilcrow needs 20x6", 0);
+			move(0, 0);
+			return;
+		}
+		draw_cable_list(u);
 		return;
 	}
 	header_lines(u, COLS);

@@ -16,6 +16,8 @@
 #include <stdio.h>
 
 #include "buf.h"
+#include "corpus.h"
+#include "filter.h"
 #include "layout.h"
 #include "ui.h"
 #include "view.h"
@@ -25,12 +27,15 @@
 #endif
 
 enum action {
-#define KEY(a, keys, help, ...) ACT_##a,
+#define KEY(a, where, keys, help, ...) ACT_##a,
 #include "keys.def"
 #undef KEY
 	ACT_COUNT,
 	ACT_NONE = -1
 };
+
+/* Where a key acts (keys.def). */
+enum where { LIST, READER, BOTH };
 
 /* Colour pairs; in monochrome they stay 0 and attributes carry the meaning. */
 enum pair {
@@ -47,6 +52,27 @@ enum pair {
 
 enum mode { MODE_NORMAL, MODE_PROMPT, MODE_MENU, MODE_HELP };
 
+enum view_screen { SCREEN_LIST, SCREEN_READER };
+
+/* The cable list: the corpus entries that pass the filter, in order. */
+struct clist {
+	uint32_t *rows;
+	size_t n, cap;
+	size_t sel, top, h;
+	struct cfilter filter;
+	enum sort_key sort;
+	bool reverse;
+	size_t counted;          /* corpus_count() when the rows were made */
+	double made_at;          /* when (ms) */
+};
+
+/* A reference or a citing cable in the header, that can be opened. */
+struct link {
+	size_t entry;
+	int line;                /* its first header line */
+	int lines;
+};
+
 struct menu_item {
 	struct filter filter;
 	char label[64];
@@ -55,10 +81,22 @@ struct menu_item {
 
 struct ui {
 	struct view v;
+	struct corpus *corpus;
 	const struct ui_opts *o;
 	bool color;
 	struct layout lay;
 	enum mode mode;
+	enum view_screen screen;
+	bool has_list;           /* several cables: the list is the first screen */
+	struct clist list;
+
+	/* cables opened through links, to go back to */
+	size_t *history;
+	size_t nhistory, cap_history;
+	struct link *links;
+	size_t nlinks, cap_links;
+	int link_sel;            /* -1: none */
+	int header_top;          /* first header line shown below the banner */
 
 	/* prompt: "/" or ":" and what was typed */
 	char prompt_kind;
@@ -79,7 +117,7 @@ struct ui {
 	struct buf hbuf;
 	struct hline {
 		size_t label_off, label_len, off, len;
-		int kind;
+		int link;        /* the link this line shows, or -1 */
 	} *hlines;
 	size_t nhlines, cap_hlines;
 };
@@ -88,6 +126,9 @@ struct ui {
 void ui_colors(struct ui *u);
 void ui_draw(struct ui *u);
 int ui_level_attr(const struct ui *u, enum level l, bool banner);
+
+/* ui.c: indexes everything now (the scripts' "wait-index"). */
+void ui_wait_index(struct ui *u);
 
 /* script.c */
 bool script_active(void);

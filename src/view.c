@@ -13,22 +13,6 @@
 /* Matches kept at most, over a whole cable. */
 #define MAX_MATCHES 100000
 
-void library_add(struct library *lib, struct cable *c)
-{
-	grow_array((void **)&lib->cables, &lib->cap, lib->n + 1, sizeof(*lib->cables));
-	lib->cables[lib->n++] = c;
-}
-
-void library_free(struct library *lib)
-{
-	for (size_t i = 0; i < lib->n; i++) {
-		cable_free(lib->cables[i]);
-		free(lib->cables[i]);
-	}
-	free(lib->cables);
-	memset(lib, 0, sizeof(*lib));
-}
-
 void view_say(struct view *v, const char *fmt, ...)
 {
 	va_list ap;
@@ -38,10 +22,10 @@ void view_say(struct view *v, const char *fmt, ...)
 	va_end(ap);
 }
 
-void view_init(struct view *v, struct library *lib, struct marks *marks)
+void view_init(struct view *v, struct corpus *corpus, struct marks *marks)
 {
 	memset(v, 0, sizeof(*v));
-	v->lib = lib;
+	v->corpus = corpus;
 	v->marks = marks;
 	v->sel = -1;
 	v->cur_match = -1;
@@ -49,7 +33,6 @@ void view_init(struct view *v, struct library *lib, struct marks *marks)
 	v->list_h = 1;
 	v->detail_h = 1;
 	v->detail_w = 40;
-	view_open(v, 0);
 }
 
 void view_free(struct view *v)
@@ -188,18 +171,19 @@ static int visible_from(const struct view *v, int i, int dir)
 	return -1;
 }
 
-void view_open(struct view *v, size_t i)
+bool view_open(struct view *v, size_t i)
 {
-	if (!v->lib->n) {
-		v->c = NULL;
-		v->nrows = 0;
-		v->sel = -1;
-		return;
+	const struct cable *c = corpus_cable(v->corpus, i);
+
+	if (!c) {
+		const struct centry *e = corpus_entry(v->corpus, i);
+
+		view_say(v, "%s cannot be read now (see the messages when pilcrow quits)",
+			 e ? corpus_str(v->corpus, e->id) : "this cable");
+		return false;
 	}
-	if (i >= v->lib->n)
-		i = v->lib->n - 1;
 	v->cur = i;
-	v->c = v->lib->cables[i];
+	v->c = c;
 	free(v->clean);
 	arena_reset(&v->clean_arena);
 	v->clean = xcalloc(v->c->nparas ? v->c->nparas : 1, sizeof(*v->clean));
@@ -216,6 +200,7 @@ void view_open(struct view *v, size_t i)
 		view_search(v, pattern);
 		v->msg[0] = '\0';
 	}
+	return true;
 }
 
 void view_move(struct view *v, int delta)

@@ -10,17 +10,9 @@
 
 #include "arena.h"
 #include "cable.h"
+#include "corpus.h"
 #include "marks.h"
 #include "search.h"
-
-/* The cables open in the reader. */
-struct library {
-	struct cable **cables;
-	size_t n, cap;
-};
-
-void library_add(struct library *lib, struct cable *c);
-void library_free(struct library *lib);
 
 enum filter_mode {
 	FILTER_ALL,        /* every paragraph */
@@ -48,10 +40,10 @@ struct match {
 };
 
 struct view {
-	struct library *lib;
+	struct corpus *corpus;
 	struct marks *marks;
-	size_t cur;              /* the open cable */
-	const struct cable *c;
+	size_t cur;              /* the open cable's entry in the corpus */
+	const struct cable *c;   /* the open cable, or NULL */
 
 	struct row *rows;
 	size_t nrows, cap_rows;
@@ -77,11 +69,12 @@ struct view {
 	char msg[256];           /* one-shot message for the status bar */
 };
 
-void view_init(struct view *v, struct library *lib, struct marks *marks);
+void view_init(struct view *v, struct corpus *corpus, struct marks *marks);
 void view_free(struct view *v);
 
-/* Opens cable @i (clamped); keeps the filter and the search. */
-void view_open(struct view *v, size_t i);
+/* Opens entry @i of the corpus; keeps the filter and the search.  Returns
+ * false (and says why) when the cable cannot be read. */
+bool view_open(struct view *v, size_t i);
 
 /* Says something in the status bar until the next key. */
 void view_say(struct view *v, const char *fmt, ...) PRINTF_LIKE(2, 3);

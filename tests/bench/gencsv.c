@@ -107,7 +107,7 @@ static void record(unsigned long row)
 	int hour = (int)rnd(24), minute = (int)rnd(60);
 	unsigned serial = 1 + rnd(9999);
 	char station_id[32];
-	int paras = 4 + (int)rnd(12);
+	int paras = 5 + (int)rnd(12);
 
 	snprintf(station_id, sizeof(station_id), "%s", stations[st]);
 	for (char *p = station_id, *q = station_id;; p++) {

@@ -65,7 +65,12 @@ static void malformed_filters(void **state)
 	big[sizeof(big) - 1] = '\0';
 	assert_non_null(strstr(error_of(big), "unknown field"));
 	memcpy(big, "subject=", 8);
+	assert_non_null(strstr(error_of(big), "too long"));
+	big[8 + 511] = '\0';
 	assert_true(parses(big));
+	memcpy(big, "text='", 6);
+	big[8 + 511] = '\'';
+	assert_non_null(strstr(error_of(big), "too long"));
 	assert_non_null(strstr(error_of("tag=\x01\xff"), "(parsed)"));
 }
 
