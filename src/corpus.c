@@ -34,6 +34,8 @@ struct csource {
 	struct loaded l;        /* kept for a dump (mapped) and for standard input */
 	struct csv csv;         /* where the scan of a dump stands */
 	size_t released;
+	size_t resident;        /* the dump's bytes known to be in memory */
+	size_t readahead;       /* asked for up to here */
 	uint64_t size;
 };
 
@@ -43,6 +45,14 @@ struct cache_slot {
 	unsigned long used;
 };
 
+/* A slot of the two hash tables (interned strings, ids): open addressing,
+ * the hash kept beside the value so that growing a table touches neither
+ * the strings nor the entries (at 251,287 cables that is the difference
+ * between a 50 ms pause and a 5 ms one).  val 0 is an empty slot. */
+struct hslot {
+	uint32_t hash, val;
+};
+
 struct corpus {
 	struct csource *src;
 	size_t nsrc, cap_src, next;
@@ -50,14 +60,19 @@ struct corpus {
 	size_t n, cap;
 
 	struct buf pool;                 /* NUL-terminated strings; offset 0 is "" */
-	uint32_t *slots;                 /* interned strings: pool offsets by hash */
+	struct hslot *slots;             /* interned strings: pool offsets by hash */
 	size_t nslots, used_slots;
 	uint32_t *lists;                 /* tags and refs: count, then offsets */
 	size_t nlists, cap_lists;
-	uint32_t *ids;                   /* entry + 1, by the hash of its id */
+	struct hslot *ids;               /* entry + 1 by the hash of its id */
 	size_t nids;
 
 	uint32_t *cited_at, *cited;      /* who cites whom, once indexed */
+	/* building cited_at and cited after the last record, in steps too:
+	 * pass 0 counts, pass 1 fills; cite_i is the next cable to look at */
+	uint32_t *cite_count;
+	size_t cite_i;
+	int cite_pass;
 	bool done;
 
 	uint64_t bytes_done, bytes_total;
@@ -104,47 +119,50 @@ static uint32_t pool_add(struct corpus *c, struct str s)
 	return off;
 }
 
-static void rehash(struct corpus *c)
+/* Doubles the table *t of *n slots (1024 at first). */
+static void htab_grow(struct hslot **t, size_t *n)
 {
-	size_t n = c->nslots ? c->nslots * 2 : 1024;
-	uint32_t *old = c->slots;
-	size_t oldn = c->nslots;
+	size_t m = *n ? *n * 2 : 1024;
+	struct hslot *old = *t;
 
-	c->slots = xcalloc(n, sizeof(*c->slots));
-	c->nslots = n;
-	for (size_t i = 0; i < oldn; i++) {
-		if (!old[i])
+	*t = xcalloc(m, sizeof(**t));
+	for (size_t i = 0; i < *n; i++) {
+		size_t k;
+
+		if (!old[i].val)
 			continue;
-		const char *s = c->pool.p + old[i];
-		size_t k = hash(s, strlen(s)) & (n - 1);
-
-		while (c->slots[k])
-			k = (k + 1) & (n - 1);
-		c->slots[k] = old[i];
+		k = old[i].hash & (m - 1);
+		while ((*t)[k].val)
+			k = (k + 1) & (m - 1);
+		(*t)[k] = old[i];
 	}
 	free(old);
+	*n = m;
 }
 
 /* The pool offset of @s, added once. */
 static uint32_t intern(struct corpus *c, struct str s)
 {
+	uint32_t h;
 	size_t k;
 
 	if (!s.n)
 		return 0;
 	if ((c->used_slots + 1) * 2 > c->nslots)
-		rehash(c);
-	k = hash(s.p, s.n) & (c->nslots - 1);
-	while (c->slots[k]) {
-		const char *have = c->pool.p + c->slots[k];
+		htab_grow(&c->slots, &c->nslots);
+	h = hash(s.p, s.n);
+	k = h & (c->nslots - 1);
+	while (c->slots[k].val) {
+		const char *have = c->pool.p + c->slots[k].val;
 
-		if (memcmp(have, s.p, s.n) == 0 && have[s.n] == '\0')
-			return c->slots[k];
+		if (c->slots[k].hash == h && strnlen(have, s.n + 1) == s.n && memcmp(have, s.p, s.n) == 0)
+			return c->slots[k].val;
 		k = (k + 1) & (c->nslots - 1);
 	}
-	c->slots[k] = pool_add(c, s);
+	c->slots[k].hash = h;
+	c->slots[k].val = pool_add(c, s);
 	c->used_slots++;
-	return c->slots[k];
+	return c->slots[k].val;
 }
 
 const char *corpus_str(const struct corpus *c, uint32_t off)
@@ -187,48 +205,36 @@ size_t corpus_tags(const struct corpus *c, size_t i, const uint32_t **offs)
 
 static void id_insert(struct corpus *c, const char *id, uint32_t entry)
 {
+	uint32_t h;
 	size_t k;
 
 	if (!*id)
 		return;
-	if ((c->n + 1) * 2 > c->nids) {
-		size_t n = c->nids ? c->nids * 2 : 1024;
-		uint32_t *old = c->ids;
-		size_t oldn = c->nids;
-
-		c->ids = xcalloc(n, sizeof(*c->ids));
-		c->nids = n;
-		for (size_t i = 0; i < oldn; i++) {
-			if (!old[i])
-				continue;
-			const char *s = corpus_str(c, c->e[old[i] - 1].id);
-
-			k = hash(s, strlen(s)) & (n - 1);
-			while (c->ids[k])
-				k = (k + 1) & (n - 1);
-			c->ids[k] = old[i];
-		}
-		free(old);
-	}
-	k = hash(id, strlen(id)) & (c->nids - 1);
-	while (c->ids[k]) {
-		if (strcmp(corpus_str(c, c->e[c->ids[k] - 1].id), id) == 0)
+	if ((c->n + 1) * 2 > c->nids)
+		htab_grow(&c->ids, &c->nids);
+	h = hash(id, strlen(id));
+	k = h & (c->nids - 1);
+	while (c->ids[k].val) {
+		if (c->ids[k].hash == h && strcmp(corpus_str(c, c->e[c->ids[k].val - 1].id), id) == 0)
 			return;         /* the same id twice: the first stays */
 		k = (k + 1) & (c->nids - 1);
 	}
-	c->ids[k] = entry + 1;
+	c->ids[k].hash = h;
+	c->ids[k].val = entry + 1;
 }
 
 long corpus_find(const struct corpus *c, const char *id)
 {
+	uint32_t h;
 	size_t k;
 
 	if (!c->nids || !id || !*id)
 		return -1;
-	k = hash(id, strlen(id)) & (c->nids - 1);
-	while (c->ids[k]) {
-		if (strcmp(corpus_str(c, c->e[c->ids[k] - 1].id), id) == 0)
-			return (long)c->ids[k] - 1;
+	h = hash(id, strlen(id));
+	k = h & (c->nids - 1);
+	while (c->ids[k].val) {
+		if (c->ids[k].hash == h && strcmp(corpus_str(c, c->e[c->ids[k].val - 1].id), id) == 0)
+			return (long)c->ids[k].val - 1;
 		k = (k + 1) & (c->nids - 1);
 	}
 	return -1;
@@ -295,6 +301,7 @@ void corpus_free(struct corpus *c)
 	free(c->ids);
 	free(c->cited_at);
 	free(c->cited);
+	free(c->cite_count);
 	buf_free(&c->pool);
 	buf_free(&c->hbuf);
 	buf_free(&c->fbuf);
@@ -603,39 +610,49 @@ static double now_ms(void)
 	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
 }
 
-static void build_cited_by(struct corpus *c)
+/* Who cites whom: two passes over the references of every cable (count,
+ * then fill), in steps of @deadline like the indexing.  True when done. */
+static bool build_cited_by(struct corpus *c, double deadline)
 {
-	uint32_t *count = xcalloc(c->n + 1, sizeof(*count));
-	size_t total = 0;
-
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < c->n; i++) {
+	if (!c->cite_count)
+		c->cite_count = xcalloc(c->n + 1, sizeof(*c->cite_count));
+	while (c->cite_pass < 2) {
+		for (; c->cite_i < c->n; c->cite_i++) {
+			size_t i = c->cite_i;
 			const uint32_t *refs;
 			size_t n = list_get(c, c->e[i].refs, &refs);
 
+			if ((i & 1023) == 1023 && now_ms() > deadline)
+				return false;
 			for (size_t k = 0; k < n; k++) {
 				long j = corpus_find(c, corpus_str(c, refs[k]));
 
 				if (j < 0 || (size_t)j == i)
 					continue;
-				if (pass == 0)
-					count[j]++;
+				if (c->cite_pass == 0)
+					c->cite_count[j]++;
 				else
-					c->cited[c->cited_at[j] + count[j]++] = (uint32_t)i;
+					c->cited[c->cited_at[j] + c->cite_count[j]++] = (uint32_t)i;
 			}
 		}
-		if (pass == 0) {
+		if (c->cite_pass == 0) {
+			size_t total = 0;
+
 			c->cited_at = xcalloc(c->n + 1, sizeof(*c->cited_at));
 			for (size_t i = 0; i < c->n; i++) {
 				c->cited_at[i] = (uint32_t)total;
-				total += count[i];
+				total += c->cite_count[i];
 			}
 			c->cited_at[c->n] = (uint32_t)total;
 			c->cited = xcalloc(total ? total : 1, sizeof(*c->cited));
-			memset(count, 0, (c->n + 1) * sizeof(*count));
+			memset(c->cite_count, 0, (c->n + 1) * sizeof(*c->cite_count));
 		}
+		c->cite_pass++;
+		c->cite_i = 0;
 	}
-	free(count);
+	free(c->cite_count);
+	c->cite_count = NULL;
+	return true;
 }
 
 size_t corpus_cited_by(const struct corpus *c, size_t i, const uint32_t **list)
@@ -646,6 +663,69 @@ size_t corpus_cited_by(const struct corpus *c, size_t i, const uint32_t **list)
 	}
 	*list = c->cited + c->cited_at[i];
 	return c->cited_at[i + 1] - c->cited_at[i];
+}
+
+/* Before the scan reads a dump's bytes at @at, they should be in memory:
+ * on a cold cache a page fault waits for the disk, and a key would wait
+ * with it.  So the disk is asked to read ahead (MADV_WILLNEED, which does not
+ * wait), mincore() tells how far the pages have come, and the step waits
+ * for them in naps of a millisecond, never past @deadline.  False when the
+ * step should end and let the keyboard in.  The kernel may read less than
+ * it is asked, so a wait asks again; and should the pages never come, the
+ * scan reads on and lets the fault wait. */
+#define AHEAD_NEED ((size_t)1 << 20)        /* resident ahead of the scan */
+#define AHEAD_ASK ((size_t)32 << 20)        /* asked of the disk ahead */
+#define AHEAD_PIECE ((size_t)8 << 20)       /* one request, one mincore() */
+#define AHEAD_GIVE_UP_MS 200.0
+
+static void ask_ahead(struct csource *s, size_t from, size_t page)
+{
+	size_t size = s->l.data.n, until = MIN(from + AHEAD_ASK, size);
+
+	if (s->readahead < from)
+		s->readahead = from / page * page;
+	while (s->readahead < until) {
+		size_t len = MIN(AHEAD_PIECE, until - s->readahead);
+
+		madvise((void *)(s->l.data.p + s->readahead), len, MADV_WILLNEED);
+		s->readahead += len;
+	}
+}
+
+static bool wait_resident(struct csource *s, size_t at, double deadline)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE), size = s->l.data.n;
+	size_t need = MIN(at + AHEAD_NEED, size);
+	unsigned char vec[AHEAD_PIECE / 4096];
+	double waited_since = -1;
+
+	if (need <= s->resident)
+		return true;
+	if (s->resident < at)
+		s->resident = at / page * page;
+	for (;;) {
+		size_t from = s->resident / page * page, len = MIN(AHEAD_PIECE, size - from);
+		size_t before = s->resident;
+
+		if (page < 4096 || mincore((void *)(s->l.data.p + from), len, vec) != 0)
+			return true;        /* cannot tell: read on, the faults will wait */
+		for (size_t i = 0; i * page < len && vec[i] & 1; i++)
+			s->resident = MIN(from + (i + 1) * page, size);
+		ask_ahead(s, s->resident, page);
+		if (need <= s->resident)
+			return true;
+		if (s->resident > before)
+			waited_since = -1;
+		else if (waited_since < 0)
+			waited_since = now_ms();
+		else if (now_ms() - waited_since > AHEAD_GIVE_UP_MS)
+			return true;
+		if (now_ms() >= deadline)
+			return false;
+		/* the first piece may have been cut short: ask for it again */
+		madvise((void *)(s->l.data.p + from), len, MADV_WILLNEED);
+		nanosleep(&(struct timespec){ 0, 1000000 }, NULL);
+	}
 }
 
 bool corpus_index_step(struct corpus *c, double budget_ms)
@@ -694,6 +774,8 @@ bool corpus_index_step(struct corpus *c, double budget_ms)
 
 				if ((k & 31) == 31 && now_ms() > deadline)
 					goto out;
+				if (s->l.mapped && !wait_resident(s, before, deadline))
+					goto out;
 				st = csv_next_raw(&s->csv, &raw, &err);
 				c->bytes_done += (size_t)(s->csv.p - s->csv.base) - before;
 				if (st == CSV_EOF)
@@ -718,10 +800,8 @@ bool corpus_index_step(struct corpus *c, double budget_ms)
 	}
 out:
 	source_set_report(NULL, NULL);
-	if (c->next >= c->nsrc && !c->done) {
-		c->done = true;
-		build_cited_by(c);
-	}
+	if (c->next >= c->nsrc && !c->done)
+		c->done = build_cited_by(c, deadline);
 	return c->done;
 }
 

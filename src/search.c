@@ -49,6 +49,9 @@ struct search *search_new(const char *pattern, char *err, size_t errsize)
 		snprintf(err, errsize, "%s (at character %zu)", (const char *)msg, (size_t)at + 1);
 		return NULL;
 	}
+	/* compiled to machine code where PCRE2 can (a filter runs the pattern
+	 * over every record of the corpus); the interpreter otherwise */
+	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 	s = xcalloc(1, sizeof(*s));
 	s->re = re;
 	s->md = pcre2_match_data_create_from_pattern(re, NULL);

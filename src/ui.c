@@ -700,9 +700,52 @@ static void handle_key(struct ui *u, wint_t ch, bool is_key)
 
 /* ------------------------------------------------------------ the loop */
 
+static long rss_anon_kb(void)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[256];
+	long kb = -1;
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (strncmp(line, "RssAnon:", 8) == 0)
+			kb = atol(line + 8);
+	fclose(f);
+	return kb;
+}
+
+/* Samples the anonymous memory (the heap and the index, not the mapped
+ * files) for PILCROW_STATS. */
+static void note_rss(struct ui *u)
+{
+	long kb;
+
+	if (!u->stats)
+		return;
+	kb = rss_anon_kb();
+	if (kb > u->rss_peak_kb)
+		u->rss_peak_kb = kb;
+}
+
+/* One step of indexing, between keys: INDEX_STEP_MS of work at most (and
+ * one record more), so that a key never waits longer than that. */
+#define INDEX_STEP_MS 15
+
+static bool index_step(struct ui *u)
+{
+	double t0 = now_ms();
+	bool done = corpus_index_step(u->corpus, INDEX_STEP_MS);
+
+	if (now_ms() - t0 > u->step_max_ms)
+		u->step_max_ms = now_ms() - t0;
+	note_rss(u);
+	return done;
+}
+
 void ui_wait_index(struct ui *u)
 {
-	while (!corpus_index_step(u->corpus, 50))
+	while (!index_step(u))
 		;
 	list_grow(u);
 	if (u->screen == SCREEN_READER)
@@ -764,21 +807,6 @@ static bool start_screen(struct ui *u)
 }
 
 /* The anonymous memory in use now, for the statistics (kB). */
-static long rss_anon_kb(void)
-{
-	FILE *f = fopen("/proc/self/status", "r");
-	char line[256];
-	long kb = -1;
-
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof(line), f))
-		if (strncmp(line, "RssAnon:", 8) == 0)
-			kb = atol(line + 8);
-	fclose(f);
-	return kb;
-}
-
 int ui_run(struct corpus *corpus, const struct ui_opts *o)
 {
 	struct ui u;
@@ -787,7 +815,6 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 	const char *timing = getenv("PILCROW_TIMING"), *stats = getenv("PILCROW_STATS");
 	double *samples = NULL, t_start = now_ms(), t_first = -1, t_indexed = -1;
 	size_t nsamples = 0, cap = 0;
-	long rss_peak = 0;
 	int status = 0;
 
 	if (!utf8_locale())
@@ -797,6 +824,7 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 	memset(&u, 0, sizeof(u));
 	u.o = o;
 	u.corpus = corpus;
+	u.stats = stats != NULL;
 	u.link_sel = -1;
 	u.list.made_at = -1;
 	marks = marks_load(getenv("PILCROW_MARKS") ? getenv("PILCROW_MARKS") : marks_default_path());
@@ -860,12 +888,7 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 		refresh();
 		if (t_first < 0)
 			t_first = now_ms() - t_start;
-		if (stats) {
-			long kb = rss_anon_kb();
-
-			if (kb > rss_peak)
-				rss_peak = kb;
-		}
+		note_rss(&u);
 		if (script_active()) {
 			r = script_next(&u, &ch);
 		} else if (!corpus_done(corpus)) {
@@ -873,7 +896,7 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 			timeout(0);
 			r = get_wch(&ch);
 			if (r == ERR && !got_signal) {
-				corpus_index_step(corpus, 15);
+				index_step(&u);
 				list_grow(&u);
 				if (corpus_done(corpus) && u.screen == SCREEN_READER)
 					make_links(&u);
@@ -920,8 +943,9 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 		FILE *f = fopen(stats, "w");
 
 		if (f) {
-			fprintf(f, "first_screen_ms %.1f\nindexed_ms %.1f\ncables %zu\nrss_anon_peak_kb %ld\n", t_first,
-				t_indexed, corpus_count(corpus), rss_peak);
+			fprintf(f, "first_screen_ms %.1f\nindexed_ms %.1f\ncables %zu\nrss_anon_peak_kb %ld\n"
+				"index_step_max_ms %.1f\n", t_first, t_indexed, corpus_count(corpus), u.rss_peak_kb,
+				u.step_max_ms);
 			fclose(f);
 		}
 	}

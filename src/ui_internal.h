@@ -113,6 +113,11 @@ struct ui {
 	int help_top;
 	bool quit;
 
+	/* PILCROW_STATS: the peak of anonymous memory, sampled */
+	bool stats;
+	long rss_peak_kb;
+	double step_max_ms;      /* the longest indexing step: what a key may wait */
+
 	/* header lines for the current width (built each draw) */
 	struct buf hbuf;
 	struct hline {
