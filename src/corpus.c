@@ -176,7 +176,8 @@ static uint32_t list_add(struct corpus *c, const uint32_t *items, size_t n)
 
 	if (!n)
 		return 0;
-	grow_array((void **)&c->lists, &c->cap_lists, c->nlists + n + 1, sizeof(*c->lists));
+	/* room for the "none" slot at 0, the count and the items */
+	grow_array((void **)&c->lists, &c->cap_lists, c->nlists + n + 2, sizeof(*c->lists));
 	if (c->nlists == 0)
 		c->lists[c->nlists++] = 0;   /* position 0 means "none" */
 	at = (uint32_t)c->nlists;

@@ -10,14 +10,15 @@
 #include "describe.h"
 #include "text.h"
 
-/* 1: the byte needs escaping or a closer look (C2: C1 controls; E2: line
- * separators and bidi controls). */
+/* 1: the byte needs escaping or a closer look (every byte from 0x80: the
+ * UTF-8 is checked, and C1 controls, line separators and bidi controls
+ * escaped). */
 static const unsigned char json_special[256] = {
 	[0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1, [0x07] = 1,
 	[0x08] = 1, [0x09] = 1, [0x0A] = 1, [0x0B] = 1, [0x0C] = 1, [0x0D] = 1, [0x0E] = 1, [0x0F] = 1,
 	[0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1,
 	[0x18] = 1, [0x19] = 1, [0x1A] = 1, [0x1B] = 1, [0x1C] = 1, [0x1D] = 1, [0x1E] = 1, [0x1F] = 1,
-	['"'] = 1, ['\\'] = 1, [0x7F] = 1, [0xC2] = 1, [0xE2] = 1,
+	['"'] = 1, ['\\'] = 1, [0x7F ... 0xFF] = 1,
 };
 
 static void json_u(struct buf *out, unsigned v)
@@ -59,35 +60,34 @@ void json_string(struct buf *out, struct str s)
 			buf_add(out, run, (size_t)(p - run));
 		if (p >= end)
 			break;
+		if (*p >= 0x80) {
+			/* a UTF-8 sequence: copied when valid, U+FFFD when not (a
+			 * field cut short by a limit, bytes that came through raw) */
+			size_t len = utf8_valid_len(p, (size_t)(end - p));
+			unsigned cp;
+
+			if (!len) {
+				buf_add(out, "\xEF\xBF\xBD", 3);
+				p++;
+				continue;
+			}
+			cp = len == 2 ? (p[0] & 0x1Fu) << 6 | (p[1] & 0x3Fu)
+			   : len == 3 ? (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu) : 0;
+			if ((cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
+			    (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+				json_u(out, cp);    /* C1 controls, line separators, bidi controls */
+			else
+				buf_add(out, p, len);
+			p += len;
+			continue;
+		}
 		switch (*p) {
 		case '"': buf_add(out, "\\\"", 2); p++; continue;
 		case '\\': buf_add(out, "\\\\", 2); p++; continue;
 		case '\n': buf_add(out, "\\n", 2); p++; continue;
 		case '\t': buf_add(out, "\\t", 2); p++; continue;
 		case '\r': buf_add(out, "\\r", 2); p++; continue;
-		case 0xC2:
-			if (p + 1 < end && p[1] >= 0x80 && p[1] <= 0x9F) {
-				json_u(out, p[1]);          /* C1 control U+0080..U+009F */
-				p += 2;
-			} else {
-				buf_addc(out, (char)*p++);
-			}
-			continue;
-		case 0xE2:
-			if (p + 2 < end && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9 ||
-							     (p[2] >= 0xAA && p[2] <= 0xAE))) {
-				json_u(out, 0x2000u + (p[2] - 0x80u));   /* U+2028/9, U+202A..E */
-				p += 3;
-			} else if (p + 2 < end && p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9) {
-				json_u(out, 0x2040u + (p[2] - 0x80u));   /* U+2066..9 */
-				p += 3;
-			} else {
-				buf_addc(out, (char)*p++);
-			}
-			continue;
-		default:
-			json_u(out, *p++);                  /* other C0 controls, DEL */
-			continue;
+		default: json_u(out, *p++); continue;   /* other C0 controls, DEL */
 		}
 	}
 	buf_addc(out, '"');

@@ -36,6 +36,7 @@ void station_key(struct str station, char *out, size_t size)
 			continue;
 		out[n++] = (char)to_upper(c);
 	}
+	n = utf8_drop_partial(out, n);   /* a station cut short is not cut inside a character */
 	out[n] = '\0';
 	for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++) {
 		if (strcmp(out, aliases[i].name) == 0) {
@@ -92,7 +93,7 @@ void id_canonical(struct str s, char out[ID_MAX], bool *odd)
 			shape = false;
 	}
 	if (!shape) {
-		size_t n = s.n < ID_MAX - 1 ? s.n : ID_MAX - 1;
+		size_t n = utf8_cut(s.p, s.n, ID_MAX - 1);
 
 		memcpy(out, s.p, n);
 		out[n] = '\0';

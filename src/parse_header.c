@@ -327,7 +327,7 @@ static void parse_tags(struct parser *p, struct str v, bool typo, struct str lab
 				}
 				tmp[n++] = (char)to_upper((unsigned char)ch);
 			}
-			f->text = keep(p, str_make(tmp, n));
+			f->text = keep(p, str_make(tmp, utf8_drop_partial(tmp, n)));
 			lower |= has_lower;
 		} else {
 			f->text = whole;

@@ -31,7 +31,9 @@ size_t text_fit(struct str s, int cols, int *used);
 
 /* Wraps sanitised @s to @width columns (by display width, at the line-break
  * opportunities Unicode allows; words longer than a line are cut).  '\n'
- * ends a line.  Calls @emit for each line, without trailing blanks. */
+ * ends a line.  Calls @emit for each line, without trailing blanks.  A
+ * character wider than @width (a CJK character when @width is 1) stands
+ * alone on its line. */
 void text_wrap(struct str s, int width, void (*emit)(struct str line, void *ud), void *ud);
 
 #endif

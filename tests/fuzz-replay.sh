@@ -1,0 +1,17 @@
+#!/bin/sh
+# fuzz-replay.sh -- every fuzz target, replayed without libFuzzer over the
+# seeds and over each input that once made a target fail
+# (tests/fuzz/regressions/TARGET/): the checks inside the targets must hold.
+. "${srcdir:-.}/tests/lib.sh"
+
+bin=$(dirname "$PILCROW")/../tests/fuzz
+for t in cable html csv text; do
+	if timeout 300 "$bin/replay_$t" "$srcdir/data/cables" "$srcdir/tests/screen" \
+		"$srcdir/tests/fuzz/regressions/$t" > "$tmp/out" 2>&1; then
+		ok
+	else
+		fail "replay_$t: $(tail -5 "$tmp/out")"
+	fi
+	check "replay_$t replayed the seeds ($(tail -1 "$tmp/out"))" grep -q '[1-9][0-9]* inputs replayed' "$tmp/out"
+done
+finish
