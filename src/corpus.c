@@ -2,6 +2,7 @@
 #include "config.h"
 #include "corpus.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -14,6 +15,7 @@
 #include "dates.h"
 #include "decode.h"
 #include "ids.h"
+#include "mapguard.h"
 #include "parse.h"
 #include "source.h"
 #include "tags.h"
@@ -35,6 +37,7 @@ struct csource {
 	struct csv csv;         /* where the scan of a dump stands */
 	size_t released;
 	size_t resident;        /* the dump's bytes known to be in memory */
+	bool cut;               /* the file was cut short while mapped (reported) */
 	size_t readahead;       /* asked for up to here */
 	uint64_t size;
 };
@@ -666,6 +669,29 @@ size_t corpus_cited_by(const struct corpus *c, size_t i, const uint32_t **list)
 	return c->cited_at[i + 1] - c->cited_at[i];
 }
 
+/* True when the mapped dump of @s was cut short by another program (its
+ * lost pages read as blanks, see mapguard.h) before byte @upto; said once. */
+static bool source_cut_before(struct corpus *c, struct csource *s, size_t upto)
+{
+	size_t cut;
+	struct stat sb;
+
+	if (!s->l.mapped || (!s->cut && mapguard_rescues() == 0))
+		return false;
+	cut = mapguard_cut(s->l.data.p);
+	if (cut == SIZE_MAX || cut >= upto)
+		return false;
+	if (!s->cut) {
+		s->cut = true;
+		if (stat(s->path, &sb) == 0 && (uint64_t)sb.st_size < cut)
+			cut = (size_t)sb.st_size;
+		source_report(s->path, "the file was cut short while open (now %zu bytes); "
+			      "the cables past that cannot be read", cut);
+		c->st.problems++;
+	}
+	return true;
+}
+
 /* Before the scan reads a dump's bytes at @at, they should be in memory:
  * on a cold cache a page fault waits for the disk, and a key would wait
  * with it.  So the disk is asked to read ahead (MADV_WILLNEED, which does not
@@ -729,10 +755,21 @@ static bool wait_resident(struct csource *s, size_t at, double deadline)
 	}
 }
 
+static bool index_run(struct corpus *c, double deadline, size_t upto);
+
 bool corpus_index_step(struct corpus *c, double budget_ms)
 {
-	double deadline = now_ms() + budget_ms;
+	return index_run(c, now_ms() + budget_ms, SIZE_MAX);
+}
 
+bool corpus_index_records(struct corpus *c, size_t n)
+{
+	return index_run(c, HUGE_VAL, c->n + n);
+}
+
+/* Indexes until @deadline, or until the index holds @upto cables. */
+static bool index_run(struct corpus *c, double deadline, size_t upto)
+{
 	if (c->done)
 		return true;
 	source_set_report(keep_message, c);
@@ -761,7 +798,7 @@ bool corpus_index_step(struct corpus *c, double budget_ms)
 				if (strcmp(s->path, "-") != 0)
 					source_unload(&s->l);
 				c->next++;
-				if (now_ms() > deadline)
+				if (now_ms() > deadline || c->n >= upto)
 					break;
 				continue;
 			}
@@ -773,13 +810,15 @@ bool corpus_index_step(struct corpus *c, double budget_ms)
 				enum csv_status st;
 				size_t before = (size_t)(s->csv.p - s->csv.base);
 
-				if ((k & 31) == 31 && now_ms() > deadline)
+				if (((k & 31) == 31 && now_ms() > deadline) || c->n >= upto)
 					goto out;
+				if (source_cut_before(c, s, SIZE_MAX))
+					break;      /* nothing past the cut is the file's */
 				if (s->l.mapped && !wait_resident(s, before, deadline))
 					goto out;
 				st = csv_next_raw(&s->csv, &raw, &err);
 				c->bytes_done += (size_t)(s->csv.p - s->csv.base) - before;
-				if (st == CSV_EOF)
+				if (st == CSV_EOF || source_cut_before(c, s, (size_t)(s->csv.p - s->csv.base)))
 					break;
 				if (st == CSV_BAD) {
 					source_report(s->path, "record %zu (byte %zu): %s", s->csv.recno, raw.offset, err);
@@ -789,10 +828,10 @@ bool corpus_index_step(struct corpus *c, double budget_ms)
 				index_csv_record(c, si, &raw);
 				if (s->l.mapped && raw.offset - s->released > RELEASE_STEP) {
 					size_t page = (size_t)sysconf(_SC_PAGESIZE);
-					size_t upto = (raw.offset / page) * page;
+					size_t to = (raw.offset / page) * page;
 
-					madvise((void *)(s->l.data.p + s->released), upto - s->released, MADV_DONTNEED);
-					s->released = upto;
+					madvise((void *)(s->l.data.p + s->released), to - s->released, MADV_DONTNEED);
+					s->released = to;
 				}
 			}
 			/* the dump stays mapped: its cables are opened from it */
@@ -801,7 +840,7 @@ bool corpus_index_step(struct corpus *c, double budget_ms)
 	}
 out:
 	source_set_report(NULL, NULL);
-	if (c->next >= c->nsrc && !c->done)
+	if (c->next >= c->nsrc && !c->done && c->n < upto)
 		c->done = build_cited_by(c, deadline);
 	return c->done;
 }
@@ -880,6 +919,13 @@ const struct cable *corpus_cable(struct corpus *c, size_t i)
 	}
 	slot->entry = (size_t)-1;
 	e = &c->e[i];
+	if (c->src[e->source].cut && source_cut_before(c, &c->src[e->source], e->offset + e->length)) {
+		source_set_report(keep_message, c);
+		source_report(c->src[e->source].path, "%s cannot be read: the file was cut short before it",
+			      corpus_str(c, e->id));
+		source_set_report(NULL, NULL);
+		return NULL;
+	}
 	if (!record_bytes(c, i, &tmp, &bytes))
 		return NULL;
 	c->target = slot->c;
@@ -890,6 +936,8 @@ const struct cable *corpus_cable(struct corpus *c, size_t i)
 		source_reader_csv_record(c->reader, c->src[e->source].path, bytes, e->offset);
 	else
 		source_reader_buffer(c->reader, c->src[e->source].path, bytes, tmp.mapped);
+	if (source_cut_before(c, &c->src[e->source], e->offset + e->length))
+		c->target_ok = false;
 	source_set_report(NULL, NULL);
 	source_unload(&tmp);
 	if (!c->target_ok)

@@ -36,6 +36,9 @@ void corpus_add_paths(struct corpus *c, char *const *paths, size_t n);
 
 /* Indexes for about @budget_ms milliseconds; true once everything is. */
 bool corpus_index_step(struct corpus *c, double budget_ms);
+/* Indexes @n more cables (or to the end), however long it takes: for the
+ * scripted tests, which must not depend on the machine's speed. */
+bool corpus_index_records(struct corpus *c, size_t n);
 bool corpus_done(const struct corpus *c);
 
 /* Cables indexed so far; files or records that could not be read. */

@@ -124,6 +124,8 @@ enum csv_status csv_next_raw(struct csv *r, struct csv_raw *rec, const char **er
 	start = p;
 	r->recno++;
 	rec->nfields = 0;
+	rec->offset = (size_t)(start - r->base);   /* a bad record is reported where it starts */
+	rec->length = 0;
 	for (;;) {
 		const char *q;
 
@@ -176,6 +178,8 @@ enum csv_status csv_next(struct csv *r, struct buf *out, struct csv_record *rec,
 	enum csv_status st = csv_next_raw(r, &raw, err);
 	size_t offs[CSV_COLUMNS];
 
+	rec->offset = raw.offset;
+	rec->length = raw.length;
 	if (st != CSV_OK)
 		return st;
 	buf_clear(out);

@@ -29,8 +29,9 @@ bool decode_is_binary(struct str in)
 			 ch != '\v' && ch != 0x1B)
 			bad++;
 	}
-	/* a few stray controls are hostile text; many are a binary file */
-	return n && (nul * 64 > n || (nul + bad) * 16 > n);
+	/* a few stray controls are hostile text (even in a short cable); many
+	 * are a binary file */
+	return n && ((nul > 8 && nul * 64 > n) || (nul + bad > 8 && (nul + bad) * 16 > n));
 }
 
 /* Offset of the first byte that is not ASCII, or in.n.  Checked eight bytes

@@ -17,6 +17,7 @@
 #include "export.h"
 #include "filter.h"
 #include "ids.h"
+#include "term.h"
 #include "parse.h"
 #include "source.h"
 #include "ui.h"
@@ -209,6 +210,7 @@ int main(int argc, char **argv)
 	int ch, status;
 	char *def[1], id[ID_MAX];
 
+	term_fatal_handlers();
 	memset(&o, 0, sizeof(o));
 	while ((ch = getopt_long(argc, argv, "jtw:f:i:CMhV", longopts, NULL)) != -1) {
 		switch (ch) {

@@ -148,7 +148,7 @@ static void finish_id(struct parser *p, const struct record_meta *m)
 
 		c->id_as_written.text = w;
 		c->id_as_written.at = text_span(p, w);
-	} else if (p->have_class_line) {
+	} else if (p->have_class_line && p->class_station.n && p->class_serial.n) {
 		struct str w = str_make(p->class_station.p,
 					(size_t)(p->class_serial.p + p->class_serial.n - p->class_station.p));
 

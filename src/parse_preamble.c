@@ -429,6 +429,17 @@ static void take_class_line(struct parser *p, const struct classline *cl)
 	p->header_rest = cl->rest;
 }
 
+/* No line with the station and serial came: a lone level at the top
+ * ("SECRET//NOFORN"), as a copy may give it, is the classification. */
+static void take_lone_level(struct parser *p, struct str lone)
+{
+	struct classline cl;
+
+	memset(&cl, 0, sizeof(cl));
+	cl.level = cl.whole = lone;
+	take_class_line(p, &cl);
+}
+
 void parse_preamble(struct parser *p, struct record_meta *m, struct str *long_date)
 {
 	struct cable *c = p->c;
@@ -437,7 +448,8 @@ void parse_preamble(struct parser *p, struct record_meta *m, struct str *long_da
 	size_t i = 0, last = 0;
 	struct classline cl, first;
 	struct marker mk;
-	bool have_first = false;
+	struct str lone = STR_NULL;
+	bool have_first = false, have_lone = false;
 
 	while (i < p->nlines && line_blank(p, i))
 		i++;
@@ -478,6 +490,10 @@ void parse_preamble(struct parser *p, struct record_meta *m, struct str *long_da
 			continue;
 		}
 		if (header_label_line(s) || (read_marker(s, &mk) && (mk.k == 1 || mk.has_mark))) {
+			if (have_first)
+				take_class_line(p, &first);
+			else if (have_lone)
+				take_lone_level(p, lone);
 			p->header_start = i;
 			return;
 		}
@@ -506,6 +522,10 @@ void parse_preamble(struct parser *p, struct record_meta *m, struct str *long_da
 			if (sp)
 				w = str_make(s.p, (size_t)(sp - s.p));
 			if (marking_parse_classification(w, &mm) && s.n < 40) {
+				if (!have_lone) {
+					lone = s;
+					have_lone = true;
+				}
 				last = i + 1;
 				continue;
 			}
@@ -515,5 +535,7 @@ void parse_preamble(struct parser *p, struct record_meta *m, struct str *long_da
 	}
 	if (have_first)
 		take_class_line(p, &first);
+	else if (have_lone)
+		take_lone_level(p, lone);
 	p->header_start = last;
 }

@@ -1,6 +1,7 @@
 /* script.c -- scripted runs for the screen tests, like tig's: with
  * PILCROW_SCRIPT=FILE the keys come from FILE, one command a line, and the
- * screen goes to /dev/null.  A command is read only when the reader waits
+ * screen goes to /dev/null (or to $PILCROW_TERM_OUT, for the tests that
+ * check the bytes sent to the terminal).  A command is read only when the reader waits
  * for a key, so a test never sleeps.
  *
  *   keys jjk<Down><C-d>     keystrokes (blanks ignored; <Space> for a space)
@@ -11,6 +12,10 @@
  *   click ROW COL           a mouse click
  *   wheel up|down ROW COL   the mouse wheel
  *   wait-index              index everything before the next command
+ *   index N                 index N more cables (with PILCROW_INDEX_FIRST=N,
+ *                           only N are indexed before the first screen)
+ *   run COMMAND             runs COMMAND with the shell (to change a file
+ *                           under the reader); fails the script if it fails
  *   # ...                   a comment
  *
  * Key names: <Up> <Down> <Left> <Right> <PgUp> <PgDn> <Home> <End> <Enter>
@@ -217,6 +222,19 @@ int script_next(struct ui *u, wint_t *ch)
 			ui_wait_index(u);
 			*ch = KEY_RESIZE;      /* a no-op key: the screen is drawn again */
 			return KEY_CODE_YES;
+		} else if (strcmp(line, "index") == 0) {
+			char *end;
+			unsigned long n = strtoul(arg, &end, 10);
+
+			if (end == arg || *end)
+				fail("index wants a number of cables");
+			ui_index_records(u, n);
+			*ch = KEY_RESIZE;
+			return KEY_CODE_YES;
+		} else if (strcmp(line, "run") == 0) {
+			fflush(NULL);
+			if (!*arg || system(arg) != 0)
+				fail("the command failed");
 		} else if (strcmp(line, "click") == 0 || strcmp(line, "wheel") == 0) {
 			int y, x;
 			char dir[8] = "";

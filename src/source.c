@@ -1,6 +1,7 @@
 /* source.c -- files, folders, standard input, format sniffing, decoding */
 #include "config.h"
 #include "source.h"
+#include "mapguard.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -121,6 +122,39 @@ static void emit_csv(struct source *s, const char *path, const struct csv_record
 	emit(s, text, &m);
 }
 
+/* When the mapped file @data was cut short by another program while it was
+ * read (mapguard put blank pages where its end was), says so once and
+ * returns how much of it is still the file's; else returns data.n. */
+static size_t still_there(struct source *s, const char *path, struct str data, bool mapped)
+{
+	size_t cut = mapped ? mapguard_cut(data.p) : SIZE_MAX;
+	struct stat sb;
+
+	if (cut == SIZE_MAX || cut >= data.n)
+		return data.n;
+	if (stat(path, &sb) == 0 && (uint64_t)sb.st_size < cut)
+		cut = (size_t)sb.st_size;
+	source_report(path, "the file was cut short while it was read (now %zu bytes); read up to there", cut);
+	s->st->problems++;
+	return cut;
+}
+
+/* A text or a page cut short while it was decoded: read again what is
+ * still the file (the blank pages and the zeros past its new end left out).
+ * True when that was done. */
+static bool reread_cut(struct source *s, const char *path, struct str data, bool mapped)
+{
+	size_t keep = still_there(s, path, data, mapped);
+
+	if (keep >= data.n)
+		return false;
+	while (keep && !data.p[keep - 1])
+		keep--;
+	if (keep)
+		source_reader_buffer(s, path, str_make(data.p, keep), false);
+	return true;
+}
+
 static void read_csv(struct source *s, const char *path, struct str data, bool mapped)
 {
 	struct csv r;
@@ -133,9 +167,10 @@ static void read_csv(struct source *s, const char *path, struct str data, bool m
 	if (mapped)
 		madvise((void *)data.p, data.n, MADV_SEQUENTIAL);
 	while (!s->stop && (st = csv_next(&r, &s->rec, &rec, &err)) != CSV_EOF) {
+		if (mapped && still_there(s, path, data, mapped) < data.n)
+			break;      /* the record read may hold blank pages */
 		if (st == CSV_BAD) {
-			source_report(path, "record %zu (byte %zu): %s", r.recno,
-				      (size_t)(r.p - data.p) < data.n ? rec.offset : data.n, err);
+			source_report(path, "record %zu (byte %zu): %s", r.recno, rec.offset, err);
 			s->st->problems++;
 			continue;
 		}
@@ -210,6 +245,8 @@ void source_reader_buffer(struct source *s, const char *path, struct str data, b
 		if (note)
 			record_note(&m, note);
 		decode_text(data, &s->dec, &page, &pnote);
+		if (reread_cut(s, path, data, mapped))
+			return;
 		if (pnote)
 			record_note(&m, pnote);
 		if (!html_extract(page, &s->text, &m, &s->a, &err)) {
@@ -229,6 +266,8 @@ void source_reader_buffer(struct source *s, const char *path, struct str data, b
 		s->st->problems++;
 		return;
 	}
+	if (reread_cut(s, path, data, mapped))
+		return;
 	if (note)
 		record_note(&m, note);
 	emit(s, text, &m);
@@ -287,6 +326,7 @@ bool source_load(const char *path, struct loaded *l, struct source_stats *st)
 		if (map != MAP_FAILED) {
 			l->data = str_make(map, len);
 			l->mapped = true;
+			mapguard_add(map, len);
 			if (fd != STDIN_FILENO)
 				close(fd);
 			return true;
@@ -309,8 +349,10 @@ bool source_load(const char *path, struct loaded *l, struct source_stats *st)
 
 void source_unload(struct loaded *l)
 {
-	if (l->mapped)
+	if (l->mapped) {
+		mapguard_remove(l->data.p);
 		munmap((void *)l->data.p, l->data.n);
+	}
 	free(l->mem);
 	memset(l, 0, sizeof(*l));
 }

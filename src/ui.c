@@ -2,6 +2,7 @@
  * filter menu, help) */
 #include "config.h"
 #include "ui_internal.h"
+#include "term.h"
 
 #include <errno.h>
 #include <langinfo.h>
@@ -25,21 +26,17 @@ static const struct binding {
 #undef KEY
 };
 
-static volatile sig_atomic_t got_signal;
 static bool screen_up;
 static SCREEN *screen;
+static FILE *script_in, *script_out;     /* the stand-in terminal of a scripted run */
 
 static void restore_terminal(void)
 {
 	if (screen_up) {
 		screen_up = false;
+		term_forget();
 		endwin();
 	}
-}
-
-static void on_signal(int sig)
-{
-	got_signal = sig;
 }
 
 /* The action of @code on @screen. */
@@ -728,6 +725,22 @@ static void note_rss(struct ui *u)
 		u->rss_peak_kb = kb;
 }
 
+/* A problem met since the last look (a file cut short, a cable that
+ * cannot be read) is told in the status bar as well as on exit. */
+static void tell_problems(struct ui *u)
+{
+	const char *const *lines;
+	size_t n = corpus_messages(u->corpus, &lines);
+
+	if (n <= u->problems_told)
+		return;
+	u->problems_told = n;
+	if (strncmp(lines[n - 1], "pilcrow: ", 9) == 0)
+		view_say(&u->v, "%s", lines[n - 1] + 9);
+	else
+		view_say(&u->v, "%s", lines[n - 1]);
+}
+
 /* One step of indexing, between keys: INDEX_STEP_MS of work at most (and
  * one record more), so that a key never waits longer than that. */
 #define INDEX_STEP_MS 15
@@ -741,6 +754,15 @@ static bool index_step(struct ui *u)
 		u->step_max_ms = now_ms() - t0;
 	note_rss(u);
 	return done;
+}
+
+void ui_index_records(struct ui *u, size_t n)
+{
+	corpus_index_records(u->corpus, n);
+	note_rss(u);
+	list_grow(u);
+	if (corpus_done(u->corpus) && u->screen == SCREEN_READER)
+		make_links(u);
 }
 
 void ui_wait_index(struct ui *u)
@@ -765,14 +787,42 @@ static bool utf8_locale(void)
 	       setlocale(LC_CTYPE, "en_US.UTF-8");
 }
 
+/* What undoes the screen's setup, from terminfo, for term.c to write
+ * should a fatal signal leave no time for endwin(). */
+static const char *restore_bytes(bool mouse)
+{
+	static char b[256];
+	static const char *const caps[] = { "sgr0", "cnorm", "rmkx", "rmcup" };
+	size_t n = 0;
+
+	b[0] = '\0';
+	for (size_t i = 0; i < sizeof(caps) / sizeof(caps[0]); i++) {
+		const char *s = tigetstr(caps[i]);
+
+		if (s && s != (char *)-1 && n + strlen(s) < sizeof(b)) {
+			memcpy(b + n, s, strlen(s) + 1);
+			n += strlen(s);
+		}
+		/* the mouse is let go before the screen is left */
+		if (mouse && i == 2 && tigetstr("kmous") && tigetstr("kmous") != (char *)-1 &&
+		    n + 16 < sizeof(b)) {
+			memcpy(b + n, "\033[?1000l", 9);
+			n += 8;
+		}
+	}
+	return b;
+}
+
 static bool start_screen(struct ui *u)
 {
 	FILE *in = NULL, *out = NULL;
 	const char *term = getenv("TERM");
 
 	if (script_active()) {
-		out = fopen("/dev/null", "w");
-		in = fopen("/dev/null", "r");
+		/* the bytes meant for the terminal: nowhere, or where a test
+		 * can check that no control sequence from a cable is in them */
+		out = script_out = fopen(getenv("PILCROW_TERM_OUT") ? getenv("PILCROW_TERM_OUT") : "/dev/null", "w");
+		in = script_in = fopen("/dev/null", "r");
 		if (!term || !*term)
 			term = "xterm-256color";
 	} else {
@@ -784,6 +834,9 @@ static bool start_screen(struct ui *u)
 		fprintf(stderr, "pilcrow: no terminal to read keys from\n");
 		return false;
 	}
+	/* the modes as the shell left them, before ncurses changes any */
+	if (!script_active())
+		term_save(isatty(fileno(in)) ? fileno(in) : fileno(out));
 	screen = newterm(term, out, in);
 	if (!screen) {
 		fprintf(stderr, "pilcrow: cannot use the terminal '%s'\n", term ? term : "(unset)");
@@ -791,6 +844,8 @@ static bool start_screen(struct ui *u)
 	}
 	set_term(screen);
 	screen_up = true;
+	if (!script_active())
+		term_set_restore(restore_bytes(!u->o->no_mouse));
 	util_set_fatal_hook(restore_terminal);
 	atexit(restore_terminal);
 	cbreak();
@@ -811,7 +866,6 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 {
 	struct ui u;
 	struct marks *marks;
-	struct sigaction sa;
 	const char *timing = getenv("PILCROW_TIMING"), *stats = getenv("PILCROW_STATS");
 	double *samples = NULL, t_start = now_ms(), t_first = -1, t_indexed = -1;
 	size_t nsamples = 0, cap = 0;
@@ -830,8 +884,11 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 	marks = marks_load(getenv("PILCROW_MARKS") ? getenv("PILCROW_MARKS") : marks_default_path());
 	view_init(&u.v, corpus, marks);
 
-	/* the first screen comes quickly: index a little, then show it */
-	{
+	/* the first screen comes quickly: index a little, then show it (a
+	 * scripted test may ask for an exact number of cables instead) */
+	if (script_active() && getenv("PILCROW_INDEX_FIRST")) {
+		corpus_index_records(corpus, strtoul(getenv("PILCROW_INDEX_FIRST"), NULL, 10));
+	} else {
 		double until = now_ms() + 100;
 
 		while (!corpus_index_step(corpus, 20) && now_ms() < until)
@@ -872,18 +929,14 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 		marks_free(marks);
 		return 1;
 	}
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
+	term_quit_handlers();
 
 	while (!u.quit) {
 		wint_t ch;
 		int r;
 		double t0;
 
+		tell_problems(&u);
 		ui_draw(&u);
 		refresh();
 		if (t_first < 0)
@@ -895,7 +948,7 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 			/* index while the keyboard is quiet: a key never waits long */
 			timeout(0);
 			r = get_wch(&ch);
-			if (r == ERR && !got_signal) {
+			if (r == ERR && !term_quit_signal()) {
 				index_step(&u);
 				list_grow(&u);
 				if (corpus_done(corpus) && u.screen == SCREEN_READER)
@@ -908,8 +961,8 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 		}
 		if (corpus_done(corpus) && t_indexed < 0)
 			t_indexed = now_ms() - t_start;
-		if (got_signal) {
-			status = 128 + (int)got_signal;
+		if (term_quit_signal()) {
+			status = 128 + term_quit_signal();
 			break;
 		}
 		if (r == ERR) {
@@ -928,6 +981,11 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 	}
 	restore_terminal();
 	delscreen(screen);
+	if (script_out)
+		fclose(script_out);
+	if (script_in)
+		fclose(script_in);
+	script_out = script_in = NULL;
 	screen = NULL;
 	script_finish();
 	if (timing && nsamples) {

@@ -114,6 +114,8 @@ struct ui {
 	bool quit;
 
 	/* PILCROW_STATS: the peak of anonymous memory, sampled */
+	size_t problems_told;    /* the corpus problems already shown in the status */
+
 	bool stats;
 	long rss_peak_kb;
 	double step_max_ms;      /* the longest indexing step: what a key may wait */
@@ -134,6 +136,8 @@ int ui_level_attr(const struct ui *u, enum level l, bool banner);
 
 /* ui.c: indexes everything now (the scripts' "wait-index"). */
 void ui_wait_index(struct ui *u);
+/* Indexes @n more cables (the scripted "index" command). */
+void ui_index_records(struct ui *u, size_t n);
 
 /* script.c */
 bool script_active(void);

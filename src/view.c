@@ -178,7 +178,7 @@ bool view_open(struct view *v, size_t i)
 	if (!c) {
 		const struct centry *e = corpus_entry(v->corpus, i);
 
-		view_say(v, "%s cannot be read now (see the messages when pilcrow quits)",
+		view_say(v, "%s cannot be read (the messages are listed again when pilcrow quits)",
 			 e ? corpus_str(v->corpus, e->id) : "this cable");
 		return false;
 	}

@@ -1,0 +1,32 @@
+/* term.h -- the terminal always comes back.  The modes the terminal had
+ * before pilcrow, and the bytes that undo what the screen set (the
+ * alternate screen, the hidden cursor, the mouse, the keypad mode), are
+ * kept ready so that even a fatal signal can restore them: with write() and
+ * tcsetattr(), which a signal handler may call, not with ncurses, which it
+ * may not. */
+#ifndef PILCROW_TERM_H
+#define PILCROW_TERM_H
+
+#include <signal.h>
+
+/* Installs the handlers for the fatal signals (SIGSEGV, SIGBUS, SIGFPE,
+ * SIGILL, SIGABRT), on their own stack: mapped files cut short are rescued
+ * (mapguard), anything else restores the terminal, says so on one line and
+ * dies of the same signal.  Any mode calls it, first thing. */
+void term_fatal_handlers(void);
+
+/* Remembers the terminal on @fd before the screen takes it. */
+void term_save(int fd);
+
+/* The bytes that put the terminal back (from terminfo: rmcup, cnorm, sgr0,
+ * rmkx, mouse off), written on a fatal signal before the modes. */
+void term_set_restore(const char *bytes);
+
+/* The screen is gone: nothing left to restore. */
+void term_forget(void);
+
+/* SIGINT, SIGTERM, SIGHUP: recorded for the main loop, which ends cleanly. */
+void term_quit_handlers(void);
+int term_quit_signal(void);
+
+#endif

@@ -1,0 +1,98 @@
+#!/bin/sh
+# terminal.sh -- the terminal always comes back: pilcrow runs from a shell
+# inside tmux and is stopped every way there is (SIGTERM, SIGINT and Ctrl-C,
+# SIGHUP, a fatal SIGSEGV and SIGABRT, Ctrl-Z then fg), under a shell that
+# mends nothing itself (sh -i, not bash).  After each, the terminal must be
+# as the shell left it: the same stty modes, the normal screen, the cursor
+# shown, the mouse and the keypad let go.
+. "${srcdir:-.}/tests/lib.sh"
+
+command -v tmux > /dev/null || { echo "SKIP: no tmux"; exit 77; }
+sock=$tmp/tmux.sock
+t() { tmux -S "$sock" "$@"; }
+
+wait_for() {
+	i=0
+	while [ $i -lt 200 ]; do
+		t capture-pane -p -t term 2> /dev/null | grep -qF -- "$1" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "--- the pane, waiting for '$1':" >&2
+	t capture-pane -p -t term >&2 2> /dev/null
+	return 1
+}
+
+# the pane's terminal state, as tmux sees it: alternate screen, cursor,
+# keypad, mouse
+pane_state() {
+	t display-message -p -t term \
+		'alt=#{alternate_on} cursor=#{cursor_flag} keypad=#{keypad_cursor_flag}#{keypad_flag} mouse=#{mouse_any_flag}#{mouse_standard_flag}#{mouse_button_flag}'
+}
+
+t -f /dev/null new-session -d -s term -x 120 -y 40 \
+	"env -i PATH='$PATH' HOME='$tmp' TERM=tmux-256color LANG=C.UTF-8 PS1='ready\$ ' sh -i" ||
+	{ echo "SKIP: tmux cannot start a session here"; exit 77; }
+wait_for 'ready$' || { echo "SKIP: no shell prompt in tmux"; exit 77; }
+t send-keys -t term "stty -a > '$tmp/stty.before'" Enter
+sleep 0.3
+before=$(pane_state)
+
+# start: runs pilcrow from the shell, its pid in a file, then prints its status
+start() {
+	t send-keys -t term clear Enter
+	t send-keys -t term "sh -c 'echo \$\$ > $tmp/pid; exec env PILCROW_MARKS=$tmp/marks $PILCROW $srcdir/data/cables'; echo \"exited-\$?\"" Enter
+	wait_for "04ROME3933" && wait_for "9 cables"
+}
+
+# restored WHAT: the terminal is as before
+restored() {
+	rm -f "$tmp/stty.after"
+	t send-keys -t term "stty -a > '$tmp/stty.after'" Enter
+	sleep 0.3
+	check "$1: the stty modes are back" cmp -s "$tmp/stty.before" "$tmp/stty.after"
+	check "$1: the screen, cursor, keypad and mouse are back ($(pane_state), before: $before)" \
+		[ "$(pane_state)" = "$before" ]
+}
+
+for sig in TERM INT HUP; do
+	start
+	kill -"$sig" "$(cat "$tmp/pid")"
+	case $sig in TERM) code=143 ;; INT) code=130 ;; HUP) code=129 ;; esac
+	check "SIG$sig: pilcrow exits with status $code" wait_for "exited-$code"
+	restored "SIG$sig"
+done
+
+start
+t send-keys -t term C-c
+check "Ctrl-C: pilcrow exits with status 130" wait_for "exited-130"
+restored "Ctrl-C"
+
+for sig in SEGV ABRT; do
+	start
+	kill -"$sig" "$(cat "$tmp/pid")"
+	case $sig in SEGV) what="a segmentation fault (SIGSEGV)"; code=139 ;; ABRT) what="an abort (SIGABRT)"; code=134 ;; esac
+	check "SIG$sig: one line says what stopped pilcrow" wait_for "pilcrow: stopped by $what; this is a bug, please report it"
+	check "SIG$sig: it dies of the signal (status $code)" wait_for "exited-$code"
+	restored "SIG$sig"
+done
+
+start
+t send-keys -t term C-z
+check "Ctrl-Z: the shell has pilcrow stopped" wait_for "Stopped"
+restored "Ctrl-Z"
+t send-keys -t term clear Enter fg Enter
+check "fg: pilcrow draws its screen again" wait_for "9 cables"
+t send-keys -t term j
+check "fg: and takes keys" wait_for "2/9"
+t send-keys -t term q
+gone() {
+	i=0
+	while kill -0 "$(cat "$tmp/pid")" 2> /dev/null && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
+	! kill -0 "$(cat "$tmp/pid")" 2> /dev/null
+}
+check "q after fg: pilcrow quits" gone
+restored "q after Ctrl-Z and fg"
+
+t kill-server 2> /dev/null
+finish
