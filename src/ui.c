@@ -900,9 +900,8 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 			;
 	}
 	if (!corpus_count(corpus) && corpus_done(corpus)) {
-		view_free(&u.v);
-		marks_free(marks);
-		return 1;
+		status = 1;
+		goto done;
 	}
 	u.has_list = !corpus_done(corpus) || corpus_count(corpus) > 1;
 	list_make(&u);
@@ -913,9 +912,8 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 
 		if (e < 0) {
 			fprintf(stderr, "pilcrow: no cable %s in what was read\n", o->id);
-			view_free(&u.v);
-			marks_free(marks);
-			return 1;
+			status = 1;
+			goto done;
 		}
 		for (size_t i = 0; i < u.list.n; i++)
 			if (u.list.rows[i] == (uint32_t)e)
@@ -925,9 +923,8 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 		open_cable(&u, 0);
 	}
 	if (!start_screen(&u)) {
-		view_free(&u.v);
-		marks_free(marks);
-		return 1;
+		status = 1;
+		goto done;
 	}
 	term_quit_handlers();
 
@@ -1010,6 +1007,7 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 	free(samples);
 	if (!marks_save(marks))
 		fprintf(stderr, "pilcrow: could not save the marks: %s\n", strerror(errno));
+done:
 	marks_free(marks);
 	view_free(&u.v);
 	cfilter_free(&u.list.filter);
