@@ -49,6 +49,20 @@ compare_golden() {
 	fi
 }
 
+# tmux_wait SESSION TEXT: until the pane of tmux SESSION (on the server at
+# $sock) shows TEXT, 10 s at most; shows the pane when it does not.
+tmux_wait() {
+	i=0
+	while [ $i -lt 200 ]; do
+		tmux -S "$sock" capture-pane -p -t "$1" 2> /dev/null | grep -qF -- "$2" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "--- the pane, waiting for '$2':" >&2
+	tmux -S "$sock" capture-pane -p -t "$1" >&2 2> /dev/null
+	return 1
+}
+
 finish() {
 	if [ "$failures" -gt 0 ]; then
 		echo "$failures of $((checks + failures)) checks failed" >&2

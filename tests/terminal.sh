@@ -11,17 +11,7 @@ command -v tmux > /dev/null || { echo "SKIP: no tmux"; exit 77; }
 sock=$tmp/tmux.sock
 t() { tmux -S "$sock" "$@"; }
 
-wait_for() {
-	i=0
-	while [ $i -lt 200 ]; do
-		t capture-pane -p -t term 2> /dev/null | grep -qF -- "$1" && return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	echo "--- the pane, waiting for '$1':" >&2
-	t capture-pane -p -t term >&2 2> /dev/null
-	return 1
-}
+wait_for() { tmux_wait term "$1"; }
 
 # the pane's terminal state, as tmux sees it: alternate screen, cursor,
 # keypad, mouse

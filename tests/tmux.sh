@@ -13,19 +13,7 @@ t() { tmux -S "$sock" "$@"; }
 cd "$srcdir" || exit 99
 
 # wait_for TEXT: until the pane shows TEXT (10 s at most)
-wait_for() {
-	i=0
-	while [ $i -lt 200 ]; do
-		if t capture-pane -p -t e2e 2> /dev/null | grep -qF -- "$1"; then
-			return 0
-		fi
-		sleep 0.05
-		i=$((i + 1))
-	done
-	echo "--- the pane, waiting for '$1':" >&2
-	t capture-pane -p -t e2e >&2 2> /dev/null
-	return 1
-}
+wait_for() { tmux_wait e2e "$1"; }
 
 t -f /dev/null new-session -d -s e2e -x 100 -y 40 \
 	"env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color PILCROW_MARKS=$tmp/marks $PILCROW data/cables/04ROME3933.txt; echo pilcrow-exited-\$?; sleep 5" ||
