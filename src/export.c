@@ -5,6 +5,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "marking.h"
 #include "describe.h"
@@ -63,22 +64,19 @@ void json_string(struct buf *out, struct str s)
 		if (*p >= 0x80) {
 			/* a UTF-8 sequence: copied when valid, U+FFFD when not (a
 			 * field cut short by a limit, bytes that came through raw) */
-			size_t len = utf8_valid_len(p, (size_t)(end - p));
-			unsigned cp;
+			ucs4_t cp;
+			int len = u8_mbtoucr(&cp, p, (size_t)(end - p));
 
-			if (!len) {
+			if (len < 0) {
 				buf_add(out, "\xEF\xBF\xBD", 3);
 				p++;
-				continue;
+			} else {
+				if (text_unsafe_char(cp))
+					json_u(out, cp);    /* C1 controls, line separators, bidi controls */
+				else
+					buf_add(out, p, (size_t)len);
+				p += len;
 			}
-			cp = len == 2 ? (p[0] & 0x1Fu) << 6 | (p[1] & 0x3Fu)
-			   : len == 3 ? (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu) : 0;
-			if ((cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
-			    (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
-				json_u(out, cp);    /* C1 controls, line separators, bidi controls */
-			else
-				buf_add(out, p, len);
-			p += len;
 			continue;
 		}
 		switch (*p) {

@@ -1,6 +1,7 @@
 /* ids.c -- cable identifiers */
 #include "config.h"
 #include "ids.h"
+#include "util.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -93,7 +94,7 @@ void id_canonical(struct str s, char out[ID_MAX], bool *odd)
 			shape = false;
 	}
 	if (!shape) {
-		size_t n = utf8_cut(s.p, s.n, ID_MAX - 1);
+		size_t n = utf8_drop_partial(s.p, MIN(s.n, (size_t)ID_MAX - 1));
 
 		memcpy(out, s.p, n);
 		out[n] = '\0';

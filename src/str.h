@@ -25,17 +25,6 @@ static inline struct str str_c(const char *s)
 	return (struct str){ s, s ? strlen(s) : 0 };
 }
 
-/* The longest length up to @max at which UTF-8 text @p of @n bytes can be
- * cut without splitting a character. */
-static inline size_t utf8_cut(const char *p, size_t n, size_t max)
-{
-	if (n <= max)
-		return n;
-	while (max > 0 && ((unsigned char)p[max] & 0xC0) == 0x80)
-		max--;
-	return max;
-}
-
 /* @n less an incomplete UTF-8 character at the end of @p, as a buffer
  * filled to its limit may leave. */
 static inline size_t utf8_drop_partial(const char *p, size_t n)
@@ -52,34 +41,6 @@ static inline size_t utf8_drop_partial(const char *p, size_t n)
 		return back < want ? n - back : n;
 	}
 	return n;
-}
-
-/* The length of the valid UTF-8 character at @p (at most @n bytes), or 0
- * when there is none: a stray continuation byte, a sequence cut short, an
- * overlong form, a surrogate, a code point above U+10FFFF. */
-static inline size_t utf8_valid_len(const unsigned char *p, size_t n)
-{
-	unsigned c = p[0];
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		return n >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
-	if (c >= 0xE0 && c <= 0xEF) {
-		if (n < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
-			return 0;
-		if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0))
-			return 0;       /* overlong, or a surrogate */
-		return 3;
-	}
-	if (c >= 0xF0 && c <= 0xF4) {
-		if (n < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
-			return 0;
-		if ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90))
-			return 0;       /* overlong, or above U+10FFFF */
-		return 4;
-	}
-	return 0;
 }
 
 /* True when @s has no bytes (or was never set). */

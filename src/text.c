@@ -15,7 +15,7 @@ static bool is_bidi_control(ucs4_t uc)
 	return (uc >= 0x202A && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069);
 }
 
-static bool unsafe_uc(ucs4_t uc)
+bool text_unsafe_char(unsigned uc)
 {
 	return (uc >= 0x80 && uc < 0xA0) || is_bidi_control(uc) || uc == 0x2028 || uc == 0x2029;
 }
@@ -35,7 +35,7 @@ bool text_is_clean(struct str s, unsigned flags)
 			continue;
 		}
 		len = u8_mbtoucr(&uc, p, (size_t)(end - p));
-		if (len < 0 || unsafe_uc(uc))
+		if (len < 0 || text_unsafe_char(uc))
 			return false;
 		p += len;
 	}
@@ -81,7 +81,7 @@ void text_sanitize(struct str in, struct buf *out, unsigned flags)
 		}
 		if (uc == 0x2028 || uc == 0x2029)
 			buf_addc(out, (flags & SANITIZE_KEEP_NEWLINES) ? '\n' : ' ');
-		else if (unsafe_uc(uc))
+		else if (text_unsafe_char(uc))
 			buf_add(out, "\xEF\xBF\xBD", 3);
 		else
 			buf_add(out, p, (size_t)len);

@@ -20,6 +20,11 @@ enum {
  * space.  Appends to @out. */
 void text_sanitize(struct str in, struct buf *out, unsigned flags);
 
+/* True for a character that must never reach a terminal or a JSON reader
+ * raw: a C1 control, a line or paragraph separator, a bidi override or
+ * isolate. */
+bool text_unsafe_char(unsigned cp);
+
 /* True when @s needs no sanitising (the common case, checked fast). */
 bool text_is_clean(struct str s, unsigned flags);
 

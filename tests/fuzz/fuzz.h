@@ -9,7 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistr.h>
+
 #include "str.h"
+#include "text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -27,19 +30,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
  * isolate: what may reach a terminal or a JSON consumer. */
 static inline int fuzz_is_safe(struct str s, const char *allowed)
 {
-	const unsigned char *p = (const unsigned char *)s.p, *end = p + s.n;
+	const uint8_t *p = (const uint8_t *)s.p, *end = p + s.n;
 
 	while (p < end) {
-		size_t len = utf8_valid_len(p, (size_t)(end - p));
-		unsigned cp;
+		ucs4_t cp;
+		int len = u8_mbtoucr(&cp, p, (size_t)(end - p));
 
-		if (!len)
+		if (len < 0)
 			return 0;
-		if (len == 1 && (*p < 0x20 || *p == 0x7f) && !(*p && strchr(allowed, *p)))
+		if ((cp < 0x20 || cp == 0x7f) && !(cp && strchr(allowed, (int)cp)))
 			return 0;
-		cp = len == 2 ? (p[0] & 0x1Fu) << 6 | (p[1] & 0x3Fu)
-		   : len == 3 ? (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu) : 0;
-		if ((cp >= 0x80 && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069))
+		if (text_unsafe_char(cp))
 			return 0;
 		p += len;
 	}
