@@ -15,7 +15,6 @@
 #include "dates.h"
 #include "decode.h"
 #include "ids.h"
-#include "mapguard.h"
 #include "parse.h"
 #include "source.h"
 #include "tags.h"
@@ -673,18 +672,12 @@ size_t corpus_cited_by(const struct corpus *c, size_t i, const uint32_t **list)
  * lost pages read as blanks, see mapguard.h) before byte @upto; said once. */
 static bool source_cut_before(struct corpus *c, struct csource *s, size_t upto)
 {
-	size_t cut;
-	struct stat sb;
+	size_t cut = source_cut_at(s->path, s->l.data, s->l.mapped);
 
-	if (!s->l.mapped || (!s->cut && mapguard_rescues() == 0))
-		return false;
-	cut = mapguard_cut(s->l.data.p);
-	if (cut == SIZE_MAX || cut >= upto)
+	if (cut >= upto)
 		return false;
 	if (!s->cut) {
 		s->cut = true;
-		if (stat(s->path, &sb) == 0 && (uint64_t)sb.st_size < cut)
-			cut = (size_t)sb.st_size;
 		source_report(s->path, "the file was cut short while open (now %zu bytes); "
 			      "the cables past that cannot be read", cut);
 		c->st.problems++;

@@ -122,18 +122,28 @@ static void emit_csv(struct source *s, const char *path, const struct csv_record
 	emit(s, text, &m);
 }
 
-/* When the mapped file @data was cut short by another program while it was
- * read (mapguard put blank pages where its end was), says so once and
- * returns how much of it is still the file's; else returns data.n. */
-static size_t still_there(struct source *s, const char *path, struct str data, bool mapped)
+size_t source_cut_at(const char *path, struct str data, bool mapped)
 {
-	size_t cut = mapped ? mapguard_cut(data.p) : SIZE_MAX;
+	size_t cut;
 	struct stat sb;
 
-	if (cut == SIZE_MAX || cut >= data.n)
-		return data.n;
-	if (stat(path, &sb) == 0 && (uint64_t)sb.st_size < cut)
+	if (!mapped || mapguard_rescues() == 0)
+		return SIZE_MAX;        /* the common case: nothing was ever cut */
+	cut = mapguard_cut(data.p);
+	if (cut != SIZE_MAX && stat(path, &sb) == 0 && (uint64_t)sb.st_size < cut)
 		cut = (size_t)sb.st_size;
+	return cut;
+}
+
+/* When the mapped file @data was cut short by another program while it was
+ * read, says so once and returns how much of it is still the file's; else
+ * returns data.n. */
+static size_t still_there(struct source *s, const char *path, struct str data, bool mapped)
+{
+	size_t cut = source_cut_at(path, data, mapped);
+
+	if (cut >= data.n)
+		return data.n;
 	source_report(path, "the file was cut short while it was read (now %zu bytes); read up to there", cut);
 	s->st->problems++;
 	return cut;

@@ -60,6 +60,11 @@ void source_reader_buffer(struct source_reader *r, const char *path, struct str 
 /* Hands on one cables.csv record: @record is its bytes, at @offset in @path. */
 void source_reader_csv_record(struct source_reader *r, const char *path, struct str record, uint64_t offset);
 
+/* Where the mapped file @data of @path was found cut short by another
+ * program (see mapguard.h), at most its size now; SIZE_MAX while it is
+ * whole or not mapped. */
+size_t source_cut_at(const char *path, struct str data, bool mapped);
+
 /* True when @data is a cables.csv dump. */
 bool source_is_csv(struct str data);
 
