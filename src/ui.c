@@ -756,22 +756,27 @@ static bool index_step(struct ui *u)
 	return done;
 }
 
+/* What more cables in the index change on the screen: the list grows, and
+ * once the index is whole the cable read gets its links and cited-by. */
+static void indexed_more(struct ui *u)
+{
+	list_grow(u);
+	if (corpus_done(u->corpus) && u->screen == SCREEN_READER)
+		make_links(u);
+}
+
 void ui_index_records(struct ui *u, size_t n)
 {
 	corpus_index_records(u->corpus, n);
 	note_rss(u);
-	list_grow(u);
-	if (corpus_done(u->corpus) && u->screen == SCREEN_READER)
-		make_links(u);
+	indexed_more(u);
 }
 
 void ui_wait_index(struct ui *u)
 {
 	while (!index_step(u))
 		;
-	list_grow(u);
-	if (u->screen == SCREEN_READER)
-		make_links(u);
+	indexed_more(u);
 }
 
 static bool utf8_locale(void)
@@ -947,9 +952,7 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 			r = get_wch(&ch);
 			if (r == ERR && !term_quit_signal()) {
 				index_step(&u);
-				list_grow(&u);
-				if (corpus_done(corpus) && u.screen == SCREEN_READER)
-					make_links(&u);
+				indexed_more(&u);
 				continue;
 			}
 		} else {
