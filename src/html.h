@@ -6,7 +6,7 @@
 
 #include "arena.h"
 #include "buf.h"
-#include "parse.h"
+#include "record.h"
 
 /* True when @s looks like an HTML page. */
 bool html_sniff(struct str s);

@@ -11,71 +11,6 @@
 #include "dates.h"
 #include "ids.h"
 
-void record_note(struct record_meta *m, const char *note)
-{
-	if (m->nnotes < sizeof(m->notes) / sizeof(m->notes[0]))
-		m->notes[m->nnotes++] = str_c(note);
-}
-
-struct str keep(struct parser *p, struct str s)
-{
-	return arena_strdup(&p->c->arena, s);
-}
-
-struct str join_wrapped(struct parser *p, struct str s)
-{
-	struct buf *b = &p->scratch;
-	bool space = false;
-
-	s = str_trim(s);
-	if (!memchr(s.p, '\n', s.n) && !memchr(s.p, '\r', s.n) && !memchr(s.p, '\t', s.n))
-		return s;
-	buf_clear(b);
-	for (size_t i = 0; i < s.n; i++) {
-		char ch = s.p[i];
-
-		if (ch == '\n' || ch == '\r' || ch == ' ' || ch == '\t') {
-			space = true;
-			continue;
-		}
-		if (space && b->n)
-			buf_addc(b, ' ');
-		space = false;
-		buf_addc(b, ch);
-	}
-	return keep(p, buf_str(b));
-}
-
-/* ------------------------------------------------------------------ lines */
-
-static void split_lines(struct parser *p)
-{
-	const char *t = p->t;
-	size_t n = p->n, start = 0;
-
-	while (start < n) {
-		const char *nl = memchr(t + start, '\n', n - start);
-		size_t end = nl ? (size_t)(nl - t) : n, s = start, e = end;
-		struct line *l;
-
-		while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\t' || t[e - 1] == '\r'))
-			e--;
-		while (s < e && (t[s] == ' ' || t[s] == '\t'))
-			s++;
-		if (p->nlines == p->cap_lines) {
-			size_t cap = p->cap_lines ? p->cap_lines * 2 : 256;
-
-			p->lines = xrealloc(p->lines, cap * sizeof(*p->lines));
-			p->cap_lines = cap;
-		}
-		l = &p->lines[p->nlines++];
-		l->off = (uint32_t)s;
-		l->len = (uint32_t)(e - s);
-		l->indent = (uint32_t)(s - start);
-		start = end + 1;
-	}
-}
-
 /* ------------------------------------------------------------- reconciling */
 
 static void find_footer(struct parser *p)
@@ -353,7 +288,7 @@ static bool parse(struct cable *c, struct str text, const struct record_meta *me
 	for (size_t i = 0; i < m.nnotes; i++)
 		cable_warn(c, "%.*s", (int)m.notes[i].n, m.notes[i].p);
 
-	split_lines(&p);
+	parse_split_lines(&p);
 	parse_preamble(&p, &m, &long_date);
 	if (!m.id.n)
 		find_footer(&p);

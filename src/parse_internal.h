@@ -1,6 +1,13 @@
-/* parse_internal.h -- what the parser's three parts share (parse.c: driver and
- * preamble; parse_header.c: E.O., TAGS, SUBJECT, REF, Classified By;
- * parse_body.c: paragraphs, sections, signer) */
+/* parse_internal.h -- what the parts of the parser share.  The calls run
+ * one way, down:
+ *   parse.c           the driver: runs the stages, then reconciles what the
+ *                     text and the container say (id, origin, level, date)
+ *   parse_preamble.c  five metadata lines, partial note, routing header,
+ *                     classification line
+ *   parse_header.c    captions, E.O. and DECL, TAGS, SUBJECT, REF (with
+ *                     parse_refs.c for its items), Classified By
+ *   parse_body.c      paragraphs, sections, summary, signer, trailer
+ *   parse_lines.c     the line helpers all of them use; it calls none */
 #ifndef PILCROW_PARSE_INTERNAL_H
 #define PILCROW_PARSE_INTERNAL_H
 
@@ -60,11 +67,16 @@ static inline struct span text_span(const struct parser *p, struct str s)
 	return cable_span(p->c, s);
 }
 
-/* Joins hard-wrapped lines of @s into one line (arena copy when needed). */
-struct str join_wrapped(struct parser *p, struct str s);
+/* ------------------------------------------------ parse_lines.c (the bottom) */
+
+/* Splits the text into p->lines. */
+void parse_split_lines(struct parser *p);
 
 /* Copies @s into the cable's arena. */
 struct str keep(struct parser *p, struct str s);
+
+/* Joins hard-wrapped lines of @s into one line (arena copy when needed). */
+struct str join_wrapped(struct parser *p, struct str s);
 
 /* True when a pilcrow (U+00B6) starts at s.p[i]. */
 static inline bool is_pilcrow_at(struct str s, size_t i)
@@ -72,32 +84,7 @@ static inline bool is_pilcrow_at(struct str s, size_t i)
 	return i + 1 < s.n && (unsigned char)s.p[i] == 0xC2 && (unsigned char)s.p[i + 1] == 0xB6;
 }
 
-/* parse_preamble.c: everything before the header; sets header_start. */
-void parse_preamble(struct parser *p, struct record_meta *m, struct str *long_date);
-
-/* "2004ROME03933 - Classification: CONFIDENTIAL": sets *id to the id. */
-bool is_footer(struct str s, struct str *id);
-
-/* parse_refs.c: the items of a REF field. */
-void parse_refs(struct parser *p, struct str v);
-
-/* parse_header.c */
-void parse_header(struct parser *p);
-
-/* Page-break and page-header lines ("ROME 00001187 002 OF 003", "PAGE 02 ...",
- * a classification alone on its line). */
-bool is_page_break(struct str s, uint32_t indent);
-
-/* The text glued after a page header, or empty. */
-struct str page_rest(struct str s);
-
-/* A line holding only a classification ("CONFIDENTIAL", "UNCLASSIFIED PTQ5647"). */
-bool is_level_only(struct str s);
-
-/* parse_body.c */
-void parse_body(struct parser *p);
-
-/* Reads a paragraph-number marker; used by the header to see where the body starts. */
+/* A paragraph-number marker at the start of a line: "1. (C)", "¶3.", "- 13.", "\\P 7." */
 struct marker {
 	struct str written;   /* "11", "- 13", "\\P 7" */
 	long k;
@@ -109,5 +96,32 @@ struct marker {
 	struct str pilcrow_at;/* the ¶ sign itself, when present */
 };
 bool read_marker(struct str line, struct marker *m);
+
+/* Page-break and page-header lines ("ROME 00001187 002 OF 003", "PAGE 02 ...",
+ * a classification alone on its line). */
+bool is_page_break(struct str s, uint32_t indent);
+
+/* The text glued after a page header, or empty. */
+struct str page_rest(struct str s);
+
+/* A line holding only a classification ("CONFIDENTIAL", "UNCLASSIFIED PTQ5647"). */
+bool is_level_only(struct str s);
+
+/* "2004ROME03933 - Classification: CONFIDENTIAL": sets *id to the id. */
+bool is_footer(struct str s, struct str *id);
+
+/* ------------------------------------------------------------- the stages */
+
+/* parse_preamble.c: everything before the header; sets header_start. */
+void parse_preamble(struct parser *p, struct record_meta *m, struct str *long_date);
+
+/* parse_header.c: the header fields; sets body_start. */
+void parse_header(struct parser *p);
+
+/* parse_refs.c: the items of a REF field (called by the header). */
+void parse_refs(struct parser *p, struct str v);
+
+/* parse_body.c: paragraphs, sections, signer and trailer. */
+void parse_body(struct parser *p);
 
 #endif

@@ -226,28 +226,6 @@ static bool is_partial_note(struct str s)
 	return str_istarts(s, "This record is a partial extract");
 }
 
-/* "2004ROME03933 - Classification: CONFIDENTIAL", "2000HOCHI00838 - UNCLASSIFIED" */
-bool is_footer(struct str s, struct str *id)
-{
-	size_t i = 0;
-
-	while (i < s.n && is_digit((unsigned char)s.p[i]))
-		i++;
-	if (i != 4)
-		return false;
-	while (i < s.n && is_upper((unsigned char)s.p[i]))
-		i++;
-	if (i == 4)
-		return false;
-	while (i < s.n && is_digit((unsigned char)s.p[i]))
-		i++;
-	if (i + 3 > s.n || memcmp(s.p + i, " - ", 3) != 0 || !is_digit((unsigned char)s.p[i - 1]))
-		return false;
-	if (id)
-		*id = str_make(s.p, i);
-	return true;
-}
-
 /* "R 271517Z OCT 09", "P R 281848Z DEC 66", "0 241208Z OCT 79", "061601Z MAY 78" */
 static bool is_precedence_line(struct str s, struct str *prec, struct str *dtg)
 {

@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "parse.h"
+#include "record.h"
 #include "str.h"
 
 /* Called for each record; the strings are valid only during the call.

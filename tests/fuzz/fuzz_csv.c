@@ -17,6 +17,7 @@
 #include "csv.h"
 #include "export.h"
 #include "filter.h"
+#include "parse.h"
 #include "source.h"
 
 static bool export_record(struct str text, const struct record_meta *meta, void *ud)

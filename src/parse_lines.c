@@ -1,0 +1,259 @@
+/* parse_lines.c -- the line helpers every stage of the parser uses: the
+ * lines themselves, copies and joined wraps, paragraph-number markers,
+ * page breaks and page headers, lone classification lines and footers.
+ * Nothing here calls a stage: the driver (parse.c) calls the stages
+ * (parse_preamble.c, parse_header.c with parse_refs.c, parse_body.c), and
+ * they call down to this file. */
+#include "config.h"
+#include "parse_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct str keep(struct parser *p, struct str s)
+{
+	return arena_strdup(&p->c->arena, s);
+}
+
+struct str join_wrapped(struct parser *p, struct str s)
+{
+	struct buf *b = &p->scratch;
+	bool space = false;
+
+	s = str_trim(s);
+	if (!memchr(s.p, '\n', s.n) && !memchr(s.p, '\r', s.n) && !memchr(s.p, '\t', s.n))
+		return s;
+	buf_clear(b);
+	for (size_t i = 0; i < s.n; i++) {
+		char ch = s.p[i];
+
+		if (ch == '\n' || ch == '\r' || ch == ' ' || ch == '\t') {
+			space = true;
+			continue;
+		}
+		if (space && b->n)
+			buf_addc(b, ' ');
+		space = false;
+		buf_addc(b, ch);
+	}
+	return keep(p, buf_str(b));
+}
+
+void parse_split_lines(struct parser *p)
+{
+	const char *t = p->t;
+	size_t n = p->n, start = 0;
+
+	while (start < n) {
+		const char *nl = memchr(t + start, '\n', n - start);
+		size_t end = nl ? (size_t)(nl - t) : n, s = start, e = end;
+		struct line *l;
+
+		while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\t' || t[e - 1] == '\r'))
+			e--;
+		while (s < e && (t[s] == ' ' || t[s] == '\t'))
+			s++;
+		if (p->nlines == p->cap_lines) {
+			size_t cap = p->cap_lines ? p->cap_lines * 2 : 256;
+
+			p->lines = xrealloc(p->lines, cap * sizeof(*p->lines));
+			p->cap_lines = cap;
+		}
+		l = &p->lines[p->nlines++];
+		l->off = (uint32_t)s;
+		l->len = (uint32_t)(e - s);
+		l->indent = (uint32_t)(s - start);
+		start = end + 1;
+	}
+}
+
+/* "2004ROME03933 - Classification: CONFIDENTIAL", "2000HOCHI00838 - UNCLASSIFIED" */
+bool is_footer(struct str s, struct str *id)
+{
+	size_t i = 0;
+
+	while (i < s.n && is_digit((unsigned char)s.p[i]))
+		i++;
+	if (i != 4)
+		return false;
+	while (i < s.n && is_upper((unsigned char)s.p[i]))
+		i++;
+	if (i == 4)
+		return false;
+	while (i < s.n && is_digit((unsigned char)s.p[i]))
+		i++;
+	if (i + 3 > s.n || memcmp(s.p + i, " - ", 3) != 0 || !is_digit((unsigned char)s.p[i - 1]))
+		return false;
+	if (id)
+		*id = str_make(s.p, i);
+	return true;
+}
+
+bool read_marker(struct str s, struct marker *m)
+{
+	size_t i = 0, d0, close;
+	bool true_pilcrow = false;
+
+	memset(m, 0, sizeof(*m));
+	if (s.n >= 2 && s.p[0] == '-' && s.p[1] == ' ') {
+		m->dash = true;
+		i = 1;
+		while (i < s.n && s.p[i] == ' ')
+			i++;
+	}
+	if (is_pilcrow_at(s, i)) {
+		m->pilcrow = true_pilcrow = true;
+		m->pilcrow_at = str_make(s.p + i, 2);
+		i += 2;
+	} else if (i + 1 < s.n && s.p[i] == '\\' && (s.p[i + 1] == 'P' || s.p[i + 1] == 'p')) {
+		m->pilcrow = true;
+		m->pilcrow_at = str_make(s.p + i, 2);
+		i += 2;
+	}
+	while (m->pilcrow && i < s.n && s.p[i] == ' ')
+		i++;
+	d0 = i;
+	while (i < s.n && is_digit((unsigned char)s.p[i]) && i - d0 < 5)
+		i++;
+	if (i == d0 || i - d0 > 4)
+		return false;
+	m->k = 0;
+	for (size_t k = d0; k < i; k++)
+		m->k = m->k * 10 + (s.p[k] - '0');
+	m->written = true_pilcrow && !m->dash ? str_make(s.p + d0, i - d0) : str_make(s.p, i);
+	if (i < s.n && (s.p[i] == '.' || s.p[i] == ')')) {
+		i++;
+		if (i < s.n && is_digit((unsigned char)s.p[i]))
+			return false;     /* 1.4, 10.30 */
+	} else if (!(m->pilcrow && (i == s.n || s.p[i] == ' '))) {
+		return false;
+	}
+	while (i < s.n && (s.p[i] == ' ' || s.p[i] == '\t'))
+		i++;
+	/* the portion marking: "(C)", "(S//NF)", or "C)" with its parenthesis lost */
+	if (i < s.n && s.p[i] == '(') {
+		const char *e = memchr(s.p + i, ')', MIN(s.n - i, (size_t)48));
+
+		if (e && marking_parse_portion(str_make(s.p + i + 1, (size_t)(e - s.p) - i - 1), &m->mark,
+					       &m->entire)) {
+			m->has_mark = true;
+			m->mark_written = str_trim(str_make(s.p + i + 1, (size_t)(e - s.p) - i - 1));
+			i = (size_t)(e - s.p) + 1;
+		}
+	} else if (i < s.n && is_upper((unsigned char)s.p[i])) {
+		for (close = i; close < s.n && close - i < 12 && s.p[close] != ')' && s.p[close] != ' '; close++)
+			;
+		if (close < s.n && s.p[close] == ')' &&
+		    marking_parse_portion(str_make(s.p + i, close - i), &m->mark, &m->entire)) {
+			m->has_mark = m->bare_mark = true;
+			m->mark_written = str_make(s.p + i, close - i);
+			i = close + 1;
+		}
+	}
+	while (i < s.n && (s.p[i] == ' ' || s.p[i] == '\t'))
+		i++;
+	m->rest = str_make(s.p + i, s.n - i);
+	return true;
+}
+
+/* A line that holds only a classification ("CONFIDENTIAL", " CONFIDENTIAL PTQ1865"):
+ * the page headers and footers of old telegrams. */
+bool is_level_only(struct str s)
+{
+	static const char *const words[] = { "UNCLASSIFIED", "UNCLAS", "CONFIDENTIAL", "SECRET", "TOP",
+					     "LIMITED", "OFFICIAL", "USE", "NOFORN", "SENSITIVE", "EFTO" };
+	struct marking m;
+	size_t i = 0;
+
+	/* cheap tests first: this runs on every line */
+	if (s.n == 0 || s.n > 48 || !strchr("UCSTLucstl", s.p[0]))
+		return false;
+	{
+		const char *sp = memchr(s.p, ' ', s.n);
+		struct str first = str_make(s.p, sp ? (size_t)(sp - s.p) : s.n);
+
+		if (first.n != 1 && !str_ieq(first, "UNCLASSIFIED") && !str_ieq(first, "UNCLAS") &&
+		    !str_ieq(first, "CONFIDENTIAL") && !str_ieq(first, "SECRET") && !str_ieq(first, "TOP") &&
+		    !str_ieq(first, "LIMITED"))
+			return false;
+	}
+	if (!marking_parse_classification(s, &m))
+		return false;
+	while (i < s.n) {
+		size_t j = i, letters = 0, digits = 0;
+		bool known = false;
+
+		while (j < s.n && s.p[j] != ' ') {
+			letters += is_upper((unsigned char)s.p[j]);
+			digits += is_digit((unsigned char)s.p[j]);
+			j++;
+		}
+		for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++)
+			known |= str_eq_c(str_make(s.p + i, j - i), words[w]);
+		/* a one-letter word is a spaced-out level: "C O N F I D E N T I A L" */
+		if (!known && !(j - i == 1 && letters == 1) &&
+		    !(letters >= 2 && letters <= 4 && digits >= 3 && letters + digits == j - i))
+			return false;
+		i = j;
+		while (i < s.n && s.p[i] == ' ')
+			i++;
+	}
+	return true;
+}
+
+/* What follows a page header that has text glued to it
+ * ("PAGE 03 HARARE 06677 03 OF 03 291401Z 11. (C) COMMENT: ..."), or "". */
+struct str page_rest(struct str s)
+{
+	if (s.n < 7 || memcmp(s.p, "PAGE ", 5) != 0)
+		return STR_NULL;
+	for (size_t i = 5; i + 7 <= s.n; i++) {
+		size_t k = 0;
+
+		while (i + k < s.n && is_digit((unsigned char)s.p[i + k]))
+			k++;
+		if (k == 6 && i + 6 < s.n && s.p[i + 6] == 'Z' && s.p[i - 1] == ' ' &&
+		    (i + 7 == s.n || s.p[i + 7] == ' '))
+			return str_trim(str_make(s.p + i + 7, s.n - i - 7));
+		i += k;
+	}
+	return STR_NULL;
+}
+
+bool is_page_break(struct str s, uint32_t indent)
+{
+	size_t i = 0, digits;
+
+	/* every form starts with a capital and ends with a digit or a letter */
+	if (s.n == 0 || !is_upper((unsigned char)s.p[0]))
+		return false;
+	if (s.n >= 7 && memcmp(s.p, "PAGE ", 5) == 0 && is_digit((unsigned char)s.p[5]))
+		return true;
+	if (s.n > 80)
+		return false;
+	if (is_level_only(s))
+		return true;
+	/* "ROME 00001187 002 OF 003" ends with the page count */
+	if (!is_digit((unsigned char)s.p[s.n - 1]))
+		return false;
+	/* "ROME 00001187 002 OF 003", "UNVIE VIEN 00000285  001.2 OF 036" */
+	if (!is_upper((unsigned char)s.p[0]))
+		return false;
+	while (i < s.n && (is_upper((unsigned char)s.p[i]) || s.p[i] == ' '))
+		i++;
+	digits = 0;
+	while (i < s.n && is_digit((unsigned char)s.p[i])) {
+		i++;
+		digits++;
+	}
+	if (digits != 8)
+		return false;
+	while (i < s.n && s.p[i] == ' ')
+		i++;
+	digits = 0;
+	while (i < s.n && (is_digit((unsigned char)s.p[i]) || s.p[i] == '.')) {
+		i++;
+		digits++;
+	}
+	return digits >= 3 && i + 3 <= s.n && memcmp(s.p + i, " OF", 3) == 0;
+}
