@@ -83,7 +83,8 @@ struct cable {
 	bool partial;
 	struct span partial_at;
 
-	struct field classification;  /* as written: "CONFIDENTIAL" */
+	struct field classification;  /* normalised: "SECRET//NOFORN", "UNCLASSIFIED" */
+	struct field classification_as_written;  /* "C O N F I D E N T I A L", "UNCLAS" */
 	struct marking marking;       /* level and caveats */
 	struct field origin;          /* station: "ROME" */
 	struct field origin_name;     /* "Embassy Rome", from the container */
@@ -98,6 +99,8 @@ struct cable {
 	struct field *tags;
 	size_t ntags;
 	struct field subject;
+	struct marking subject_marking;  /* the subject's own "(C)", kept apart from it */
+	struct span subject_marking_at;
 	struct reference *refs;
 	size_t nrefs;
 	struct field classified_by;

@@ -428,6 +428,28 @@ static bool quick_stop(struct str line)
 	       is_digit((unsigned char)line.p[0]) || is_pilcrow_at_start(line);
 }
 
+struct quick_tags {
+	struct corpus *c;
+	uint32_t *tags;
+	size_t *ntags, max;
+};
+
+static void quick_tag(const struct tag_read *t, void *ud)
+{
+	struct quick_tags *q = ud;
+
+	if (!(t->note & TAGS_SIPDIS) && *q->ntags < q->max)
+		q->tags[(*q->ntags)++] = intern(q->c, t->text);
+}
+
+static bool has_lower(struct str s)
+{
+	for (size_t i = 0; i < s.n; i++)
+		if (is_lower((unsigned char)s.p[i]))
+			return true;
+	return false;
+}
+
 static void quick_header(struct corpus *c, struct str text, struct str *subject, uint32_t *tags, size_t *ntags,
 			 size_t max_tags)
 {
@@ -440,59 +462,21 @@ static void quick_header(struct corpus *c, struct str text, struct str *subject,
 	buf_clear(b);
 	while (next_line(text, &pos, &line)) {
 		if (!*ntags && (quick_label(line, "TAGS") || quick_label(line, "TAGES"))) {
-			struct str words[64];
-			size_t nw = 0, i = 0, p2;
+			struct str pieces[2];
+			size_t np = 1, p2 = pos, k = str_istarts(line, "TAGES") ? 5 : 4;
 			struct str more;
+			struct quick_tags q = { c, tags, ntags, max_tags };
 
-			/* the tags, and the next line too when it is all tags */
-			for (int round = 0; round < 2; round++) {
-				size_t k = round ? 0 : (size_t)(str_istarts(line, "TAGES") ? 5 : 4);
-
-				while (k < line.n && nw < 64) {
-					while (k < line.n && (line.p[k] == ' ' || line.p[k] == ',' || line.p[k] == ':' ||
-							      line.p[k] == ';'))
-						k++;
-					if (k >= line.n)
-						break;
-					size_t st = k;
-
-					while (k < line.n && line.p[k] != ' ' && line.p[k] != ',' && line.p[k] != ';')
-						k++;
-					words[nw++] = str_make(line.p + st, k - st);
-				}
-				p2 = pos;
-				if (round || !next_line(text, &p2, &more) || !more.n || quick_stop(more))
-					break;
-				for (size_t j = 0; j < more.n; j++)
-					if (is_lower((unsigned char)more.p[j]))
-						goto done;
-				line = more;
+			while (k < line.n && (line.p[k] == ':' || line.p[k] == ' '))
+				k++;
+			pieces[0] = str_make(line.p + k, line.n - k);
+			/* the next line too when it is all tags, or the list ends with a comma */
+			if (next_line(text, &p2, &more) && more.n && !quick_stop(more) &&
+			    (!has_lower(more) || (pieces[0].n && pieces[0].p[pieces[0].n - 1] == ','))) {
+				pieces[np++] = more;
 				pos = p2;
 			}
-done:
-			while (i < nw && *ntags < max_tags) {
-				size_t run = 1, take;
-				char up[128];
-				size_t n = 0;
-
-				if (str_ieq(words[i], "SIPDIS")) {
-					i++;
-					continue;
-				}
-				while (i + run < nw && run < 4)
-					run++;
-				take = tags_multiword(words + i, run);
-				if (!take)
-					take = 1;
-				for (size_t w = 0; w < take; w++)
-					for (size_t j = 0; j < words[i + w].n && n + 2 < sizeof(up); j++) {
-						if (j == 0 && w)
-							up[n++] = ' ';
-						up[n++] = (char)to_upper((unsigned char)words[i + w].p[j]);
-					}
-				tags[(*ntags)++] = intern(c, str_make(up, n));
-				i += take;
-			}
+			tags_read(pieces, np, quick_tag, &q);
 			continue;
 		}
 		if (!subject->n && (quick_label(line, "SUBJECT") || quick_label(line, "SUBJ"))) {

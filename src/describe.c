@@ -12,7 +12,7 @@ void describe_tags(struct buf *out, const struct cable *c)
 		if (i)
 			buf_adds(out, " \xC2\xB7 ");
 		buf_addstr(out, c->tags[i].text);
-		if (e)
+		if (e && e->meaning[0])
 			buf_printf(out, " \xE2\x80\x94 %s", e->meaning);
 	}
 }

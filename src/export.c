@@ -171,6 +171,8 @@ void export_json(struct buf *out, const struct cable *c)
 	buf_adds(out, c->partial ? "true" : "false");
 	key(out, "classification", false);
 	str_or_null(out, c->classification.text);
+	key(out, "classification_as_written", false);
+	str_or_null(out, c->classification_as_written.text);
 	key(out, "level", false);
 	str_or_null(out, str_c(level_abbrev(c->marking.level)));
 	key(out, "caveats", false);
@@ -208,6 +210,13 @@ void export_json(struct buf *out, const struct cable *c)
 	field_array(out, c->tags, c->ntags);
 	key(out, "subject", false);
 	str_or_null(out, c->subject.text);
+	key(out, "subject_marking", false);
+	{
+		char sm[96];
+
+		marking_format_portion(&c->subject_marking, sm, sizeof(sm));
+		str_or_null(out, str_c(sm));
+	}
 	key(out, "references", false);
 	buf_addc(out, '[');
 	for (size_t i = 0; i < c->nrefs; i++) {
@@ -335,8 +344,8 @@ void export_text(struct buf *out, const struct cable *c, int width)
 	if (c->partial)
 		buf_adds(&line, "  (partial extract)");
 	text_field(out, "", buf_str(&line), width);
-	if (c->classification.text.n && !str_eq_c(c->classification.text, banner))
-		text_field(out, "Classification: ", c->classification.text, width);
+	if (c->classification_as_written.text.n && !str_eq_c(c->classification_as_written.text, banner))
+		text_field(out, "Classification: ", c->classification_as_written.text, width);
 	text_field(out, "Subject: ", c->subject.text, width);
 	if (c->origin_name.text.n)
 		text_field(out, "From: ", c->origin_name.text, width);

@@ -7,6 +7,7 @@ BEGIN {
 	print ""
 	print "const struct tag_entry tag_table[] = {"
 	n = 0
+	nm = 0
 }
 /^#/ || NF < 3 { next }
 {
@@ -15,10 +16,19 @@ BEGIN {
 		gsub(/"/, "\\\"", $i)
 	}
 	printf "\t{ \"%s\", \"%s\", \"%s\" },\n", $1, $2, $3
+	if (index($1, " "))
+		multi[nm++] = n
 	n++
 }
 END {
 	print "};"
 	print ""
 	printf "const size_t tag_count = %d;\n", n
+	print ""
+	print "/* the multi-word tags, by their place in tag_table */"
+	printf "const size_t tag_multi[] = {"
+	for (i = 0; i < nm; i++)
+		printf "%s%d", i ? ", " : " ", multi[i]
+	print " };"
+	printf "const size_t tag_nmulti = %d;\n", nm
 }

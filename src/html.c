@@ -75,6 +75,32 @@ static size_t entity(struct str in, size_t i, struct buf *out)
 	return 0;
 }
 
+size_t html_decode_entities(struct str in, struct buf *out)
+{
+	size_t i = 0, n = 0;
+
+	while (i < in.n) {
+		const char *amp = memchr(in.p + i, '&', in.n - i);
+		size_t used;
+
+		if (!amp) {
+			buf_add(out, in.p + i, in.n - i);
+			break;
+		}
+		buf_add(out, in.p + i, (size_t)(amp - in.p) - i);
+		i = (size_t)(amp - in.p);
+		used = entity(in, i, out);
+		if (used) {
+			n++;
+			i += used;
+		} else {
+			buf_addc(out, '&');
+			i++;
+		}
+	}
+	return n;
+}
+
 void html_to_text(struct str in, struct buf *out)
 {
 	size_t i = 0;

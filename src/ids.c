@@ -1,30 +1,11 @@
 /* ids.c -- cable identifiers */
 #include "config.h"
 #include "ids.h"
+#include "stations.h"
 #include "util.h"
 
 #include <stdio.h>
 #include <string.h>
-
-/* Names cables use for a station in REF lines and classification lines,
- * mapped to the station part of the corpus ids. */
-static const struct {
-	const char *name, *key;
-} aliases[] = {
-	{ "SECSTATE", "STATE" },
-	{ "SECSTATEWASHDC", "STATE" },
-	{ "STATEDEPT", "STATE" },
-	{ "DEPTSTATE", "STATE" },
-	{ "UNVIE", "UNVIEVIENNA" },
-	{ "UNVIEVIEN", "UNVIEVIENNA" },
-	{ "USUN", "USUNNEWYORK" },
-	{ "USUNNY", "USUNNEWYORK" },
-	{ "USEU", "USEUBRUSSELS" },
-	{ "USNATO", "USNATO" },
-	{ "USOSCE", "USOSCE" },
-	{ "HOCHI", "HOCHIMINHCITY" },
-	{ "CAPET", "CAPETOWN" },
-};
 
 void station_key(struct str station, char *out, size_t size)
 {
@@ -33,17 +14,17 @@ void station_key(struct str station, char *out, size_t size)
 	for (size_t i = 0; i < station.n && n + 1 < size; i++) {
 		int c = (unsigned char)station.p[i];
 
-		if (c == ' ' || c == '\t' || c == '-' || c == '.')
+		if (c == ' ' || c == '\t' || c == '-' || c == '.' || c == '\'')
 			continue;
 		out[n++] = (char)to_upper(c);
 	}
 	n = utf8_drop_partial(out, n);   /* a station cut short is not cut inside a character */
 	out[n] = '\0';
-	for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++) {
-		if (strcmp(out, aliases[i].name) == 0) {
-			snprintf(out, size, "%s", aliases[i].key);
-			break;
-		}
+	{
+		const char *key = station_alias(out);
+
+		if (key)
+			snprintf(out, size, "%s", key);
 	}
 }
 

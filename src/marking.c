@@ -332,3 +332,18 @@ void marking_format_banner(const struct marking *m, char *out, size_t size)
 {
 	format_marking(m, out, size, true);
 }
+
+void marking_format_classification(const struct marking *m, char *out, size_t size)
+{
+	size_t n = 0;
+	const char *lvl = m->level == LEVEL_SBU ? "UNCLASSIFIED" : level_name(m->level);
+
+	if (!size)
+		return;
+	out[0] = '\0';
+	add(out, size, &n, lvl, strlen(lvl));
+	if (m->level == LEVEL_SBU)
+		add(out, size, &n, "//FOR OFFICIAL USE ONLY", 23);
+	if (m->level && (m->caveats & CAVEAT_NOFORN))
+		add(out, size, &n, "//NOFORN", 8);
+}

@@ -61,6 +61,11 @@ const char *caveat_name(unsigned bit);
 /* Writes the normalised portion form ("S//NF", "C", "U//FOUO") into @out. */
 void marking_format_portion(const struct marking *m, char *out, size_t size);
 
+/* Writes the overall classification as the corpus writes it into @out:
+ * the level in full, "//NOFORN" when it applies, and SBU as
+ * "UNCLASSIFIED//FOR OFFICIAL USE ONLY"; other caveats are left out. */
+void marking_format_classification(const struct marking *m, char *out, size_t size);
+
 /* Writes the normalised banner form ("SECRET//NOFORN") into @out. */
 void marking_format_banner(const struct marking *m, char *out, size_t size);
 

@@ -54,6 +54,11 @@ static int year_of(struct parser *p, const struct record_meta *m, struct str lon
 		return (iso[0] - '0') * 1000 + (iso[1] - '0') * 100 + (iso[2] - '0') * 10 + (iso[3] - '0');
 	if (p->class_year.n == 2)
 		return year_from_yy((p->class_year.p[0] - '0') * 10 + (p->class_year.p[1] - '0'));
+	if (p->file_id[0]) {
+		/* the last witness: a file named after the cable */
+		p->year_from_file = true;
+		return year_from_yy(id_year(p->file_id));
+	}
 	return -1;
 }
 
@@ -63,10 +68,47 @@ static void set_container(struct field *f, struct str s, struct parser *p)
 	f->at = (struct span){ SPAN_CONTAINER, 0 };
 }
 
+/* The id a file name of cable-id shape gives ("07TBILISI1732.txt"), or "". */
+static void file_name_id(struct parser *p, const struct record_meta *m)
+{
+	struct str base = m->path;
+	const char *slash, *dot;
+	bool odd;
+
+	p->file_id[0] = '\0';
+	while (base.n && (slash = memchr(base.p, '/', base.n)))
+		base = str_make(slash + 1, base.n - (size_t)(slash + 1 - base.p));
+	dot = memchr(base.p, '.', base.n);
+	if (dot)
+		base.n = (size_t)(dot - base.p);
+	if (base.n < 5 || base.n >= ID_MAX || !is_digit((unsigned char)base.p[0]))
+		return;
+	id_canonical(base, p->file_id, &odd);
+	if (odd || id_year(p->file_id) < 0)
+		p->file_id[0] = '\0';
+	else
+		p->file_base = base;
+}
+
+/* The station an FM line names: "AMEMBASSY LA PAZ" -> "LA PAZ". */
+static struct str fm_station(struct str from)
+{
+	static const char *const prefixes[] = { "AMEMBASSY ", "AMCONSUL ", "AMCONGEN ", "USMISSION ", "USDEL ",
+						"AMEMB " };
+
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (str_istarts(from, prefixes[i]))
+			return str_trim(str_make(from.p + strlen(prefixes[i]), from.n - strlen(prefixes[i])));
+	if (str_istarts(from, "SECSTATE"))
+		return STR_LIT("SECSTATE");
+	return from;
+}
+
 static void finish_id(struct parser *p, const struct record_meta *m)
 {
 	struct cable *c = p->c;
 	bool odd = false;
+	char made[ID_MAX];
 
 	if (m->id.n) {
 		set_container(&c->id_as_written, m->id, p);
@@ -77,21 +119,40 @@ static void finish_id(struct parser *p, const struct record_meta *m)
 		c->id_as_written.text = p->footer_id;
 		c->id_as_written.at = text_span(p, p->footer_id);
 		id_canonical(p->footer_id, c->id, &odd);
-	} else if (p->have_class_line && id_from_parts(p->year, p->class_station, p->class_serial, c->id)) {
-		struct str w = str_make(p->class_station.p,
-					(size_t)(p->class_serial.p + p->class_serial.n - p->class_station.p));
-
-		c->id_as_written.text = w;
-		c->id_as_written.at = text_span(p, w);
 	} else if (p->have_class_line && p->class_station.n && p->class_serial.n) {
 		struct str w = str_make(p->class_station.p,
 					(size_t)(p->class_serial.p + p->class_serial.n - p->class_station.p));
+		bool have_year = p->year >= 0 && !p->year_from_file;
 
 		c->id_as_written.text = w;
 		c->id_as_written.at = text_span(p, w);
-		cable_warn(c, "no year for the id: the cable gives no date");
-		id_from_parts(0, p->class_station, p->class_serial, c->id);
-		memmove(c->id, c->id + 2, strlen(c->id + 2) + 1);
+		id_from_parts(have_year ? p->year : 0, p->class_station, p->class_serial, made);
+		if (have_year) {
+			snprintf(c->id, sizeof(c->id), "%s", made);
+		} else if (p->file_id[0] && strcmp(p->file_id + 2, made + 2) == 0) {
+			snprintf(c->id, sizeof(c->id), "%s", p->file_id);
+			cable_warn(c, "the text gives no year for the id; took the file name's (%s)", p->file_id);
+		} else {
+			snprintf(c->id, sizeof(c->id), "%s", made + 2);
+			if (p->file_id[0])
+				cable_warn(c, "no year for the id: the cable gives no date (the file name names %s)",
+					   p->file_id);
+			else
+				cable_warn(c, "no year for the id: the cable gives no date");
+		}
+	} else if (p->de_serial.n && c->routing.from.text.n && p->year >= 0 && !p->year_from_file &&
+		   id_from_parts(p->year, fm_station(c->routing.from.text), p->de_serial, made)) {
+		/* no classification line: the routing header names the station and the serial */
+		snprintf(c->id, sizeof(c->id), "%s", made);
+		c->id_as_written.text = str_make(p->de_serial.p - 1, p->de_serial.n + 1);
+		c->id_as_written.at = text_span(p, c->id_as_written.text);
+		cable_warn(c, "no classification line: the id is made from the routing header (FM %.*s, DE #%.*s)",
+			   (int)MIN(c->routing.from.text.n, 60), c->routing.from.text.p, (int)p->de_serial.n,
+			   p->de_serial.p);
+	} else if (p->file_id[0]) {
+		snprintf(c->id, sizeof(c->id), "%s", p->file_id);
+		set_container(&c->id_as_written, p->file_base, p);
+		cable_warn(c, "the text names no id; took the file name's (%s)", p->file_id);
 	}
 	if (odd)
 		cable_warn(c, "the id %.*s does not have the usual shape; kept as written",
@@ -146,12 +207,21 @@ static void finish_classification(struct parser *p, const struct record_meta *m)
 {
 	struct cable *c = p->c;
 	struct marking text_mark = { 0 }, cont = { 0 };
-	bool have_text = false;
+	bool have_text = false, have_cont = false;
+	char norm[64];
 
 	if (p->have_class_line)
 		have_text = marking_parse_classification(p->class_text, &text_mark);
-	if (m->classification.n && marking_parse_classification(m->classification, &cont)) {
-		set_container(&c->classification, m->classification, p);
+	if (m->classification.n)
+		have_cont = marking_parse_classification(m->classification, &cont);
+	/* as written: the text's own line, else the container's words */
+	if (have_text) {
+		c->classification_as_written.text = p->class_text;
+		c->classification_as_written.at = text_span(p, p->class_text);
+	} else if (m->classification.n) {
+		set_container(&c->classification_as_written, m->classification, p);
+	}
+	if (have_cont) {
 		c->marking = cont;
 		if (cont.rel.n)
 			c->marking.rel = keep(p, cont.rel);
@@ -160,24 +230,11 @@ static void finish_classification(struct parser *p, const struct record_meta *m)
 			cable_warn(c, "the text is marked %s but the record says %s; kept the record's",
 				   level_name(text_mark.level), level_name(cont.level));
 	} else if (have_text) {
-		c->classification.at = text_span(p, p->class_text);
-		if (spaced_or_lower(p->class_text)) {
-			char tmp[64];
-
-			marking_format_banner(&(struct marking){ text_mark.level, 0, STR_NULL }, tmp,
-					      sizeof(tmp));
-			if (text_mark.level == LEVEL_U && str_istarts(p->class_text, "U N C L A S") &&
-			    !str_istarts(p->class_text, "U N C L A S S"))
-				snprintf(tmp, sizeof(tmp), "UNCLAS");
-			c->classification.text = keep(p, str_c(tmp));
-			cable_warn(c, "classification line written \"%.*s\"; read as %s",
-				   (int)MIN(p->class_text.n, 40), p->class_text.p, tmp);
-		} else {
-			c->classification.text = p->class_text;
-		}
 		c->marking = text_mark;
+		if (spaced_or_lower(p->class_text))
+			cable_warn(c, "classification line written \"%.*s\"; read as %s",
+				   (int)MIN(p->class_text.n, 40), p->class_text.p, level_name(text_mark.level));
 	} else if (m->classification.n) {
-		set_container(&c->classification, m->classification, p);
 		cable_warn(c, "classification \"%.*s\" not understood", (int)MIN(m->classification.n, 60),
 			   m->classification.p);
 	}
@@ -195,8 +252,15 @@ static void finish_classification(struct parser *p, const struct record_meta *m)
 			c->marking.caveats |= CAVEAT_NODIS;
 		else if (str_ieq(cap, "LIMDIS"))
 			c->marking.caveats |= CAVEAT_LIMDIS;
-		else if (str_ieq(cap, "SENSITIVE") && c->marking.level == LEVEL_U)
+		else if ((str_ieq(cap, "SENSITIVE") || str_ieq(cap, "SBU") ||
+			  str_istarts(cap, "SENSITIVE BUT UNCLAS")) && c->marking.level == LEVEL_U)
 			c->marking.level = LEVEL_SBU;
+	}
+	/* the full, normalised form, from every witness together */
+	if (c->marking.level) {
+		marking_format_classification(&c->marking, norm, sizeof(norm));
+		c->classification.text = keep(p, str_c(norm));
+		c->classification.at = c->classification_as_written.at;
 	}
 }
 
@@ -265,6 +329,24 @@ static void finish_refs(struct parser *p, const struct record_meta *m)
 	}
 }
 
+/* Any recognisable cable structure makes a text a cable, an excerpt too: a
+ * classification line (or a lone classification at the top or the foot), a
+ * header label, a routing header, a numbered paragraph with its portion
+ * marking, the signer and the telegram's last lines, the container's id.
+ * Plain prose has none of these. */
+static bool has_structure(const struct parser *p, const struct record_meta *m)
+{
+	const struct cable *c = p->c;
+
+	if (p->have_class_line || m->id.n || p->seen_main || c->routing.present || p->footer_id.n || p->saw_classby ||
+	    c->partial || c->nrefs || c->classified_by.text.n || c->signer.text.n || c->ntrailer)
+		return true;
+	for (size_t i = 0; i < c->nparas; i++)
+		if (c->paras[i].number_as_written.n && c->paras[i].marking.level)
+			return true;
+	return false;
+}
+
 static bool parse(struct cable *c, struct str text, const struct record_meta *meta, bool body)
 {
 	struct parser p;
@@ -292,11 +374,23 @@ static bool parse(struct cable *c, struct str text, const struct record_meta *me
 	parse_preamble(&p, &m, &long_date);
 	if (!m.id.n)
 		find_footer(&p);
+	file_name_id(&p, &m);
 	p.year = year_of(&p, &m, long_date);
 	p.meta = &m;
 	parse_header(&p);
-	if (body)
+	if (body) {
 		parse_body(&p);
+		/* "1. (U) CLASSIFIED BY ...": older cables put it in the first paragraph */
+		if (c->nparas && (!c->classified_by.text.n || !c->reasons.text.n) &&
+		    classby_starts(c->paras[0].text)) {
+			p.saw_classby = true;
+			parse_classby(&p, c->paras[0].text);
+			if (c->classified_by.at.off == SPAN_NONE)
+				c->classified_by.at = c->paras[0].at;
+			if (c->reasons.at.off == SPAN_NONE)
+				c->reasons.at = c->paras[0].at;
+		}
+	}
 
 	finish_id(&p, &m);
 	finish_origin(&p);
@@ -317,8 +411,7 @@ static bool parse(struct cable *c, struct str text, const struct record_meta *me
 	}
 	finish_refs(&p, &m);
 
-	recognised = p.have_class_line || m.id.n || p.seen_main || c->routing.present ||
-		     p.footer_id.n || c->partial;
+	recognised = has_structure(&p, &m);
 	free(p.lines);
 	buf_free(&p.scratch);
 	buf_free(&p.noyear);

@@ -21,13 +21,17 @@ static bool is_footer_line(struct str s)
 static bool is_trailer(struct str s)
 {
 	static const char *const exact[] = { "NNNN", "NNN", "BT", "#", "UNQUOTE", "END OF MESSAGE",
-					     "SIPDIS", "ADP000", "ZZ" };
+					     "SIPDIS", "ADP000", "ZZ", "//END//" };
 
 	for (size_t i = 0; i < sizeof(exact) / sizeof(exact[0]); i++)
 		if (str_ieq(s, exact[i]))
 			return true;
 	if (str_istarts(s, "NOTE BY OC/T") || str_istarts(s, "NOTE BY OCT") || is_footer_line(s) ||
-	    is_level_only(s) || str_istarts(s, "XMT "))
+	    is_level_only(s) || str_istarts(s, "XMT ") || str_istarts(s, "NOTE: NOT PASSED") ||
+	    str_istarts(s, "Declassified/Released") || str_istarts(s, "DECLASSIFIED/RELEASED"))
+		return true;
+	/* "Review 30 JUN 2006", the second line of the note above */
+	if (str_istarts(s, "Review ") && s.n < 24 && is_digit((unsigned char)s.p[s.n - 1]))
 		return true;
 	/* "#", "###", a stray ">" left by a web page */
 	for (size_t i = 0; i < s.n; i++)
@@ -71,16 +75,22 @@ static bool signer_word(struct str w)
 /* A signer line: one to three capitalised words, alone on its line. */
 static bool signer_line(struct str s, struct str *name, struct str *prefix)
 {
-	size_t words = 0;
+	size_t words = 0, phrase;
 	struct str w;
 	long mc;
 
 	*prefix = STR_NULL;
 	while (s.n && (s.p[s.n - 1] == '#' || s.p[s.n - 1] == ' '))
 		s.n--;
+	/* "BEIRUT MINIMIZE CONSIDERED. EAGLETON", "... REPORT.  END OF TEXT. BAKER" */
 	mc = str_ifind(s, "MINIMIZE CONSIDERED");
+	phrase = 19;
+	if (mc < 0) {
+		mc = str_ifind(s, "END OF TEXT");
+		phrase = 11;
+	}
 	if (mc >= 0) {
-		const char *e = s.p + mc + 19;
+		const char *e = s.p + mc + phrase;
 
 		while (e < s.p + s.n && (*e == '.' || *e == ' '))
 			e++;
@@ -118,6 +128,17 @@ static void add_trailer(struct parser *p, struct str s)
 	f->at = text_span(p, s);
 }
 
+/* A line of text in upper and lower case: after it, a name in capitals
+ * alone on its line is no more text, but the signer. */
+static bool mixed_case(struct str s)
+{
+	size_t lower = 0;
+
+	for (size_t i = 0; i < s.n; i++)
+		lower += is_lower((unsigned char)s.p[i]);
+	return lower >= 2;
+}
+
 /* Finds the signer and trailer lines; returns the line where the body ends. */
 static size_t find_tail(struct parser *p)
 {
@@ -141,8 +162,9 @@ static size_t find_tail(struct parser *p)
 
 		while (j > p->body_start && line_blank(p, j - 1))
 			j--;
-		if (j == p->body_start || j < i - 1 || ends_sentence(line_str(p, j - 1)) ||
-		    is_pre_signer(line_str(p, j - 1))) {
+		if (j == p->body_start || j < i - 1 || prefix.n || ends_sentence(line_str(p, j - 1)) ||
+		    is_pre_signer(line_str(p, j - 1)) ||
+		    (mixed_case(line_str(p, j - 1)) && !mixed_case(name))) {
 			c->signer.text = name;
 			c->signer.at = text_span(p, name);
 			if (prefix.n)

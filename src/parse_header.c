@@ -8,10 +8,8 @@
 #include <string.h>
 
 #include "dates.h"
+#include "html.h"
 #include "ids.h"
-#include "tags.h"
-
-enum label { LBL_NONE, LBL_EO, LBL_DECL, LBL_TAGS, LBL_SUBJECT, LBL_REF, LBL_CLASSBY, LBL_SUMMARY };
 
 #define MAX_PIECES 64
 
@@ -24,146 +22,6 @@ struct pending {
 	bool typo;
 	bool caps;          /* a SUBJECT whose first line has no lower case */
 };
-
-static bool at_word_end(struct str s, size_t k)
-{
-	return k >= s.n || !is_alpha((unsigned char)s.p[k]);
-}
-
-/* Length of the blanks, colons and dashes after a label. */
-static size_t skip_sep(struct str s, size_t k)
-{
-	while (k < s.n && (s.p[k] == ' ' || s.p[k] == ':' || s.p[k] == '\t' || s.p[k] == ';'))
-		k++;
-	return k;
-}
-
-/* "E.O. 12958", "EO 12958", "E.o. 12958", "E. O. 12356", "E.0. 12958" */
-static bool eo_label(struct str s, size_t *skip)
-{
-	static const char *const forms[] = { "E.O.", "E. O.", "E.0.", "E.O", "EO" };
-
-	for (size_t f = 0; f < sizeof(forms) / sizeof(forms[0]); f++) {
-		size_t k = strlen(forms[f]);
-
-		if (str_istarts(s, forms[f])) {
-			size_t v = skip_sep(s, k);
-
-			if (v > k - (forms[f][k - 1] == '.') && v < s.n && is_digit((unsigned char)s.p[v])) {
-				*skip = v;
-				return true;
-			}
-		}
-	}
-	return false;
-}
-
-static enum label label_at(struct str s, bool line_start, size_t *skip, bool *typo)
-{
-#define W(word, lbl, typo, colon) { word, sizeof(word) - 1, lbl, typo, colon }
-	static const struct {
-		const char *word;
-		size_t len;
-		enum label lbl;
-		bool typo, colon;   /* colon: needs ':' right after */
-	} words[] = {
-		W("TAGS", LBL_TAGS, false, false), W("TAGES", LBL_TAGS, true, false),
-		W("TAG", LBL_TAGS, true, true), W("TAS", LBL_TAGS, true, true),
-		W("TGS", LBL_TAGS, true, false), W("TAGSS", LBL_TAGS, true, false),
-		W("SUBJECT", LBL_SUBJECT, false, false), W("SUBJ", LBL_SUBJECT, false, true),
-		W("SUBJET", LBL_SUBJECT, true, true),
-		W("REFTELS", LBL_REF, false, true), W("REFTEL", LBL_REF, false, true),
-		W("REFERENCES", LBL_REF, false, true), W("REFERENCE", LBL_REF, false, true),
-		W("REFS", LBL_REF, false, false), W("REF", LBL_REF, false, false),
-		W("DECL", LBL_DECL, false, true),
-	};
-#undef W
-	size_t k;
-
-	*typo = false;
-	if (eo_label(s, skip))
-		return LBL_EO;
-	if (!line_start) {
-		/* inside a line only the unmistakable forms count */
-		if (str_istarts(s, "TAGS:") || str_istarts(s, "SUBJECT:") || str_istarts(s, "SUBJ:")) {
-			*skip = skip_sep(s, str_istarts(s, "SUBJ:") ? 5 : (str_istarts(s, "TAGS:") ? 5 : 8));
-			return str_istarts(s, "TAGS:") ? LBL_TAGS : LBL_SUBJECT;
-		}
-		return LBL_NONE;
-	}
-	/* "(U) Classified by ..." */
-	k = 0;
-	if (s.n > 4 && s.p[0] == '(') {
-		const char *close = memchr(s.p, ')', MIN(s.n, 8));
-
-		if (close)
-			k = (size_t)(close - s.p) + 1;
-		while (k < s.n && s.p[k] == ' ')
-			k++;
-	}
-	if (str_istarts(str_make(s.p + k, s.n - k), "CLASSIFIED BY")) {
-		*skip = skip_sep(s, k + 13);
-		return LBL_CLASSBY;
-	}
-	if (str_istarts(s, "DECLASSIFY ON")) {
-		*skip = skip_sep(s, 13);
-		return LBL_DECL;
-	}
-	if (str_istarts(s, "SUMMARY") && at_word_end(s, 7))
-		return LBL_SUMMARY;
-	if (str_istarts(s, "BEGIN SUMMARY") || str_istarts(s, "SUMMAY:"))
-		return LBL_SUMMARY;
-	/* every label here starts with T, S, R or D */
-	if (!s.n || !strchr("TSRDtsrd", s.p[0]))
-		return LBL_NONE;
-	for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
-		size_t n = words[w].len;
-
-		if (to_upper((unsigned char)s.p[0]) != words[w].word[0] || !str_istarts(s, words[w].word) ||
-		    !at_word_end(s, n))
-			continue;
-		if (n < s.n && s.p[n] == '(' && str_istarts(str_make(s.p + n, s.n - n), "(S)"))
-			n += 3;   /* REF(S): */
-		if (words[w].colon && (n >= s.n || s.p[n] != ':'))
-			continue;
-		if (!words[w].colon && n < s.n && !(s.p[n] == ':' || s.p[n] == ' ' || s.p[n] == ',' ||
-						   s.p[n] == ';' || s.p[n] == '-' || s.p[n] == '.'))
-			continue;
-		/* "SUBJECT" and "REF" without a colon must be followed by capitals */
-		if (n < s.n && s.p[n] == ' ' && (words[w].lbl == LBL_SUBJECT || words[w].lbl == LBL_REF)) {
-			size_t v = skip_sep(s, n);
-
-			if (v < s.n && is_lower((unsigned char)s.p[v]))
-				continue;
-		}
-		k = n;
-		while (k < s.n && (s.p[k] == ' ' || s.p[k] == ':' || s.p[k] == ',' || s.p[k] == ';' ||
-				   s.p[k] == '-' || s.p[k] == '.'))
-			k++;
-		*skip = k;
-		*typo = words[w].typo || (n < s.n && s.p[n] != ':' && words[w].lbl == LBL_TAGS);
-		return words[w].lbl;
-	}
-	return LBL_NONE;
-}
-
-/* Offset of the next label inside @s after @from, or -1. */
-static long find_midline(struct str s, size_t from)
-{
-	size_t skip;
-	bool typo;
-
-	for (size_t i = from; i + 4 < s.n; i++) {
-		if (s.p[i] != ' ')
-			continue;
-		struct str rest = str_make(s.p + i + 1, s.n - i - 1);
-		char ch = (char)to_upper((unsigned char)rest.p[0]);
-
-		if ((ch == 'E' || ch == 'T' || ch == 'S') && label_at(rest, false, &skip, &typo) != LBL_NONE)
-			return (long)i + 1;
-	}
-	return -1;
-}
 
 /* ------------------------------------------------------------------ fields */
 
@@ -259,142 +117,133 @@ static bool is_caption_word(struct str s)
 	return false;
 }
 
-/* TAGS: space- or comma-separated, multi-word tags from the vocabulary,
- * SIPDIS inside, lower case in some copies. */
-static void parse_tags(struct parser *p, struct str v, bool typo, struct str label)
+/* SUBJECT: its own marking "(C)" kept apart, the backslashes of a
+ * database row's line ends and a glued "Sensitive but unclassified" left
+ * out, HTML character references decoded. */
+static void parse_subject(struct parser *p, struct str v)
 {
 	struct cable *c = p->c;
-	struct str words[256];
-	bool comma_before[256];
-	size_t nw = 0, i = 0;
-	bool lower = false, comma = false;
+	struct str s = join_wrapped(p, v);
+	bool cut = false;
 
-	if (typo)
-		cable_warn(c, "TAGS label written \"%.*s\"", (int)MIN(label.n, 12), label.p);
-	while (i < v.n && nw < 256) {
-		while (i < v.n && (v.p[i] == ' ' || v.p[i] == ',' || v.p[i] == ';' || v.p[i] == '\n' ||
-				   v.p[i] == '\r' || v.p[i] == '\t')) {
-			comma |= v.p[i] == ',' || v.p[i] == ';';
-			i++;
+	if (s.n > 3 && s.p[0] == '(') {
+		const char *close = memchr(s.p, ')', MIN(s.n, (size_t)32));
+		struct marking m;
+
+		if (close && marking_parse_portion(str_make(s.p + 1, (size_t)(close - s.p) - 1), &m, NULL)) {
+			c->subject_marking = m;
+			c->subject_marking.rel = m.rel.n ? keep(p, m.rel) : STR_NULL;
+			c->subject_marking_at = text_span(p, str_make(s.p, (size_t)(close - s.p) + 1));
+			s = str_trim(str_make(close + 1, (size_t)(s.p + s.n - close - 1)));
 		}
-		if (i >= v.n)
-			break;
-		size_t s = i;
-
-		while (i < v.n && !(v.p[i] == ' ' || v.p[i] == ',' || v.p[i] == ';' || v.p[i] == '\n' ||
-				    v.p[i] == '\r' || v.p[i] == '\t'))
-			i++;
-		words[nw] = str_make(v.p + s, i - s);
-		comma_before[nw] = comma;
-		comma = false;
-		nw++;
 	}
-	for (i = 0; i < nw; i++) {
-		struct str w = words[i];
-		size_t take = 1;
+	/* "... TEXT \ MORE TEXT \": the line ends of a database row */
+	if (memchr(s.p, '\\', s.n)) {
+		struct buf *b = &p->scratch;
 
-		if (str_ieq(w, "SIPDIS")) {
-			add_caption(p, w);
-			cable_warn(c, "SIPDIS inside the TAGS; moved to the captions");
-			continue;
-		}
-		/* multi-word tags known to the vocabulary, not split by commas */
-		size_t run = 1;
-
-		while (i + run < nw && !comma_before[i + run] && run < 4)
-			run++;
-		take = tags_multiword(words + i, run);
-		if (!take)
-			take = 1;
-		struct str whole = str_make(w.p, (size_t)(words[i + take - 1].p + words[i + take - 1].n - w.p));
-		struct field *f = cable_add_field(c, &c->tags, &c->ntags, &c->cap_tags);
-		bool has_lower = false;
-
-		for (size_t k = 0; k < whole.n; k++)
-			has_lower |= is_lower((unsigned char)whole.p[k]);
-		f->at = text_span(p, whole);
-		if (has_lower || take > 1) {
-			char tmp[128];
-			size_t n = 0;
-
-			for (size_t k = 0; k < whole.n && n + 1 < sizeof(tmp); k++) {
-				char ch = whole.p[k];
-
-				if (is_space((unsigned char)ch)) {
-					if (n && tmp[n - 1] != ' ')
-						tmp[n++] = ' ';
-					continue;
-				}
-				tmp[n++] = (char)to_upper((unsigned char)ch);
+		buf_clear(b);
+		for (size_t i = 0; i < s.n; i++) {
+			if (s.p[i] == '\\' && (i + 1 == s.n || s.p[i + 1] == ' ') && (i == 0 || s.p[i - 1] == ' ')) {
+				cut = true;
+				continue;
 			}
-			f->text = keep(p, str_make(tmp, utf8_drop_partial(tmp, n)));
-			lower |= has_lower;
-		} else {
-			f->text = whole;
+			if (s.p[i] == ' ' && b->n && b->p[b->n - 1] == ' ')
+				continue;
+			buf_addc(b, s.p[i]);
 		}
-		i += take - 1;
+		if (cut)
+			s = str_trim(keep(p, buf_str(b)));
 	}
-	if (lower)
-		cable_warn(c, "TAGS written in lower case; upper-cased");
-}
-
-/* "A. STATE 12345 B. ROME 3900", "A)STATE 198912", "09 DUSHANBE 406",
- * "STATE 272523; USUN 6028", "AND 2764" after a station. */
-static void parse_classby(struct parser *p, struct str orig)
-{
-	struct cable *c = p->c;
-	long at;
-	struct str by, why = STR_NULL, v;
-
-	v = join_wrapped(p, orig);
-	while (str_istarts(v, "CLASSIFIED BY")) {
-		v = str_make(v.p + 13, v.n - 13);
-		v = str_make(v.p + skip_sep(v, 0), v.n - skip_sep(v, 0));
-		cable_warn(c, "\"Classified by\" written twice");
-	}
-	at = str_ifind(v, "REASON");
-	if (at >= 0) {
-		size_t k = (size_t)at + 6;
-
-		if (k < v.n && (v.p[k] == 'S' || v.p[k] == 's'))
-			k++;
-		k = skip_sep(v, k);
-		why = str_make(v.p + k, v.n - k);
-		by = str_make(v.p, (size_t)at);
-	} else {
-		/* no word "reasons": the reasons start at "1.4" */
-		by = v;
-		for (size_t i = 0; i + 2 < v.n; i++) {
-			if (v.p[i] == '1' && v.p[i + 1] == '.' && is_digit((unsigned char)v.p[i + 2]) &&
-			    (i == 0 || v.p[i - 1] == ' ' || v.p[i - 1] == ',')) {
-				why = str_make(v.p + i, v.n - i);
-				by = str_make(v.p, i);
-				break;
-			}
-		}
-	}
-	by = str_trim(by);
 	for (;;) {
-		while (by.n && (by.p[by.n - 1] == ',' || by.p[by.n - 1] == ';' || by.p[by.n - 1] == '.' ||
-				by.p[by.n - 1] == ' ' || by.p[by.n - 1] == ':' || by.p[by.n - 1] == '-'))
-			by.n--;
-		if (by.n > 4 && str_ieq(str_make(by.p + by.n - 4, 4), " FOR")) {
-			by.n -= 4;
-			continue;
+		static const char *const tails[] = { "SENSITIVE BUT UNCLASSIFIED", "SENSITIVE BUT", "SBU" };
+		bool found = false;
+
+		for (size_t t = 0; t < sizeof(tails) / sizeof(tails[0]) && !found; t++) {
+			size_t k = strlen(tails[t]);
+
+			if (s.n > k + 1 && s.p[s.n - k - 1] == ' ' && str_ieq(str_make(s.p + s.n - k, k), tails[t]) &&
+			    (t < 2 || s.p[s.n - k] == 'S')) {
+				s = str_trim(str_make(s.p, s.n - k));
+				cable_warn(c, "\"%s\" after the subject is its handling caption; left out",
+					   tails[t]);
+				found = true;
+			}
 		}
-		break;
+		if (!found)
+			break;
 	}
-	/* keep "E." of an initial but not the sentence's full stop */
-	if (by.n && v.n > by.n && by.p[by.n] == '.' && by.n >= 2 && by.p[by.n - 2] == ' ')
-		by.n++;
-	why = str_trim(why);
-	while (why.n && (why.p[why.n - 1] == '.' || why.p[why.n - 1] == ','))
-		why.n--;
-	set_field(p, &c->classified_by, by);
-	set_field(p, &c->reasons, why);
+	if (memchr(s.p, '&', s.n)) {
+		struct buf *b = &p->scratch;
+
+		buf_clear(b);
+		if (html_decode_entities(s, b)) {
+			s = keep(p, buf_str(b));
+			cable_warn(c, "HTML character references in the subject decoded");
+		}
+	}
+	if (cut)
+		cable_warn(c, "backslashes at the line ends of the subject left out");
+	set_field(p, &c->subject, s);
 }
 
 /* ------------------------------------------------------------ the machine */
+
+/* The length of the line that holds @s as it stands in the text, its
+ * trailing blanks counted. */
+static size_t raw_line_length(const struct parser *p, struct str s)
+{
+	const char *start = s.p, *end = s.p + s.n, *text_end = p->t + p->n;
+
+	while (start > p->t && start[-1] != '\n')
+		start--;
+	while (end < text_end && *end != '\n' && *end != '\r')
+		end++;
+	return (size_t)(end - start);
+}
+
+static bool short_word(struct str w)
+{
+	static const char *const words[] = { "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or",
+					     "per", "the", "to", "with" };
+
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (str_ieq(w, words[i]))
+			return true;
+	return false;
+}
+
+/* A line cut in the middle of a word at a fixed width, as some copies of
+ * the header lines are at 72 columns ("...Charles O. Blah" / "a, E.O.
+ * 12958", "...ECONOMIC AFFAIR" / "S ROBERT LUKE", "...for re" / "ason
+ * 1.4"): the line is full, it ends inside a word, and the next begins
+ * with the rest of it. */
+static bool broken_word(const struct parser *p, struct str prev, struct str next)
+{
+	size_t k = 0, j;
+	struct str last;
+
+	if (raw_line_length(p, prev) < 70)
+		return false;
+	prev = str_trim(prev);
+	next = str_trim(next);
+	if (!prev.n || !next.n || !is_alpha((unsigned char)prev.p[prev.n - 1]))
+		return false;
+	for (j = prev.n; j > 0 && is_alpha((unsigned char)prev.p[j - 1]); j--)
+		;
+	last = str_make(prev.p + j, prev.n - j);
+	while (k < next.n && is_alpha((unsigned char)next.p[k]))
+		k++;
+	if (k < next.n && !(next.p[k] == ' ' || next.p[k] == ',' || next.p[k] == '.' || next.p[k] == ';'))
+		return false;
+	if (short_word(last))
+		return false;
+	/* "Blah" + "a,", "re" + "ason", "Reas" + "ons": the rest in lower case */
+	if (is_lower((unsigned char)next.p[0]) && (k <= 4 || (k <= 6 && last.n <= 3)))
+		return true;
+	/* "AFFAIR" + "S ROBERT": one capital that is no word */
+	return k == 1 && next.p[0] != 'A' && next.p[0] != 'I' && is_upper((unsigned char)next.p[0]) &&
+	       is_upper((unsigned char)prev.p[prev.n - 1]);
+}
 
 static void close_field(struct parser *p, struct pending *pd)
 {
@@ -411,7 +260,10 @@ static void close_field(struct parser *p, struct pending *pd)
 		struct buf b = { 0 };
 
 		for (size_t i = 0; i < pd->np; i++) {
-			if (i)
+			if (i && (pd->lbl == LBL_CLASSBY || pd->lbl == LBL_SUBJECT) && broken_word(p, pd->pieces[i - 1], pd->pieces[i]))
+				cable_warn(c, "a word broken at the end of a line was joined (\"%.*s\")",
+					   (int)MIN(pd->pieces[i].n, 12), pd->pieces[i].p);
+			else if (i)
 				buf_addc(&b, pd->lbl == LBL_REF ? '\n' : ' ');
 			buf_addstr(&b, pd->pieces[i]);
 		}
@@ -430,7 +282,7 @@ static void close_field(struct parser *p, struct pending *pd)
 		p->seen_main = true;
 		if (c->ntags)
 			cable_warn(c, "a second TAGS line; its tags were added");
-		parse_tags(p, v, pd->typo, pd->label);
+		parse_tags(p, pd->pieces, pd->np, pd->typo, pd->label);
 		break;
 	case LBL_SUBJECT:
 		p->seen_main = true;
@@ -438,7 +290,7 @@ static void close_field(struct parser *p, struct pending *pd)
 			cable_warn(c, "a second SUBJECT line; kept the first");
 			break;
 		}
-		set_field(p, &c->subject, join_wrapped(p, v));
+		parse_subject(p, v);
 		break;
 	case LBL_REF:
 		buf_clear(&p->noyear);
@@ -448,8 +300,7 @@ static void close_field(struct parser *p, struct pending *pd)
 				   (int)MIN(p->noyear.n, (size_t)300), p->noyear.p);
 		break;
 	case LBL_CLASSBY:
-		if (!c->classified_by.text.n)
-			parse_classby(p, v);
+		parse_classby(p, v);
 		break;
 	case LBL_NONE:
 	case LBL_SUMMARY:
@@ -556,8 +407,11 @@ static bool next_is_ref_item(struct parser *p, size_t i)
 	struct str s = line_str(p, i);
 	size_t k = is_pilcrow_at(s, 0) ? 2 : 0;
 
-	return k + 2 < s.n && is_upper((unsigned char)s.p[k]) && (s.p[k + 1] == '.' || s.p[k + 1] == ')') &&
-	       s.p[k + 2] == ' ';
+	if (k + 3 < s.n && (s.p[k] == '(' || s.p[k] == '[') && is_upper((unsigned char)s.p[k + 1]) &&
+	    (s.p[k + 2] == ')' || s.p[k + 2] == ']'))
+		return true;   /* "(B) STATE 123", "[B] ..." */
+	return k + 2 < s.n && is_upper((unsigned char)s.p[k]) &&
+	       (s.p[k + 1] == '.' || s.p[k + 1] == ')' || s.p[k + 1] == ':') && s.p[k + 2] == ' ';
 }
 
 /* Does an E.O., TAGS or SUBJECT label come within the next few lines? */
@@ -578,6 +432,60 @@ static bool label_follows(struct parser *p, size_t i)
 	return false;
 }
 
+/* Does a header label (REF, Classified By, ...) come within the next two lines? */
+static bool label_soon(struct parser *p, size_t i)
+{
+	for (size_t seen = 0; i < p->nlines && seen < 2; i++) {
+		if (line_blank(p, i))
+			continue;
+		seen++;
+		if (line_has_label(line_str(p, i)))
+			return true;
+	}
+	return false;
+}
+
+/* The value of the field being read holds nothing yet ("SUBJECT:" alone). */
+static bool pending_empty(const struct pending *pd)
+{
+	for (size_t i = 0; i < pd->np; i++)
+		if (str_trim(pd->pieces[i]).n)
+			return false;
+	return true;
+}
+
+static void add_piece(struct pending *pd, struct str s)
+{
+	pd->end = s.p + s.n;
+	if (pd->np < MAX_PIECES)
+		pd->pieces[pd->np++] = s;
+	else
+		pd->pieces[MAX_PIECES - 1] = str_make(pd->pieces[MAX_PIECES - 1].p,
+						     (size_t)(pd->end - pd->pieces[MAX_PIECES - 1].p));
+}
+
+/* Does line @s go on with the field being read? */
+static bool continues(const struct pending *pd, struct str s)
+{
+	struct str last = pd->np ? str_trim(pd->pieces[pd->np - 1]) : STR_NULL;
+	struct classline cl;
+
+	if (match_class_line(s, &cl))
+		return false;
+	switch (pd->lbl) {
+	case LBL_SUBJECT:
+		return pending_empty(pd) || !(pd->caps && mostly_lower(s));
+	case LBL_TAGS:
+		/* capitals, or any words after a list that ends with a comma */
+		return (tag_like(s) || (last.n && last.p[last.n - 1] == ',')) && !is_caption_word(s);
+	case LBL_REF:
+	case LBL_CLASSBY:
+		return true;
+	default:
+		return false;
+	}
+}
+
 void parse_header(struct parser *p)
 {
 	struct pending pd;
@@ -588,10 +496,14 @@ void parse_header(struct parser *p)
 		header_piece(p, &pd, p->header_rest, true);
 	for (; i < p->nlines; i++) {
 		struct str s = line_str(p, i);
+		struct classline cl;
 
 		if (line_blank(p, i)) {
 			/* REF items may stand apart: "REF: A. ...", blank, "B. ..." */
 			if (pd.lbl == LBL_REF && next_is_ref_item(p, i + 1))
+				continue;
+			/* "SUBJECT:" alone, the subject on a line of its own below */
+			if (pd.lbl == LBL_SUBJECT && pending_empty(&pd))
 				continue;
 			close_field(p, &pd);
 			continue;
@@ -603,48 +515,44 @@ void parse_header(struct parser *p)
 		}
 		if (body_marker(s))
 			break;
-		if (pd.lbl != LBL_NONE) {
-			size_t skip;
-			bool typo;
-			enum label l = label_at(s, true, &skip, &typo);
+		if (pd.lbl != LBL_NONE && label_at(s, true, &(size_t){ 0 }, &(bool){ false }) == LBL_NONE) {
+			if (continues(&pd, s)) {
+				long k = find_midline(s, 0);
 
-			if (l == LBL_NONE) {
-				bool cont = false;
-
-				switch (pd.lbl) {
-				case LBL_SUBJECT:
-					cont = !(pd.caps && mostly_lower(s));
-					break;
-				case LBL_TAGS:
-					cont = tag_like(s) && !is_caption_word(s);
-					break;
-				case LBL_REF:
-				case LBL_CLASSBY:
-					cont = true;
-					break;
-				default:
-					break;
-				}
-				if (cont) {
-					pd.end = s.p + s.n;
-					if (pd.np < MAX_PIECES)
-						pd.pieces[pd.np++] = s;
-					else
-						pd.pieces[MAX_PIECES - 1] = str_make(pd.pieces[MAX_PIECES - 1].p,
-										     (size_t)(pd.end - pd.pieces[MAX_PIECES - 1].p));
+				if (pending_empty(&pd))
+					pd.caps = !mostly_lower(s);
+				add_piece(&pd, k >= 0 ? str_make(s.p, (size_t)k) : s);
+				if (k < 0)
 					continue;
-				}
+				/* a label later on the line: "... SUBJECT GOES ON REF: A. ..." */
 				close_field(p, &pd);
+				header_piece(p, &pd, str_make(s.p + k, s.n - (size_t)k), false);
+				continue;
 			}
+			close_field(p, &pd);
+		}
+		if (p->seen_main && match_class_line(s, &cl)) {
+			/* the classification line again (a second page): what follows it is header */
+			close_field(p, &pd);
+			if (cl.rest.n)
+				header_piece(p, &pd, cl.rest, true);
+			continue;
 		}
 		if (!p->seen_main && label_at(s, true, &(size_t){ 0 }, &(bool){ false }) == LBL_NONE &&
 		    find_midline(s, 0) < 0) {
-			/* before E.O./TAGS/SUBJECT: captions, short and mostly capitals,
-			 * or anything when a label follows closely */
-			if ((s.n > 100 || captions >= 16 || (mostly_lower(s) && !is_caption_word(s))) &&
-			    !label_follows(p, i + 1))
+			/* before E.O./TAGS/SUBJECT: captions ("SIPDIS", "STATE FOR EUR/RUS")
+			 * when a label follows closely; else the text has begun (an excerpt
+			 * of the body, a cable without a header) */
+			if (!is_caption_word(s) && (captions >= 16 || !label_follows(p, i + 1)))
 				break;
 			captions++;
+		}
+		if (p->seen_main && s.n < 100 && !line_has_label(s) && label_soon(p, i + 1)) {
+			/* a line between the fields ("SENSITIVE BUT UNCLASSIFIED--PLEASE
+			 * PROTECT ACCORDINGLY"), more of them below: a caption */
+			close_field(p, &pd);
+			add_caption(p, s);
+			continue;
 		}
 		if (!header_piece(p, &pd, s, true))
 			break;

@@ -4,10 +4,13 @@
  *                     text and the container say (id, origin, level, date)
  *   parse_preamble.c  five metadata lines, partial note, routing header,
  *                     classification line
- *   parse_header.c    captions, E.O. and DECL, TAGS, SUBJECT, REF (with
- *                     parse_refs.c for its items), Classified By
+ *   parse_header.c    captions, E.O. and DECL, TAGS (parse_tags.c reads
+ *                     its list), SUBJECT, REF (parse_refs.c reads its
+ *                     items), Classified By (parse_classby.c)
  *   parse_body.c      paragraphs, sections, summary, signer, trailer
- *   parse_lines.c     the line helpers all of them use; it calls none */
+ *   parse_lines.c     the line helpers all of them use,
+ *   parse_labels.c    the header labels, and
+ *   parse_classline.c the classification line; these three call no stage */
 #ifndef PILCROW_PARSE_INTERNAL_H
 #define PILCROW_PARSE_INTERNAL_H
 
@@ -16,6 +19,7 @@
 
 #include "buf.h"
 #include "cable.h"
+#include "ids.h"
 #include "parse.h"
 
 struct line {
@@ -43,7 +47,12 @@ struct parser {
 	struct str footer_id;    /* "2004ROME03933" from a footer line */
 	bool id_odd;             /* the id does not have the usual shape */
 	int year;                /* the cable's year, or -1 */
+	bool year_from_file;     /* ... and it comes from the file name */
+	char file_id[ID_MAX];    /* the id a file name of cable-id shape gives, or "" */
+	struct str file_base;    /* that file name without its extension */
+	struct str de_serial;    /* "0096" of the routing header's "DE RUEHLP #0096/01 0231326" */
 	bool seen_main;          /* E.O., TAGS or SUBJECT found */
+	bool saw_classby;        /* a Classified By line, even one that names nobody */
 
 	struct buf scratch;      /* joined paragraph text */
 	struct buf noyear;       /* REF items that had no year, for one warning */
@@ -110,6 +119,43 @@ bool is_level_only(struct str s);
 /* "2004ROME03933 - Classification: CONFIDENTIAL": sets *id to the id. */
 bool is_footer(struct str s, struct str *id);
 
+/* ---------------------------------------- parse_labels.c (the bottom too) */
+
+enum label { LBL_NONE, LBL_EO, LBL_DECL, LBL_TAGS, LBL_SUBJECT, LBL_REF, LBL_CLASSBY, LBL_SUMMARY };
+
+/* The label that starts @s (at the start of a line when @line_start, else
+ * inside one, where only the unmistakable forms count); *skip is where its
+ * value starts, *typo says it is misspelt. */
+enum label label_at(struct str s, bool line_start, size_t *skip, bool *typo);
+
+/* Offset of the next label inside @s from @from (after a blank, or glued to
+ * the word before it), or -1. */
+long find_midline(struct str s, size_t from);
+
+/* True when a header label starts @s or stands inside it. */
+bool line_has_label(struct str s);
+
+/* Where the value after a label's blanks, colons and semicolons starts. */
+size_t skip_sep(struct str s, size_t k);
+
+/* ------------------------------------- parse_classline.c (the bottom too) */
+
+struct classline {
+	struct str level;    /* "C O N F I D E N T I A L" as written */
+	struct str station;  /* "HO CHI MINH CITY" as written */
+	struct str serial;   /* "000838" */
+	struct str year;     /* "75" in "CONFIDENTIAL 75 LIBREVILLE 1895" */
+	struct str rest;     /* what follows the serial on the same line */
+	struct str whole;
+};
+
+/* True when @s is a classification line: level, station, serial. */
+bool match_class_line(struct str s, struct classline *cl);
+
+/* Where a classification line glued to the end of another line starts
+ * ("...KABUL 0106UNCLAS SECTION 01 OF 02 DUSHANBE 000575"), or -1. */
+long find_glued_class_line(struct str s, struct classline *cl);
+
 /* ------------------------------------------------------------- the stages */
 
 /* parse_preamble.c: everything before the header; sets header_start. */
@@ -117,6 +163,18 @@ void parse_preamble(struct parser *p, struct record_meta *m, struct str *long_da
 
 /* parse_header.c: the header fields; sets body_start. */
 void parse_header(struct parser *p);
+
+/* parse_tags.c: the tags of a TAGS field written over @np lines (called by
+ * the header); @typo and @label: the label was misspelt, as written. */
+void parse_tags(struct parser *p, const struct str *pieces, size_t np, bool typo, struct str label);
+
+/* parse_classby.c: who classified the cable and why, from a Classified By
+ * value (called by the header, and by the driver for a first paragraph that
+ * holds it); a value without reasons gives way to a later one with them. */
+void parse_classby(struct parser *p, struct str v);
+
+/* True when @v begins like a Classified By line ("1. (U) CLASSIFIED BY"). */
+bool classby_starts(struct str v);
 
 /* parse_refs.c: the items of a REF field (called by the header). */
 void parse_refs(struct parser *p, struct str v);

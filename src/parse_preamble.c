@@ -10,215 +10,6 @@
 #include "dates.h"
 #include "ids.h"
 
-/* ------------------------------------------------------ classification line */
-
-struct classline {
-	struct str level;    /* "C O N F I D E N T I A L" as written */
-	struct str station;  /* "HO CHI MINH CITY" as written */
-	struct str serial;   /* "000838" */
-	struct str year;     /* "75" in "CONFIDENTIAL 75 LIBREVILLE 1895" */
-	struct str rest;     /* what follows the serial on the same line */
-	struct str whole;
-};
-
-static const char *const level_words[] = {
-	"TOP SECRET", "TOPSECRET", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "UNCLAS",
-	"LIMITED OFFICIAL USE",
-};
-
-static const char *const class_caveats[] = {
-	"NOFORN", "EFTO", "SENSITIVE", "SBU", "FOUO", "EXDIS", "NODIS", "LIMDIS", "STADIS", "NOFORN//",
-};
-
-#define SQUEEZE_MAX 240
-
-/* Upper-case copy of the start of @s with spaced-out letters joined and
- * runs of blanks made one; pos[k] is the offset in @s of up[k]. */
-static size_t squeeze_line(struct str s, char *up, uint32_t *pos)
-{
-	size_t k = 0;
-
-	for (size_t i = 0; i < s.n && k + 1 < SQUEEZE_MAX; i++) {
-		int c = (unsigned char)s.p[i];
-
-		if (c == ' ' || c == '\t') {
-			bool single_before = i > 0 && is_alpha((unsigned char)s.p[i - 1]) &&
-					     (i < 2 || s.p[i - 2] == ' ');
-			bool single_after = i + 1 < s.n && is_alpha((unsigned char)s.p[i + 1]) &&
-					    (i + 2 >= s.n || !is_alpha((unsigned char)s.p[i + 2]));
-
-			if (single_before && single_after)
-				continue;
-			if (k && up[k - 1] == ' ')
-				continue;
-			c = ' ';
-		}
-		up[k] = (char)to_upper(c);
-		pos[k] = (uint32_t)i;
-		k++;
-	}
-	up[k] = '\0';
-	pos[k] = (uint32_t)(k ? pos[k - 1] + 1 : 0);
-	return k;
-}
-
-static bool word_at(const char *up, size_t i, const char *w)
-{
-	size_t n = strlen(w);
-
-	return strncmp(up + i, w, n) == 0 &&
-	       (up[i + n] == '\0' || up[i + n] == ' ' || up[i + n] == '/' || up[i + n] == ',');
-}
-
-static size_t skip_digits(const char *up, size_t i)
-{
-	while (is_digit((unsigned char)up[i]))
-		i++;
-	return i;
-}
-
-static bool match_class_line(struct str s, struct classline *cl)
-{
-	/* every classification starts with one of these letters: most lines go here */
-	if (!s.n || !strchr("UCSTLucstl", s.p[0]))
-		return false;
-	{
-	char up[SQUEEZE_MAX + 1];
-	uint32_t pos[SQUEEZE_MAX + 1];
-	size_t n = squeeze_line(s, up, pos), i = 0, level_end, st, se, d;
-	bool found = false;
-
-	for (size_t w = 0; w < sizeof(level_words) / sizeof(level_words[0]) && !found; w++) {
-		size_t k = strlen(level_words[w]);
-
-		if (word_at(up, 0, level_words[w])) {
-			i = k;
-			found = true;
-		} else if (strncmp(up, level_words[w], k) == 0) {
-			/* spaced-out letters run the caveat on: "S E C R E T N O F O R N" */
-			for (size_t c = 0; c < sizeof(class_caveats) / sizeof(class_caveats[0]); c++) {
-				if (word_at(up, k, class_caveats[c])) {
-					i = k + strlen(class_caveats[c]);
-					found = true;
-					break;
-				}
-			}
-		}
-	}
-	if (!found)
-		return false;
-	/* caveats: "//NOFORN", " NOFORN", " E F T O" */
-	for (;;) {
-		if (up[i] == '/') {
-			while (up[i] == '/')
-				i++;
-			while (up[i] && up[i] != ' ' && up[i] != '/')
-				i++;
-			continue;
-		}
-		if (up[i] == ' ') {
-			bool cav = false;
-
-			for (size_t w = 0; w < sizeof(class_caveats) / sizeof(class_caveats[0]); w++) {
-				if (word_at(up, i + 1, class_caveats[w])) {
-					i += 1 + strlen(class_caveats[w]);
-					cav = true;
-					break;
-				}
-			}
-			if (cav)
-				continue;
-		}
-		break;
-	}
-	level_end = i;
-	/* SECTION 01 OF 03 */
-	if (strncmp(up + i, " SECTION ", 9) == 0) {
-		size_t j = skip_digits(up, i + 9);
-
-		if (j > i + 9 && strncmp(up + j, " OF ", 4) == 0) {
-			size_t k = skip_digits(up, j + 4);
-
-			if (k > j + 4)
-				i = k;
-		}
-	}
-	if (up[i] != ' ')
-		return false;
-	i++;
-	/* an optional two-digit year before the station */
-	cl->year = STR_NULL;
-	d = skip_digits(up, i);
-	if (d == i + 2 && up[d] == ' ' && is_upper((unsigned char)up[d + 1])) {
-		cl->year = str_make(s.p + pos[i], 2);
-		i = d + 1;
-	}
-	/* station: one to five words of letters */
-	st = i;
-	se = i;
-	for (int words = 0; words < 5; words++) {
-		size_t j = i;
-
-		if (!is_upper((unsigned char)up[j]))
-			break;
-		while (is_upper((unsigned char)up[j]) || up[j] == '\'' || up[j] == '.' || up[j] == '-')
-			j++;
-		if (up[j] != ' ')
-			break;
-		if (word_at(up, i, "SECTION") || word_at(up, i, "PAGE"))
-			return false;
-		se = j;
-		i = j + 1;
-		if (is_digit((unsigned char)up[i]))
-			break;
-	}
-	if (se == st || !is_digit((unsigned char)up[i]))
-		return false;
-	d = skip_digits(up, i);
-	if (d - i < 2 || d - i > 8 || (up[d] != '\0' && up[d] != ' '))
-		return false;
-	cl->whole = s;
-	cl->level = str_trim(str_make(s.p, pos[level_end]));
-	cl->station = str_make(s.p + pos[st], pos[se] - pos[st]);
-	cl->serial = str_make(s.p + pos[i], d - i);
-	if (d < n)
-		cl->rest = str_trim(str_make(s.p + pos[d], s.n - pos[d]));
-	else
-		cl->rest = STR_NULL;
-	/* squeezing stops after SQUEEZE_MAX characters: the rest is header text */
-	if (d >= n && n + 1 >= SQUEEZE_MAX && pos[d] < s.n)
-		cl->rest = str_trim(str_make(s.p + pos[d], s.n - pos[d]));
-	return true;
-	}
-}
-
-/* Looks for a classification line glued to the end of another line
- * ("...KABUL 0106UNCLAS SECTION 01 OF 02 DUSHANBE 000575"). */
-static long find_glued_class_line(struct str s, struct classline *cl)
-{
-	static const char *const starts[] = { "UNCLAS", "CONFIDENTIAL", "C O N F", "SECRET",
-					      "S E C R", "TOP SECRET", "LIMITED OFFICIAL" };
-
-	/* a classification line ends with its serial number */
-	if (s.n < 10 || !is_digit((unsigned char)s.p[s.n - 1]))
-		return -1;
-
-	for (size_t i = 1; i < s.n; i++) {
-		char ch = s.p[i];
-
-		if (ch != 'U' && ch != 'C' && ch != 'S' && ch != 'T' && ch != 'L')
-			continue;
-		for (size_t w = 0; w < sizeof(starts) / sizeof(starts[0]); w++) {
-			size_t k = strlen(starts[w]);
-
-			if (i + k <= s.n && memcmp(s.p + i, starts[w], k) == 0 &&
-			    match_class_line(str_make(s.p + i, s.n - i), cl))
-				return (long)i;
-		}
-	}
-	return -1;
-}
-
 /* ------------------------------------------------------------ the preamble */
 
 static bool is_partial_note(struct str s)
@@ -361,6 +152,19 @@ static bool routing_line(struct parser *p, struct str s, enum route_list *active
 		*active = ROUTE_NONE;
 		return true;
 	}
+	if (starts_word(s, "DE") && !p->de_serial.n) {
+		/* "DE RUEHLP #0096/01 0231326": the serial after the '#' */
+		const char *hash = memchr(s.p, '#', s.n);
+
+		if (hash) {
+			size_t k = (size_t)(hash - s.p) + 1, e = k;
+
+			while (e < s.n && is_digit((unsigned char)s.p[e]))
+				e++;
+			if (e - k >= 2 && e - k <= 8)
+				p->de_serial = str_make(s.p + k, e - k);
+		}
+	}
 	if (str_istarts(s, "VZCZC") || starts_word(s, "DE") || starts_word(s, "ZNY") ||
 	    starts_word(s, "ZNR") || starts_word(s, "ACTION") || starts_word(s, "PAGE") ||
 	    starts_word(s, "INFO") || starts_word(s, "BT") || str_istarts(s, "----")) {
@@ -372,14 +176,6 @@ static bool routing_line(struct parser *p, struct str s, enum route_list *active
 		return true;
 	}
 	return false;
-}
-
-/* True for a line that starts the header proper (E.O., TAGS, SUBJECT ...). */
-static bool header_label_line(struct str s)
-{
-	return str_istarts(s, "E.O.") || str_istarts(s, "EO 1") || str_istarts(s, "E.O 1") ||
-	       str_istarts(s, "TAGS") || str_istarts(s, "SUBJECT:") || str_istarts(s, "SUBJ:") ||
-	       str_istarts(s, "REF:") || str_istarts(s, "CLASSIFIED BY");
 }
 
 /* Do routing lines (a precedence line, FM) follow within a few lines? */
@@ -418,6 +214,21 @@ static void take_lone_level(struct parser *p, struct str lone)
 	take_class_line(p, &cl);
 }
 
+/* A line of running text, as no routing line is: lower case, or the
+ * punctuation of sentences ("THE TALKS WILL GO ON.", "ALL ACTS, METHODS"). */
+static bool prose_like(struct str s)
+{
+	size_t lower = 0;
+	char last = s.n ? s.p[s.n - 1] : ' ';
+
+	if (!memchr(s.p, ' ', s.n))
+		return false;
+	for (size_t i = 0; i < s.n; i++)
+		lower += is_lower((unsigned char)s.p[i]);
+	return lower >= 3 || last == '.' || last == ',' || last == ';' || last == '"' || last == '?' ||
+	       last == '!' || str_find(s, ", ") >= 0 || str_find(s, ". ") >= 0;
+}
+
 void parse_preamble(struct parser *p, struct record_meta *m, struct str *long_date)
 {
 	struct cable *c = p->c;
@@ -427,7 +238,7 @@ void parse_preamble(struct parser *p, struct record_meta *m, struct str *long_da
 	struct classline cl, first;
 	struct marker mk;
 	struct str lone = STR_NULL;
-	bool have_first = false, have_lone = false;
+	bool have_first = false, have_lone = false, prose = false;
 
 	while (i < p->nlines && line_blank(p, i))
 		i++;
@@ -442,6 +253,10 @@ void parse_preamble(struct parser *p, struct record_meta *m, struct str *long_da
 			active = ROUTE_NONE;
 			continue;
 		}
+		/* after running text only a classification line starts the cable
+		 * (a forwarded copy: "Diana T Fritz 03/21/2007 ...", then the cable) */
+		if (prose && !match_class_line(s, &cl))
+			continue;
 		if (is_partial_note(s)) {
 			c->partial = true;
 			c->partial_at = text_span(p, s);
@@ -467,7 +282,7 @@ void parse_preamble(struct parser *p, struct record_meta *m, struct str *long_da
 			last = i + 1;
 			continue;
 		}
-		if (header_label_line(s) || (read_marker(s, &mk) && (mk.k == 1 || mk.has_mark))) {
+		if (line_has_label(s) || (read_marker(s, &mk) && (mk.k == 1 || mk.has_mark))) {
 			if (have_first)
 				take_class_line(p, &first);
 			else if (have_lone)
@@ -510,6 +325,8 @@ void parse_preamble(struct parser *p, struct record_meta *m, struct str *long_da
 		}
 		if (s.n > 100 || fm)
 			break;
+		/* text: a classification alone below it is a page's foot, not the cable's head */
+		prose |= prose_like(s);
 	}
 	if (have_first)
 		take_class_line(p, &first);

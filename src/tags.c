@@ -1,4 +1,12 @@
-/* tags.c -- the TAGS vocabulary */
+/* tags.c -- the TAGS vocabulary, and reading a TAGS field with it
+ *
+ * A TAGS field is a list of codes (PREL, IT, UNSC), multi-word subject tags
+ * (IRAQI FREEDOM, COUNTRY CLEARANCE), and names of people after OVIP (BIDEN
+ * JOSEPH, or "(STEINBERG, JAMES B.)"), separated by blanks or commas, and
+ * damaged in the ways real cables are: codes run together (ETRDEINVPGOV),
+ * the page headers of an old multi-page telegram inside the list (SECRET
+ * PAGE 02 ROME 03067 211833Z), the whole list again on every page, typos
+ * (MOPPS).  The vocabulary tells a code from a word and one tag from two. */
 #include "config.h"
 #include "tags.h"
 
@@ -41,20 +49,10 @@ size_t tags_multiword(const struct str *words, size_t n)
 {
 	size_t best = 0;
 
-	static size_t multi[64], nmulti;
-	static bool indexed;
-
 	if (n < 2)
 		return 0;
-	if (!indexed) {
-		/* the few multi-word tags, found once */
-		for (size_t t = 0; t < tag_count && nmulti < 64; t++)
-			if (strchr(tag_table[t].tag, ' '))
-				multi[nmulti++] = t;
-		indexed = true;
-	}
-	for (size_t m = 0; m < nmulti; m++) {
-		const char *p = tag_table[multi[m]].tag;
+	for (size_t m = 0; m < tag_nmulti; m++) {
+		const char *p = tag_table[tag_multi[m]].tag;
 		size_t k = 0;
 		bool ok = true;
 
@@ -79,4 +77,427 @@ size_t tags_multiword(const struct str *words, size_t n)
 			best = k;
 	}
 	return best;
+}
+
+/* ------------------------------------------------------------ the reading */
+
+#define MAX_TOKENS 256
+#define MAX_SEEN 128
+#define TAG_MAX 160
+
+struct tok {
+	struct str s;       /* as written; for a group, what is inside the parentheses */
+	struct str src;     /* as written, parentheses included */
+	bool comma;         /* a comma or semicolon stands before it */
+	bool group;         /* "(...)" */
+};
+
+struct reader {
+	void (*fn)(const struct tag_read *t, void *ud);
+	void *ud;
+	unsigned notes;
+	char seen[MAX_SEEN][TAG_MAX];
+	size_t nseen;
+};
+
+static bool has_lower(struct str s)
+{
+	for (size_t i = 0; i < s.n; i++)
+		if (is_lower((unsigned char)s.p[i]))
+			return true;
+	return false;
+}
+
+/* A word of letters (and the ' - . of names), no digits. */
+static bool plain_word(const struct tok *t)
+{
+	if (t->group || !t->s.n)
+		return false;
+	for (size_t i = 0; i < t->s.n; i++) {
+		int ch = (unsigned char)t->s.p[i];
+
+		if (!(is_alpha(ch) || ch == '\'' || ch == '-' || ch == '.' || ch >= 0x80))
+			return false;
+	}
+	return is_alpha((unsigned char)t->s.p[0]) || (unsigned char)t->s.p[0] >= 0x80;
+}
+
+/* A code as the cables write them: two to four capitals. */
+static bool code_like(struct str s)
+{
+	if (s.n < 2 || s.n > 4)
+		return false;
+	for (size_t i = 0; i < s.n; i++)
+		if (!is_upper((unsigned char)s.p[i]))
+			return false;
+	return true;
+}
+
+static struct str no_dot(struct str s)
+{
+	while (s.n > 1 && s.p[s.n - 1] == '.')
+		s.n--;
+	return s;
+}
+
+static bool known(struct str s)
+{
+	return tags_lookup(no_dot(s)) != NULL;
+}
+
+/* "02", "03067", "211833Z": the numbers of a page header, never tags. */
+static bool number_like(struct str s)
+{
+	size_t d = 0;
+
+	while (d < s.n && is_digit((unsigned char)s.p[d]))
+		d++;
+	return d > 0 && (d == s.n || (d + 1 == s.n && (s.p[d] == 'Z' || s.p[d] == 'z')));
+}
+
+static bool level_word(struct str s)
+{
+	return str_ieq(s, "UNCLASSIFIED") || str_ieq(s, "UNCLAS") || str_ieq(s, "CONFIDENTIAL") ||
+	       str_ieq(s, "SECRET") || str_ieq(s, "LIMITED") || str_ieq(s, "TOP");
+}
+
+/* Where a page header that starts at token @i ends (the token after its
+ * date-time group), or @i when none starts there. */
+static size_t page_header_end(const struct tok *t, size_t n, size_t i)
+{
+	size_t k = i;
+
+	if (t[k].group)
+		return i;
+	if (level_word(t[k].s)) {
+		k++;
+		while (k < n && k < i + 4 && !t[k].group && !str_ieq(t[k].s, "PAGE") &&
+		       (str_ieq(t[k].s, "SECRET") || str_ieq(t[k].s, "OFFICIAL") || str_ieq(t[k].s, "USE")))
+			k++;
+	}
+	if (k >= n || t[k].group || !str_ieq(t[k].s, "PAGE") || k + 1 >= n || !number_like(t[k + 1].s))
+		return i;
+	for (size_t j = k + 1; j < n && j < k + 16; j++) {
+		struct str s = t[j].s;
+
+		if (s.n == 7 && number_like(s) && (s.p[6] == 'Z' || s.p[6] == 'z'))
+			return j + 1;
+	}
+	return i;
+}
+
+static size_t tokenize(const struct str *pieces, size_t np, struct tok *t)
+{
+	size_t n = 0;
+	bool comma = false;
+
+	for (size_t k = 0; k < np; k++) {
+		struct str s = pieces[k];
+		size_t i = 0;
+
+		while (i < s.n && n < MAX_TOKENS) {
+			char ch = s.p[i];
+
+			if (ch == ',' || ch == ';') {
+				comma = true;
+				i++;
+				continue;
+			}
+			if (is_space((unsigned char)ch)) {
+				i++;
+				continue;
+			}
+			if (ch == '(') {
+				const char *close = memchr(s.p + i, ')', s.n - i);
+				size_t e = close ? (size_t)(close - s.p) : s.n;
+
+				t[n].src = str_make(s.p + i, (close ? e + 1 : e) - i);
+				t[n].s = str_trim(str_make(s.p + i + 1, e - i - 1));
+				t[n].group = true;
+				i = close ? e + 1 : e;
+			} else {
+				size_t st = i;
+
+				while (i < s.n && !is_space((unsigned char)s.p[i]) && s.p[i] != ',' && s.p[i] != ';' &&
+				       s.p[i] != '(')
+					i++;
+				t[n].s = t[n].src = str_make(s.p + st, i - st);
+				t[n].group = false;
+			}
+			t[n].comma = comma;
+			comma = false;
+			if (t[n].s.n)
+				n++;
+		}
+	}
+	return n;
+}
+
+/* Upper case, blanks made one, into @out (TAG_MAX). */
+static size_t normalise(struct str s, char *out)
+{
+	size_t n = 0;
+	bool space = false;
+
+	for (size_t i = 0; i < s.n && n + 2 < TAG_MAX; i++) {
+		int ch = (unsigned char)s.p[i];
+
+		if (is_space(ch)) {
+			space = true;
+			continue;
+		}
+		if (space && n)
+			out[n++] = ' ';
+		space = false;
+		out[n++] = (char)to_upper(ch);
+	}
+	n = utf8_drop_partial(out, n);
+	out[n] = '\0';
+	return n;
+}
+
+static void emit(struct reader *r, const char *text, size_t n, struct str src, unsigned note, struct str near,
+		 struct str whole)
+{
+	struct tag_read t;
+
+	for (size_t i = 0; i < r->nseen; i++) {
+		if (strcmp(r->seen[i], text) == 0) {
+			r->notes |= TAGS_REPEATED;
+			return;
+		}
+	}
+	if (r->nseen < MAX_SEEN)
+		memcpy(r->seen[r->nseen++], text, n + 1);
+	if (has_lower(src))
+		note |= TAGS_LOWER;
+	r->notes |= note;
+	t.text = str_make(text, n);
+	t.src = src;
+	t.note = note;
+	t.near = near;
+	t.whole = whole;
+	r->fn(&t, r->ud);
+}
+
+static void emit_str(struct reader *r, struct str s, struct str src, unsigned note)
+{
+	char tmp[TAG_MAX];
+
+	emit(r, tmp, normalise(s, tmp), src, note, STR_NULL, STR_NULL);
+}
+
+/* Tokens @i to @j - 1 as one tag, blanks between them. */
+static void emit_run(struct reader *r, const struct tok *t, size_t i, size_t j, unsigned note, bool person)
+{
+	char tmp[TAG_MAX];
+	size_t n = 0;
+
+	for (size_t k = i; k < j; k++) {
+		char one[TAG_MAX];
+		size_t m = normalise(k + 1 == j ? no_dot(t[k].s) : t[k].s, one);
+
+		if (k > i && person && k == i + 1 && n + 1 < TAG_MAX)
+			tmp[n++] = ',';     /* "BIDEN, JOSEPH" */
+		if (k > i && n + 1 < TAG_MAX)
+			tmp[n++] = ' ';
+		if (n + m + 1 < TAG_MAX) {
+			memcpy(tmp + n, one, m);
+			n += m;
+		}
+	}
+	n = utf8_drop_partial(tmp, n);
+	tmp[n] = '\0';
+	emit(r, tmp, n, str_make(t[i].src.p, (size_t)(t[j - 1].src.p + t[j - 1].src.n - t[i].src.p)), note,
+	     STR_NULL, STR_NULL);
+}
+
+/* Splits a word of capitals into known codes, the fewest pieces, at least
+ * one of them a four-letter subject code ("ETRDEINVPGOVCS" -> ETRD EINV
+ * PGOV CS); returns the number of pieces (0: it does not split), their
+ * lengths in @len. */
+#define SPLIT_MAX 48
+static size_t split_run(struct str w, size_t *len)
+{
+	unsigned char best[SPLIT_MAX + 1], from[SPLIT_MAX + 1];
+	bool long_piece[SPLIT_MAX + 1];
+	size_t n = w.n, k;
+
+	if (n < 6 || n > SPLIT_MAX)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!is_upper((unsigned char)w.p[i]))
+			return 0;
+	memset(best, 0xFF, sizeof(best));
+	memset(long_piece, 0, sizeof(long_piece));
+	best[0] = 0;
+	for (size_t i = 2; i <= n; i++) {
+		for (size_t l = 2; l <= 8 && l <= i; l++) {
+			size_t s = i - l;
+
+			if (best[s] == 0xFF || !tags_lookup(str_make(w.p + s, l)))
+				continue;
+			if (best[s] + 1 < best[i] || (best[s] + 1 == best[i] && l >= 4 && !long_piece[i])) {
+				best[i] = (unsigned char)(best[s] + 1);
+				from[i] = (unsigned char)s;
+				long_piece[i] = long_piece[s] || l >= 4;
+			}
+		}
+	}
+	if (best[n] == 0xFF || best[n] < 2 || !long_piece[n])
+		return 0;
+	k = best[n];
+	for (size_t i = n, p = k; i > 0; i = from[i])
+		len[--p] = i - from[i];
+	return k;
+}
+
+/* A known tag (four letters or more) one letter from @w: one changed,
+ * added or left out ("MOPPS": MOPS, "UNDESCO": UNESCO). */
+static const char *near_tag(struct str w)
+{
+	for (size_t t = 0; t < tag_count; t++) {
+		const char *b = tag_table[t].tag;
+		size_t bn = strlen(b), i = 0, j = 0, edits = 0;
+
+		if (bn < 4 || strchr(b, ' ') || (bn > w.n + 1) || (bn + 1 < w.n))
+			continue;
+		while (i < w.n && j < bn && edits <= 1) {
+			if (to_upper((unsigned char)w.p[i]) == (unsigned char)b[j]) {
+				i++;
+				j++;
+				continue;
+			}
+			edits++;
+			if (w.n > bn)
+				i++;
+			else if (bn > w.n)
+				j++;
+			else {
+				i++;
+				j++;
+			}
+		}
+		edits += (w.n - i) + (bn - j);
+		if (edits == 1)
+			return b;
+	}
+	return NULL;
+}
+
+/* The multi-word tag of the vocabulary that starts at token @i, as a number of tokens. */
+static size_t multi_at(const struct tok *t, size_t n, size_t i)
+{
+	struct str words[5];
+	size_t k = 0;
+
+	while (i + k < n && k < 5 && plain_word(&t[i + k]) && (k == 0 || !t[i + k].comma)) {
+		words[k] = t[i + k].s;
+		k++;
+	}
+	return tags_multiword(words, k);
+}
+
+/* Tokens from @i that are words the vocabulary does not know, up to a comma. */
+static size_t unknown_run(const struct tok *t, size_t n, size_t i)
+{
+	size_t j = i;
+	size_t len[SPLIT_MAX];
+
+	while (j < n && plain_word(&t[j]) && (j == i || !t[j].comma) && !known(t[j].s) &&
+	       !split_run(t[j].s, len) && (j == i || multi_at(t, n, j) < 2) && !str_ieq(t[j].s, "SIPDIS"))
+		j++;
+	return j;
+}
+
+unsigned tags_read(const struct str *pieces, size_t np, void (*fn)(const struct tag_read *t, void *ud), void *ud)
+{
+	struct tok t[MAX_TOKENS];
+	struct reader r;
+	size_t n = tokenize(pieces, np, t), i = 0;
+	bool after_ovip = false;
+
+	r.fn = fn;
+	r.ud = ud;
+	r.notes = 0;
+	r.nseen = 0;
+	while (i < n) {
+		struct str s = t[i].s;
+		size_t e = page_header_end(t, n, i), k, len[SPLIT_MAX];
+		bool was_ovip = after_ovip;
+
+		after_ovip = false;
+		if (e > i) {
+			r.notes |= TAGS_PAGE_HEADER;
+			i = e;
+			continue;
+		}
+		if (!t[i].group && number_like(s)) {
+			i++;
+			continue;
+		}
+		if (!t[i].group && str_ieq(s, "SIPDIS")) {
+			struct tag_read sip = { s, t[i].src, TAGS_SIPDIS, STR_NULL, STR_NULL };
+
+			r.notes |= TAGS_SIPDIS;
+			fn(&sip, ud);
+			i++;
+			continue;
+		}
+		if (t[i].group) {
+			/* "(STEINBERG, JAMES B.)": one tag, a person after OVIP */
+			emit_str(&r, s, t[i].src, was_ovip ? TAGS_PERSON : 0);
+			i++;
+			continue;
+		}
+		k = multi_at(t, n, i);
+		if (k >= 2) {
+			emit_run(&r, t, i, i + k, 0, false);
+			i += k;
+			continue;
+		}
+		if (known(s)) {
+			emit_str(&r, no_dot(s), t[i].src, 0);
+			after_ovip = str_ieq(no_dot(s), "OVIP");
+			i++;
+			continue;
+		}
+		k = has_lower(s) ? 0 : split_run(s, len);
+		if (k) {
+			size_t at = 0;
+
+			for (size_t p = 0; p < k; p++) {
+				struct str piece = str_make(s.p + at, len[p]);
+				char tmp[TAG_MAX];
+
+				emit(&r, tmp, normalise(piece, tmp), piece, TAGS_RUN_TOGETHER, STR_NULL, s);
+				at += len[p];
+			}
+			i++;
+			continue;
+		}
+		k = unknown_run(t, n, i);
+		if (was_ovip && k > i) {
+			/* "BIDEN JOSEPH": the surname, then the given names */
+			emit_run(&r, t, i, k, TAGS_PERSON, true);
+			i = k;
+			continue;
+		}
+		if (k > i + 1 && !code_like(s)) {
+			/* words, not codes: one multi-word tag ("BILATERAL RELATIONS") */
+			emit_run(&r, t, i, k, 0, false);
+			i = k;
+			continue;
+		}
+		{
+			/* one unknown code or word, kept as written */
+			char tmp[TAG_MAX];
+			size_t m = normalise(no_dot(s), tmp);
+			const char *near = plain_word(&t[i]) ? near_tag(no_dot(s)) : NULL;
+
+			emit(&r, tmp, m, t[i].src, near ? TAGS_TYPO : 0, near ? str_c(near) : STR_NULL, STR_NULL);
+			i++;
+		}
+	}
+	return r.notes;
 }

@@ -1,0 +1,213 @@
+/* parse_labels.c -- the labels of the header fields (E.O., TAGS, SUBJECT,
+ * REF, Classified By, DECL) at the start of a line, inside one, or glued
+ * to the word before them; misspelt ones too.  Part of the bottom layer:
+ * the preamble uses it to see where the header starts, the header to read
+ * its fields. */
+#include "config.h"
+#include "parse_internal.h"
+
+#include <string.h>
+
+static bool at_word_end(struct str s, size_t k)
+{
+	return k >= s.n || !is_alpha((unsigned char)s.p[k]);
+}
+
+size_t skip_sep(struct str s, size_t k)
+{
+	while (k < s.n && (s.p[k] == ' ' || s.p[k] == ':' || s.p[k] == '\t' || s.p[k] == ';'))
+		k++;
+	return k;
+}
+
+/* "E.O. 12958", "EO 12958", "E.o. 12958", "E. O. 12356", "E.0. 12958" */
+static bool eo_label(struct str s, size_t *skip)
+{
+	static const char *const forms[] = { "E.O.", "E. O.", "E.0.", "E.O", "EO" };
+
+	for (size_t f = 0; f < sizeof(forms) / sizeof(forms[0]); f++) {
+		size_t k = strlen(forms[f]);
+
+		if (str_istarts(s, forms[f])) {
+			size_t v = skip_sep(s, k);
+
+			if (v > k - (forms[f][k - 1] == '.') && v < s.n && is_digit((unsigned char)s.p[v])) {
+				*skip = v;
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+/* The REF labels that need their colon: "REF:", "REFS:", "REFTELS:", "REF(S):". */
+static size_t ref_colon_label(struct str s)
+{
+	static const char *const forms[] = { "REFERENCES:", "REFERENCE:", "REFTELS:", "REFTEL:", "REF(S):",
+					     "REFS:", "REF:" };
+
+	for (size_t f = 0; f < sizeof(forms) / sizeof(forms[0]); f++)
+		if (str_istarts(s, forms[f]))
+			return strlen(forms[f]);
+	return 0;
+}
+
+enum label label_at(struct str s, bool line_start, size_t *skip, bool *typo)
+{
+#define W(word, lbl, typo, colon) { word, sizeof(word) - 1, lbl, typo, colon }
+	static const struct {
+		const char *word;
+		size_t len;
+		enum label lbl;
+		bool typo, colon;   /* colon: needs ':' right after */
+	} words[] = {
+		W("TAGS", LBL_TAGS, false, false), W("TAGES", LBL_TAGS, true, false),
+		W("TAG", LBL_TAGS, true, true), W("TAS", LBL_TAGS, true, true),
+		W("TGS", LBL_TAGS, true, false), W("TAGSS", LBL_TAGS, true, false),
+		W("TABS", LBL_TAGS, true, true),
+		W("SUBJECT", LBL_SUBJECT, false, false), W("SUBJ", LBL_SUBJECT, false, true),
+		W("SUBJET", LBL_SUBJECT, true, true), W("UBJECT", LBL_SUBJECT, true, true),
+		W("SUBECT", LBL_SUBJECT, true, true), W("SUJBECT", LBL_SUBJECT, true, true),
+		W("REFTELS", LBL_REF, false, true), W("REFTEL", LBL_REF, false, true),
+		W("REFERENCES", LBL_REF, false, true), W("REFERENCE", LBL_REF, false, true),
+		W("REFS", LBL_REF, false, false), W("REF", LBL_REF, false, false),
+		W("DECL", LBL_DECL, false, true),
+	};
+#undef W
+	size_t k;
+
+	*typo = false;
+	if (eo_label(s, skip))
+		return LBL_EO;
+	if (!line_start) {
+		/* inside a line only the unmistakable forms count */
+		if (str_istarts(s, "TAGS:") || str_istarts(s, "SUBJECT:") || str_istarts(s, "SUBJ:")) {
+			*skip = skip_sep(s, str_istarts(s, "SUBJ:") ? 5 : (str_istarts(s, "TAGS:") ? 5 : 8));
+			return str_istarts(s, "TAGS:") ? LBL_TAGS : LBL_SUBJECT;
+		}
+		if ((k = ref_colon_label(s)) != 0) {
+			*skip = skip_sep(s, k);
+			return LBL_REF;
+		}
+		if (str_istarts(s, "CLASSIFIED BY") && (s.n == 13 || s.p[13] == ':' || s.p[13] == ' ')) {
+			*skip = skip_sep(s, 13);
+			return LBL_CLASSBY;
+		}
+		return LBL_NONE;
+	}
+	/* "(U) Classified by ..." */
+	k = 0;
+	if (s.n > 4 && s.p[0] == '(') {
+		const char *close = memchr(s.p, ')', MIN(s.n, 8));
+
+		if (close)
+			k = (size_t)(close - s.p) + 1;
+		while (k < s.n && s.p[k] == ' ')
+			k++;
+	}
+	if (str_istarts(str_make(s.p + k, s.n - k), "CLASSIFIED BY")) {
+		*skip = skip_sep(s, k + 13);
+		return LBL_CLASSBY;
+	}
+	/* "A. REF AMMAN 222": the first item's letter before the label */
+	if (s.n > 7 && is_upper((unsigned char)s.p[0]) && s.p[1] == '.' && s.p[2] == ' ' &&
+	    str_istarts(str_make(s.p + 3, s.n - 3), "REF ")) {
+		*skip = 7;
+		return LBL_REF;
+	}
+	if (str_istarts(s, "DECLASSIFY ON")) {
+		*skip = skip_sep(s, 13);
+		return LBL_DECL;
+	}
+	if (str_istarts(s, "SUMMARY") && at_word_end(s, 7))
+		return LBL_SUMMARY;
+	if (str_istarts(s, "BEGIN SUMMARY") || str_istarts(s, "SUMMAY:"))
+		return LBL_SUMMARY;
+	/* every label here starts with T, S, U, R or D */
+	if (!s.n || !strchr("TSURDtsurd", s.p[0]))
+		return LBL_NONE;
+	for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
+		size_t n = words[w].len;
+
+		if (to_upper((unsigned char)s.p[0]) != words[w].word[0] || !str_istarts(s, words[w].word) ||
+		    !at_word_end(s, n))
+			continue;
+		if (n < s.n && s.p[n] == '(' && str_istarts(str_make(s.p + n, s.n - n), "(S)"))
+			n += 3;   /* REF(S): */
+		if (words[w].colon && (n >= s.n || s.p[n] != ':'))
+			continue;
+		if (!words[w].colon && n < s.n && !(s.p[n] == ':' || s.p[n] == ' ' || s.p[n] == ',' ||
+						   s.p[n] == ';' || s.p[n] == '-' || s.p[n] == '.'))
+			continue;
+		/* "SUBJECT" and "REF" without a colon must be followed by capitals */
+		if (n < s.n && s.p[n] == ' ' && (words[w].lbl == LBL_SUBJECT || words[w].lbl == LBL_REF)) {
+			size_t v = skip_sep(s, n);
+
+			if (v < s.n && is_lower((unsigned char)s.p[v]))
+				continue;
+		}
+		k = n;
+		while (k < s.n && (s.p[k] == ' ' || s.p[k] == ':' || s.p[k] == ',' || s.p[k] == ';' ||
+				   s.p[k] == '-' || s.p[k] == '.'))
+			k++;
+		*skip = k;
+		*typo = words[w].typo || (n < s.n && s.p[n] != ':' && words[w].lbl == LBL_TAGS);
+		return words[w].lbl;
+	}
+	return LBL_NONE;
+}
+
+/* A label glued to the word before it: "...TO CAIROClassified By: ...",
+ * "...AS UK PRIMEREF: A. LONDON 1939".  Only forms that cannot be words:
+ * "Classified By:" as written, and a REF label followed by its first item. */
+static bool glued_label(struct str s)
+{
+	size_t k;
+
+	if (str_istarts(s, "Classified By:") || str_istarts(s, "Classified by:"))
+		return s.p[0] == 'C' && s.p[1] == 'l';
+	if ((k = ref_colon_label(s)) == 0 || !is_upper((unsigned char)s.p[0]))
+		return false;
+	while (k < s.n && s.p[k] == ' ')
+		k++;
+	/* "A.", "A)", "(A)", or a station and its number */
+	if (k + 1 < s.n && is_upper((unsigned char)s.p[k]) && (s.p[k + 1] == '.' || s.p[k + 1] == ')'))
+		return true;
+	if (k + 2 < s.n && s.p[k] == '(' && is_upper((unsigned char)s.p[k + 1]) && s.p[k + 2] == ')')
+		return true;
+	while (k < s.n && (is_upper((unsigned char)s.p[k]) || s.p[k] == ' '))
+		k++;
+	return k < s.n && is_digit((unsigned char)s.p[k]);
+}
+
+long find_midline(struct str s, size_t from)
+{
+	size_t skip;
+	bool typo;
+
+	for (size_t i = from; i + 4 < s.n; i++) {
+		struct str rest;
+		char ch;
+
+		if (s.p[i] == ' ') {
+			rest = str_make(s.p + i + 1, s.n - i - 1);
+			ch = (char)to_upper((unsigned char)rest.p[0]);
+			if ((ch == 'E' || ch == 'T' || ch == 'S' || ch == 'R' || ch == 'C') &&
+			    label_at(rest, false, &skip, &typo) != LBL_NONE)
+				return (long)i + 1;
+		} else if (i > from && (s.p[i] == 'C' || s.p[i] == 'R') && is_alpha((unsigned char)s.p[i - 1]) &&
+			   glued_label(str_make(s.p + i, s.n - i))) {
+			return (long)i;
+		}
+	}
+	return -1;
+}
+
+bool line_has_label(struct str s)
+{
+	size_t skip;
+	bool typo;
+	enum label l = label_at(s, true, &skip, &typo);
+
+	return (l != LBL_NONE && l != LBL_SUMMARY) || find_midline(s, 0) >= 0;
+}

@@ -1,0 +1,21 @@
+/* stations.h -- the stations of the corpus and the other names cables give them */
+#ifndef PILCROW_STATIONS_H
+#define PILCROW_STATIONS_H
+
+#include <stdbool.h>
+
+/* The station key another name stands for ("SECSTATE" -> "STATE",
+ * "RIO" -> "RIODEJANEIRO"), or NULL. */
+const char *station_alias(const char *name);
+
+/* True when @key ("ROME", "HOCHIMINHCITY") is a station of the corpus. */
+bool station_known(const char *key);
+
+/* The one known station a letter away from @key ("BISHTEK" -> "BISHKEK"),
+ * or NULL (none, or more than one). */
+const char *station_near(const char *key);
+
+/* For the unit tests: true when the table is sorted. */
+bool station_table_sorted(void);
+
+#endif
