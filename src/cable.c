@@ -115,3 +115,19 @@ struct span cable_span(const struct cable *c, struct str s)
 		return (struct span){ SPAN_NONE, 0 };
 	return (struct span){ (uint32_t)(s.p - c->text.p), (uint32_t)s.n };
 }
+
+const struct paragraph *cable_para_by_address(const struct cable *c, struct str a)
+{
+	for (size_t i = 0; i < c->nparas; i++) {
+		const char *ad = c->paras[i].address;
+		size_t n = strlen(ad), j = 0;
+
+		if (n != a.n)
+			continue;
+		while (j < n && to_upper((unsigned char)ad[j]) == to_upper((unsigned char)a.p[j]))
+			j++;
+		if (j == n)
+			return &c->paras[i];
+	}
+	return NULL;
+}

@@ -42,8 +42,15 @@ struct reference {
 	struct span at;
 };
 
+/* A paragraph's address: its number ("3"), or for a block the text does
+ * not number, the number before it and a letter ("0a" before ¶1, "4a" for
+ * the second paragraph written 4); an unnumbered cable's paragraphs by
+ * position ("1", "2", ...).  Distinct in a cable, and stable. */
+#define ADDRESS_MAX 20
+
 struct paragraph {
-	int number;                   /* true number; 0 for text before ¶1 */
+	int number;                   /* true number; 0 when the text gives none */
+	char address[ADDRESS_MAX];    /* "3", "0a", "4b": see above */
 	struct str number_as_written; /* "11", "\\P 7", "" when unnumbered */
 	struct marking marking;       /* normalised portion marking */
 	struct str marking_as_written;/* "C", "S//NF", "" when unmarked */
@@ -140,6 +147,9 @@ struct section *cable_add_section(struct cable *c);
 
 /* Returns the paragraph whose true number is @n, or NULL. */
 const struct paragraph *cable_para_by_number(const struct cable *c, int n);
+
+/* Returns the paragraph at address @a ("3", "0a", any case), or NULL. */
+const struct paragraph *cable_para_by_address(const struct cable *c, struct str a);
 
 /* Returns the name of @f: "text", "html" or "csv". */
 const char *cable_format_name(enum cable_format f);

@@ -251,6 +251,8 @@ void export_json(struct buf *out, const struct cable *c)
 		if (p->number < 0)
 			buf_addc(out, '-');
 		number(out, (uint64_t)(p->number < 0 ? -(int64_t)p->number : p->number));
+		key(out, "address", false);
+		json_string(out, str_c(p->address));
 		key(out, "number_as_written", false);
 		str_or_null(out, p->number_as_written);
 		key(out, "marking", false);
@@ -382,8 +384,7 @@ void export_text(struct buf *out, const struct cable *c, int width)
 		}
 		section = p->section;
 		buf_clear(&line);
-		if (p->number > 0)
-			buf_printf(&line, "\xC2\xB6%d ", p->number);
+		buf_printf(&line, "\xC2\xB6%s ", p->address);
 		marking_format_portion(&p->marking, mark, sizeof(mark));
 		if (mark[0])
 			buf_printf(&line, "(%s) ", mark);

@@ -12,9 +12,14 @@
 
 #include "util.h"
 
+/* A paragraph's address as the marks keep it ("3", "0a", "4b"). */
+struct addr {
+	char a[24];
+};
+
 struct entry {
 	char *id;
-	int *numbers;
+	struct addr *addrs;
 	size_t n, cap;
 };
 
@@ -46,10 +51,13 @@ static struct entry *add_entry(struct marks *m, const char *id)
 	return e;
 }
 
-static void add_number(struct entry *e, int number)
+static void add_addr(struct entry *e, const char *a, size_t n)
 {
-	grow_array((void **)&e->numbers, &e->cap, e->n + 1, sizeof(*e->numbers));
-	e->numbers[e->n++] = number;
+	grow_array((void **)&e->addrs, &e->cap, e->n + 1, sizeof(*e->addrs));
+	n = MIN(n, sizeof(e->addrs[0].a) - 1);
+	memcpy(e->addrs[e->n].a, a, n);
+	e->addrs[e->n].a[n] = '\0';
+	e->n++;
 }
 
 struct marks *marks_load(const char *path)
@@ -69,15 +77,16 @@ struct marks *marks_load(const char *path)
 			continue;
 		*tab = '\0';
 		e = add_entry(m, line);
+		/* "3,4,0a,12b": the addresses (an older file holds numbers, which are addresses too) */
 		for (p = tab + 1; *p;) {
-			char *end;
-			long v = strtol(p, &end, 10);
+			size_t n = 0;
 
-			if (end == p)
+			while (p[n] && ((p[n] >= '0' && p[n] <= '9') || (p[n] >= 'a' && p[n] <= 'z')))
+				n++;
+			if (!n)
 				break;
-			if (v >= 0 && v < INT_MAX)
-				add_number(e, (int)v);
-			p = end;
+			add_addr(e, p, n);
+			p += n;
 			while (*p == ',' || *p == ' ')
 				p++;
 		}
@@ -92,35 +101,35 @@ void marks_free(struct marks *m)
 		return;
 	for (size_t i = 0; i < m->n; i++) {
 		free(m->e[i].id);
-		free(m->e[i].numbers);
+		free(m->e[i].addrs);
 	}
 	free(m->e);
 	free(m->path);
 	free(m);
 }
 
-bool marks_has(const struct marks *m, const char *id, int number)
+bool marks_has(const struct marks *m, const char *id, const char *address)
 {
 	const struct entry *e = find(m, id);
 
 	for (size_t i = 0; e && i < e->n; i++)
-		if (e->numbers[i] == number)
+		if (strcmp(e->addrs[i].a, address) == 0)
 			return true;
 	return false;
 }
 
-bool marks_toggle(struct marks *m, const char *id, int number)
+bool marks_toggle(struct marks *m, const char *id, const char *address)
 {
 	struct entry *e = add_entry(m, id);
 
 	m->dirty = true;
 	for (size_t i = 0; i < e->n; i++) {
-		if (e->numbers[i] == number) {
-			e->numbers[i] = e->numbers[--e->n];
+		if (strcmp(e->addrs[i].a, address) == 0) {
+			e->addrs[i] = e->addrs[--e->n];
 			return false;
 		}
 	}
-	add_number(e, number);
+	add_addr(e, address, strlen(address));
 	return true;
 }
 
@@ -131,11 +140,24 @@ size_t marks_count(const struct marks *m, const char *id)
 	return e ? e->n : 0;
 }
 
-static int cmp_int(const void *a, const void *b)
+/* In the order of the text: by number, then by letters ("4" < "4a" < "4b" < "10"). */
+static int cmp_addr(const void *pa, const void *pb)
 {
-	int x = *(const int *)a, y = *(const int *)b;
+	const char *a = ((const struct addr *)pa)->a, *b = ((const struct addr *)pb)->a;
+	long x = strtol(a, NULL, 10), y = strtol(b, NULL, 10);
+	size_t la, lb;
 
-	return (x > y) - (x < y);
+	if (x != y)
+		return (x > y) - (x < y);
+	while (*a >= '0' && *a <= '9')
+		a++;
+	while (*b >= '0' && *b <= '9')
+		b++;
+	la = strlen(a);
+	lb = strlen(b);
+	if (la != lb)
+		return (la > lb) - (la < lb);
+	return strcmp(a, b);
 }
 
 /* Creates the folders of @path, like mkdir -p on its dirname. */
@@ -175,16 +197,16 @@ bool marks_save(struct marks *m)
 		unlink(tmp);
 		return false;
 	}
-	fputs("# pilcrow marks: cable id, tab, marked paragraph numbers\n", f);
+	fputs("# pilcrow marks: cable id, tab, the addresses of the marked paragraphs\n", f);
 	for (size_t i = 0; i < m->n; i++) {
 		struct entry *e = &m->e[i];
 
 		if (!e->n)
 			continue;
-		qsort(e->numbers, e->n, sizeof(*e->numbers), cmp_int);
+		qsort(e->addrs, e->n, sizeof(*e->addrs), cmp_addr);
 		fprintf(f, "%s\t", e->id);
 		for (size_t k = 0; k < e->n; k++)
-			fprintf(f, "%s%d", k ? "," : "", e->numbers[k]);
+			fprintf(f, "%s%s", k ? "," : "", e->addrs[k].a);
 		fputc('\n', f);
 	}
 	if (fflush(f) != 0 || fsync(fd) != 0 || ferror(f)) {

@@ -1,5 +1,6 @@
 /* marks.h -- the reader's own marks on paragraphs, kept between sessions in
- * $XDG_DATA_HOME/pilcrow/marks (one line a cable: id, tab, numbers) */
+ * $XDG_DATA_HOME/pilcrow/marks (one line a cable: id, tab, the paragraphs'
+ * addresses) */
 #ifndef PILCROW_MARKS_H
 #define PILCROW_MARKS_H
 
@@ -12,10 +13,10 @@ struct marks;
 struct marks *marks_load(const char *path);
 void marks_free(struct marks *m);
 
-bool marks_has(const struct marks *m, const char *id, int number);
+bool marks_has(const struct marks *m, const char *id, const char *address);
 
 /* Marks or unmarks; returns the new state. */
-bool marks_toggle(struct marks *m, const char *id, int number);
+bool marks_toggle(struct marks *m, const char *id, const char *address);
 
 /* How many paragraphs of @id are marked. */
 size_t marks_count(const struct marks *m, const char *id);

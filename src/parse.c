@@ -30,6 +30,15 @@ static void find_footer(struct parser *p)
 	}
 }
 
+/* A date of the metadata lines some copies carry: "Fri Feb 23 00:00:00
+ * +0100 2001", "12/16/2009 14:15", "2010-02-12 17:09:00". */
+static bool text_date(struct str s, char iso[ISO_DATE_MAX])
+{
+	bool suspect;
+
+	return s.n && (date_from_long(s, iso) || date_from_csv(s, iso) || date_from_html(s, iso, &suspect));
+}
+
 static int year_of(struct parser *p, const struct record_meta *m, struct str long_date)
 {
 	char iso[ISO_DATE_MAX], canon[ID_MAX];
@@ -50,7 +59,7 @@ static int year_of(struct parser *p, const struct record_meta *m, struct str lon
 	}
 	if (p->c->routing.dtg.text.n && date_from_dtg(p->c->routing.dtg.text, iso))
 		return (iso[0] - '0') * 1000 + (iso[1] - '0') * 100 + (iso[2] - '0') * 10 + (iso[3] - '0');
-	if (long_date.n && date_from_long(long_date, iso))
+	if (text_date(long_date, iso))
 		return (iso[0] - '0') * 1000 + (iso[1] - '0') * 100 + (iso[2] - '0') * 10 + (iso[3] - '0');
 	if (p->class_year.n == 2)
 		return year_from_yy((p->class_year.p[0] - '0') * 10 + (p->class_year.p[1] - '0'));
@@ -90,6 +99,24 @@ static void file_name_id(struct parser *p, const struct record_meta *m)
 		p->file_base = base;
 }
 
+/* A footer cuts the station to six letters ("2004CARACA02200 -"): the
+ * classification line, with the same serial, has it whole. */
+static void footer_station(struct parser *p)
+{
+	struct cable *c = p->c;
+	char key[48], made[ID_MAX];
+	struct str st = id_station(c->id);
+
+	if (!p->have_class_line || !p->class_station.n || st.n != 6 || p->year < 0)
+		return;
+	station_key(p->class_station, key, sizeof(key));
+	if (strlen(key) <= 6 || strncmp(key, st.p, 6) != 0 ||
+	    !id_from_parts(p->year, p->class_station, p->class_serial, made) ||
+	    strcmp(made + 2 + strlen(key), st.p + st.n) != 0)
+		return;
+	snprintf(c->id, sizeof(c->id), "%s", made);
+}
+
 /* The station an FM line names: "AMEMBASSY LA PAZ" -> "LA PAZ". */
 static struct str fm_station(struct str from)
 {
@@ -102,6 +129,15 @@ static struct str fm_station(struct str from)
 	if (str_istarts(from, "SECSTATE"))
 		return STR_LIT("SECSTATE");
 	return from;
+}
+
+static bool redacted(struct str s)
+{
+	size_t x = 0;
+
+	for (size_t i = 0; i < s.n; i++)
+		x += s.p[i] == 'X';
+	return s.n >= 4 && x == s.n;
 }
 
 static void finish_id(struct parser *p, const struct record_meta *m)
@@ -119,14 +155,23 @@ static void finish_id(struct parser *p, const struct record_meta *m)
 		c->id_as_written.text = p->footer_id;
 		c->id_as_written.at = text_span(p, p->footer_id);
 		id_canonical(p->footer_id, c->id, &odd);
+		footer_station(p);
 	} else if (p->have_class_line && p->class_station.n && p->class_serial.n) {
 		struct str w = str_make(p->class_station.p,
 					(size_t)(p->class_serial.p + p->class_serial.n - p->class_station.p));
 		bool have_year = p->year >= 0 && !p->year_from_file;
+		struct str station = p->class_station;
+
+		/* "XXXXXXXXXXXX 000004": the station redacted; the FM line names it */
+		if (redacted(station) && c->routing.from.text.n) {
+			station = fm_station(c->routing.from.text);
+			cable_warn(c, "the classification line's station is redacted; took the FM line's (%.*s)",
+				   (int)MIN(station.n, 40), station.p);
+		}
 
 		c->id_as_written.text = w;
 		c->id_as_written.at = text_span(p, w);
-		id_from_parts(have_year ? p->year : 0, p->class_station, p->class_serial, made);
+		id_from_parts(have_year ? p->year : 0, station, p->class_serial, made);
 		if (have_year) {
 			snprintf(c->id, sizeof(c->id), "%s", made);
 		} else if (p->file_id[0] && strcmp(p->file_id + 2, made + 2) == 0) {
@@ -166,7 +211,7 @@ static void finish_origin(struct parser *p)
 	char key[64];
 	struct str st = id_station(c->id);
 
-	if (p->have_class_line) {
+	if (p->have_class_line && !redacted(p->class_station)) {
 		station_key(p->class_station, key, sizeof(key));
 		if (!c->id[0] || p->id_odd || (st.n == strlen(key) && memcmp(st.p, key, st.n) == 0)) {
 			char up[64];
@@ -211,7 +256,11 @@ static void finish_classification(struct parser *p, const struct record_meta *m)
 	char norm[64];
 
 	if (p->have_class_line)
-		have_text = marking_parse_classification(p->class_text, &text_mark);
+		have_text = marking_parse_classification(p->class_repaired ? str_c(p->class_repaired) : p->class_text,
+							 &text_mark);
+	if (have_text && p->class_repaired)
+		cable_warn(c, "the classification line \"%.*s\" has lost a letter; read as %s",
+			   (int)MIN(p->class_text.n, 40), p->class_text.p, p->class_repaired);
 	if (m->classification.n)
 		have_cont = marking_parse_classification(m->classification, &cont);
 	/* as written: the text's own line, else the container's words */
@@ -231,7 +280,7 @@ static void finish_classification(struct parser *p, const struct record_meta *m)
 				   level_name(text_mark.level), level_name(cont.level));
 	} else if (have_text) {
 		c->marking = text_mark;
-		if (spaced_or_lower(p->class_text))
+		if (spaced_or_lower(p->class_text) && !p->class_repaired)
 			cable_warn(c, "classification line written \"%.*s\"; read as %s",
 				   (int)MIN(p->class_text.n, 40), p->class_text.p, level_name(text_mark.level));
 	} else if (m->classification.n) {
@@ -255,6 +304,20 @@ static void finish_classification(struct parser *p, const struct record_meta *m)
 		else if ((str_ieq(cap, "SENSITIVE") || str_ieq(cap, "SBU") ||
 			  str_istarts(cap, "SENSITIVE BUT UNCLAS")) && c->marking.level == LEVEL_U)
 			c->marking.level = LEVEL_SBU;
+	}
+	/* no line gives the classification: the highest portion marking does
+	 * (NOFORN stays the head's to give, as in the corpus) */
+	if (!c->marking.level) {
+		enum level top = c->subject_marking.level;
+
+		for (size_t i = 0; i < c->nparas; i++)
+			if (c->paras[i].marking.level > top)
+				top = c->paras[i].marking.level;
+		if (top) {
+			c->marking.level = top;
+			cable_warn(c, "no classification line: the classification is the highest portion marking's (%s)",
+				   level_name(top));
+		}
 	}
 	/* the full, normalised form, from every witness together */
 	if (c->marking.level) {
@@ -294,7 +357,7 @@ static void finish_date(struct parser *p, const struct record_meta *m, struct st
 	} else if (have_dtg) {
 		snprintf(c->date, sizeof(c->date), "%s", dtg);
 		c->date_as_written = c->routing.dtg;
-	} else if (long_date.n && date_from_long(long_date, cont)) {
+	} else if (text_date(long_date, cont)) {
 		snprintf(c->date, sizeof(c->date), "%s", cont);
 		c->date_as_written.text = long_date;
 		c->date_as_written.at = text_span(p, long_date);

@@ -1,188 +1,14 @@
 /* parse_body.c -- paragraphs (with the true number inferred from the
- * sequence when the marker is mangled), portion markings, section headings,
- * SUMMARY ... END SUMMARY, page breaks, the signer and the trailer lines. */
+ * sequence when the marker is mangled, numbers written twice, numberings
+ * that start again inside a quoted text), each with its address; portion
+ * markings, section headings, SUMMARY ... END SUMMARY, page breaks and the
+ * page headers glued into lines.  The signer and the last lines are
+ * parse_tail.c's. */
 #include "config.h"
 #include "parse_internal.h"
 
+#include <stdio.h>
 #include <string.h>
-
-/* ---------------------------------------------------------------- the tail */
-
-static bool is_footer_line(struct str s)
-{
-	size_t i = 0;
-
-	while (i < s.n && is_digit((unsigned char)s.p[i]))
-		i++;
-	return i == 4 && str_find(s, " - ") > 4 && s.n < 80;
-}
-
-/* Lines after the signer, or after the last paragraph: NNNN, footers, notes. */
-static bool is_trailer(struct str s)
-{
-	static const char *const exact[] = { "NNNN", "NNN", "BT", "#", "UNQUOTE", "END OF MESSAGE",
-					     "SIPDIS", "ADP000", "ZZ", "//END//" };
-
-	for (size_t i = 0; i < sizeof(exact) / sizeof(exact[0]); i++)
-		if (str_ieq(s, exact[i]))
-			return true;
-	if (str_istarts(s, "NOTE BY OC/T") || str_istarts(s, "NOTE BY OCT") || is_footer_line(s) ||
-	    is_level_only(s) || str_istarts(s, "XMT ") || str_istarts(s, "NOTE: NOT PASSED") ||
-	    str_istarts(s, "Declassified/Released") || str_istarts(s, "DECLASSIFIED/RELEASED"))
-		return true;
-	/* "Review 30 JUN 2006", the second line of the note above */
-	if (str_istarts(s, "Review ") && s.n < 24 && is_digit((unsigned char)s.p[s.n - 1]))
-		return true;
-	/* "#", "###", a stray ">" left by a web page */
-	for (size_t i = 0; i < s.n; i++)
-		if (is_alpha((unsigned char)s.p[i]) || is_digit((unsigned char)s.p[i]) || s.n > 4)
-			return false;
-	return true;
-}
-
-/* Lines that stand just before the signer: EXEMPT, GDS, MINIMIZE CONSIDERED. */
-static bool is_pre_signer(struct str s)
-{
-	struct marker m;
-
-	if (read_marker(s, &m))
-		return false;
-	return str_ieq(s, "EXEMPT") || str_ieq(s, "GDS") || str_istarts(s, "XGDS") ||
-	       (s.n < 50 && str_ifind(s, "MINIMIZE CONSIDERED") >= 0) || str_ieq(s, "NOFORN");
-}
-
-static bool signer_word(struct str w)
-{
-	static const char *const stop[] = { "END", "TEXT", "COMMENT", "SUMMARY", "UNQUOTE", "QUOTE",
-					    "SIPDIS", "NNNN", "BT", "NOFORN", "CONFIDENTIAL", "SECRET",
-					    "UNCLASSIFIED", "EXEMPT", "GDS", "NOTE", "THANKS", "REGARDS",
-					    "MINIMIZE", "CONSIDERED", "DECONTROL", "CLASSIFIED", "BY" };
-
-	if (w.n < 2 || !is_upper((unsigned char)w.p[0]))
-		return false;
-	for (size_t i = 0; i < w.n; i++) {
-		int ch = (unsigned char)w.p[i];
-
-		if (!(is_alpha(ch) || ch == '\'' || ch == '-' || (ch == '.' && i > 0)))
-			return false;
-	}
-	for (size_t i = 0; i < sizeof(stop) / sizeof(stop[0]); i++)
-		if (str_ieq(w, stop[i]))
-			return false;
-	return true;
-}
-
-/* A signer line: one to three capitalised words, alone on its line. */
-static bool signer_line(struct str s, struct str *name, struct str *prefix)
-{
-	size_t words = 0, phrase;
-	struct str w;
-	long mc;
-
-	*prefix = STR_NULL;
-	while (s.n && (s.p[s.n - 1] == '#' || s.p[s.n - 1] == ' '))
-		s.n--;
-	/* "BEIRUT MINIMIZE CONSIDERED. EAGLETON", "... REPORT.  END OF TEXT. BAKER" */
-	mc = str_ifind(s, "MINIMIZE CONSIDERED");
-	phrase = 19;
-	if (mc < 0) {
-		mc = str_ifind(s, "END OF TEXT");
-		phrase = 11;
-	}
-	if (mc >= 0) {
-		const char *e = s.p + mc + phrase;
-
-		while (e < s.p + s.n && (*e == '.' || *e == ' '))
-			e++;
-		*prefix = str_make(s.p, (size_t)(e - s.p));
-		s = str_make(e, (size_t)(s.p + s.n - e));
-	}
-	if (s.n == 0 || s.n > 40 || s.p[s.n - 1] == '.')
-		return false;
-	for (struct str rest = s; str_next_word(&rest, &w); words++)
-		if (!signer_word(w))
-			return false;
-	if (words < 1 || words > 3)
-		return false;
-	*name = s;
-	return true;
-}
-
-static bool ends_sentence(struct str s)
-{
-	char ch;
-
-	if (!s.n)
-		return true;
-	ch = s.p[s.n - 1];
-	return ch == '.' || ch == '!' || ch == '?' || ch == ')' || ch == '"' || ch == '\'' || ch == ':' ||
-	       ch == ';' || (s.n >= 2 && (unsigned char)s.p[s.n - 2] == 0xE2);   /* closing quote */
-}
-
-static void add_trailer(struct parser *p, struct str s)
-{
-	struct cable *c = p->c;
-	struct field *f = cable_add_field(c, &c->trailer, &c->ntrailer, &c->cap_trailer);
-
-	f->text = s;
-	f->at = text_span(p, s);
-}
-
-/* A line of text in upper and lower case: after it, a name in capitals
- * alone on its line is no more text, but the signer. */
-static bool mixed_case(struct str s)
-{
-	size_t lower = 0;
-
-	for (size_t i = 0; i < s.n; i++)
-		lower += is_lower((unsigned char)s.p[i]);
-	return lower >= 2;
-}
-
-/* Finds the signer and trailer lines; returns the line where the body ends. */
-static size_t find_tail(struct parser *p)
-{
-	struct cable *c = p->c;
-	size_t i = p->nlines, first_trailer = p->nlines;
-	struct str name, prefix;
-
-	while (i > p->body_start) {
-		struct str s = line_str(p, i - 1);
-
-		if (line_blank(p, i - 1) || is_page_break(s, p->lines[i - 1].indent) || is_trailer(s)) {
-			if (!line_blank(p, i - 1))
-				first_trailer = i - 1;
-			i--;
-			continue;
-		}
-		break;
-	}
-	if (i > p->body_start && signer_line(line_str(p, i - 1), &name, &prefix)) {
-		size_t j = i - 1;
-
-		while (j > p->body_start && line_blank(p, j - 1))
-			j--;
-		if (j == p->body_start || j < i - 1 || prefix.n || ends_sentence(line_str(p, j - 1)) ||
-		    is_pre_signer(line_str(p, j - 1)) ||
-		    (mixed_case(line_str(p, j - 1)) && !mixed_case(name))) {
-			c->signer.text = name;
-			c->signer.at = text_span(p, name);
-			if (prefix.n)
-				add_trailer(p, str_trim(prefix));
-			i--;
-			while (i > p->body_start &&
-			       (line_blank(p, i - 1) || is_pre_signer(line_str(p, i - 1)))) {
-				if (!line_blank(p, i - 1))
-					add_trailer(p, line_str(p, i - 1));
-				i--;
-			}
-		}
-	}
-	for (size_t k = first_trailer; k < p->nlines; k++)
-		if (!line_blank(p, k) && !is_page_break(line_str(p, k), p->lines[k].indent))
-			add_trailer(p, line_str(p, k));
-	return i;
-}
 
 /* ------------------------------------------------------------ paragraphs */
 
@@ -190,7 +16,6 @@ struct body {
 	int expected;            /* the next paragraph number */
 	bool numbered;           /* the cable numbers its paragraphs */
 	bool uses_marks;
-	int unnumbered;          /* paragraphs numbered by position */
 	long cur;                /* index of the open paragraph, or -1 */
 	bool pending_blank, after_break;
 	struct str prev;         /* the last line appended */
@@ -201,15 +26,29 @@ struct body {
 	bool have_entire;
 	struct marking entire;
 	bool mangled_said;       /* the mangled-marker repair was reported */
+	size_t page_headers;     /* page headers taken out of lines of text */
+	long outer;              /* inside a numbering that started again: the
+				  * outer one's next number, else 0 */
+	bool excerpt;            /* no header: the text may start at any paragraph */
+	size_t with_pilcrow, taken;  /* paragraphs opened by a marker, and with a ¶ sign */
+	size_t with_paren;       /* ... and written "1)" */
 };
+
+/* How decide() read a marker. */
+enum take { TAKE_NEXT, TAKE_AGAIN, TAKE_RESTART, TAKE_RESUME };
 
 /* The true number of a paragraph marker, or 0 when the line is not one. */
 static int decide(struct parser *p, struct body *b, const struct marker *m, bool fresh,
-		  bool warn)
+		  bool warn, enum take *take)
 {
 	struct cable *c = p->c;
 	long e = b->expected;
+	bool marked = m->has_mark || m->pilcrow;
 
+	*take = TAKE_NEXT;
+	/* "1) ... 2) ..." inside paragraphs numbered "1." "2.": a list */
+	if (m->paren && b->taken && b->with_paren * 2 < b->taken)
+		return 0;
 	if (m->k == e)
 		return (int)e;
 	/* the ¶ sign read as a "1": "11." is ¶1, "18." is ¶8 */
@@ -235,14 +74,42 @@ static int decide(struct parser *p, struct body *b, const struct marker *m, bool
 			}
 		}
 	}
-	if (e == 1 && b->cur < 0 && (m->has_mark || m->pilcrow) && m->k > 1 && m->k <= 30) {
+	if (e == 1 && b->cur < 0 && m->k > 1 && ((marked && m->k <= 30) || (b->excerpt && m->k <= 999))) {
 		if (warn)
 			cable_warn(c, "the first paragraph is numbered %ld", m->k);
 		return (int)m->k;
 	}
-	if (m->k > e && m->k <= e + 3 && fresh && (m->has_mark || m->pilcrow || m->k == e + 1)) {
+	/* a jump forward: a few numbers, or more for a marked paragraph */
+	if (m->k > e && fresh && ((m->k <= e + 3 && (marked || m->k == e + 1)) || (m->has_mark && m->k <= e + 20) ||
+				  (m->has_mark && m->pilcrow && m->k <= e + 50))) {
 		if (warn)
 			cable_warn(c, "paragraph numbers skip from %ld to %ld", e - 1, m->k);
+		return (int)m->k;
+	}
+	if (!fresh || !marked || e <= 1 || m->k < 1)
+		return 0;
+	/* a cable that writes ¶ before its paragraphs numbers lists inside them without */
+	if (!m->pilcrow && b->with_pilcrow * 2 > b->taken)
+		return 0;
+	/* a numbering that started again goes back to the outer one */
+	if (b->outer && m->k == b->outer) {
+		*take = TAKE_RESUME;
+		return (int)m->k;
+	}
+	/* "1." again after ¶4: a text quoted inside the cable numbers its own */
+	if (m->k == 1 && e > 2 && !b->outer) {
+		if (warn)
+			cable_warn(c, "the paragraph numbers start again at 1 after ¶%ld (a quoted text?); kept as written",
+				   e - 1);
+		*take = TAKE_RESTART;
+		return 1;
+	}
+	/* "12. (C)" twice, "4. (S)" after ¶6: a number written again */
+	if (m->k < e) {
+		if (warn)
+			cable_warn(c, "¶%ld is numbered again after ¶%ld; kept as written, its address is its own",
+				   m->k, e - 1);
+		*take = TAKE_AGAIN;
 		return (int)m->k;
 	}
 	return 0;
@@ -302,6 +169,14 @@ static size_t word_count(struct str s)
 	return n;
 }
 
+/* A short line of a title's shape ("U.S. - EU Summit"): after it, a
+ * marked paragraph starts even without a blank line between. */
+static bool heading_like(struct str s)
+{
+	return s.n && s.n <= 60 && is_upper((unsigned char)s.p[0]) && s.p[s.n - 1] != ',' &&
+	       s.p[s.n - 1] != '-' && word_count(s) <= 8;
+}
+
 /* A row of a table ("FOREIGN GRANTS AND LOANS   13.8   15.7"): not a heading. */
 static bool looks_tabular(struct str s)
 {
@@ -344,7 +219,9 @@ static bool heading_at(struct parser *p, struct body *b, size_t i, size_t end, s
 	if (k >= end)
 		return false;
 	if (read_marker(line_str(p, k), &m)) {
-		if (decide(p, b, &m, true, false)) {
+		enum take take;
+
+		if (decide(p, b, &m, true, false, &take)) {
 			*next = i + 1;
 			return true;
 		}
@@ -387,6 +264,23 @@ static int add_section(struct parser *p, struct str title)
 	sec->title = title;
 	sec->at = text_span(p, title);
 	return (int)p->c->nsections - 1;
+}
+
+/* Appends @s to the paragraph, without the page headers glued into it. */
+static void add_text(struct parser *p, struct body *b, struct str s)
+{
+	size_t len, at;
+
+	while ((at = page_header_in(s, 0, &len)) != SIZE_MAX) {
+		struct str before = str_trim(str_make(s.p, at));
+
+		buf_addstr(&p->scratch, before);
+		s = str_trim(str_make(s.p + at + len, s.n - at - len));
+		if (before.n && s.n)
+			buf_addc(&p->scratch, ' ');
+		b->page_headers++;
+	}
+	buf_addstr(&p->scratch, s);
 }
 
 static void close_para(struct parser *p, struct body *b)
@@ -474,7 +368,7 @@ static void open_para(struct parser *p, struct body *b, int number, const struct
 	b->first = line.p;
 	b->last = line.p + line.n;
 	buf_clear(&p->scratch);
-	buf_addstr(&p->scratch, first_text);
+	add_text(p, b, first_text);
 	b->prev = first_text.n ? line : STR_NULL;
 	b->pending_blank = false;
 }
@@ -502,19 +396,25 @@ static void append_line(struct parser *p, struct body *b, struct str s, uint32_t
 	struct str prev = b->prev;
 
 	if (t->n == 0) {
-		buf_addstr(t, s);
+		add_text(p, b, s);
 	} else if (b->pending_blank) {
 		buf_add(t, "\n\n", 2);
 		if (indent >= 4)
 			for (uint32_t k = 0; k < MIN(indent, 40u); k++)
 				buf_addc(t, ' ');
-		buf_addstr(t, s);
+		add_text(p, b, s);
 	} else {
 		char pl = prev.n ? prev.p[prev.n - 1] : ' ';
 		bool hyphen = prev.n >= 2 && pl == '-' && is_alpha((unsigned char)prev.p[prev.n - 2]) &&
 			      s.n && is_alpha((unsigned char)s.p[0]);
+		bool goes_on = !ends_sentence(prev) && s.n &&
+			       (is_lower((unsigned char)s.p[0]) || (prev.n > 100 && !list_item(s)));
 
-		if (list_item(s) || (indent >= 4 && prev.n < 45)) {
+		if (goes_on && !hyphen) {
+			/* a sentence goes on over the line end, whatever the layout
+			 * (an indented line after a page break, a long line cut) */
+			buf_addc(t, ' ');
+		} else if (list_item(s) || (indent >= 4 && prev.n < 45)) {
 			buf_addc(t, '\n');
 			for (uint32_t k = 0; indent >= 4 && k < MIN(indent, 40u); k++)
 				buf_addc(t, ' ');
@@ -527,7 +427,7 @@ static void append_line(struct parser *p, struct body *b, struct str s, uint32_t
 		} else {
 			buf_addc(t, '\n');
 		}
-		buf_addstr(t, s);
+		add_text(p, b, s);
 	}
 	b->prev = s;
 	b->last = s.p + s.n;
@@ -568,11 +468,63 @@ static bool entire_line(struct str s, struct marking *m)
 	return marking_parse_portion(str_make(s.p + 1, (size_t)(e - s.p) - 1), m, NULL);
 }
 
+/* Letters for the @k-th block under one number: a..z, aa, ab, ... */
+static void suffix_letters(size_t k, char *out, size_t size)
+{
+	char tmp[8];
+	size_t n = 0;
+
+	do {
+		tmp[n++] = (char)('a' + k % 26);
+		k = k / 26;
+	} while (k-- && n < sizeof(tmp));
+	for (size_t i = 0; i < n && i + 1 < size; i++)
+		out[i] = tmp[n - 1 - i];
+	out[MIN(n, size - 1)] = '\0';
+}
+
+/* Every paragraph its own address: "N" for the first written N, the
+ * number before it and a letter for the rest ("0a", "4b"); position for a
+ * cable that numbers nothing. */
+static void assign_addresses(struct cable *c, bool numbered)
+{
+	int base = 0, top = 0;
+	unsigned *used;       /* letters given under each number */
+	bool *taken;          /* the plain number given already */
+
+	if (!numbered) {
+		for (size_t i = 0; i < c->nparas; i++)
+			snprintf(c->paras[i].address, ADDRESS_MAX, "%u", (unsigned)MIN(i + 1, (size_t)999999999));
+		return;
+	}
+	for (size_t i = 0; i < c->nparas; i++)
+		top = MAX(top, c->paras[i].number);
+	used = arena_alloc(&c->arena, ((size_t)top + 1) * sizeof(*used));
+	taken = arena_alloc(&c->arena, ((size_t)top + 1) * sizeof(*taken));
+	memset(used, 0, ((size_t)top + 1) * sizeof(*used));
+	memset(taken, 0, ((size_t)top + 1) * sizeof(*taken));
+	for (size_t i = 0; i < c->nparas; i++) {
+		struct paragraph *para = &c->paras[i];
+		char suffix[8];
+
+		if (para->number > 0 && !taken[para->number]) {
+			taken[para->number] = true;
+			base = para->number;
+			snprintf(para->address, ADDRESS_MAX, "%d", base);
+			continue;
+		}
+		if (para->number > 0)
+			base = para->number;
+		suffix_letters((size_t)used[base]++, suffix, sizeof(suffix));
+		snprintf(para->address, ADDRESS_MAX, "%d%s", base, suffix);
+	}
+}
+
 void parse_body(struct parser *p)
 {
 	struct cable *c = p->c;
 	struct body b;
-	size_t end = find_tail(p), i;
+	size_t end = parse_tail(p), i;
 
 	memset(&b, 0, sizeof(b));
 	b.expected = 1;
@@ -588,14 +540,23 @@ void parse_body(struct parser *p)
 		    (m.k == 1 || m.k == 11 || ((m.has_mark || m.pilcrow) && m.k <= 3)))
 			b.numbered = true;
 	}
+	/* an excerpt may start at any paragraph: "4. We look forward ..." */
+	b.excerpt = !p->seen_main && !p->have_class_line && !c->routing.present;
+	if (!b.numbered && b.excerpt) {
+		size_t k = next_content(p, p->body_start, end);
+		struct marker m;
+
+		b.numbered = k < end && read_marker(line_str(p, k), &m) && m.k >= 1 && m.k <= 999;
+	}
 	if (!b.numbered && end > p->body_start)
-		cable_warn(c, "the paragraphs are not numbered; numbered in order");
+		cable_warn(c, "the paragraphs are not numbered; addressed by position");
 
 	for (i = p->body_start; i < end; i++) {
 		struct str s = line_str(p, i);
 		struct marker m;
 		size_t next;
 		int number;
+		bool broke = b.after_break;   /* the line comes after a page break */
 
 		if (line_blank(p, i)) {
 			if (b.cur >= 0 && !b.after_break)
@@ -615,6 +576,20 @@ void parse_body(struct parser *p)
 				continue;
 		}
 		b.after_break = false;
+		{
+			/* "BRASILIA 00001378 003.2 OF 003 the current legislation ...":
+			 * a page header, the text going on after it */
+			size_t len;
+
+			if (page_header_in(s, 0, &len) == 0) {
+				s = str_trim(str_make(s.p + len, s.n - len));
+				b.page_headers++;
+				if (b.prev.n && !ends_sentence(b.prev))
+					b.pending_blank = false;
+				if (!s.n)
+					continue;
+			}
+		}
 		if (str_ieq(s, "SIPDIS")) {
 			cable_warn(c, "a SIPDIS line inside the text was left out");
 			continue;
@@ -643,12 +618,25 @@ void parse_body(struct parser *p)
 				continue;
 		}
 		if (p->t[p->lines[i].off] <= '\\' && read_marker(s, &m)) {
-			bool fresh = b.pending_blank || b.cur < 0 || !b.prev.n || ends_sentence(b.prev);
+			/* a marker starts a paragraph after a blank line or a sentence's
+			 * end; after a page break, one with its portion marking does */
+			bool fresh = b.pending_blank || b.cur < 0 || !b.prev.n || ends_sentence(b.prev) ||
+				     ((broke || is_rule(b.prev) || heading_like(b.prev) || m.pilcrow) && m.has_mark);
 
-			number = decide(p, &b, &m, fresh, true);
+			enum take take;
+
+			number = decide(p, &b, &m, fresh, true, &take);
 			if (number > 0) {
+				b.taken++;
+				b.with_pilcrow += m.pilcrow;
+				b.with_paren += m.paren;
 				open_para(p, &b, number, &m, m.rest, s);
-				b.expected = number + 1;
+				if (take == TAKE_RESTART)
+					b.outer = b.expected;
+				else if (take == TAKE_RESUME)
+					b.outer = 0;
+				if (take != TAKE_AGAIN)
+					b.expected = number + 1;
 				continue;
 			}
 			if (m.pilcrow) {
@@ -658,7 +646,9 @@ void parse_body(struct parser *p)
 				s = str_make(m.pilcrow_at.p + m.pilcrow_at.n, s.n - (size_t)(m.pilcrow_at.p + m.pilcrow_at.n - s.p));
 			}
 		}
-		if ((b.pending_blank || b.cur < 0 || !b.prev.n) && heading_at(p, &b, i, end, &next)) {
+		if ((b.pending_blank || b.cur < 0 || !b.prev.n ||
+		     (s.n < 60 && i + 1 < end && is_rule(line_str(p, i + 1)))) &&
+		    heading_at(p, &b, i, end, &next)) {
 			close_para(p, &b);
 			b.section = add_section(p, s);
 			b.in_summary = false;
@@ -666,7 +656,7 @@ void parse_body(struct parser *p)
 			continue;
 		}
 		if (b.cur < 0 || (!b.numbered && b.pending_blank)) {
-			int n = b.numbered ? 0 : ++b.unnumbered;
+			int n = 0;
 			struct marker um;
 
 			memset(&um, 0, sizeof(um));
@@ -693,4 +683,8 @@ void parse_body(struct parser *p)
 	}
 	close_para(p, &b);
 	apply_entire(p, &b);
+	assign_addresses(c, b.numbered);
+	if (b.page_headers)
+		cable_warn(c, "%zu page header%s inside the text left out", b.page_headers,
+			   b.page_headers == 1 ? "" : "s");
 }

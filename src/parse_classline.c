@@ -14,6 +14,16 @@ static const char *const level_words[] = {
 	"LIMITED OFFICIAL USE",
 };
 
+/* Spaced-out levels that lost a letter, or a blank, on the way: as the
+ * squeezed line reads them, and the level they are. */
+static const struct {
+	const char *as_squeezed, *level;
+} damaged[] = {
+	{ "ECRET", "SECRET" }, { "SE CRET", "SECRET" }, { "CSE CRET", "SECRET" },
+	{ "ONFIDENTIAL", "CONFIDENTIAL" }, { "CO NFIDENTIAL", "CONFIDENTIAL" },
+	{ "NCLASSIFIED", "UNCLASSIFIED" }, { "UN CLASSIFIED", "UNCLASSIFIED" },
+};
+
 static const char *const class_caveats[] = {
 	"NOFORN", "EFTO", "SENSITIVE", "SBU", "FOUO", "EXDIS", "NODIS", "LIMDIS", "STADIS", "NOFORN//",
 };
@@ -67,8 +77,9 @@ static size_t skip_digits(const char *up, size_t i)
 
 bool match_class_line(struct str s, struct classline *cl)
 {
-	/* every classification starts with one of these letters: most lines go here */
-	if (!s.n || !strchr("UCSTLucstl", s.p[0]))
+	/* every classification starts with one of these letters (or, its first
+	 * letter lost, "E C R E T", "O N F I D E N T I A L"): most lines go here */
+	if (!s.n || !strchr("UCSTLEONucstleon", s.p[0]))
 		return false;
 	{
 	char up[SQUEEZE_MAX + 1];
@@ -76,7 +87,17 @@ bool match_class_line(struct str s, struct classline *cl)
 	size_t n = squeeze_line(s, up, pos), i = 0, level_end, st, se, d;
 	bool found = false;
 
-	for (size_t w = 0; w < sizeof(level_words) / sizeof(level_words[0]) && !found; w++) {
+	cl->repaired = NULL;
+	for (size_t r = 0; r < sizeof(damaged) / sizeof(damaged[0]) && !found; r++) {
+		if (word_at(up, 0, damaged[r].as_squeezed)) {
+			i = strlen(damaged[r].as_squeezed);
+			cl->repaired = damaged[r].level;
+			found = true;
+		}
+	}
+
+	for (size_t w = 0; w < sizeof(level_words) / sizeof(level_words[0]) && !found && s.p[0] != 'E' &&
+			    s.p[0] != 'O' && s.p[0] != 'N'; w++) {
 		size_t k = strlen(level_words[w]);
 
 		if (word_at(up, 0, level_words[w])) {

@@ -417,7 +417,7 @@ static bool next_is_ref_item(struct parser *p, size_t i)
 /* Does an E.O., TAGS or SUBJECT label come within the next few lines? */
 static bool label_follows(struct parser *p, size_t i)
 {
-	for (size_t seen = 0; i < p->nlines && seen < 12; i++) {
+	for (size_t seen = 0; i < p->nlines && seen < 24; i++) {
 		size_t skip;
 		bool typo;
 		enum label l;

@@ -7,7 +7,8 @@
  *   parse_header.c    captions, E.O. and DECL, TAGS (parse_tags.c reads
  *                     its list), SUBJECT, REF (parse_refs.c reads its
  *                     items), Classified By (parse_classby.c)
- *   parse_body.c      paragraphs, sections, summary, signer, trailer
+ *   parse_body.c      paragraphs, sections, summary (parse_tail.c: the
+ *                     signer and the trailer)
  *   parse_lines.c     the line helpers all of them use,
  *   parse_labels.c    the header labels, and
  *   parse_classline.c the classification line; these three call no stage */
@@ -43,6 +44,7 @@ struct parser {
 	/* the classification line */
 	bool have_class_line;
 	struct str class_text, class_station, class_serial, class_year;
+	const char *class_repaired;  /* the level a damaged classification line stands for */
 
 	struct str footer_id;    /* "2004ROME03933" from a footer line */
 	bool id_odd;             /* the id does not have the usual shape */
@@ -98,6 +100,7 @@ struct marker {
 	struct str written;   /* "11", "- 13", "\\P 7" */
 	long k;
 	bool pilcrow, dash;
+	bool paren;           /* "1)" rather than "1." */
 	bool has_mark, entire, bare_mark;
 	struct marking mark;
 	struct str mark_written;
@@ -110,11 +113,23 @@ bool read_marker(struct str line, struct marker *m);
  * a classification alone on its line). */
 bool is_page_break(struct str s, uint32_t indent);
 
+/* A page header inside a line ("... the distinction between TRIPOLI
+ * 00000220 003 OF 003 el-Jahmi having ..."), from @from: where it starts
+ * (*len its length), or SIZE_MAX. */
+size_t page_header_in(struct str s, size_t from, size_t *len);
+
+/* A database row glued into the text after the signer ("... End comment.
+ * STEVENS 0 03/13/2008 9871 PGOV,PREL,PHUM ..."): where it starts, or SIZE_MAX. */
+size_t db_row_in(struct str s);
+
 /* The text glued after a page header, or empty. */
 struct str page_rest(struct str s);
 
 /* A line holding only a classification ("CONFIDENTIAL", "UNCLASSIFIED PTQ5647"). */
 bool is_level_only(struct str s);
+
+/* True when @s ends a sentence (. ! ? ) " ' : ; or a closing quote). */
+bool ends_sentence(struct str s);
 
 /* "2004ROME03933 - Classification: CONFIDENTIAL": sets *id to the id. */
 bool is_footer(struct str s, struct str *id);
@@ -147,6 +162,7 @@ struct classline {
 	struct str year;     /* "75" in "CONFIDENTIAL 75 LIBREVILLE 1895" */
 	struct str rest;     /* what follows the serial on the same line */
 	struct str whole;
+	const char *repaired;/* "SECRET" for a damaged "E C R E T", else NULL */
 };
 
 /* True when @s is a classification line: level, station, serial. */
@@ -179,7 +195,11 @@ bool classby_starts(struct str v);
 /* parse_refs.c: the items of a REF field (called by the header). */
 void parse_refs(struct parser *p, struct str v);
 
-/* parse_body.c: paragraphs, sections, signer and trailer. */
+/* parse_body.c: paragraphs and sections (calls the tail first). */
 void parse_body(struct parser *p);
+
+/* parse_tail.c: the signer and the trailer lines; returns the line where
+ * the text ends. */
+size_t parse_tail(struct parser *p);
 
 #endif

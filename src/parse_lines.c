@@ -122,7 +122,10 @@ bool read_marker(struct str s, struct marker *m)
 		m->k = m->k * 10 + (s.p[k] - '0');
 	m->written = true_pilcrow && !m->dash ? str_make(s.p + d0, i - d0) : str_make(s.p, i);
 	if (i < s.n && (s.p[i] == '.' || s.p[i] == ')')) {
+		m->paren = s.p[i] == ')';
 		i++;
+		if (!m->paren && i + 1 < s.n && s.p[i] == '.' && s.p[i + 1] == ' ')
+			i++;   /* "3.. (SBU)" */
 		if (i < s.n && is_digit((unsigned char)s.p[i]))
 			return false;     /* 1.4, 10.30 */
 	} else if (!(m->pilcrow && (i == s.n || s.p[i] == ' '))) {
@@ -256,4 +259,102 @@ bool is_page_break(struct str s, uint32_t indent)
 		digits++;
 	}
 	return digits >= 3 && i + 3 <= s.n && memcmp(s.p + i, " OF", 3) == 0;
+}
+
+bool ends_sentence(struct str s)
+{
+	char ch;
+
+	if (!s.n)
+		return true;
+	ch = s.p[s.n - 1];
+	return ch == '.' || ch == '!' || ch == '?' || ch == ')' || ch == '"' || ch == '\'' || ch == ':' ||
+	       ch == ';' || (s.n >= 2 && (unsigned char)s.p[s.n - 2] == 0xE2);   /* closing quote */
+}
+
+/* "ROME 00001187 002 OF 003", "RIO DE JAN 00000329 003.2 OF 004" at @s[i]:
+ * the length of the page header that starts there, or 0. */
+static size_t page_header_at(struct str s, size_t i)
+{
+	size_t k = i, d;
+
+	/* the station: words of capitals */
+	while (k < s.n && (is_upper((unsigned char)s.p[k]) || s.p[k] == ' ' || s.p[k] == '.' || s.p[k] == '\''))
+		k++;
+	if (k == i || k >= s.n || s.p[k - 1] != ' ')
+		return 0;
+	for (d = k; d < s.n && is_digit((unsigned char)s.p[d]); d++)
+		;
+	if (d - k != 8)
+		return 0;
+	k = d;
+	while (k < s.n && s.p[k] == ' ')
+		k++;
+	for (d = k; d < s.n && (is_digit((unsigned char)s.p[d]) || s.p[d] == '.'); d++)
+		;
+	if (d - k < 3 || d + 4 > s.n || memcmp(s.p + d, " OF ", 4) != 0)
+		return 0;
+	k = d + 4;
+	while (k < s.n && s.p[k] == ' ')
+		k++;
+	for (d = k; d < s.n && is_digit((unsigned char)s.p[d]); d++)
+		;
+	if (d - k < 3 || (d < s.n && s.p[d] != ' '))
+		return 0;
+	return d - i;
+}
+
+size_t page_header_in(struct str s, size_t from, size_t *len)
+{
+	for (size_t i = from; i + 20 < s.n; i++) {
+		/* it starts a line, or a word after a blank */
+		if (!is_upper((unsigned char)s.p[i]) || (i > 0 && s.p[i - 1] != ' '))
+			continue;
+		*len = page_header_at(s, i);
+		if (*len)
+			return i;
+	}
+	return SIZE_MAX;
+}
+
+size_t db_row_in(struct str s)
+{
+	for (size_t i = 1; i + 16 < s.n; i++) {
+		size_t k = i, d, tags = 0;
+
+		if (s.p[i - 1] != ' ' || !is_digit((unsigned char)s.p[i]))
+			continue;
+		/* "0 03/13/2008 9871 PGOV,PREL,PHUM,PINR,LY" */
+		while (k < s.n && is_digit((unsigned char)s.p[k]))
+			k++;
+		if (k - i > 3 || k >= s.n || s.p[k] != ' ')
+			continue;
+		k++;
+		for (d = k; d < s.n && (is_digit((unsigned char)s.p[d]) || s.p[d] == '/'); d++)
+			;
+		if (d - k < 8 || d - k > 10 || d >= s.n || s.p[d] != ' ' || s.p[k + (s.p[k + 1] == '/' ? 1 : 2)] != '/')
+			continue;
+		k = d + 1;
+		for (d = k; d < s.n && is_digit((unsigned char)s.p[d]); d++)
+			;
+		if (d == k || d >= s.n || s.p[d] != ' ')
+			continue;
+		k = d + 1;
+		while (k < s.n) {
+			for (d = k; d < s.n && is_upper((unsigned char)s.p[d]); d++)
+				;
+			if (d - k < 2 || d - k > 6)
+				break;
+			tags++;
+			k = d;
+			if (k < s.n && s.p[k] == ',') {
+				k++;
+				continue;
+			}
+			break;
+		}
+		if (tags >= 2 && k < s.n && s.p[k] == ' ')
+			return i;
+	}
+	return SIZE_MAX;
 }

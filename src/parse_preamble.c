@@ -91,6 +91,71 @@ static size_t five_lines(struct parser *p, size_t i, struct record_meta *m, stru
 	return i + 5;
 }
 
+/* True when @s has the shape of a cable id ("09NAIROBI2497"). */
+static bool id_shaped(struct str s)
+{
+	char canon[ID_MAX];
+	bool odd;
+
+	if (s.n < 6 || s.n > 40 || memchr(s.p, ' ', s.n) || !is_digit((unsigned char)s.p[0]))
+		return false;
+	id_canonical(s, canon, &odd);
+	return !odd;
+}
+
+/* The metadata some copies carry inside the text, from the database the
+ * pages were made from: a row ("12/16/2009 14:15", the id, "Embassy
+ * Nairobi", the classification, "09NAIROBI2487|09STATE122115"), or labelled
+ * lines ("ID: 248711", "ORIGIN: 10BERLIN180", "DATE: 2010-02-12 17:09:00",
+ * "SOURCE: Embassy Berlin", "CLASSIFICATION: CONFIDENTIAL", "MISC: ...",
+ * "DESTINATION: ...").  Returns the lines taken, 0 when none. */
+static size_t db_metadata(struct parser *p, size_t i, struct record_meta *m, struct str *date)
+{
+	static const char *const labels[] = { "ID: ", "ORIGIN: ", "DATE: ", "SOURCE: ", "CLASSIFICATION: ",
+					      "MISC: ", "DESTINATION: " };
+	struct str s = line_str(p, i);
+	char iso[ISO_DATE_MAX];
+
+	if (s.n == 1 && s.p[0] == '>')
+		return 1;   /* the row's start as the page shows it */
+	if (date_from_csv(s, iso) && i + 3 < p->nlines && id_shaped(line_str(p, i + 1))) {
+		size_t k = 4;
+
+		*date = s;
+		if (!m->id.n)
+			m->id = line_str(p, i + 1);
+		if (!m->origin_name.n)
+			m->origin_name = line_str(p, i + 2);
+		if (!m->classification.n)
+			m->classification = line_str(p, i + 3);
+		if (i + 4 < p->nlines && (id_shaped(line_str(p, i + 4)) || memchr(line_str(p, i + 4).p, '|',
+										   line_str(p, i + 4).n))) {
+			if (!m->refs.n)
+				m->refs = line_str(p, i + 4);
+			k++;
+		}
+		return k;
+	}
+	for (size_t l = 0; l < sizeof(labels) / sizeof(labels[0]); l++) {
+		size_t n = strlen(labels[l]);
+		struct str v;
+
+		if (s.n < n || memcmp(s.p, labels[l], n) != 0)
+			continue;
+		v = str_trim(str_make(s.p + n, s.n - n));
+		if (l == 1 && id_shaped(v) && !m->id.n)
+			m->id = v;
+		else if (l == 2 && date_from_html(v, iso, &(bool){ false }))
+			*date = v;
+		else if (l == 3 && !m->origin_name.n)
+			m->origin_name = v;
+		else if (l == 4 && !m->classification.n)
+			m->classification = v;
+		return 1;
+	}
+	return 0;
+}
+
 enum route_list { ROUTE_NONE, ROUTE_TO, ROUTE_INFO };
 
 static void add_route(struct parser *p, enum route_list which, struct str s)
@@ -178,42 +243,6 @@ static bool routing_line(struct parser *p, struct str s, enum route_list *active
 	return false;
 }
 
-/* Do routing lines (a precedence line, FM) follow within a few lines? */
-static bool routing_follows(struct parser *p, size_t i)
-{
-	for (size_t seen = 0; i < p->nlines && seen < 3; i++) {
-		struct str s = line_str(p, i);
-
-		if (line_blank(p, i))
-			continue;
-		seen++;
-		if (starts_word(s, "FM") || is_precedence_line(s, NULL, NULL))
-			return true;
-	}
-	return false;
-}
-
-static void take_class_line(struct parser *p, const struct classline *cl)
-{
-	p->have_class_line = true;
-	p->class_text = cl->level;
-	p->class_station = cl->station;
-	p->class_serial = cl->serial;
-	p->class_year = cl->year;
-	p->header_rest = cl->rest;
-}
-
-/* No line with the station and serial came: a lone level at the top
- * ("SECRET//NOFORN"), as a copy may give it, is the classification. */
-static void take_lone_level(struct parser *p, struct str lone)
-{
-	struct classline cl;
-
-	memset(&cl, 0, sizeof(cl));
-	cl.level = cl.whole = lone;
-	take_class_line(p, &cl);
-}
-
 /* A line of running text, as no routing line is: lower case, or the
  * punctuation of sentences ("THE TALKS WILL GO ON.", "ALL ACTS, METHODS"). */
 static bool prose_like(struct str s)
@@ -229,16 +258,75 @@ static bool prose_like(struct str s)
 	       last == '!' || str_find(s, ", ") >= 0 || str_find(s, ". ") >= 0;
 }
 
+/* "PP RUEHAG RUEHAO RUEHBC", "RUEHROV RUEHTRO": precedence and routing
+ * indicators, words of capitals that start with R (RUEH, RHEH, RUCN). */
+static bool routing_indicators(struct str s)
+{
+	struct str rest = s, w;
+	size_t n = 0, ind = 0;
+
+	while (str_next_word(&rest, &w)) {
+		n++;
+		if (w.n >= 4 && w.p[0] == 'R' && is_upper((unsigned char)w.p[1]))
+			ind++;
+	}
+	return n && ind * 2 >= n;
+}
+
+/* Do routing lines (a precedence line, FM) follow within a few lines? */
+static bool routing_follows(struct parser *p, size_t i)
+{
+	/* the lines of routing indicators ("PP RUEHAG RUEHAO ...") may come
+	 * first, many of them: look on until a header label or text */
+	for (size_t seen = 0; i < p->nlines && seen < 24; i++) {
+		struct str s = line_str(p, i);
+
+		if (line_blank(p, i))
+			continue;
+		seen++;
+		if (starts_word(s, "FM") || is_precedence_line(s, NULL, NULL))
+			return true;
+		if (line_has_label(s) || prose_like(s) ||
+		    (seen > 3 && !str_istarts(s, "VZCZC") && !starts_word(s, "DE") && !starts_word(s, "ZNY") &&
+		     !starts_word(s, "ZNR") && !routing_indicators(s)))
+			return false;
+	}
+	return false;
+}
+
+static void take_class_line(struct parser *p, const struct classline *cl)
+{
+	p->have_class_line = true;
+	p->class_text = cl->level;
+	p->class_station = cl->station;
+	p->class_serial = cl->serial;
+	p->class_year = cl->year;
+	p->class_repaired = cl->repaired;
+	p->header_rest = cl->rest;
+}
+
+/* No line with the station and serial came: a lone level at the top
+ * ("SECRET//NOFORN"), as a copy may give it, is the classification. */
+static void take_lone_level(struct parser *p, struct str lone)
+{
+	struct classline cl;
+
+	memset(&cl, 0, sizeof(cl));
+	cl.level = cl.whole = lone;
+	take_class_line(p, &cl);
+}
+
 void parse_preamble(struct parser *p, struct record_meta *m, struct str *long_date)
 {
 	struct cable *c = p->c;
 	enum route_list active = ROUTE_NONE;
 	bool fm = false;
 	size_t i = 0, last = 0;
-	struct classline cl, first;
+	struct classline cl, first = { 0 };
 	struct marker mk;
 	struct str lone = STR_NULL;
 	bool have_first = false, have_lone = false, prose = false;
+	int after_fm = 0;
 
 	while (i < p->nlines && line_blank(p, i))
 		i++;
@@ -257,6 +345,15 @@ void parse_preamble(struct parser *p, struct record_meta *m, struct str *long_da
 		 * (a forwarded copy: "Diana T Fritz 03/21/2007 ...", then the cable) */
 		if (prose && !match_class_line(s, &cl))
 			continue;
+		{
+			size_t k = db_metadata(p, i, m, long_date);
+
+			if (k) {
+				i += k - 1;
+				last = i + 1;
+				continue;
+			}
+		}
 		if (is_partial_note(s)) {
 			c->partial = true;
 			c->partial_at = text_span(p, s);
@@ -323,7 +420,9 @@ void parse_preamble(struct parser *p, struct record_meta *m, struct str *long_da
 				continue;
 			}
 		}
-		if (s.n > 100 || fm)
+		/* after the routing, a few lines of notes may stand before the
+		 * classification line ("NOTE - DO NOT PUBLISH ..."); more is text */
+		if (s.n > 100 || (fm && ++after_fm > 6))
 			break;
 		/* text: a classification alone below it is a page's foot, not the cable's head */
 		prose |= prose_like(s);

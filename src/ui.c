@@ -353,13 +353,18 @@ static void prompt_done(struct ui *u)
 		else if (v->re)
 			view_search_next(v, 1);
 	} else {
-		char *end;
-		long n = strtol(u->input, &end, 10);
+		/* ":12", ":4a": a paragraph's address */
+		size_t k = 0;
 
-		if (u->ninput && *end == '\0' && n >= 0 && n < 100000)
-			view_jump(v, (int)n);
+		while (k < u->ninput && u->input[k] >= '0' && u->input[k] <= '9')
+			k++;
+		while (k > 0 && k < u->ninput && ((u->input[k] >= 'a' && u->input[k] <= 'z') ||
+						  (u->input[k] >= 'A' && u->input[k] <= 'Z')))
+			k++;
+		if (u->ninput && k == u->ninput && u->ninput < ADDRESS_MAX)
+			view_jump(v, u->input);
 		else if (u->ninput)
-			view_say(v, "not a paragraph number: %s", u->input);
+			view_say(v, "not a paragraph address: %s", u->input);
 	}
 }
 
@@ -670,7 +675,7 @@ static void handle_key(struct ui *u, wint_t ch, bool is_key)
 		}
 		if (u->count[0]) {
 			if ((!is_key && (code == '\r' || code == '\n')) || (is_key && code == KEY_ENTER)) {
-				view_jump(v, atoi(u->count));
+				view_jump(v, u->count);
 				u->count[0] = '\0';
 				return;
 			}

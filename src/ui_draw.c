@@ -325,17 +325,6 @@ static void draw_header(struct ui *u, const struct rect *r)
 
 /* ---------------------------------------------------------------- list */
 
-static int digits(int n)
-{
-	int d = 1;
-
-	while (n >= 10) {
-		n /= 10;
-		d++;
-	}
-	return d;
-}
-
 struct hl {
 	int y, x0, w;          /* where the text starts on screen */
 	struct str shown;      /* the text drawn, as a slice of the paragraph's text */
@@ -372,8 +361,8 @@ static void draw_list(struct ui *u, const struct rect *r)
 	struct buf line = { 0 };
 
 	for (size_t i = 0; v->c && i < v->c->nparas; i++)
-		if (digits(v->c->paras[i].number) > numw)
-			numw = digits(v->c->paras[i].number);
+		if ((int)strlen(v->c->paras[i].address) > numw)
+			numw = (int)strlen(v->c->paras[i].address);
 	for (int k = 0; k < r->h; k++) {
 		int ri = v->list_top + k, y = r->y + k, x = 0;
 		const struct row *row;
@@ -411,10 +400,7 @@ static void draw_list(struct ui *u, const struct rect *r)
 			if (sel)
 				fill(y, 0, textw, base);
 			x = put_c(y, 0, 1, view_is_marked(v, i) ? "*" : " ", base | A_BOLD);
-			if (p->number > 0)
-				snprintf(num, sizeof(num), "\xC2\xB6%-*d ", MIN(numw, 12), p->number);
-			else
-				snprintf(num, sizeof(num), "%-*s ", MIN(numw, 12) + 1, "-");
+			snprintf(num, sizeof(num), "\xC2\xB6%-*s ", MIN(numw, 12), p->address);
 			x += put_c(y, x, textw - x, num, base);
 			if (p->marking.level) {
 				marking_format_portion(&p->marking, mark, sizeof(mark));
@@ -475,10 +461,7 @@ static void draw_detail(struct ui *u, const struct rect *r)
 		return;
 	}
 	p = &v->c->paras[v->sel];
-	if (p->number > 0)
-		snprintf(title, sizeof(title), " \xC2\xB6%d", p->number);
-	else
-		snprintf(title, sizeof(title), " before \xC2\xB6" "1");
+	snprintf(title, sizeof(title), " \xC2\xB6%s", p->address);
 	x = r->x + put_c(r->y, r->x, r->w, title, attr);
 	if (p->marking.level) {
 		marking_format_portion(&p->marking, mark, sizeof(mark));
@@ -546,9 +529,9 @@ static void draw_status(struct ui *u, const struct rect *r)
 		buf_free(&b);
 		return;
 	}
-	if (v->sel >= 0 && v->c->paras[v->sel].number > 0)
-		buf_printf(&b, " \xC2\xB6%d/%d", v->c->paras[v->sel].number,
-			   v->c->nparas ? v->c->paras[v->c->nparas - 1].number : 0);
+	if (v->sel >= 0)
+		buf_printf(&b, " \xC2\xB6%s/%s", v->c->paras[v->sel].address,
+			   v->c->paras[v->c->nparas - 1].address);
 	else if (v->c)
 		buf_printf(&b, " %zu paragraphs", v->c->nparas);
 	if (u->count[0])

@@ -73,7 +73,7 @@ static const struct paragraph *para(const struct view *v, int i)
 
 bool view_is_marked(const struct view *v, int i)
 {
-	return v->marks && v->c->id[0] && marks_has(v->marks, v->c->id, para(v, i)->number);
+	return v->marks && v->c->id[0] && marks_has(v->marks, v->c->id, para(v, i)->address);
 }
 
 bool view_visible(const struct view *v, int i)
@@ -232,24 +232,26 @@ void view_last(struct view *v)
 		view_select(v, visible_from(v, (int)v->c->nparas - 1, -1));
 }
 
-bool view_jump(struct view *v, int number)
+bool view_jump(struct view *v, const char *address)
 {
 	char name[96];
+	const struct paragraph *p;
 
 	if (!v->c)
 		return false;
-	for (size_t i = 0; i < v->c->nparas; i++) {
-		if (para(v, (int)i)->number != number)
-			continue;
-		if (!view_visible(v, (int)i)) {
+	p = cable_para_by_address(v->c, str_c(address));
+	if (p) {
+		int i = (int)(p - v->c->paras);
+
+		if (!view_visible(v, i)) {
 			view_filter_name(v, name, sizeof(name));
-			view_say(v, "\xC2\xB6%d is hidden by the filter (%s); F shows all", number, name);
+			view_say(v, "\xC2\xB6%s is hidden by the filter (%s); F shows all", p->address, name);
 			return false;
 		}
-		view_select(v, (int)i);
+		view_select(v, i);
 		return true;
 	}
-	view_say(v, "there is no \xC2\xB6%d in this cable", number);
+	view_say(v, "there is no \xC2\xB6%s in this cable", address);
 	return false;
 }
 
@@ -391,8 +393,8 @@ void view_toggle_mark(struct view *v)
 		view_say(v, "this cable has no id: its paragraphs cannot be marked");
 		return;
 	}
-	on = marks_toggle(v->marks, v->c->id, para(v, v->sel)->number);
-	view_say(v, "\xC2\xB6%d %s (%zu marked in this cable)", para(v, v->sel)->number,
+	on = marks_toggle(v->marks, v->c->id, para(v, v->sel)->address);
+	view_say(v, "\xC2\xB6%s %s (%zu marked in this cable)", para(v, v->sel)->address,
 		 on ? "marked" : "unmarked", marks_count(v->marks, v->c->id));
 	if (v->filter.marked_only) {
 		int keep = v->sel;

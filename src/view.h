@@ -93,7 +93,7 @@ void view_select(struct view *v, int para);
 void view_move(struct view *v, int delta);
 void view_first(struct view *v);
 void view_last(struct view *v);
-bool view_jump(struct view *v, int number);
+bool view_jump(struct view *v, const char *address);
 void view_section(struct view *v, int dir);
 void view_same_marking(struct view *v, int dir);
 

@@ -8,17 +8,24 @@
  *   PAGE FIELD RESULT PAGE-VALUE OUR-VALUE
  * RESULT is "agree", "disagree", or "none" when the page gives nothing to
  * compare (no TAGS links, no ¶ anchors).  How each field compares:
- *   id              the page's reference id, equal
+ *   id              the page's reference id, equal; where the text gives
+ *                   no year (a partial extract has no routing header),
+ *                   the station and serial
  *   classification  the page's, equal (upper case)
- *   date            the page's creation day (YYYY-MM-DD), equal
+ *   date            the page's creation day (YYYY-MM-DD), equal; none to
+ *                   compare where the text has no date at all (a partial
+ *                   extract without routing header, footer or date line)
  *   origin          the page's origin name, blanks left out, holds ours
  *                   (Embassy Rome: ROME), or ours holds it (UNVIE: UNVIEVIENNA)
  *   subject         the page's heading shows the first line of the subject
  *                   (a leading portion marking, with or without its "(",
- *                   and a trailing backslash left out): ours starts with it,
- *                   blanks collapsed, any case
- *   tags            the page links the tags of the TAGS field's first line:
- *                   our tags on that line, letters and digits only, equal
+ *                   and a trailing backslash left out; the site drops the
+ *                   first character of a subject that begins with a
+ *                   bracket or a quote): ours starts with it, blanks
+ *                   collapsed, any case
+ *   tags            the page links the tags of the TAGS field's first line
+ *                   (each once): our tags on that line, letters and digits
+ *                   only, equal
  *   paragraphs      the page's numbered anchors (parN), in order, equal to
  *                   our paragraph numbers (0s left out), in order */
 #include "config.h"
@@ -87,10 +94,12 @@ static void squeeze(struct str s, struct buf *out)
 }
 
 /* The page's TAGS links and ¶ anchors, from its second <pre> block (the
- * body; the first is the routing header). */
+ * body; the first is the routing header).  Each tag once: some texts
+ * repeat their TAGS line, and the page links it again. */
 static void page_links(struct str page, struct buf *tags, struct buf *tags_shown, struct buf *anchors)
 {
 	long pre = str_find(page, "<pre>");
+	struct buf seen = { 0 };   /* "\nTAG\n" for each tag taken */
 	struct str s;
 
 	if (pre < 0)
@@ -99,10 +108,10 @@ static void page_links(struct str page, struct buf *tags, struct buf *tags_shown
 	pre = str_find(s, "<pre>");
 	if (pre >= 0)
 		s = str_make(s.p + pre + 5, s.n - (size_t)pre - 5);
+	buf_addc(&seen, '\n');
 	for (;;) {
 		long a = str_find(s, "<a ");
 		const char *gt, *end;
-		struct str tag;
 
 		if (a < 0)
 			break;
@@ -111,19 +120,26 @@ static void page_links(struct str page, struct buf *tags, struct buf *tags_shown
 		if (!gt)
 			break;
 		if (str_istarts(s, "href='/tag/")) {
+			struct buf t = { 0 }, key = { 0 };
+
 			end = strstr(gt, "</a>");
 			if (!end || end > s.p + s.n)
 				break;
-			tag = str_make(gt + 1, (size_t)(end - gt - 1));
-			html_to_text(tag, tags_shown);
-			buf_addc(tags_shown, ' ');
-			{
-				struct buf t = { 0 };
-
-				html_to_text(tag, &t);
+			html_to_text(str_make(gt + 1, (size_t)(end - gt - 1)), &t);
+			buf_addc(&key, '\n');
+			squeeze(buf_str(&t), &key);
+			buf_addc(&key, '\n');
+			buf_addc(&key, '\0');
+			buf_addc(&seen, '\0');
+			seen.n--;
+			if (!strstr(seen.p, key.p)) {
+				buf_addstr(tags_shown, buf_str(&t));
+				buf_addc(tags_shown, ' ');
 				squeeze(buf_str(&t), tags);
-				buf_free(&t);
+				buf_add(&seen, key.p + 1, key.n - 2);
 			}
+			buf_free(&t);
+			buf_free(&key);
 		} else if (str_istarts(s, "id='par") && is_digit((unsigned char)s.p[7])) {
 			size_t k = 7;
 
@@ -133,6 +149,7 @@ static void page_links(struct str page, struct buf *tags, struct buf *tags_shown
 				buf_addc(anchors, s.p[k++]);
 		}
 	}
+	buf_free(&seen);
 }
 
 /* The heading's subject as the page shows it, its marking and backslash left out. */
@@ -146,7 +163,8 @@ static struct str page_subject(struct str s)
 	{
 		size_t j = k;
 
-		while (j < s.n && j - k < 12 && (is_upper((unsigned char)s.p[j]) || s.p[j] == '/'))
+		while (j < s.n && j - k < 24 && (is_alpha((unsigned char)s.p[j]) || s.p[j] == '/' ||
+						   (j > k && (s.p[j] == ' ' || s.p[j] == ','))))
 			j++;
 		if (j > k && j < s.n && s.p[j] == ')' && j + 1 < s.n && s.p[j + 1] == ' ')
 			s = str_make(s.p + j + 2, s.n - j - 2);
@@ -220,7 +238,14 @@ static void check_page(const char *path)
 		goto out;
 	}
 
-	row(path, "id", str_eq_c(page.id, cab.id) ? "agree" : "disagree", page.id, str_c(cab.id));
+	{
+		/* the text alone may give no year: then the station and the serial */
+		bool same = str_eq_c(page.id, cab.id) ||
+			    (cab.id[0] && !is_digit((unsigned char)cab.id[0]) && page.id.n > 2 &&
+			     str_eq_c(str_make(page.id.p + 2, page.id.n - 2), cab.id));
+
+		row(path, "id", same ? "agree" : "disagree", page.id, str_c(cab.id));
+	}
 
 	collapse(page.classification, &x);
 	collapse(cab.classification.text, &y);
@@ -228,14 +253,29 @@ static void check_page(const char *path)
 	    buf_str(&y));
 
 	snprintf(date, sizeof(date), "%.10s", cab.date);
-	row(path, "date", page.created.n >= 10 && strncmp(page.created.p, date, 10) == 0 ? "agree" : "disagree",
-	    page.created, str_c(cab.date));
+	if (!cab.date[0] && cab.partial && !cab.routing.present)
+		row(path, "date", "none", page.created, STR_LIT("(the text has no date)"));
+	else
+		row(path, "date",
+		    page.created.n >= 10 && strncmp(page.created.p, date, 10) == 0 ? "agree" : "disagree",
+		    page.created, str_c(cab.date));
 
 	row(path, "origin", origin_agrees(page.origin_name, cab.origin.text) ? "agree" : "disagree",
 	    page.origin_name, cab.origin.text);
 
 	collapse(page_subject(page.subject), &x);
-	collapse(cab.subject.text, &y);
+	{
+		struct str ours = cab.subject.text;
+
+		/* the site drops a first bracket or quote: "SOURCE REMOVED] ...", "UNHAPPY CHINA\" ..." */
+		if (ours.n && x.n && (ours.p[0] == '(' || ours.p[0] == '[' || ours.p[0] == '"' || ours.p[0] == '\'') &&
+		    x.p[0] != ours.p[0])
+			ours = str_make(ours.p + 1, ours.n - 1);
+		else if (ours.n > 3 && x.n && (unsigned char)ours.p[0] == 0xE2 && (unsigned char)ours.p[1] == 0x80 &&
+			 (unsigned char)x.p[0] != 0xE2)
+			ours = str_make(ours.p + 3, ours.n - 3);
+		collapse(ours, &y);
+	}
 	row(path, "subject", y.n >= x.n && memcmp(x.p, y.p, x.n) == 0 && (x.n || !y.n) ? "agree" : "disagree",
 	    buf_str(&x), buf_str(&y));
 

@@ -41,7 +41,7 @@ static void json_and_text_of_a_cable(void **state)
 	assert_non_null(strstr(b.p, "\"id\":\"ROME123\""));
 	assert_non_null(strstr(b.p, "\"subject\":\"TEST \\u001b[2J CABLE\""));
 	assert_non_null(strstr(b.p, "\"tags\":[\"PREL\",\"IT\"]"));
-	assert_non_null(strstr(b.p, "\"paragraphs\":[{\"number\":1,\"number_as_written\":\"1\",\"marking\":\"C\""));
+	assert_non_null(strstr(b.p, "\"paragraphs\":[{\"number\":1,\"address\":\"1\",\"number_as_written\":\"1\",\"marking\":\"C\""));
 	assert_null(memchr(b.p, 0x1b, b.n));
 	assert_int_equal(b.p[b.n - 1], '\n');
 	assert_null(memchr(b.p, '\n', b.n - 1));

@@ -456,11 +456,14 @@ static void unnumbered_paragraphs(void **state)
 	assert_true(parse_text(c, "UNCLAS USEU BRUSSELS 001177\n\nTAGS: OTRA\nSUBJECT: X\n\n"
 				  "SUMMARY: First block.  END\nSUMMARY\n\nBACKGROUND:\n\nSecond block.\n\nThird.\n"));
 	assert_int_equal(c->nparas, 3);
-	assert_int_equal(c->paras[0].number, 1);
+	/* no number of their own: 0, and addressed by position */
+	assert_int_equal(c->paras[0].number, 0);
+	assert_string_equal(c->paras[0].address, "1");
 	assert_int_equal(c->paras[0].number_as_written.n, 0);
 	assert_str(c->sections[c->paras[0].section].title, "Summary");
 	assert_str(c->sections[c->paras[1].section].title, "BACKGROUND:");
-	assert_int_equal(c->paras[2].number, 3);
+	assert_int_equal(c->paras[2].number, 0);
+	assert_string_equal(c->paras[2].address, "3");
 	assert_true(has_warning(c, "not numbered"));
 }
 
