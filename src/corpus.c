@@ -14,6 +14,7 @@
 #include "csv.h"
 #include "dates.h"
 #include "decode.h"
+#include "dump.h"
 #include "ids.h"
 #include "parse.h"
 #include "source.h"
@@ -27,13 +28,15 @@
 /* How much of a dump is indexed before its pages are given back. */
 #define RELEASE_STEP ((size_t)8 * 1024 * 1024)
 
-enum src_kind { SRC_PENDING, SRC_CSV, SRC_FILE, SRC_FAILED };
+/* SRC_STITCH: a record of a dump joined across two pieces, or cut off at
+ * the end of the last, kept in a copy of its own */
+enum src_kind { SRC_PENDING, SRC_CSV, SRC_FILE, SRC_FAILED, SRC_STITCH };
 
 struct csource {
 	char *path;
 	enum src_kind kind;
 	struct loaded l;        /* kept for a dump (mapped) and for standard input */
-	struct csv csv;         /* where the scan of a dump stands */
+	uint64_t base;          /* SRC_STITCH: where the record starts in its piece */
 	size_t released;
 	size_t resident;        /* the dump's bytes known to be in memory */
 	bool cut;               /* the file was cut short while mapped (reported) */
@@ -78,6 +81,7 @@ struct corpus {
 	bool done;
 
 	uint64_t bytes_done, bytes_total;
+	struct dump *dump;               /* the dump being indexed, across its pieces */
 	struct source_stats st;
 	struct source_reader *reader;
 	struct cable scratch;
@@ -276,6 +280,7 @@ struct corpus *corpus_new(void)
 
 	buf_addc(&c->pool, '\0');   /* offset 0: the empty string */
 	c->reader = source_reader_new(parsed, c, &c->st);
+	c->dump = dump_new();
 	cable_init(&c->scratch);
 	return c;
 }
@@ -311,6 +316,7 @@ void corpus_free(struct corpus *c)
 	buf_free(&c->dec);
 	cable_free(&c->scratch);
 	source_reader_free(c->reader);
+	dump_free(c->dump);
 	free(c);
 }
 
@@ -572,7 +578,7 @@ static void index_csv_slow(struct corpus *c, uint32_t si, const struct csv_raw *
 	c->header_only = true;
 	c->target_ok = false;
 	source_reader_csv_record(c->reader, s->path,
-				 str_make(s->l.data.p + raw->offset, raw->length), raw->offset);
+				 str_make(s->l.data.p + raw->offset, raw->length), raw->offset + s->base);
 	if (c->target_ok && c->n == before)
 		add_entry(c, &c->scratch, si, raw->offset, raw->length);
 }
@@ -745,6 +751,56 @@ bool corpus_index_records(struct corpus *c, size_t n)
 }
 
 /* Indexes until @deadline, or until the index holds @upto cables. */
+/* A record joined across two pieces, or cut off at the end of the last:
+ * a source of its own, holding a copy of its bytes. */
+static void index_stitched(struct corpus *c, const struct dump_item *it)
+{
+	struct csource *s;
+	struct csv_raw raw;
+	struct csv r;
+	const char *err;
+	char *copy = xmalloc(it->bytes.n + 1);
+
+	memcpy(copy, it->bytes.p, it->bytes.n);
+	copy[it->bytes.n] = '\0';
+	grow_array((void **)&c->src, &c->cap_src, c->nsrc + 1, sizeof(*c->src));
+	s = &c->src[c->nsrc++];
+	memset(s, 0, sizeof(*s));
+	s->path = xstrdup(it->path);
+	s->kind = SRC_STITCH;
+	s->l.mem = copy;
+	s->l.data = str_make(copy, it->bytes.n);
+	s->base = it->offset;
+	csv_open(&r, s->l.data);
+	if (csv_next_raw(&r, &raw, &err) != CSV_OK && !csv_cut_raw(s->l.data, &raw))
+		return;
+	raw.offset = 0;
+	raw.length = it->bytes.n;
+	index_csv_record(c, (uint32_t)(c->nsrc - 1), &raw);
+}
+
+static void index_item(struct corpus *c, uint32_t si, const struct dump_item *it)
+{
+	if (it->kind == DUMP_PROBLEM) {
+		source_report(it->path, "%s", it->msg);
+		c->st.problems++;
+	} else if (it->joined || it->cut) {
+		index_stitched(c, it);
+	} else {
+		index_csv_record(c, si, &it->raw);
+	}
+}
+
+/* The record left open at the end of the last piece, as far as it goes. */
+static void finish_dump(struct corpus *c)
+{
+	struct dump_item it;
+
+	if (dump_finish(c->dump, &it))
+		index_item(c, 0, &it);
+}
+
+/* Indexes until @deadline, or until the index holds @upto cables. */
 static bool index_run(struct corpus *c, double deadline, size_t upto)
 {
 	if (c->done)
@@ -754,6 +810,10 @@ static bool index_run(struct corpus *c, double deadline, size_t upto)
 		uint32_t si = (uint32_t)c->next;
 		struct csource *s = &c->src[si];
 
+		if (s->kind == SRC_STITCH) {
+			c->next++;
+			continue;
+		}
 		if (s->kind == SRC_PENDING) {
 			if (!source_load(s->path, &s->l, &c->st)) {
 				s->kind = SRC_FAILED;
@@ -762,9 +822,14 @@ static bool index_run(struct corpus *c, double deadline, size_t upto)
 			}
 			if (s->size == 0)
 				c->bytes_total += s->l.data.n;
-			if (source_is_csv(s->l.data)) {
+			/* the next piece of a dump goes on with the record left open */
+			if (dump_open(c->dump) && !dump_continues(c->dump, s->path, s->l.data)) {
+				finish_dump(c);
+				s = &c->src[si];
+			}
+			if (dump_open(c->dump) || source_is_csv(s->l.data)) {
 				s->kind = SRC_CSV;
-				csv_open(&s->csv, s->l.data);
+				dump_piece(c->dump, s->path, s->l.data);
 				if (s->l.mapped)
 					madvise((void *)s->l.data.p, s->l.data.n, MADV_SEQUENTIAL);
 			} else {
@@ -773,7 +838,7 @@ static bool index_run(struct corpus *c, double deadline, size_t upto)
 				c->bytes_done += s->l.data.n;
 				/* a file is read again when opened; standard input is kept */
 				if (strcmp(s->path, "-") != 0)
-					source_unload(&s->l);
+					source_unload(&c->src[si].l);
 				c->next++;
 				if (now_ms() > deadline || c->n >= upto)
 					break;
@@ -782,30 +847,33 @@ static bool index_run(struct corpus *c, double deadline, size_t upto)
 		}
 		if (s->kind == SRC_CSV) {
 			for (int k = 0;; k++) {
-				struct csv_raw raw;
-				const char *err;
-				enum csv_status st;
-				size_t before = (size_t)(s->csv.p - s->csv.base);
+				struct dump_item it;
+				size_t before = dump_at(c->dump);
+				bool more;
 
 				if (((k & 31) == 31 && now_ms() > deadline) || c->n >= upto)
 					goto out;
-				if (source_cut_before(c, s, SIZE_MAX))
+				s = &c->src[si];
+				if (source_cut_before(c, s, SIZE_MAX)) {
+					dump_drop(c->dump);
 					break;      /* nothing past the cut is the file's */
+				}
 				if (s->l.mapped && !wait_resident(s, before, deadline))
 					goto out;
-				st = csv_next_raw(&s->csv, &raw, &err);
-				c->bytes_done += (size_t)(s->csv.p - s->csv.base) - before;
-				if (st == CSV_EOF || source_cut_before(c, s, (size_t)(s->csv.p - s->csv.base)))
+				more = dump_next(c->dump, &it);
+				c->bytes_done += dump_at(c->dump) - before;
+				if (source_cut_before(c, &c->src[si], dump_at(c->dump))) {
+					dump_drop(c->dump);
 					break;
-				if (st == CSV_BAD) {
-					source_report(s->path, "record %zu (byte %zu): %s", s->csv.recno, raw.offset, err);
-					c->st.problems++;
-					continue;
 				}
-				index_csv_record(c, si, &raw);
-				if (s->l.mapped && raw.offset - s->released > RELEASE_STEP) {
+				if (!more)
+					break;
+				index_item(c, si, &it);
+				s = &c->src[si];
+				if (s->l.mapped && it.kind == DUMP_RECORD && !it.joined && !it.cut &&
+				    it.offset - s->released > RELEASE_STEP) {
 					size_t page = (size_t)sysconf(_SC_PAGESIZE);
-					size_t to = (raw.offset / page) * page;
+					size_t to = (it.offset / page) * page;
 
 					madvise((void *)(s->l.data.p + s->released), to - s->released, MADV_DONTNEED);
 					s->released = to;
@@ -815,6 +883,8 @@ static bool index_run(struct corpus *c, double deadline, size_t upto)
 			c->next++;
 		}
 	}
+	if (c->next >= c->nsrc)
+		finish_dump(c);
 out:
 	source_set_report(NULL, NULL);
 	if (c->next >= c->nsrc && !c->done && c->n < upto)
@@ -910,7 +980,8 @@ const struct cable *corpus_cable(struct corpus *c, size_t i)
 	c->target_ok = false;
 	source_set_report(keep_message, c);
 	if (e->format == FORMAT_CSV)
-		source_reader_csv_record(c->reader, c->src[e->source].path, bytes, e->offset);
+		source_reader_csv_record(c->reader, c->src[e->source].path, bytes,
+					 e->offset + c->src[e->source].base);
 	else
 		source_reader_buffer(c->reader, c->src[e->source].path, bytes, tmp.mapped);
 	if (source_cut_before(c, &c->src[e->source], e->offset + e->length))

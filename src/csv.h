@@ -33,7 +33,22 @@ struct csv_raw {
 	struct str f[CSV_COLUMNS];
 	size_t nfields;
 	size_t offset, length;
+	bool cut;                   /* the input ends inside it */
 };
+
+/* True when a record starts at @p: '"' row number '","' M/D/YYYY H:MM '","'. */
+bool csv_record_starts(const char *p, const char *end);
+
+/* The offset of the first line at or after @from, before @limit, that
+ * starts a record; SIZE_MAX when none does. */
+size_t csv_find_start(struct str s, size_t from, size_t limit);
+
+/* Reads what a record cut short has: its whole fields, and the field that
+ * was cut as far as it goes.  False when not even the id is there. */
+bool csv_cut_raw(struct str bytes, struct csv_raw *rec);
+
+/* Unescapes the fields of @raw into @out (reused) as a record. */
+void csv_unescape_record(const struct csv_raw *raw, struct buf *out, struct csv_record *rec);
 
 /* Reads the next record without copying anything. */
 enum csv_status csv_next_raw(struct csv *r, struct csv_raw *rec, const char **err);
@@ -41,7 +56,8 @@ enum csv_status csv_next_raw(struct csv *r, struct csv_raw *rec, const char **er
 /* Appends @raw with the backslash escapes undone to @out. */
 void csv_unescape(struct buf *out, struct str raw);
 
-/* True when @s starts like a cables.csv record ("1","12/28/1966 18:48",...). */
+/* True when @s is the dump or a piece of it: a line in its first
+ * megabytes starts a record ("1","12/28/1966 18:48",...). */
 bool csv_sniff(struct str s);
 
 void csv_open(struct csv *r, struct str data);

@@ -432,6 +432,10 @@ static bool parse(struct cable *c, struct str text, const struct record_meta *me
 	p.year = -1;
 	for (size_t i = 0; i < m.nnotes; i++)
 		cable_warn(c, "%.*s", (int)m.notes[i].n, m.notes[i].p);
+	if (m.cut) {
+		c->partial = true;
+		cable_warn(c, "the record is cut off at the end of the input: its text stops there");
+	}
 
 	parse_split_lines(&p);
 	parse_preamble(&p, &m, &long_date);

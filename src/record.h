@@ -22,6 +22,7 @@ struct record_meta {
 	struct str origin_name;       /* "Embassy Rome" */
 	struct str subject;           /* from the page title */
 	struct str refs;              /* "72MOSCOW1603|72TEHRAN1091" (cables.csv) */
+	bool cut;                     /* the input ended inside the record */
 	struct str notes[8];          /* repairs made while reading the container */
 	size_t nnotes;
 };

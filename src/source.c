@@ -18,6 +18,7 @@
 #include "buf.h"
 #include "csv.h"
 #include "decode.h"
+#include "dump.h"
 #include "html.h"
 
 #define MAX_DEPTH 64
@@ -31,6 +32,7 @@ struct source_reader {
 	bool stop;
 	struct buf text, dec, rec, dec2;
 	struct arena a;
+	struct dump *dump;      /* the dump being read, across its pieces */
 };
 
 /* The name the rest of this file uses. */
@@ -101,25 +103,48 @@ static struct str clean_field(struct source *s, struct str f)
 	return out;
 }
 
-/* Hands on one parsed cables.csv record. */
-static void emit_csv(struct source *s, const char *path, const struct csv_record *rec, size_t recno)
+/* Hands on one cables.csv record: @raw's fields, at @offset of @path. */
+static void emit_csv(struct source *s, const char *path, const struct csv_raw *raw, uint64_t offset,
+		     uint64_t length)
 {
 	struct record_meta m;
+	struct csv_record rec;
 	struct str text;
 	const char *note = NULL;
 
-	(void)recno;
 	arena_reset(&s->a);
-	meta_init(&m, path, FORMAT_CSV, rec->offset, rec->length);
-	decode_utf8(rec->text, &s->dec, &text, &note);
+	csv_unescape_record(raw, &s->rec, &rec);
+	meta_init(&m, path, FORMAT_CSV, offset, length);
+	m.cut = raw->cut;
+	decode_utf8(rec.text, &s->dec, &text, &note);
 	if (note)
 		record_note(&m, note);
-	m.created = clean_field(s, rec->f[CSV_CREATED]);
-	m.id = clean_field(s, rec->f[CSV_ID]);
-	m.origin_name = clean_field(s, rec->f[CSV_ORIGIN]);
-	m.classification = clean_field(s, rec->f[CSV_CLASS]);
-	m.refs = clean_field(s, rec->f[CSV_REFS]);
+	m.created = clean_field(s, rec.f[CSV_CREATED]);
+	m.id = clean_field(s, rec.f[CSV_ID]);
+	m.origin_name = clean_field(s, rec.f[CSV_ORIGIN]);
+	m.classification = clean_field(s, rec.f[CSV_CLASS]);
+	m.refs = clean_field(s, rec.f[CSV_REFS]);
 	emit(s, text, &m);
+}
+
+/* One item of the dump: a record handed on, a problem reported. */
+static void dump_item(struct source *s, const struct dump_item *it)
+{
+	if (it->kind == DUMP_PROBLEM) {
+		source_report(it->path, "%s", it->msg);
+		s->st->problems++;
+		return;
+	}
+	emit_csv(s, it->path, &it->raw, it->offset, it->length);
+}
+
+/* The record left open at the end of the last piece, as far as it goes. */
+static void finish_dump(struct source *s)
+{
+	struct dump_item it;
+
+	if (s->dump && dump_finish(s->dump, &it))
+		dump_item(s, &it);
 }
 
 size_t source_cut_at(const char *path, struct str data, bool mapped)
@@ -167,28 +192,28 @@ static bool reread_cut(struct source *s, const char *path, struct str data, bool
 
 static void read_csv(struct source *s, const char *path, struct str data, bool mapped)
 {
-	struct csv r;
-	struct csv_record rec;
-	const char *err;
+	struct dump_item it;
 	size_t released = 0;
-	enum csv_status st;
 
-	csv_open(&r, data);
+	if (!s->dump)
+		s->dump = dump_new();
+	dump_piece(s->dump, path, data);
 	if (mapped)
 		madvise((void *)data.p, data.n, MADV_SEQUENTIAL);
-	while (!s->stop && (st = csv_next(&r, &s->rec, &rec, &err)) != CSV_EOF) {
-		if (mapped && still_there(s, path, data, mapped) < data.n)
-			break;      /* the record read may hold blank pages */
-		if (st == CSV_BAD) {
-			source_report(path, "record %zu (byte %zu): %s", r.recno, rec.offset, err);
-			s->st->problems++;
-			continue;
+	while (!s->stop) {
+		bool more = dump_next(s->dump, &it);
+
+		if (mapped && still_there(s, path, data, mapped) < data.n) {
+			dump_drop(s->dump);   /* what was read may hold blank pages */
+			break;
 		}
-		emit_csv(s, path, &rec, r.recno);
+		if (!more)
+			break;
+		dump_item(s, &it);
 		/* give the pages already read back, so memory stays flat */
-		if (mapped && rec.offset + rec.length - released > RELEASE_STEP) {
+		if (mapped && it.kind == DUMP_RECORD && !it.joined && it.offset + it.length - released > RELEASE_STEP) {
 			size_t page = (size_t)sysconf(_SC_PAGESIZE);
-			size_t upto = (rec.offset / page) * page;
+			size_t upto = (it.offset / page) * page;
 
 			if (upto > released) {
 				madvise((void *)(data.p + released), upto - released, MADV_DONTNEED);
@@ -201,18 +226,16 @@ static void read_csv(struct source *s, const char *path, struct str data, bool m
 void source_reader_csv_record(struct source *s, const char *path, struct str record, uint64_t offset)
 {
 	struct csv r;
-	struct csv_record rec;
+	struct csv_raw raw;
 	const char *err;
 
 	csv_open(&r, record);
-	if (csv_next(&r, &s->rec, &rec, &err) != CSV_OK) {
-		source_report(path, "record at byte %llu: %s", (unsigned long long)offset,
-			      err ? err : "not a record");
+	if (csv_next_raw(&r, &raw, &err) != CSV_OK && !(raw.cut && csv_cut_raw(record, &raw))) {
+		source_report(path, "record at byte %llu: %s", (unsigned long long)offset, err ? err : "not a record");
 		s->st->problems++;
 		return;
 	}
-	rec.offset += offset;
-	emit_csv(s, path, &rec, 0);
+	emit_csv(s, path, &raw, raw.offset + offset, record.n);
 }
 
 bool source_is_csv(struct str data)
@@ -227,6 +250,14 @@ void source_reader_buffer(struct source *s, const char *path, struct str data, b
 	const char *note = NULL, *err = NULL;
 
 	s->st->bytes += data.n;
+	/* the next piece of a dump whose last record is still open goes on with it */
+	if (s->dump && dump_open(s->dump)) {
+		if (dump_continues(s->dump, path, data)) {
+			read_csv(s, path, data, mapped);
+			return;
+		}
+		finish_dump(s);
+	}
 	if (data.n == 0) {
 		source_report(path, "empty file");
 		s->st->problems++;
@@ -237,13 +268,14 @@ void source_reader_buffer(struct source *s, const char *path, struct str data, b
 		decode_text(data, &s->dec2, &text, &note);
 		data = text;
 	}
+	/* a dump, or a piece of one, however damaged further on */
+	if (csv_sniff(data)) {
+		read_csv(s, path, data, mapped);
+		return;
+	}
 	if (decode_is_binary(data)) {
 		source_report(path, "binary data, not a cable");
 		s->st->problems++;
-		return;
-	}
-	if (csv_sniff(data)) {
-		read_csv(s, path, data, mapped);
 		return;
 	}
 	arena_reset(&s->a);
@@ -465,6 +497,7 @@ void source_reader_free(struct source *s)
 	buf_free(&s->dec2);
 	buf_free(&s->rec);
 	arena_free(&s->a);
+	dump_free(s->dump);
 	free(s);
 }
 
@@ -488,5 +521,7 @@ void source_read(char *const *paths, size_t npaths, record_fn fn, void *ud, stru
 	memset(st, 0, sizeof(*st));
 	s = source_reader_new(fn, ud, st);
 	source_walk(paths, npaths, read_one, s, st);
+	if (!s->stop)
+		finish_dump(s);
 	source_reader_free(s);
 }

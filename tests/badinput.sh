@@ -70,12 +70,21 @@ fi
 expect_cables "a 10 MB line" 1 "$tmp/longline.txt"
 check "a 10 MB line: the paragraph keeps it" [ "$(jq -r '.paragraphs[0].text | length' "$tmp/out")" -eq 10000000 ]
 
-{ cat "$csv"; printf '"4","1/1/1990 1:00","90ROME1","Embassy Rome","SECRET","","","UNTERMINATED'; } > "$tmp/unterminated.csv"
+{ cat "$csv"; printf '"4","1/1/1990 1:00","90ROME1","Embassy Rome","SECRET","","","1. (S) The text stops'; } > "$tmp/unterminated.csv"
 run_pilcrow "$tmp/out" "$tmp/err" --json "$tmp/unterminated.csv"
-check "unterminated CSV quote: status 0" [ "$rc" -eq 0 ]
-check "unterminated CSV quote: the good records are printed" [ "$(wc -l < "$tmp/out")" -eq 3 ]
-check "unterminated CSV quote: one line on stderr" [ "$(wc -l < "$tmp/err")" -eq 1 ]
-check "unterminated CSV quote: stderr says so" grep -q "unterminated.csv: record 4 .*unterminated quote" "$tmp/err"
+check "cut off at the end: status 0" [ "$rc" -eq 0 ]
+check "cut off at the end: the good records and the cut one are printed" [ "$(wc -l < "$tmp/out")" -eq 4 ]
+check "cut off at the end: nothing on stderr ($(cat "$tmp/err"))" [ ! -s "$tmp/err" ]
+check "cut off at the end: the cut record has its columns and its text, partial" \
+	[ "$(tail -n 1 "$tmp/out" | jq -r '[.id, .level, .partial, .paragraphs[0].text] | @tsv')" = "$(printf '90ROME1\tS\ttrue\tThe text stops')" ]
+check "cut off at the end: a warning says so" \
+	[ "$(tail -n 1 "$tmp/out" | jq '[.warnings[] | select(test("cut off at the end"))] | length')" -eq 1 ]
+{ cat "$csv"; printf '"4","1/1/1990 1:00","90ROME1","Embassy Rome","SECRET","","","NEVER CLOSES\n'; tail -c +1 "$csv"; } > "$tmp/open.csv"
+run_pilcrow "$tmp/out" "$tmp/err" --json "$tmp/open.csv"
+check "a quote that never closes: the other records are read" [ "$(wc -l < "$tmp/out")" -eq 6 ]
+check "a quote that never closes: one line on stderr, with the record and its byte" \
+	[ "$(grep -c "open.csv: record 4 (byte [0-9]*): a quote that never closes before the next record" "$tmp/err")" -eq 1 ]
+check "a quote that never closes: nothing else on stderr" [ "$(wc -l < "$tmp/err")" -eq 1 ]
 
 head -c "$(grep -bo 'Local press' "$page" | cut -d: -f1)" "$page" > "$tmp/truncated.html"
 expect_cables "truncated HTML" 1 "$tmp/truncated.html"

@@ -63,6 +63,22 @@ tmux_wait() {
 	return 1
 }
 
+# gen_csv N FILE: N cables in the dump's format, about 4 kB each, each with
+# an escaped quote (\") and apostrophe (\') in its text
+gen_csv() {
+	awk -v n="$1" 'BEGIN {
+		para = "THE MINISTER SAID THE GOVERNMENT WOULD CONTINUE THE TALKS ON TRADE AND ENERGY "
+		for (k = 0; k < 3; k++) para = para para
+		for (i = 1; i <= n; i++) {
+			printf "\"%d\",\"1/5/2005 14:30\",\"05ROME%d\",\"Embassy Rome\",\"CONFIDENTIAL\",\"\",", i, i
+			printf "\"O 051430Z JAN 05\nFM AMEMBASSY ROME\nTO SECSTATE WASHDC\",\"C O N F I D E N T I A L ROME %06d\n\n", i
+			printf "E.O. 12958: DECL: 01/05/2015\nTAGS: PREL, IT\nSUBJECT: CABLE NUMBER %d\n\n", i
+			for (p = 1; p <= 4; p++) printf "%d. (C) %s\\\"QUOTED\\\" AND ITALY\\\x27S\n\n", p, para
+			printf "SEMBLER\n\"\n"
+		}
+	}' > "$2"
+}
+
 finish() {
 	if [ "$failures" -gt 0 ]; then
 		echo "$failures of $((checks + failures)) checks failed" >&2

@@ -1,7 +1,8 @@
 /* fuzz_csv.c -- the cables.csv readers on any bytes: the unescaping reader
  * record by record, each record parsed as --json would; then the corpus
  * index over the same bytes as a mapped file (the raw scan, the quick
- * header fields, ids and cited-by), a few cables opened, filters run. */
+ * header fields, ids and cited-by), a few cables opened, filters run; then
+ * the bytes cut into two pieces of one dump. */
 #define _GNU_SOURCE 1
 #include "config.h"
 #include "fuzz.h"
@@ -15,6 +16,7 @@
 #include "cable.h"
 #include "corpus.h"
 #include "csv.h"
+#include "dump.h"
 #include "export.h"
 #include "filter.h"
 #include "parse.h"
@@ -82,6 +84,36 @@ static void run_corpus(const uint8_t *data, size_t size)
 	close(fd);
 }
 
+/* The bytes as two pieces of one dump, cut where the first byte says. */
+static void run_pieces(const uint8_t *data, size_t size)
+{
+	struct dump *d = dump_new();
+	struct dump_item it;
+	size_t cut = size ? (size_t)data[0] * size / 256 : 0;
+	struct str a = str_make((const char *)data, cut), b = str_make((const char *)data + cut, size - cut);
+	size_t records = 0;
+
+	dump_piece(d, "cables.csv.aa", a);
+	while (dump_next(d, &it))
+		records += it.kind == DUMP_RECORD;
+	if (dump_open(d) && dump_continues(d, "cables.csv.ab", b)) {
+		dump_piece(d, "cables.csv.ab", b);
+		while (dump_next(d, &it)) {
+			if (it.kind == DUMP_RECORD) {
+				FUZZ_ASSERT(it.bytes.n == it.length);
+				FUZZ_ASSERT(it.raw.nfields <= CSV_COLUMNS || !it.cut);
+				records++;
+			}
+		}
+	}
+	if (dump_finish(d, &it) && it.kind == DUMP_RECORD) {
+		FUZZ_ASSERT(it.cut);
+		records++;
+	}
+	FUZZ_ASSERT(records <= size);
+	dump_free(d);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct str in = str_make((const char *)data, size);
@@ -104,6 +136,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	source_reader_buffer(r, "fuzz.csv", in, false);
 	source_reader_free(r);
 	run_corpus(data, size);
+	run_pieces(data, size);
 	source_set_report(NULL, NULL);
 	buf_free(&out);
 	buf_free(&rec_buf);

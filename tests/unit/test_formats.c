@@ -60,7 +60,7 @@ static void csv_bad_records(void **state)
 	assert_int_equal(csv_next(&r, &out, &rec, &err), CSV_EOF);
 
 	/* too few columns, then a good record after a resync */
-	data = "\"1\",\"a\",\"b\"\n\"2\",\"a\",\"b\",\"c\",\"d\",\"e\",\"f\",\"g\"\n";
+	data = "\"1\",\"1/2/2003 4:05\",\"b\"\n\"2\",\"1/2/2003 4:05\",\"b\",\"c\",\"d\",\"e\",\"f\",\"g\"\n";
 	csv_open(&r, str_c(data));
 	assert_int_equal(csv_next(&r, &out, &rec, &err), CSV_BAD);
 	assert_non_null(strstr(err, "columns"));
@@ -68,7 +68,7 @@ static void csv_bad_records(void **state)
 	assert_str(rec.f[CSV_BODY], "g");
 
 	/* garbage after a closing quote */
-	data = "\"1\",\"a\"x,\"b\"\n\"2\",\"a\",\"b\",\"c\",\"d\",\"e\",\"f\",\"g\"\n";
+	data = "\"1\",\"1/2/2003 4:05\"x,\"b\"\n\"2\",\"1/2/2003 4:05\",\"b\",\"c\",\"d\",\"e\",\"f\",\"g\"\n";
 	csv_open(&r, str_c(data));
 	assert_int_equal(csv_next(&r, &out, &rec, &err), CSV_BAD);
 	assert_int_equal(csv_next(&r, &out, &rec, &err), CSV_OK);

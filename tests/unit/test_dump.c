@@ -1,0 +1,100 @@
+/* test_dump.c -- the cables.csv dump read in pieces: where the first record
+ * of a piece starts, a record joined across two pieces, a record cut off at
+ * the end, a quote that never closes, the names of pieces. */
+#include "config.h"
+#include "testlib.h"
+
+#include "dump.h"
+
+#define REC(n, body) "\"" #n "\",\"1/5/2005 14:30\",\"05ROME" #n "\",\"Embassy Rome\",\"SECRET\",\"\",\"HEAD\",\"" body "\"\n"
+
+static void record_starts(void **state)
+{
+	const char *s = "text\n" REC(1, "a") "\"2\",\"x\"\n" REC(3, "b");
+
+	(void)state;
+	assert_true(csv_record_starts(REC(1, "a"), REC(1, "a") + 40));
+	assert_false(csv_record_starts(REC(1, "a"), REC(1, "a") + 20));
+	assert_false(csv_record_starts("\"1\",\"a\",\"b\"", "\"1\",\"a\",\"b\"" + 11));
+	assert_int_equal(csv_find_start(str_c(s), 0, SIZE_MAX), 5);
+	/* "2","x" is no record: no date */
+	assert_int_equal(csv_find_start(str_c(s), 6, SIZE_MAX), strlen("text\n" REC(1, "a") "\"2\",\"x\"\n"));
+	assert_true(csv_sniff(str_c(s)));
+	assert_false(csv_sniff(STR_LIT("\"id\",\"name\"\n\"1\",\"2\"\n")));
+}
+
+static void joined_across_pieces(void **state)
+{
+	const char *whole = REC(1, "first") REC(2, "the second \\\"quoted\\\" one") REC(3, "third");
+	size_t cut = strlen(REC(1, "first")) + 30;
+	struct dump *d = dump_new();
+	struct dump_item it;
+	char ids[3][16];
+	size_t n = 0;
+
+	(void)state;
+	dump_piece(d, "dir/cables.csv.aa", str_make(whole, cut));
+	while (dump_next(d, &it)) {
+		assert_int_equal(it.kind, DUMP_RECORD);
+		snprintf(ids[n++], sizeof(ids[0]), "%.*s", (int)it.raw.f[CSV_ID].n, it.raw.f[CSV_ID].p);
+	}
+	assert_int_equal(n, 1);
+	assert_true(dump_open(d));
+	/* the next piece goes on; one by another name does not */
+	assert_false(dump_continues(d, "dir/other.txt", str_c(whole + cut)));
+	assert_false(dump_continues(d, "elsewhere/cables.csv.ab", str_c(whole + cut)));
+	assert_true(dump_continues(d, "dir/cables.csv.ab", str_c(whole + cut)));
+	dump_piece(d, "dir/cables.csv.ab", str_c(whole + cut));
+	assert_true(dump_next(d, &it));
+	assert_true(it.joined);
+	assert_str(it.raw.f[CSV_BODY], "the second \\\"quoted\\\" one");
+	assert_string_equal(it.path, "dir/cables.csv.aa");
+	assert_int_equal(it.offset, strlen(REC(1, "first")));
+	assert_int_equal(it.length, strlen(REC(2, "the second \\\"quoted\\\" one")));
+	assert_true(dump_next(d, &it));
+	assert_str(it.raw.f[CSV_ID], "05ROME3");
+	assert_false(dump_next(d, &it));
+	assert_false(dump_finish(d, &it));
+	dump_free(d);
+}
+
+static void cut_skipped_and_damaged(void **state)
+{
+	const char *s = "ing of the record before\"\n" REC(1, "one")
+			"\"2\",\"1/5/2005 14:30\",\"05ROME2\",\"Embassy Rome\",\"SECRET\",\"\",\"HEAD\",\"never closes\n"
+			REC(3, "three") "\"4\",\"1/5/2005 14:30\",\"05ROME4\",\"Embassy Rome\",\"CONFIDENTIAL\",\"\",\"HEAD\",\"cut sh";
+	struct dump *d = dump_new();
+	struct dump_item it;
+
+	(void)state;
+	dump_piece(d, "cables.csv.ab", str_c(s));
+	assert_true(dump_next(d, &it));
+	assert_int_equal(it.kind, DUMP_PROBLEM);
+	assert_string_equal(it.msg, "skipped 26 bytes before the first record");
+	assert_true(dump_next(d, &it));
+	assert_str(it.raw.f[CSV_ID], "05ROME1");
+	assert_true(dump_next(d, &it));
+	assert_int_equal(it.kind, DUMP_PROBLEM);
+	assert_non_null(strstr(it.msg, "record 2 (byte"));
+	assert_non_null(strstr(it.msg, "a quote that never closes before the next record"));
+	assert_true(dump_next(d, &it));
+	assert_str(it.raw.f[CSV_ID], "05ROME3");
+	assert_false(dump_next(d, &it));
+	assert_true(dump_finish(d, &it));
+	assert_int_equal(it.kind, DUMP_RECORD);
+	assert_true(it.cut);
+	assert_str(it.raw.f[CSV_CLASS], "CONFIDENTIAL");
+	assert_str(it.raw.f[CSV_BODY], "cut sh");
+	dump_free(d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(record_starts),
+		cmocka_unit_test(joined_across_pieces),
+		cmocka_unit_test(cut_skipped_and_damaged),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
