@@ -45,7 +45,19 @@ bool id_from_parts(int year, struct str station, struct str serial, char out[ID_
 	for (size_t k = i; k < serial.n; k++)
 		if (!is_digit((unsigned char)serial.p[k]))
 			return false;
-	snprintf(out, ID_MAX, "%02d%s%.*s", year % 100, key, (int)(serial.n - i), serial.p + i);
+	{
+		/* no printf: this runs for every REF of the dump */
+		size_t kn = strlen(key), m = 0, sn = serial.n - i;
+
+		if (2 + kn + sn + 1 > ID_MAX)
+			return false;
+		out[m++] = (char)('0' + (year % 100) / 10);
+		out[m++] = (char)('0' + year % 10);
+		memcpy(out + m, key, kn);
+		m += kn;
+		memcpy(out + m, serial.p + i, sn);
+		out[m + sn] = '\0';
+	}
 	return true;
 }
 
@@ -85,8 +97,16 @@ void id_canonical(struct str s, char out[ID_MAX], bool *odd)
 	size_t k = se;
 	while (k + 1 < s.n && s.p[k] == '0')
 		k++;
-	snprintf(out, ID_MAX, "%.2s%.*s%.*s", s.p + yd - 2, (int)(se - st), s.p + st,
-		 (int)(s.n - k), s.p + k);
+	{
+		size_t m = 0;
+
+		memcpy(out, s.p + yd - 2, 2);
+		m = 2;
+		memcpy(out + m, s.p + st, se - st);
+		m += se - st;
+		memcpy(out + m, s.p + k, s.n - k);
+		out[m + s.n - k] = '\0';
+	}
 }
 
 struct str id_station(const char *id)

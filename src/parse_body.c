@@ -27,6 +27,7 @@ struct body {
 	struct marking entire;
 	bool mangled_said;       /* the mangled-marker repair was reported */
 	size_t page_headers;     /* page headers taken out of lines of text */
+	bool any_header;         /* the text holds a page header inside a line at all */
 	long outer;              /* inside a numbering that started again: the
 				  * outer one's next number, else 0 */
 	bool excerpt;            /* no header: the text may start at any paragraph */
@@ -271,6 +272,10 @@ static void add_text(struct parser *p, struct body *b, struct str s)
 {
 	size_t len, at;
 
+	if (!b->any_header) {
+		buf_addstr(&p->scratch, s);
+		return;
+	}
 	while ((at = page_header_in(s, 0, &len)) != SIZE_MAX) {
 		struct str before = str_trim(str_make(s.p, at));
 
@@ -483,6 +488,24 @@ static void suffix_letters(size_t k, char *out, size_t size)
 	out[MIN(n, size - 1)] = '\0';
 }
 
+/* Writes "@n@suffix" into @out (ADDRESS_MAX); no printf, as it runs for
+ * every paragraph of the dump. */
+static void address(char *out, unsigned n, const char *suffix)
+{
+	char tmp[12];
+	size_t k = sizeof(tmp), m = 0;
+
+	do {
+		tmp[--k] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n && k);
+	while (k < sizeof(tmp) && m + 1 < ADDRESS_MAX)
+		out[m++] = tmp[k++];
+	for (size_t i = 0; suffix[i] && m + 1 < ADDRESS_MAX; i++)
+		out[m++] = suffix[i];
+	out[m] = '\0';
+}
+
 /* Every paragraph its own address: "N" for the first written N, the
  * number before it and a letter for the rest ("0a", "4b"); position for a
  * cable that numbers nothing. */
@@ -494,7 +517,7 @@ static void assign_addresses(struct cable *c, bool numbered)
 
 	if (!numbered) {
 		for (size_t i = 0; i < c->nparas; i++)
-			snprintf(c->paras[i].address, ADDRESS_MAX, "%u", (unsigned)MIN(i + 1, (size_t)999999999));
+			address(c->paras[i].address, (unsigned)MIN(i + 1, (size_t)999999999), "");
 		return;
 	}
 	for (size_t i = 0; i < c->nparas; i++)
@@ -510,13 +533,13 @@ static void assign_addresses(struct cable *c, bool numbered)
 		if (para->number > 0 && !taken[para->number]) {
 			taken[para->number] = true;
 			base = para->number;
-			snprintf(para->address, ADDRESS_MAX, "%d", base);
+			address(para->address, (unsigned)base, "");
 			continue;
 		}
 		if (para->number > 0)
 			base = para->number;
 		suffix_letters((size_t)used[base]++, suffix, sizeof(suffix));
-		snprintf(para->address, ADDRESS_MAX, "%d%s", base, suffix);
+		address(para->address, (unsigned)base, suffix);
 	}
 }
 
@@ -529,6 +552,23 @@ void parse_body(struct parser *p)
 	memset(&b, 0, sizeof(b));
 	b.expected = 1;
 	b.cur = -1;
+	/* one look over the whole text, so that a line of it need not be looked at */
+	if (end > p->body_start) {
+		struct str text = str_make(p->t + p->lines[p->body_start].off, p->n - p->lines[p->body_start].off);
+		size_t at = 0, len;
+
+		/* page headers alone on their lines are page breaks; only the glued ones count */
+		while (!b.any_header && (at = page_header_in(text, at, &len)) != SIZE_MAX) {
+			size_t a = at, e = at + len;
+
+			while (a > 0 && (text.p[a - 1] == ' ' || text.p[a - 1] == '\t'))
+				a--;
+			while (e < text.n && (text.p[e] == ' ' || text.p[e] == '\t' || text.p[e] == '\r'))
+				e++;
+			b.any_header = !((a == 0 || text.p[a - 1] == '\n') && (e == text.n || text.p[e] == '\n'));
+			at += len;
+		}
+	}
 	b.section = b.saved_section = -1;
 	p->body_end = end;
 
@@ -581,7 +621,7 @@ void parse_body(struct parser *p)
 			 * a page header, the text going on after it */
 			size_t len;
 
-			if (page_header_in(s, 0, &len) == 0) {
+			if (b.any_header && page_header_in(s, 0, &len) == 0) {
 				s = str_trim(str_make(s.p + len, s.n - len));
 				b.page_headers++;
 				if (b.prev.n && !ends_sentence(b.prev))

@@ -81,6 +81,25 @@ bool match_class_line(struct str s, struct classline *cl)
 	 * letter lost, "E C R E T", "O N F I D E N T I A L"): most lines go here */
 	if (!s.n || !strchr("UCSTLEONucstleon", s.p[0]))
 		return false;
+	/* the damaged forms are spaced out: "E C R E T", "O N F I D ..." */
+	if (strchr("EONeon", s.p[0]) && (s.n < 3 || s.p[1] != ' ' || !is_alpha((unsigned char)s.p[2])))
+		return false;
+	/* its first three letters, blanks left out, name a level: most lines stop here */
+	{
+		static const char *const starts[] = { "UNC", "CON", "SEC", "TOP", "LIM", "ECR", "ONF", "NCL", "CSE" };
+		char first[4];
+		size_t k = 0;
+		bool ok = false;
+
+		for (size_t i = 0; i < s.n && i < 12 && k < 3; i++)
+			if (s.p[i] != ' ')
+				first[k++] = (char)to_upper((unsigned char)s.p[i]);
+		first[k] = '\0';
+		for (size_t w = 0; w < sizeof(starts) / sizeof(starts[0]) && !ok; w++)
+			ok = strcmp(first, starts[w]) == 0;
+		if (!ok)
+			return false;
+	}
 	{
 	char up[SQUEEZE_MAX + 1];
 	uint32_t pos[SQUEEZE_MAX + 1];

@@ -77,7 +77,9 @@ enum label label_at(struct str s, bool line_start, size_t *skip, bool *typo)
 	size_t k;
 
 	*typo = false;
-	if (eo_label(s, skip))
+	if (!s.n)
+		return LBL_NONE;
+	if ((s.p[0] == 'E' || s.p[0] == 'e') && eo_label(s, skip))
 		return LBL_EO;
 	if (!line_start) {
 		/* inside a line only the unmistakable forms count */
@@ -95,6 +97,9 @@ enum label label_at(struct str s, bool line_start, size_t *skip, bool *typo)
 		}
 		return LBL_NONE;
 	}
+	/* every label at a line's start begins with one of these, or "(U)", or "A." */
+	if (!strchr("TSURDCBtsurdcb(", s.p[0]) && !(s.n > 2 && s.p[1] == '.'))
+		return LBL_NONE;
 	/* "(U) Classified by ..." */
 	k = 0;
 	if (s.n > 4 && s.p[0] == '(') {
@@ -105,7 +110,7 @@ enum label label_at(struct str s, bool line_start, size_t *skip, bool *typo)
 		while (k < s.n && s.p[k] == ' ')
 			k++;
 	}
-	if (str_istarts(str_make(s.p + k, s.n - k), "CLASSIFIED BY")) {
+	if (k < s.n && (s.p[k] == 'C' || s.p[k] == 'c') && str_istarts(str_make(s.p + k, s.n - k), "CLASSIFIED BY")) {
 		*skip = skip_sep(s, k + 13);
 		return LBL_CLASSBY;
 	}
@@ -115,14 +120,24 @@ enum label label_at(struct str s, bool line_start, size_t *skip, bool *typo)
 		*skip = 7;
 		return LBL_REF;
 	}
-	if (str_istarts(s, "DECLASSIFY ON")) {
-		*skip = skip_sep(s, 13);
-		return LBL_DECL;
+	switch (to_upper((unsigned char)s.p[0])) {
+	case 'D':
+		if (str_istarts(s, "DECLASSIFY ON")) {
+			*skip = skip_sep(s, 13);
+			return LBL_DECL;
+		}
+		break;
+	case 'S':
+		if ((str_istarts(s, "SUMMARY") && at_word_end(s, 7)) || str_istarts(s, "SUMMAY:"))
+			return LBL_SUMMARY;
+		break;
+	case 'B':
+		if (str_istarts(s, "BEGIN SUMMARY"))
+			return LBL_SUMMARY;
+		return LBL_NONE;
+	default:
+		break;
 	}
-	if (str_istarts(s, "SUMMARY") && at_word_end(s, 7))
-		return LBL_SUMMARY;
-	if (str_istarts(s, "BEGIN SUMMARY") || str_istarts(s, "SUMMAY:"))
-		return LBL_SUMMARY;
 	/* every label here starts with T, S, U, R or D */
 	if (!s.n || !strchr("TSURDtsurd", s.p[0]))
 		return LBL_NONE;
@@ -180,6 +195,27 @@ static bool glued_label(struct str s)
 	return k < s.n && is_digit((unsigned char)s.p[k]);
 }
 
+/* Could a label start at @s?  Two or three letters tell, before label_at()
+ * looks closely: this runs at every blank of every header line. */
+static bool maybe_label(struct str s)
+{
+	int a, b, c;
+
+	if (s.n < 4)
+		return false;
+	a = to_upper((unsigned char)s.p[0]);
+	b = to_upper((unsigned char)s.p[1]);
+	c = to_upper((unsigned char)s.p[2]);
+	switch (a) {
+	case 'E': return b == '.' || b == 'O';
+	case 'T': return b == 'A' && c == 'G';
+	case 'S': return b == 'U' && c == 'B';
+	case 'R': return b == 'E' && c == 'F';
+	case 'C': return b == 'L' && c == 'A';
+	default: return false;
+	}
+}
+
 long find_midline(struct str s, size_t from)
 {
 	size_t skip;
@@ -187,16 +223,13 @@ long find_midline(struct str s, size_t from)
 
 	for (size_t i = from; i + 4 < s.n; i++) {
 		struct str rest;
-		char ch;
 
 		if (s.p[i] == ' ') {
 			rest = str_make(s.p + i + 1, s.n - i - 1);
-			ch = (char)to_upper((unsigned char)rest.p[0]);
-			if ((ch == 'E' || ch == 'T' || ch == 'S' || ch == 'R' || ch == 'C') &&
-			    label_at(rest, false, &skip, &typo) != LBL_NONE)
+			if (maybe_label(rest) && label_at(rest, false, &skip, &typo) != LBL_NONE)
 				return (long)i + 1;
 		} else if (i > from && (s.p[i] == 'C' || s.p[i] == 'R') && is_alpha((unsigned char)s.p[i - 1]) &&
-			   glued_label(str_make(s.p + i, s.n - i))) {
+			   maybe_label(str_make(s.p + i, s.n - i)) && glued_label(str_make(s.p + i, s.n - i))) {
 			return (long)i;
 		}
 	}

@@ -272,89 +272,126 @@ bool ends_sentence(struct str s)
 	       ch == ';' || (s.n >= 2 && (unsigned char)s.p[s.n - 2] == 0xE2);   /* closing quote */
 }
 
-/* "ROME 00001187 002 OF 003", "RIO DE JAN 00000329 003.2 OF 004" at @s[i]:
- * the length of the page header that starts there, or 0. */
-static size_t page_header_at(struct str s, size_t i)
+/* A page header ends at " OF 003": walking back from @of (the offset of
+ * that " OF "), where it starts, or SIZE_MAX when what stands before is
+ * not "STATION 00001187 002". */
+static size_t page_header_back(struct str s, size_t of)
 {
-	size_t k = i, d;
+	size_t k = of, d;
 
+	/* the page: "002", "003.2" */
+	while (k > 0 && (is_digit((unsigned char)s.p[k - 1]) || s.p[k - 1] == '.'))
+		k--;
+	if (of - k < 3 || k == 0 || s.p[k - 1] != ' ')
+		return SIZE_MAX;
+	while (k > 0 && s.p[k - 1] == ' ')
+		k--;
+	/* the serial: eight digits */
+	for (d = k; d > 0 && is_digit((unsigned char)s.p[d - 1]); d--)
+		;
+	if (k - d != 8 || d < 2 || s.p[d - 1] != ' ')
+		return SIZE_MAX;
 	/* the station: words of capitals */
-	while (k < s.n && (is_upper((unsigned char)s.p[k]) || s.p[k] == ' ' || s.p[k] == '.' || s.p[k] == '\''))
+	k = d - 1;
+	while (k > 0 && (is_upper((unsigned char)s.p[k - 1]) || s.p[k - 1] == ' ' || s.p[k - 1] == '.' ||
+			 s.p[k - 1] == '\''))
+		k--;
+	while (k < d && s.p[k] == ' ')
 		k++;
-	if (k == i || k >= s.n || s.p[k - 1] != ' ')
-		return 0;
-	for (d = k; d < s.n && is_digit((unsigned char)s.p[d]); d++)
-		;
-	if (d - k != 8)
-		return 0;
-	k = d;
-	while (k < s.n && s.p[k] == ' ')
-		k++;
-	for (d = k; d < s.n && (is_digit((unsigned char)s.p[d]) || s.p[d] == '.'); d++)
-		;
-	if (d - k < 3 || d + 4 > s.n || memcmp(s.p + d, " OF ", 4) != 0)
-		return 0;
-	k = d + 4;
-	while (k < s.n && s.p[k] == ' ')
-		k++;
-	for (d = k; d < s.n && is_digit((unsigned char)s.p[d]); d++)
-		;
-	if (d - k < 3 || (d < s.n && s.p[d] != ' '))
-		return 0;
-	return d - i;
+	if (k >= d - 1 || !is_upper((unsigned char)s.p[k]))
+		return SIZE_MAX;
+	return k;
 }
 
 size_t page_header_in(struct str s, size_t from, size_t *len)
 {
-	for (size_t i = from; i + 20 < s.n; i++) {
-		/* it starts a line, or a word after a blank */
-		if (!is_upper((unsigned char)s.p[i]) || (i > 0 && s.p[i - 1] != ' '))
+	const char *p = s.p + from, *end = s.p + s.n;
+
+	/* every page header holds an eight-digit serial padded with zeros
+	 * ("00001187"): look for its "000", rare in text, so that a line costs
+	 * one memchr */
+	while (p < end && (p = memchr(p, '0', (size_t)(end - p))) != NULL) {
+		const char *q = p, *e;
+		size_t start, of, d;
+
+		if (p + 2 >= end || p[1] != '0' || p[2] != '0') {
+			p++;
 			continue;
-		*len = page_header_at(s, i);
-		if (*len)
-			return i;
+		}
+		while (q > s.p + from && is_digit((unsigned char)q[-1]))
+			q--;
+		for (e = p; e < end && is_digit((unsigned char)*e); e++)
+			;
+		p = e;
+		if (e - q != 8)
+			continue;
+		/* "  002 OF 003" after it */
+		while (e < end && *e == ' ')
+			e++;
+		while (e < end && (is_digit((unsigned char)*e) || *e == '.'))
+			e++;
+		if (end - e < 4 || memcmp(e, " OF ", 4) != 0)
+			continue;
+		of = (size_t)(e - s.p);
+		start = page_header_back(s, of);
+		if (start == SIZE_MAX || start < from)
+			continue;
+		for (e = s.p + of + 4; e < end && *e == ' '; e++)
+			;
+		for (d = (size_t)(e - s.p); d < s.n && is_digit((unsigned char)s.p[d]); d++)
+			;
+		if (d - (size_t)(e - s.p) >= 3 && (d == s.n || s.p[d] == ' ')) {
+			*len = d - start;
+			return start;
+		}
 	}
 	return SIZE_MAX;
 }
 
 size_t db_row_in(struct str s)
 {
-	for (size_t i = 1; i + 16 < s.n; i++) {
-		size_t k = i, d, tags = 0;
+	const char *slash = s.n ? memchr(s.p, '/', s.n) : NULL;
 
-		if (s.p[i - 1] != ' ' || !is_digit((unsigned char)s.p[i]))
-			continue;
-		/* "0 03/13/2008 9871 PGOV,PREL,PHUM,PINR,LY" */
-		while (k < s.n && is_digit((unsigned char)s.p[k]))
-			k++;
-		if (k - i > 3 || k >= s.n || s.p[k] != ' ')
-			continue;
-		k++;
-		for (d = k; d < s.n && (is_digit((unsigned char)s.p[d]) || s.p[d] == '/'); d++)
+	/* "0 03/13/2008 9871 PGOV,PREL,PHUM,PINR,LY": found from its date's first '/' */
+	for (; slash; slash = memchr(slash + 1, '/', (size_t)(s.p + s.n - slash - 1))) {
+		size_t at = (size_t)(slash - s.p), i, k, d, tags = 0;
+
+		if (slash + 1 >= s.p + s.n)
+			break;
+		for (i = at; i > 0 && is_digit((unsigned char)s.p[i - 1]) && at - i < 2; i--)
 			;
-		if (d - k < 8 || d - k > 10 || d >= s.n || s.p[d] != ' ' || s.p[k + (s.p[k + 1] == '/' ? 1 : 2)] != '/')
+		if (i == at || i < 2 || s.p[i - 1] != ' ')
 			continue;
-		k = d + 1;
-		for (d = k; d < s.n && is_digit((unsigned char)s.p[d]); d++)
+		/* the row's first field, a small number, before the date */
+		for (k = i - 1; k > 0 && is_digit((unsigned char)s.p[k - 1]) && i - 1 - k < 3; k--)
 			;
-		if (d == k || d >= s.n || s.p[d] != ' ')
+		if (k == i - 1 || k == 0 || s.p[k - 1] != ' ')
 			continue;
-		k = d + 1;
-		while (k < s.n) {
-			for (d = k; d < s.n && is_upper((unsigned char)s.p[d]); d++)
+		/* the date, then a number */
+		for (d = i; d < s.n && (is_digit((unsigned char)s.p[d]) || s.p[d] == '/'); d++)
+			;
+		if (d - i < 8 || d - i > 10 || d >= s.n || s.p[d] != ' ')
+			continue;
+		for (i = d + 1; i < s.n && is_digit((unsigned char)s.p[i]); i++)
+			;
+		if (i == d + 1 || i >= s.n || s.p[i] != ' ')
+			continue;
+		/* the tags, with commas and no blanks */
+		for (i++; i < s.n;) {
+			for (d = i; d < s.n && is_upper((unsigned char)s.p[d]); d++)
 				;
-			if (d - k < 2 || d - k > 6)
+			if (d - i < 2 || d - i > 6)
 				break;
 			tags++;
-			k = d;
-			if (k < s.n && s.p[k] == ',') {
-				k++;
+			i = d;
+			if (i < s.n && s.p[i] == ',') {
+				i++;
 				continue;
 			}
 			break;
 		}
-		if (tags >= 2 && k < s.n && s.p[k] == ' ')
-			return i;
+		if (tags >= 2 && i < s.n && s.p[i] == ' ')
+			return k;
 	}
 	return SIZE_MAX;
 }

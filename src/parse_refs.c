@@ -344,7 +344,7 @@ static void ref_ids(struct parser *p, size_t first, struct str item, struct str 
 		} else if (station[0] && i > 0 &&
 			   (t[i].sep || (t[i - 1].kind == RK_WORD && str_ieq(t[i - 1].s, "AND")))) {
 			/* "STATE 188314, 259032", "ROME 2764 AND 2765": the station before */
-			snprintf(key, sizeof(key), "%s", station);
+			memcpy(key, station, sizeof(key));
 			y = year;
 			continued = true;
 		} else if (nt == 1 && (p->class_station.n || p->file_id[0])) {
@@ -376,7 +376,7 @@ static void ref_ids(struct parser *p, size_t first, struct str item, struct str 
 		}
 		if (!id_from_parts(y, str_c(key), str_c(t[si].v), id))
 			continue;
-		snprintf(station, sizeof(station), "%s", key);
+		memcpy(station, key, sizeof(station));
 		year = y;
 		text = continued ? t[si].s : str_make(t[k].s.p, (size_t)(t[si].s.p + t[si].s.n - t[k].s.p));
 		if (!used_first) {

@@ -138,6 +138,14 @@ static bool mixed_case(struct str s)
  * the row's fields and the text again. */
 static void cut_db_row(struct parser *p)
 {
+	size_t from;
+
+	if (p->body_start >= p->nlines)
+		return;
+	/* one look over the whole text first: most have no row */
+	from = p->lines[p->body_start].off;
+	if (db_row_in(str_make(p->t + from, p->n - from)) == SIZE_MAX)
+		return;
 	for (size_t i = p->body_start; i < p->nlines; i++) {
 		size_t at = db_row_in(line_str(p, i));
 

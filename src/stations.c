@@ -80,7 +80,7 @@ static int cmp_key(const void *a, const void *b)
 const char *station_alias(const char *name)
 {
 	for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++)
-		if (strcmp(name, aliases[i].name) == 0)
+		if (name[0] == aliases[i].name[0] && strcmp(name, aliases[i].name) == 0)
 			return aliases[i].key;
 	return NULL;
 }

@@ -33,14 +33,13 @@ struct str str_trim(struct str s)
 
 bool str_ieq(struct str a, const char *b)
 {
-	size_t n = strlen(b);
+	size_t i;
 
-	if (a.n != n)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (to_upper((unsigned char)a.p[i]) != to_upper((unsigned char)b[i]))
+	/* no strlen: word lists are matched against every line */
+	for (i = 0; i < a.n; i++)
+		if (!b[i] || to_upper((unsigned char)a.p[i]) != to_upper((unsigned char)b[i]))
 			return false;
-	return true;
+	return b[i] == '\0';
 }
 
 bool str_istarts(struct str s, const char *prefix)
@@ -72,19 +71,13 @@ long str_ifind(struct str s, const char *needle)
 long str_find(struct str s, const char *needle)
 {
 	size_t n = strlen(needle);
-	size_t i = 0;
+	const char *q;
 
 	if (n == 0)
 		return 0;
-	while (i + n <= s.n) {
-		const char *q = memchr(s.p + i, needle[0], s.n - n + 1 - i);
-
-		if (!q)
-			return -1;
-		i = (size_t)(q - s.p);
-		if (memcmp(q, needle, n) == 0)
-			return (long)i;
-		i++;
-	}
-	return -1;
+	if (!s.n)
+		return -1;
+	/* memmem: linear, where a loop of memchr and memcmp slows on a common first byte */
+	q = memmem(s.p, s.n, needle, n);
+	return q ? (long)(q - s.p) : -1;
 }
