@@ -1,0 +1,551 @@
+/* corpus_index.c -- the index built from the inputs, in steps that never
+ * keep a key waiting: a dump is scanned once for its records' columns and
+ * the SUBJECT and TAGS lines (never the body), files are parsed whole, a
+ * cold disk is asked to read ahead; then who cites whom. */
+#include "config.h"
+#include "corpus_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "csv.h"
+#include "dates.h"
+#include "decode.h"
+#include "ids.h"
+#include "marking.h"
+#include "tags.h"
+#include "util.h"
+
+static void index_csv_slow(struct corpus *c, uint32_t si, const struct csv_raw *raw);
+
+/* ---------------------------------------------------------------- quick */
+
+/* The index reads a dump at the speed of memory: the container's columns
+ * give the id, date, origin, classification and references; the SUBJECT and
+ * TAGS lines are found in the first few kilobytes of the text.  (The full
+ * parser, with all its repairs, runs when a cable is opened.) */
+
+static bool is_pilcrow_at_start(struct str s)
+{
+	return s.n >= 2 && (unsigned char)s.p[0] == 0xC2 && (unsigned char)s.p[1] == 0xB6;
+}
+
+/* The next line of @s from *pos, without its CR; false at the end. */
+static bool next_line(struct str s, size_t *pos, struct str *line)
+{
+	const char *nl;
+	size_t end;
+
+	if (*pos >= s.n)
+		return false;
+	nl = memchr(s.p + *pos, '\n', s.n - *pos);
+	end = nl ? (size_t)(nl - s.p) : s.n;
+	*line = str_make(s.p + *pos, end - *pos);
+	*pos = end + 1;
+	while (line->n && (line->p[line->n - 1] == '\r' || line->p[line->n - 1] == ' '))
+		line->n--;
+	while (line->n && line->p[0] == ' ') {
+		line->p++;
+		line->n--;
+	}
+	return true;
+}
+
+/* A header label at the start of @line: "TAGS", "SUBJECT:", "REF", ... */
+static bool quick_label(struct str line, const char *w)
+{
+	size_t n = strlen(w);
+
+	return str_istarts(line, w) && (line.n == n || !is_alpha((unsigned char)line.p[n]));
+}
+
+static bool quick_stop(struct str line)
+{
+	return !line.n || quick_label(line, "REF") || quick_label(line, "REFS") ||
+	       quick_label(line, "REFTEL") || str_istarts(line, "CLASSIFIED BY") ||
+	       quick_label(line, "SUBJECT") || quick_label(line, "SUBJ") || quick_label(line, "TAGS") ||
+	       is_digit((unsigned char)line.p[0]) || is_pilcrow_at_start(line);
+}
+
+struct quick_tags {
+	struct corpus *c;
+	uint32_t *tags;
+	size_t *ntags, max;
+};
+
+static void quick_tag(const struct tag_read *t, void *ud)
+{
+	struct quick_tags *q = ud;
+
+	if (!(t->note & TAGS_SIPDIS) && *q->ntags < q->max)
+		q->tags[(*q->ntags)++] = intern(q->c, t->text);
+}
+
+static bool has_lower(struct str s)
+{
+	for (size_t i = 0; i < s.n; i++)
+		if (is_lower((unsigned char)s.p[i]))
+			return true;
+	return false;
+}
+
+static void quick_header(struct corpus *c, struct str text, struct str *subject, uint32_t *tags, size_t *ntags,
+			 size_t max_tags)
+{
+	size_t pos = 0;
+	struct str line;
+	struct buf *b = &c->fbuf;
+
+	*subject = STR_NULL;
+	*ntags = 0;
+	buf_clear(b);
+	while (next_line(text, &pos, &line)) {
+		if (!*ntags && (quick_label(line, "TAGS") || quick_label(line, "TAGES"))) {
+			struct str pieces[2];
+			size_t np = 1, p2 = pos, k = str_istarts(line, "TAGES") ? 5 : 4;
+			struct str more;
+			struct quick_tags q = { c, tags, ntags, max_tags };
+
+			while (k < line.n && (line.p[k] == ':' || line.p[k] == ' '))
+				k++;
+			pieces[0] = str_make(line.p + k, line.n - k);
+			/* the next line too when it is all tags, or the list ends with a comma */
+			if (next_line(text, &p2, &more) && more.n && !quick_stop(more) &&
+			    (!has_lower(more) || (pieces[0].n && pieces[0].p[pieces[0].n - 1] == ','))) {
+				pieces[np++] = more;
+				pos = p2;
+			}
+			tags_read(pieces, np, quick_tag, &q);
+			continue;
+		}
+		if (!subject->n && (quick_label(line, "SUBJECT") || quick_label(line, "SUBJ"))) {
+			size_t k = str_istarts(line, "SUBJECT") ? 7 : 4;
+
+			while (k < line.n && (line.p[k] == ':' || line.p[k] == ' ' || line.p[k] == '-'))
+				k++;
+			buf_add(b, line.p + k, line.n - k);
+			for (size_t p2 = pos; next_line(text, &p2, &line) && !quick_stop(line); pos = p2) {
+				buf_addc(b, ' ');
+				buf_addstr(b, line);
+			}
+			*subject = buf_str(b);
+		}
+		if (subject->n && *ntags)
+			break;
+	}
+}
+
+/* One record of a dump: its columns and the start of its text, never all of it. */
+static void index_csv_record(struct corpus *c, uint32_t si, const struct csv_raw *raw)
+{
+	struct buf *h = &c->hbuf;
+	size_t offs[CSV_HEADER + 1];
+	struct str body = raw->f[CSV_BODY], f[CSV_HEADER], subject, text;
+	uint32_t tags[64], refs[64];
+	size_t ntags, nrefs = 0;
+	struct centry *e;
+	struct marking mark;
+	char id[ID_MAX], iso[ISO_DATE_MAX];
+	bool odd;
+	const char *note;
+
+	buf_clear(h);
+	for (size_t i = 0; i < CSV_HEADER; i++) {
+		offs[i] = h->n;
+		csv_unescape(h, raw->f[i]);
+	}
+	offs[CSV_HEADER] = h->n;
+	if (body.n > HEADER_BYTES)
+		body.n = HEADER_BYTES;
+	csv_unescape(h, body);
+	/* not plain UTF-8: the careful way, through the reader */
+	if (decode_utf8(buf_str(h), &c->dec, &text, &note) != DECODE_OK || text.p != h->p) {
+		index_csv_slow(c, si, raw);
+		return;
+	}
+	for (size_t i = 0; i < CSV_HEADER; i++)
+		f[i] = str_trim(str_make(h->p + offs[i], offs[i + 1] - offs[i]));
+	id_canonical(f[CSV_ID], id, &odd);
+	for (struct str r = f[CSV_REFS]; r.n && nrefs < 64;) {
+		const char *bar = memchr(r.p, '|', r.n);
+		struct str one = str_trim(str_make(r.p, bar ? (size_t)(bar - r.p) : r.n));
+		char canon[ID_MAX];
+
+		r = bar ? str_make(bar + 1, r.n - (size_t)(bar - r.p) - 1) : STR_NULL;
+		if (!one.n)
+			continue;
+		id_canonical(one, canon, &odd);
+		refs[nrefs++] = intern(c, str_c(canon));
+	}
+	quick_header(c, str_make(h->p + offs[CSV_HEADER], h->n - offs[CSV_HEADER]), &subject, tags, &ntags, 64);
+
+	grow_array((void **)&c->e, &c->cap, c->n + 1, sizeof(*c->e));
+	e = &c->e[c->n];
+	memset(e, 0, sizeof(*e));
+	e->offset = raw->offset;
+	e->length = raw->length > UINT32_MAX ? UINT32_MAX : (uint32_t)raw->length;
+	e->source = si;
+	e->id = intern(c, str_c(id));
+	e->subject = pool_add(c, subject);
+	e->origin = intern(c, id_station(id));
+	e->origin_name = intern(c, f[CSV_ORIGIN]);
+	e->date = date_from_csv(f[CSV_CREATED], iso) ? date_minutes(iso) : 0;
+	if (marking_parse_classification(f[CSV_CLASS], &mark)) {
+		e->level = (uint8_t)mark.level;
+		e->caveats = (uint8_t)mark.caveats;
+	}
+	e->format = FORMAT_CSV;
+	e->tags = list_add(c, tags, ntags);
+	e->refs = list_add(c, refs, nrefs);
+	c->n++;
+	id_insert(c, id, (uint32_t)c->n - 1);
+}
+
+/* A record that is not plain UTF-8: the careful way, through the reader. */
+static void index_csv_slow(struct corpus *c, uint32_t si, const struct csv_raw *raw)
+{
+	struct csource *s = &c->src[si];
+	size_t before = c->n;
+
+	c->target = &c->scratch;
+	c->header_only = true;
+	c->target_ok = false;
+	source_reader_csv_record(c->reader, s->path,
+				 str_make(s->l.data.p + raw->offset, raw->length), raw->offset + s->base);
+	if (c->target_ok && c->n == before)
+		add_entry(c, &c->scratch, si, raw->offset, raw->length);
+}
+
+static void index_file(struct corpus *c, uint32_t si)
+{
+	struct csource *s = &c->src[si];
+
+	c->target = &c->scratch;
+	c->header_only = false;
+	c->target_ok = false;
+	source_reader_buffer(c->reader, s->path, s->l.data, s->l.mapped);
+	if (c->target_ok)
+		add_entry(c, &c->scratch, si, 0, s->l.data.n);
+}
+
+double now_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* Who cites whom: two passes over the references of every cable (count,
+ * then fill), in steps of @deadline like the indexing.  True when done. */
+static bool build_cited_by(struct corpus *c, double deadline)
+{
+	if (!c->cite_count)
+		c->cite_count = xcalloc(c->n + 1, sizeof(*c->cite_count));
+	while (c->cite_pass < 2) {
+		for (; c->cite_i < c->n; c->cite_i++) {
+			size_t i = c->cite_i;
+			const uint32_t *refs;
+			size_t n = list_get(c, c->e[i].refs, &refs);
+
+			if ((i & 1023) == 1023 && now_ms() > deadline)
+				return false;
+			for (size_t k = 0; k < n; k++) {
+				long j = corpus_find(c, corpus_str(c, refs[k]));
+
+				if (j < 0 || (size_t)j == i)
+					continue;
+				if (c->cite_pass == 0)
+					c->cite_count[j]++;
+				else
+					c->cited[c->cited_at[j] + c->cite_count[j]++] = (uint32_t)i;
+			}
+		}
+		if (c->cite_pass == 0) {
+			size_t total = 0;
+
+			c->cited_at = xcalloc(c->n + 1, sizeof(*c->cited_at));
+			for (size_t i = 0; i < c->n; i++) {
+				c->cited_at[i] = (uint32_t)total;
+				total += c->cite_count[i];
+			}
+			c->cited_at[c->n] = (uint32_t)total;
+			c->cited = xcalloc(total ? total : 1, sizeof(*c->cited));
+			memset(c->cite_count, 0, (c->n + 1) * sizeof(*c->cite_count));
+		}
+		c->cite_pass++;
+		c->cite_i = 0;
+	}
+	free(c->cite_count);
+	c->cite_count = NULL;
+	return true;
+}
+
+size_t corpus_cited_by(const struct corpus *c, size_t i, const uint32_t **list)
+{
+	if (!c->cited_at || i >= c->n) {
+		*list = NULL;
+		return 0;
+	}
+	*list = c->cited + c->cited_at[i];
+	return c->cited_at[i + 1] - c->cited_at[i];
+}
+
+/* True when the mapped dump of @s was cut short by another program (its
+ * lost pages read as blanks, see mapguard.h) before byte @upto; said once. */
+bool source_cut_before(struct corpus *c, struct csource *s, size_t upto)
+{
+	size_t cut = source_cut_at(s->path, s->l.data, s->l.mapped);
+
+	if (cut >= upto)
+		return false;
+	if (!s->cut) {
+		s->cut = true;
+		source_report(s->path, "the file was cut short while open (now %zu bytes); "
+			      "the cables past that cannot be read", cut);
+		c->st.problems++;
+	}
+	return true;
+}
+
+/* Before the scan reads a dump's bytes at @at, they should be in memory:
+ * on a cold cache a page fault waits for the disk, and a key would wait
+ * with it.  So the disk is asked to read ahead (MADV_WILLNEED, which does not
+ * wait), mincore() tells how far the pages have come, and the step waits
+ * for them in naps of a millisecond, never past @deadline.  False when the
+ * step should end and let the keyboard in.  The kernel may read less than
+ * it is asked, so a wait asks again; and should the pages never come, the
+ * scan reads on and lets the fault wait. */
+#define AHEAD_NEED ((size_t)1 << 20)        /* resident ahead of the scan */
+#define AHEAD_ASK ((size_t)32 << 20)        /* asked of the disk ahead */
+#define AHEAD_PIECE ((size_t)8 << 20)       /* one request, one mincore() */
+#define AHEAD_GIVE_UP_MS 200.0
+
+static void ask_ahead(struct csource *s, size_t from, size_t page)
+{
+	size_t size = s->l.data.n, until = MIN(from + AHEAD_ASK, size);
+
+	if (s->readahead < from)
+		s->readahead = from / page * page;
+	while (s->readahead < until) {
+		size_t len = MIN(AHEAD_PIECE, until - s->readahead);
+
+		madvise((void *)(s->l.data.p + s->readahead), len, MADV_WILLNEED);
+		s->readahead += len;
+	}
+}
+
+static bool wait_resident(struct csource *s, size_t at, double deadline)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE), size = s->l.data.n;
+	size_t need = MIN(at + AHEAD_NEED, size);
+	unsigned char vec[AHEAD_PIECE / 4096];
+	double waited_since = -1;
+
+	if (need <= s->resident)
+		return true;
+	if (s->resident < at)
+		s->resident = at / page * page;
+	for (;;) {
+		size_t from = s->resident / page * page, len = MIN(AHEAD_PIECE, size - from);
+		size_t before = s->resident;
+
+		if (page < 4096 || mincore((void *)(s->l.data.p + from), len, vec) != 0)
+			return true;        /* cannot tell: read on, the faults will wait */
+		for (size_t i = 0; i * page < len && vec[i] & 1; i++)
+			s->resident = MIN(from + (i + 1) * page, size);
+		ask_ahead(s, s->resident, page);
+		if (need <= s->resident)
+			return true;
+		if (s->resident > before)
+			waited_since = -1;
+		else if (waited_since < 0)
+			waited_since = now_ms();
+		else if (now_ms() - waited_since > AHEAD_GIVE_UP_MS)
+			return true;
+		if (now_ms() >= deadline)
+			return false;
+		/* the first piece may have been cut short: ask for it again */
+		madvise((void *)(s->l.data.p + from), len, MADV_WILLNEED);
+		nanosleep(&(struct timespec){ 0, 1000000 }, NULL);
+	}
+}
+
+static bool index_run(struct corpus *c, double deadline, size_t upto);
+
+bool corpus_index_step(struct corpus *c, double budget_ms)
+{
+	return index_run(c, now_ms() + budget_ms, SIZE_MAX);
+}
+
+bool corpus_index_records(struct corpus *c, size_t n)
+{
+	return index_run(c, HUGE_VAL, c->n + n);
+}
+
+/* Indexes until @deadline, or until the index holds @upto cables. */
+/* A record joined across two pieces, or cut off at the end of the last:
+ * a source of its own, holding a copy of its bytes. */
+static void index_stitched(struct corpus *c, const struct dump_item *it)
+{
+	struct csource *s;
+	struct csv_raw raw;
+	struct csv r;
+	const char *err;
+	char *copy = xmalloc(it->bytes.n + 1);
+
+	memcpy(copy, it->bytes.p, it->bytes.n);
+	copy[it->bytes.n] = '\0';
+	grow_array((void **)&c->src, &c->cap_src, c->nsrc + 1, sizeof(*c->src));
+	s = &c->src[c->nsrc++];
+	memset(s, 0, sizeof(*s));
+	s->path = xstrdup(it->path);
+	s->kind = SRC_STITCH;
+	s->l.mem = copy;
+	s->l.data = str_make(copy, it->bytes.n);
+	s->base = it->offset;
+	csv_open(&r, s->l.data);
+	if (csv_next_raw(&r, &raw, &err) != CSV_OK && !csv_cut_raw(s->l.data, &raw))
+		return;
+	raw.offset = 0;
+	raw.length = it->bytes.n;
+	index_csv_record(c, (uint32_t)(c->nsrc - 1), &raw);
+}
+
+static void index_item(struct corpus *c, uint32_t si, const struct dump_item *it)
+{
+	if (it->kind == DUMP_PROBLEM) {
+		source_report(it->path, "%s", it->msg);
+		c->st.problems++;
+	} else if (it->joined || it->cut) {
+		index_stitched(c, it);
+	} else {
+		index_csv_record(c, si, &it->raw);
+	}
+}
+
+/* The record left open at the end of the last piece, as far as it goes. */
+static void finish_dump(struct corpus *c)
+{
+	struct dump_item it;
+
+	if (dump_finish(c->dump, &it))
+		index_item(c, 0, &it);
+}
+
+/* Indexes until @deadline, or until the index holds @upto cables. */
+static bool index_run(struct corpus *c, double deadline, size_t upto)
+{
+	if (c->done)
+		return true;
+	source_set_report(keep_message, c);
+	while (c->next < c->nsrc) {
+		uint32_t si = (uint32_t)c->next;
+		struct csource *s = &c->src[si];
+
+		if (s->kind == SRC_STITCH) {
+			c->next++;
+			continue;
+		}
+		if (s->kind == SRC_PENDING) {
+			if (!source_load(s->path, &s->l, &c->st)) {
+				s->kind = SRC_FAILED;
+				c->next++;
+				continue;
+			}
+			if (s->size == 0)
+				c->bytes_total += s->l.data.n;
+			/* the next piece of a dump goes on with the record left open */
+			if (dump_open(c->dump) && !dump_continues(c->dump, s->path, s->l.data)) {
+				finish_dump(c);
+				s = &c->src[si];
+			}
+			if (dump_open(c->dump) || source_is_csv(s->l.data)) {
+				s->kind = SRC_CSV;
+				dump_piece(c->dump, s->path, s->l.data);
+				if (s->l.mapped)
+					madvise((void *)s->l.data.p, s->l.data.n, MADV_SEQUENTIAL);
+			} else {
+				s->kind = SRC_FILE;
+				index_file(c, si);
+				c->bytes_done += s->l.data.n;
+				/* a file is read again when opened; standard input is kept */
+				if (strcmp(s->path, "-") != 0)
+					source_unload(&c->src[si].l);
+				c->next++;
+				if (now_ms() > deadline || c->n >= upto)
+					break;
+				continue;
+			}
+		}
+		if (s->kind == SRC_CSV) {
+			for (int k = 0;; k++) {
+				struct dump_item it;
+				size_t before = dump_at(c->dump);
+				bool more;
+
+				if (((k & 31) == 31 && now_ms() > deadline) || c->n >= upto)
+					goto out;
+				s = &c->src[si];
+				if (source_cut_before(c, s, SIZE_MAX)) {
+					dump_drop(c->dump);
+					break;      /* nothing past the cut is the file's */
+				}
+				if (s->l.mapped && !wait_resident(s, before, deadline))
+					goto out;
+				more = dump_next(c->dump, &it);
+				c->bytes_done += dump_at(c->dump) - before;
+				if (source_cut_before(c, &c->src[si], dump_at(c->dump))) {
+					dump_drop(c->dump);
+					break;
+				}
+				if (!more)
+					break;
+				index_item(c, si, &it);
+				s = &c->src[si];
+				if (s->l.mapped && it.kind == DUMP_RECORD && !it.joined && !it.cut &&
+				    it.offset - s->released > RELEASE_STEP) {
+					size_t page = (size_t)sysconf(_SC_PAGESIZE);
+					size_t to = (it.offset / page) * page;
+
+					madvise((void *)(s->l.data.p + s->released), to - s->released, MADV_DONTNEED);
+					s->released = to;
+				}
+			}
+			/* the dump stays mapped: its cables are opened from it */
+			c->next++;
+		}
+	}
+	if (c->next >= c->nsrc)
+		finish_dump(c);
+out:
+	source_set_report(NULL, NULL);
+	if (c->next >= c->nsrc && !c->done && c->n < upto)
+		c->done = build_cited_by(c, deadline);
+	return c->done;
+}
+
+bool corpus_done(const struct corpus *c)
+{
+	return c->done;
+}
+
+size_t corpus_count(const struct corpus *c)
+{
+	return c->n;
+}
+
+size_t corpus_problems(const struct corpus *c)
+{
+	return c->st.problems;
+}
+
+void corpus_progress(const struct corpus *c, uint64_t *done, uint64_t *total)
+{
+	*done = c->bytes_done;
+	*total = c->bytes_total > c->bytes_done ? c->bytes_total : c->bytes_done;
+}
