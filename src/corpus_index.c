@@ -17,6 +17,7 @@
 #include "decode.h"
 #include "ids.h"
 #include "marking.h"
+#include "parse.h"
 #include "tags.h"
 #include "util.h"
 
@@ -132,7 +133,14 @@ static void quick_header(struct corpus *c, struct str text, struct str *subject,
 				buf_addc(b, ' ');
 				buf_addstr(b, line);
 			}
-			*subject = buf_str(b);
+			/* tidied as the reader's parser does: the list shows what it shows */
+			{
+				struct marking m;
+				struct str at;
+				unsigned notes;
+
+				*subject = subject_tidy(buf_str(b), &c->dec, &m, &at, &notes);
+			}
 		}
 		if (subject->n && *ntags)
 			break;

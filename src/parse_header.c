@@ -117,72 +117,26 @@ static bool is_caption_word(struct str s)
 	return false;
 }
 
-/* SUBJECT: its own marking "(C)" kept apart, the backslashes of a
- * database row's line ends and a glued "Sensitive but unclassified" left
- * out, HTML character references decoded. */
+/* SUBJECT, tidied by subject_tidy(); the repairs said. */
 static void parse_subject(struct parser *p, struct str v)
 {
 	struct cable *c = p->c;
-	struct str s = join_wrapped(p, v);
-	bool cut = false;
+	struct str s = join_wrapped(p, v), at;
+	unsigned notes;
 
-	if (s.n > 3 && s.p[0] == '(') {
-		const char *close = memchr(s.p, ')', MIN(s.n, (size_t)32));
-		struct marking m;
-
-		if (close && marking_parse_portion(str_make(s.p + 1, (size_t)(close - s.p) - 1), &m, NULL)) {
-			c->subject_marking = m;
-			c->subject_marking.rel = m.rel.n ? keep(p, m.rel) : STR_NULL;
-			c->subject_marking_at = text_span(p, str_make(s.p, (size_t)(close - s.p) + 1));
-			s = str_trim(str_make(close + 1, (size_t)(s.p + s.n - close - 1)));
-		}
-	}
-	/* "... TEXT \ MORE TEXT \": the line ends of a database row */
-	if (memchr(s.p, '\\', s.n)) {
-		struct buf *b = &p->scratch;
-
-		buf_clear(b);
-		for (size_t i = 0; i < s.n; i++) {
-			if (s.p[i] == '\\' && (i + 1 == s.n || s.p[i + 1] == ' ') && (i == 0 || s.p[i - 1] == ' ')) {
-				cut = true;
-				continue;
-			}
-			if (s.p[i] == ' ' && b->n && b->p[b->n - 1] == ' ')
-				continue;
-			buf_addc(b, s.p[i]);
-		}
-		if (cut)
-			s = str_trim(keep(p, buf_str(b)));
-	}
-	for (;;) {
-		static const char *const tails[] = { "SENSITIVE BUT UNCLASSIFIED", "SENSITIVE BUT", "SBU" };
-		bool found = false;
-
-		for (size_t t = 0; t < sizeof(tails) / sizeof(tails[0]) && !found; t++) {
-			size_t k = strlen(tails[t]);
-
-			if (s.n > k + 1 && s.p[s.n - k - 1] == ' ' && str_ieq(str_make(s.p + s.n - k, k), tails[t]) &&
-			    (t < 2 || s.p[s.n - k] == 'S')) {
-				s = str_trim(str_make(s.p, s.n - k));
-				cable_warn(c, "\"%s\" after the subject is its handling caption; left out",
-					   tails[t]);
-				found = true;
-			}
-		}
-		if (!found)
-			break;
-	}
-	if (memchr(s.p, '&', s.n)) {
-		struct buf *b = &p->scratch;
-
-		buf_clear(b);
-		if (html_decode_entities(s, b)) {
-			s = keep(p, buf_str(b));
-			cable_warn(c, "HTML character references in the subject decoded");
-		}
-	}
-	if (cut)
+	s = subject_tidy(s, &p->scratch, &c->subject_marking, &at, &notes);
+	if (c->subject_marking.rel.n)
+		c->subject_marking.rel = keep(p, c->subject_marking.rel);
+	if (at.n)
+		c->subject_marking_at = text_span(p, at);
+	if (s.p >= p->scratch.p && s.p <= p->scratch.p + p->scratch.n)
+		s = keep(p, s);
+	if (notes & SUBJECT_BACKSLASHES)
 		cable_warn(c, "backslashes at the line ends of the subject left out");
+	if (notes & SUBJECT_CAPTION)
+		cable_warn(c, "a handling caption (\"Sensitive but unclassified\") after the subject left out");
+	if (notes & SUBJECT_ENTITIES)
+		cable_warn(c, "HTML character references in the subject decoded");
 	set_field(p, &c->subject, s);
 }
 
