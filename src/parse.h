@@ -19,7 +19,7 @@ bool parse_cable(struct cable *c, struct str text, const struct record_meta *met
 bool parse_cable_header(struct cable *c, struct str text, const struct record_meta *meta);
 
 /* What subject_tidy() did. */
-enum { SUBJECT_CUT = 1, SUBJECT_BACKSLASHES = 2, SUBJECT_CAPTION = 4, SUBJECT_ENTITIES = 8 };
+enum { SUBJECT_CUT = 1, SUBJECT_BACKSLASHES = 2, SUBJECT_CAPTION = 4, SUBJECT_ENTITIES = 8, SUBJECT_TWICE = 16 };
 
 /* A SUBJECT's value tidied as the parser keeps it (the corpus index shows
  * the same): cut at a label later on its line (REF:, Classified By), its

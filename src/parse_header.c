@@ -137,6 +137,8 @@ static void parse_subject(struct parser *p, struct str v)
 		cable_warn(c, "a handling caption (\"Sensitive but unclassified\") after the subject left out");
 	if (notes & SUBJECT_ENTITIES)
 		cable_warn(c, "HTML character references in the subject decoded");
+	if (notes & SUBJECT_TWICE)
+		cable_warn(c, "\"SUBJECT:\" written twice");
 	set_field(p, &c->subject, s);
 }
 

@@ -325,7 +325,7 @@ void parse_preamble(struct parser *p, struct record_meta *m, struct str *long_da
 	struct classline cl, first = { 0 };
 	struct marker mk;
 	struct str lone = STR_NULL;
-	bool have_first = false, have_lone = false, prose = false;
+	bool have_first = false, have_lone = false, prose = false, forwarded = false;
 	int after_fm = 0;
 
 	while (i < p->nlines && line_blank(p, i))
@@ -341,8 +341,19 @@ void parse_preamble(struct parser *p, struct record_meta *m, struct str *long_da
 			active = ROUTE_NONE;
 			continue;
 		}
-		/* after running text only a classification line starts the cable
-		 * (a forwarded copy: "Diana T Fritz 03/21/2007 ...", then the cable) */
+		/* a copy forwarded from a mail system ("Diana T Fritz 03/21/2007
+		 * 05:47:09 PM From DB/Inbox: Search Results", a summary of the
+		 * cable, its handling lines): the cable starts at its routing */
+		if (str_ifind(s, "DB/Inbox") >= 0) {
+			forwarded = true;
+			cable_warn(c, "a copy forwarded from a mail system: the cable is read from its routing header on");
+		}
+		if (forwarded) {
+			if (!str_istarts(s, "VZCZC"))
+				continue;
+			forwarded = prose = have_first = have_lone = false;
+		}
+		/* after running text only a classification line starts the cable */
 		if (prose && !match_class_line(s, &cl))
 			continue;
 		{

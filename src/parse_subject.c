@@ -15,6 +15,11 @@ struct str subject_tidy(struct str s, struct buf *out, struct marking *m, struct
 	memset(m, 0, sizeof(*m));
 	*mark_at = STR_NULL;
 	s = str_trim(s);
+	/* "SUBJECT: SUBJECT: ...": the label written twice */
+	while (str_istarts(s, "SUBJECT:")) {
+		s = str_trim(str_make(s.p + 8, s.n - 8));
+		*notes |= SUBJECT_TWICE;
+	}
 	/* a label later on its line: "... CAIRO REF: A. ..." */
 	k = find_midline(s, 0);
 	if (k >= 0) {
