@@ -7,8 +7,31 @@
 #include "config.h"
 #include "parse_body.h"
 
+#include "dates.h"
+
 #include <stdio.h>
 #include <string.h>
+
+/* Does the line end with a word a number goes with ("on October", "see
+ * para", "No.")?  Then a "¶16." below it is the number, a ¶ sign wrongly
+ * put before it, and no paragraph. */
+static bool number_follows(struct str s)
+{
+	static const char *const words[] = { "PARA", "PARAS", "PARAGRAPH", "PARAGRAPHS", "NO.", "NR.", "NUMBER",
+					     "RESOLUTION", "PAGE", "SECTION", "ARTICLE", "CHAPTER" };
+	size_t j = s.n;
+	struct str w;
+
+	while (j > 0 && s.p[j - 1] != ' ')
+		j--;
+	w = str_make(s.p + j, s.n - j);
+	if (month_from_name(w) || (w.n == 4 && w.p[3] == '.' && month_from_name(str_make(w.p, 3))))
+		return true;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (str_ieq(w, words[i]))
+			return true;
+	return false;
+}
 
 /* Appends @s to the paragraph, without the page headers glued into it. */
 static void add_text(struct parser *p, struct body *b, struct str s)
@@ -334,7 +357,8 @@ void parse_body(struct parser *p)
 			/* a marker starts a paragraph after a blank line or a sentence's
 			 * end; after a page break, one with its portion marking does */
 			bool fresh = b.pending_blank || b.cur < 0 || !b.prev.n || ends_sentence(b.prev) ||
-				     ((broke || is_rule(b.prev) || heading_like(b.prev) || m.pilcrow) && m.has_mark);
+				     ((broke || is_rule(b.prev) || heading_like(b.prev) || m.pilcrow) && m.has_mark) ||
+				     (m.pilcrow && m.k >= b.expected && m.k <= b.expected + 3 && !number_follows(b.prev));
 
 			enum take take;
 
