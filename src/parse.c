@@ -131,15 +131,6 @@ static struct str fm_station(struct str from)
 	return from;
 }
 
-static bool redacted(struct str s)
-{
-	size_t x = 0;
-
-	for (size_t i = 0; i < s.n; i++)
-		x += s.p[i] == 'X';
-	return s.n >= 4 && x == s.n;
-}
-
 static void finish_id(struct parser *p, const struct record_meta *m)
 {
 	struct cable *c = p->c;
@@ -163,7 +154,7 @@ static void finish_id(struct parser *p, const struct record_meta *m)
 		struct str station = p->class_station;
 
 		/* "XXXXXXXXXXXX 000004": the station redacted; the FM line names it */
-		if (redacted(station) && c->routing.from.text.n) {
+		if (is_redacted(station) && c->routing.from.text.n) {
 			station = fm_station(c->routing.from.text);
 			cable_warn(c, "the classification line's station is redacted; took the FM line's (%.*s)",
 				   (int)MIN(station.n, 40), station.p);
@@ -211,7 +202,7 @@ static void finish_origin(struct parser *p)
 	char key[64];
 	struct str st = id_station(c->id);
 
-	if (p->have_class_line && !redacted(p->class_station)) {
+	if (p->have_class_line && !is_redacted(p->class_station)) {
 		station_key(p->class_station, key, sizeof(key));
 		if (!c->id[0] || p->id_odd || (st.n == strlen(key) && memcmp(st.p, key, st.n) == 0)) {
 			char up[64];
@@ -305,6 +296,8 @@ static void finish_classification(struct parser *p, const struct record_meta *m)
 			  str_istarts(cap, "SENSITIVE BUT UNCLAS")) && c->marking.level == LEVEL_U)
 			c->marking.level = LEVEL_SBU;
 	}
+	/* the subject's marking is the head's too: "SUBJECT: (C/NF) ..." */
+	c->marking.caveats |= c->subject_marking.caveats & CAVEAT_NOFORN;
 	/* no line gives the classification: the highest portion marking does
 	 * (NOFORN stays the head's to give, as in the corpus) */
 	if (!c->marking.level) {

@@ -356,7 +356,7 @@ void parse_body(struct parser *p)
 		if (p->t[p->lines[i].off] <= '\\' && read_marker(s, &m)) {
 			/* a marker starts a paragraph after a blank line or a sentence's
 			 * end; after a page break, one with its portion marking does */
-			bool fresh = b.pending_blank || b.cur < 0 || !b.prev.n || ends_sentence(b.prev) ||
+			bool fresh = b.pending_blank || b.cur < 0 || !b.prev.n || ends_sentence(b.prev) || is_redacted(b.prev) ||
 				     ((broke || is_rule(b.prev) || heading_like(b.prev) || m.pilcrow) && m.has_mark) ||
 				     (m.pilcrow && m.k >= b.expected && m.k <= b.expected + 3 && !number_follows(b.prev));
 

@@ -131,6 +131,9 @@ bool is_level_only(struct str s);
 /* True when @s ends a sentence (. ! ? ) " ' : ; or a closing quote). */
 bool ends_sentence(struct str s);
 
+/* A word or line redacted by the publisher: "XXXXXXXXXXXX". */
+bool is_redacted(struct str s);
+
 /* "2004ROME03933 - Classification: CONFIDENTIAL": sets *id to the id. */
 bool is_footer(struct str s, struct str *id);
 

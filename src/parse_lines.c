@@ -261,6 +261,15 @@ bool is_page_break(struct str s, uint32_t indent)
 	return digits >= 3 && i + 3 <= s.n && memcmp(s.p + i, " OF", 3) == 0;
 }
 
+bool is_redacted(struct str s)
+{
+	size_t x = 0;
+
+	for (size_t i = 0; i < s.n; i++)
+		x += s.p[i] == 'X';
+	return s.n >= 4 && x == s.n;
+}
+
 bool ends_sentence(struct str s)
 {
 	char ch;

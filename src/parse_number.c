@@ -50,7 +50,9 @@ int body_decide(struct parser *p, struct body *b, const struct marker *m, bool f
 	}
 	/* a jump forward: a few numbers, or more for a marked paragraph */
 	if (m->k > e && fresh && ((m->k <= e + 3 && (marked || m->k == e + 1)) || (m->has_mark && m->k <= e + 20) ||
-				  (m->has_mark && m->pilcrow && m->k <= e + 50))) {
+				  (m->has_mark && m->pilcrow && m->k <= e + 50) ||
+				  /* the paragraphs between redacted whole by the publisher */
+				  (m->pilcrow && is_redacted(b->prev) && m->k <= e + 20))) {
 		if (warn)
 			cable_warn(c, "paragraph numbers skip from %ld to %ld", e - 1, m->k);
 		return (int)m->k;

@@ -132,6 +132,8 @@ fi
 
 # --------------------------------------------------------------- the report
 # rows: SET SOURCE FIELD RESULT THEIRS OURS; reviewed: SOURCE FIELD THEIRS OURS REASON
+: > "$tmp/open"
+: > "$tmp/stale"
 awk -F '\t' -v reviewed="$reviewed" -v stale="$tmp/stale" -v open="$tmp/open" '
 BEGIN {
 	while ((getline line < reviewed) > 0) {
@@ -160,7 +162,7 @@ BEGIN {
 	print $2 "\t" $3 "\t" $5 "\t" $6 > open
 }
 END {
-	printf "%-6s %-15s %7s %9s %9s %7s %8s %8s %7s\n", "set", "field", "cases", "agree", "reviewed", "differ", "raw %", "with rv", "target"
+	printf "%-6s %-22s %7s %9s %9s %7s %8s %8s %7s\n", "set", "field", "cases", "agree", "reviewed", "differ", "raw %", "with rv", "target"
 	fields[++nf] = "peers\tall"
 	for (i = 1; i <= nf; i++) {
 		k = fields[i]
@@ -169,10 +171,10 @@ END {
 		d = total[k] - agree[k] - rv[k]
 		pr = 100 * agree[k] / total[k]; pw = 100 * (agree[k] + rv[k]) / total[k]
 		t = (k in target) ? target[k] : 0
-		printf "%-6s %-15s %7d %9d %9d %7d %7.1f%% %7.1f%% %6s%s\n", p[1], p[2], total[k], agree[k], rv[k], d, pr, pw, \
+		printf "%-6s %-22s %7d %9d %9d %7d %7.1f%% %7.1f%% %6s%s\n", p[1], p[2], total[k], agree[k], rv[k], d, pr, pw, \
 			t ? t "%" : "", (t && pw < t) ? "  BELOW TARGET" : ""
 		if (t && pw < t) below++
-		if (none[k]) printf "%-6s %-15s %7d pages give nothing to compare\n", "", "", none[k]
+		if (none[k]) printf "%-6s %-22s %7d pages give nothing to compare\n", "", "", none[k]
 	}
 	for (i = 1; i <= nrev; i++) if (!(order[i] in seen)) print order[i] > stale
 	exit below ? 1 : 0
@@ -182,7 +184,7 @@ if [ -s "$tmp/open" ]; then
 	echo "--- disagreements neither fixed nor reviewed (SOURCE FIELD THEIRS OURS):"
 	cat "$tmp/open"
 fi
-check "every disagreement fixed or reviewed ($(wc -l < "$tmp/open" 2> /dev/null || echo 0) open)" [ ! -s "$tmp/open" ]
+check "every disagreement fixed or reviewed ($(wc -l < "$tmp/open") open)" [ ! -s "$tmp/open" ]
 if [ -s "$tmp/stale" ]; then
 	echo "--- reviews in tests/real/reviewed.tsv that no longer match a disagreement:"
 	cat "$tmp/stale"
