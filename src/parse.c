@@ -182,7 +182,7 @@ static void finish_id(struct parser *p, const struct record_meta *m)
 		snprintf(c->id, sizeof(c->id), "%s", made);
 		c->id_as_written.text = str_make(p->de_serial.p - 1, p->de_serial.n + 1);
 		c->id_as_written.at = text_span(p, c->id_as_written.text);
-		cable_warn(c, "no classification line: the id is made from the routing header (FM %.*s, DE #%.*s)",
+		cable_warn(c, "no id on a classification line: the id is made from the routing header (FM %.*s, DE #%.*s)",
 			   (int)MIN(c->routing.from.text.n, 60), c->routing.from.text.p, (int)p->de_serial.n,
 			   p->de_serial.p);
 	} else if (p->file_id[0]) {
@@ -202,7 +202,7 @@ static void finish_origin(struct parser *p)
 	char key[64];
 	struct str st = id_station(c->id);
 
-	if (p->have_class_line && !is_redacted(p->class_station)) {
+	if (p->have_class_line && p->class_station.n && !is_redacted(p->class_station)) {
 		station_key(p->class_station, key, sizeof(key));
 		if (!c->id[0] || p->id_odd || (st.n == strlen(key) && memcmp(st.p, key, st.n) == 0)) {
 			char up[64];

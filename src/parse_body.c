@@ -178,14 +178,15 @@ static void append_line(struct parser *p, struct body *b, struct str s, uint32_t
 		char pl = prev.n ? prev.p[prev.n - 1] : ' ';
 		bool hyphen = prev.n >= 2 && pl == '-' && is_alpha((unsigned char)prev.p[prev.n - 2]) &&
 			      s.n && is_alpha((unsigned char)s.p[0]);
+		bool item = list_item(s) && !b->stray_sign;
 		bool goes_on = !ends_sentence(prev) && s.n &&
-			       (is_lower((unsigned char)s.p[0]) || (prev.n > 100 && !list_item(s)));
+			       (is_lower((unsigned char)s.p[0]) || b->stray_sign || (prev.n > 100 && !item));
 
 		if (goes_on && !hyphen) {
 			/* a sentence goes on over the line end, whatever the layout
 			 * (an indented line after a page break, a long line cut) */
 			buf_addc(t, ' ');
-		} else if (list_item(s) || (indent >= 4 && prev.n < 45)) {
+		} else if (item || (indent >= 4 && prev.n < 45)) {
 			buf_addc(t, '\n');
 			for (uint32_t k = 0; indent >= 4 && k < MIN(indent, 40u); k++)
 				buf_addc(t, ' ');
@@ -294,6 +295,8 @@ void parse_body(struct parser *p)
 		int number;
 		bool broke = b.after_break;   /* the line comes after a page break */
 
+		b.stray_sign = false;
+
 		if (line_blank(p, i)) {
 			if (b.cur >= 0 && !b.after_break)
 				b.pending_blank = true;
@@ -381,7 +384,14 @@ void parse_body(struct parser *p)
 				cable_warn(c, "a stray pilcrow before \"%.*s\" in the text; removed",
 					   (int)MIN(m.written.n, 12), m.written.p);
 				s = str_make(m.pilcrow_at.p + m.pilcrow_at.n, s.n - (size_t)(m.pilcrow_at.p + m.pilcrow_at.n - s.p));
+				b.stray_sign = true;
 			}
+		} else if (is_pilcrow_at(s, 0) && s.n > 2 && is_digit((unsigned char)s.p[2])) {
+			/* "¶3, the third ...": no marker at all */
+			cable_warn(c, "a stray pilcrow before \"%.*s\" in the text; removed", (int)MIN(s.n - 2, (size_t)12),
+				   s.p + 2);
+			s = str_make(s.p + 2, s.n - 2);
+			b.stray_sign = true;
 		}
 		if ((b.pending_blank || b.cur < 0 || !b.prev.n ||
 		     (s.n < 60 && i + 1 < end && is_rule(line_str(p, i + 1)))) &&

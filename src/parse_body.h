@@ -28,6 +28,7 @@ struct body {
 	bool excerpt;            /* no header: the text may start at any paragraph */
 	size_t with_pilcrow, taken;  /* paragraphs opened by a marker, and with a ¶ sign */
 	size_t with_paren;       /* ... and written "1)" */
+	bool stray_sign;         /* the line had a stray ¶ taken off: running text */
 };
 
 /* How decide() read a marker. */

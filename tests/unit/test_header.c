@@ -279,6 +279,72 @@ static void excerpts_and_prose(void **state)
 				   "Nobody complained about anything at all.\n"));
 }
 
+/* ------------------------------------------------ copies' preambles */
+
+static void preambles_of_copies(void **state)
+{
+	struct cable *c = *state;
+
+	/* the label written twice */
+	assert_true(parse_text(c, CLASS "TAGS: PREL GR\nSUBJECT: SUBJECT: FERRY TALKS\n\n1. (S) Text.\n"));
+	assert_str(c->subject.text, "FERRY TALKS");
+	assert_true(has_warning(c, "written twice"));
+	/* a copy forwarded from a mail system: the cable starts at its routing */
+	assert_true(parse_text(c, "Jo Lee 03/21/2007 05:47:09 PM From DB/Inbox: Search Results\n"
+				  "The cable says the ferry talks stalled. Read it.\nCONFIDENTIAL\n"
+				  "VZCZCXYZ0001\nRR RUEHC\nDE RUEHTH #0412/01 0801200\nZNY CCCCC ZZH\n"
+				  "R 211200Z MAR 07\nFM AMEMBASSY ATHENS\nTO RUEHC/SECSTATE WASHDC 1234\nBT\n"
+				  "C O N F I D E N T I A L ATHENS 000412\n\nTAGS: PREL GR\nSUBJECT: FERRY TALKS\n\n"
+				  "1. (C) Text.\n"));
+	assert_string_equal(c->id, "07ATHENS412");
+	assert_string_equal(c->date, "2007-03-21T12:00Z");
+	assert_str(c->subject.text, "FERRY TALKS");
+	assert_true(has_warning(c, "forwarded from a mail system"));
+	/* the database's labelled lines above the text */
+	assert_true(parse_text(c, "ID: 248711\nORIGIN: 10ATHENS180\nDATE: 2010-02-12 17:09:00\n"
+				  "SOURCE: Embassy Athens\nCLASSIFICATION: CONFIDENTIAL\n\n"
+				  "C O N F I D E N T I A L ATHENS 000180\n\nTAGS: PREL GR\nSUBJECT: FERRY TALKS\n\n"
+				  "1. (C) Text.\n"));
+	assert_string_equal(c->id, "10ATHENS180");
+	assert_string_equal(c->date, "2010-02-12T17:09Z");
+	assert_str(c->origin_name.text, "Embassy Athens");
+	assert_str(c->subject.text, "FERRY TALKS");
+	/* ... and its row, one field a line, the references last */
+	assert_true(parse_text(c, ">\n12/16/2009 14:15\n09ATHENS2487\nEmbassy Athens\nCONFIDENTIAL\n09STATE122115\n"
+				  "C O N F I D E N T I A L ATHENS 002487\n\nTAGS: PREL GR\nSUBJECT: FERRY TALKS\n"
+				  "REF: STATE 122115\n\n1. (C) Text.\n"));
+	assert_string_equal(c->id, "09ATHENS2487");
+	assert_str(c->origin_name.text, "Embassy Athens");
+	assert_int_equal(c->nrefs, 1);
+	assert_str(c->refs[0].id, "09STATE122115");
+}
+
+static void damaged_and_missing_ids(void **state)
+{
+	struct cable *c = *state;
+
+	/* a spaced level that lost its first letter */
+	assert_true(parse_text(c, "E C R E T ATHENS 000412\n\nTAGS: PREL GR\nSUBJECT: FERRY TALKS\n\n1. (S) Text.\n"));
+	assert_int_equal(c->marking.level, LEVEL_S);
+	assert_str(c->classification.text, "SECRET");
+	assert_true(has_warning(c, "lost a letter"));
+	/* the station redacted on the classification line: the FM line names it */
+	assert_true(parse_text(c, "R 211200Z MAR 07\nFM AMEMBASSY ATHENS\nTO SECSTATE WASHDC 1234\n\n"
+				  "S E C R E T XXXXXXXXXXXX 000412\n\nTAGS: PREL GR\nSUBJECT: FERRY TALKS\n\n"
+				  "1. (S) Text.\n"));
+	assert_string_equal(c->id, "07ATHENS412");
+	assert_str(c->origin.text, "ATHENS");
+	assert_true(has_warning(c, "redacted"));
+	/* no id on the classification line: the routing header's DE and FM lines */
+	assert_true(parse_text(c, "RR RUEHC\nDE RUEHTH #0412/01 0801200\nR 211200Z MAR 07\nFM AMEMBASSY ATHENS\n"
+				  "TO SECSTATE WASHDC 1234\n\nCONFIDENTIAL\n\nTAGS: PREL GR\nSUBJECT: FERRY TALKS\n\n"
+				  "1. (C) Text.\n"));
+	assert_string_equal(c->id, "07ATHENS412");
+	assert_str(c->origin.text, "ATHENS");
+	assert_true(has_warning(c, "made from the routing header"));
+	assert_false(has_warning(c, "names"));
+}
+
 /* ------------------------------------------------------- classification */
 
 static void classification_normalised(void **state)
@@ -291,6 +357,11 @@ static void classification_normalised(void **state)
 	assert_true(parse_text(c, "UNCLAS ATHENS 000412\n\nSENSITIVE BUT UNCLASSIFIED\n\nTAGS: PREL\n\n1. (SBU) Text.\n"));
 	assert_str(c->classification.text, "UNCLASSIFIED//FOR OFFICIAL USE ONLY");
 	assert_str(c->classification_as_written.text, "UNCLAS");
+	/* the subject's marking is the head's: NOFORN from it, not from a portion's */
+	assert_true(parse_text(c, "CONFIDENTIAL ATHENS 000412\n\nTAGS: PREL\nSUBJECT: (C/NF) FERRY TALKS\n\n1. (C) Text.\n"));
+	assert_str(c->classification.text, "CONFIDENTIAL//NOFORN");
+	assert_true(parse_text(c, "CONFIDENTIAL ATHENS 000412\n\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\n1. (C/NF) Text.\n"));
+	assert_str(c->classification.text, "CONFIDENTIAL");
 }
 
 int main(void)
@@ -305,6 +376,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(classified_by_places, setup, teardown),
 		cmocka_unit_test_setup_teardown(signer_in_old_layouts, setup, teardown),
 		cmocka_unit_test_setup_teardown(excerpts_and_prose, setup, teardown),
+		cmocka_unit_test_setup_teardown(preambles_of_copies, setup, teardown),
+		cmocka_unit_test_setup_teardown(damaged_and_missing_ids, setup, teardown),
 		cmocka_unit_test_setup_teardown(classification_normalised, setup, teardown),
 	};
 
