@@ -7,24 +7,6 @@
 #include "config.h"
 #include "testlib.h"
 
-#include <stdlib.h>
-
-static int setup(void **state)
-{
-	struct cable *c = malloc(sizeof(*c));
-
-	cable_init(c);
-	*state = c;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	cable_free(*state);
-	free(*state);
-	return 0;
-}
-
 #define HEAD "CONFIDENTIAL LISBON 000310\n\nE.O. 12958: DECL: 03/01/2019\nTAGS: PREL PO\n" \
 	     "SUBJECT: HARBOUR TALKS\n\nClassified By: DCM J. Doe, reasons 1.4 (b) and (d)\n\n"
 
@@ -197,15 +179,15 @@ static void signer_after_last_comment(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(number_written_twice, setup, teardown),
-		cmocka_unit_test_setup_teardown(numbering_started_again, setup, teardown),
-		cmocka_unit_test_setup_teardown(unnumbered_blocks_have_their_own_address, setup, teardown),
-		cmocka_unit_test_setup_teardown(lists_inside_paragraphs, setup, teardown),
-		cmocka_unit_test_setup_teardown(double_dot_and_excerpt_start, setup, teardown),
-		cmocka_unit_test_setup_teardown(pilcrow_in_its_sequence_and_astray, setup, teardown),
-		cmocka_unit_test_setup_teardown(redacted_paragraphs, setup, teardown),
-		cmocka_unit_test_setup_teardown(page_header_and_row_inside_a_line, setup, teardown),
-		cmocka_unit_test_setup_teardown(signer_after_last_comment, setup, teardown),
+		cmocka_unit_test_setup_teardown(number_written_twice, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(numbering_started_again, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(unnumbered_blocks_have_their_own_address, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(lists_inside_paragraphs, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(double_dot_and_excerpt_start, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(pilcrow_in_its_sequence_and_astray, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(redacted_paragraphs, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(page_header_and_row_inside_a_line, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(signer_after_last_comment, cable_setup, cable_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -5,25 +5,7 @@
 #include "config.h"
 #include "testlib.h"
 
-#include <stdlib.h>
-
 #include "stations.h"
-
-static int setup(void **state)
-{
-	struct cable *c = malloc(sizeof(*c));
-
-	cable_init(c);
-	*state = c;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	cable_free(*state);
-	free(*state);
-	return 0;
-}
 
 /* Parses @text as a plain-text file named @path. */
 static bool parse_named(struct cable *c, const char *path, const char *text)
@@ -367,18 +349,18 @@ static void classification_normalised(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(tags_multiword_and_persons, setup, teardown),
-		cmocka_unit_test_setup_teardown(tags_run_together_page_headers_repeats, setup, teardown),
-		cmocka_unit_test_setup_teardown(tags_typos_labels_continuations, setup, teardown),
-		cmocka_unit_test_setup_teardown(subject_stops_at_ref_and_classby, setup, teardown),
-		cmocka_unit_test_setup_teardown(subject_marking_backslashes_entities, setup, teardown),
-		cmocka_unit_test_setup_teardown(ref_years_and_stations, setup, teardown),
-		cmocka_unit_test_setup_teardown(classified_by_places, setup, teardown),
-		cmocka_unit_test_setup_teardown(signer_in_old_layouts, setup, teardown),
-		cmocka_unit_test_setup_teardown(excerpts_and_prose, setup, teardown),
-		cmocka_unit_test_setup_teardown(preambles_of_copies, setup, teardown),
-		cmocka_unit_test_setup_teardown(damaged_and_missing_ids, setup, teardown),
-		cmocka_unit_test_setup_teardown(classification_normalised, setup, teardown),
+		cmocka_unit_test_setup_teardown(tags_multiword_and_persons, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(tags_run_together_page_headers_repeats, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(tags_typos_labels_continuations, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(subject_stops_at_ref_and_classby, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(subject_marking_backslashes_entities, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(ref_years_and_stations, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(classified_by_places, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(signer_in_old_layouts, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(excerpts_and_prose, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(preambles_of_copies, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(damaged_and_missing_ids, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(classification_normalised, cable_setup, cable_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -2,24 +2,6 @@
 #include "config.h"
 #include "testlib.h"
 
-#include <stdlib.h>
-
-static int setup(void **state)
-{
-	struct cable *c = malloc(sizeof(*c));
-
-	cable_init(c);
-	*state = c;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	cable_free(*state);
-	free(*state);
-	return 0;
-}
-
 #define HEAD "CONFIDENTIAL ROME 001234\n\nE.O. 12958: DECL: 01/01/2014\nTAGS: PREL IT\n" \
 	     "SUBJECT: A TEST\n\nClassified By: DCM A B, reasons 1.4\n\n"
 
@@ -478,32 +460,32 @@ static void not_a_cable(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(mangled_markers, setup, teardown),
-		cmocka_unit_test_setup_teardown(spurious_pilcrow_on_wrapped_number, setup, teardown),
-		cmocka_unit_test_setup_teardown(spurious_pilcrow_on_ref_letters, setup, teardown),
-		cmocka_unit_test_setup_teardown(marker_without_space, setup, teardown),
-		cmocka_unit_test_setup_teardown(marking_without_open_paren, setup, teardown),
-		cmocka_unit_test_setup_teardown(entire_text_marking, setup, teardown),
-		cmocka_unit_test_setup_teardown(spaced_out_classification, setup, teardown),
-		cmocka_unit_test_setup_teardown(lower_case_classification, setup, teardown),
-		cmocka_unit_test_setup_teardown(tags_wrapped_and_multiword, setup, teardown),
-		cmocka_unit_test_setup_teardown(tags_comma_no_colon_typos_sipdis, setup, teardown),
-		cmocka_unit_test_setup_teardown(subject_ends_at_blank_ref_classby_or_para, setup, teardown),
-		cmocka_unit_test_setup_teardown(no_subject_no_tags, setup, teardown),
-		cmocka_unit_test_setup_teardown(refs_over_lines_and_missing_years, setup, teardown),
-		cmocka_unit_test_setup_teardown(refs_paren_letters_and_semicolons, setup, teardown),
-		cmocka_unit_test_setup_teardown(classified_by_variants, setup, teardown),
-		cmocka_unit_test_setup_teardown(eo_decl_variants, setup, teardown),
-		cmocka_unit_test_setup_teardown(page_breaks_inside_text, setup, teardown),
-		cmocka_unit_test_setup_teardown(section_headings, setup, teardown),
-		cmocka_unit_test_setup_teardown(summary_end_summary, setup, teardown),
-		cmocka_unit_test_setup_teardown(comma_for_apostrophe_kept, setup, teardown),
-		cmocka_unit_test_setup_teardown(signer_and_trailer, setup, teardown),
-		cmocka_unit_test_setup_teardown(routing_glued_to_classification, setup, teardown),
-		cmocka_unit_test_setup_teardown(header_fields_glued_on_one_line, setup, teardown),
-		cmocka_unit_test_setup_teardown(five_metadata_lines, setup, teardown),
-		cmocka_unit_test_setup_teardown(unnumbered_paragraphs, setup, teardown),
-		cmocka_unit_test_setup_teardown(not_a_cable, setup, teardown),
+		cmocka_unit_test_setup_teardown(mangled_markers, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(spurious_pilcrow_on_wrapped_number, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(spurious_pilcrow_on_ref_letters, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(marker_without_space, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(marking_without_open_paren, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(entire_text_marking, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(spaced_out_classification, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(lower_case_classification, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(tags_wrapped_and_multiword, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(tags_comma_no_colon_typos_sipdis, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(subject_ends_at_blank_ref_classby_or_para, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(no_subject_no_tags, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(refs_over_lines_and_missing_years, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(refs_paren_letters_and_semicolons, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(classified_by_variants, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(eo_decl_variants, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(page_breaks_inside_text, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(section_headings, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(summary_end_summary, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(comma_for_apostrophe_kept, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(signer_and_trailer, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(routing_glued_to_classification, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(header_fields_glued_on_one_line, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(five_metadata_lines, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(unnumbered_paragraphs, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(not_a_cable, cable_setup, cable_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cable.h"
@@ -23,6 +24,25 @@ static inline void assert_str_impl(struct str s, const char *want, const char *f
 			       want);
 		_fail(file, line);
 	}
+}
+
+/* cmocka setup and teardown for the tests that parse into one cable. */
+static inline int cable_setup(void **state)
+{
+	struct cable *c = malloc(sizeof(*c));
+
+	if (!c)
+		return -1;
+	cable_init(c);
+	*state = c;
+	return 0;
+}
+
+static inline int cable_teardown(void **state)
+{
+	cable_free(*state);
+	free(*state);
+	return 0;
 }
 
 /* Parses @text as a plain-text cable into @c. */
