@@ -143,6 +143,23 @@ void id_insert(struct corpus *c, const char *id, uint32_t entry)
 	c->ids[k].val = entry + 1;
 }
 
+/* True when the mapped dump of @s was cut short by another program (its
+ * lost pages read as blanks, see mapguard.h) before byte @upto; said once. */
+bool source_cut_before(struct corpus *c, struct csource *s, size_t upto)
+{
+	size_t cut = source_cut_at(s->path, s->l.data, s->l.mapped);
+
+	if (cut >= upto)
+		return false;
+	if (!s->cut) {
+		s->cut = true;
+		source_report(s->path, "the file was cut short while open (now %zu bytes); "
+			      "the cables past that cannot be read", cut);
+		c->st.problems++;
+	}
+	return true;
+}
+
 long corpus_find(const struct corpus *c, const char *id)
 {
 	uint32_t h;

@@ -303,23 +303,6 @@ size_t corpus_cited_by(const struct corpus *c, size_t i, const uint32_t **list)
 	return c->cited_at[i + 1] - c->cited_at[i];
 }
 
-/* True when the mapped dump of @s was cut short by another program (its
- * lost pages read as blanks, see mapguard.h) before byte @upto; said once. */
-bool source_cut_before(struct corpus *c, struct csource *s, size_t upto)
-{
-	size_t cut = source_cut_at(s->path, s->l.data, s->l.mapped);
-
-	if (cut >= upto)
-		return false;
-	if (!s->cut) {
-		s->cut = true;
-		source_report(s->path, "the file was cut short while open (now %zu bytes); "
-			      "the cables past that cannot be read", cut);
-		c->st.problems++;
-	}
-	return true;
-}
-
 /* Before the scan reads a dump's bytes at @at, they should be in memory:
  * on a cold cache a page fault waits for the disk, and a key would wait
  * with it.  So the disk is asked to read ahead (MADV_WILLNEED, which does not

@@ -2,7 +2,7 @@
  * partial-extract note, routing header, classification line) and the final
  * reconciliation of what the text and the container say. */
 #include "config.h"
-#include "parse_internal.h"
+#include "parse_lines.h"
 
 #include <stdio.h>
 #include <stdlib.h>

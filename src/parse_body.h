@@ -5,7 +5,7 @@
 #ifndef PILCROW_PARSE_BODY_H
 #define PILCROW_PARSE_BODY_H
 
-#include "parse_internal.h"
+#include "parse_lines.h"
 
 struct body {
 	int expected;            /* the next paragraph number */

@@ -4,7 +4,7 @@
  * the first paragraph where older cables put it ("1. (U) CLASSIFIED BY
  * ..."). */
 #include "config.h"
-#include "parse_internal.h"
+#include "parse_lines.h"
 
 #include <string.h>
 

@@ -4,7 +4,7 @@
  * station, or glued to the end of another line.  Part of the bottom layer:
  * the preamble looks for it, the header and the body stop at it. */
 #include "config.h"
-#include "parse_internal.h"
+#include "parse_lines.h"
 
 #include <string.h>
 

@@ -3,7 +3,7 @@
  * Classified By, in any order, wrapped, glued together on one line, or
  * misspelt. */
 #include "config.h"
-#include "parse_internal.h"
+#include "parse_lines.h"
 
 #include <string.h>
 

@@ -4,7 +4,7 @@
  * the preamble uses it to see where the header starts, the header to read
  * its fields. */
 #include "config.h"
-#include "parse_internal.h"
+#include "parse_lines.h"
 
 #include <string.h>
 

@@ -5,7 +5,7 @@
  * (parse_preamble.c, parse_header.c with parse_refs.c, parse_body.c), and
  * they call down to this file. */
 #include "config.h"
-#include "parse_internal.h"
+#include "parse_lines.h"
 
 #include <stdlib.h>
 #include <string.h>

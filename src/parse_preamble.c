@@ -3,7 +3,7 @@
  * group, FM, TO, INFO) and the classification line, spaced out, lower-cased
  * or glued to the line before it. */
 #include "config.h"
-#include "parse_internal.h"
+#include "parse_lines.h"
 
 #include <string.h>
 

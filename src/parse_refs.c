@@ -2,7 +2,7 @@
  * several lines, with stray pilcrows, "AND 2764" reusing the station before,
  * missing years, and references that are not cables at all. */
 #include "config.h"
-#include "parse_internal.h"
+#include "parse_lines.h"
 
 #include <stdio.h>
 #include <stdlib.h>

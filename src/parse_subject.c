@@ -1,7 +1,7 @@
 /* parse_subject.c -- a SUBJECT's value tidied: what the parser keeps, and
  * what the corpus index shows in the cable list, the same. */
 #include "config.h"
-#include "parse_internal.h"
+#include "parse_lines.h"
 
 #include <string.h>
 

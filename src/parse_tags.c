@@ -2,7 +2,7 @@
  * vocabulary; this keeps each tag in the cable with where it was written,
  * and says what was repaired. */
 #include "config.h"
-#include "parse_internal.h"
+#include "parse_lines.h"
 
 #include <string.h>
 

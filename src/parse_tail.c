@@ -4,7 +4,7 @@
  * text: NNNN, footers, notes of the communications centre, the
  * declassification note. */
 #include "config.h"
-#include "parse_internal.h"
+#include "parse_lines.h"
 
 #include <string.h>
 

@@ -1,5 +1,5 @@
-/* parse_internal.h -- what the parts of the parser share.  The calls run
- * one way, down:
+/* parse_lines.h -- what the parts of the parser share: the parser's state
+ * and the line helpers of parse_lines.c.  The calls run one way, down:
  *   parse.c           the driver: runs the stages, then reconciles what the
  *                     text and the container say (id, origin, level, date)
  *   parse_preamble.c  five metadata lines, partial note, routing header,
@@ -12,8 +12,8 @@
  *   parse_lines.c     the line helpers all of them use,
  *   parse_labels.c    the header labels, and
  *   parse_classline.c the classification line; these three call no stage */
-#ifndef PILCROW_PARSE_INTERNAL_H
-#define PILCROW_PARSE_INTERNAL_H
+#ifndef PILCROW_PARSE_LINES_H
+#define PILCROW_PARSE_LINES_H
 
 #include <stddef.h>
 #include <stdint.h>
