@@ -129,7 +129,7 @@ static void parse_subject(struct parser *p, struct str v)
 		c->subject_marking.rel = keep(p, c->subject_marking.rel);
 	if (at.n)
 		c->subject_marking_at = text_span(p, at);
-	if (s.p >= p->scratch.p && s.p <= p->scratch.p + p->scratch.n)
+	if (p->scratch.p && s.p >= p->scratch.p && s.p <= p->scratch.p + p->scratch.n)
 		s = keep(p, s);
 	if (notes & SUBJECT_BACKSLASHES)
 		cable_warn(c, "backslashes at the line ends of the subject left out");
