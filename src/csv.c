@@ -153,7 +153,8 @@ static void unescape(struct buf *out, const char *p, const char *e)
 
 void csv_unescape(struct buf *out, struct str raw)
 {
-	unescape(out, raw.p, raw.p + raw.n);
+	if (raw.n)
+		unescape(out, raw.p, raw.p + raw.n);
 }
 
 enum csv_status csv_next_raw(struct csv *r, struct csv_raw *rec, const char **err)
