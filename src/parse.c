@@ -118,6 +118,23 @@ static void footer_station(struct parser *p)
 }
 
 /* The station an FM line names: "AMEMBASSY LA PAZ" -> "LA PAZ". */
+/* Do the routing header's serial (its last four digits: "DE RUEHBJ
+ * #3571" for BEIJING 023571) and the classification line's agree? */
+static bool serials_agree(struct str de, struct str serial)
+{
+	size_t i = de.n, j = serial.n;
+
+	while (i > 0 && j > 0) {
+		if (de.p[i - 1] != serial.p[j - 1])
+			return false;
+		i--;
+		j--;
+	}
+	while (i > 0 && de.p[i - 1] == '0')
+		i--;
+	return i == 0;
+}
+
 static struct str fm_station(struct str from)
 {
 	static const char *const prefixes[] = { "AMEMBASSY ", "AMCONSUL ", "AMCONGEN ", "USMISSION ", "USDEL ",
@@ -162,6 +179,9 @@ static void finish_id(struct parser *p, const struct record_meta *m)
 
 		c->id_as_written.text = w;
 		c->id_as_written.at = text_span(p, w);
+		if (p->de_serial.n && !serials_agree(p->de_serial, p->class_serial))
+			cable_warn(c, "the routing header (DE #%.*s) and the classification line (%.*s) name two cables; "
+				   "the text may be another cable's", (int)p->de_serial.n, p->de_serial.p, (int)MIN(w.n, 60), w.p);
 		id_from_parts(have_year ? p->year : 0, station, p->class_serial, made);
 		if (have_year) {
 			snprintf(c->id, sizeof(c->id), "%s", made);

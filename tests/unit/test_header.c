@@ -282,6 +282,7 @@ static void preambles_of_copies(void **state)
 	assert_string_equal(c->date, "2007-03-21T12:00Z");
 	assert_str(c->subject.text, "FERRY TALKS");
 	assert_true(has_warning(c, "forwarded from a mail system"));
+	assert_false(has_warning(c, "two cables"));
 	/* the database's labelled lines above the text */
 	assert_true(parse_text(c, "ID: 248711\nORIGIN: 10ATHENS180\nDATE: 2010-02-12 17:09:00\n"
 				  "SOURCE: Embassy Athens\nCLASSIFICATION: CONFIDENTIAL\n\n"
@@ -325,6 +326,12 @@ static void damaged_and_missing_ids(void **state)
 	assert_str(c->origin.text, "ATHENS");
 	assert_true(has_warning(c, "made from the routing header"));
 	assert_false(has_warning(c, "names"));
+	/* a routing header over another cable's text: the text's id, and said */
+	assert_true(parse_text(c, "RR RUEHC\nDE RUEHTH #0412/01 0801200\nR 211200Z MAR 07\nFM AMEMBASSY ATHENS\n"
+				  "TO SECSTATE WASHDC 1234\n\nS E C R E T SECTION 01 OF 02 ANKARA 000519\n\nTAGS: PREL TU\n"
+				  "SUBJECT: FERRY TALKS\n\n1. (S) Text.\n"));
+	assert_string_equal(c->id, "07ANKARA519");
+	assert_true(has_warning(c, "name two cables"));
 }
 
 /* ------------------------------------------------------- classification */
