@@ -39,6 +39,12 @@ static bool text_date(struct str s, char iso[ISO_DATE_MAX])
 	return s.n && (date_from_long(s, iso) || date_from_csv(s, iso) || date_from_html(s, iso, &suspect));
 }
 
+/* The year four digits at @d write ("2004-10-06", "2004ROME03933"). */
+static int four_digit_year(const char *d)
+{
+	return (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0');
+}
+
 static int year_of(struct parser *p, const struct record_meta *m, struct str long_date)
 {
 	char iso[ISO_DATE_MAX], canon[ID_MAX];
@@ -51,16 +57,13 @@ static int year_of(struct parser *p, const struct record_meta *m, struct str lon
 	}
 	if (m->created.n && ((m->format == FORMAT_CSV && date_from_csv(m->created, iso)) ||
 			     (m->format == FORMAT_HTML && date_from_html(m->created, iso, &suspect))))
-		return (iso[0] - '0') * 1000 + (iso[1] - '0') * 100 + (iso[2] - '0') * 10 + (iso[3] - '0');
-	if (p->footer_id.n) {
-		struct str f = p->footer_id;
-
-		return (f.p[0] - '0') * 1000 + (f.p[1] - '0') * 100 + (f.p[2] - '0') * 10 + (f.p[3] - '0');
-	}
+		return four_digit_year(iso);
+	if (p->footer_id.n)
+		return four_digit_year(p->footer_id.p);
 	if (p->c->routing.dtg.text.n && date_from_dtg(p->c->routing.dtg.text, iso))
-		return (iso[0] - '0') * 1000 + (iso[1] - '0') * 100 + (iso[2] - '0') * 10 + (iso[3] - '0');
+		return four_digit_year(iso);
 	if (text_date(long_date, iso))
-		return (iso[0] - '0') * 1000 + (iso[1] - '0') * 100 + (iso[2] - '0') * 10 + (iso[3] - '0');
+		return four_digit_year(iso);
 	if (p->class_year.n == 2)
 		return year_from_yy((p->class_year.p[0] - '0') * 10 + (p->class_year.p[1] - '0'));
 	if (p->file_id[0]) {
@@ -117,7 +120,6 @@ static void footer_station(struct parser *p)
 	snprintf(c->id, sizeof(c->id), "%s", made);
 }
 
-/* The station an FM line names: "AMEMBASSY LA PAZ" -> "LA PAZ". */
 /* Do the routing header's serial (its last four digits: "DE RUEHBJ
  * #3571" for BEIJING 023571) and the classification line's agree? */
 static bool serials_agree(struct str de, struct str serial)
@@ -135,6 +137,7 @@ static bool serials_agree(struct str de, struct str serial)
 	return i == 0;
 }
 
+/* The station an FM line names: "AMEMBASSY LA PAZ" -> "LA PAZ". */
 static struct str fm_station(struct str from)
 {
 	static const char *const prefixes[] = { "AMEMBASSY ", "AMCONSUL ", "AMCONGEN ", "USMISSION ", "USDEL ",

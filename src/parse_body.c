@@ -25,12 +25,19 @@ static bool number_follows(struct str s)
 	while (j > 0 && s.p[j - 1] != ' ')
 		j--;
 	w = str_make(s.p + j, s.n - j);
-	if (month_from_name(w) || (w.n == 4 && w.p[3] == '.' && month_from_name(str_make(w.p, 3))))
-		return true;
-	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (str_ieq(w, words[i]))
-			return true;
-	return false;
+	return month_from_name(w) || (w.n == 4 && w.p[3] == '.' && month_from_name(str_make(w.p, 3))) ||
+	       STR_IEQ_ANY(w, words);
+}
+
+/* A ¶ sign wrongly put before a number in running text: @s goes on from
+ * @after, the line is running text, and the sign's removal is said
+ * (quoting @what). */
+static struct str drop_stray_sign(struct cable *c, struct body *b, struct str s, const char *after,
+				  struct str what)
+{
+	cable_warn(c, "a stray pilcrow before \"%.*s\" in the text; removed", (int)MIN(what.n, (size_t)12), what.p);
+	b->stray_sign = true;
+	return str_make(after, s.n - (size_t)(after - s.p));
 }
 
 /* Appends @s to the paragraph, without the page headers glued into it. */
@@ -227,17 +234,7 @@ static void apply_entire(struct parser *p, struct body *b)
 /* A line that marks the whole text: "(C - ENTIRE TEXT)", "(U) ENTIRE TEXT." */
 static bool entire_line(struct str s, struct marking *m)
 {
-	bool entire = false;
-
-	if (s.n < 3 || s.n > 40 || s.p[0] != '(' || str_ifind(s, "ENTIRE TEXT") < 0)
-		return false;
-	const char *e = memchr(s.p, ')', s.n);
-
-	if (!e)
-		return false;
-	if (marking_parse_portion(str_make(s.p + 1, (size_t)(e - s.p) - 1), m, &entire) && entire)
-		return true;
-	return marking_parse_portion(str_make(s.p + 1, (size_t)(e - s.p) - 1), m, NULL);
+	return s.n >= 3 && s.n <= 40 && str_ifind(s, "ENTIRE TEXT") >= 0 && paren_marking(s, s.n, m, NULL);
 }
 
 void parse_body(struct parser *p)
@@ -379,19 +376,11 @@ void parse_body(struct parser *p)
 					b.expected = number + 1;
 				continue;
 			}
-			if (m.pilcrow) {
-				/* a ¶ sign wrongly put before a number in running text */
-				cable_warn(c, "a stray pilcrow before \"%.*s\" in the text; removed",
-					   (int)MIN(m.written.n, 12), m.written.p);
-				s = str_make(m.pilcrow_at.p + m.pilcrow_at.n, s.n - (size_t)(m.pilcrow_at.p + m.pilcrow_at.n - s.p));
-				b.stray_sign = true;
-			}
+			if (m.pilcrow)
+				s = drop_stray_sign(c, &b, s, m.pilcrow_at.p + m.pilcrow_at.n, m.written);
 		} else if (is_pilcrow_at(s, 0) && s.n > 2 && is_digit((unsigned char)s.p[2])) {
 			/* "¶3, the third ...": no marker at all */
-			cable_warn(c, "a stray pilcrow before \"%.*s\" in the text; removed", (int)MIN(s.n - 2, (size_t)12),
-				   s.p + 2);
-			s = str_make(s.p + 2, s.n - 2);
-			b.stray_sign = true;
+			s = drop_stray_sign(c, &b, s, s.p + 2, str_make(s.p + 2, s.n - 2));
 		}
 		if ((b.pending_blank || b.cur < 0 || !b.prev.n ||
 		     (s.n < 60 && i + 1 < end && is_rule(line_str(p, i + 1)))) &&
@@ -409,11 +398,10 @@ void parse_body(struct parser *p)
 			memset(&um, 0, sizeof(um));
 			um.written = STR_NULL;
 			/* an unnumbered paragraph may still carry its marking: "(U) text" */
-			if (s.n > 3 && s.p[0] == '(') {
-				const char *e = memchr(s.p, ')', MIN(s.n, (size_t)48));
+			if (s.n > 3) {
+				const char *e = paren_marking(s, 48, &um.mark, &um.entire);
 
-				if (e && marking_parse_portion(str_make(s.p + 1, (size_t)(e - s.p) - 1), &um.mark,
-							       &um.entire)) {
+				if (e) {
 					um.has_mark = true;
 					um.mark_written = str_trim(str_make(s.p + 1, (size_t)(e - s.p) - 1));
 					s = str_trim(str_make(e + 1, (size_t)(s.p + s.n - e - 1)));

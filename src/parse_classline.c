@@ -8,7 +8,6 @@
 
 #include <string.h>
 
-
 static const char *const level_words[] = {
 	"TOP SECRET", "TOPSECRET", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "UNCLAS",
 	"LIMITED OFFICIAL USE",
@@ -75,36 +74,41 @@ static size_t skip_digits(const char *up, size_t i)
 	return i;
 }
 
-bool match_class_line(struct str s, struct classline *cl)
+/* A cheap look first: every classification starts with one of a few
+ * letters (or, its first letter lost, "E C R E T", "O N F I D E N T I A
+ * L"), and its first three letters, blanks left out, name a level.  Most
+ * lines stop here. */
+static bool may_be_class_line(struct str s)
 {
-	/* every classification starts with one of these letters (or, its first
-	 * letter lost, "E C R E T", "O N F I D E N T I A L"): most lines go here */
+	static const char *const starts[] = { "UNC", "CON", "SEC", "TOP", "LIM", "ECR", "ONF", "NCL", "CSE" };
+	char first[4];
+	size_t k = 0;
+
 	if (!s.n || !strchr("UCSTLEONucstleon", s.p[0]))
 		return false;
 	/* the damaged forms are spaced out: "E C R E T", "O N F I D ..." */
 	if (strchr("EONeon", s.p[0]) && (s.n < 3 || s.p[1] != ' ' || !is_alpha((unsigned char)s.p[2])))
 		return false;
-	/* its first three letters, blanks left out, name a level: most lines stop here */
-	{
-		static const char *const starts[] = { "UNC", "CON", "SEC", "TOP", "LIM", "ECR", "ONF", "NCL", "CSE" };
-		char first[4];
-		size_t k = 0;
-		bool ok = false;
+	for (size_t i = 0; i < s.n && i < 12 && k < 3; i++)
+		if (s.p[i] != ' ')
+			first[k++] = (char)to_upper((unsigned char)s.p[i]);
+	first[k] = '\0';
+	for (size_t w = 0; w < sizeof(starts) / sizeof(starts[0]); w++)
+		if (strcmp(first, starts[w]) == 0)
+			return true;
+	return false;
+}
 
-		for (size_t i = 0; i < s.n && i < 12 && k < 3; i++)
-			if (s.p[i] != ' ')
-				first[k++] = (char)to_upper((unsigned char)s.p[i]);
-		first[k] = '\0';
-		for (size_t w = 0; w < sizeof(starts) / sizeof(starts[0]) && !ok; w++)
-			ok = strcmp(first, starts[w]) == 0;
-		if (!ok)
-			return false;
-	}
-	{
+bool match_class_line(struct str s, struct classline *cl)
+{
 	char up[SQUEEZE_MAX + 1];
 	uint32_t pos[SQUEEZE_MAX + 1];
-	size_t n = squeeze_line(s, up, pos), i = 0, level_end, st, se, d;
+	size_t n, i = 0, level_end, st, se, d;
 	bool found = false;
+
+	if (!may_be_class_line(s))
+		return false;
+	n = squeeze_line(s, up, pos);
 
 	cl->repaired = NULL;
 	for (size_t r = 0; r < sizeof(damaged) / sizeof(damaged[0]) && !found; r++) {
@@ -115,8 +119,7 @@ bool match_class_line(struct str s, struct classline *cl)
 		}
 	}
 
-	for (size_t w = 0; w < sizeof(level_words) / sizeof(level_words[0]) && !found && s.p[0] != 'E' &&
-			    s.p[0] != 'O' && s.p[0] != 'N'; w++) {
+	for (size_t w = 0; w < sizeof(level_words) / sizeof(level_words[0]) && !found; w++) {
 		size_t k = strlen(level_words[w]);
 
 		if (word_at(up, 0, level_words[w])) {
@@ -217,7 +220,6 @@ bool match_class_line(struct str s, struct classline *cl)
 	if (d >= n && n + 1 >= SQUEEZE_MAX && pos[d] < s.n)
 		cl->rest = str_trim(str_make(s.p + pos[d], s.n - pos[d]));
 	return true;
-	}
 }
 
 /* Looks for a classification line glued to the end of another line

@@ -78,10 +78,12 @@ static void parse_eo(struct parser *p, struct str v)
 	parse_decl(p, str_make(v.p + i, v.n - i));
 }
 
+/* The caption words, each a caption of its own. */
+static const char *const caption_words[] = { "SIPDIS", "NOFORN", "SENSITIVE", "EXDIS", "NODIS",
+					     "LIMDIS", "STADIS", "CHEROKEE", "EFTO" };
+
 static void add_caption(struct parser *p, struct str s)
 {
-	static const char *const known[] = { "SIPDIS", "NOFORN", "SENSITIVE", "EXDIS", "NODIS",
-					     "LIMDIS", "STADIS", "CHEROKEE", "EFTO" };
 	struct cable *c = p->c;
 	bool all_known = true;
 	struct str rest, w;
@@ -90,13 +92,8 @@ static void add_caption(struct parser *p, struct str s)
 	if (!s.n)
 		return;
 	/* "SIPDIS SIPDIS" and "NOFORN SIPDIS" are several captions */
-	for (rest = s; all_known && str_next_word(&rest, &w);) {
-		bool k = false;
-
-		for (size_t j = 0; j < sizeof(known) / sizeof(known[0]); j++)
-			k |= str_ieq(w, known[j]);
-		all_known = k;
-	}
+	for (rest = s; all_known && str_next_word(&rest, &w);)
+		all_known = STR_IEQ_ANY(w, caption_words);
 	if (!all_known) {
 		set_field(p, cable_add_field(c, &c->captions, &c->ncaptions, &c->cap_captions), s);
 		return;
@@ -105,16 +102,12 @@ static void add_caption(struct parser *p, struct str s)
 		set_field(p, cable_add_field(c, &c->captions, &c->ncaptions, &c->cap_captions), w);
 }
 
+/* A caption word alone, or one of the caption lines written together. */
 static bool is_caption_word(struct str s)
 {
-	static const char *const words[] = { "SIPDIS", "NOFORN", "SENSITIVE", "EXDIS", "NODIS",
-					     "LIMDIS", "STADIS", "CHEROKEE", "EFTO", "E F T O",
-					     "SIPDIS SIPDIS", "NOFORN SIPDIS", "SENSITIVE SIPDIS" };
+	static const char *const lines[] = { "E F T O", "SIPDIS SIPDIS", "NOFORN SIPDIS", "SENSITIVE SIPDIS" };
 
-	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (str_ieq(s, words[i]))
-			return true;
-	return false;
+	return STR_IEQ_ANY(s, caption_words) || STR_IEQ_ANY(s, lines);
 }
 
 /* SUBJECT, tidied by subject_tidy(); the repairs said. */
@@ -162,10 +155,7 @@ static bool short_word(struct str w)
 	static const char *const words[] = { "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or",
 					     "per", "the", "to", "with" };
 
-	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (str_ieq(w, words[i]))
-			return true;
-	return false;
+	return STR_IEQ_ANY(w, words);
 }
 
 /* A line cut in the middle of a word at a fixed width, as some copies of
@@ -453,6 +443,7 @@ void parse_header(struct parser *p)
 	for (; i < p->nlines; i++) {
 		struct str s = line_str(p, i);
 		struct classline cl;
+		bool labelled;   /* a label starts the line */
 
 		if (line_blank(p, i)) {
 			/* REF items may stand apart: "REF: A. ...", blank, "B. ..." */
@@ -471,7 +462,8 @@ void parse_header(struct parser *p)
 		}
 		if (body_marker(s))
 			break;
-		if (pd.lbl != LBL_NONE && label_at(s, true, &(size_t){ 0 }, &(bool){ false }) == LBL_NONE) {
+		labelled = label_at(s, true, &(size_t){ 0 }, &(bool){ false }) != LBL_NONE;
+		if (pd.lbl != LBL_NONE && !labelled) {
 			if (continues(&pd, s)) {
 				long k = find_midline(s, 0);
 
@@ -494,8 +486,7 @@ void parse_header(struct parser *p)
 				header_piece(p, &pd, cl.rest, true);
 			continue;
 		}
-		if (!p->seen_main && label_at(s, true, &(size_t){ 0 }, &(bool){ false }) == LBL_NONE &&
-		    find_midline(s, 0) < 0) {
+		if (!p->seen_main && !labelled && find_midline(s, 0) < 0) {
 			/* before E.O./TAGS/SUBJECT: captions ("SIPDIS", "STATE FOR EUR/RUS")
 			 * when a label follows closely; else the text has begun (an excerpt
 			 * of the body, a cable without a header) */

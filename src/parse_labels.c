@@ -83,10 +83,16 @@ enum label label_at(struct str s, bool line_start, size_t *skip, bool *typo)
 		return LBL_EO;
 	if (!line_start) {
 		/* inside a line only the unmistakable forms count */
-		if (str_istarts(s, "TAGS:") || str_istarts(s, "SUBJECT:") || str_istarts(s, "SUBJ:")) {
-			*skip = skip_sep(s, str_istarts(s, "SUBJ:") ? 5 : (str_istarts(s, "TAGS:") ? 5 : 8));
-			return str_istarts(s, "TAGS:") ? LBL_TAGS : LBL_SUBJECT;
-		}
+		static const struct {
+			const char *form;
+			enum label lbl;
+		} plain[] = { { "TAGS:", LBL_TAGS }, { "SUBJECT:", LBL_SUBJECT }, { "SUBJ:", LBL_SUBJECT } };
+
+		for (size_t f = 0; f < sizeof(plain) / sizeof(plain[0]); f++)
+			if (str_istarts(s, plain[f].form)) {
+				*skip = skip_sep(s, strlen(plain[f].form));
+				return plain[f].lbl;
+			}
 		if ((k = ref_colon_label(s)) != 0) {
 			*skip = skip_sep(s, k);
 			return LBL_REF;
@@ -179,7 +185,8 @@ static bool glued_label(struct str s)
 {
 	size_t k;
 
-	if (str_istarts(s, "Classified By:") || str_istarts(s, "Classified by:"))
+	/* "Classified By:" or "Classified by:", not in capitals */
+	if (str_istarts(s, "Classified By:"))
 		return s.p[0] == 'C' && s.p[1] == 'l';
 	if ((k = ref_colon_label(s)) == 0 || !is_upper((unsigned char)s.p[0]))
 		return false;

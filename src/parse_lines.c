@@ -135,10 +135,9 @@ bool read_marker(struct str s, struct marker *m)
 		i++;
 	/* the portion marking: "(C)", "(S//NF)", or "C)" with its parenthesis lost */
 	if (i < s.n && s.p[i] == '(') {
-		const char *e = memchr(s.p + i, ')', MIN(s.n - i, (size_t)48));
+		const char *e = paren_marking(str_make(s.p + i, s.n - i), 48, &m->mark, &m->entire);
 
-		if (e && marking_parse_portion(str_make(s.p + i + 1, (size_t)(e - s.p) - i - 1), &m->mark,
-					       &m->entire)) {
+		if (e) {
 			m->has_mark = true;
 			m->mark_written = str_trim(str_make(s.p + i + 1, (size_t)(e - s.p) - i - 1));
 			i = (size_t)(e - s.p) + 1;
@@ -268,6 +267,18 @@ bool is_redacted(struct str s)
 	for (size_t i = 0; i < s.n; i++)
 		x += s.p[i] == 'X';
 	return s.n >= 4 && x == s.n;
+}
+
+const char *paren_marking(struct str s, size_t window, struct marking *m, bool *entire)
+{
+	const char *e;
+
+	if (!s.n || s.p[0] != '(')
+		return NULL;
+	e = memchr(s.p, ')', MIN(s.n, window));
+	if (!e || !marking_parse_portion(str_make(s.p + 1, (size_t)(e - s.p) - 1), m, entire))
+		return NULL;
+	return e;
 }
 
 bool ends_sentence(struct str s)

@@ -131,6 +131,11 @@ bool is_level_only(struct str s);
 /* True when @s ends a sentence (. ! ? ) " ' : ; or a closing quote). */
 bool ends_sentence(struct str s);
 
+/* A portion marking in parentheses at the start of @s ("(C)", "(S//NF)"),
+ * its ")" within @window bytes: read into *m (*entire: it marks the whole
+ * text, when @entire is not NULL).  Returns the ")", or NULL. */
+const char *paren_marking(struct str s, size_t window, struct marking *m, bool *entire);
+
 /* A word or line redacted by the publisher: "XXXXXXXXXXXX". */
 bool is_redacted(struct str s);
 

@@ -21,7 +21,7 @@ int body_decide(struct parser *p, struct body *b, const struct marker *m, bool f
 	if (m->k == e)
 		return (int)e;
 	/* the ¶ sign read as a "1": "11." is ¶1, "18." is ¶8 (not when the ¶ is there) */
-	if (m->written.n >= 2 && !(m->pilcrow && m->pilcrow_at.n == 2 && (unsigned char)m->pilcrow_at.p[0] == 0xC2)) {
+	if (m->written.n >= 2 && !is_pilcrow_at(m->pilcrow_at, 0)) {
 		struct str d = m->written;
 
 		while (d.n && !is_digit((unsigned char)d.p[0])) {

@@ -63,22 +63,36 @@ static bool is_site_date_line(struct str s)
 	return s.n && strip_site_date(s).n == 0;
 }
 
-/* The five metadata lines some copies start with: id, subject, date,
- * classification, origin. */
+/* A word that may be a cable id: a digit first, no blank, 6 to 40 bytes. */
+static bool id_like(struct str s)
+{
+	return s.n >= 6 && s.n <= 40 && !memchr(s.p, ' ', s.n) && is_digit((unsigned char)s.p[0]);
+}
+
+/* True when @s has the shape of a cable id ("09NAIROBI2497"). */
+static bool id_shaped(struct str s)
+{
+	char canon[ID_MAX];
+	bool odd;
+
+	if (!id_like(s))
+		return false;
+	id_canonical(s, canon, &odd);
+	return !odd;
+}
+
+/* The five metadata lines some copies start with: id (of any shape),
+ * subject, date, classification, origin. */
 static size_t five_lines(struct parser *p, size_t i, struct record_meta *m, struct str *date)
 {
 	char iso[ISO_DATE_MAX];
 	struct str id;
-	bool odd;
-	char canon[ID_MAX];
 
 	if (i + 5 > p->nlines)
 		return i;
 	id = line_str(p, i);
-	if (id.n < 6 || id.n > 40 || memchr(id.p, ' ', id.n) || !is_digit((unsigned char)id.p[0]) ||
-	    !date_from_long(line_str(p, i + 2), iso))
+	if (!id_like(id) || !date_from_long(line_str(p, i + 2), iso))
 		return i;
-	id_canonical(id, canon, &odd);
 	if (!m->id.n)
 		m->id = id;
 	if (!m->subject.n)
@@ -89,18 +103,6 @@ static size_t five_lines(struct parser *p, size_t i, struct record_meta *m, stru
 	if (!m->origin_name.n)
 		m->origin_name = line_str(p, i + 4);
 	return i + 5;
-}
-
-/* True when @s has the shape of a cable id ("09NAIROBI2497"). */
-static bool id_shaped(struct str s)
-{
-	char canon[ID_MAX];
-	bool odd;
-
-	if (s.n < 6 || s.n > 40 || memchr(s.p, ' ', s.n) || !is_digit((unsigned char)s.p[0]))
-		return false;
-	id_canonical(s, canon, &odd);
-	return !odd;
 }
 
 /* The metadata some copies carry inside the text, from the database the

@@ -27,10 +27,10 @@ struct str subject_tidy(struct str s, struct buf *out, struct marking *m, struct
 		*notes |= SUBJECT_CUT;
 	}
 	/* its own marking: "(C) ...", "(S/NF) ..." */
-	if (s.n > 3 && s.p[0] == '(') {
-		const char *close = memchr(s.p, ')', MIN(s.n, (size_t)32));
+	if (s.n > 3) {
+		const char *close = paren_marking(s, 32, m, NULL);
 
-		if (close && marking_parse_portion(str_make(s.p + 1, (size_t)(close - s.p) - 1), m, NULL)) {
+		if (close) {
 			*mark_at = str_make(s.p, (size_t)(close - s.p) + 1);
 			s = str_trim(str_make(close + 1, (size_t)(s.p + s.n - close - 1)));
 		}

@@ -23,12 +23,9 @@ static bool is_trailer(struct str s)
 	static const char *const exact[] = { "NNNN", "NNN", "BT", "#", "UNQUOTE", "END OF MESSAGE",
 					     "SIPDIS", "ADP000", "ZZ", "//END//" };
 
-	for (size_t i = 0; i < sizeof(exact) / sizeof(exact[0]); i++)
-		if (str_ieq(s, exact[i]))
-			return true;
-	if (str_istarts(s, "NOTE BY OC/T") || str_istarts(s, "NOTE BY OCT") || is_footer_line(s) ||
-	    is_level_only(s) || str_istarts(s, "XMT ") || str_istarts(s, "NOTE: NOT PASSED") ||
-	    str_istarts(s, "Declassified/Released") || str_istarts(s, "DECLASSIFIED/RELEASED"))
+	if (STR_IEQ_ANY(s, exact) || str_istarts(s, "NOTE BY OC/T") || str_istarts(s, "NOTE BY OCT") ||
+	    is_footer_line(s) || is_level_only(s) || str_istarts(s, "XMT ") || str_istarts(s, "NOTE: NOT PASSED") ||
+	    str_istarts(s, "Declassified/Released"))
 		return true;
 	/* "Review 30 JUN 2006", the second line of the note above */
 	if (str_istarts(s, "Review ") && s.n < 24 && is_digit((unsigned char)s.p[s.n - 1]))
@@ -66,32 +63,24 @@ static bool signer_word(struct str w)
 		if (!(is_alpha(ch) || ch == '\'' || ch == '-' || (ch == '.' && i > 0)))
 			return false;
 	}
-	for (size_t i = 0; i < sizeof(stop) / sizeof(stop[0]); i++)
-		if (str_ieq(w, stop[i]))
-			return false;
-	return true;
+	return !STR_IEQ_ANY(w, stop);
 }
 
 /* A signer line: one to three capitalised words, alone on its line. */
 static bool signer_line(struct str s, struct str *name, struct str *prefix)
 {
 	size_t words = 0, phrase;
+	static const char *const ends[] = { "MINIMIZE CONSIDERED", "END OF TEXT", "END COMMENT" };
 	struct str w;
-	long mc;
+	long mc = -1;
 
 	*prefix = STR_NULL;
 	while (s.n && (s.p[s.n - 1] == '#' || s.p[s.n - 1] == ' '))
 		s.n--;
 	/* "BEIRUT MINIMIZE CONSIDERED. EAGLETON", "... REPORT.  END OF TEXT. BAKER" */
-	mc = str_ifind(s, "MINIMIZE CONSIDERED");
-	phrase = 19;
-	if (mc < 0) {
-		mc = str_ifind(s, "END OF TEXT");
-		phrase = 11;
-	}
-	if (mc < 0) {
-		mc = str_ifind(s, "END COMMENT");
-		phrase = 11;
+	for (size_t k = 0; k < sizeof(ends) / sizeof(ends[0]) && mc < 0; k++) {
+		mc = str_ifind(s, ends[k]);
+		phrase = strlen(ends[k]);
 	}
 	if (mc >= 0) {
 		const char *e = s.p + mc + phrase;
@@ -111,7 +100,6 @@ static bool signer_line(struct str s, struct str *name, struct str *prefix)
 	*name = s;
 	return true;
 }
-
 
 static void add_trailer(struct parser *p, struct str s)
 {
@@ -133,7 +121,6 @@ static bool mixed_case(struct str s)
 	return lower >= 2;
 }
 
-/* Finds the signer and trailer lines; returns the line where the body ends. */
 /* A database row glued on after the text cuts it there: what follows is
  * the row's fields and the text again. */
 static void cut_db_row(struct parser *p)
@@ -161,6 +148,7 @@ static void cut_db_row(struct parser *p)
 	}
 }
 
+/* Finds the signer and trailer lines; returns the line where the body ends. */
 size_t parse_tail(struct parser *p)
 {
 	struct cable *c = p->c;

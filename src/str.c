@@ -42,6 +42,14 @@ bool str_ieq(struct str a, const char *b)
 	return b[i] == '\0';
 }
 
+bool str_ieq_any(struct str s, const char *const *words, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (str_ieq(s, words[i]))
+			return true;
+	return false;
+}
+
 bool str_istarts(struct str s, const char *prefix)
 {
 	size_t i;

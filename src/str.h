@@ -99,6 +99,11 @@ struct str str_trim(struct str s);
 bool str_ieq(struct str a, const char *b);
 bool str_istarts(struct str s, const char *prefix);
 
+/* Is @s one of the @n @words (ASCII case-insensitive)?  STR_IEQ_ANY counts
+ * an array's words itself. */
+bool str_ieq_any(struct str s, const char *const *words, size_t n);
+#define STR_IEQ_ANY(s, words) str_ieq_any((s), (words), sizeof(words) / sizeof((words)[0]))
+
 /* Returns the offset of @needle in @s (ASCII case-insensitive), or -1. */
 long str_ifind(struct str s, const char *needle);
 
