@@ -29,6 +29,17 @@ static bool number_follows(struct str s)
 	       STR_IEQ_ANY(w, words);
 }
 
+/* A cheap look at the first byte before read_marker(): a digit, "-",
+ * "\\P" (any byte up to @upto) or the lead byte of "¶" (any byte past
+ * ASCII).  Compared as unsigned: a test on a plain char let the "¶" lines
+ * through only where char is signed. */
+static bool may_start_marker(struct str s, char upto)
+{
+	unsigned char ch = s.n ? (unsigned char)s.p[0] : 0;
+
+	return s.n && (ch <= (unsigned char)upto || ch >= 0x80);
+}
+
 /* A ¶ sign wrongly put before a number in running text: @s goes on from
  * @after, the line is running text, and the sign's removal is said
  * (quoting @what). */
@@ -270,7 +281,7 @@ void parse_body(struct parser *p)
 	for (i = p->body_start; i < end && !b.numbered; i++) {
 		struct marker m;
 
-		if (p->t[p->lines[i].off] <= '9' && read_marker(line_str(p, i), &m) &&
+		if (may_start_marker(line_str(p, i), '9') && read_marker(line_str(p, i), &m) &&
 		    (m.k == 1 || m.k == 11 || ((m.has_mark || m.pilcrow) && m.k <= 3)))
 			b.numbered = true;
 	}
@@ -353,7 +364,7 @@ void parse_body(struct parser *p)
 			if (b.cur < 0 || b.prev.n == 0)
 				continue;
 		}
-		if (p->t[p->lines[i].off] <= '\\' && read_marker(s, &m)) {
+		if (may_start_marker(s, '\\') && read_marker(s, &m)) {
 			/* a marker starts a paragraph after a blank line or a sentence's
 			 * end; after a page break, one with its portion marking does */
 			bool fresh = b.pending_blank || b.cur < 0 || !b.prev.n || ends_sentence(b.prev) || is_redacted(b.prev) ||
