@@ -86,14 +86,6 @@ static void quick_tag(const struct tag_read *t, void *ud)
 		q->tags[(*q->ntags)++] = intern(q->c, t->text);
 }
 
-static bool has_lower(struct str s)
-{
-	for (size_t i = 0; i < s.n; i++)
-		if (is_lower((unsigned char)s.p[i]))
-			return true;
-	return false;
-}
-
 static void quick_header(struct corpus *c, struct str text, struct str *subject, uint32_t *tags, size_t *ntags,
 			 size_t max_tags)
 {
@@ -116,7 +108,7 @@ static void quick_header(struct corpus *c, struct str text, struct str *subject,
 			pieces[0] = str_make(line.p + k, line.n - k);
 			/* the next line too when it is all tags, or the list ends with a comma */
 			if (next_line(text, &p2, &more) && more.n && !quick_stop(more) &&
-			    (!has_lower(more) || (pieces[0].n && pieces[0].p[pieces[0].n - 1] == ','))) {
+			    (!str_has_lower(more) || (pieces[0].n && pieces[0].p[pieces[0].n - 1] == ','))) {
 				pieces[np++] = more;
 				pos = p2;
 			}

@@ -256,10 +256,7 @@ static bool spaced_or_lower(struct str s)
 		if (is_alpha((unsigned char)s.p[i]) && s.p[i + 1] == ' ' && is_alpha((unsigned char)s.p[i + 2]) &&
 		    (i == 0 || s.p[i - 1] == ' ') && (i + 3 >= s.n || s.p[i + 3] == ' '))
 			return true;
-	for (size_t i = 0; i < s.n; i++)
-		if (is_lower((unsigned char)s.p[i]))
-			return true;
-	return false;
+	return str_has_lower(s);
 }
 
 static void finish_classification(struct parser *p, const struct record_meta *m)

@@ -264,10 +264,7 @@ static void open_field(struct pending *pd, enum label l, struct str label, struc
 	pd->pieces[0] = value;
 	pd->np = 1;
 	pd->typo = typo;
-	pd->caps = true;
-	for (size_t i = 0; i < value.n; i++)
-		if (is_lower((unsigned char)value.p[i]))
-			pd->caps = false;
+	pd->caps = !str_has_lower(value);
 }
 
 /* Handles one line (or the rest of the classification line); returns false
@@ -328,11 +325,7 @@ static bool tag_like(struct str s)
 
 static bool mostly_lower(struct str s)
 {
-	size_t lower = 0;
-
-	for (size_t i = 0; i < s.n; i++)
-		lower += is_lower((unsigned char)s.p[i]);
-	return lower >= 3;
+	return str_count_lower(s, 3) >= 3;
 }
 
 /* Does a paragraph start on this line?  Only clear markers count here. */

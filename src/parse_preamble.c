@@ -249,14 +249,11 @@ static bool routing_line(struct parser *p, struct str s, enum route_list *active
  * punctuation of sentences ("THE TALKS WILL GO ON.", "ALL ACTS, METHODS"). */
 static bool prose_like(struct str s)
 {
-	size_t lower = 0;
 	char last = s.n ? s.p[s.n - 1] : ' ';
 
 	if (!memchr(s.p, ' ', s.n))
 		return false;
-	for (size_t i = 0; i < s.n; i++)
-		lower += is_lower((unsigned char)s.p[i]);
-	return lower >= 3 || last == '.' || last == ',' || last == ';' || last == '"' || last == '?' ||
+	return str_count_lower(s, 3) >= 3 || last == '.' || last == ',' || last == ';' || last == '"' || last == '?' ||
 	       last == '!' || str_find(s, ", ") >= 0 || str_find(s, ". ") >= 0;
 }
 

@@ -114,11 +114,7 @@ static void add_trailer(struct parser *p, struct str s)
  * alone on its line is no more text, but the signer. */
 static bool mixed_case(struct str s)
 {
-	size_t lower = 0;
-
-	for (size_t i = 0; i < s.n; i++)
-		lower += is_lower((unsigned char)s.p[i]);
-	return lower >= 2;
+	return str_count_lower(s, 2) >= 2;
 }
 
 /* A database row glued on after the text cuts it there: what follows is

@@ -42,6 +42,15 @@ bool str_ieq(struct str a, const char *b)
 	return b[i] == '\0';
 }
 
+size_t str_count_lower(struct str s, size_t enough)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < s.n && n < enough; i++)
+		n += is_lower((unsigned char)s.p[i]);
+	return n;
+}
+
 bool str_ieq_any(struct str s, const char *const *words, size_t n)
 {
 	for (size_t i = 0; i < n; i++)

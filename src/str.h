@@ -99,6 +99,14 @@ struct str str_trim(struct str s);
 bool str_ieq(struct str a, const char *b);
 bool str_istarts(struct str s, const char *prefix);
 
+/* How many ASCII lower-case letters @s holds, counted up to @enough. */
+size_t str_count_lower(struct str s, size_t enough);
+
+static inline bool str_has_lower(struct str s)
+{
+	return str_count_lower(s, 1) > 0;
+}
+
 /* Is @s one of the @n @words (ASCII case-insensitive)?  STR_IEQ_ANY counts
  * an array's words itself. */
 bool str_ieq_any(struct str s, const char *const *words, size_t n);

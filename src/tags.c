@@ -100,14 +100,6 @@ struct reader {
 	size_t nseen;
 };
 
-static bool has_lower(struct str s)
-{
-	for (size_t i = 0; i < s.n; i++)
-		if (is_lower((unsigned char)s.p[i]))
-			return true;
-	return false;
-}
-
 /* A word of letters (and the ' - . of names), no digits. */
 static bool plain_word(const struct tok *t)
 {
@@ -269,7 +261,7 @@ static void emit(struct reader *r, const char *text, size_t n, struct str src, u
 	}
 	if (r->nseen < MAX_SEEN)
 		memcpy(r->seen[r->nseen++], text, n + 1);
-	if (has_lower(src))
+	if (str_has_lower(src))
 		note |= TAGS_LOWER;
 	r->notes |= note;
 	t.text = str_make(text, n);
@@ -462,7 +454,7 @@ unsigned tags_read(const struct str *pieces, size_t np, void (*fn)(const struct 
 			i++;
 			continue;
 		}
-		k = has_lower(s) ? 0 : split_run(s, len);
+		k = str_has_lower(s) ? 0 : split_run(s, len);
 		if (k) {
 			size_t at = 0;
 
