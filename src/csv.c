@@ -78,11 +78,10 @@ bool csv_sniff(struct str s)
 
 void csv_open(struct csv *r, struct str data)
 {
-	r->base = r->p = data.p;
+	r->base = data.p;
+	r->p = skip_bom(data).p;
 	r->end = data.p + data.n;
 	r->recno = 0;
-	if (data.n >= 3 && memcmp(data.p, "\xEF\xBB\xBF", 3) == 0)
-		r->p += 3;
 }
 
 /* Skips to the next line that starts a record. */
@@ -218,7 +217,6 @@ enum csv_status csv_next_raw(struct csv *r, struct csv_raw *rec, const char **er
 	while (p < r->end && (*p == '\r' || *p == '\n'))
 		p++;
 	r->p = p;
-	rec->offset = (size_t)(start - r->base);
 	rec->length = (size_t)(p - start);
 	if (rec->nfields < CSV_COLUMNS && p >= r->end && p[-1] == '"') {
 		/* the input ends right after a field: the rest of the record is not there */

@@ -125,12 +125,20 @@ static void problem(struct dump *d, struct dump_item *it, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Are @bytes one whole record, and no more?  Its fields into *raw. */
+static bool whole_record(struct str bytes, struct csv_raw *raw)
+{
+	struct csv r;
+	const char *err;
+
+	csv_open(&r, bytes);
+	return csv_next_raw(&r, raw, &err) == CSV_OK && (size_t)(r.p - r.base) == bytes.n;
+}
+
 /* Hands on the held record, joined or cut, out of a copy of its bytes. */
 static void hand_on(struct dump *d, struct dump_item *it, bool cut)
 {
 	struct buf tmp = d->one;
-	struct csv r;
-	const char *err;
 
 	d->one = d->carry;
 	d->carry = tmp;
@@ -142,12 +150,9 @@ static void hand_on(struct dump *d, struct dump_item *it, bool cut)
 	it->length = d->one.n;
 	it->recno = d->carry_recno;
 	it->bytes = buf_str(&d->one);
-	if (!cut) {
-		csv_open(&r, it->bytes);
-		if (csv_next_raw(&r, &it->raw, &err) == CSV_OK && (size_t)(r.p - r.base) == it->bytes.n) {
-			it->joined = true;
-			return;
-		}
+	if (!cut && whole_record(it->bytes, &it->raw)) {
+		it->joined = true;
+		return;
 	}
 	csv_cut_raw(it->bytes, &it->raw);
 	it->cut = true;
@@ -176,12 +181,9 @@ static bool piece_start(struct dump *d, struct dump_item *it)
 		d->r.p = d->r.base + head;
 		if (start == SIZE_MAX) {
 			/* the whole piece is inside the record: it goes on in the next one, or ends here */
-			struct csv r;
 			struct csv_raw raw;
-			const char *err;
 
-			csv_open(&r, buf_str(&d->carry));
-			if (csv_next_raw(&r, &raw, &err) == CSV_OK && (size_t)(r.p - r.base) == d->carry.n) {
+			if (whole_record(buf_str(&d->carry), &raw)) {
 				hand_on(d, it, false);
 				return true;
 			}

@@ -119,23 +119,17 @@ void parse_classby(struct parser *p, struct str orig)
 		while (by.n && (by.p[by.n - 1] == ',' || by.p[by.n - 1] == ';' || by.p[by.n - 1] == '.' ||
 				by.p[by.n - 1] == ' ' || by.p[by.n - 1] == ':' || by.p[by.n - 1] == '-'))
 			by.n--;
-		if (by.n > 4 && str_ieq(str_make(by.p + by.n - 4, 4), " FOR")) {
-			by.n -= 4;
-			continue;
-		}
-		if (by.n > 4 && str_ieq(str_make(by.p + by.n - 4, 4), " PER")) {
+		if (str_iends(by, " FOR") || str_iends(by, " PER")) {
 			by.n -= 4;
 			continue;
 		}
 		/* "... under Section 1.4", "CLASSIFIED BY SECTION 1.5": a section is no name */
-		if (by.n >= 7 && str_ieq(str_make(by.p + by.n - 7, 7), "SECTION") &&
-		    (by.n == 7 || by.p[by.n - 8] == ' ')) {
+		if (str_iends(by, "SECTION") && (by.n == 7 || by.p[by.n - 8] == ' ')) {
 			by.n -= 7;
 			by = str_trim(by);
-			if (by.n >= 5 && (str_ieq(str_make(by.p + by.n - 5, 5), "UNDER") ||
-					  str_ieq(str_make(by.p + by.n - 5, 5), " UNDER")))
+			if (str_iends(by, "UNDER"))
 				by.n -= 5;
-			else if (by.n >= 3 && str_ieq(str_make(by.p + by.n - 3, 3), "PER"))
+			else if (str_iends(by, "PER"))
 				by.n -= 3;
 			continue;
 		}

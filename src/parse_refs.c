@@ -26,13 +26,11 @@ static bool ref_stopword(struct str w)
 		     W("NIACT"), W("IMMEDIATE"), W("EMBASSY"), W("AMEMBASSY"), W("CONSULATE"), W("AMCONSUL"),
 		     W("USMISSION"), W("MISSION"), W("USINT"), W("POUCH"), W("SEPTELS"), W("REFTELS"),
 		     W("UNCLASS"), W("UNCLAS"), W("UNCLASSIFIED"), W("CONFIDENTIAL"), W("SECRET"), W("NOFORN"),
-		     W("SUBJ"), W("SUBJECT"), W("PREVIOUS"), W("POINTS"), W("OF"), W("OR"), W("FOR"), W("AT"),
+		     W("SUBJ"), W("SUBJECT"), W("PREVIOUS"), W("POINTS"), W("OR"), W("FOR"), W("AT"),
 		     W("BY"), W("VIA"), W("SEE"), W("ALSO"), W("NOTE"), W("NUMBER"), W("NR"), W("NUM") };
 #undef W
 
-	if (w.n == 3 && month_from_name(w))
-		return true;
-	if (w.n >= 4 && w.n <= 9 && month_from_name(w))
+	if (month_from_name(w))
 		return true;
 	for (size_t i = 0; i < sizeof(stop) / sizeof(stop[0]); i++)
 		if (stop[i].n == w.n && str_ieq(w, stop[i].w))
@@ -210,8 +208,7 @@ static size_t tokens(struct str item, struct rtok *t)
 
 static bool station_tok(const struct rtok *t)
 {
-	return t->kind == RK_WORD && t->caps && t->s.n >= 2 && t->s.n < RWORD_MAX && !ref_stopword(t->s) &&
-	       (t->s.n > 1 || is_upper((unsigned char)t->s.p[0]));
+	return t->kind == RK_WORD && t->caps && t->s.n >= 2 && t->s.n < RWORD_MAX && !ref_stopword(t->s);
 }
 
 /* A level word and PAGE: a page header glued into the list

@@ -42,6 +42,13 @@ bool str_ieq(struct str a, const char *b)
 	return b[i] == '\0';
 }
 
+bool str_iends(struct str s, const char *suffix)
+{
+	size_t n = strlen(suffix);
+
+	return s.n >= n && str_ieq(str_make(s.p + s.n - n, n), suffix);
+}
+
 size_t str_count_lower(struct str s, size_t enough)
 {
 	size_t n = 0;

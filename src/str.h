@@ -98,6 +98,7 @@ struct str str_trim(struct str s);
 /* ASCII case-insensitive comparisons. */
 bool str_ieq(struct str a, const char *b);
 bool str_istarts(struct str s, const char *prefix);
+bool str_iends(struct str s, const char *suffix);
 
 /* How many ASCII lower-case letters @s holds, counted up to @enough. */
 size_t str_count_lower(struct str s, size_t enough);
