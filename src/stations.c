@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "str.h"
+
 /* Sorted (bytewise): embassies, consulates, missions and offices. */
 static const char *const keys[] = {
 	"ABIDJAN", "ABUDHABI", "ABUJA", "ACCRA", "ADANA", "ADDISABABA", "AITTAIPEI", "ALGIERS", "ALMATY",
@@ -90,41 +92,15 @@ bool station_known(const char *key)
 	return bsearch(key, keys, sizeof(keys) / sizeof(keys[0]), sizeof(keys[0]), cmp_key) != NULL;
 }
 
-/* One letter changed, added or left out. */
-static bool one_edit(const char *a, const char *b)
-{
-	size_t an = strlen(a), bn = strlen(b), i = 0, j = 0, edits = 0;
-
-	if (an > bn + 1 || bn > an + 1)
-		return false;
-	while (i < an && j < bn && edits <= 1) {
-		if (a[i] == b[j]) {
-			i++;
-			j++;
-			continue;
-		}
-		edits++;
-		if (an > bn)
-			i++;
-		else if (bn > an)
-			j++;
-		else {
-			i++;
-			j++;
-		}
-	}
-	edits += (an - i) + (bn - j);
-	return edits == 1;
-}
-
 const char *station_near(const char *key)
 {
 	const char *found = NULL;
+	struct str k = str_c(key);
 
-	if (strlen(key) < 5)
+	if (k.n < 5)
 		return NULL;
 	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
-		if (strlen(keys[i]) >= 5 && one_edit(key, keys[i])) {
+		if (strlen(keys[i]) >= 5 && str_one_edit(k, keys[i])) {
 			if (found)
 				return NULL;    /* two are as near: say nothing */
 			found = keys[i];

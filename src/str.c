@@ -49,6 +49,32 @@ bool str_iends(struct str s, const char *suffix)
 	return s.n >= n && str_ieq(str_make(s.p + s.n - n, n), suffix);
 }
 
+bool str_one_edit(struct str a, const char *b)
+{
+	size_t bn = strlen(b), i = 0, j = 0, edits = 0;
+
+	if (a.n > bn + 1 || bn > a.n + 1)
+		return false;
+	while (i < a.n && j < bn && edits <= 1) {
+		if (to_upper((unsigned char)a.p[i]) == (unsigned char)b[j]) {
+			i++;
+			j++;
+			continue;
+		}
+		edits++;
+		if (a.n > bn)
+			i++;
+		else if (bn > a.n)
+			j++;
+		else {
+			i++;
+			j++;
+		}
+	}
+	edits += (a.n - i) + (bn - j);
+	return edits == 1;
+}
+
 size_t str_count_lower(struct str s, size_t enough)
 {
 	size_t n = 0;

@@ -100,6 +100,10 @@ bool str_ieq(struct str a, const char *b);
 bool str_istarts(struct str s, const char *prefix);
 bool str_iends(struct str s, const char *suffix);
 
+/* Is @a one letter from @b: one changed, added or left out?  @a is
+ * compared upper-cased, @b as it is (in capitals). */
+bool str_one_edit(struct str a, const char *b);
+
 /* How many ASCII lower-case letters @s holds, counted up to @enough. */
 size_t str_count_lower(struct str s, size_t enough);
 

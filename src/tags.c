@@ -350,28 +350,8 @@ static const char *near_tag(struct str w)
 {
 	for (size_t t = 0; t < tag_count; t++) {
 		const char *b = tag_table[t].tag;
-		size_t bn = strlen(b), i = 0, j = 0, edits = 0;
 
-		if (bn < 4 || strchr(b, ' ') || (bn > w.n + 1) || (bn + 1 < w.n))
-			continue;
-		while (i < w.n && j < bn && edits <= 1) {
-			if (to_upper((unsigned char)w.p[i]) == (unsigned char)b[j]) {
-				i++;
-				j++;
-				continue;
-			}
-			edits++;
-			if (w.n > bn)
-				i++;
-			else if (bn > w.n)
-				j++;
-			else {
-				i++;
-				j++;
-			}
-		}
-		edits += (w.n - i) + (bn - j);
-		if (edits == 1)
+		if (strlen(b) >= 4 && !strchr(b, ' ') && str_one_edit(w, b))
 			return b;
 	}
 	return NULL;
