@@ -118,16 +118,9 @@ struct span cable_span(const struct cable *c, struct str s)
 
 const struct paragraph *cable_para_by_address(const struct cable *c, struct str a)
 {
-	for (size_t i = 0; i < c->nparas; i++) {
-		const char *ad = c->paras[i].address;
-		size_t n = strlen(ad), j = 0;
-
-		if (n != a.n)
-			continue;
-		while (j < n && to_upper((unsigned char)ad[j]) == to_upper((unsigned char)a.p[j]))
-			j++;
-		if (j == n)
+	/* any case: ":4A" is ¶4a */
+	for (size_t i = 0; i < c->nparas; i++)
+		if (str_ieq(a, c->paras[i].address))
 			return &c->paras[i];
-	}
 	return NULL;
 }

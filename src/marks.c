@@ -10,11 +10,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cable.h"
 #include "util.h"
 
 /* A paragraph's address as the marks keep it ("3", "0a", "4b"). */
 struct addr {
-	char a[24];
+	char a[ADDRESS_MAX];
 };
 
 struct entry {
