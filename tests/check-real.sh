@@ -65,15 +65,8 @@ for f in "$dir"/csv/*.csv; do
 	jq -r '[.id, .date, .level, (.paragraphs | length)] | @tsv' "$tmp/whole.jsonl" > "$tmp/whole.tsv"
 	total=$(wc -l < "$tmp/whole.tsv")
 	lines=$(wc -l < "$f")
-	for how in "-l $((lines / 3 + 1))" "-l 1000" "-b 100000" "-b 7777" crlf; do
-		rm -rf "$tmp/split" && mkdir "$tmp/split"
-		if [ "$how" = crlf ]; then
-			sed 's/$/\r/' "$f" > "$tmp/crlf.csv"
-			(cd "$tmp/split" && split -b 65536 "$tmp/crlf.csv" piece.)
-		else
-			# shellcheck disable=SC2086
-			(cd "$tmp/split" && split $how "$f" piece.)
-		fi
+	for how in "-l $((lines / 3 + 1))" "-l 1000" "-b 100000" "-b 7777" "-b 65536 crlf"; do
+		split_dump "$f" "$how" "$tmp/split"
 		pieces=$((pieces + $(ls "$tmp/split" | wc -l)))
 		run_pilcrow "$tmp/out" "$tmp/err" --json "$tmp/split"
 		jq -r '[.id, .date, .level, (.paragraphs | length)] | @tsv' "$tmp/out" > "$tmp/split.tsv"

@@ -63,6 +63,24 @@ tmux_wait() {
 	return 1
 }
 
+# split_dump FILE HOW DIR: FILE in pieces in DIR, named as split names them
+# (cables.csv.aa, cables.csv.ab, ...); HOW is split's option ("-l 1000",
+# "-b 4099"), with " crlf" after it for CRLF line ends first.
+split_dump() {
+	_src=$1
+	_how=$2
+	rm -rf "$3" && mkdir "$3" || return 1
+	case $_how in
+	*crlf)
+		sed 's/$/\r/' "$_src" > "$3.crlf"
+		_src=$3.crlf
+		_how=${_how% crlf}
+		;;
+	esac
+	# shellcheck disable=SC2086
+	(cd "$3" && split $_how "$_src" cables.csv.)
+}
+
 # gen_csv N FILE: N cables in the dump's format, about 4 kB each, each with
 # an escaped quote (\") and apostrophe (\') in its text
 gen_csv() {

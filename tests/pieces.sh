@@ -17,13 +17,7 @@ check "the whole dump: 2,700 cables" [ "$(wc -l < "$tmp/whole.tsv")" -eq 2700 ]
 
 # --- the pieces given together, in name order: every record once, as the whole gives it
 for how in "-l 100000" "-l 777" "-b 1000000" "-b 4099" "-b 65536 crlf"; do
-	rm -rf "$tmp/p" && mkdir "$tmp/p"
-	src=$tmp/dump.csv
-	case $how in
-	*crlf) sed 's/$/\r/' "$tmp/dump.csv" > "$tmp/crlf.csv"; src=$tmp/crlf.csv; how=${how% crlf} ;;
-	esac
-	# shellcheck disable=SC2086
-	(cd "$tmp/p" && split $how "$src" cables.csv.)
+	split_dump "$tmp/dump.csv" "$how" "$tmp/p"
 	n=$(ls "$tmp/p" | wc -l)
 	run_pilcrow "$tmp/out" "$tmp/err" --json "$tmp/p"
 	ids "$tmp/out" > "$tmp/split.tsv"
@@ -37,7 +31,7 @@ for how in "-l 100000" "-l 777" "-b 1000000" "-b 4099" "-b 65536 crlf"; do
 done
 
 # a record that runs on into the next piece says where it starts, and its whole length
-rm -rf "$tmp/p" && mkdir "$tmp/p" && (cd "$tmp/p" && split -b 1000000 "$tmp/dump.csv" cables.csv.)
+split_dump "$tmp/dump.csv" "-b 1000000" "$tmp/p"
 run_pilcrow "$tmp/out" "$tmp/err" --json "$tmp/p"
 first_len=$(wc -c < "$tmp/p/cables.csv.aa")
 jq -r "select(.source.path | endswith(\"cables.csv.aa\")) | select(.source.offset + .source.length > $first_len) | [.id, .source.offset, .source.length] | @tsv" \
