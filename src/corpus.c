@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "ids.h"
 #include "parse.h"
 #include "source.h"
 #include "util.h"
@@ -422,7 +423,7 @@ static int cmp_entries(const void *pa, const void *pb)
 		r = (x->date > y->date) - (x->date < y->date);
 		break;
 	case SORT_ID:
-		r = strcmp(corpus_str(sorting, x->id), corpus_str(sorting, y->id));
+		r = id_compare(corpus_str(sorting, x->id), corpus_str(sorting, y->id));
 		break;
 	case SORT_ORIGIN:
 		r = strcmp(corpus_str(sorting, x->origin), corpus_str(sorting, y->origin));

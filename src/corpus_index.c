@@ -232,14 +232,6 @@ static void index_file(struct corpus *c, uint32_t si)
 		add_entry(c, &c->scratch, si, 0, s->l.data.n);
 }
 
-double now_ms(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
-
 /* Who cites whom: two passes over the references of every cable (count,
  * then fill), in steps of @deadline like the indexing.  True when done. */
 static bool build_cited_by(struct corpus *c, double deadline)

@@ -105,9 +105,6 @@ void keep_message(const char *line, void *ud);
 /* A new entry for @cab, read from @source at @offset. */
 void add_entry(struct corpus *c, const struct cable *cab, uint32_t source, uint64_t offset, uint64_t length);
 
-/* corpus_index.c: milliseconds of a monotonic clock */
-double now_ms(void);
-
 /* True when the mapped dump of @s was cut short by another program before
  * byte @upto; said once. */
 bool source_cut_before(struct corpus *c, struct csource *s, size_t upto);

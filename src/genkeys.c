@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-enum where { LIST, READER, BOTH };
+#include "keys_where.h"
 
 struct row {
 	enum where where;
@@ -17,8 +17,6 @@ static const struct row rows[] = {
 #include "keys.def"
 #undef KEY
 };
-
-static const char *const where_names[] = { "list", "reader", "both" };
 
 /* roff needs its hyphens and backslashes escaped */
 static void roff(const char *s)
@@ -56,8 +54,7 @@ int main(int argc, char **argv)
 			puts(" |");
 		} else if (as_roff) {
 			if (i == 0 || rows[i].where != rows[i - 1].where)
-				printf(".SS %s\n", rows[i].where == LIST ? "In the cable list"
-						    : rows[i].where == READER ? "In the reader" : "Everywhere");
+				printf(".SS %s\n", where_titles[rows[i].where]);
 			fputs(".TP\n.B ", stdout);
 			roff(rows[i].keys);
 			putchar('\n');

@@ -128,3 +128,47 @@ int id_year(const char *id)
 		return (id[0] - '0') * 10 + (id[1] - '0');
 	return -1;
 }
+
+/* The serial of a canonical id as a number ("04ROME3933" -> 3933), or -1. */
+static long id_serial(const char *id)
+{
+	size_t n = strlen(id), b = n;
+	long v = 0;
+
+	while (b > 0 && is_digit((unsigned char)id[b - 1]))
+		b--;
+	if (b == n || n - b > 9)
+		return -1;
+	for (size_t i = b; i < n; i++)
+		v = v * 10 + (id[i] - '0');
+	return v;
+}
+
+int id_compare(const char *a, const char *b)
+{
+	int ya = id_year(a), yb = id_year(b);
+	long sa, sb;
+	struct str ta, tb;
+	int r;
+
+	/* ids of another shape go after, as text */
+	if ((ya < 0) != (yb < 0))
+		return ya < 0 ? 1 : -1;
+	if (ya < 0)
+		return strcmp(a, b);
+	/* the cables run from 1966: 66-99 are the 1900s */
+	ya += ya >= 66 ? 1900 : 2000;
+	yb += yb >= 66 ? 1900 : 2000;
+	if (ya != yb)
+		return ya < yb ? -1 : 1;
+	ta = id_station(a);
+	tb = id_station(b);
+	r = strncmp(ta.p, tb.p, ta.n < tb.n ? ta.n : tb.n);
+	if (r || ta.n != tb.n)
+		return r ? r : ta.n < tb.n ? -1 : 1;
+	sa = id_serial(a);
+	sb = id_serial(b);
+	if (sa != sb)
+		return sa < sb ? -1 : 1;
+	return strcmp(a, b);
+}

@@ -17,6 +17,7 @@
 #include "export.h"
 #include "filter.h"
 #include "ids.h"
+#include "keys_where.h"
 #include "term.h"
 #include "parse.h"
 #include "source.h"
@@ -69,9 +70,8 @@ static void usage(FILE *f)
 		   "  level=C level>=S caveat=NOFORN origin=ROME tag=PREL id=04ROME3933\n"
 		   "  date>=2005-01 date<2006-06-30 subject~REGEX text~REGEX text=\"a phrase\"\n"
 		   "  (operators = != < <= > >= ~; quote values with blanks)\n");
-	fprintf(f, "\nKeys (where: list, reader, both):\n");
-#define KEY(a, where, keys, help, ...) \
-	fprintf(f, "  %-6s %-20s %s\n", #where[0] == 'L' ? "list" : #where[0] == 'R' ? "reader" : "both", keys, help);
+	fprintf(f, "\nKeys (where: list, reader, both, prompt, menu, help):\n");
+#define KEY(a, where, keys, help, ...) fprintf(f, "  %-6s %-20s %s\n", where_names[where], keys, help);
 #include "keys.def"
 #undef KEY
 	fprintf(f, "\nWithout --json or --text, and with a terminal, pilcrow opens the reader;\n"

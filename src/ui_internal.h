@@ -1,41 +1,29 @@
-/* ui_internal.h -- what the reader's files share: ui.c (the loop and the
- * keys), ui_draw.c (the panes), script.c (scripted runs and screen dumps) */
+/* ui_internal.h -- what the reader's files share.  The screens (screen.h)
+ * are the cable list (ui_list.c), the reader (ui_reader.c, painted by
+ * ui_draw.c, its header built by ui_header.c), the help (ui_help.c), the
+ * filter menu (ui_menu.c) and the prompt (ui_prompt.c); ui.c runs the
+ * loop and the global actions; ui_term.c sets the terminal up and puts it
+ * back; ui_stats.c keeps the timings; ui_paint.c draws text and colours;
+ * ui_dump.c writes the screen for the tests.  The models they show
+ * (view.h, clist.h, lineedit.h, layout.h) know no ncurses. */
 #ifndef PILCROW_UI_INTERNAL_H
 #define PILCROW_UI_INTERNAL_H
 
-#define _XOPEN_SOURCE_EXTENDED 1
-#if defined HAVE_NCURSESW_CURSES_H
-#include <ncursesw/curses.h>
-#elif defined HAVE_NCURSES_H
-#include <ncurses.h>
-#else
-#include <curses.h>
-#endif
+#include "ui_curses.h"
 
 #include <stdbool.h>
 #include <stdio.h>
 
 #include "buf.h"
+#include "clist.h"
 #include "corpus.h"
 #include "filter.h"
+#include "keys.h"
 #include "layout.h"
+#include "lineedit.h"
+#include "screen.h"
 #include "ui.h"
 #include "view.h"
-
-#ifndef CTRL
-#define CTRL(c) ((c) & 0x1f)
-#endif
-
-enum action {
-#define KEY(a, where, keys, help, ...) ACT_##a,
-#include "keys.def"
-#undef KEY
-	ACT_COUNT,
-	ACT_NONE = -1
-};
-
-/* Where a key acts (keys.def). */
-enum where { LIST, READER, BOTH };
 
 /* Colour pairs; in monochrome they stay 0 and attributes carry the meaning. */
 enum pair {
@@ -50,27 +38,40 @@ enum pair {
 	PAIR_COUNT
 };
 
-enum mode { MODE_NORMAL, MODE_PROMPT, MODE_MENU, MODE_HELP };
-
-enum view_screen { SCREEN_LIST, SCREEN_READER };
-
-/* The cable list: the corpus entries that pass the filter, in order. */
-struct clist {
-	uint32_t *rows;
-	size_t n, cap;
-	size_t sel, top, h;
-	struct cfilter filter;
-	enum sort_key sort;
-	bool reverse;
-	size_t counted;          /* corpus_count() when the rows were made */
-	double made_at;          /* when (ms) */
-};
-
 /* A reference or a citing cable in the header, that can be opened. */
 struct link {
 	size_t entry;
 	int line;                /* its first header line */
 	int lines;
+};
+
+/* A cable left by following a reference, and how it was left. */
+struct visit {
+	size_t entry;
+	struct filter filter;
+	int sel, list_top, detail_top;
+};
+
+/* A header line: its label and text in the reader's hbuf. */
+struct hline {
+	size_t label_off, label_len, off, len;
+	int link;                /* the link this line shows, or -1 */
+};
+
+/* The reader screen's own state, beside the view (the model). */
+struct reader {
+	struct layout lay;
+	struct visit *history;
+	size_t nhistory, cap_history;
+	struct link *links;
+	size_t nlinks, cap_links;
+	int link_sel;            /* -1: none */
+	int header_top;          /* first header line shown below the banner */
+	char count[8];           /* a number typed before Enter */
+	int numw;                /* the widest paragraph address */
+	struct buf hbuf;         /* the header's lines for the width (recalc) */
+	struct hline *hlines;
+	size_t nhlines, cap_hlines;
 };
 
 struct menu_item {
@@ -79,75 +80,107 @@ struct menu_item {
 	size_t count;
 };
 
+struct menu {
+	struct menu_item items[2 * LEVEL_COUNT + 2];
+	int n, sel;
+	struct rect box;
+};
+
+struct ui;
+
+/* What a prompt does with the line when Enter takes it. */
+typedef void (*prompt_done_fn)(struct ui *u, char kind, const char *text);
+
+enum { PROMPT_KINDS = 4 };
+
+struct prompt {
+	char kind;               /* '/', ':', 'f', 'l' (the list's /) */
+	const char *label;       /* shown before the line */
+	struct lineedit line;
+	struct history hist[PROMPT_KINDS];
+	struct history *h;       /* the kind's */
+	prompt_done_fn done;
+	struct rect area;
+	int label_w, cursor_x;
+};
+
+struct help {
+	int top, max_top, rows;
+	enum where first;        /* the keys of the screen below, listed first */
+};
+
+struct stats;
+
 struct ui {
-	struct view v;
 	struct corpus *corpus;
 	const struct ui_opts *o;
 	bool color;
-	struct layout lay;
-	enum mode mode;
-	enum view_screen screen;
 	bool has_list;           /* several cables: the list is the first screen */
-	struct clist list;
-
-	/* cables opened through links, to go back to */
-	size_t *history;
-	size_t nhistory, cap_history;
-	struct link *links;
-	size_t nlinks, cap_links;
-	int link_sel;            /* -1: none */
-	int header_top;          /* first header line shown below the banner */
-
-	/* prompt: "/" or ":" and what was typed */
-	char prompt_kind;
-	char input[256];
-	size_t ninput;
-
-	/* a count typed before Enter: "12" then Enter jumps to 12 */
-	char count[8];
-
-	/* the filter menu */
-	struct menu_item items[2 * LEVEL_COUNT + 2];
-	int nitems, menu_sel;
-
-	int help_top;
 	bool quit;
+	int rows, cols;
 
-	/* PILCROW_STATS: the peak of anonymous memory, sampled */
+	struct view v;           /* the open cable; v.msg is the status bar's message */
+	struct clist list;
+	struct reader rd;
+	struct menu menu;
+	struct prompt prompt;
+	struct help help;
+
+	struct screens stack;
+	struct screen list_screen, reader_screen, help_screen, menu_screen, prompt_screen;
+
+	MEVENT mouse;            /* the event of the last KEY_MOUSE */
 	size_t problems_told;    /* the corpus problems already shown in the status */
-
-	bool stats;
-	long rss_peak_kb;
-	double step_max_ms;      /* the longest indexing step: what a key may wait */
-
-	/* header lines for the current width (built each draw) */
-	struct buf hbuf;
-	struct hline {
-		size_t label_off, label_len, off, len;
-		int link;        /* the link this line shows, or -1 */
-	} *hlines;
-	size_t nhlines, cap_hlines;
+	struct stats *stats;
 };
 
-/* ui_draw.c */
+extern const struct screen_ops list_ops, reader_ops, help_ops, menu_ops, prompt_ops;
+
+/* ui.c */
+bool ui_open_cable(struct ui *u, size_t entry);
+
+/* ui_reader.c: the references and citing cables of the open cable */
+void reader_make_links(struct ui *u);
+/* The header's labels take this many columns. */
+#define LABEL_W 10
+
+/* ui_header.c: the header's lines at @cols columns */
+void header_lines(struct ui *u, int cols);
+
+/* ui_draw.c: the reader's draw */
+void reader_draw(const void *ctx, const struct screen *s);
+
+/* ui_list.c: the list's filter, as --filter sets it */
+void ui_list_filter(struct ui *u, const char *text);
+
+/* ui_menu.c */
+void menu_open(struct ui *u);
+
+/* ui_prompt.c */
+void prompt_open(struct ui *u, char kind, const char *label, const char *start, prompt_done_fn done);
+void prompt_free(struct prompt *p);
+
+/* ui_help.c */
+void help_open(struct ui *u);
+
+/* ui_paint.c */
 void ui_colors(struct ui *u);
-void ui_draw(struct ui *u);
 int ui_level_attr(const struct ui *u, enum level l, bool banner);
+int pair_attr(const struct ui *u, enum pair p, int mono);
+int put(int y, int x, int w, struct str s, int attr);
+int put_c(int y, int x, int w, const char *s, int attr);
+struct str clean(struct buf *b, struct str s);
+void fill(int y, int x, int w, int attr);
+void thousands(char *out, size_t size, size_t n);
+/* Says the terminal is too small to draw on. */
+void too_small(void);
 
-/* ui.c: indexes everything now (the scripts' "wait-index"). */
-void ui_wait_index(struct ui *u);
-/* Indexes @n more cables (the scripted "index" command). */
-void ui_index_records(struct ui *u, size_t n);
+/* ui_term.c */
+bool ui_locale(void);
+bool ui_term_start(struct ui *u);
+void ui_term_end(void);
 
-/* script.c */
-bool script_active(void);
-bool script_start(void);               /* reads PILCROW_SCRIPT; false on error */
-/* The next key from the script, like get_wch(); ERR at the end. */
-int script_next(struct ui *u, wint_t *ch);
-void script_finish(void);
-/* The mouse event of the last click or wheel command. */
-bool script_mouse(MEVENT *ev);
-/* Dumps the screen as plain text (and the styles, when @styles). */
+/* ui_dump.c: the screen as plain text (and the styles, when @styles). */
 bool screen_dump(const char *path, bool styles);
 
 #endif

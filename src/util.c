@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static void (*fatal_hook)(void);
 
@@ -104,4 +105,12 @@ void grow_array(void **p, size_t *cap, size_t need, size_t elem)
 	}
 	*p = xrealloc(*p, n * elem);
 	*cap = n;
+}
+
+double now_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
 }

@@ -33,6 +33,9 @@ char *xstrndup(const char *s, size_t n);
 /* Returns a newly allocated string formatted like printf. */
 char *xasprintf(const char *fmt, ...) PRINTF_LIKE(1, 2);
 
+/* Milliseconds of a monotonic clock. */
+double now_ms(void);
+
 /* Grows *p (an array of elem-sized items with capacity *cap) to hold need items. */
 void grow_array(void **p, size_t *cap, size_t need, size_t elem);
 

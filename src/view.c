@@ -66,6 +66,13 @@ struct str view_text(struct view *v, int i)
 	return v->clean[i];
 }
 
+struct str view_text_made(const struct view *v, int i)
+{
+	if (!v->c || i < 0 || (size_t)i >= v->c->nparas || !v->clean[i].p)
+		return STR_NULL;
+	return v->clean[i];
+}
+
 static const struct paragraph *para(const struct view *v, int i)
 {
 	return &v->c->paras[i];

@@ -82,6 +82,11 @@ void view_say(struct view *v, const char *fmt, ...) PRINTF_LIKE(2, 3);
 /* The sanitised text of paragraph @i (newlines kept). */
 struct str view_text(struct view *v, int i);
 
+/* The same text as view_text() last made it, for drawing, which changes
+ * nothing (the screen's recalc makes the texts it will show); empty when
+ * it was not made. */
+struct str view_text_made(const struct view *v, int i);
+
 /* Does paragraph @i pass the filter? */
 bool view_visible(const struct view *v, int i);
 

@@ -1,0 +1,139 @@
+/* clist.c -- the cable list's model */
+#include "config.h"
+#include "clist.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+void clist_init(struct clist *l, struct corpus *corpus)
+{
+	memset(l, 0, sizeof(*l));
+	l->corpus = corpus;
+	l->made_at = -1;
+}
+
+void clist_free(struct clist *l)
+{
+	cfilter_free(&l->filter);
+	free(l->rows);
+	l->rows = NULL;
+	l->n = l->cap = 0;
+}
+
+bool clist_plain(const struct clist *l)
+{
+	return cfilter_empty(&l->filter) && l->sort == SORT_INPUT && !l->reverse;
+}
+
+long clist_entry(const struct clist *l)
+{
+	return l->n ? (long)l->rows[l->sel < l->n ? l->sel : l->n - 1] : -1;
+}
+
+bool clist_select_entry(struct clist *l, size_t entry)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		if (l->rows[i] == (uint32_t)entry) {
+			l->sel = i;
+			return true;
+		}
+	}
+	return false;
+}
+
+void clist_make(struct clist *l)
+{
+	size_t count = corpus_count(l->corpus);
+	long keep = clist_entry(l);
+
+	if (clist_plain(l)) {
+		/* as read: the rows are the entries themselves */
+		grow_array((void **)&l->rows, &l->cap, count ? count : 1, sizeof(*l->rows));
+		if (l->n > count)
+			l->n = 0;
+		for (size_t i = 0; i < count; i++)
+			l->rows[i] = (uint32_t)i;
+		l->n = count;
+	} else {
+		l->n = corpus_select(l->corpus, &l->filter, l->sort, l->reverse, &l->rows, &l->cap);
+	}
+	l->counted = count;
+	l->made_at = now_ms();
+	l->sel = 0;
+	if (keep >= 0)
+		clist_select_entry(l, (size_t)keep);
+}
+
+void clist_grow(struct clist *l)
+{
+	size_t count = corpus_count(l->corpus);
+
+	if (count == l->counted && !(corpus_done(l->corpus) && l->made_at < 0))
+		return;
+	if (clist_plain(l) || corpus_done(l->corpus) || now_ms() - l->made_at > 500)
+		clist_make(l);
+}
+
+void clist_move(struct clist *l, long delta)
+{
+	long s = (long)l->sel + delta;
+
+	if (!l->n)
+		return;
+	if (s < 0)
+		s = 0;
+	if (s >= (long)l->n)
+		s = (long)l->n - 1;
+	l->sel = (size_t)s;
+}
+
+bool clist_set_filter(struct clist *l, const char *text, char *err, size_t errsize)
+{
+	struct cfilter f;
+
+	if (!cfilter_parse(&f, text, err, errsize))
+		return false;
+	cfilter_free(&l->filter);
+	l->filter = f;
+	clist_make(l);
+	return true;
+}
+
+bool clist_narrow(struct clist *l, const char *text, char *err, size_t errsize)
+{
+	char *both;
+	bool ok;
+
+	if (cfilter_empty(&l->filter))
+		return clist_set_filter(l, text, err, errsize);
+	both = xasprintf("%s %s", l->filter.text, text);
+	ok = clist_set_filter(l, both, err, errsize);
+	free(both);
+	return ok;
+}
+
+void clist_sort_next(struct clist *l)
+{
+	l->sort = (enum sort_key)((l->sort + 1) % SORT_COUNT);
+	clist_make(l);
+}
+
+void clist_reverse(struct clist *l)
+{
+	l->reverse = !l->reverse;
+	clist_make(l);
+}
+
+void clist_scroll(struct clist *l, size_t h)
+{
+	l->h = h ? h : 1;
+	if (l->sel < l->top)
+		l->top = l->sel;
+	if (l->sel >= l->top + l->h)
+		l->top = l->sel - l->h + 1;
+	if (l->top + l->h > l->n)
+		l->top = l->n > l->h ? l->n - l->h : 0;
+}

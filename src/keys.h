@@ -1,0 +1,32 @@
+/* keys.h -- the key table (keys.def) as the reader uses it: which action a
+ * key has on a screen, and the rows the help screen lists */
+#ifndef PILCROW_KEYS_H
+#define PILCROW_KEYS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "keys_where.h"
+#include "screen.h"
+
+enum action {
+#define KEY(a, where, keys, help, ...) ACT_##a,
+#include "keys.def"
+#undef KEY
+	ACT_COUNT,
+	ACT_NONE = -1
+};
+
+/* The action of @k on the screens of section @where (BOTH is tried after
+ * @where when @global). */
+enum action keys_action(struct key k, enum where where, bool global);
+
+/* The rows of the table, in its order. */
+struct key_row {
+	enum where where;
+	const char *keys, *help;
+};
+extern const struct key_row key_rows[];
+extern const size_t nkey_rows;
+
+#endif

@@ -1,0 +1,17 @@
+/* keys_where.h -- the sections of the key table (keys.def): where a key
+ * acts.  Shared by the reader, --help and genkeys (no ncurses here). */
+#ifndef PILCROW_KEYS_WHERE_H
+#define PILCROW_KEYS_WHERE_H
+
+enum where { LIST, READER, BOTH, PROMPT, MENU, HELP, WHERE_COUNT };
+
+/* "list", "reader", "both", "prompt", "menu", "help" */
+static const char *const where_names[WHERE_COUNT] = { "list", "reader", "both", "prompt", "menu", "help" };
+
+/* The section titles of the help screen and the manual. */
+static const char *const where_titles[WHERE_COUNT] = {
+	"In the cable list", "In the reader", "Everywhere", "In a prompt", "In the filter menu",
+	"On the help screen"
+};
+
+#endif

@@ -1,0 +1,237 @@
+/* ui_list.c -- the cable list screen: one row a cable (id, date, origin,
+ * classification, subject) over the list model (clist.h) */
+#include "config.h"
+#include "ui_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "marking.h"
+#include "text.h"
+
+/* ------------------------------------------------------------ filters */
+
+static void set_filter(struct ui *u, const char *text, bool narrow)
+{
+	struct clist *l = &u->list;
+	char err[256];
+
+	if (!(narrow ? clist_narrow(l, text, err, sizeof(err)) : clist_set_filter(l, text, err, sizeof(err)))) {
+		view_say(&u->v, "filter: %s", err);
+		return;
+	}
+	if (cfilter_empty(&l->filter))
+		view_say(&u->v, "filter cleared");
+	else if (!l->n)
+		view_say(&u->v, "no cable passes the filter%s", corpus_done(u->corpus) ? "" : " yet");
+}
+
+void ui_list_filter(struct ui *u, const char *text)
+{
+	set_filter(u, text, false);
+}
+
+static void list_prompt_done(struct ui *u, char kind, const char *text)
+{
+	if (kind == 'l') {
+		char *f = xasprintf("subject~'%s'", text);
+
+		set_filter(u, *text ? f : "", false);
+		free(f);
+	} else {
+		set_filter(u, text, false);
+	}
+}
+
+/* ------------------------------------------------------------ keys */
+
+static void mouse_event(struct ui *u)
+{
+	const MEVENT *ev = &u->mouse;
+	struct clist *l = &u->list;
+	long row = (long)l->top + ev->y - 1;
+
+	if (u->rows < LAYOUT_MIN_ROWS || u->cols < LAYOUT_MIN_COLS)
+		return;
+	if (ev->bstate & BUTTON4_PRESSED)
+		clist_move(l, -3);
+	else if (ev->bstate & BUTTON5_PRESSED)
+		clist_move(l, 3);
+	else if ((ev->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) && ev->y >= 1 && row < (long)l->n)
+		l->sel = (size_t)row;
+}
+
+static void say_sort(struct ui *u)
+{
+	view_say(&u->v, "sorted by %s%s", sort_name(u->list.sort), u->list.reverse ? ", reversed" : "");
+}
+
+static bool list_handle(void *ctx, struct screen *s, struct key k)
+{
+	struct ui *u = ctx;
+	struct clist *l = &u->list;
+	long page = l->h > 1 ? (long)l->h - 1 : 1, half = l->h / 2 > 0 ? (long)l->h / 2 : 1;
+
+	(void)s;
+	switch (keys_action(k, LIST, true)) {
+	case ACT_LIST_DOWN: clist_move(l, 1); break;
+	case ACT_LIST_UP: clist_move(l, -1); break;
+	case ACT_LIST_PGDN: clist_move(l, page); break;
+	case ACT_LIST_PGUP: clist_move(l, -page); break;
+	case ACT_LIST_HALFDN: clist_move(l, half); break;
+	case ACT_LIST_HALFUP: clist_move(l, -half); break;
+	case ACT_LIST_FIRST: clist_move(l, -(long)l->n); break;
+	case ACT_LIST_LAST: clist_move(l, (long)l->n); break;
+	case ACT_LIST_OPEN:
+		if (l->n) {
+			u->rd.nhistory = 0;
+			ui_open_cable(u, l->rows[l->sel]);
+		}
+		break;
+	case ACT_LIST_SORT:
+		clist_sort_next(l);
+		say_sort(u);
+		break;
+	case ACT_LIST_REVERSE:
+		clist_reverse(l);
+		say_sort(u);
+		break;
+	case ACT_LIST_FILTER:
+		prompt_open(u, 'f', " filter: ", l->filter.text ? l->filter.text : "", list_prompt_done);
+		break;
+	case ACT_LIST_SEARCH: prompt_open(u, 'l', "/", "", list_prompt_done); break;
+	case ACT_LIST_CLEAR: set_filter(u, "", false); break;
+	case ACT_LIST_QUIT: u->quit = true; break;
+	case ACT_MOUSE: mouse_event(u); break;
+	default: return false;
+	}
+	return true;
+}
+
+/* ------------------------------------------------------------ geometry */
+
+static void list_recalc(void *ctx, struct screen *s, struct rect r)
+{
+	struct ui *u = ctx;
+
+	(void)s;
+	clist_scroll(&u->list, r.h - 2 > 0 ? (size_t)(r.h - 2) : 1);
+}
+
+static bool list_cursor(const void *ctx, const struct screen *s, int *y, int *x)
+{
+	const struct ui *u = ctx;
+
+	(void)s;
+	*x = 0;
+	*y = u->rows < LAYOUT_MIN_ROWS || u->cols < LAYOUT_MIN_COLS ? 0 : 1 + (int)(u->list.sel - u->list.top);
+	return true;
+}
+
+/* ------------------------------------------------------------ drawing */
+
+static void list_draw(const void *ctx, const struct screen *s)
+{
+	const struct ui *u = ctx;
+	const struct clist *l = &u->list;
+	int rows = LINES, cols = COLS, h = rows - 2, title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
+	char all[32], shown[32];
+	struct buf b = { 0 }, cl = { 0 };
+	int idw = 18, datew = cols >= 60 ? 10 : 0, originw = cols >= 80 ? 14 : 0, classw = 10, x;
+	uint64_t done, total;
+
+	(void)s;
+	erase();
+	if (rows < LAYOUT_MIN_ROWS || cols < LAYOUT_MIN_COLS) {
+		too_small();
+		return;
+	}
+	/* the title bar */
+	fill(0, 0, cols, title);
+	thousands(all, sizeof(all), corpus_count(u->corpus));
+	buf_printf(&b, " pilcrow  %s cable%s", all, corpus_count(u->corpus) == 1 ? "" : "s");
+	if (l->sort != SORT_INPUT || l->reverse)
+		buf_printf(&b, "  sorted by %s%s", sort_name(l->sort), l->reverse ? ", reversed" : "");
+	if (!cfilter_empty(&l->filter))
+		buf_printf(&b, "  filter: %s", l->filter.text);
+	put(0, 0, cols, clean(&cl, buf_str(&b)), title);
+	/* the rows: id, date, origin, classification (coloured, and written), subject */
+	for (int k = 0; k < h; k++) {
+		size_t ri = l->top + (size_t)k;
+		const struct centry *e;
+		int y = 1 + k, attr;
+		char date[11], mark[96];
+
+		if (ri >= l->n) {
+			if (ri == 0 && k == 0)
+				put_c(y, 1, cols - 1, corpus_done(u->corpus) ? "(no cable passes the filter)"
+									 : "(no cable yet: still reading)", A_DIM);
+			continue;
+		}
+		e = corpus_entry(u->corpus, l->rows[ri]);
+		attr = ri == l->sel ? A_REVERSE : 0;
+		if (attr)
+			fill(y, 0, cols, attr);
+		x = 1;
+		put(y, x, MIN(idw, cols - x), clean(&cl, str_c(corpus_str(u->corpus, e->id))), attr | A_BOLD);
+		x += idw + 1;
+		if (datew && x < cols) {
+			minutes_date(e->date, date);
+			put_c(y, x, MIN(datew, cols - x), date, attr);
+			x += datew + 2;
+		}
+		if (originw && x < cols) {
+			put(y, x, MIN(originw, cols - x), clean(&cl, str_c(corpus_str(u->corpus, e->origin))), attr);
+			x += originw + 1;
+		}
+		if (x < cols) {
+			struct marking m = { (enum level)e->level, e->caveats, STR_NULL };
+
+			if (e->level)
+				marking_format_portion(&m, mark, sizeof(mark));
+			else
+				snprintf(mark, sizeof(mark), "-");
+			put_c(y, x, MIN(classw, cols - x), mark, attr | ui_level_attr(u, (enum level)e->level, false));
+			x += classw + 1;
+		}
+		if (x < cols)
+			put(y, x, cols - x, clean(&cl, str_c(corpus_str(u->corpus, e->subject))), attr);
+	}
+	if (l->top > 0)
+		put_c(1, cols - 1, 1, "\xE2\x96\xB2", A_BOLD);
+	if (l->top + l->h < l->n)
+		put_c(rows - 2, cols - 1, 1, "\xE2\x96\xBC", A_BOLD);
+	/* the status bar: how many pass, indexing progress, messages */
+	buf_clear(&b);
+	thousands(shown, sizeof(shown), l->n);
+	if (l->n)
+		buf_printf(&b, " %zu/%s", l->sel + 1, shown);
+	if (!cfilter_empty(&l->filter))
+		buf_printf(&b, "  %s of %s", shown, all);
+	corpus_progress(u->corpus, &done, &total);
+	if (!corpus_done(u->corpus))
+		buf_printf(&b, "  reading %d%%", total ? (int)(done * 100 / total) : 0);
+	if (corpus_problems(u->corpus))
+		buf_printf(&b, "  %zu problem%s (listed on exit)", corpus_problems(u->corpus),
+			   corpus_problems(u->corpus) == 1 ? "" : "s");
+	fill(rows - 1, 0, cols, pair_attr(u, PAIR_STATUS, A_REVERSE));
+	x = put(rows - 1, 0, cols, clean(&cl, buf_str(&b)), pair_attr(u, PAIR_STATUS, A_REVERSE));
+	{
+		struct str m = u->v.msg[0] ? clean(&cl, str_c(u->v.msg)) : STR_LIT("? help ");
+		int mw = text_width(m);
+
+		if (x + 2 < cols)
+			put(rows - 1, cols - mw - 1 > x + 2 ? cols - mw - 1 : x + 2, cols - x - 2, m,
+			    pair_attr(u, PAIR_STATUS, A_REVERSE) | (u->v.msg[0] ? A_BOLD : 0));
+	}
+	buf_free(&b);
+	buf_free(&cl);
+}
+
+const struct screen_ops list_ops = {
+	.name = "list",
+	.handle = list_handle,
+	.recalc = list_recalc,
+	.draw = list_draw,
+	.cursor = list_cursor,
+};

@@ -1,0 +1,111 @@
+/* ui_paint.c -- text and colours on the screen.  Every piece of cable text
+ * reaching ncurses has been through text_sanitize() (clean()). */
+#include "config.h"
+#include "ui_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+void ui_colors(struct ui *u)
+{
+	/* UNCLASSIFIED green, SBU magenta, CONFIDENTIAL blue, SECRET red,
+	 * TOP SECRET orange (yellow with 8 colours) */
+	short fg[LEVEL_COUNT] = { COLOR_WHITE, COLOR_GREEN, COLOR_MAGENTA, COLOR_BLUE, COLOR_RED, COLOR_YELLOW };
+	short text_on[LEVEL_COUNT] = { COLOR_BLACK, COLOR_BLACK, COLOR_WHITE, COLOR_WHITE, COLOR_WHITE, COLOR_BLACK };
+
+	u->color = false;
+	if (u->o->no_color || (getenv("NO_COLOR") && getenv("NO_COLOR")[0]) || !has_colors())
+		return;
+	if (start_color() != OK)
+		return;
+	use_default_colors();
+	if (COLORS >= 256) {
+		fg[LEVEL_TS] = 208;   /* orange */
+		fg[LEVEL_C] = 27;     /* a blue that reads on dark and light */
+		fg[LEVEL_S] = 160;
+		fg[LEVEL_U] = 28;
+	}
+	for (int l = 0; l < LEVEL_COUNT; l++) {
+		init_pair((short)(PAIR_BANNER + l), text_on[l], fg[l]);
+		init_pair((short)(PAIR_MARK + l), l ? fg[l] : -1, -1);
+	}
+	init_pair(PAIR_LABEL, COLOR_CYAN, -1);
+	init_pair(PAIR_SECTION, COLOR_YELLOW, -1);
+	init_pair(PAIR_MATCH, COLOR_BLACK, COLOR_YELLOW);
+	init_pair(PAIR_STATUS, COLOR_BLACK, COLOR_WHITE);
+	init_pair(PAIR_TITLE, COLOR_WHITE, COLOR_BLUE);
+	u->color = true;
+}
+
+int pair_attr(const struct ui *u, enum pair p, int mono)
+{
+	return u->color ? (int)COLOR_PAIR(p) : mono;
+}
+
+int ui_level_attr(const struct ui *u, enum level l, bool banner)
+{
+	if (banner)
+		return (u->color ? (int)COLOR_PAIR(PAIR_BANNER + l) : (int)A_REVERSE) | (int)A_BOLD;
+	return (u->color && l ? (int)COLOR_PAIR(PAIR_MARK + l) : 0) | (int)A_BOLD;
+}
+
+int put(int y, int x, int w, struct str s, int attr)
+{
+	int used = 0;
+	size_t n;
+
+	if (w <= 0 || !s.n)
+		return 0;
+	n = text_fit(s, w, &used);
+	if (!n)
+		return 0;
+	attron(attr);
+	mvaddnstr(y, x, s.p, (int)n);
+	attroff(attr);
+	return used;
+}
+
+int put_c(int y, int x, int w, const char *s, int attr)
+{
+	return put(y, x, w, str_c(s), attr);
+}
+
+struct str clean(struct buf *b, struct str s)
+{
+	buf_clear(b);
+	text_sanitize(s, b, 0);
+	return buf_str(b);
+}
+
+void fill(int y, int x, int w, int attr)
+{
+	if (w <= 0)
+		return;
+	attron(attr);
+	mvhline(y, x, ' ', w);
+	attroff(attr);
+}
+
+void thousands(char *out, size_t size, size_t n)
+{
+	char tmp[32];
+	size_t len, k = 0;
+
+	snprintf(tmp, sizeof(tmp), "%zu", n);
+	len = strlen(tmp);
+	for (size_t i = 0; i < len && k + 2 < size; i++) {
+		if (i && (len - i) % 3 == 0)
+			out[k++] = ',';
+		out[k++] = tmp[i];
+	}
+	out[k] = '\0';
+}
+
+void too_small(void)
+{
+	put_c(0, 0, COLS, "terminal too small", A_BOLD);
+	if (LINES > 1)
+		put_c(1, 0, COLS, "pilcrow needs 20x6", 0);
+}

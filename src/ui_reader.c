@@ -1,0 +1,399 @@
+/* ui_reader.c -- the reader screen: one cable's keys, its links (the
+ * references and citing cables in the header), the cables left by
+ * following them, and the geometry (recalc) that ui_draw.c paints */
+#include "config.h"
+#include "ui_internal.h"
+
+#include <string.h>
+
+/* ------------------------------------------------------------ links */
+
+/* Opens corpus entry @entry in the reader, which comes to the top. */
+bool ui_open_cable(struct ui *u, size_t entry)
+{
+	const struct cable *c;
+
+	if (!view_open(&u->v, entry))
+		return false;
+	c = u->v.c;
+	u->rd.numw = 1;
+	for (size_t i = 0; i < c->nparas; i++)
+		if ((int)strlen(c->paras[i].address) > u->rd.numw)
+			u->rd.numw = (int)strlen(c->paras[i].address);
+	reader_make_links(u);
+	while (screens_top(&u->stack) && screens_top(&u->stack) != &u->reader_screen &&
+	       screens_has(&u->stack, &u->reader_screen))
+		screens_pop(&u->stack);
+	if (!screens_has(&u->stack, &u->reader_screen))
+		screens_push(&u->stack, &u->reader_screen);
+	return true;
+}
+
+static void add_link(struct reader *rd, size_t entry)
+{
+	grow_array((void **)&rd->links, &rd->cap_links, rd->nlinks + 1, sizeof(*rd->links));
+	rd->links[rd->nlinks].entry = entry;
+	rd->links[rd->nlinks].line = -1;
+	rd->links[rd->nlinks].lines = 0;
+	rd->nlinks++;
+}
+
+/* The references of the open cable that the corpus holds, then the cables
+ * that cite it. */
+void reader_make_links(struct ui *u)
+{
+	struct reader *rd = &u->rd;
+	const struct cable *c = u->v.c;
+	const uint32_t *cited;
+	size_t n;
+
+	rd->nlinks = 0;
+	rd->link_sel = -1;
+	rd->header_top = 0;
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->nrefs; i++) {
+		long e = c->refs[i].id.n ? corpus_find(u->corpus, c->refs[i].id.p) : -1;
+
+		if (e >= 0 && (size_t)e != u->v.cur)
+			add_link(rd, (size_t)e);
+	}
+	n = corpus_cited_by(u->corpus, u->v.cur, &cited);
+	for (size_t i = 0; i < n; i++)
+		add_link(rd, cited[i]);
+}
+
+static const char *entry_id(const struct ui *u, size_t entry)
+{
+	return corpus_str(u->corpus, corpus_entry(u->corpus, entry)->id);
+}
+
+static void select_link(struct ui *u, int dir)
+{
+	struct reader *rd = &u->rd;
+
+	if (!rd->nlinks) {
+		view_say(&u->v, corpus_done(u->corpus) ? "no reference or citing cable in this corpus"
+						       : "no reference in the corpus yet (still indexing)");
+		return;
+	}
+	u->v.header_collapsed = false;
+	if (rd->link_sel < 0)
+		rd->link_sel = dir > 0 ? 0 : (int)rd->nlinks - 1;
+	else
+		rd->link_sel = (int)((rd->link_sel + dir + (int)rd->nlinks) % (int)rd->nlinks);
+	view_say(&u->v, "%s: Enter opens it", entry_id(u, rd->links[rd->link_sel].entry));
+}
+
+static void follow_link(struct ui *u)
+{
+	struct reader *rd = &u->rd;
+	struct visit from = { u->v.cur, u->v.filter, u->v.sel, u->v.list_top, u->v.detail_top };
+	size_t to;
+
+	if (rd->link_sel < 0 || (size_t)rd->link_sel >= rd->nlinks) {
+		view_say(&u->v, "no reference selected: r selects one");
+		return;
+	}
+	to = rd->links[rd->link_sel].entry;
+	if (!ui_open_cable(u, to))
+		return;
+	grow_array((void **)&rd->history, &rd->cap_history, rd->nhistory + 1, sizeof(*rd->history));
+	rd->history[rd->nhistory++] = from;
+	view_say(&u->v, "opened %s; Backspace goes back", entry_id(u, to));
+}
+
+static void go_back(struct ui *u)
+{
+	struct reader *rd = &u->rd;
+
+	if (rd->nhistory) {
+		struct visit b = rd->history[--rd->nhistory];
+
+		ui_open_cable(u, b.entry);
+		view_say(&u->v, "back to %s", entry_id(u, b.entry));
+		return;
+	}
+	if (u->has_list) {
+		screens_pop(&u->stack);
+		return;
+	}
+	u->quit = true;
+}
+
+static void walk_cables(struct ui *u, int dir)
+{
+	struct clist *l = &u->list;
+
+	if (!u->has_list || l->n < 2) {
+		view_say(&u->v, "only one cable is open");
+		return;
+	}
+	if (dir > 0 ? l->sel + 1 >= l->n : l->sel == 0) {
+		view_say(&u->v, dir > 0 ? "this is the last cable in the list" : "this is the first cable in the list");
+		return;
+	}
+	l->sel += (size_t)(long)dir;
+	u->rd.nhistory = 0;
+	if (ui_open_cable(u, l->rows[l->sel]))
+		view_say(&u->v, "cable %zu of %zu: %s", l->sel + 1, l->n, u->v.c->id[0] ? u->v.c->id : "(no id)");
+}
+
+/* ------------------------------------------------------------ the prompt */
+
+static void reader_prompt_done(struct ui *u, char kind, const char *text)
+{
+	struct view *v = &u->v;
+	size_t n = strlen(text), k = 0;
+
+	if (kind == '/') {
+		if (n)
+			view_search(v, text);
+		else if (v->re)
+			view_search_next(v, 1);
+		return;
+	}
+	/* ":12", ":4a": a paragraph's address */
+	while (k < n && text[k] >= '0' && text[k] <= '9')
+		k++;
+	while (k > 0 && k < n && ((text[k] >= 'a' && text[k] <= 'z') || (text[k] >= 'A' && text[k] <= 'Z')))
+		k++;
+	if (n && k == n && n < ADDRESS_MAX)
+		view_jump(v, text);
+	else if (n)
+		view_say(v, "not a paragraph address: %s", text);
+}
+
+/* ------------------------------------------------------------ the mouse */
+
+static bool inside(const struct rect *r, int y, int x)
+{
+	return y >= r->y && y < r->y + r->h && x >= r->x && x < r->x + r->w;
+}
+
+static void mouse_event(struct ui *u)
+{
+	const MEVENT *ev = &u->mouse;
+	struct view *v = &u->v;
+	const struct rect *l = &u->rd.lay.list, *d = &u->rd.lay.detail;
+	bool in_list = inside(l, ev->y, ev->x), in_detail = inside(d, ev->y, ev->x);
+
+	if (u->rd.lay.too_small)
+		return;
+	if (ev->bstate & BUTTON4_PRESSED) {
+		if (in_detail)
+			view_scroll_detail(v, -3);
+		else
+			view_move(v, -3);
+	} else if (ev->bstate & BUTTON5_PRESSED) {
+		if (in_detail)
+			view_scroll_detail(v, 3);
+		else
+			view_move(v, 3);
+	} else if (ev->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED)) {
+		if (in_list) {
+			int ri = v->list_top + ev->y - l->y;
+
+			if (ri >= 0 && ri < (int)v->nrows) {
+				/* a heading row selects the paragraph under it */
+				while (ri < (int)v->nrows && v->rows[ri].kind != ROW_PARA)
+					ri++;
+				if (ri < (int)v->nrows)
+					view_select(v, v->rows[ri].index);
+			}
+			v->detail_focus = false;
+		} else if (in_detail) {
+			v->detail_focus = true;
+		}
+	}
+}
+
+/* ------------------------------------------------------------ the keys */
+
+static int page(const struct view *v, int div)
+{
+	int h = v->detail_h > 1 ? v->detail_h : 1;
+
+	return h / div > 0 ? h / div : 1;
+}
+
+static void toggle_marked_only(struct view *v)
+{
+	struct filter f = v->filter;
+
+	f.marked_only = !f.marked_only;
+	if (f.marked_only && v->c && !marks_count(v->marks, v->c->id)) {
+		view_say(v, "no marked paragraph in this cable: m marks one");
+		return;
+	}
+	view_set_filter(v, f);
+	if (!v->msg[0])
+		view_say(v, f.marked_only ? "showing the marked paragraphs" : "showing all paragraphs");
+}
+
+static bool reader_handle(void *ctx, struct screen *s, struct key k)
+{
+	struct ui *u = ctx;
+	struct view *v = &u->v;
+	enum action a = keys_action(k, READER, true);
+
+	(void)s;
+	if (a == ACT_DIGIT) {
+		size_t n = strlen(u->rd.count);
+
+		if (n + 1 < sizeof(u->rd.count)) {
+			u->rd.count[n] = (char)k.code;
+			u->rd.count[n + 1] = '\0';
+		}
+		return true;
+	}
+	if (u->rd.count[0]) {
+		char typed[sizeof(u->rd.count)];
+
+		memcpy(typed, u->rd.count, sizeof(typed));
+		u->rd.count[0] = '\0';
+		if (a == ACT_FOLLOW) {
+			view_jump(v, typed);
+			return true;
+		}
+		if (a == ACT_CANCEL)
+			return true;
+	}
+	switch (a) {
+	case ACT_NEXT:
+		if (v->detail_focus)
+			view_scroll_detail(v, 1);
+		else
+			view_move(v, 1);
+		break;
+	case ACT_PREV:
+		if (v->detail_focus)
+			view_scroll_detail(v, -1);
+		else
+			view_move(v, -1);
+		break;
+	case ACT_PAGE_DOWN: view_scroll_detail(v, page(v, 1) > 1 ? page(v, 1) - 1 : 1); break;
+	case ACT_PAGE_UP: view_scroll_detail(v, -(page(v, 1) > 1 ? page(v, 1) - 1 : 1)); break;
+	case ACT_HALF_DOWN:
+		if (v->detail_focus)
+			view_scroll_detail(v, page(v, 2));
+		else
+			view_move(v, v->list_h / 2 > 0 ? v->list_h / 2 : 1);
+		break;
+	case ACT_HALF_UP:
+		if (v->detail_focus)
+			view_scroll_detail(v, -page(v, 2));
+		else
+			view_move(v, -(v->list_h / 2 > 0 ? v->list_h / 2 : 1));
+		break;
+	case ACT_FIRST: view_first(v); break;
+	case ACT_LAST: view_last(v); break;
+	case ACT_JUMP: prompt_open(u, ':', ":", "", reader_prompt_done); break;
+	case ACT_NEXT_SECTION: view_section(v, 1); break;
+	case ACT_PREV_SECTION: view_section(v, -1); break;
+	case ACT_NEXT_SAME: view_same_marking(v, 1); break;
+	case ACT_PREV_SAME: view_same_marking(v, -1); break;
+	case ACT_FOCUS: v->detail_focus = !v->detail_focus; break;
+	case ACT_SEARCH: prompt_open(u, '/', "/", "", reader_prompt_done); break;
+	case ACT_SEARCH_NEXT: view_search_next(v, 1); break;
+	case ACT_SEARCH_PREV: view_search_next(v, -1); break;
+	case ACT_FILTER:
+		if (v->c)
+			menu_open(u);
+		break;
+	case ACT_UNFILTER:
+		view_set_filter(v, (struct filter){ FILTER_ALL, LEVEL_NONE, false });
+		view_say(v, "filters cleared");
+		break;
+	case ACT_MARK: view_toggle_mark(v); break;
+	case ACT_MARKED_ONLY: toggle_marked_only(v); break;
+	case ACT_NEXT_LINK: select_link(u, 1); break;
+	case ACT_PREV_LINK: select_link(u, -1); break;
+	case ACT_FOLLOW: follow_link(u); break;
+	case ACT_BACK: go_back(u); break;
+	case ACT_NEXT_CABLE: walk_cables(u, 1); break;
+	case ACT_PREV_CABLE: walk_cables(u, -1); break;
+	case ACT_HEADER: v->header_collapsed = !v->header_collapsed; break;
+	case ACT_CANCEL: u->rd.link_sel = -1; break;
+	case ACT_MOUSE: mouse_event(u); break;
+	default: return false;
+	}
+	return true;
+}
+
+/* ------------------------------------------------------------ geometry */
+
+/* Keeps the selected link in view, and the header's scroll in range. */
+static void header_scroll(struct reader *rd)
+{
+	int shown = rd->lay.header.h - 1, top = rd->header_top;
+
+	if (rd->link_sel >= 0 && rd->links[rd->link_sel].line >= 0) {
+		int l = rd->links[rd->link_sel].line, n = rd->links[rd->link_sel].lines;
+
+		if (l < top)
+			top = l;
+		if (l + n > top + shown)
+			top = l + n - shown;
+	}
+	if (top > (int)rd->nhlines - shown)
+		top = (int)rd->nhlines - shown;
+	if (top < 0)
+		top = 0;
+	rd->header_top = top;
+}
+
+static void reader_recalc(void *ctx, struct screen *s, struct rect r)
+{
+	struct ui *u = ctx;
+	struct view *v = &u->v;
+	struct reader *rd = &u->rd;
+
+	(void)s;
+	header_lines(u, r.w);
+	layout_compute(&rd->lay, r.h, r.w, v->header_collapsed ? 1 : 1 + (int)rd->nhlines);
+	if (rd->lay.too_small || !v->c)
+		return;
+	header_scroll(rd);
+	v->list_h = rd->lay.list.h;
+	view_scroll_list(v);
+	v->detail_w = rd->lay.detail.w - 1;
+	v->detail_h = rd->lay.detail.h - 1;
+	view_wrap(v);
+	view_scroll_detail(v, 0);
+	/* the texts the draw shows */
+	for (int k = 0; k < v->list_h && v->list_top + k < (int)v->nrows; k++)
+		if (v->rows[v->list_top + k].kind == ROW_PARA)
+			view_text(v, v->rows[v->list_top + k].index);
+	view_text(v, v->sel);
+}
+
+static bool reader_cursor(const void *ctx, const struct screen *s, int *y, int *x)
+{
+	const struct ui *u = ctx;
+	const struct view *v = &u->v;
+	const struct layout *lay = &u->rd.lay;
+	int row;
+
+	(void)s;
+	*y = *x = 0;
+	if (lay->too_small || !v->c)
+		return true;
+	if (v->detail_focus) {
+		*y = lay->detail.y + 1 < lay->rows ? lay->detail.y + 1 : lay->detail.y;
+		*x = lay->detail.x;
+		return true;
+	}
+	/* the terminal cursor sits on the selected row, for screen readers */
+	row = v->sel >= 0 ? view_row_of(v, v->sel) - v->list_top : 0;
+	*y = lay->list.y + (row >= 0 && row < lay->list.h ? row : 0);
+	return true;
+}
+
+const struct screen_ops reader_ops = {
+	.name = "reader",
+	.handle = reader_handle,
+	.recalc = reader_recalc,
+	.draw = reader_draw,
+	.cursor = reader_cursor,
+};

@@ -1,0 +1,340 @@
+/* test_screens.c -- the screens' models without a terminal: the stack a
+ * key goes down, the cable list, the prompts' line editor */
+#include "config.h"
+#include "testlib.h"
+
+#include <unistd.h>
+
+#include "clist.h"
+#include "corpus.h"
+#include "lineedit.h"
+#include "screen.h"
+
+/* ------------------------------------------------------------ the stack */
+
+/* What the fake screens did, in order: "open:a handle:b draw:a ..." */
+static char trail[1024];
+
+static void note(const char *what, const struct screen *s)
+{
+	size_t n = strlen(trail);
+
+	snprintf(trail + n, sizeof(trail) - n, "%s%s:%s", n ? " " : "", what, (const char *)s->state);
+}
+
+static void f_open(void *ctx, struct screen *s)
+{
+	(void)ctx;
+	note("open", s);
+}
+
+static void f_close(void *ctx, struct screen *s)
+{
+	(void)ctx;
+	note("close", s);
+}
+
+/* Screen "a" takes 'a', screen "b" takes 'b'; "m" (an overlay) takes all. */
+static bool f_handle(void *ctx, struct screen *s, struct key k)
+{
+	const char *name = s->state;
+
+	(void)ctx;
+	if (name[0] == 'm' || k.code == name[0]) {
+		note("handle", s);
+		return true;
+	}
+	return false;
+}
+
+static void f_recalc(void *ctx, struct screen *s, struct rect r)
+{
+	(void)ctx;
+	(void)r;
+	note("recalc", s);
+}
+
+static void f_draw(const void *ctx, const struct screen *s)
+{
+	(void)ctx;
+	note("draw", s);
+}
+
+static bool f_cursor(const void *ctx, const struct screen *s, int *y, int *x)
+{
+	(void)ctx;
+	*y = *x = ((const char *)s->state)[0];
+	return true;
+}
+
+static const struct screen_ops full_ops = { "full", false, f_open, f_handle, f_recalc, f_draw, f_cursor, f_close };
+static const struct screen_ops overlay_ops = { "overlay", true, f_open, f_handle, f_recalc, f_draw, NULL, f_close };
+
+static void stack_order(void **state)
+{
+	struct screens st;
+	struct screen a = { &full_ops, 0, (char *)"a" }, b = { &full_ops, 0, (char *)"b" }, m = { &overlay_ops, 0, (char *)"m" };
+	struct rect r = { 0, 0, 24, 80 };
+	int y = 0, x = 0;
+
+	(void)state;
+	trail[0] = '\0';
+	screens_init(&st, NULL);
+	assert_null(screens_top(&st));
+	assert_false(screens_handle(&st, (struct key){ 'a', false }));
+	assert_true(screens_push(&st, &a));
+	assert_true(screens_push(&st, &b));
+	/* a key goes to the top screen; what it does not take is passed on
+	 * (to the caller's global actions), not to the screen below */
+	assert_true(screens_handle(&st, (struct key){ 'b', false }));
+	assert_false(screens_handle(&st, (struct key){ 'a', false }));
+	/* a full screen hides the ones below: only it is recalculated and drawn */
+	trail[0] = '\0';
+	screens_recalc(&st, r);
+	screens_draw(&st);
+	assert_string_equal(trail, "recalc:b draw:b");
+	/* an overlay is drawn over the screen below, after it, and takes the
+	 * keys; the cursor is the one below's when the overlay has none */
+	assert_true(screens_push(&st, &m));
+	assert_ptr_equal(screens_base(&st), &b);
+	trail[0] = '\0';
+	screens_recalc(&st, r);
+	screens_draw(&st);
+	assert_true(screens_handle(&st, (struct key){ 'a', false }));
+	assert_string_equal(trail, "recalc:b recalc:m draw:b draw:m handle:m");
+	assert_true(screens_cursor(&st, &y, &x));
+	assert_int_equal(y, 'b');
+	assert_true(screens_has(&st, &a));
+	/* popping closes, top first */
+	trail[0] = '\0';
+	assert_true(screens_pop(&st));
+	assert_true(screens_pop(&st));
+	assert_ptr_equal(screens_top(&st), &a);
+	assert_string_equal(trail, "close:m close:b");
+	assert_false(screens_has(&st, &b));
+	assert_true(screens_pop(&st));
+	assert_false(screens_pop(&st));
+}
+
+static void stack_full(void **state)
+{
+	struct screens st;
+	struct screen a = { &full_ops, 0, (char *)"a" };
+
+	(void)state;
+	screens_init(&st, NULL);
+	for (int i = 0; i < SCREENS_MAX; i++)
+		assert_true(screens_push(&st, &a));
+	assert_false(screens_push(&st, &a));
+}
+
+/* ------------------------------------------------------------ line editor */
+
+static void line_editing(void **state)
+{
+	struct lineedit l;
+
+	(void)state;
+	line_set(&l, "tag=PREL");
+	assert_int_equal(l.cur, 8);
+	assert_true(line_insert(&l, ' '));
+	assert_true(line_insert(&l, 0xE9));   /* é: two bytes */
+	assert_string_equal(l.s, "tag=PREL \xC3\xA9");
+	line_left(&l);                        /* back over both bytes */
+	assert_int_equal(l.cur, 9);
+	line_home(&l);
+	assert_true(line_insert(&l, '!'));
+	assert_string_equal(l.s, "!tag=PREL \xC3\xA9");
+	line_right(&l);
+	line_delete(&l);
+	assert_string_equal(l.s, "!tg=PREL \xC3\xA9");
+	line_end(&l);
+	assert_true(line_backspace(&l));      /* a character, not a byte */
+	assert_string_equal(l.s, "!tg=PREL ");
+	line_kill_word(&l);                   /* the blanks, then the word */
+	assert_string_equal(l.s, "");
+	line_set(&l, "origin=ROME level>=C");
+	line_left(&l);
+	line_left(&l);
+	line_kill_end(&l);
+	assert_string_equal(l.s, "origin=ROME level>");
+	line_home(&l);
+	line_right(&l);
+	line_kill_start(&l);
+	assert_string_equal(l.s, "rigin=ROME level>");
+	assert_int_equal(l.cur, 0);
+	assert_false(line_backspace(&l));
+	/* control characters are not text */
+	assert_false(line_insert(&l, 0x1B));
+	assert_false(line_insert(&l, 0x7F));
+	/* a full line takes no more, and stays valid UTF-8 */
+	line_set(&l, "");
+	while (line_insert(&l, 0x65E5))       /* 日: three bytes */
+		;
+	assert_true(l.n < LINE_MAX_BYTES);
+	assert_int_equal(l.n % 3, 0);
+}
+
+static void line_history(void **state)
+{
+	struct history h;
+	struct lineedit l;
+
+	(void)state;
+	memset(&h, 0, sizeof(h));
+	history_add(&h, "Massolo");
+	history_add(&h, "Iran");
+	history_add(&h, "Iran");              /* the same twice is kept once */
+	history_add(&h, "");
+	assert_int_equal(h.n, 2);
+	line_set(&l, "draft");
+	history_walk(&h, &l, -1);
+	assert_string_equal(l.s, "Iran");
+	history_walk(&h, &l, -1);
+	assert_string_equal(l.s, "Massolo");
+	history_walk(&h, &l, -1);             /* the oldest stays */
+	assert_string_equal(l.s, "Massolo");
+	history_walk(&h, &l, 1);
+	history_walk(&h, &l, 1);              /* back to what was being typed */
+	assert_string_equal(l.s, "draft");
+	history_walk(&h, &l, 1);
+	assert_string_equal(l.s, "draft");
+	for (int i = 0; i < HISTORY_MAX + 5; i++) {
+		char s[16];
+
+		snprintf(s, sizeof(s), "q%d", i);
+		history_add(&h, s);
+	}
+	assert_int_equal(h.n, HISTORY_MAX);
+	assert_string_equal(h.items[0], "q5");
+	history_free(&h);
+}
+
+/* ------------------------------------------------------------ the list */
+
+static char dir[64];
+
+static void write_cable(const char *id, const char *station, const char *serial, const char *subject)
+{
+	char path[128];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s.txt", dir, id);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fprintf(f, "CONFIDENTIAL\nSECTION 01 OF 01 %s %s\n\nSUBJECT: %s\n\n1. (C) Text of %s.\n", station, serial,
+		subject, id);
+	fclose(f);
+}
+
+static struct corpus *small_corpus(void)
+{
+	struct corpus *c = corpus_new();
+	char *paths[1] = { dir };
+
+	snprintf(dir, sizeof(dir), "/tmp/pilcrow-test-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	write_cable("05ROME1029", "ROME", "001029", "LATER SERIAL");
+	write_cable("05ROME318", "ROME", "000318", "EARLIER SERIAL");
+	write_cable("99PARIS12", "PARIS", "000012", "NINETIES");
+	write_cable("07OSLO5", "OSLO", "000005", "OSLO CABLE");
+	write_cable("66ACCRA7", "ACCRA", "000007", "SIXTIES");
+	corpus_add_paths(c, paths, 1);
+	while (!corpus_index_step(c, 1000))
+		;
+	return c;
+}
+
+static void remove_dir(void)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+static const char *sel_id(const struct clist *l)
+{
+	return corpus_str(l->corpus, corpus_entry(l->corpus, (size_t)clist_entry(l))->id);
+}
+
+static void list_model(void **state)
+{
+	struct corpus *c = small_corpus();
+	struct clist l;
+	char err[256];
+
+	(void)state;
+	clist_init(&l, c);
+	clist_make(&l);
+	assert_int_equal(l.n, 5);
+	assert_true(clist_plain(&l));
+	/* moves stay in the list */
+	clist_move(&l, -3);
+	assert_int_equal(l.sel, 0);
+	clist_move(&l, 99);
+	assert_int_equal(l.sel, 4);
+	/* the scroll follows the selection */
+	clist_scroll(&l, 2);
+	assert_int_equal(l.top, 3);
+	clist_move(&l, -4);
+	clist_scroll(&l, 2);
+	assert_int_equal(l.top, 0);
+	/* a filter keeps the selected cable selected when it passes */
+	assert_true(clist_select_entry(&l, (size_t)corpus_find(c, "05ROME318")));
+	assert_true(clist_set_filter(&l, "origin=ROME", err, sizeof(err)));
+	assert_int_equal(l.n, 2);
+	assert_string_equal(sel_id(&l), "05ROME318");
+	/* narrowing adds to the filter */
+	assert_true(clist_narrow(&l, "subject~later", err, sizeof(err)));
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.filter.text, "origin=ROME subject~later");
+	assert_string_equal(sel_id(&l), "05ROME1029");
+	/* a bad filter keeps the one there */
+	assert_false(clist_set_filter(&l, "colour=red", err, sizeof(err)));
+	assert_true(err[0] != '\0');
+	assert_int_equal(l.n, 1);
+	assert_true(clist_set_filter(&l, "", err, sizeof(err)));
+	assert_int_equal(l.n, 5);
+	/* cleared: the rows are the entries again, all of them */
+	for (size_t i = 0; i < l.n; i++)
+		assert_int_equal(l.rows[i], i);
+	clist_free(&l);
+	corpus_free(c);
+	remove_dir();
+}
+
+static void list_sort_by_id(void **state)
+{
+	struct corpus *c = small_corpus();
+	struct clist l;
+	const char *want[] = { "66ACCRA7", "99PARIS12", "05ROME318", "05ROME1029", "07OSLO5" };
+
+	(void)state;
+	clist_init(&l, c);
+	clist_make(&l);
+	while (l.sort != SORT_ID)
+		clist_sort_next(&l);
+	/* by year (66-99 before 00-10), station, then the serial as a number */
+	for (size_t i = 0; i < 5; i++) {
+		l.sel = i;
+		assert_string_equal(sel_id(&l), want[i]);
+	}
+	clist_free(&l);
+	corpus_free(c);
+	remove_dir();
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(stack_order),
+		cmocka_unit_test(stack_full),
+		cmocka_unit_test(line_editing),
+		cmocka_unit_test(line_history),
+		cmocka_unit_test(list_model),
+		cmocka_unit_test(list_sort_by_id),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
