@@ -214,8 +214,14 @@ int main(int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	while ((ch = getopt_long(argc, argv, "jtw:f:i:CMhV", longopts, NULL)) != -1) {
 		switch (ch) {
-		case 'j': o.mode = MODE_JSON; break;
-		case 't': o.mode = MODE_TEXT; break;
+		case 'j':
+		case 't':
+			if (o.mode != MODE_READER && o.mode != (ch == 'j' ? MODE_JSON : MODE_TEXT)) {
+				fprintf(stderr, "pilcrow: --json and --text cannot be used together\n");
+				return 2;
+			}
+			o.mode = ch == 'j' ? MODE_JSON : MODE_TEXT;
+			break;
 		case 'w': {
 			char *end;
 			long w = strtol(optarg, &end, 10);

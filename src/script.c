@@ -19,7 +19,7 @@
  *   # ...                   a comment
  *
  * Key names: <Up> <Down> <Left> <Right> <PgUp> <PgDn> <Home> <End> <Enter>
- * <Esc> <Tab> <BS> <Space> <F1> <C-x> <lt> (a '<'). */
+ * <Esc> <Tab> <BS> <Del> <Space> <F1> <C-x> <lt> (a '<'). */
 #include "config.h"
 #include "script.h"
 
@@ -84,7 +84,7 @@ static const struct {
 	{ "Up", KEY_UP, true }, { "Down", KEY_DOWN, true }, { "Left", KEY_LEFT, true },
 	{ "Right", KEY_RIGHT, true }, { "PgUp", KEY_PPAGE, true }, { "PgDn", KEY_NPAGE, true },
 	{ "Home", KEY_HOME, true }, { "End", KEY_END, true }, { "F1", KEY_F(1), true },
-	{ "BS", KEY_BACKSPACE, true }, { "Enter", '\r', false }, { "Esc", 27, false },
+	{ "BS", KEY_BACKSPACE, true }, { "Del", KEY_DC, true }, { "Enter", '\r', false }, { "Esc", 27, false },
 	{ "Tab", '\t', false }, { "Space", ' ', false }, { "lt", '<', false },
 };
 

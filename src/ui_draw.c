@@ -206,12 +206,16 @@ static void draw_detail(const struct ui *u, const struct rect *r)
 	struct buf b = { 0 };
 	struct str t;
 
-	fill(r->y, r->x, r->w, attr);
 	if (v->sel < 0) {
+		fill(r->y, r->x, r->w, attr);
 		put_c(r->y, r->x + 1, r->w - 1, "no paragraph selected", attr);
 		return;
 	}
 	p = &v->c->paras[v->sel];
+	/* the title in the colour of the paragraph's own marking */
+	if (p->marking.level)
+		attr = ui_level_attr(u, p->marking.level, true);
+	fill(r->y, r->x, r->w, attr);
 	snprintf(title, sizeof(title), " \xC2\xB6%s", p->address);
 	x = r->x + put_c(r->y, r->x, r->w, title, attr);
 	if (p->marking.level) {

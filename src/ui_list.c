@@ -34,9 +34,11 @@ void ui_list_filter(struct ui *u, const char *text)
 static void list_prompt_done(struct ui *u, char kind, const char *text)
 {
 	if (kind == 'l') {
-		char *f = xasprintf("subject~'%s'", text);
+		/* / narrows the filter there is, with a term on the subject */
+		char *f = xasprintf(strchr(text, '\'') ? "subject~\"%s\"" : "subject~'%s'", text);
 
-		set_filter(u, *text ? f : "", false);
+		if (*text)
+			set_filter(u, f, true);
 		free(f);
 	} else {
 		set_filter(u, text, false);
@@ -96,9 +98,15 @@ static bool list_handle(void *ctx, struct screen *s, struct key k)
 		clist_reverse(l);
 		say_sort(u);
 		break;
-	case ACT_LIST_FILTER:
-		prompt_open(u, 'f', " filter: ", l->filter.text ? l->filter.text : "", list_prompt_done);
+	case ACT_LIST_FILTER: {
+		/* the filter there is, and a space: typing adds a term */
+		char *start = xasprintf("%s%s", l->filter.text ? l->filter.text : "",
+					cfilter_empty(&l->filter) ? "" : " ");
+
+		prompt_open(u, 'f', " filter: ", start, list_prompt_done);
+		free(start);
 		break;
+	}
 	case ACT_LIST_SEARCH: prompt_open(u, 'l', "/", "", list_prompt_done); break;
 	case ACT_LIST_CLEAR: set_filter(u, "", false); break;
 	case ACT_LIST_QUIT: u->quit = true; break;
@@ -207,7 +215,7 @@ static void list_draw(const void *ctx, const struct screen *s)
 	if (l->n)
 		buf_printf(&b, " %zu/%s", l->sel + 1, shown);
 	if (!cfilter_empty(&l->filter))
-		buf_printf(&b, "  %s of %s", shown, all);
+		buf_printf(&b, "  %s of %s  filter: %s", shown, all, l->filter.text);
 	corpus_progress(u->corpus, &done, &total);
 	if (!corpus_done(u->corpus))
 		buf_printf(&b, "  reading %d%%", total ? (int)(done * 100 / total) : 0);

@@ -100,25 +100,45 @@ static void follow_link(struct ui *u)
 		return;
 	grow_array((void **)&rd->history, &rd->cap_history, rd->nhistory + 1, sizeof(*rd->history));
 	rd->history[rd->nhistory++] = from;
+	/* the cable arrived at shows every paragraph: a filter chosen for the
+	 * cable left would hide what the reference points to */
+	if (from.filter.mode != FILTER_ALL || from.filter.marked_only) {
+		view_set_filter(&u->v, (struct filter){ FILTER_ALL, LEVEL_NONE, false });
+		view_say(&u->v, "opened %s, all paragraphs shown; Backspace goes back to the filter", entry_id(u, to));
+		return;
+	}
 	view_say(&u->v, "opened %s; Backspace goes back", entry_id(u, to));
 }
 
-static void go_back(struct ui *u)
+/* Back to the cable before, or to the list; with one cable open, q
+ * (@may_quit) quits and Backspace says why it does nothing. */
+static void go_back(struct ui *u, bool may_quit)
 {
 	struct reader *rd = &u->rd;
 
 	if (rd->nhistory) {
 		struct visit b = rd->history[--rd->nhistory];
+		struct view *v = &u->v;
 
-		ui_open_cable(u, b.entry);
-		view_say(&u->v, "back to %s", entry_id(u, b.entry));
+		if (!ui_open_cable(u, b.entry))
+			return;
+		/* as it was left: the filter, the selection, the scroll */
+		view_set_filter(v, b.filter);
+		if (b.sel >= 0 && view_visible(v, b.sel))
+			view_select(v, b.sel);
+		v->list_top = b.list_top;
+		v->detail_top = b.detail_top;
+		view_say(v, "back to %s", entry_id(u, b.entry));
 		return;
 	}
 	if (u->has_list) {
 		screens_pop(&u->stack);
 		return;
 	}
-	u->quit = true;
+	if (may_quit)
+		u->quit = true;
+	else
+		view_say(&u->v, "only one cable is open: q quits");
 }
 
 static void walk_cables(struct ui *u, int dir)
@@ -310,7 +330,8 @@ static bool reader_handle(void *ctx, struct screen *s, struct key k)
 	case ACT_NEXT_LINK: select_link(u, 1); break;
 	case ACT_PREV_LINK: select_link(u, -1); break;
 	case ACT_FOLLOW: follow_link(u); break;
-	case ACT_BACK: go_back(u); break;
+	case ACT_BACK: go_back(u, false); break;
+	case ACT_CLOSE: go_back(u, true); break;
 	case ACT_NEXT_CABLE: walk_cables(u, 1); break;
 	case ACT_PREV_CABLE: walk_cables(u, -1); break;
 	case ACT_HEADER: v->header_collapsed = !v->header_collapsed; break;

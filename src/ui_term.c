@@ -96,6 +96,14 @@ bool ui_term_start(struct ui *u)
 	}
 	set_term(screen);
 	screen_up = true;
+	/* a terminal that cannot place the cursor (TERM=dumb, a printer) would
+	 * show a blank screen or garbage: say so and stop */
+	if (!tigetstr("cup") || tigetstr("cup") == (char *)-1) {
+		restore_terminal();
+		fprintf(stderr, "pilcrow: the terminal '%s' cannot place the cursor; use --text, or a terminal such as xterm\n",
+			term ? term : "(unset)");
+		return false;
+	}
 	if (!script_active())
 		term_set_restore(restore_bytes(!u->o->no_mouse));
 	util_set_fatal_hook(restore_terminal);

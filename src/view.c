@@ -455,6 +455,26 @@ static void show_match(struct view *v, const struct match *m)
 	}
 }
 
+/* Says which match is current, counting only the matches the filter
+ * shows, and how many it hides. */
+static void say_match(struct view *v, const char *before)
+{
+	size_t shown = 0, at = 0;
+
+	for (size_t k = 0; k < v->nmatches; k++) {
+		if (!view_visible(v, v->matches[k].para))
+			continue;
+		shown++;
+		if ((long)k <= v->cur_match)
+			at = shown;
+	}
+	if (shown == v->nmatches)
+		view_say(v, "%smatch %zu of %zu for /%s", before, at, shown, v->pattern);
+	else
+		view_say(v, "%smatch %zu of %zu shown, %zu hidden by the filter", before, at, shown,
+			 v->nmatches - shown);
+}
+
 void view_search(struct view *v, const char *pattern)
 {
 	char err[200];
@@ -501,7 +521,7 @@ void view_search(struct view *v, const char *pattern)
 		return;
 	}
 	show_match(v, &v->matches[v->cur_match]);
-	view_say(v, "match %ld of %zu for /%s", v->cur_match + 1, v->nmatches, pattern);
+	say_match(v, "");
 }
 
 void view_search_next(struct view *v, int dir)
@@ -536,12 +556,7 @@ void view_search_next(struct view *v, int dir)
 	}
 	v->cur_match = k;
 	show_match(v, &v->matches[k]);
-	if (wrapped)
-		view_say(v, dir > 0 ? "search wrapped to the top: match %ld of %zu"
-				    : "search wrapped to the bottom: match %ld of %zu",
-			 k + 1, v->nmatches);
-	else
-		view_say(v, "match %ld of %zu for /%s", k + 1, v->nmatches, v->pattern);
+	say_match(v, !wrapped ? "" : dir > 0 ? "wrapped to the top: " : "wrapped to the bottom: ");
 }
 
 void view_matches_in(const struct view *v, int para_i, void (*fn)(const struct match *m, bool current, void *ud),

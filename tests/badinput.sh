@@ -130,4 +130,16 @@ run_pilcrow "$tmp/out" "$tmp/err" --no-such-option
 check "bad option: status 2" [ "$rc" -eq 2 ]
 run_pilcrow "$tmp/out" "$tmp/err" --width 5 --text "$seed"
 check "bad --width: status 2" [ "$rc" -eq 2 ]
+run_pilcrow "$tmp/out" "$tmp/err" --json --text "$seed"
+check "--json --text: status 2" [ "$rc" -eq 2 ]
+check "--json --text: one line says why ($(cat "$tmp/err"))" sh -c "[ \$(wc -l < '$tmp/err') -eq 1 ] && grep -q 'together' '$tmp/err'"
+
+# --- a terminal that cannot place the cursor: one line, status 1, no screen
+: > "$tmp/keys"
+TERM=dumb PILCROW_SCRIPT=$tmp/keys PILCROW_TERM_OUT=$tmp/termout PILCROW_MARKS=$tmp/marks \
+	"$PILCROW" "$seed" > "$tmp/out" 2> "$tmp/err"
+rc=$?
+check "TERM=dumb: status 1 (got $rc)" [ "$rc" -eq 1 ]
+check "TERM=dumb: one line on stderr ($(cat "$tmp/err"))" sh -c "[ \$(wc -l < '$tmp/err') -eq 1 ] && grep -q \"'dumb' cannot place the cursor\" '$tmp/err'"
+check "TERM=dumb: no screen drawn" sh -c "! grep -q 04ROME3933 '$tmp/termout'"
 finish
