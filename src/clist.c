@@ -44,10 +44,23 @@ bool clist_select_entry(struct clist *l, size_t entry)
 	return false;
 }
 
+/* The widest id from row @from on. */
+static void measure_ids(struct clist *l, size_t from)
+{
+	for (size_t i = from; i < l->n; i++) {
+		int w = (int)strlen(corpus_str(l->corpus, corpus_entry(l->corpus, l->rows[i])->id));
+
+		if (w > l->id_w)
+			l->id_w = w;
+	}
+	l->id_w_upto = l->n;
+}
+
 void clist_make(struct clist *l)
 {
 	size_t count = corpus_count(l->corpus);
 	long keep = clist_entry(l);
+	bool was_plain = l->id_w_upto && l->id_w_upto <= l->n;
 
 	if (clist_plain(l)) {
 		/* as read: the rows are the entries themselves */
@@ -57,8 +70,15 @@ void clist_make(struct clist *l)
 		for (size_t i = 0; i < count; i++)
 			l->rows[i] = (uint32_t)i;
 		l->n = count;
+		/* as read, the rows only grow: measure the new ones */
+		if (!was_plain)
+			l->id_w = 0, l->id_w_upto = 0;
+		measure_ids(l, l->id_w_upto);
 	} else {
 		l->n = corpus_select(l->corpus, &l->filter, l->sort, l->reverse, &l->rows, &l->cap);
+		l->id_w = 0;
+		measure_ids(l, 0);
+		l->id_w_upto = 0;
 	}
 	l->counted = count;
 	l->made_at = now_ms();

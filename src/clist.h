@@ -19,6 +19,8 @@ struct clist {
 	struct cfilter filter;
 	enum sort_key sort;
 	bool reverse;
+	int id_w;                /* the widest id among the rows */
+	size_t id_w_upto;        /* rows measured for id_w (in a list as read) */
 	size_t counted;          /* corpus_count() when the rows were made */
 	double made_at;          /* when (ms), or -1 before the first time */
 };

@@ -69,3 +69,62 @@ void layout_describe(const struct layout *l, char *out, size_t size)
 		 l->detail.y, l->detail.x, l->detail.w, l->detail.h,
 		 l->status.y, l->status.x, l->status.w, l->status.h);
 }
+
+void layout_list(struct list_columns *c, int cols, int id_wanted)
+{
+	int x = 1, gap = 2;
+
+	memset(c, 0, sizeof(*c));
+	c->id_x = x;
+	c->id_w = id_wanted < 4 ? 4 : id_wanted;
+	if (c->id_w > cols / 3 && cols >= 24)
+		c->id_w = cols / 3;
+	if (c->id_w > cols - 1)
+		c->id_w = cols - 1;
+	x += c->id_w + gap;
+	if (cols >= 50) {
+		c->date_x = x;
+		c->date_w = 10;
+		x += c->date_w + gap;
+	}
+	if (cols >= 100) {
+		c->origin_x = x;
+		c->origin_w = 14;
+		x += c->origin_w + gap;
+	}
+	if (x + 5 < cols) {
+		c->class_x = x;
+		c->class_w = cols >= 60 ? 9 : 5;
+		x += c->class_w + gap;
+	}
+	if (x < cols) {
+		c->subject_x = x;
+		c->subject_w = cols - x;
+	}
+}
+
+void layout_fit(struct layout *l, int list_want, int detail_want)
+{
+	int body, lh, dh;
+
+	if (l->too_small || l->wide)
+		return;
+	body = l->list.h + l->detail.h;
+	lh = l->list.h;
+	dh = l->detail.h;
+	if (list_want < 1)
+		list_want = 1;
+	if (detail_want < 2)
+		detail_want = 2;
+	if (list_want < lh) {
+		lh = list_want;
+	} else if (detail_want < dh) {
+		lh = body - detail_want;
+		if (lh > list_want)
+			lh = list_want;
+	}
+	dh = body - lh;
+	l->list.h = lh;
+	l->detail.y = l->list.y + lh;
+	l->detail.h = dh;
+}

@@ -26,6 +26,23 @@ struct layout {
  * lines (1 when collapsed). */
 void layout_compute(struct layout *l, int rows, int cols, int header_lines);
 
+/* The columns of the cable list, each an x and a width (0: not shown). */
+struct list_columns {
+	int id_x, id_w, date_x, date_w, origin_x, origin_w, class_x, class_w, subject_x, subject_w;
+};
+
+/* The list's columns at @cols for ids up to @id_wanted columns wide: the id
+ * in full when it fits in a third of the line, the date (2004-10-06), the
+ * classification as its short marking, the origin from 100 columns, and the
+ * rest for the subject. */
+void layout_list(struct list_columns *c, int cols, int id_wanted);
+
+/* Stacked panes follow the content: the list keeps only the rows it wants
+ * (@list_want) when the detail can use the rest, and the detail keeps only
+ * the rows its longest paragraph wants (@detail_want, its title included)
+ * when the list can use them. */
+void layout_fit(struct layout *l, int list_want, int detail_want);
+
 /* "80x24 stacked header=0,0,80x3 list=3,0,80x7 detail=10,0,80x13 status=23,0,80x1" */
 void layout_describe(const struct layout *l, char *out, size_t size);
 

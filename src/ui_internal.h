@@ -121,6 +121,7 @@ struct ui {
 
 	struct view v;           /* the open cable; v.msg is the status bar's message */
 	struct clist list;
+	struct list_columns list_cols;   /* the list's columns (its recalc) */
 	struct reader rd;
 	struct menu menu;
 	struct prompt prompt;
@@ -172,6 +173,8 @@ int put_c(int y, int x, int w, const char *s, int attr);
 struct str clean(struct buf *b, struct str s);
 void fill(int y, int x, int w, int attr);
 void thousands(char *out, size_t size, size_t n);
+/* Like put(), but text that does not fit ends with an ellipsis. */
+int put_cut(int y, int x, int w, struct str s, int attr);
 /* Says the terminal is too small to draw on. */
 void too_small(void);
 

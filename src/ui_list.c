@@ -124,6 +124,7 @@ static void list_recalc(void *ctx, struct screen *s, struct rect r)
 
 	(void)s;
 	clist_scroll(&u->list, r.h - 2 > 0 ? (size_t)(r.h - 2) : 1);
+	layout_list(&u->list_cols, r.w, u->list.id_w);
 }
 
 static bool list_cursor(const void *ctx, const struct screen *s, int *y, int *x)
@@ -145,7 +146,8 @@ static void list_draw(const void *ctx, const struct screen *s)
 	int rows = LINES, cols = COLS, h = rows - 2, title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
 	char all[32], shown[32];
 	struct buf b = { 0 }, cl = { 0 };
-	int idw = 18, datew = cols >= 60 ? 10 : 0, originw = cols >= 80 ? 14 : 0, classw = 10, x;
+	const struct list_columns *c = &u->list_cols;
+	int x;
 	uint64_t done, total;
 
 	(void)s;
@@ -180,30 +182,26 @@ static void list_draw(const void *ctx, const struct screen *s)
 		attr = ri == l->sel ? A_REVERSE : 0;
 		if (attr)
 			fill(y, 0, cols, attr);
-		x = 1;
-		put(y, x, MIN(idw, cols - x), clean(&cl, str_c(corpus_str(u->corpus, e->id))), attr | A_BOLD);
-		x += idw + 1;
-		if (datew && x < cols) {
+		/* cut with an ellipsis, never silently */
+		put_cut(y, c->id_x, c->id_w, clean(&cl, str_c(corpus_str(u->corpus, e->id))), attr | A_BOLD);
+		if (c->date_w) {
 			minutes_date(e->date, date);
-			put_c(y, x, MIN(datew, cols - x), date, attr);
-			x += datew + 2;
+			put_c(y, c->date_x, c->date_w, date, attr);
 		}
-		if (originw && x < cols) {
-			put(y, x, MIN(originw, cols - x), clean(&cl, str_c(corpus_str(u->corpus, e->origin))), attr);
-			x += originw + 1;
-		}
-		if (x < cols) {
+		if (c->origin_w)
+			put_cut(y, c->origin_x, c->origin_w, clean(&cl, str_c(corpus_str(u->corpus, e->origin))), attr);
+		if (c->class_w) {
 			struct marking m = { (enum level)e->level, e->caveats, STR_NULL };
 
 			if (e->level)
 				marking_format_portion(&m, mark, sizeof(mark));
 			else
 				snprintf(mark, sizeof(mark), "-");
-			put_c(y, x, MIN(classw, cols - x), mark, attr | ui_level_attr(u, (enum level)e->level, false));
-			x += classw + 1;
+			put_cut(y, c->class_x, c->class_w, str_c(mark), attr | ui_level_attr(u, (enum level)e->level, false));
 		}
-		if (x < cols)
-			put(y, x, cols - x, clean(&cl, str_c(corpus_str(u->corpus, e->subject))), attr);
+		if (c->subject_w)
+			put_cut(y, c->subject_x, c->subject_w - 1,   /* the last column: the scroll marks */
+				clean(&cl, str_c(corpus_str(u->corpus, e->subject))), attr);
 	}
 	if (l->top > 0)
 		put_c(1, cols - 1, 1, "\xE2\x96\xB2", A_BOLD);

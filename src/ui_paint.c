@@ -67,6 +67,16 @@ int put(int y, int x, int w, struct str s, int attr)
 	return used;
 }
 
+int put_cut(int y, int x, int w, struct str s, int attr)
+{
+	int used;
+
+	if (w <= 0 || text_width(s) <= w)
+		return put(y, x, w, s, attr);
+	used = put(y, x, w - 1, s, attr);
+	return used + put_c(y, x + used, 1, "\xE2\x80\xA6", attr);
+}
+
 int put_c(int y, int x, int w, const char *s, int attr)
 {
 	return put(y, x, w, str_c(s), attr);

@@ -75,6 +75,76 @@ static void every_size_fits(void **state)
 	}
 }
 
+static const char *fitted(int rows, int cols, int header, int list_want, int detail_want)
+{
+	static char out[256];
+	struct layout l;
+
+	layout_compute(&l, rows, cols, header);
+	layout_fit(&l, list_want, detail_want);
+	layout_describe(&l, out, sizeof(out));
+	return out;
+}
+
+static void fit_content(void **state)
+{
+	/* 110x32 with a 10-line header: by default the list has 8 rows, the
+	 * detail 13; a list of 13 rows and a detail of 9 at most share them */
+	assert_string_equal(fitted(32, 110, 10, 100, 100),
+			    "110x32 stacked header=0,0,110x10 list=10,0,110x8 detail=18,0,110x13 status=31,0,110x1");
+	assert_string_equal(fitted(32, 110, 10, 13, 9),
+			    "110x32 stacked header=0,0,110x10 list=10,0,110x12 detail=22,0,110x9 status=31,0,110x1");
+	/* the list wants fewer rows than the detail leaves it: the list keeps
+	 * all it wants and no more, the detail gets the rest */
+	assert_string_equal(fitted(32, 110, 10, 14, 4),
+			    "110x32 stacked header=0,0,110x10 list=10,0,110x14 detail=24,0,110x7 status=31,0,110x1");
+	/* a short list gives the detail its rows */
+	assert_string_equal(fitted(24, 80, 7, 2, 100),
+			    "80x24 stacked header=0,0,80x7 list=7,0,80x2 detail=9,0,80x14 status=23,0,80x1");
+	/* side by side, both have the height anyway */
+	assert_string_equal(fitted(40, 160, 6, 2, 3),
+			    "160x40 wide header=0,0,160x6 list=6,0,64x33 detail=6,66,94x33 status=39,0,160x1");
+	/* every size still fits, whatever is wanted */
+	for (int rows = 6; rows <= 60; rows += 3)
+		for (int want = 0; want < 70; want += 4) {
+			struct layout l;
+
+			layout_compute(&l, rows, 80, 5);
+			layout_fit(&l, want, 70 - want);
+			assert_true(l.list.h >= 1 && l.detail.h >= 2);
+			assert_int_equal(l.header.h + l.list.h + l.detail.h + 1, rows);
+			assert_int_equal(l.detail.y, l.list.y + l.list.h);
+		}
+}
+
+static void list_columns(void **state)
+{
+	struct list_columns c;
+
+	/* 80 columns: the id in full, the date, the short marking, the subject */
+	layout_list(&c, 80, 15);
+	assert_int_equal(c.id_w, 15);
+	assert_int_equal(c.date_x, 18);
+	assert_int_equal(c.origin_w, 0);
+	assert_int_equal(c.class_x, 30);
+	assert_int_equal(c.subject_x, 41);
+	assert_int_equal(c.subject_w, 39);
+	/* 120: the origin too */
+	layout_list(&c, 120, 15);
+	assert_int_equal(c.origin_x, 30);
+	assert_int_equal(c.subject_w, 120 - 57);
+	/* an id longer than a third of the line is cut (with an ellipsis, by the list) */
+	layout_list(&c, 40, 30);
+	assert_int_equal(c.id_w, 13);
+	assert_int_equal(c.date_w, 0);
+	/* narrow: no column runs past the line */
+	for (int cols = 20; cols < 200; cols++) {
+		layout_list(&c, cols, 17);
+		assert_true(c.subject_x + c.subject_w <= cols);
+		assert_true(c.id_x + c.id_w <= cols);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -82,6 +152,8 @@ int main(void)
 		cmocka_unit_test(wide),
 		cmocka_unit_test(small),
 		cmocka_unit_test(every_size_fits),
+		cmocka_unit_test(fit_content),
+		cmocka_unit_test(list_columns),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
