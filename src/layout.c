@@ -105,24 +105,22 @@ void layout_list(struct list_columns *c, int cols, int id_wanted)
 
 void layout_fit(struct layout *l, int list_want, int detail_want)
 {
-	int body, lh, dh;
+	int body, lh, dh, least;
 
 	if (l->too_small || l->wide)
 		return;
 	body = l->list.h + l->detail.h;
 	lh = l->list.h;
-	dh = l->detail.h;
 	if (list_want < 1)
 		list_want = 1;
 	if (detail_want < 2)
 		detail_want = 2;
-	if (list_want < lh) {
+	/* the detail keeps a third of the body at least (it scrolls) */
+	least = body / 3 > 2 ? body / 3 : 2;
+	if (list_want <= body - least)
 		lh = list_want;
-	} else if (detail_want < dh) {
+	else if (detail_want < l->detail.h)
 		lh = body - detail_want;
-		if (lh > list_want)
-			lh = list_want;
-	}
 	dh = body - lh;
 	l->list.h = lh;
 	l->detail.y = l->list.y + lh;

@@ -37,10 +37,10 @@ struct list_columns {
  * rest for the subject. */
 void layout_list(struct list_columns *c, int cols, int id_wanted);
 
-/* Stacked panes follow the content: the list keeps only the rows it wants
- * (@list_want) when the detail can use the rest, and the detail keeps only
- * the rows its longest paragraph wants (@detail_want, its title included)
- * when the list can use them. */
+/* Stacked panes follow the content: the list gets every row it wants
+ * (@list_want) when that leaves the detail a third of the body or more,
+ * the detail the rest; a longer list gets the rows the detail does not
+ * need for its longest paragraph (@detail_want, its title included). */
 void layout_fit(struct layout *l, int list_want, int detail_want);
 
 /* "80x24 stacked header=0,0,80x3 list=3,0,80x7 detail=10,0,80x13 status=23,0,80x1" */

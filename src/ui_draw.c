@@ -328,6 +328,10 @@ void reader_draw(const void *ctx, const struct screen *s)
 		return;
 	}
 	draw_header(u, &lay->header);
+	if (u->rd.header_full && !v->header_collapsed) {
+		draw_status(u, &lay->status);
+		return;
+	}
 	draw_list(u, &lay->list);
 	if (lay->wide) {
 		/* the rule between the panes (box drawing, as the text is UTF-8) */

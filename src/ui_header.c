@@ -57,6 +57,94 @@ static void header_field(struct ui *u, const char *label, struct str text, int w
 	buf_free(&b);
 }
 
+/* A field the banner and the first lines leave out (routing, captions,
+ * signer, the parser's repairs): one line, cut with an ellipsis, while
+ * the header is folded; all of it, wrapped, when it is full. */
+static void folded_field(struct ui *u, const char *label, struct str text, int width)
+{
+	struct buf b = { 0 }, cut = { 0 };
+	struct str s;
+	int used;
+	size_t fit;
+
+	if (!text.n)
+		return;
+	if (u->rd.header_full) {
+		header_field(u, label, text, width, -1);
+		return;
+	}
+	s = clean(&b, text);
+	fit = text_fit(s, width, &used);
+	if (fit < s.n) {
+		fit = text_fit(s, width - 1, &used);
+		buf_add(&cut, s.p, fit);
+		buf_adds(&cut, "\xE2\x80\xA6");
+		s = buf_str(&cut);
+	}
+	hline_add(u, label, s, -1);
+	buf_free(&cut);
+	buf_free(&b);
+}
+
+/* "R" -> "ROUTINE": the precedence as the cable writes it, spelt out. */
+static const char *precedence_word(struct str p)
+{
+	static const struct {
+		const char *code, *word;
+	} words[] = { { "R", "ROUTINE" }, { "P", "PRIORITY" }, { "O", "IMMEDIATE" }, { "Z", "FLASH" } };
+
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (str_eq_c(p, words[i].code))
+			return words[i].word;
+	return NULL;
+}
+
+static void join_fields(struct buf *t, const struct field *f, size_t n, const char *sep)
+{
+	buf_clear(t);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_adds(t, sep);
+		buf_addstr(t, f[i].text);
+	}
+}
+
+/* The routing, the captions, the signer and the parser's repairs. */
+static void more_fields(struct ui *u, const struct cable *c, int width)
+{
+	const struct routing *r = &c->routing;
+	struct buf t = { 0 };
+
+	if (r->precedence.text.n) {
+		const char *w = precedence_word(r->precedence.text);
+
+		buf_printf(&t, "%.*s", (int)r->precedence.text.n, r->precedence.text.p);
+		if (w)
+			buf_printf(&t, " (%s)", w);
+	}
+	if (r->dtg.text.n)
+		buf_printf(&t, "%s%.*s", t.n ? ", " : "", (int)r->dtg.text.n, r->dtg.text.p);
+	folded_field(u, "Sent", buf_str(&t), width);
+	join_fields(&t, r->to, r->nto, "; ");
+	folded_field(u, "To", buf_str(&t), width);
+	join_fields(&t, r->info, r->ninfo, "; ");
+	folded_field(u, "Info", buf_str(&t), width);
+	join_fields(&t, c->captions, c->ncaptions, " \xC2\xB7 ");
+	folded_field(u, "Captions", buf_str(&t), width);
+	folded_field(u, "Signed", c->signer.text, width);
+	if (c->nwarnings && u->rd.header_full) {
+		for (size_t i = 0; i < c->nwarnings; i++)
+			header_field(u, i ? "" : "Repairs", c->warnings[i], width, -1);
+	} else if (c->nwarnings) {
+		buf_clear(&t);
+		buf_printf(&t, "%zu: ", c->nwarnings);
+		for (size_t i = 0; i < c->nwarnings; i++)
+			buf_printf(&t, "%s%.*s", i ? "; " : "", (int)c->warnings[i].n, c->warnings[i].p);
+		folded_field(u, "Repairs", buf_str(&t), width);
+	}
+	buf_free(&t);
+}
+
 /* Citing cables shown at most, around the selected one. */
 #define CITED_SHOWN 4
 
@@ -141,5 +229,6 @@ void header_lines(struct ui *u, int cols)
 		buf_printf(&t, "%sFM %.*s", t.n ? "; " : "", (int)c->routing.from.text.n, c->routing.from.text.p);
 	header_field(u, "From", buf_str(&t), width, -1);
 	buf_free(&t);
+	more_fields(u, c, width);
 }
 

@@ -67,6 +67,14 @@ struct reader {
 	size_t nlinks, cap_links;
 	int link_sel;            /* -1: none */
 	int header_top;          /* first header line shown below the banner */
+	bool header_full;        /* H: the whole header, scrolled, over the panes */
+	int link_shown;          /* the link last scrolled into view */
+	/* the detail's height wanted: the longest visible paragraph wrapped
+	 * (recalc), and what it was measured for */
+	int fit_lines, fit_w;
+	size_t fit_entry, fit_rows;
+	struct filter fit_filter;
+	const struct cable *fit_cable;
 	char count[8];           /* a number typed before Enter */
 	int numw;                /* the widest paragraph address */
 	struct buf hbuf;         /* the header's lines for the width (recalc) */

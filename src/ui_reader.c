@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "text.h"
+
 /* ------------------------------------------------------------ links */
 
 /* Opens corpus entry @entry in the reader, which comes to the top. */
@@ -49,6 +51,7 @@ void reader_make_links(struct ui *u)
 
 	rd->nlinks = 0;
 	rd->link_sel = -1;
+	rd->link_shown = -1;
 	rd->header_top = 0;
 	if (!c)
 		return;
@@ -251,6 +254,46 @@ static void toggle_marked_only(struct view *v)
 		view_say(v, f.marked_only ? "showing the marked paragraphs" : "showing all paragraphs");
 }
 
+/* H: folded (a third of the screen at most) -> the whole header -> the
+ * banner only -> folded. */
+static void cycle_header(struct ui *u)
+{
+	struct view *v = &u->v;
+
+	if (u->rd.header_full) {
+		u->rd.header_full = false;
+		v->header_collapsed = true;
+		view_say(v, "header collapsed: H unfolds it");
+	} else if (v->header_collapsed) {
+		v->header_collapsed = false;
+		view_say(v, "header folded: H shows all of it");
+	} else {
+		u->rd.header_full = true;
+		u->rd.header_top = 0;
+		view_say(v, "the whole header: j/k and Space scroll it, H folds it away");
+	}
+}
+
+/* With the whole header shown, the moving keys scroll it. */
+static bool header_key(struct ui *u, enum action a)
+{
+	struct reader *rd = &u->rd;
+	int h = rd->lay.header.h - 1 > 1 ? rd->lay.header.h - 1 : 1;
+
+	switch (a) {
+	case ACT_NEXT: rd->header_top++; break;
+	case ACT_PREV: rd->header_top--; break;
+	case ACT_PAGE_DOWN: rd->header_top += h > 1 ? h - 1 : 1; break;
+	case ACT_PAGE_UP: rd->header_top -= h > 1 ? h - 1 : 1; break;
+	case ACT_HALF_DOWN: rd->header_top += h / 2 > 0 ? h / 2 : 1; break;
+	case ACT_HALF_UP: rd->header_top -= h / 2 > 0 ? h / 2 : 1; break;
+	case ACT_FIRST: rd->header_top = 0; break;
+	case ACT_LAST: rd->header_top = (int)rd->nhlines; break;
+	default: return false;
+	}
+	return true;
+}
+
 static bool reader_handle(void *ctx, struct screen *s, struct key k)
 {
 	struct ui *u = ctx;
@@ -279,6 +322,8 @@ static bool reader_handle(void *ctx, struct screen *s, struct key k)
 		if (a == ACT_CANCEL)
 			return true;
 	}
+	if (u->rd.header_full && !v->header_collapsed && header_key(u, a))
+		return true;
 	switch (a) {
 	case ACT_NEXT:
 		if (v->detail_focus)
@@ -334,7 +379,7 @@ static bool reader_handle(void *ctx, struct screen *s, struct key k)
 	case ACT_CLOSE: go_back(u, true); break;
 	case ACT_NEXT_CABLE: walk_cables(u, 1); break;
 	case ACT_PREV_CABLE: walk_cables(u, -1); break;
-	case ACT_HEADER: v->header_collapsed = !v->header_collapsed; break;
+	case ACT_HEADER: cycle_header(u); break;
 	case ACT_CANCEL: u->rd.link_sel = -1; break;
 	case ACT_MOUSE: mouse_event(u); break;
 	default: return false;
@@ -349,7 +394,7 @@ static void header_scroll(struct reader *rd)
 {
 	int shown = rd->lay.header.h - 1, top = rd->header_top;
 
-	if (rd->link_sel >= 0 && rd->links[rd->link_sel].line >= 0) {
+	if (rd->link_sel >= 0 && rd->links[rd->link_sel].line >= 0 && rd->link_sel != rd->link_shown) {
 		int l = rd->links[rd->link_sel].line, n = rd->links[rd->link_sel].lines;
 
 		if (l < top)
@@ -357,11 +402,58 @@ static void header_scroll(struct reader *rd)
 		if (l + n > top + shown)
 			top = l + n - shown;
 	}
+	rd->link_shown = rd->link_sel;
 	if (top > (int)rd->nhlines - shown)
 		top = (int)rd->nhlines - shown;
 	if (top < 0)
 		top = 0;
 	rd->header_top = top;
+}
+
+/* The detail is wrapped at a readable measure on a wide terminal. */
+#define DETAIL_MEASURE 100
+/* Paragraphs measured at most for the detail's height (a cable of many
+ * short paragraphs keeps the default split past them). */
+#define FIT_PARAS 2000
+
+static void count_line(struct str line, void *ud)
+{
+	(void)line;
+	(*(int *)ud)++;
+}
+
+/* The rows the detail wants: its title and the longest visible paragraph,
+ * wrapped at @w; @enough stops the count. */
+static int detail_want(struct ui *u, int w, int enough)
+{
+	struct view *v = &u->v;
+	struct reader *rd = &u->rd;
+	int most = 0, seen = 0;
+
+	if (rd->fit_cable == v->c && rd->fit_entry == v->cur && rd->fit_w == w && rd->fit_rows == v->nrows &&
+	    rd->fit_filter.mode == v->filter.mode && rd->fit_filter.level == v->filter.level &&
+	    rd->fit_filter.marked_only == v->filter.marked_only)
+		return rd->fit_lines;
+	for (size_t r = 0; r < v->nrows && most < enough; r++) {
+		int lines = 0;
+
+		if (v->rows[r].kind != ROW_PARA)
+			continue;
+		if (++seen > FIT_PARAS) {
+			most = enough;
+			break;
+		}
+		text_wrap(view_text(v, v->rows[r].index), w, count_line, &lines);
+		if (lines > most)
+			most = lines;
+	}
+	rd->fit_cable = v->c;
+	rd->fit_entry = v->cur;
+	rd->fit_w = w;
+	rd->fit_rows = v->nrows;
+	rd->fit_filter = v->filter;
+	rd->fit_lines = 1 + most;
+	return rd->fit_lines;
 }
 
 static void reader_recalc(void *ctx, struct screen *s, struct rect r)
@@ -375,10 +467,16 @@ static void reader_recalc(void *ctx, struct screen *s, struct rect r)
 	layout_compute(&rd->lay, r.h, r.w, v->header_collapsed ? 1 : 1 + (int)rd->nhlines);
 	if (rd->lay.too_small || !v->c)
 		return;
+	v->detail_w = MIN(rd->lay.detail.w - 1, DETAIL_MEASURE);
+	if (!rd->lay.wide)
+		layout_fit(&rd->lay, (int)v->nrows, detail_want(u, v->detail_w < 1 ? 1 : v->detail_w, rd->lay.detail.h));
+	if (rd->header_full && !v->header_collapsed) {
+		/* the whole header, over the panes (they keep their sizes) */
+		rd->lay.header.h = r.h - 1;
+	}
 	header_scroll(rd);
 	v->list_h = rd->lay.list.h;
 	view_scroll_list(v);
-	v->detail_w = rd->lay.detail.w - 1;
 	v->detail_h = rd->lay.detail.h - 1;
 	view_wrap(v);
 	view_scroll_detail(v, 0);
@@ -400,6 +498,10 @@ static bool reader_cursor(const void *ctx, const struct screen *s, int *y, int *
 	*y = *x = 0;
 	if (lay->too_small || !v->c)
 		return true;
+	if (u->rd.header_full && !v->header_collapsed) {
+		*y = 1;
+		return true;
+	}
 	if (v->detail_focus) {
 		*y = lay->detail.y + 1 < lay->rows ? lay->detail.y + 1 : lay->detail.y;
 		*x = lay->detail.x;

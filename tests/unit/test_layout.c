@@ -89,15 +89,17 @@ static const char *fitted(int rows, int cols, int header, int list_want, int det
 static void fit_content(void **state)
 {
 	/* 110x32 with a 10-line header: by default the list has 8 rows, the
-	 * detail 13; a list of 13 rows and a detail of 9 at most share them */
+	 * detail 13; a list of 13 rows gets them all, the detail the other 8 */
 	assert_string_equal(fitted(32, 110, 10, 100, 100),
 			    "110x32 stacked header=0,0,110x10 list=10,0,110x8 detail=18,0,110x13 status=31,0,110x1");
-	assert_string_equal(fitted(32, 110, 10, 13, 9),
+	assert_string_equal(fitted(32, 110, 10, 13, 100),
+			    "110x32 stacked header=0,0,110x10 list=10,0,110x13 detail=23,0,110x8 status=31,0,110x1");
+	/* a list longer than the detail's third allows: the detail keeps the
+	 * rows its longest paragraph needs, the list the rest */
+	assert_string_equal(fitted(32, 110, 10, 40, 9),
 			    "110x32 stacked header=0,0,110x10 list=10,0,110x12 detail=22,0,110x9 status=31,0,110x1");
-	/* the list wants fewer rows than the detail leaves it: the list keeps
-	 * all it wants and no more, the detail gets the rest */
-	assert_string_equal(fitted(32, 110, 10, 14, 4),
-			    "110x32 stacked header=0,0,110x10 list=10,0,110x14 detail=24,0,110x7 status=31,0,110x1");
+	assert_string_equal(fitted(32, 110, 10, 40, 30),
+			    "110x32 stacked header=0,0,110x10 list=10,0,110x8 detail=18,0,110x13 status=31,0,110x1");
 	/* a short list gives the detail its rows */
 	assert_string_equal(fitted(24, 80, 7, 2, 100),
 			    "80x24 stacked header=0,0,80x7 list=7,0,80x2 detail=9,0,80x14 status=23,0,80x1");
