@@ -223,6 +223,8 @@ static void ui_free(struct ui *u)
 	free(u->rd.links);
 	buf_free(&u->rd.hbuf);
 	free(u->rd.hlines);
+	free(u->rd.flow_head);
+	flow_free(&u->rd.flow);
 }
 
 int ui_run(struct corpus *corpus, const struct ui_opts *o)

@@ -108,6 +108,21 @@ static void highlight(const struct match *m, bool current, void *ud)
 	    (h->attr & A_REVERSE ? A_UNDERLINE : 0));
 }
 
+/* "─ Summary ─────": a section's heading across @w columns. */
+static void draw_heading(const struct ui *u, int y, int x0, int w, int section)
+{
+	struct buf b = { 0 };
+	int attr = pair_attr(u, PAIR_SECTION, A_BOLD) | A_BOLD, x;
+
+	x = x0 + put_c(y, x0, w, "\xE2\x94\x80 ", attr);
+	x += put(y, x, x0 + w - x, clean(&b, u->v.c->sections[section].title), attr);
+	attron(attr);
+	for (x += 1; x < x0 + w; x++)
+		mvaddstr(y, x, "\xE2\x94\x80");
+	attroff(attr);
+	buf_free(&b);
+}
+
 static void draw_list(const struct ui *u, const struct rect *r)
 {
 	const struct view *v = &u->v;
@@ -126,16 +141,7 @@ static void draw_list(const struct ui *u, const struct rect *r)
 		}
 		row = &v->rows[ri];
 		if (row->kind == ROW_SECTION) {
-			struct buf b = { 0 };
-			int attr = pair_attr(u, PAIR_SECTION, A_BOLD) | A_BOLD;
-
-			x = put_c(y, 0, textw, "\xE2\x94\x80 ", attr);
-			x += put(y, x, textw - x, clean(&b, v->c->sections[row->index].title), attr);
-			attron(attr);
-			for (x += 1; x < textw; x++)
-				mvaddstr(y, x, "\xE2\x94\x80");
-			attroff(attr);
-			buf_free(&b);
+			draw_heading(u, y, 0, textw, row->index);
 			continue;
 		}
 		{
@@ -259,6 +265,74 @@ static void draw_detail(const struct ui *u, const struct rect *r)
 	buf_free(&b);
 }
 
+/* ---------------------------------------------------------------- flow */
+
+/* The continuous view in the detail's place: the header, then every
+ * paragraph under its ¶ and marking. */
+static void draw_flow(const struct ui *u, const struct rect *r)
+{
+	const struct view *v = &u->v;
+	const struct flow *f = &u->rd.flow;
+	int attr = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
+	char title[96];
+
+	fill(r->y, r->x, r->w, attr);
+	put_c(r->y, r->x, r->w, " The whole cable", attr);
+	if (v->sel >= 0) {
+		snprintf(title, sizeof(title), " \xC2\xB6%s of %zu%s ", v->c->paras[v->sel].address, v->c->nparas,
+			 f->at_end ? ", the end" : "");
+		put_c(r->y, r->x + r->w - text_width(str_c(title)), text_width(str_c(title)), title, attr & ~A_BOLD);
+	}
+	for (size_t k = 0; k < f->nshown; k++) {
+		const struct flow_line *l = &f->shown[k];
+		int y = r->y + 1 + (int)k;
+
+		switch (l->kind) {
+		case FLOW_HEAD: {
+			const struct hline *h = &u->rd.hlines[l->index];
+
+			put(y, r->x, LABEL_W - 1, str_make(u->rd.hbuf.p + h->label_off, h->label_len),
+			    pair_attr(u, PAIR_LABEL, A_BOLD));
+			put(y, r->x + LABEL_W, r->w - LABEL_W, l->text, 0);
+			break;
+		}
+		case FLOW_SECTION:
+			draw_heading(u, y, r->x, r->w - 1, l->index);
+			break;
+		case FLOW_TITLE: {
+			const struct paragraph *p = &v->c->paras[l->index];
+			char mark[96];
+			int x = r->x;
+
+			snprintf(title, sizeof(title), "%s\xC2\xB6%s", view_is_marked(v, l->index) ? "*" : "",
+				 p->address);
+			x += put_c(y, x, r->w - 1, title, A_BOLD);
+			if (p->marking.level) {
+				marking_format_portion(&p->marking, mark, sizeof(mark));
+				x += put_c(y, x, r->x + r->w - x, " (", A_BOLD);
+				x += put_c(y, x, r->x + r->w - x, mark, ui_level_attr(u, p->marking.level, false));
+				put_c(y, x, r->x + r->w - x, ")", A_BOLD);
+			}
+			break;
+		}
+		case FLOW_TEXT: {
+			struct hl h = { y, r->x, 0, l->text, view_text_made(v, l->index).p, 0 };
+
+			h.w = put(y, r->x, r->w - 1, l->text, 0);
+			if (v->re && h.base)
+				view_matches_in(v, l->index, highlight, &h);
+			break;
+		}
+		case FLOW_BLANK:
+			break;
+		}
+	}
+	if (f->top.block > 0 || f->top.line > 0)
+		put_c(r->y + 1, r->x + r->w - 1, 1, "\xE2\x96\xB2", A_BOLD);
+	if (!f->at_end)
+		put_c(r->y + r->h - 1, r->x + r->w - 1, 1, "\xE2\x96\xBC", A_BOLD);
+}
+
 /* ---------------------------------------------------------------- status */
 
 static void draw_status(const struct ui *u, const struct rect *r)
@@ -340,6 +414,9 @@ void reader_draw(const void *ctx, const struct screen *s)
 			mvaddstr(lay->list.y + k, lay->list.w, "\xE2\x94\x82");
 		attroff(A_DIM);
 	}
-	draw_detail(u, &lay->detail);
+	if (u->rd.flow_on)
+		draw_flow(u, &lay->detail);
+	else
+		draw_detail(u, &lay->detail);
 	draw_status(u, &lay->status);
 }

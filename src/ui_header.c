@@ -69,7 +69,7 @@ static void folded_field(struct ui *u, const char *label, struct str text, int w
 
 	if (!text.n)
 		return;
-	if (u->rd.header_full) {
+	if (u->rd.header_full || u->rd.flow_on) {
 		header_field(u, label, text, width, -1);
 		return;
 	}
@@ -132,7 +132,7 @@ static void more_fields(struct ui *u, const struct cable *c, int width)
 	join_fields(&t, c->captions, c->ncaptions, " \xC2\xB7 ");
 	folded_field(u, "Captions", buf_str(&t), width);
 	folded_field(u, "Signed", c->signer.text, width);
-	if (c->nwarnings && u->rd.header_full) {
+	if (c->nwarnings && (u->rd.header_full || u->rd.flow_on)) {
 		for (size_t i = 0; i < c->nwarnings; i++)
 			header_field(u, i ? "" : "Repairs", c->warnings[i], width, -1);
 	} else if (c->nwarnings) {

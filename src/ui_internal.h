@@ -18,6 +18,7 @@
 #include "clist.h"
 #include "corpus.h"
 #include "filter.h"
+#include "flow.h"
 #include "keys.h"
 #include "layout.h"
 #include "lineedit.h"
@@ -68,6 +69,11 @@ struct reader {
 	int link_sel;            /* -1: none */
 	int header_top;          /* first header line shown below the banner */
 	bool header_full;        /* H: the whole header, scrolled, over the panes */
+	bool flow_on;            /* v: the whole cable as one text in the detail */
+	struct flow flow;
+	int flow_sel;            /* the paragraph the flow last showed */
+	struct str *flow_head;   /* the header's lines for the flow */
+	size_t cap_flow_head;
 	int link_shown;          /* the link last scrolled into view */
 	/* the detail's height wanted: the longest visible paragraph wrapped
 	 * (recalc), and what it was measured for */

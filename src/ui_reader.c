@@ -294,13 +294,66 @@ static bool header_key(struct ui *u, enum action a)
 	return true;
 }
 
-static bool reader_handle(void *ctx, struct screen *s, struct key k)
+/* In the continuous view the moving keys scroll the whole cable. */
+static bool flow_key(struct ui *u, enum action a)
 {
-	struct ui *u = ctx;
+	struct flow *f = &u->rd.flow;
+	struct view *v = &u->v;
+	int h = f->h > 1 ? f->h : 1;
+
+	switch (a) {
+	case ACT_NEXT: flow_scroll(f, v, 1); break;
+	case ACT_PREV: flow_scroll(f, v, -1); break;
+	case ACT_PAGE_DOWN:
+		if (f->at_end)
+			view_say(v, "the end of the cable");
+		flow_scroll(f, v, h > 1 ? h - 1 : 1);
+		break;
+	case ACT_PAGE_UP: flow_scroll(f, v, -(h > 1 ? h - 1 : 1)); break;
+	case ACT_HALF_DOWN: flow_scroll(f, v, h / 2 > 0 ? h / 2 : 1); break;
+	case ACT_HALF_UP: flow_scroll(f, v, -(h / 2 > 0 ? h / 2 : 1)); break;
+	case ACT_FIRST: flow_start(f); break;
+	case ACT_LAST: flow_end(f, v); break;
+	default: return false;
+	}
+	return true;
+}
+
+static void toggle_flow(struct ui *u)
+{
+	struct reader *rd = &u->rd;
+
+	rd->flow_on = !rd->flow_on;
+	if (rd->flow_on) {
+		flow_show_para(&rd->flow, &u->v, u->v.sel);
+		rd->flow_sel = u->v.sel;
+		view_say(&u->v, "the whole cable: Space and b page, v goes back to the panes");
+	} else {
+		view_say(&u->v, "the paragraph list and its detail");
+	}
+}
+
+/* Space: the detail pages down, and at the end of a paragraph goes on to
+ * the next one. */
+static void page_down(struct view *v)
+{
+	int top = v->detail_top, step = page(v, 1) > 1 ? page(v, 1) - 1 : 1;
+
+	view_scroll_detail(v, step);
+	if (v->detail_top == top && top + v->detail_h >= (int)v->nwlines) {
+		int was = v->sel;
+
+		view_move(v, 1);
+		if (v->sel == was)
+			view_say(v, "the end of the cable");
+	}
+}
+
+static bool reader_keys(struct ui *u, struct key k)
+{
 	struct view *v = &u->v;
 	enum action a = keys_action(k, READER, true);
 
-	(void)s;
 	if (a == ACT_DIGIT) {
 		size_t n = strlen(u->rd.count);
 
@@ -324,6 +377,8 @@ static bool reader_handle(void *ctx, struct screen *s, struct key k)
 	}
 	if (u->rd.header_full && !v->header_collapsed && header_key(u, a))
 		return true;
+	if (u->rd.flow_on && flow_key(u, a))
+		return true;
 	switch (a) {
 	case ACT_NEXT:
 		if (v->detail_focus)
@@ -337,7 +392,7 @@ static bool reader_handle(void *ctx, struct screen *s, struct key k)
 		else
 			view_move(v, -1);
 		break;
-	case ACT_PAGE_DOWN: view_scroll_detail(v, page(v, 1) > 1 ? page(v, 1) - 1 : 1); break;
+	case ACT_PAGE_DOWN: page_down(v); break;
 	case ACT_PAGE_UP: view_scroll_detail(v, -(page(v, 1) > 1 ? page(v, 1) - 1 : 1)); break;
 	case ACT_HALF_DOWN:
 		if (v->detail_focus)
@@ -359,6 +414,7 @@ static bool reader_handle(void *ctx, struct screen *s, struct key k)
 	case ACT_NEXT_SAME: view_same_marking(v, 1); break;
 	case ACT_PREV_SAME: view_same_marking(v, -1); break;
 	case ACT_FOCUS: v->detail_focus = !v->detail_focus; break;
+	case ACT_FLOW: toggle_flow(u); break;
 	case ACT_SEARCH: prompt_open(u, '/', "/", "", reader_prompt_done); break;
 	case ACT_SEARCH_NEXT: view_search_next(v, 1); break;
 	case ACT_SEARCH_PREV: view_search_next(v, -1); break;
@@ -385,6 +441,12 @@ static bool reader_handle(void *ctx, struct screen *s, struct key k)
 	default: return false;
 	}
 	return true;
+}
+
+static bool reader_handle(void *ctx, struct screen *s, struct key k)
+{
+	(void)s;
+	return reader_keys(ctx, k);
 }
 
 /* ------------------------------------------------------------ geometry */
@@ -456,6 +518,39 @@ static int detail_want(struct ui *u, int w, int enough)
 	return rd->fit_lines;
 }
 
+/* The continuous view: the header (as the header pane would show it all)
+ * then the paragraphs, in the detail; the paragraph list follows. */
+static void flow_recalc(struct ui *u)
+{
+	struct view *v = &u->v;
+	struct reader *rd = &u->rd;
+	int para;
+
+	/* the header as the whole header shows it, at the detail's width */
+	if (rd->lay.wide)
+		header_lines(u, rd->lay.detail.w);
+	grow_array((void **)&rd->flow_head, &rd->cap_flow_head, rd->nhlines + 1, sizeof(*rd->flow_head));
+	for (size_t i = 0; i < rd->nhlines; i++)
+		rd->flow_head[i] = str_make(rd->hbuf.p + rd->hlines[i].off, rd->hlines[i].len);
+	v->detail_w = MIN(rd->lay.detail.w - 1, DETAIL_MEASURE);
+	v->detail_h = rd->lay.detail.h - 1;
+	flow_setup(&rd->flow, rd->flow_head, rd->nhlines, v->detail_w, v->detail_h);
+	/* a key that chose a paragraph (], n, :12, a click) moves the text there */
+	if (v->sel != rd->flow_sel && v->sel >= 0)
+		flow_show_para(&rd->flow, v, v->sel);
+	if (rd->flow.top.block > (int)v->nrows)
+		flow_end(&rd->flow, v);
+	para = flow_fill(&rd->flow, v);
+	if (para >= 0)
+		v->sel = para;
+	rd->flow_sel = v->sel;
+	v->list_h = rd->lay.list.h;
+	view_scroll_list(v);
+	for (int k = 0; k < v->list_h && v->list_top + k < (int)v->nrows; k++)
+		if (v->rows[v->list_top + k].kind == ROW_PARA)
+			view_text(v, v->rows[v->list_top + k].index);
+}
+
 static void reader_recalc(void *ctx, struct screen *s, struct rect r)
 {
 	struct ui *u = ctx;
@@ -464,9 +559,13 @@ static void reader_recalc(void *ctx, struct screen *s, struct rect r)
 
 	(void)s;
 	header_lines(u, r.w);
-	layout_compute(&rd->lay, r.h, r.w, v->header_collapsed ? 1 : 1 + (int)rd->nhlines);
+	layout_compute(&rd->lay, r.h, r.w, v->header_collapsed || rd->flow_on ? 1 : 1 + (int)rd->nhlines);
 	if (rd->lay.too_small || !v->c)
 		return;
+	if (rd->flow_on) {
+		flow_recalc(u);
+		return;
+	}
 	v->detail_w = MIN(rd->lay.detail.w - 1, DETAIL_MEASURE);
 	if (!rd->lay.wide)
 		layout_fit(&rd->lay, (int)v->nrows, detail_want(u, v->detail_w < 1 ? 1 : v->detail_w, rd->lay.detail.h));
