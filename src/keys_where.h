@@ -3,15 +3,15 @@
 #ifndef PILCROW_KEYS_WHERE_H
 #define PILCROW_KEYS_WHERE_H
 
-enum where { LIST, READER, BOTH, PROMPT, MENU, HELP, WHERE_COUNT };
+enum where { LIST, READER, BOTH, PROMPT, MENU, HELP, RAW, WHERE_COUNT };
 
-/* "list", "reader", "both", "prompt", "menu", "help" */
-static const char *const where_names[WHERE_COUNT] = { "list", "reader", "both", "prompt", "menu", "help" };
+/* "list", "reader", "both", "prompt", "menu", "help", "raw" */
+static const char *const where_names[WHERE_COUNT] = { "list", "reader", "both", "prompt", "menu", "help", "raw" };
 
 /* The section titles of the help screen and the manual. */
 static const char *const where_titles[WHERE_COUNT] = {
 	"In the cable list", "In the reader", "Everywhere", "In a prompt", "In the filter menu",
-	"On the help screen"
+	"On the help screen", "In the original"
 };
 
 #endif

@@ -212,6 +212,7 @@ static void ui_init(struct ui *u, struct corpus *corpus, const struct ui_opts *o
 	u->help_screen = (struct screen){ &help_ops, HELP, NULL };
 	u->menu_screen = (struct screen){ &menu_ops, MENU, NULL };
 	u->prompt_screen = (struct screen){ &prompt_ops, PROMPT, NULL };
+	u->raw_screen = (struct screen){ &raw_ops, RAW, NULL };
 }
 
 static void ui_free(struct ui *u)
@@ -224,6 +225,7 @@ static void ui_free(struct ui *u)
 	buf_free(&u->rd.hbuf);
 	free(u->rd.hlines);
 	free(u->rd.flow_head);
+	free(u->raw.starts);
 	flow_free(&u->rd.flow);
 }
 

@@ -123,6 +123,15 @@ struct help {
 	enum where first;        /* the keys of the screen below, listed first */
 };
 
+/* The original text of the open cable, as lines. */
+struct raw {
+	uint32_t *starts;        /* where each line starts in cable->text */
+	size_t n, cap;
+	size_t top;              /* the first line shown */
+	size_t para_first, para_last;  /* the selected paragraph's lines, or -1 */
+	int rows, cols, gutter;
+};
+
 struct stats;
 
 struct ui {
@@ -140,16 +149,17 @@ struct ui {
 	struct menu menu;
 	struct prompt prompt;
 	struct help help;
+	struct raw raw;
 
 	struct screens stack;
-	struct screen list_screen, reader_screen, help_screen, menu_screen, prompt_screen;
+	struct screen list_screen, reader_screen, help_screen, menu_screen, prompt_screen, raw_screen;
 
 	MEVENT mouse;            /* the event of the last KEY_MOUSE */
 	size_t problems_told;    /* the corpus problems already shown in the status */
 	struct stats *stats;
 };
 
-extern const struct screen_ops list_ops, reader_ops, help_ops, menu_ops, prompt_ops;
+extern const struct screen_ops list_ops, reader_ops, help_ops, menu_ops, prompt_ops, raw_ops;
 
 /* ui.c */
 bool ui_open_cable(struct ui *u, size_t entry);
@@ -174,6 +184,10 @@ void menu_open(struct ui *u);
 /* ui_prompt.c */
 void prompt_open(struct ui *u, char kind, const char *label, const char *start, prompt_done_fn done);
 void prompt_free(struct prompt *p);
+
+/* ui_raw.c: the original of the open cable, at the selected paragraph */
+void raw_open(struct ui *u);
+size_t raw_line_of(const struct raw *r, uint32_t off);
 
 /* ui_help.c */
 void help_open(struct ui *u);
