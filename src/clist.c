@@ -17,6 +17,7 @@ void clist_init(struct clist *l, struct corpus *corpus)
 
 void clist_free(struct clist *l)
 {
+	clist_cancel(l);
 	cfilter_free(&l->filter);
 	free(l->rows);
 	l->rows = NULL;
@@ -56,13 +57,95 @@ static void measure_ids(struct clist *l, size_t from)
 	l->id_w_upto = l->n;
 }
 
+/* The query done: its rows are the list's, its filter the list's filter. */
+static void take_rows(struct clist *l, size_t count)
+{
+	long keep = clist_entry(l);
+	const struct cfilter *f = l->has_pending ? &l->pending : &l->filter;
+
+	free(l->rows);
+	l->rows = l->q.rows;
+	l->n = l->q.n;
+	l->cap = l->q.cap;
+	l->q.rows = NULL;
+	l->gave_up = cfilter_gave_up(f);
+	if (l->has_pending) {
+		cfilter_free(&l->filter);
+		l->filter = l->pending;
+		memset(&l->pending, 0, sizeof(l->pending));
+		l->has_pending = false;
+	}
+	corpus_query_free(&l->q);
+	l->busy = false;
+	l->id_w = 0;
+	measure_ids(l, 0);
+	l->id_w_upto = 0;
+	l->counted = count;
+	l->made_at = now_ms();
+	l->sel = 0;
+	if (keep >= 0)
+		clist_select_entry(l, (size_t)keep);
+}
+
+/* Starts applying @f (the list's filter, or l->pending); a filter without
+ * text is applied at once. */
+static void start_query(struct clist *l, const struct cfilter *f)
+{
+	size_t count = corpus_count(l->corpus);
+
+	corpus_query_free(&l->q);
+	corpus_query_start(&l->q, f, l->sort, l->reverse);
+	l->busy = true;
+	l->counted = count;
+	if (!cfilter_needs_text(f)) {
+		while (!corpus_query_step(l->corpus, &l->q, 1e12, 0))
+			;
+		take_rows(l, count);
+	}
+}
+
+bool clist_step(struct clist *l, double budget_ms, size_t most)
+{
+	if (!l->busy || !corpus_query_step(l->corpus, &l->q, budget_ms, most))
+		return false;
+	take_rows(l, l->counted);
+	return true;
+}
+
+const char *clist_cancel(struct clist *l)
+{
+	static char text[512];
+
+	if (!l->busy)
+		return NULL;
+	snprintf(text, sizeof(text), "%s", l->has_pending ? l->pending.text : l->filter.text ? l->filter.text : "");
+	corpus_query_free(&l->q);
+	if (l->has_pending)
+		cfilter_free(&l->pending);
+	l->has_pending = false;
+	l->busy = false;
+	return text;
+}
+
+int clist_progress(const struct clist *l)
+{
+	size_t n = corpus_count(l->corpus);
+
+	return !l->busy || !n ? 100 : (int)(l->q.next * 100 / n);
+}
+
 void clist_make(struct clist *l)
 {
 	size_t count = corpus_count(l->corpus);
 	long keep = clist_entry(l);
 	bool was_plain = l->id_w_upto && l->id_w_upto <= l->n;
 
-	if (clist_plain(l)) {
+	if (l->has_pending || !clist_plain(l)) {
+		start_query(l, l->has_pending ? &l->pending : &l->filter);
+		return;
+	}
+	clist_cancel(l);
+	{
 		/* as read: the rows are the entries themselves */
 		grow_array((void **)&l->rows, &l->cap, count ? count : 1, sizeof(*l->rows));
 		if (l->n > count)
@@ -74,11 +157,6 @@ void clist_make(struct clist *l)
 		if (!was_plain)
 			l->id_w = 0, l->id_w_upto = 0;
 		measure_ids(l, l->id_w_upto);
-	} else {
-		l->n = corpus_select(l->corpus, &l->filter, l->sort, l->reverse, &l->rows, &l->cap);
-		l->id_w = 0;
-		measure_ids(l, 0);
-		l->id_w_upto = 0;
 	}
 	l->counted = count;
 	l->made_at = now_ms();
@@ -91,7 +169,7 @@ void clist_grow(struct clist *l)
 {
 	size_t count = corpus_count(l->corpus);
 
-	if (count == l->counted && !(corpus_done(l->corpus) && l->made_at < 0))
+	if (l->busy || (count == l->counted && !(corpus_done(l->corpus) && l->made_at < 0)))
 		return;
 	if (clist_plain(l) || corpus_done(l->corpus) || now_ms() - l->made_at > 500)
 		clist_make(l);
@@ -116,9 +194,16 @@ bool clist_set_filter(struct clist *l, const char *text, char *err, size_t errsi
 
 	if (!cfilter_parse(&f, text, err, errsize))
 		return false;
-	cfilter_free(&l->filter);
-	l->filter = f;
-	clist_make(l);
+	clist_cancel(l);
+	if (cfilter_empty(&f)) {
+		cfilter_free(&l->filter);
+		l->filter = f;
+		clist_make(l);
+		return true;
+	}
+	l->pending = f;
+	l->has_pending = true;
+	start_query(l, &l->pending);
 	return true;
 }
 

@@ -23,6 +23,14 @@ struct clist {
 	size_t id_w_upto;        /* rows measured for id_w (in a list as read) */
 	size_t counted;          /* corpus_count() when the rows were made */
 	double made_at;          /* when (ms), or -1 before the first time */
+
+	/* a filter that reads the cables' text is applied in steps: the rows
+	 * shown stay until it is done (clist_step), or cancelled */
+	bool busy;
+	struct cquery q;
+	struct cfilter pending;  /* the filter being applied, if a new one */
+	bool has_pending;
+	size_t gave_up;          /* cables the pattern gave up on, last time */
 };
 
 void clist_init(struct clist *l, struct corpus *corpus);
@@ -51,6 +59,17 @@ bool clist_set_filter(struct clist *l, const char *text, char *err, size_t errsi
 
 /* Adds the terms of @text to the filter (what / in the list does). */
 bool clist_narrow(struct clist *l, const char *text, char *err, size_t errsize);
+
+/* Goes on with a filter being applied, for @budget_ms or @most cables
+ * (not 0); true when it is done and the rows are new. */
+bool clist_step(struct clist *l, double budget_ms, size_t most);
+
+/* Stops the filter being applied; the list stays as it was.  Returns the
+ * filter's text (until the next call), or NULL when none was running. */
+const char *clist_cancel(struct clist *l);
+
+/* How far the filter being applied has got, in percent. */
+int clist_progress(const struct clist *l);
 
 /* The next sort key; the order reversed. */
 void clist_sort_next(struct clist *l);

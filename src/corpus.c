@@ -454,50 +454,88 @@ static struct str entry_text(struct corpus *c, size_t i, struct loaded *tmp)
 	return s;
 }
 
+/* Does entry @i pass @f? */
+static bool entry_passes(struct corpus *c, const struct cfilter *f, bool text, size_t i)
+{
+	const struct centry *e = &c->e[i];
+	struct str tags[128];
+	struct cf_subject s;
+	const uint32_t *t;
+	size_t nt = list_get(c, e->tags, &t);
+	struct loaded tmp;
+	bool ok;
+
+	memset(&s, 0, sizeof(s));
+	s.level = (enum level)e->level;
+	s.caveats = e->caveats;
+	s.origin = str_c(corpus_str(c, e->origin));
+	s.origin_name = str_c(corpus_str(c, e->origin_name));
+	s.id = str_c(corpus_str(c, e->id));
+	s.subject = str_c(corpus_str(c, e->subject));
+	s.date = e->date;
+	for (size_t k = 0; k < nt && k < 128; k++)
+		tags[k] = str_c(corpus_str(c, t[k]));
+	s.tags = tags;
+	s.ntags = MIN(nt, (size_t)128);
+	memset(&tmp, 0, sizeof(tmp));
+	if (text)
+		s.text = entry_text(c, i, &tmp);
+	ok = cfilter_match(f, &s);
+	source_unload(&tmp);
+	return ok;
+}
+
+void corpus_query_start(struct cquery *q, const struct cfilter *f, enum sort_key key, bool reverse)
+{
+	memset(q, 0, sizeof(*q));
+	q->f = f && !cfilter_empty(f) ? f : NULL;
+	q->key = key;
+	q->reverse = reverse;
+}
+
+bool corpus_query_step(struct corpus *c, struct cquery *q, double budget_ms, size_t most)
+{
+	bool text = q->f && cfilter_needs_text(q->f);
+	double until = now_ms() + budget_ms;
+	size_t seen = 0;
+
+	grow_array((void **)&q->rows, &q->cap, c->n ? c->n : 1, sizeof(*q->rows));
+	while (q->next < c->n) {
+		size_t i = q->next++;
+
+		if (!q->f || entry_passes(c, q->f, text, i))
+			q->rows[q->n++] = (uint32_t)i;
+		seen++;
+		/* the clock is read now and then: a metadata filter is fast */
+		if ((most && seen >= most) || ((!text ? seen % 4096 == 0 : true) && now_ms() >= until))
+			return q->next >= c->n ? corpus_query_step(c, q, 0, 0) : false;
+	}
+	if (q->key != SORT_INPUT || q->reverse) {
+		sorting = c;
+		sort_by = q->key;
+		sort_reverse = q->reverse;
+		qsort(q->rows, q->n, sizeof(*q->rows), cmp_entries);
+	}
+	return true;
+}
+
+void corpus_query_free(struct cquery *q)
+{
+	free(q->rows);
+	memset(q, 0, sizeof(*q));
+}
+
 size_t corpus_select(struct corpus *c, const struct cfilter *f, enum sort_key key, bool reverse,
 		     uint32_t **out, size_t *cap)
 {
-	size_t n = 0;
-	bool text = f && cfilter_needs_text(f);
-	struct str tags[128];
+	struct cquery q;
 
-	grow_array((void **)out, cap, c->n ? c->n : 1, sizeof(**out));
-	for (size_t i = 0; i < c->n; i++) {
-		if (f && !cfilter_empty(f)) {
-			const struct centry *e = &c->e[i];
-			struct cf_subject s;
-			const uint32_t *t;
-			size_t nt = list_get(c, e->tags, &t);
-			struct loaded tmp;
-			bool ok;
-
-			memset(&s, 0, sizeof(s));
-			s.level = (enum level)e->level;
-			s.caveats = e->caveats;
-			s.origin = str_c(corpus_str(c, e->origin));
-			s.origin_name = str_c(corpus_str(c, e->origin_name));
-			s.id = str_c(corpus_str(c, e->id));
-			s.subject = str_c(corpus_str(c, e->subject));
-			s.date = e->date;
-			for (size_t k = 0; k < nt && k < 128; k++)
-				tags[k] = str_c(corpus_str(c, t[k]));
-			s.tags = tags;
-			s.ntags = MIN(nt, (size_t)128);
-			memset(&tmp, 0, sizeof(tmp));
-			if (text)
-				s.text = entry_text(c, i, &tmp);
-			ok = cfilter_match(f, &s);
-			source_unload(&tmp);
-			if (!ok)
-				continue;
-		}
-		(*out)[n++] = (uint32_t)i;
-	}
-	if (key != SORT_INPUT || reverse) {
-		sorting = c;
-		sort_by = key;
-		sort_reverse = reverse;
-		qsort(*out, n, sizeof(**out), cmp_entries);
-	}
-	return n;
+	corpus_query_start(&q, f, key, reverse);
+	q.rows = *out;
+	q.cap = *cap;
+	while (!corpus_query_step(c, &q, 1e12, 0))
+		;
+	*out = q.rows;
+	*cap = q.cap;
+	return q.n;
 }

@@ -68,6 +68,24 @@ const struct cable *corpus_cable(struct corpus *c, size_t i);
 size_t corpus_select(struct corpus *c, const struct cfilter *f, enum sort_key key, bool reverse,
 		     uint32_t **out, size_t *cap);
 
+/* The same made in steps, so that a text filter over the whole corpus
+ * never holds a key up: start, then step until it says done (the rows are
+ * then sorted), or free it halfway to cancel. */
+struct cquery {
+	const struct cfilter *f;
+	enum sort_key key;
+	bool reverse;
+	size_t next;             /* the next entry to look at */
+	uint32_t *rows;
+	size_t n, cap;
+};
+
+void corpus_query_start(struct cquery *q, const struct cfilter *f, enum sort_key key, bool reverse);
+/* Looks at entries for @budget_ms (at least one; at most @most when not 0);
+ * true when every entry has been seen. */
+bool corpus_query_step(struct corpus *c, struct cquery *q, double budget_ms, size_t most);
+void corpus_query_free(struct cquery *q);
+
 const char *sort_name(enum sort_key k);
 
 /* Problems met while reading, one line each, for after the screen closes. */

@@ -293,6 +293,15 @@ static bool cmp(enum cf_op op, long a, long b)
 	return false;
 }
 
+size_t cfilter_gave_up(const struct cfilter *f)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < f->n; i++)
+		n += search_gave_up(f->terms[i].re);
+	return n;
+}
+
 static void found(size_t start, size_t len, void *ud)
 {
 	(void)start;

@@ -47,6 +47,9 @@ static inline bool cfilter_empty(const struct cfilter *f)
 	return f->n == 0;
 }
 
+/* How many cables the filter's patterns gave up on (PCRE2's limits). */
+size_t cfilter_gave_up(const struct cfilter *f);
+
 /* True when the filter needs the full text of the cables. */
 bool cfilter_needs_text(const struct cfilter *f);
 

@@ -13,7 +13,20 @@
 struct search {
 	pcre2_code *re;
 	pcre2_match_data *md;
+	pcre2_match_context *mc;
+	size_t gave_up;          /* matches stopped by a limit */
 };
+
+/* The bounds on one match, so that no pattern can freeze the reader: the
+ * backtracking steps (which the compiled code counts too), in proportion
+ * to the text (an honest pattern's work grows with the text, a runaway's
+ * explodes), and the depth of nested backtracking (the interpreter's heap).
+ * A runaway pattern such as (\w+\s?)+$x gives up on a cable in about a
+ * millisecond, and the reader says so. */
+#define SEARCH_STEPS_PER_BYTE 50
+#define SEARCH_MATCH_LIMIT_MIN 100000
+#define SEARCH_MATCH_LIMIT_MAX 10000000
+#define SEARCH_DEPTH_LIMIT 5000
 
 bool search_smart_caseless(const char *pattern)
 {
@@ -59,8 +72,10 @@ struct search *search_new(const char *pattern, char *err, size_t errsize)
 	s = xcalloc(1, sizeof(*s));
 	s->re = re;
 	s->md = pcre2_match_data_create_from_pattern(re, NULL);
-	if (!s->md)
+	s->mc = pcre2_match_context_create(NULL);
+	if (!s->md || !s->mc)
 		die("out of memory (PCRE2 match data)");
+	pcre2_set_depth_limit(s->mc, SEARCH_DEPTH_LIMIT);
 	return s;
 }
 
@@ -69,22 +84,32 @@ void search_free(struct search *s)
 	if (!s)
 		return;
 	pcre2_match_data_free(s->md);
+	pcre2_match_context_free(s->mc);
 	pcre2_code_free(s->re);
 	free(s);
+}
+
+size_t search_gave_up(const struct search *s)
+{
+	return s ? s->gave_up : 0;
 }
 
 size_t search_all(const struct search *s, struct str text, size_t max,
 		  void (*fn)(size_t start, size_t len, void *ud), void *ud)
 {
 	PCRE2_SIZE from = 0;
-	size_t n = 0;
+	size_t n = 0, limit = SEARCH_MATCH_LIMIT_MIN + SEARCH_STEPS_PER_BYTE * text.n;
 
+	pcre2_set_match_limit(s->mc, (uint32_t)MIN(limit, (size_t)SEARCH_MATCH_LIMIT_MAX));
 	while (from <= text.n && n < max) {
-		int rc = pcre2_match(s->re, (PCRE2_SPTR)text.p, text.n, from, 0, s->md, NULL);
+		int rc = pcre2_match(s->re, (PCRE2_SPTR)text.p, text.n, from, 0, s->md, s->mc);
 		PCRE2_SIZE *ov;
 
+		if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
+		    rc == PCRE2_ERROR_JIT_STACKLIMIT)
+			((struct search *)s)->gave_up++;   /* scratch of the search, like its match data */
 		if (rc < 0)
-			break;      /* no match, or an error such as the match limit */
+			break;      /* no match, or a limit reached: no more in this text */
 		ov = pcre2_get_ovector_pointer(s->md);
 		if (ov[1] > ov[0]) {
 			fn(ov[0], ov[1] - ov[0], ud);

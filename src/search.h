@@ -14,9 +14,13 @@ struct search;
 struct search *search_new(const char *pattern, char *err, size_t errsize);
 void search_free(struct search *s);
 
-/* Calls @fn for each non-empty match in @text (at most @max of them). */
+/* Calls @fn for each non-empty match in @text (at most @max of them).  A
+ * match that reaches PCRE2's limits ends the search of @text. */
 size_t search_all(const struct search *s, struct str text, size_t max,
 		  void (*fn)(size_t start, size_t len, void *ud), void *ud);
+
+/* How many searches a limit stopped: the pattern is too costly there. */
+size_t search_gave_up(const struct search *s);
 
 /* True when @pattern is searched without regard to case. */
 bool search_smart_caseless(const char *pattern);

@@ -129,3 +129,8 @@ int term_quit_signal(void)
 {
 	return quit_signal;
 }
+
+void term_quit_reset(void)
+{
+	quit_signal = 0;
+}

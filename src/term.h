@@ -28,5 +28,7 @@ void term_forget(void);
 /* SIGINT, SIGTERM, SIGHUP: recorded for the main loop, which ends cleanly. */
 void term_quit_handlers(void);
 int term_quit_signal(void);
+/* The signal was taken care of (SIGINT cancelled a filter being applied). */
+void term_quit_reset(void);
 
 #endif

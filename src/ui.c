@@ -4,6 +4,7 @@
 #include "ui_internal.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,11 +55,26 @@ static void tell_problems(struct ui *u)
 
 /* ------------------------------------------------------------ keys */
 
+/* A filter reading the cables' text goes on between keys. */
+static void filter_step(struct ui *u, double budget_ms, size_t most)
+{
+	double t0 = now_ms();
+
+	if (clist_step(&u->list, budget_ms, most)) {
+		u->v.msg[0] = '\0';
+		ui_list_done(u);
+	}
+	stats_step(u->stats, now_ms() - t0);
+}
+
 static void handle_key(struct ui *u, struct key k)
 {
 	if (k.is_key && k.code == KEY_RESIZE)
 		return;
 	u->v.msg[0] = '\0';
+	/* Esc and Ctrl-C stop a filter being applied, whatever the screen */
+	if (u->list.busy && !k.is_key && (k.code == 27 || k.code == CTRL('c')) && ui_list_cancel(u))
+		return;
 	if (screens_handle(&u->stack, k))
 		return;
 	switch (keys_action(k, BOTH, false)) {
@@ -96,6 +112,20 @@ static enum input script_input(struct ui *u, struct key *k)
 {
 	struct script_event ev;
 
+	/* a filter being applied: PILCROW_QUERY_STEP cables between two
+	 * events (a test of the progress and of cancelling), or all of it */
+	if (u->list.busy) {
+		const char *step = getenv("PILCROW_QUERY_STEP");
+
+		if (step)
+			filter_step(u, 1e12, strtoul(step, NULL, 10) ? strtoul(step, NULL, 10) : 1);
+		else
+			while (u->list.busy)
+				filter_step(u, 1e12, 0);
+		/* done: the screen shows it before the next event */
+		if (!u->list.busy)
+			return INPUT_REDRAW;
+	}
 	for (;;) {
 		script_next(&ev);
 		switch (ev.kind) {
@@ -136,9 +166,13 @@ static enum input terminal_input(struct ui *u, struct key *k)
 	wint_t ch;
 	int r;
 
-	timeout(corpus_done(u->corpus) ? -1 : 0);
+	timeout(corpus_done(u->corpus) && !u->list.busy ? -1 : 0);
 	r = get_wch(&ch);
 	if (r == ERR) {
+		if (u->list.busy && !term_quit_signal()) {
+			filter_step(u, INDEX_STEP_MS, 0);
+			return INPUT_REDRAW;
+		}
 		if (!corpus_done(u->corpus) && !term_quit_signal()) {
 			index_step(u);
 			indexed_more(u);
@@ -262,6 +296,13 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 		in = script_active() ? script_input(&u, &k) : terminal_input(&u, &k);
 		if (corpus_done(corpus))
 			stats_indexed(u.stats);
+		if (term_quit_signal() == SIGINT && u.list.busy) {
+			/* Ctrl-C stops the filter being applied, not pilcrow */
+			term_quit_reset();
+			u.v.msg[0] = '\0';
+			ui_list_cancel(&u);
+			continue;
+		}
 		if (term_quit_signal()) {
 			status = 128 + term_quit_signal();
 			break;

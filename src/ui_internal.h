@@ -175,8 +175,11 @@ void header_lines(struct ui *u, int cols);
 /* ui_draw.c: the reader's draw */
 void reader_draw(const void *ctx, const struct screen *s);
 
-/* ui_list.c: the list's filter, as --filter sets it */
+/* ui_list.c: the list's filter, as --filter sets it; what it came to,
+ * once applied; a filter being applied stopped (false: none was) */
 void ui_list_filter(struct ui *u, const char *text);
+void ui_list_done(struct ui *u);
+bool ui_list_cancel(struct ui *u);
 
 /* ui_menu.c */
 void menu_open(struct ui *u);

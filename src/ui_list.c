@@ -20,10 +20,33 @@ static void set_filter(struct ui *u, const char *text, bool narrow)
 		view_say(&u->v, "filter: %s", err);
 		return;
 	}
+	if (l->busy)
+		view_say(&u->v, "reading the cables' text: Esc cancels");
+	else
+		ui_list_done(u);
+}
+
+void ui_list_done(struct ui *u)
+{
+	struct clist *l = &u->list;
+
 	if (cfilter_empty(&l->filter))
 		view_say(&u->v, "filter cleared");
+	else if (l->gave_up)
+		view_say(&u->v, "the pattern gave up on %zu cable%s: too costly there", l->gave_up,
+			 l->gave_up == 1 ? "" : "s");
 	else if (!l->n)
 		view_say(&u->v, "no cable passes the filter%s", corpus_done(u->corpus) ? "" : " yet");
+}
+
+bool ui_list_cancel(struct ui *u)
+{
+	const char *text = clist_cancel(&u->list);
+
+	if (!text)
+		return false;
+	view_say(&u->v, "cancelled: %s; the list is as it was", text);
+	return true;
 }
 
 void ui_list_filter(struct ui *u, const char *text)
@@ -214,6 +237,8 @@ static void list_draw(const void *ctx, const struct screen *s)
 		buf_printf(&b, " %zu/%s", l->sel + 1, shown);
 	if (!cfilter_empty(&l->filter))
 		buf_printf(&b, "  %s of %s  filter: %s", shown, all, l->filter.text);
+	if (l->busy)
+		buf_printf(&b, "  filtering %d%% (Esc cancels)", clist_progress(l));
 	corpus_progress(u->corpus, &done, &total);
 	if (!corpus_done(u->corpus))
 		buf_printf(&b, "  reading %d%%", total ? (int)(done * 100 / total) : 0);

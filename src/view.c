@@ -475,8 +475,12 @@ static void say_match(struct view *v, const char *before)
 			 v->nmatches - shown);
 }
 
+/* The longest a search of one cable may take. */
+#define SEARCH_MS 1000
+
 void view_search(struct view *v, const char *pattern)
 {
+	const char *stopped = NULL;
 	char err[200];
 	struct search *re;
 
@@ -499,10 +503,32 @@ void view_search(struct view *v, const char *pattern)
 	snprintf(v->pattern, sizeof(v->pattern), "%s", pattern);
 	v->nmatches = 0;
 	v->cur_match = -1;
-	for (size_t i = 0; v->c && i < v->c->nparas && v->nmatches < MAX_MATCHES; i++) {
-		struct collect c = { v, (int)i };
+	{
+		/* a second at most: a pattern that runs away on every paragraph
+		 * of a long cable must not freeze the reader */
+		double until = now_ms() + SEARCH_MS;
+		size_t i;
 
-		search_all(re, view_text(v, (int)i), MAX_MATCHES - v->nmatches, add_match, &c);
+		for (i = 0; v->c && i < v->c->nparas && v->nmatches < MAX_MATCHES; i++) {
+			struct collect c = { v, (int)i };
+
+			search_all(re, view_text(v, (int)i), MAX_MATCHES - v->nmatches, add_match, &c);
+			if (now_ms() > until && i + 1 < v->c->nparas) {
+				stopped = v->c->paras[i].address;
+				break;
+			}
+		}
+	}
+	if (stopped) {
+		view_say(v, "search stopped at \xC2\xB6%s after a second: the pattern is too costly (%zu matches before)",
+			 stopped, v->nmatches);
+		if (!v->nmatches)
+			return;
+	} else if (search_gave_up(re)) {
+		view_say(v, "the pattern gave up on %zu paragraph%s: too costly there", search_gave_up(re),
+			 search_gave_up(re) == 1 ? "" : "s");
+		if (!v->nmatches)
+			return;
 	}
 	if (!v->nmatches) {
 		view_say(v, "no match for /%s", pattern);
@@ -521,7 +547,8 @@ void view_search(struct view *v, const char *pattern)
 		return;
 	}
 	show_match(v, &v->matches[v->cur_match]);
-	say_match(v, "");
+	if (!stopped && !search_gave_up(re))
+		say_match(v, "");
 }
 
 void view_search_next(struct view *v, int dir)

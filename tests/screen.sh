@@ -15,7 +15,9 @@ for script in tests/screen/*.script; do
 	args=$(sed -n '1s/^# args: *//p' "$script")
 	# "# term: vt100" on the second line runs the script in that terminal
 	term=$(sed -n '2s/^# term: *//p' "$script")
-	TERM=${term:-xterm-256color} PILCROW_SCRIPT=$script PILCROW_DUMP_DIR=$out PILCROW_MARKS=$out/marks \
+	# "# env: VAR=VALUE" on the second line: more of the environment
+	env=$(sed -n '2s/^# env: *//p' "$script")
+	env ${env:-PILCROW_NONE=} TERM=${term:-xterm-256color} PILCROW_SCRIPT=$script PILCROW_DUMP_DIR=$out PILCROW_MARKS=$out/marks \
 		timeout 60 "$PILCROW" $args > "$tmp/stdout" 2> "$tmp/stderr"
 	rc=$?
 	check "$name: exit 0 (got $rc: $(head -c 300 "$tmp/stderr"))" [ "$rc" -eq 0 ]

@@ -304,6 +304,47 @@ static void list_model(void **state)
 	remove_dir();
 }
 
+static void list_text_filter_in_steps(void **state)
+{
+	struct corpus *c = small_corpus();
+	struct clist l;
+	char err[256];
+	int steps = 0;
+
+	(void)state;
+	clist_init(&l, c);
+	clist_make(&l);
+	/* a filter on the text is applied in steps; the rows stay till then */
+	assert_true(clist_set_filter(&l, "text~'Text of 05ROME'", err, sizeof(err)));
+	assert_true(l.busy);
+	assert_int_equal(l.n, 5);
+	assert_true(cfilter_empty(&l.filter));
+	while (!clist_step(&l, 1e9, 1))
+		steps++;
+	assert_int_equal(steps, 4);             /* one cable a step: five steps */
+	assert_false(l.busy);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.filter.text, "text~'Text of 05ROME'");
+	/* cancelled halfway: the list and its filter as they were */
+	assert_true(clist_set_filter(&l, "text~OSLO", err, sizeof(err)));
+	assert_false(clist_step(&l, 1e9, 2));
+	assert_int_equal(clist_progress(&l), 40);
+	assert_string_equal(clist_cancel(&l), "text~OSLO");
+	assert_false(l.busy);
+	assert_null(clist_cancel(&l));
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.filter.text, "text~'Text of 05ROME'");
+	/* a pattern that runs away gives up at PCRE2's limits, and says so */
+	assert_true(clist_set_filter(&l, "text~'(\\w+\\s?)+$x'", err, sizeof(err)));
+	while (!clist_step(&l, 1e9, 0))
+		;
+	assert_int_equal(l.n, 0);
+	assert_int_equal(l.gave_up, 5);
+	clist_free(&l);
+	corpus_free(c);
+	remove_dir();
+}
+
 static void list_sort_by_id(void **state)
 {
 	struct corpus *c = small_corpus();
@@ -333,6 +374,7 @@ int main(void)
 		cmocka_unit_test(line_editing),
 		cmocka_unit_test(line_history),
 		cmocka_unit_test(list_model),
+		cmocka_unit_test(list_text_filter_in_steps),
 		cmocka_unit_test(list_sort_by_id),
 	};
 
