@@ -27,6 +27,23 @@ int month_from_name(struct str s)
 	return 0;
 }
 
+/* The month name at *@i, and the blanks after it: 1-12, or 0. */
+static int read_month(struct str s, size_t *i)
+{
+	size_t j = *i;
+	int mon;
+
+	while (j < s.n && is_alpha((unsigned char)s.p[j]))
+		j++;
+	mon = month_from_name(str_make(s.p + *i, j - *i));
+	if (!mon)
+		return 0;
+	while (j < s.n && s.p[j] == ' ')
+		j++;
+	*i = j;
+	return mon;
+}
+
 /* Reads up to @max digits at *i; returns the value or -1 when none. */
 static int read_num(struct str s, size_t *i, size_t max)
 {
@@ -90,7 +107,7 @@ static bool valid_hm(int h, int mi)
 
 bool date_from_dtg(struct str s, char out[ISO_DATE_MAX])
 {
-	size_t i = 0, j;
+	size_t i = 0;
 	int day, hh, mm, mon, yy;
 
 	if (count_digits(s, 0) != 6)
@@ -103,15 +120,9 @@ bool date_from_dtg(struct str s, char out[ISO_DATE_MAX])
 	i++;
 	while (i < s.n && s.p[i] == ' ')
 		i++;
-	j = i;
-	while (j < s.n && is_alpha((unsigned char)s.p[j]))
-		j++;
-	mon = month_from_name(str_make(s.p + i, j - i));
+	mon = read_month(s, &i);
 	if (!mon)
 		return false;
-	i = j;
-	while (i < s.n && s.p[i] == ' ')
-		i++;
 	if (count_digits(s, i) == 4) {
 		yy = read_num(s, &i, 4);
 	} else if (count_digits(s, i) == 2) {
@@ -236,15 +247,9 @@ bool date_from_long(struct str s, char out[ISO_DATE_MAX])
 	if (i != 3 || i >= s.n || s.p[i] != ' ')
 		return false;
 	i++;
-	j = i;
-	while (j < s.n && is_alpha((unsigned char)s.p[j]))
-		j++;
-	mon = month_from_name(str_make(s.p + i, j - i));
+	mon = read_month(s, &i);
 	if (!mon)
 		return false;
-	i = j;
-	while (i < s.n && s.p[i] == ' ')
-		i++;
 	d = read_num(s, &i, 2);
 	if (d < 0)
 		return false;

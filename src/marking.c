@@ -100,6 +100,24 @@ static bool word_is(const char *w, size_t n, const char *s)
 	return strlen(s) == n && memcmp(w, s, n) == 0;
 }
 
+/* The dissemination controls written out, the same in banners and in
+ * portion markings: their caveat bit, or 0. */
+static unsigned control_word(const char *w, size_t wn)
+{
+	static const struct {
+		const char *word;
+		unsigned caveat;
+	} words[] = {
+		{ "ORCON", CAVEAT_ORCON }, { "PROPIN", CAVEAT_PROPIN }, { "NODIS", CAVEAT_NODIS },
+		{ "EXDIS", CAVEAT_EXDIS }, { "LIMDIS", CAVEAT_LIMDIS },
+	};
+
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (word_is(w, wn, words[i].word))
+			return words[i].caveat;
+	return 0;
+}
+
 bool marking_parse_classification(struct str s, struct marking *m)
 {
 	char tmp[256];
@@ -151,16 +169,8 @@ bool marking_parse_classification(struct str s, struct marking *m)
 				r.caveats |= CAVEAT_FOUO;
 		} else if (word_is(w, wn, "NOFORN") || word_is(w, wn, "NF")) {
 			r.caveats |= CAVEAT_NOFORN;
-		} else if (word_is(w, wn, "ORCON")) {
-			r.caveats |= CAVEAT_ORCON;
-		} else if (word_is(w, wn, "PROPIN")) {
-			r.caveats |= CAVEAT_PROPIN;
-		} else if (word_is(w, wn, "NODIS")) {
-			r.caveats |= CAVEAT_NODIS;
-		} else if (word_is(w, wn, "EXDIS")) {
-			r.caveats |= CAVEAT_EXDIS;
-		} else if (word_is(w, wn, "LIMDIS")) {
-			r.caveats |= CAVEAT_LIMDIS;
+		} else if (control_word(w, wn)) {
+			r.caveats |= control_word(w, wn);
 		} else if (word_is(w, wn, "REL")) {
 			r.caveats |= CAVEAT_REL;
 		}
@@ -238,16 +248,12 @@ bool marking_parse_portion(struct str s, struct marking *m, bool *entire)
 			r.caveats |= CAVEAT_FOUO;
 			if (r.level == LEVEL_U)
 				r.level = LEVEL_SBU;
-		} else if (word_is(w, wn, "OC") || word_is(w, wn, "ORCON")) {
+		} else if (word_is(w, wn, "OC")) {
 			r.caveats |= CAVEAT_ORCON;
-		} else if (word_is(w, wn, "PR") || word_is(w, wn, "PROPIN")) {
+		} else if (word_is(w, wn, "PR")) {
 			r.caveats |= CAVEAT_PROPIN;
-		} else if (word_is(w, wn, "NODIS")) {
-			r.caveats |= CAVEAT_NODIS;
-		} else if (word_is(w, wn, "EXDIS")) {
-			r.caveats |= CAVEAT_EXDIS;
-		} else if (word_is(w, wn, "LIMDIS")) {
-			r.caveats |= CAVEAT_LIMDIS;
+		} else if (control_word(w, wn)) {
+			r.caveats |= control_word(w, wn);
 		} else if (word_is(w, wn, "SBU") || word_is(w, wn, "SENSITIVE")) {
 			if (r.level == LEVEL_U)
 				r.level = LEVEL_SBU;

@@ -1,7 +1,8 @@
 /* ui_internal.h -- what the reader's files share.  The screens (screen.h)
  * are the cable list (ui_list.c), the reader (ui_reader.c, painted by
  * ui_draw.c, its header built by ui_header.c), the help (ui_help.c), the
- * filter menu (ui_menu.c) and the prompt (ui_prompt.c); ui.c runs the
+ * filter menu (ui_menu.c), the prompt (ui_prompt.c) and the original
+ * (ui_raw.c); ui_links.c goes from cable to cable; ui.c runs the
  * loop and the global actions; ui_term.c sets the terminal up and puts it
  * back; ui_stats.c keeps the timings; ui_paint.c draws text and colours;
  * ui_dump.c writes the screen for the tests.  The models they show
@@ -161,11 +162,16 @@ struct ui {
 
 extern const struct screen_ops list_ops, reader_ops, help_ops, menu_ops, prompt_ops, raw_ops;
 
-/* ui.c */
+/* ui_links.c: opens corpus entry @entry in the reader, which comes to the top */
 bool ui_open_cable(struct ui *u, size_t entry);
 
-/* ui_reader.c: the references and citing cables of the open cable */
+/* ui_links.c: the references and citing cables of the open cable; r and
+ * R; Enter on one; Backspace (q: @may_quit, with one cable); J and K */
 void reader_make_links(struct ui *u);
+void reader_select_link(struct ui *u, int dir);
+void reader_follow_link(struct ui *u);
+void reader_go_back(struct ui *u, bool may_quit);
+void reader_walk_cables(struct ui *u, int dir);
 /* The header's labels take this many columns. */
 #define LABEL_W 10
 

@@ -8,160 +8,6 @@
 
 #include "text.h"
 
-/* ------------------------------------------------------------ links */
-
-/* Opens corpus entry @entry in the reader, which comes to the top. */
-bool ui_open_cable(struct ui *u, size_t entry)
-{
-	const struct cable *c;
-
-	if (!view_open(&u->v, entry))
-		return false;
-	c = u->v.c;
-	u->rd.numw = 1;
-	for (size_t i = 0; i < c->nparas; i++)
-		if ((int)strlen(c->paras[i].address) > u->rd.numw)
-			u->rd.numw = (int)strlen(c->paras[i].address);
-	reader_make_links(u);
-	while (screens_top(&u->stack) && screens_top(&u->stack) != &u->reader_screen &&
-	       screens_has(&u->stack, &u->reader_screen))
-		screens_pop(&u->stack);
-	if (!screens_has(&u->stack, &u->reader_screen))
-		screens_push(&u->stack, &u->reader_screen);
-	return true;
-}
-
-static void add_link(struct reader *rd, size_t entry)
-{
-	grow_array((void **)&rd->links, &rd->cap_links, rd->nlinks + 1, sizeof(*rd->links));
-	rd->links[rd->nlinks].entry = entry;
-	rd->links[rd->nlinks].line = -1;
-	rd->links[rd->nlinks].lines = 0;
-	rd->nlinks++;
-}
-
-/* The references of the open cable that the corpus holds, then the cables
- * that cite it. */
-void reader_make_links(struct ui *u)
-{
-	struct reader *rd = &u->rd;
-	const struct cable *c = u->v.c;
-	const uint32_t *cited;
-	size_t n;
-
-	rd->nlinks = 0;
-	rd->link_sel = -1;
-	rd->link_shown = -1;
-	rd->header_top = 0;
-	if (!c)
-		return;
-	for (size_t i = 0; i < c->nrefs; i++) {
-		long e = c->refs[i].id.n ? corpus_find(u->corpus, c->refs[i].id.p) : -1;
-
-		if (e >= 0 && (size_t)e != u->v.cur)
-			add_link(rd, (size_t)e);
-	}
-	n = corpus_cited_by(u->corpus, u->v.cur, &cited);
-	for (size_t i = 0; i < n; i++)
-		add_link(rd, cited[i]);
-}
-
-static const char *entry_id(const struct ui *u, size_t entry)
-{
-	return corpus_str(u->corpus, corpus_entry(u->corpus, entry)->id);
-}
-
-static void select_link(struct ui *u, int dir)
-{
-	struct reader *rd = &u->rd;
-
-	if (!rd->nlinks) {
-		view_say(&u->v, corpus_done(u->corpus) ? "no reference or citing cable in this corpus"
-						       : "no reference in the corpus yet (still indexing)");
-		return;
-	}
-	u->v.header_collapsed = false;
-	if (rd->link_sel < 0)
-		rd->link_sel = dir > 0 ? 0 : (int)rd->nlinks - 1;
-	else
-		rd->link_sel = (int)((rd->link_sel + dir + (int)rd->nlinks) % (int)rd->nlinks);
-	view_say(&u->v, "%s: Enter opens it", entry_id(u, rd->links[rd->link_sel].entry));
-}
-
-static void follow_link(struct ui *u)
-{
-	struct reader *rd = &u->rd;
-	struct visit from = { u->v.cur, u->v.filter, u->v.sel, u->v.list_top, u->v.detail_top };
-	size_t to;
-
-	if (rd->link_sel < 0 || (size_t)rd->link_sel >= rd->nlinks) {
-		view_say(&u->v, "no reference selected: r selects one");
-		return;
-	}
-	to = rd->links[rd->link_sel].entry;
-	if (!ui_open_cable(u, to))
-		return;
-	grow_array((void **)&rd->history, &rd->cap_history, rd->nhistory + 1, sizeof(*rd->history));
-	rd->history[rd->nhistory++] = from;
-	/* the cable arrived at shows every paragraph: a filter chosen for the
-	 * cable left would hide what the reference points to */
-	if (from.filter.mode != FILTER_ALL || from.filter.marked_only) {
-		view_set_filter(&u->v, (struct filter){ FILTER_ALL, LEVEL_NONE, false });
-		view_say(&u->v, "opened %s, all paragraphs shown; Backspace goes back to the filter", entry_id(u, to));
-		return;
-	}
-	view_say(&u->v, "opened %s; Backspace goes back", entry_id(u, to));
-}
-
-/* Back to the cable before, or to the list; with one cable open, q
- * (@may_quit) quits and Backspace says why it does nothing. */
-static void go_back(struct ui *u, bool may_quit)
-{
-	struct reader *rd = &u->rd;
-
-	if (rd->nhistory) {
-		struct visit b = rd->history[--rd->nhistory];
-		struct view *v = &u->v;
-
-		if (!ui_open_cable(u, b.entry))
-			return;
-		/* as it was left: the filter, the selection, the scroll */
-		view_set_filter(v, b.filter);
-		if (b.sel >= 0 && view_visible(v, b.sel))
-			view_select(v, b.sel);
-		v->list_top = b.list_top;
-		v->detail_top = b.detail_top;
-		view_say(v, "back to %s", entry_id(u, b.entry));
-		return;
-	}
-	if (u->has_list) {
-		screens_pop(&u->stack);
-		return;
-	}
-	if (may_quit)
-		u->quit = true;
-	else
-		view_say(&u->v, "only one cable is open: q quits");
-}
-
-static void walk_cables(struct ui *u, int dir)
-{
-	struct clist *l = &u->list;
-
-	if (!u->has_list || l->n < 2) {
-		view_say(&u->v, "only one cable is open");
-		return;
-	}
-	if (dir > 0 ? l->sel + 1 >= l->n : l->sel == 0) {
-		view_say(&u->v, dir > 0 ? "this is the last cable in the list" : "this is the first cable in the list");
-		return;
-	}
-	l->sel += (size_t)(long)dir;
-	u->rd.nhistory = 0;
-	if (ui_open_cable(u, l->rows[l->sel]))
-		view_say(&u->v, "cable %zu of %zu: %s", l->sel + 1, l->n, u->v.c->id[0] ? u->v.c->id : "(no id)");
-}
-
 /* ------------------------------------------------------------ the prompt */
 
 static void reader_prompt_done(struct ui *u, char kind, const char *text)
@@ -429,13 +275,13 @@ static bool reader_keys(struct ui *u, struct key k)
 		break;
 	case ACT_MARK: view_toggle_mark(v); break;
 	case ACT_MARKED_ONLY: toggle_marked_only(v); break;
-	case ACT_NEXT_LINK: select_link(u, 1); break;
-	case ACT_PREV_LINK: select_link(u, -1); break;
-	case ACT_FOLLOW: follow_link(u); break;
-	case ACT_BACK: go_back(u, false); break;
-	case ACT_CLOSE: go_back(u, true); break;
-	case ACT_NEXT_CABLE: walk_cables(u, 1); break;
-	case ACT_PREV_CABLE: walk_cables(u, -1); break;
+	case ACT_NEXT_LINK: reader_select_link(u, 1); break;
+	case ACT_PREV_LINK: reader_select_link(u, -1); break;
+	case ACT_FOLLOW: reader_follow_link(u); break;
+	case ACT_BACK: reader_go_back(u, false); break;
+	case ACT_CLOSE: reader_go_back(u, true); break;
+	case ACT_NEXT_CABLE: reader_walk_cables(u, 1); break;
+	case ACT_PREV_CABLE: reader_walk_cables(u, -1); break;
 	case ACT_HEADER: cycle_header(u); break;
 	case ACT_CANCEL: u->rd.link_sel = -1; break;
 	case ACT_MOUSE: mouse_event(u); break;
