@@ -64,5 +64,24 @@ check "? shows the help" wait_for "pilcrow keys"
 t send-keys -t e2e q q
 check "q quits with status 0" wait_for "pilcrow-exited-0"
 check "the marks were saved" grep -q "^04ROME3933	5$" "$tmp/marks"
+
+# a filter on the text runs in steps between keys; Ctrl-C (SIGINT, in a
+# real terminal) stops it and leaves pilcrow running, the list as it was
+i=0
+while [ $i -lt 600 ]; do
+	cat data/cables/cables-sample.csv
+	i=$((i + 1))
+done > "$tmp/big.csv"
+cat > "$tmp/runaway.sh" <<EOS
+exec env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color PILCROW_MARKS=$tmp/marks2 \\
+	$PILCROW --filter 'text~(\\w+\\s?)+\$x' $tmp/big.csv
+EOS
+t new-session -d -s big -x 120 -y 30 "sh $tmp/runaway.sh; echo pilcrow-exited-\$?; sleep 5"
+check "a runaway filter runs in steps, with its progress" tmux_wait big "Esc cancels)"
+t send-keys -t big C-c
+check "Ctrl-C stops it, not pilcrow" tmux_wait big "cancelled: text~"
+check "the list is as it was" tmux_wait big "1/1,800"
+t send-keys -t big q
+check "q then quits with status 0" tmux_wait big "pilcrow-exited-0"
 t kill-server 2> /dev/null
 finish
