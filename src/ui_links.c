@@ -14,6 +14,7 @@ bool ui_open_cable(struct ui *u, size_t entry)
 
 	if (!view_open(&u->v, entry))
 		return false;
+	view_search_again(&u->v);
 	c = u->v.c;
 	u->rd.numw = 1;
 	for (size_t i = 0; i < c->nparas; i++)

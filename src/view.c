@@ -197,13 +197,6 @@ bool view_open(struct view *v, size_t i)
 	v->sel = -1;
 	rebuild(v);
 	view_select(v, visible_from(v, 0, 1));
-	if (v->re) {
-		char pattern[sizeof(v->pattern)];
-
-		snprintf(pattern, sizeof(pattern), "%s", v->pattern);
-		view_search(v, pattern);
-		v->msg[0] = '\0';
-	}
 	return true;
 }
 

@@ -72,7 +72,8 @@ struct view {
 void view_init(struct view *v, struct corpus *corpus, struct marks *marks);
 void view_free(struct view *v);
 
-/* Opens entry @i of the corpus; keeps the filter and the search.  Returns
+/* Opens entry @i of the corpus; keeps the filter (view_search_again() makes
+ * the search there is over it).  Returns
  * false (and says why) when the cable cannot be read. */
 bool view_open(struct view *v, size_t i);
 
@@ -123,6 +124,9 @@ bool view_is_marked(const struct view *v, int para);
  * after the selection.  An empty pattern clears the search. */
 void view_search(struct view *v, const char *pattern);
 void view_search_next(struct view *v, int dir);
+
+/* The search there is, made again (quietly) over the cable now open. */
+void view_search_again(struct view *v);
 
 /* Matches in paragraph @para, through @fn. */
 void view_matches_in(const struct view *v, int para, void (*fn)(const struct match *m, bool current, void *ud),

@@ -196,3 +196,14 @@ void view_matches_in(const struct view *v, int para_i, void (*fn)(const struct m
 	for (size_t k = lo; k < v->nmatches && v->matches[k].para == para_i; k++)
 		fn(&v->matches[k], (long)k == v->cur_match, ud);
 }
+
+void view_search_again(struct view *v)
+{
+	char pattern[sizeof(v->pattern)];
+
+	if (!v->re)
+		return;
+	snprintf(pattern, sizeof(pattern), "%s", v->pattern);
+	view_search(v, pattern);
+	v->msg[0] = '\0';
+}
