@@ -2,6 +2,7 @@
 #include "config.h"
 #include "corpus_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -454,11 +455,33 @@ static struct str entry_text(struct corpus *c, size_t i, struct loaded *tmp)
 	return s;
 }
 
+/* Does the cable @citer of the corpus cite @cited?  (cited-by=) */
+static bool corpus_cites(const void *ud, struct str citer, struct str cited)
+{
+	const struct corpus *c = ud;
+	char id[64];
+	long e;
+	const uint32_t *r;
+	size_t n;
+
+	snprintf(id, sizeof(id), "%.*s", (int)citer.n, citer.p);
+	e = corpus_find(c, id);
+	if (e < 0)
+		return false;
+	n = list_get(c, c->e[e].refs, &r);
+	for (size_t k = 0; k < n; k++)
+		if (str_ieq(cited, corpus_str(c, r[k])))
+			return true;
+	return false;
+}
+
 /* Does entry @i pass @f? */
 static bool entry_passes(struct corpus *c, const struct cfilter *f, bool text, size_t i)
 {
 	const struct centry *e = &c->e[i];
-	struct str tags[128];
+	struct str tags[128], refs[128];
+	const uint32_t *r;
+	size_t nr = list_get(c, e->refs, &r);
 	struct cf_subject s;
 	const uint32_t *t;
 	size_t nt = list_get(c, e->tags, &t);
@@ -477,6 +500,12 @@ static bool entry_passes(struct corpus *c, const struct cfilter *f, bool text, s
 		tags[k] = str_c(corpus_str(c, t[k]));
 	s.tags = tags;
 	s.ntags = MIN(nt, (size_t)128);
+	for (size_t k = 0; k < nr && k < 128; k++)
+		refs[k] = str_c(corpus_str(c, r[k]));
+	s.refs = refs;
+	s.nrefs = MIN(nr, (size_t)128);
+	s.cites = corpus_cites;
+	s.cites_ud = c;
 	memset(&tmp, 0, sizeof(tmp));
 	if (text)
 		s.text = entry_text(c, i, &tmp);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "ids.h"
 #include "util.h"
 
 static const struct {
@@ -15,7 +16,10 @@ static const struct {
 } fields[] = {
 	{ "level", CF_LEVEL }, { "caveat", CF_CAVEAT }, { "origin", CF_ORIGIN }, { "tag", CF_TAG },
 	{ "date", CF_DATE }, { "id", CF_ID }, { "subject", CF_SUBJECT }, { "text", CF_TEXT },
+	{ "cites", CF_CITES }, { "cited-by", CF_CITED_BY },
 };
+
+#define FIELD_NAMES "level caveat origin tag date id subject text cites cited-by"
 
 static const unsigned caveat_bits[] = { CAVEAT_NOFORN, CAVEAT_FOUO, CAVEAT_ORCON, CAVEAT_PROPIN,
 					CAVEAT_NODIS, CAVEAT_EXDIS, CAVEAT_LIMDIS, CAVEAT_REL };
@@ -156,12 +160,145 @@ static const char *op_name(enum cf_op op)
 void cfilter_free(struct cfilter *f)
 {
 	for (size_t i = 0; i < f->n; i++) {
-		free(f->terms[i].value);
+		for (size_t k = 0; k < f->terms[i].nalt; k++)
+			free(f->terms[i].alt[k].value);
 		search_free(f->terms[i].re);
 	}
 	free(f->terms);
 	free(f->text);
 	memset(f, 0, sizeof(*f));
+}
+
+/* The edits from @a to @b (Levenshtein), for "did you mean". */
+static size_t edits(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b), row[32];
+
+	if (na >= 31 || nb >= 31)
+		return 99;
+	for (size_t j = 0; j <= nb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= na; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (size_t j = 1; j <= nb; j++) {
+			size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+		}
+	}
+	return row[nb];
+}
+
+/* Reads the value at *@p (quoted, or up to a blank) into @value. */
+static bool read_value(const char **p, char *value, size_t size, bool *quoted, char *err, size_t errsize,
+		       const char *name)
+{
+	const char *s = *p;
+	size_t nv = 0;
+
+	*quoted = *s == '"' || *s == '\'';
+	if (*quoted) {
+		char q = *s++;
+
+		while (*s && *s != q) {
+			if (nv + 1 >= size) {
+				snprintf(err, errsize, "the value of '%s' is too long (at most %zu bytes)", name, size - 1);
+				return false;
+			}
+			value[nv++] = *s++;
+		}
+		if (*s != q) {
+			snprintf(err, errsize, "a quote is not closed in the value of '%s'", name);
+			return false;
+		}
+		s++;
+	} else {
+		while (*s && *s != ' ' && *s != '\t') {
+			if (nv + 1 >= size) {
+				snprintf(err, errsize, "the value of '%s' is too long (at most %zu bytes)", name, size - 1);
+				return false;
+			}
+			value[nv++] = *s++;
+		}
+	}
+	value[nv] = '\0';
+	*p = s;
+	return true;
+}
+
+/* One alternative of a field's value, checked and made ready. */
+static bool read_alt(struct cf_term *t, const char *name, char *v, char *err, size_t errsize)
+{
+	struct cf_alt *a = &t->alt[t->nalt];
+
+	if (!*v) {
+		snprintf(err, errsize, "'%s%s' wants a value", name, op_name(t->op));
+		return false;
+	}
+	if (t->field == CF_LEVEL) {
+		a->level = level_from_name(str_c(v));
+		if (a->level == LEVEL_NONE) {
+			snprintf(err, errsize, "unknown level '%s' (levels: U SBU C S TS)", v);
+			return false;
+		}
+	} else if (t->field == CF_CAVEAT) {
+		for (size_t i = 0; i < sizeof(caveat_bits) / sizeof(caveat_bits[0]); i++)
+			if (str_ieq(str_c(v), caveat_name(caveat_bits[i])) ||
+			    (caveat_bits[i] == CAVEAT_NOFORN && str_ieq(str_c(v), "NF")) ||
+			    (caveat_bits[i] == CAVEAT_REL && str_ieq(str_c(v), "REL")))
+				a->caveat = caveat_bits[i];
+		if (!a->caveat) {
+			snprintf(err, errsize,
+				 "unknown caveat '%s' (caveats: NOFORN FOUO ORCON PROPIN NODIS EXDIS LIMDIS REL)", v);
+			return false;
+		}
+	} else if (t->field == CF_DATE) {
+		if (!date_range(v, &a->date_lo, &a->date_hi)) {
+			snprintf(err, errsize, "'%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", v);
+			return false;
+		}
+	}
+	if (t->field == CF_CITES || t->field == CF_CITED_BY) {
+		char id[ID_MAX], up[ID_MAX];
+		size_t k = 0;
+		bool odd;
+
+		for (; v[k] && k + 1 < sizeof(up); k++)
+			up[k] = (char)to_upper((unsigned char)v[k]);
+		up[k] = '\0';
+		id_canonical(str_c(up), id, &odd);
+		a->value = xstrdup(id);
+	} else {
+		for (char *c = v; *c; c++)
+			*c = (char)to_upper((unsigned char)*c);
+		a->value = xstrdup(v);
+	}
+	t->nalt++;
+	return true;
+}
+
+/* The value of subject= and text=: words and phrases, | between them. */
+static bool words_term(struct cf_term *t, const char *name, const char *v, char *err, size_t errsize)
+{
+	char rerr[200];
+
+	if (!*v) {
+		snprintf(err, errsize, "'%s%s' wants a value", name, op_name(t->op));
+		return false;
+	}
+	t->re = t->op == CF_RE ? search_new(v, rerr, sizeof(rerr)) : search_new_words(v, rerr, sizeof(rerr));
+	if (!t->re) {
+		snprintf(err, errsize, "bad pattern in '%s%s': %s", name, op_name(t->op), rerr);
+		return false;
+	}
+	return true;
 }
 
 #define ERR(...) do { snprintf(err, errsize, __VA_ARGS__); goto fail; } while (0)
@@ -175,31 +312,64 @@ bool cfilter_parse(struct cfilter *f, const char *s, char *err, size_t errsize)
 	f->text = xstrdup(s);
 	for (;;) {
 		char name[16], value[512];
-		size_t nn = 0, nv = 0;
+		size_t nn = 0;
 		struct cf_term t;
-		bool known = false;
+		const char *start;
+		bool known = false, quoted;
 
 		while (*p == ' ' || *p == '\t')
 			p++;
 		if (!*p)
 			break;
 		memset(&t, 0, sizeof(t));
-		while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')) {
+		if ((*p == '!' || *p == '-') && p[1] && p[1] != ' ' && p[1] != '=') {
+			t.negate = true;
+			p++;
+		}
+		start = p;
+		while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (nn && *p == '-')) {
 			if (nn + 1 < sizeof(name))
 				name[nn++] = (char)(*p | 0x20);
 			p++;
 		}
 		name[nn] = '\0';
-		if (!nn)
-			ERR("a term must start with a field name, not '%.20s' (fields: level caveat origin "
-			    "tag date id subject text)", p);
+		/* a bare word or a quoted phrase: the text */
+		if (!nn || !*p || !strchr("=!<>~", *p)) {
+			bool word = false;
+
+			p = start;
+			t.field = CF_TEXT;
+			t.op = CF_EQ;
+			if (!read_value(&p, value, sizeof(value), &quoted, err, errsize, "text"))
+				goto fail;
+			for (const char *c = value; *c && !quoted; c++)
+				word |= (*c >= '0' && *c <= '9') || ((*c | 0x20) >= 'a' && (*c | 0x20) <= 'z') ||
+					(unsigned char)*c >= 0x80;
+			if (!quoted && (!word || strchr("=!<>~", value[0])))
+				ERR("'%.20s' is neither a word, a \"phrase\" nor a term such as level>=C (fields: "
+				    FIELD_NAMES ")", value);
+			if (!words_term(&t, "text", value, err, errsize))
+				goto fail;
+			goto add;
+		}
 		for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
 			if (strcmp(name, fields[i].name) == 0) {
 				t.field = fields[i].field;
 				known = true;
 			}
-		if (!known)
-			ERR("unknown field '%s' (fields: level caveat origin tag date id subject text)", name);
+		if (!known) {
+			const char *near = NULL;
+			size_t best = 3;
+
+			for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+				if (edits(name, fields[i].name) < best) {
+					best = edits(name, fields[i].name);
+					near = fields[i].name;
+				}
+			if (near)
+				ERR("unknown field '%s': did you mean '%s'? (fields: " FIELD_NAMES ")", name, near);
+			ERR("unknown field '%s' (fields: " FIELD_NAMES ")", name);
+		}
 		if (p[0] == '>' && p[1] == '=') { t.op = CF_GE; p += 2; }
 		else if (p[0] == '<' && p[1] == '=') { t.op = CF_LE; p += 2; }
 		else if (p[0] == '!' && p[1] == '=') { t.op = CF_NE; p += 2; }
@@ -211,59 +381,38 @@ bool cfilter_parse(struct cfilter *f, const char *s, char *err, size_t errsize)
 			ERR("'%s' wants an operator (= != < <= > >= ~), not '%.10s'", name, p);
 		if (!ops_for(t.field, t.op))
 			ERR("'%s' cannot be compared with '%s'", name, op_name(t.op));
-		/* the value: up to the next blank, or quoted */
-		if (*p == '"' || *p == '\'') {
-			char q = *p++;
-
-			while (*p && *p != q) {
-				if (nv + 1 >= sizeof(value))
-					ERR("the value of '%s' is too long (at most %zu bytes)", name, sizeof(value) - 1);
-				value[nv++] = *p++;
-			}
-			if (*p != q)
-				ERR("a quote is not closed in the value of '%s'", name);
-			p++;
+		if (!read_value(&p, value, sizeof(value), &quoted, err, errsize, name))
+			goto fail;
+		if (t.op == CF_RE || t.field == CF_SUBJECT || t.field == CF_TEXT) {
+			if (!words_term(&t, name, value, err, errsize))
+				goto fail;
 		} else {
-			while (*p && *p != ' ' && *p != '\t') {
-				if (nv + 1 >= sizeof(value))
-					ERR("the value of '%s' is too long (at most %zu bytes)", name, sizeof(value) - 1);
-				value[nv++] = *p++;
+			/* alternatives: tag=PREL|PGOV */
+			char *v = value;
+
+			for (;;) {
+				char *bar = strchr(v, '|');
+
+				if (bar && t.op != CF_EQ && t.op != CF_NE)
+					ERR("'|' goes with = and != only, not with '%s%s'", name, op_name(t.op));
+				if (bar)
+					*bar = '\0';
+				if (t.nalt == CF_ALTS)
+					ERR("'%s' takes %d alternatives at most", name, CF_ALTS);
+				if (!read_alt(&t, name, v, err, errsize))
+					goto fail;
+				if (!bar)
+					break;
+				v = bar + 1;
 			}
 		}
-		value[nv] = '\0';
-		if (!nv)
-			ERR("'%s%s' wants a value", name, op_name(t.op));
-		if (t.op == CF_RE) {
-			char rerr[200];
-
-			t.re = search_new(value, rerr, sizeof(rerr));
-			if (!t.re)
-				ERR("bad pattern in '%s~': %s", name, rerr);
-		} else if (t.field == CF_LEVEL) {
-			t.level = level_from_name(str_c(value));
-			if (t.level == LEVEL_NONE)
-				ERR("unknown level '%s' (levels: U SBU C S TS)", value);
-		} else if (t.field == CF_CAVEAT) {
-			for (size_t i = 0; i < sizeof(caveat_bits) / sizeof(caveat_bits[0]); i++)
-				if (str_ieq(str_c(value), caveat_name(caveat_bits[i])) ||
-				    (caveat_bits[i] == CAVEAT_NOFORN && str_ieq(str_c(value), "NF")) ||
-				    (caveat_bits[i] == CAVEAT_REL && str_ieq(str_c(value), "REL")))
-					t.caveat = caveat_bits[i];
-			if (!t.caveat)
-				ERR("unknown caveat '%s' (caveats: NOFORN FOUO ORCON PROPIN NODIS EXDIS LIMDIS REL)",
-				    value);
-		} else if (t.field == CF_DATE) {
-			if (!date_range(value, &t.date_lo, &t.date_hi))
-				ERR("'%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", value);
-		}
-		if (t.field != CF_SUBJECT && t.field != CF_TEXT)
-			for (char *c = value; *c; c++)
-				*c = (char)to_upper((unsigned char)*c);
-		t.value = xstrdup(value);
+add:
 		grow_array((void **)&f->terms, &cap, f->n + 1, sizeof(*f->terms));
 		f->terms[f->n++] = t;
 		continue;
 fail:
+		for (size_t k = 0; k < t.nalt; k++)
+			free(t.alt[k].value);
 		search_free(t.re);
 		cfilter_free(f);
 		return false;
@@ -323,57 +472,68 @@ static bool contains(struct str hay, const char *needle)
 	return str_ifind(hay, needle) >= 0;
 }
 
-static bool term_match(const struct cf_term *t, const struct cf_subject *s)
+/* Does alternative @a of term @t hold? */
+static bool alt_match(const struct cf_term *t, const struct cf_alt *a, const struct cf_subject *s)
 {
-	bool r = false;
-
 	switch (t->field) {
 	case CF_LEVEL:
-		if (!s->level)
-			return t->op == CF_NE;
-		return cmp(t->op, s->level, t->level);
+		return s->level && cmp(t->op == CF_NE ? CF_EQ : t->op, s->level, a->level);
 	case CF_CAVEAT:
-		r = (s->caveats & t->caveat) != 0;
-		break;
+		return (s->caveats & a->caveat) != 0;
 	case CF_ORIGIN:
-		if (t->op == CF_RE)
-			return re_match(t->re, s->origin) || re_match(t->re, s->origin_name);
-		r = str_ieq(s->origin, t->value) || contains(s->origin_name, t->value);
-		break;
+		return str_ieq(s->origin, a->value) || contains(s->origin_name, a->value);
 	case CF_TAG:
-		for (size_t i = 0; i < s->ntags && !r; i++)
-			r = str_ieq(s->tags[i], t->value);
-		break;
+		for (size_t i = 0; i < s->ntags; i++)
+			if (str_ieq(s->tags[i], a->value))
+				return true;
+		return false;
 	case CF_DATE:
 		if (!s->date)
-			return t->op == CF_NE;
+			return false;
 		switch (t->op) {
-		case CF_EQ: return s->date >= t->date_lo && s->date <= t->date_hi;
-		case CF_NE: return s->date < t->date_lo || s->date > t->date_hi;
-		case CF_LT: return s->date < t->date_lo;
-		case CF_LE: return s->date <= t->date_hi;
-		case CF_GT: return s->date > t->date_hi;
-		case CF_GE: return s->date >= t->date_lo;
+		case CF_EQ:
+		case CF_NE: return s->date >= a->date_lo && s->date <= a->date_hi;
+		case CF_LT: return s->date < a->date_lo;
+		case CF_LE: return s->date <= a->date_hi;
+		case CF_GT: return s->date > a->date_hi;
+		case CF_GE: return s->date >= a->date_lo;
 		case CF_RE: return false;
 		}
 		return false;
 	case CF_ID:
-		if (t->op == CF_RE)
-			return re_match(t->re, s->id);
-		r = str_ieq(s->id, t->value);
-		break;
+		return str_ieq(s->id, a->value);
+	case CF_CITES:
+		for (size_t i = 0; i < s->nrefs; i++)
+			if (str_ieq(s->refs[i], a->value))
+				return true;
+		return false;
+	case CF_CITED_BY:
+		return s->cites && s->cites(s->cites_ud, str_c(a->value), s->id);
 	case CF_SUBJECT:
-	case CF_TEXT: {
-		struct str hay = t->field == CF_SUBJECT ? s->subject : s->text;
+	case CF_TEXT:
+		return false;
+	}
+	return false;
+}
 
-		if (t->op == CF_RE)
-			return re_match(t->re, hay);
-		r = t->field == CF_TEXT ? memmem(hay.p, hay.n, t->value, strlen(t->value)) != NULL
-					: contains(hay, t->value);
-		break;
+static bool term_match(const struct cf_term *t, const struct cf_subject *s)
+{
+	bool r = false;
+
+	if (t->re) {
+		if (t->field == CF_ORIGIN)
+			r = re_match(t->re, s->origin) || re_match(t->re, s->origin_name);
+		else if (t->field == CF_ID)
+			r = re_match(t->re, s->id);
+		else
+			r = re_match(t->re, t->field == CF_SUBJECT ? s->subject : s->text);
+	} else {
+		for (size_t k = 0; k < t->nalt && !r; k++)
+			r = alt_match(t, &t->alt[k], s);
 	}
-	}
-	return t->op == CF_NE ? !r : r;
+	if (t->op == CF_NE)
+		r = !r;
+	return t->negate ? !r : r;
 }
 
 bool cfilter_match(const struct cfilter *f, const struct cf_subject *s)
@@ -388,6 +548,7 @@ bool cfilter_match_cable(const struct cfilter *f, const struct cable *c)
 {
 	struct cf_subject s;
 	struct str few[64], *tags = c->ntags <= 64 ? few : xmalloc(c->ntags * sizeof(*tags));
+	struct str fewrefs[64], *refs = c->nrefs <= 64 ? fewrefs : xmalloc(c->nrefs * sizeof(*refs));
 	bool ok;
 
 	memset(&s, 0, sizeof(s));
@@ -403,8 +564,14 @@ bool cfilter_match_cable(const struct cfilter *f, const struct cable *c)
 		tags[i] = c->tags[i].text;
 	s.tags = tags;
 	s.ntags = c->ntags;
+	for (size_t i = 0; i < c->nrefs; i++)
+		refs[i] = c->refs[i].id;
+	s.refs = refs;
+	s.nrefs = c->nrefs;
 	ok = cfilter_match(f, &s);
 	if (tags != few)
 		free(tags);
+	if (refs != fewrefs)
+		free(refs);
 	return ok;
 }

@@ -1,13 +1,18 @@
 /* filter.h -- the corpus filter language, the same for --filter and for the
  * reader's cable list:
  *
- *   level>=S  level=C  caveat=NOFORN  origin=ROME  tag=PREL
- *   date>=2005-01  date<2006-06-30  id=04ROME3933
- *   subject~REGEX  subject=words  text~REGEX  text="a literal phrase"
+ *   level>=S  level=C|S  caveat=NOFORN  origin=ROME|PARIS  tag=PREL|PGOV
+ *   date>=2005-01  date<2006-06-30  id=04ROME3933  cites=04ROME3933
+ *   cited-by=04ROME3933  subject~REGEX  subject=words  text~REGEX
+ *   text="a phrase"  iran  "nuclear program"  presid*  !tag=PREL  -tag=PREL
  *
- * Terms are separated by blanks and must all hold.  A value with blanks is
- * quoted ("..." or '...').  Comparison operators: = != < <= > >= (level and
- * date), = and != (the others), ~ (a regular expression, smart case). */
+ * Terms are separated by blanks and must all hold; ! or - before a term
+ * negates it.  A value with blanks is quoted ("..." or '...'); | separates
+ * alternatives of = and !=.  A bare word or quoted phrase is a text term.
+ * Comparison operators: = != < <= > >= (level and date), = and != (the
+ * others), ~ (a regular expression).  Words, phrases and expressions match
+ * by the rules of pattern.h (case and diacritics do not count unless the
+ * value starts with (?-i)). */
 #ifndef PILCROW_FILTER_H
 #define PILCROW_FILTER_H
 
@@ -18,17 +23,27 @@
 #include "cable.h"
 #include "search.h"
 
-enum cf_field { CF_LEVEL, CF_CAVEAT, CF_ORIGIN, CF_TAG, CF_DATE, CF_ID, CF_SUBJECT, CF_TEXT };
+enum cf_field { CF_LEVEL, CF_CAVEAT, CF_ORIGIN, CF_TAG, CF_DATE, CF_ID, CF_SUBJECT, CF_TEXT, CF_CITES,
+		CF_CITED_BY };
+
+/* Alternatives of one term at most (tag=PREL|PGOV|...). */
+#define CF_ALTS 16
 enum cf_op { CF_EQ, CF_NE, CF_LT, CF_LE, CF_GT, CF_GE, CF_RE };
 
-struct cf_term {
-	enum cf_field field;
-	enum cf_op op;
+struct cf_alt {
 	char *value;            /* upper-cased for the fields that ignore case */
 	int level;              /* CF_LEVEL */
 	unsigned caveat;        /* CF_CAVEAT */
 	uint32_t date_lo, date_hi; /* CF_DATE: the value as a range of minutes */
-	struct search *re;      /* CF_RE */
+};
+
+struct cf_term {
+	enum cf_field field;
+	enum cf_op op;
+	bool negate;            /* ! or - before it */
+	struct cf_alt alt[CF_ALTS];
+	size_t nalt;
+	struct search *re;      /* ~, and the words of subject= and text= */
 };
 
 struct cfilter {
@@ -61,6 +76,11 @@ struct cf_subject {
 	uint32_t date;          /* minutes since 1900-01-01, 0 when unknown */
 	const struct str *tags;
 	size_t ntags;
+	const struct str *refs; /* the ids the cable cites */
+	size_t nrefs;
+	/* does cable @citer cite @cited?  (cited-by=; NULL: nobody knows) */
+	bool (*cites)(const void *ud, struct str citer, struct str cited);
+	const void *cites_ud;
 };
 
 bool cfilter_match(const struct cfilter *f, const struct cf_subject *s);

@@ -67,9 +67,11 @@ static void usage(FILE *f)
 	OPTIONS(X)
 #undef X
 	fprintf(f, "\nFilters (--filter, and f in the cable list): terms that must all hold,\n"
-		   "  level=C level>=S caveat=NOFORN origin=ROME tag=PREL id=04ROME3933\n"
-		   "  date>=2005-01 date<2006-06-30 subject~REGEX text~REGEX text=\"a phrase\"\n"
-		   "  (operators = != < <= > >= ~; quote values with blanks)\n");
+		   "  level=C level>=S caveat=NOFORN origin=ROME|PARIS tag=PREL|PGOV id=04ROME3933\n"
+		   "  date>=2005-01 date<2006-06-30 cites=ID cited-by=ID subject~REGEX text~REGEX\n"
+		   "  iran \"nuclear program\" presid* (the text, as words)  !tag=PREL -iran (not)\n"
+		   "  (operators = != < <= > >= ~; quote values with blanks; | between alternatives)\n"
+		   "Case and diacritics never count unless a pattern starts with (?-i).\n");
 	fprintf(f, "\nKeys (where: list, reader, both, prompt, menu, help):\n");
 #define KEY(a, where, keys, help, ...) fprintf(f, "  %-6s %-20s %s\n", where_names[where], keys, help);
 #include "keys.def"

@@ -1,4 +1,4 @@
-/* search.c -- PCRE2 for the reader's search */
+/* search.c -- PCRE2 for every search, after the matching rules (pattern.c) */
 #include "config.h"
 #include "search.h"
 
@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
+#include "pattern.h"
 #include "util.h"
 
 struct search {
@@ -15,6 +17,7 @@ struct search {
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
 	size_t gave_up;          /* matches stopped by a limit */
+	bool words;
 };
 
 /* The bounds on one match, so that no pattern can freeze the reader: the
@@ -28,40 +31,41 @@ struct search {
 #define SEARCH_MATCH_LIMIT_MAX 10000000
 #define SEARCH_DEPTH_LIMIT 5000
 
-bool search_smart_caseless(const char *pattern)
-{
-	/* a capital that is not part of an escape ("\S", "\W") makes the search exact */
-	for (const char *p = pattern; *p; p++) {
-		if (*p == '\\' && p[1]) {
-			p++;
-			continue;
-		}
-		if ((unsigned char)*p >= 'A' && (unsigned char)*p <= 'Z')
-			return false;
-		if ((unsigned char)*p >= 0x80)
-			return false;   /* a non-ASCII letter: be exact, it may be a capital */
-	}
-	return true;
-}
-
-struct search *search_new(const char *pattern, char *err, size_t errsize)
+static pcre2_code *compile(const char *pattern, char *err, size_t errsize)
 {
 	int code;
 	PCRE2_SIZE at;
-	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
-	struct search *s;
-	pcre2_code *re;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+				       PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_CASELESS, &code, &at,
+				       NULL);
 
-	if (search_smart_caseless(pattern))
-		opts |= PCRE2_CASELESS;
-	re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, opts, &code, &at, NULL);
-	if (!re) {
+	if (!re && err) {
 		PCRE2_UCHAR msg[160];
 
 		pcre2_get_error_message(code, msg, sizeof(msg));
 		snprintf(err, errsize, "%s (at character %zu)", (const char *)msg, (size_t)at + 1);
-		return NULL;
 	}
+	return re;
+}
+
+static struct search *make(const char *pattern, bool words, char *err, size_t errsize)
+{
+	struct buf b = { 0 };
+	struct search *s;
+	pcre2_code *re;
+
+	/* the pattern as written first, so that an error says where in it */
+	if (!words) {
+		re = compile(pattern, err, errsize);
+		if (!re)
+			return NULL;
+		pcre2_code_free(re);
+	}
+	pattern_compile(pattern, words, &b);
+	re = compile(b.p ? b.p : "", err, errsize);
+	buf_free(&b);
+	if (!re)
+		return NULL;
 	/* compiled to machine code where PCRE2 can (a filter runs the pattern
 	 * over every record of the corpus); the interpreter otherwise, and
 	 * under 'make check-valgrind' (PILCROW_NO_JIT), because the compiled
@@ -73,10 +77,21 @@ struct search *search_new(const char *pattern, char *err, size_t errsize)
 	s->re = re;
 	s->md = pcre2_match_data_create_from_pattern(re, NULL);
 	s->mc = pcre2_match_context_create(NULL);
+	s->words = words;
 	if (!s->md || !s->mc)
 		die("out of memory (PCRE2 match data)");
 	pcre2_set_depth_limit(s->mc, SEARCH_DEPTH_LIMIT);
 	return s;
+}
+
+struct search *search_new(const char *pattern, char *err, size_t errsize)
+{
+	return make(pattern, false, err, errsize);
+}
+
+struct search *search_new_words(const char *words, char *err, size_t errsize)
+{
+	return make(words, true, err, errsize);
 }
 
 void search_free(struct search *s)

@@ -1,5 +1,6 @@
-/* search.h -- regular-expression search over cable text (PCRE2, UTF-8,
- * smart case: case-insensitive unless the pattern has a capital) */
+/* search.h -- search over cable text (PCRE2, UTF-8), by the matching
+ * rules of pattern.h: case and diacritics do not count unless the pattern
+ * starts with (?-i); blanks, line breaks and apostrophes as one */
 #ifndef PILCROW_SEARCH_H
 #define PILCROW_SEARCH_H
 
@@ -10,8 +11,12 @@
 
 struct search;
 
-/* Compiles @pattern; on error returns NULL and writes a message to @err. */
+/* Compiles regular expression @pattern; on error returns NULL and writes a
+ * message (with the position in @pattern) to @err. */
 struct search *search_new(const char *pattern, char *err, size_t errsize);
+
+/* The same for words and phrases (matched as words; presid* a prefix). */
+struct search *search_new_words(const char *words, char *err, size_t errsize);
 void search_free(struct search *s);
 
 /* Calls @fn for each non-empty match in @text (at most @max of them).  A
@@ -21,8 +26,5 @@ size_t search_all(const struct search *s, struct str text, size_t max,
 
 /* How many searches a limit stopped: the pattern is too costly there. */
 size_t search_gave_up(const struct search *s);
-
-/* True when @pattern is searched without regard to case. */
-bool search_smart_caseless(const char *pattern);
 
 #endif

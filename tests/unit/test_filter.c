@@ -45,7 +45,8 @@ static void good_filters(void **state)
 static void malformed_filters(void **state)
 {
 	assert_non_null(strstr(error_of("levle>=S"), "unknown field 'levle'"));
-	assert_non_null(strstr(error_of("level"), "wants an operator"));
+	assert_string_equal(error_of("level"), "(parsed)");   /* a bare word: the text */
+	assert_non_null(strstr(error_of("level!"), "wants an operator"));
 	assert_non_null(strstr(error_of("level=X"), "unknown level 'X'"));
 	assert_non_null(strstr(error_of("level="), "wants a value"));
 	assert_non_null(strstr(error_of("tag>PREL"), "cannot be compared with '>'"));
@@ -55,15 +56,24 @@ static void malformed_filters(void **state)
 	assert_non_null(strstr(error_of("subject~("), "bad pattern"));
 	assert_non_null(strstr(error_of("text=\"open"), "not closed"));
 	assert_non_null(strstr(error_of("caveat=SECRETISH"), "unknown caveat"));
-	assert_non_null(strstr(error_of("=S"), "must start with a field name"));
-	assert_non_null(strstr(error_of("level>=S ???"), "must start with a field name"));
+	assert_non_null(strstr(error_of("=S"), "neither a word"));
+	assert_non_null(strstr(error_of("level>=S ???"), "neither a word"));
+	/* an unknown field names the nearest one */
+	assert_non_null(strstr(error_of("subjct=Iran"), "did you mean 'subject'?"));
+	assert_non_null(strstr(error_of("tags=PREL"), "did you mean 'tag'?"));
+	assert_non_null(strstr(error_of("citedby=04ROME3933"), "did you mean 'cited-by'?"));
+	assert_null(strstr(error_of("colour=red"), "did you mean"));
+	/* | only with = and != */
+	assert_non_null(strstr(error_of("date>=2004|2005"), "'|' goes with = and != only"));
+	/* a bad pattern says where */
+	assert_non_null(strstr(error_of("text~'ab(c'"), "at character"));
 	assert_non_null(strstr(error_of("level~S"), "cannot be compared with '~'"));
 	/* hostile input never crashes: long, binary, unterminated */
 	char big[4096];
 
 	memset(big, 'a', sizeof(big) - 1);
 	big[sizeof(big) - 1] = '\0';
-	assert_non_null(strstr(error_of(big), "unknown field"));
+	assert_non_null(strstr(error_of(big), "too long"));   /* a bare word, too long */
 	memcpy(big, "subject=", 8);
 	assert_non_null(strstr(error_of(big), "too long"));
 	big[8 + 511] = '\0';
@@ -128,13 +138,91 @@ static void matching(void **state)
 	assert_false(matches("date>2004-10"));
 	assert_true(matches("id=04rome3933"));
 	assert_true(matches("subject~'italy|iran'"));
-	assert_false(matches("subject~Italy"));   /* smart case: a capital makes it exact */
+	assert_true(matches("subject~Italy"));    /* case never counts by itself */
+	assert_false(matches("subject~'(?-i)Italy'"));   /* (?-i): it does */
+	assert_true(matches("subject~'(?-i)ITALY'"));
 	assert_true(matches("subject=political"));
+	assert_false(matches("subject=politic"));  /* words as words */
+	assert_true(matches("subject=politic*"));  /* a prefix */
 	assert_true(matches("text=\"said Italy\""));
-	assert_false(matches("text=\"said italy\""));   /* a literal is exact, like grep */
+	assert_true(matches("text=\"said italy\""));
+	assert_false(matches("text='(?-i)said italy'"));
 	assert_true(matches("text~'said italy'"));
+	/* bare words and phrases are text; ! and - negate; | is or */
+	assert_true(matches("massolo \"was keen\""));
+	assert_false(matches("massolo \"was not keen\""));
+	assert_true(matches("!tag=PGOV -origin=PARIS"));
+	assert_false(matches("-tag=PREL"));
+	assert_true(matches("tag=PGOV|PREL origin=PARIS|ROME level=S|C"));
+	assert_false(matches("tag=PGOV|ECON"));
+	assert_true(matches("-keen*ly keen*"));
 	assert_true(matches("level>=C tag=PREL origin=ROME date=2004"));
 	assert_false(matches("level>=C tag=PREL origin=PARIS"));
+}
+
+/* The matching rules on a text, as a filter term and as a search. */
+static bool text_has(const char *text, const char *filter)
+{
+	struct cfilter f;
+	char err[256];
+	struct cf_subject s = sample();
+	bool r;
+
+	s.text = str_c(text);
+	if (!cfilter_parse(&f, filter, err, sizeof(err)))
+		fail_msg("%s: %s", filter, err);
+	r = cfilter_match(&f, &s);
+	cfilter_free(&f);
+	return r;
+}
+
+static void matching_rules(void **state)
+{
+	/* case and diacritics */
+	assert_true(text_has("PRESIDENT URIBE MET VELEZ", "iran|velez"));
+	assert_true(text_has("Minister V\xC3\xA9lez said", "Velez"));
+	assert_true(text_has("MINISTER V\xC3\x89LEZ SAID", "velez"));
+	assert_true(text_has("Minister V\xC3\xA9lez said", "text~'V[a-z]lez'") == false);
+	assert_true(text_has("Minister V\xC3\xA9lez said", "text~'Vel.z'"));
+	assert_true(text_has("the IRANIAN side", "text~iran"));
+	assert_false(text_has("the IRANIAN side", "iran"));
+	assert_true(text_has("the IRANIAN side", "iran*"));
+	/* a phrase across a line break, a wrap, blanks */
+	assert_true(text_has("told on his\ndecision to", "\"on his decision\""));
+	assert_true(text_has("on  his \n\t decision", "\"on his decision\""));
+	assert_true(text_has("on his\ndecision", "text~'on his decision'"));
+	/* apostrophes: ' ’ ‘ ` and the comma between letters */
+	assert_true(text_has("BERLUSCONI'S VIEW", "Berlusconi's"));
+	assert_true(text_has("Berlusconi\xE2\x80\x99s view", "Berlusconi's"));
+	assert_true(text_has("BERLUSCONI,S VIEW", "Berlusconi's"));
+	assert_true(text_has("Berlusconi`s view", "\"Berlusconi\xE2\x80\x99s view\""));
+	assert_false(text_has("BERLUSCONI, SAID", "Berlusconi's"));
+	assert_true(text_has("SARKOZY,S PLAN", "text~\"sarkozy's\""));
+	/* a word broken by a hyphen at a line's end */
+	assert_true(text_has("its counter-\nterrorism unit", "counterterrorism"));
+	assert_true(text_has("its counter-\n   terrorism unit", "\"counterterrorism unit\""));
+	assert_false(text_has("its counter-terrorism unit", "counterterrorism"));
+	/* the regular expression's own syntax is left alone */
+	assert_true(text_has("ref 1546 said", "text~'\\d{4}'"));
+	assert_true(text_has("A/S Bloomfield", "text~'[a-z]/s\\s+bloom'"));
+	assert_true(text_has("xyz", "text~'(?:x)(?=y)'"));
+	/* cites= and cited-by= */
+	{
+		static const struct str refs[] = { STR_LIT("04ROME3900"), STR_LIT("04STATE1234") };
+		struct cfilter f;
+		char err[256];
+		struct cf_subject s = sample();
+
+		s.refs = refs;
+		s.nrefs = 2;
+		assert_true(cfilter_parse(&f, "cites=04rome3900 -cites=05PARIS1", err, sizeof(err)));
+		assert_true(cfilter_match(&f, &s));
+		cfilter_free(&f);
+		/* nobody to ask: cited-by holds for no cable */
+		assert_true(cfilter_parse(&f, "cited-by=04STATE99", err, sizeof(err)));
+		assert_false(cfilter_match(&f, &s));
+		cfilter_free(&f);
+	}
 }
 
 static void dates(void **state)
@@ -160,6 +248,7 @@ int main(void)
 		cmocka_unit_test(good_filters),
 		cmocka_unit_test(malformed_filters),
 		cmocka_unit_test(matching),
+		cmocka_unit_test(matching_rules),
 		cmocka_unit_test(dates),
 	};
 

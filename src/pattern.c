@@ -1,0 +1,217 @@
+/* pattern.c -- the matching rules, written out as PCRE2 patterns.  Hand-
+ * written: PCRE2 has no accent-insensitive matching, and folding every
+ * text before matching would cost a copy of the corpus per search and
+ * break the offsets the reader highlights. */
+#include "config.h"
+#include "pattern.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The accented forms of a Latin letter, lower and upper case (UTF-8). */
+static const struct {
+	char letter;
+	const char *lower, *upper;
+} accents[] = {
+	{ 'a', "\xC3\xA0\xC3\xA1\xC3\xA2\xC3\xA3\xC3\xA4\xC3\xA5\xC4\x81\xC4\x83\xC4\x85",
+	  "\xC3\x80\xC3\x81\xC3\x82\xC3\x83\xC3\x84\xC3\x85\xC4\x80\xC4\x82\xC4\x84" },
+	{ 'c', "\xC3\xA7\xC4\x87\xC4\x89\xC4\x8B\xC4\x8D", "\xC3\x87\xC4\x86\xC4\x88\xC4\x8A\xC4\x8C" },
+	{ 'd', "\xC4\x8F\xC4\x91", "\xC4\x8E\xC4\x90" },
+	{ 'e', "\xC3\xA8\xC3\xA9\xC3\xAA\xC3\xAB\xC4\x93\xC4\x95\xC4\x97\xC4\x99\xC4\x9B",
+	  "\xC3\x88\xC3\x89\xC3\x8A\xC3\x8B\xC4\x92\xC4\x94\xC4\x96\xC4\x98\xC4\x9A" },
+	{ 'g', "\xC4\x9D\xC4\x9F\xC4\xA1\xC4\xA3", "\xC4\x9C\xC4\x9E\xC4\xA0\xC4\xA2" },
+	{ 'i', "\xC3\xAC\xC3\xAD\xC3\xAE\xC3\xAF\xC4\xA9\xC4\xAB\xC4\xAD\xC4\xAF\xC4\xB1",
+	  "\xC3\x8C\xC3\x8D\xC3\x8E\xC3\x8F\xC4\xA8\xC4\xAA\xC4\xAC\xC4\xAE\xC4\xB0" },
+	{ 'l', "\xC4\xBA\xC4\xBC\xC4\xBE\xC5\x82", "\xC4\xB9\xC4\xBB\xC4\xBD\xC5\x81" },
+	{ 'n', "\xC3\xB1\xC5\x84\xC5\x86\xC5\x88", "\xC3\x91\xC5\x83\xC5\x85\xC5\x87" },
+	{ 'o', "\xC3\xB2\xC3\xB3\xC3\xB4\xC3\xB5\xC3\xB6\xC3\xB8\xC5\x8D\xC5\x8F\xC5\x91",
+	  "\xC3\x92\xC3\x93\xC3\x94\xC3\x95\xC3\x96\xC3\x98\xC5\x8C\xC5\x8E\xC5\x90" },
+	{ 'r', "\xC5\x95\xC5\x97\xC5\x99", "\xC5\x94\xC5\x96\xC5\x98" },
+	{ 's', "\xC5\x9B\xC5\x9D\xC5\x9F\xC5\xA1", "\xC5\x9A\xC5\x9C\xC5\x9E\xC5\xA0" },
+	{ 't', "\xC5\xA3\xC5\xA5\xC5\xA7", "\xC5\xA2\xC5\xA4\xC5\xA6" },
+	{ 'u', "\xC3\xB9\xC3\xBA\xC3\xBB\xC3\xBC\xC5\xA9\xC5\xAB\xC5\xAD\xC5\xAF\xC5\xB1\xC5\xB3",
+	  "\xC3\x99\xC3\x9A\xC3\x9B\xC3\x9C\xC5\xA8\xC5\xAA\xC5\xAC\xC5\xAE\xC5\xB0\xC5\xB2" },
+	{ 'y', "\xC3\xBD\xC3\xBF\xC5\xB7", "\xC3\x9D\xC5\xB8\xC5\xB6" },
+	{ 'z', "\xC5\xBA\xC5\xBC\xC5\xBE", "\xC5\xB9\xC5\xBB\xC5\xBD" },
+};
+
+/* Any of the apostrophes, or a comma between two letters. */
+#define APOSTROPHE "(?:['\\x{2019}\\x{2018}`\\x{B4}]|(?<=\\pL),(?=\\pL))"
+/* A run of blanks and line breaks. */
+#define BLANKS "[\\s\\x{A0}]+"
+/* A hyphen at a line's end, and the blanks after it. */
+#define LINE_HYPHEN "(?:-[ \\t]*\\r?\\n\\s*)?"
+
+/* Writes ASCII letter @c as the class of its accented forms (or as it is). */
+static void letter(struct buf *out, char c, bool in_class)
+{
+	char low = (char)(c | 0x20);
+
+	for (size_t i = 0; i < sizeof(accents) / sizeof(accents[0]); i++) {
+		if (accents[i].letter != low)
+			continue;
+		if (!in_class)
+			buf_addc(out, '[');
+		buf_addc(out, c);
+		buf_adds(out, c == low ? accents[i].lower : accents[i].upper);
+		if (!in_class)
+			buf_addc(out, ']');
+		return;
+	}
+	buf_addc(out, c);
+}
+
+static bool is_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool is_word_char(char c)
+{
+	return is_letter(c) || (c >= '0' && c <= '9') || (unsigned char)c >= 0x80;
+}
+
+/* Words and phrases: everything literal but blanks, apostrophes and a
+ * final *; the matched text starts and ends at a word's edge. */
+static void literal(const char *s, struct buf *out)
+{
+	size_t n = strlen(s);
+
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	if (n && is_word_char(s[0]))
+		buf_adds(out, "(?<![\\w\\x{2019}'])");
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+
+		if (c == ' ' || c == '\t' || c == '\n') {
+			while (i + 1 < n && (s[i + 1] == ' ' || s[i + 1] == '\t' || s[i + 1] == '\n'))
+				i++;
+			buf_adds(out, BLANKS);
+		} else if (c == '\'' || (c == '\xE2' && i + 2 < n && s[i + 1] == '\x80' &&
+					  (s[i + 2] == '\x99' || s[i + 2] == '\x98'))) {
+			buf_adds(out, APOSTROPHE);
+			if (c != '\'')
+				i += 2;
+		} else if (c == '*' && (i + 1 == n || s[i + 1] == ' ')) {
+			buf_adds(out, "\\w*");
+		} else if (is_letter(c)) {
+			letter(out, c, false);
+			if (i + 1 < n && is_letter(s[i + 1]))
+				buf_adds(out, LINE_HYPHEN);
+		} else if (strchr("\\^$.|?*+()[]{}", c)) {
+			buf_addc(out, '\\');
+			buf_addc(out, c);
+		} else {
+			buf_addc(out, c);
+		}
+	}
+	if (n && (is_word_char(s[n - 1]) || s[n - 1] == '*'))
+		buf_adds(out, "(?![\\w])");
+}
+
+/* A regular expression: its letters take their accented forms, its blanks
+ * any run of blanks, its apostrophes any apostrophe; escapes, classes'
+ * ranges and the (?...) of groups are left as written. */
+static void regex(const char *s, struct buf *out)
+{
+	bool in_class = false;
+
+	for (size_t i = 0; s[i]; i++) {
+		char c = s[i];
+
+		if (c == '\\' && s[i + 1]) {
+			buf_addc(out, c);
+			buf_addc(out, s[++i]);
+			/* \p{..}, \x{..}, \N{..}: the braces too */
+			if (strchr("pPxNgk", s[i]) && s[i + 1] == '{') {
+				while (s[i + 1] && s[i] != '}')
+					buf_addc(out, s[++i]);
+			}
+			continue;
+		}
+		if (in_class) {
+			if (c == ']')
+				in_class = false;
+			/* a range's ends stay as they are */
+			if (is_letter(c) && s[i + 1] != '-' && !(i > 0 && s[i - 1] == '-'))
+				letter(out, c, true);
+			else
+				buf_addc(out, c);
+			continue;
+		}
+		if (c == '[') {
+			in_class = true;
+			buf_addc(out, c);
+			if (s[i + 1] == '^')
+				buf_addc(out, s[++i]);
+			if (s[i + 1] == ']')
+				buf_addc(out, s[++i]);
+			continue;
+		}
+		if (c == '(' && s[i + 1] == '?') {
+			/* (?i) (?-i) (?: (?= (?<name> ...: copied to the next ':', ')' or '>' */
+			buf_addc(out, c);
+			while (s[i + 1] && !strchr(":)>=!", s[i]))
+				buf_addc(out, s[++i]);
+			continue;
+		}
+		if (c == '{' ) {
+			/* a repeat count */
+			while (s[i] && s[i] != '}')
+				buf_addc(out, s[i++]);
+			if (s[i])
+				buf_addc(out, s[i]);
+			else
+				break;
+			continue;
+		}
+		if (c == ' ') {
+			while (s[i + 1] == ' ')
+				i++;
+			buf_adds(out, BLANKS);
+		} else if (c == '\'') {
+			buf_adds(out, APOSTROPHE);
+		} else if (is_letter(c)) {
+			letter(out, c, false);
+		} else {
+			buf_addc(out, c);
+		}
+	}
+}
+
+bool pattern_compile(const char *user, bool literal_words, struct buf *out)
+{
+	bool exact = strncmp(user, "(?-i)", 5) == 0;
+
+	buf_clear(out);
+	if (exact) {
+		buf_adds(out, "(?-i)");
+		user += 5;
+	}
+	if (literal_words && strchr(user, '|')) {
+		/* phrases, | between them: any of them */
+		char part[512];
+		const char *p = user;
+
+		buf_adds(out, "(?:");
+		for (;;) {
+			const char *bar = strchr(p, '|');
+			size_t n = bar ? (size_t)(bar - p) : strlen(p);
+
+			snprintf(part, sizeof(part), "%.*s", (int)(n < sizeof(part) ? n : sizeof(part) - 1), p);
+			literal(part, out);
+			if (!bar)
+				break;
+			buf_addc(out, '|');
+			p = bar + 1;
+		}
+		buf_addc(out, ')');
+	} else if (literal_words)
+		literal(user, out);
+	else
+		regex(user, out);
+	return exact;
+}
