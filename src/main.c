@@ -15,6 +15,7 @@
 #include "cable.h"
 #include "corpus.h"
 #include "export.h"
+#include "grep.h"
 #include "filter.h"
 #include "ids.h"
 #include "keys_where.h"
@@ -33,6 +34,7 @@ enum mode { MODE_READER, MODE_JSON, MODE_TEXT };
 	X("json", no_argument, 'j', NULL, "write the cables as JSON Lines, one object per cable") \
 	X("text", no_argument, 't', NULL, "write a plain-text rendering, for pipes") \
 	X("width", required_argument, 'w', "N", "wrap --text at N columns (default: the terminal, or 80)") \
+	X("grep", required_argument, 'g', "WORDS", "print each hit in context: ID ¶N (C): ...[match]... (~REGEX: an expression)") \
 	X("filter", required_argument, 'f', "EXPR", "only the cables that pass EXPR (level>=S tag=PREL ...)") \
 	X("id", required_argument, 'i', "ID", "only the cable ID (--json, --text), or open at it") \
 	X("no-color", no_argument, 'C', NULL, "reader: no colour, bold and reverse only (also NO_COLOR)") \
@@ -46,6 +48,8 @@ struct opts {
 	bool no_color, no_mouse;
 	const char *filter_text, *id;
 	struct cfilter filter;
+	const char *grep;         /* --grep: words, or ~REGEX */
+	struct search *grep_re;
 };
 
 static void option_line(FILE *f, int ch, const char *name, const char *arg, const char *help)
@@ -115,7 +119,7 @@ struct export_ctx {
 	const struct opts *o;
 	struct cable cable;
 	struct buf out;
-	size_t read, written;
+	size_t read, written, hits;
 	bool write_failed;
 };
 
@@ -126,6 +130,18 @@ static void flush_out(struct export_ctx *x, bool force)
 	if (x->out.n && fwrite(x->out.p, 1, x->out.n, stdout) != x->out.n)
 		x->write_failed = true;
 	buf_clear(&x->out);
+}
+
+/* --grep: one line (or one JSON object) a hit. */
+static void one_hit(const struct hit *h, void *ud)
+{
+	struct export_ctx *x = ud;
+
+	if (x->o->mode == MODE_JSON)
+		grep_json(&x->out, &x->cable, h);
+	else
+		grep_line(&x->out, &x->cable, h);
+	flush_out(x, false);
 }
 
 static bool export_one(struct str text, const struct record_meta *meta, void *ud)
@@ -143,7 +159,13 @@ static bool export_one(struct str text, const struct record_meta *meta, void *ud
 	x->read++;
 	if (!cfilter_match_cable(&x->o->filter, &x->cable) || (x->o->id && strcmp(x->cable.id, x->o->id) != 0))
 		return true;
-	if (x->o->mode == MODE_JSON) {
+	if (x->o->grep_re) {
+		size_t n = grep_cable(&x->cable, x->o->grep_re, one_hit, x);
+
+		x->hits += n;
+		if (!n)
+			return true;
+	} else if (x->o->mode == MODE_JSON) {
 		export_json(&x->out, &x->cable);
 	} else {
 		if (x->written)
@@ -190,7 +212,9 @@ static int run_export(const struct opts *o, char *const *paths, size_t n)
 			fprintf(stderr, "pilcrow: standard output: %s\n", strerror(errno));
 		return 1;
 	}
-	if (x.read && !x.written) {
+	if (x.read && !x.written && o->grep_re) {
+		fprintf(stderr, "pilcrow: no hit for '%s'%s\n", o->grep, cfilter_empty(&o->filter) ? "" : " in the cables that pass the filter");
+	} else if (x.read && !x.written) {
 		if (o->id)
 			fprintf(stderr, "pilcrow: no cable %s%s in what was read\n", o->id,
 				cfilter_empty(&o->filter) ? "" : " that passes the filter");
@@ -236,6 +260,7 @@ int main(int argc, char **argv)
 			break;
 		}
 		case 'f': o.filter_text = optarg; break;
+		case 'g': o.grep = optarg; break;
 		case 'i': {
 			char up[ID_MAX];
 			size_t k = 0;
@@ -268,6 +293,24 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
+	if (o.grep) {
+		char err[256];
+
+		if (o.mode == MODE_TEXT) {
+			fprintf(stderr, "pilcrow: --grep writes lines of its own: --json for objects, not --text\n");
+			return 2;
+		}
+		o.grep_re = o.grep[0] == '~' ? search_new(o.grep + 1, err, sizeof(err))
+					       : search_new_words(o.grep, err, sizeof(err));
+		if (!o.grep_re || !o.grep[o.grep[0] == '~']) {
+			fprintf(stderr, "pilcrow: --grep: %s\n", o.grep_re ? "an empty pattern" : err);
+			search_free(o.grep_re);
+			cfilter_free(&o.filter);
+			return 2;
+		}
+		if (o.mode == MODE_READER)
+			o.mode = MODE_TEXT;
+	}
 	if (optind == argc) {
 		def[0] = (char *)sample_dir();
 		argv = def;
@@ -282,5 +325,6 @@ int main(int argc, char **argv)
 		/* the reader needs a terminal to draw on; a pipe gets --text */
 		status = run_export(&o, argv + optind, (size_t)(argc - optind));
 	cfilter_free(&o.filter);
+	search_free(o.grep_re);
 	return status;
 }

@@ -17,8 +17,30 @@ for f in data/cables/*; do
 		compare_golden "$tmp/out" "$golden" "$f --$mode"
 	done
 done
+# --grep over the samples: the hits in context, as lines and as JSON
+# (tests/golden/grep/NAME.lines and NAME.json)
+for case in "massolo:massolo" "phrase:iraqi forces" "prefix:minist*" "apostrophe:cabinet's" \
+	"regex:~(?-i)elect\\w+ (?:and|officials)" "filtered:talks"; do
+	name=${case%%:*}
+	pattern=${case#*:}
+	extra=
+	[ "$name" = filtered ] && extra="--filter level>=C"
+	for mode in lines json; do
+		flag=
+		[ "$mode" = json ] && flag=--json
+		run_pilcrow "$tmp/out" "$tmp/err" --grep "$pattern" $flag $extra data/cables
+		check "--grep '$pattern' $flag exits 0" [ "$rc" -eq 0 ]
+		compare_golden "$tmp/out" "tests/golden/grep/$name.$mode" "--grep '$pattern' $flag"
+	done
+done
+run_pilcrow "$tmp/out" "$tmp/err" --grep "no such words at all" data/cables
+check "--grep without a hit: status 1" [ "$rc" -eq 1 ]
+check "--grep without a hit: one line says so" grep -q "no hit for" "$tmp/err"
+run_pilcrow "$tmp/out" "$tmp/err" --grep "~ab(c" data/cables
+check "--grep with a bad pattern: status 2 and the position" sh -c "[ $rc -eq 2 ] && grep -q 'at character' '$tmp/err'"
 # every golden file has its sample
 for g in tests/golden/*; do
+	[ -f "$g" ] || continue
 	name=$(basename "$g")
 	check "$g has a sample in data/cables" [ -f "data/cables/${name%.*}" ]
 done
