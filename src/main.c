@@ -16,6 +16,7 @@
 #include "corpus.h"
 #include "export.h"
 #include "grep.h"
+#include "overview.h"
 #include "filter.h"
 #include "ids.h"
 #include "keys_where.h"
@@ -34,6 +35,7 @@ enum mode { MODE_READER, MODE_JSON, MODE_TEXT };
 	X("json", no_argument, 'j', NULL, "write the cables as JSON Lines, one object per cable") \
 	X("text", no_argument, 't', NULL, "write a plain-text rendering, for pipes") \
 	X("width", required_argument, 'w', "N", "wrap --text at N columns (default: the terminal, or 80)") \
+	X("stats", no_argument, 's', NULL, "the corpus at a glance: cables a year, top origins and TAGS, levels, caveats (--json: JSON)") \
 	X("grep", required_argument, 'g', "WORDS", "print each hit in context: ID ¶N (C): ...[match]... (~REGEX: an expression)") \
 	X("filter", required_argument, 'f', "EXPR", "only the cables that pass EXPR (level>=S tag=PREL ...)") \
 	X("id", required_argument, 'i', "ID", "only the cable ID (--json, --text), or open at it") \
@@ -48,6 +50,7 @@ struct opts {
 	bool no_color, no_mouse;
 	const char *filter_text, *id;
 	struct cfilter filter;
+	bool stats;               /* --stats */
 	const char *grep;         /* --grep: words, or ~REGEX */
 	struct search *grep_re;
 };
@@ -195,6 +198,39 @@ static int run_reader(const struct opts *o, char *const *paths, size_t n)
 	return status;
 }
 
+/* --stats: from the list index alone (only a text filter reads the text) */
+static int run_stats(const struct opts *o, char *const *paths, size_t n)
+{
+	struct corpus *c = corpus_new();
+	const char *const *lines;
+	uint32_t *rows = NULL;
+	size_t cap = 0, nrows, nlines;
+	struct overview ov;
+	struct buf out = { 0 };
+	int status = 0;
+
+	corpus_add_paths(c, paths, n);
+	while (!corpus_index_step(c, 1000))
+		;
+	nrows = corpus_select(c, &o->filter, SORT_INPUT, false, &rows, &cap);
+	overview_make(&ov, c, rows, nrows);
+	if (o->mode == MODE_JSON)
+		overview_json(&out, &ov);
+	else
+		overview_text(&out, &ov, o->width);
+	nlines = corpus_messages(c, &lines);
+	for (size_t i = 0; i < nlines; i++)
+		fprintf(stderr, "%s\n", lines[i]);
+	if (!corpus_count(c))
+		status = 1;
+	else if (fwrite(out.p, 1, out.n, stdout) != out.n || fflush(stdout) != 0)
+		status = 1;
+	buf_free(&out);
+	free(rows);
+	corpus_free(c);
+	return status;
+}
+
 static int run_export(const struct opts *o, char *const *paths, size_t n)
 {
 	struct export_ctx x;
@@ -238,7 +274,7 @@ int main(int argc, char **argv)
 
 	term_fatal_handlers();
 	memset(&o, 0, sizeof(o));
-	while ((ch = getopt_long(argc, argv, "jtw:f:i:CMhV", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "jtw:f:i:CMhVsg:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'j':
 		case 't':
@@ -261,6 +297,7 @@ int main(int argc, char **argv)
 		}
 		case 'f': o.filter_text = optarg; break;
 		case 'g': o.grep = optarg; break;
+		case 's': o.stats = true; break;
 		case 'i': {
 			char up[ID_MAX];
 			size_t k = 0;
@@ -317,9 +354,17 @@ int main(int argc, char **argv)
 		argc = 1;
 		optind = 0;
 	}
-	if (o.mode == MODE_READER && !(isatty(STDOUT_FILENO) || getenv("PILCROW_SCRIPT")))
+	if (o.stats && (o.grep || o.mode == MODE_TEXT)) {
+		fprintf(stderr, "pilcrow: --stats goes alone, or with --json and --filter\n");
+		cfilter_free(&o.filter);
+		search_free(o.grep_re);
+		return 2;
+	}
+	if (o.mode == MODE_READER && !o.stats && !(isatty(STDOUT_FILENO) || getenv("PILCROW_SCRIPT")))
 		o.mode = MODE_TEXT;
-	if (o.mode == MODE_READER && (isatty(STDOUT_FILENO) || getenv("PILCROW_SCRIPT")))
+	if (o.stats)
+		status = run_stats(&o, argv + optind, (size_t)(argc - optind));
+	else if (o.mode == MODE_READER && (isatty(STDOUT_FILENO) || getenv("PILCROW_SCRIPT")))
 		status = run_reader(&o, argv + optind, (size_t)(argc - optind));
 	else
 		/* the reader needs a terminal to draw on; a pipe gets --text */

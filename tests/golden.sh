@@ -38,6 +38,17 @@ check "--grep without a hit: status 1" [ "$rc" -eq 1 ]
 check "--grep without a hit: one line says so" grep -q "no hit for" "$tmp/err"
 run_pilcrow "$tmp/out" "$tmp/err" --grep "~ab(c" data/cables
 check "--grep with a bad pattern: status 2 and the position" sh -c "[ $rc -eq 2 ] && grep -q 'at character' '$tmp/err'"
+# --stats: the corpus at a glance, as text and as JSON, whole and filtered
+for case in "all:" "secret:level>=C" "one-year:date=2008"; do
+	name=${case%%:*}
+	filter=${case#*:}
+	run_pilcrow "$tmp/out" "$tmp/err" --stats --width 80 --filter "$filter" data/cables
+	check "--stats --filter '$filter' exits 0" [ "$rc" -eq 0 ]
+	compare_golden "$tmp/out" "tests/golden/stats/$name.text" "--stats --filter '$filter'"
+	run_pilcrow "$tmp/out" "$tmp/err" --stats --json --filter "$filter" data/cables
+	compare_golden "$tmp/out" "tests/golden/stats/$name.json" "--stats --json --filter '$filter'"
+	check "--stats --json --filter '$filter' is JSON" jq -e .cables "$tmp/out"
+done
 # every golden file has its sample
 for g in tests/golden/*; do
 	[ -f "$g" ] || continue
