@@ -247,6 +247,7 @@ static void ui_init(struct ui *u, struct corpus *corpus, const struct ui_opts *o
 	u->menu_screen = (struct screen){ &menu_ops, MENU, NULL };
 	u->prompt_screen = (struct screen){ &prompt_ops, PROMPT, NULL };
 	u->raw_screen = (struct screen){ &raw_ops, RAW, NULL };
+	u->glance_screen = (struct screen){ &glance_ops, OVERVIEW, NULL };
 }
 
 static void ui_free(struct ui *u)

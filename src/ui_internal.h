@@ -23,6 +23,7 @@
 #include "keys.h"
 #include "layout.h"
 #include "lineedit.h"
+#include "overview.h"
 #include "screen.h"
 #include "ui.h"
 #include "view.h"
@@ -133,6 +134,21 @@ struct raw {
 	int rows, cols, gutter;
 };
 
+/* The overview screen: the facets as rows. */
+#define GLANCE_LINES (OVERVIEW_SPANS + 3 * OVERVIEW_TOP + LEVEL_COUNT + 8 + 8)
+
+struct glance_line {
+	const char *title;       /* a section's title, or NULL */
+	const struct facet *facet;
+	bool bar;
+};
+
+struct glance {
+	struct overview ov;
+	struct glance_line lines[GLANCE_LINES];
+	int n, sel, top, rows, cols;
+};
+
 struct stats;
 
 struct ui {
@@ -151,16 +167,17 @@ struct ui {
 	struct prompt prompt;
 	struct help help;
 	struct raw raw;
+	struct glance glance;
 
 	struct screens stack;
-	struct screen list_screen, reader_screen, help_screen, menu_screen, prompt_screen, raw_screen;
+	struct screen list_screen, reader_screen, help_screen, menu_screen, prompt_screen, raw_screen, glance_screen;
 
 	MEVENT mouse;            /* the event of the last KEY_MOUSE */
 	size_t problems_told;    /* the corpus problems already shown in the status */
 	struct stats *stats;
 };
 
-extern const struct screen_ops list_ops, reader_ops, help_ops, menu_ops, prompt_ops, raw_ops;
+extern const struct screen_ops list_ops, reader_ops, help_ops, menu_ops, prompt_ops, raw_ops, glance_ops;
 
 /* ui_links.c: opens corpus entry @entry in the reader, which comes to the top */
 bool ui_open_cable(struct ui *u, size_t entry);
@@ -185,6 +202,10 @@ void reader_draw(const void *ctx, const struct screen *s);
  * once applied; a filter being applied stopped (false: none was) */
 void ui_list_filter(struct ui *u, const char *text);
 void ui_list_done(struct ui *u);
+void ui_list_narrow(struct ui *u, const char *term);
+
+/* ui_overview.c: the overview of the cables the list shows */
+void glance_open(struct ui *u);
 bool ui_list_cancel(struct ui *u);
 
 /* ui_menu.c */

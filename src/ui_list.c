@@ -54,6 +54,13 @@ void ui_list_filter(struct ui *u, const char *text)
 	set_filter(u, text, false);
 }
 
+void ui_list_narrow(struct ui *u, const char *term)
+{
+	set_filter(u, term, true);
+	if (!u->v.msg[0])
+		view_say(&u->v, "narrowed to %s", term);
+}
+
 static void list_prompt_done(struct ui *u, char kind, const char *text)
 {
 	if (kind == 'l') {
@@ -132,6 +139,7 @@ static bool list_handle(void *ctx, struct screen *s, struct key k)
 	}
 	case ACT_LIST_SEARCH: prompt_open(u, 'l', "/", "", list_prompt_done); break;
 	case ACT_LIST_CLEAR: set_filter(u, "", false); break;
+	case ACT_LIST_OVERVIEW: glance_open(u); break;
 	case ACT_LIST_QUIT: u->quit = true; break;
 	case ACT_MOUSE: mouse_event(u); break;
 	default: return false;
