@@ -163,6 +163,7 @@ void cfilter_free(struct cfilter *f)
 		for (size_t k = 0; k < f->terms[i].nalt; k++)
 			free(f->terms[i].alt[k].value);
 		search_free(f->terms[i].re);
+		free(f->terms[i].pattern);
 	}
 	free(f->terms);
 	free(f->text);
@@ -294,6 +295,8 @@ static bool words_term(struct cf_term *t, const char *name, const char *v, char 
 		return false;
 	}
 	t->re = t->op == CF_RE ? search_new(v, rerr, sizeof(rerr)) : search_new_words(v, rerr, sizeof(rerr));
+	t->pattern = xstrdup(v);
+	t->words = t->op != CF_RE;
 	if (!t->re) {
 		snprintf(err, errsize, "bad pattern in '%s%s': %s", name, op_name(t->op), rerr);
 		return false;
@@ -414,6 +417,7 @@ fail:
 		for (size_t k = 0; k < t.nalt; k++)
 			free(t.alt[k].value);
 		search_free(t.re);
+		free(t.pattern);
 		cfilter_free(f);
 		return false;
 	}

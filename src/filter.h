@@ -44,6 +44,8 @@ struct cf_term {
 	struct cf_alt alt[CF_ALTS];
 	size_t nalt;
 	struct search *re;      /* ~, and the words of subject= and text= */
+	char *pattern;          /* what re was made from, as written */
+	bool words;             /* re is words and phrases, not an expression */
 };
 
 struct cfilter {

@@ -112,6 +112,9 @@ static enum input script_input(struct ui *u, struct key *k)
 {
 	struct script_event ev;
 
+	/* the hits are found before the next event */
+	if (hitscreen_step(u, 1e12))
+		return INPUT_REDRAW;
 	/* a filter being applied: PILCROW_QUERY_STEP cables between two
 	 * events (a test of the progress and of cancelling), or all of it */
 	if (u->list.busy) {
@@ -166,9 +169,12 @@ static enum input terminal_input(struct ui *u, struct key *k)
 	wint_t ch;
 	int r;
 
-	timeout(corpus_done(u->corpus) && !u->list.busy ? -1 : 0);
+	timeout(corpus_done(u->corpus) && !u->list.busy && (u->hits.done || !screens_has(&u->stack, &u->hits_screen))
+			? -1 : 0);
 	r = get_wch(&ch);
 	if (r == ERR) {
+		if (!term_quit_signal() && hitscreen_step(u, INDEX_STEP_MS))
+			return INPUT_REDRAW;
 		if (u->list.busy && !term_quit_signal()) {
 			filter_step(u, INDEX_STEP_MS, 0);
 			return INPUT_REDRAW;
@@ -248,6 +254,7 @@ static void ui_init(struct ui *u, struct corpus *corpus, const struct ui_opts *o
 	u->prompt_screen = (struct screen){ &prompt_ops, PROMPT, NULL };
 	u->raw_screen = (struct screen){ &raw_ops, RAW, NULL };
 	u->glance_screen = (struct screen){ &glance_ops, OVERVIEW, NULL };
+	u->hits_screen = (struct screen){ &hits_ops, HITS, NULL };
 }
 
 static void ui_free(struct ui *u)
@@ -261,6 +268,7 @@ static void ui_free(struct ui *u)
 	free(u->rd.hlines);
 	free(u->rd.flow_head);
 	free(u->raw.starts);
+	hits_free(&u->hits.h);
 	flow_free(&u->rd.flow);
 }
 

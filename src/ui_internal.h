@@ -22,6 +22,7 @@
 #include "flow.h"
 #include "keys.h"
 #include "layout.h"
+#include "hits.h"
 #include "lineedit.h"
 #include "overview.h"
 #include "screen.h"
@@ -149,6 +150,14 @@ struct glance {
 	int n, sel, top, rows, cols;
 };
 
+/* The search results screen. */
+struct hitscreen {
+	struct hits h;
+	bool done;
+	int sel, top, rows, cols;
+	struct list_columns cols_at;
+};
+
 struct stats;
 
 struct ui {
@@ -168,16 +177,17 @@ struct ui {
 	struct help help;
 	struct raw raw;
 	struct glance glance;
+	struct hitscreen hits;
 
 	struct screens stack;
-	struct screen list_screen, reader_screen, help_screen, menu_screen, prompt_screen, raw_screen, glance_screen;
+	struct screen list_screen, reader_screen, help_screen, menu_screen, prompt_screen, raw_screen, glance_screen, hits_screen;
 
 	MEVENT mouse;            /* the event of the last KEY_MOUSE */
 	size_t problems_told;    /* the corpus problems already shown in the status */
 	struct stats *stats;
 };
 
-extern const struct screen_ops list_ops, reader_ops, help_ops, menu_ops, prompt_ops, raw_ops, glance_ops;
+extern const struct screen_ops list_ops, reader_ops, help_ops, menu_ops, prompt_ops, raw_ops, glance_ops, hits_ops;
 
 /* ui_links.c: opens corpus entry @entry in the reader, which comes to the top */
 bool ui_open_cable(struct ui *u, size_t entry);
@@ -203,6 +213,11 @@ void reader_draw(const void *ctx, const struct screen *s);
 void ui_list_filter(struct ui *u, const char *text);
 void ui_list_done(struct ui *u);
 void ui_list_narrow(struct ui *u, const char *term);
+
+/* ui_hits.c: the hits of the list's filter; one step of finding them
+ * (false: nothing to do) */
+void hitscreen_open(struct ui *u);
+bool hitscreen_step(struct ui *u, double budget_ms);
 
 /* ui_overview.c: the overview of the cables the list shows */
 void glance_open(struct ui *u);

@@ -62,6 +62,7 @@ struct view {
 
 	struct search *re;
 	char pattern[256];
+	bool pattern_words;      /* the pattern is words, not an expression */
 	struct match *matches;
 	size_t nmatches, cap_matches;
 	long cur_match;          /* index into matches, or -1 */
@@ -124,6 +125,13 @@ bool view_is_marked(const struct view *v, int para);
  * after the selection.  An empty pattern clears the search. */
 void view_search(struct view *v, const char *pattern);
 void view_search_next(struct view *v, int dir);
+
+/* The same for words and phrases (the filter's text terms). */
+void view_search_words(struct view *v, const char *words);
+
+/* Makes the match at @start of paragraph @para the current one, and shows
+ * it; false when the search has none there. */
+bool view_search_at(struct view *v, int para, size_t start);
 
 /* The search there is, made again (quietly) over the cable now open. */
 void view_search_again(struct view *v);

@@ -71,7 +71,31 @@ static void say_match(struct view *v, const char *before)
 /* The longest a search of one cable may take. */
 #define SEARCH_MS 1000
 
+static void search_with(struct view *v, const char *pattern, bool words);
+
 void view_search(struct view *v, const char *pattern)
+{
+	search_with(v, pattern, false);
+}
+
+void view_search_words(struct view *v, const char *words)
+{
+	search_with(v, words, true);
+}
+
+bool view_search_at(struct view *v, int para, size_t start)
+{
+	for (size_t k = 0; k < v->nmatches; k++) {
+		if (v->matches[k].para == para && v->matches[k].start == start && view_visible(v, para)) {
+			v->cur_match = (long)k;
+			show_match(v, &v->matches[k]);
+			return true;
+		}
+	}
+	return false;
+}
+
+static void search_with(struct view *v, const char *pattern, bool words)
 {
 	const char *stopped = NULL;
 	char err[200];
@@ -86,13 +110,14 @@ void view_search(struct view *v, const char *pattern)
 		view_say(v, "search cleared");
 		return;
 	}
-	re = search_new(pattern, err, sizeof(err));
+	re = words ? search_new_words(pattern, err, sizeof(err)) : search_new(pattern, err, sizeof(err));
 	if (!re) {
 		view_say(v, "bad pattern: %s", err);
 		return;
 	}
 	search_free(v->re);
 	v->re = re;
+	v->pattern_words = words;
 	snprintf(v->pattern, sizeof(v->pattern), "%s", pattern);
 	v->nmatches = 0;
 	v->cur_match = -1;
@@ -204,6 +229,6 @@ void view_search_again(struct view *v)
 	if (!v->re)
 		return;
 	snprintf(pattern, sizeof(pattern), "%s", v->pattern);
-	view_search(v, pattern);
+	search_with(v, pattern, v->pattern_words);
 	v->msg[0] = '\0';
 }
