@@ -148,6 +148,7 @@ struct glance {
 	struct overview ov;
 	struct glance_line lines[GLANCE_LINES];
 	int n, sel, top, rows, cols;
+	void (*pick)(struct ui *u, const char *term);   /* what Enter does with a row's term */
 };
 
 /* The search results screen. */
@@ -212,15 +213,15 @@ void reader_draw(const void *ctx, const struct screen *s);
  * once applied; a filter being applied stopped (false: none was) */
 void ui_list_filter(struct ui *u, const char *text);
 void ui_list_done(struct ui *u);
-void ui_list_narrow(struct ui *u, const char *term);
 
 /* ui_hits.c: the hits of the list's filter; one step of finding them
  * (false: nothing to do) */
 void hitscreen_open(struct ui *u);
 bool hitscreen_step(struct ui *u, double budget_ms);
 
-/* ui_overview.c: the overview of the cables the list shows */
-void glance_open(struct ui *u);
+/* ui_overview.c: the overview of the cables the list shows; Enter on a
+ * row gives its filter term to @pick */
+void glance_open(struct ui *u, void (*pick)(struct ui *u, const char *term));
 bool ui_list_cancel(struct ui *u);
 
 /* ui_menu.c */

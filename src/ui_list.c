@@ -54,7 +54,8 @@ void ui_list_filter(struct ui *u, const char *text)
 	set_filter(u, text, false);
 }
 
-void ui_list_narrow(struct ui *u, const char *term)
+/* A row of the overview chosen: the filter narrowed to it. */
+static void narrow_to(struct ui *u, const char *term)
 {
 	set_filter(u, term, true);
 	if (!u->v.msg[0])
@@ -139,7 +140,7 @@ static bool list_handle(void *ctx, struct screen *s, struct key k)
 	}
 	case ACT_LIST_SEARCH: prompt_open(u, 'l', "/", "", list_prompt_done); break;
 	case ACT_LIST_CLEAR: set_filter(u, "", false); break;
-	case ACT_LIST_OVERVIEW: glance_open(u); break;
+	case ACT_LIST_OVERVIEW: glance_open(u, narrow_to); break;
 	case ACT_LIST_HITS: hitscreen_open(u); break;
 	case ACT_LIST_QUIT: u->quit = true; break;
 	case ACT_MOUSE: mouse_event(u); break;

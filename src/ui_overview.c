@@ -33,7 +33,7 @@ static int facet_from(const struct glance *g, int i, int dir)
 	return -1;
 }
 
-void glance_open(struct ui *u)
+void glance_open(struct ui *u, void (*pick)(struct ui *u, const char *term))
 {
 	struct glance *g = &u->glance;
 	const struct overview *o = &g->ov;
@@ -47,6 +47,7 @@ void glance_open(struct ui *u)
 	section(g, "Caveats", o->caveats, o->ncaveats, false);
 	g->sel = facet_from(g, 0, 1);
 	g->top = 0;
+	g->pick = pick;
 	screens_push(&u->stack, &u->glance_screen);
 	if (!u->list.n)
 		view_say(&u->v, "no cable passes the filter");
@@ -86,7 +87,8 @@ static bool glance_handle(void *ctx, struct screen *s, struct key k)
 
 			snprintf(term, sizeof(term), "%s", g->lines[g->sel].facet->term);
 			screens_pop(&u->stack);
-			ui_list_narrow(u, term);
+			if (g->pick)
+				g->pick(u, term);
 		}
 		break;
 	case ACT_GLANCE_CLOSE: screens_pop(&u->stack); break;
