@@ -7,7 +7,9 @@
 
 #include "clist.h"
 #include "corpus.h"
+#include "hits.h"
 #include "lineedit.h"
+#include "overview.h"
 #include "screen.h"
 
 /* ------------------------------------------------------------ the stack */
@@ -345,6 +347,57 @@ static void list_text_filter_in_steps(void **state)
 	remove_dir();
 }
 
+static void overview_counts(void **state)
+{
+	struct corpus *c = small_corpus();
+	struct clist l;
+	struct overview *o = malloc(sizeof(*o));
+	struct buf b = { 0 };
+	char err[256];
+
+	(void)state;
+	clist_init(&l, c);
+	clist_make(&l);
+	overview_make(o, c, l.rows, l.n);
+	assert_int_equal(o->cables, 5);
+	assert_int_equal(o->levels[0].count, 5);
+	assert_string_equal(o->levels[0].term, "level=C");
+	/* the top origin first, with the term that narrows to it */
+	assert_string_equal(o->origins[0].label, "ROME");
+	assert_int_equal(o->origins[0].count, 2);
+	assert_string_equal(o->origins[0].term, "origin=ROME");
+	/* the bars: a count that is not 0 always shows, the largest fills */
+	overview_bar(&b, 1, 1000, 10);
+	assert_string_equal(b.p, "\xE2\x96\x8F");
+	buf_clear(&b);
+	overview_bar(&b, 7, 7, 3);
+	assert_string_equal(b.p, "\xE2\x96\x88\xE2\x96\x88\xE2\x96\x88");
+	/* the hits of the filter's words: paragraphs, with their address */
+	assert_true(clist_set_filter(&l, "text~serial|sixties 'of 05ROME318'", err, sizeof(err)));
+	while (!clist_step(&l, 1e9, 0))
+		;
+	{
+		struct hits h;
+
+		memset(&h, 0, sizeof(h));
+		assert_true(hits_possible(&l.filter));
+		hits_start(&h, c, &l.filter, l.rows, l.n);
+		while (!hits_step(&h, 1e9))
+			;
+		assert_int_equal(h.cables, 1);
+		assert_int_equal(h.n, 1);
+		assert_string_equal(h.hit[0].address, "1");
+		assert_string_equal(h.hit[0].marking, "C");
+		assert_memory_equal(h.hit[0].text + h.hit[0].before, "of 05ROME318", 12);
+		hits_free(&h);
+	}
+	buf_free(&b);
+	free(o);
+	clist_free(&l);
+	corpus_free(c);
+	remove_dir();
+}
+
 static void list_sort_by_id(void **state)
 {
 	struct corpus *c = small_corpus();
@@ -375,6 +428,7 @@ int main(void)
 		cmocka_unit_test(line_history),
 		cmocka_unit_test(list_model),
 		cmocka_unit_test(list_text_filter_in_steps),
+		cmocka_unit_test(overview_counts),
 		cmocka_unit_test(list_sort_by_id),
 	};
 
