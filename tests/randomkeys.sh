@@ -24,9 +24,10 @@ random_script() {
 		srand(seed)
 		nk = split("j k <Up> <Down> <Space> b <PgDn> <PgUp> <C-d> <C-u> g G <Home> <End> ] [ } { <Tab> " \
 			"n N f F m M J K H ? <F1> <C-l> 1 2 3 9 0 <Enter> <Esc> <BS> x <Left> <Right> <lt> \
-			日 é <C-a> <C-z>", keys, " ")
+			日 é <C-a> <C-z> v o p <Del> <C-w> <C-k> <C-e> <C-c>", keys, " ")
 		np = split("/Massolo<Enter> /[a-z]+<Enter> /(<Enter> /<Enter> :3<Enter> :0<Enter> :99999999<Enter> " \
-			"/日本<Enter> /\\\\d{4}<Enter> /.*<Enter> :<BS><BS><Enter> /x<Esc>", prompts, " ")
+			"/日本<Enter> /\\\\d{4}<Enter> /.*<Enter> :<BS><BS><Enter> /x<Esc> fminist*<Enter><Tab> " \
+			"f<C-u>iran|velez<Enter> f-tag=PREL<Enter> /(\\\\w+\\\\s?)+$x<Enter> f<Up><Enter>", prompts, " ")
 		for (i = 0; i < n; i++) {
 			r = rand()
 			if (r < 0.04)
