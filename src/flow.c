@@ -125,6 +125,20 @@ static int lines_after(struct flow *f, struct view *v, struct flow_pos p, int mo
 	return n;
 }
 
+/* The top one line up, over blocks of no line (a header of none); false
+ * at the start. */
+static bool step_back(struct flow *f, struct view *v)
+{
+	while (f->top.line == 0) {
+		if (f->top.block == 0)
+			return false;
+		f->top.block--;
+		f->top.line = block_lines(f, v, f->top.block);
+	}
+	f->top.line--;
+	return true;
+}
+
 void flow_start(struct flow *f)
 {
 	f->top = (struct flow_pos){ 0, 0 };
@@ -136,14 +150,8 @@ void flow_end(struct flow *f, struct view *v)
 
 	/* back from the end until h lines are below the top */
 	f->top = (struct flow_pos){ nblocks(v), 0 };
-	while (need > 0 && (f->top.block > 0 || f->top.line > 0)) {
-		if (f->top.line == 0) {
-			f->top.block--;
-			f->top.line = block_lines(f, v, f->top.block);
-		}
-		f->top.line--;
+	while (need > 0 && step_back(f, v))
 		need--;
-	}
 }
 
 void flow_scroll(struct flow *f, struct view *v, int delta)
@@ -161,13 +169,8 @@ void flow_scroll(struct flow *f, struct view *v, int delta)
 		f->top = p;
 		return;
 	}
-	for (int n = -delta; n > 0 && (f->top.block > 0 || f->top.line > 0); n--) {
-		if (f->top.line == 0) {
-			f->top.block--;
-			f->top.line = block_lines(f, v, f->top.block);
-		}
-		f->top.line--;
-	}
+	for (int n = -delta; n > 0 && step_back(f, v); n--)
+		;
 }
 
 void flow_show_para(struct flow *f, const struct view *v, int para)

@@ -7,6 +7,7 @@
 
 #include "clist.h"
 #include "corpus.h"
+#include "flow.h"
 #include "hits.h"
 #include "lineedit.h"
 #include "overview.h"
@@ -398,6 +399,41 @@ static void overview_counts(void **state)
 	remove_dir();
 }
 
+/* The continuous view scrolls within its text, a header of no line too
+ * (a narrow screen): never before its first line. */
+static void flow_bounds(void **state)
+{
+	struct corpus *c = small_corpus();
+	struct view v;
+	struct flow f;
+	struct marks *m = marks_load("/dev/null");
+
+	(void)state;
+	memset(&f, 0, sizeof(f));
+	view_init(&v, c, m);
+	assert_true(view_open(&v, 0));
+	flow_setup(&f, NULL, 0, 30, 3);
+	flow_end(&f, &v);
+	assert_true(f.top.line >= 0);
+	flow_scroll(&f, &v, -1000);
+	assert_int_equal(f.top.block, 0);
+	assert_int_equal(f.top.line, 0);
+	assert_int_equal(flow_fill(&f, &v), 0);
+	assert_int_equal(f.nshown, 3);
+	assert_int_equal(f.shown[0].kind, FLOW_TITLE);
+	assert_int_equal(f.shown[1].kind, FLOW_TEXT);
+	/* down to the end and no further: the last line at the bottom */
+	flow_scroll(&f, &v, 1000);
+	flow_fill(&f, &v);
+	assert_true(f.at_end);
+	assert_int_equal(f.nshown, 3);
+	flow_free(&f);
+	view_free(&v);
+	marks_free(m);
+	corpus_free(c);
+	remove_dir();
+}
+
 static void list_sort_by_id(void **state)
 {
 	struct corpus *c = small_corpus();
@@ -429,6 +465,7 @@ int main(void)
 		cmocka_unit_test(list_model),
 		cmocka_unit_test(list_text_filter_in_steps),
 		cmocka_unit_test(overview_counts),
+		cmocka_unit_test(flow_bounds),
 		cmocka_unit_test(list_sort_by_id),
 	};
 
