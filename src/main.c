@@ -79,7 +79,9 @@ static void usage(FILE *f)
 		   "  iran \"nuclear program\" presid* (the text, as words)  !tag=PREL -iran (not)\n"
 		   "  (operators = != < <= > >= ~; quote values with blanks; | between alternatives)\n"
 		   "Case and diacritics never count unless a pattern starts with (?-i).\n");
-	fprintf(f, "\nKeys (where: list, reader, both, prompt, menu, help):\n");
+	fprintf(f, "\nKeys (where:");
+	for (int w = 0; w < WHERE_COUNT; w++)
+		fprintf(f, " %s%s", where_names[w], w + 1 < WHERE_COUNT ? "," : "):\n");
 #define KEY(a, where, keys, help, ...) fprintf(f, "  %-6s %-20s %s\n", where_names[where], keys, help);
 #include "keys.def"
 #undef KEY
