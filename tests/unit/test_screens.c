@@ -422,6 +422,16 @@ static void flow_bounds(void **state)
 	assert_int_equal(f.nshown, 3);
 	assert_int_equal(f.shown[0].kind, FLOW_TITLE);
 	assert_int_equal(f.shown[1].kind, FLOW_TEXT);
+	/* the reader's / by the same rules as the filter: no case, blanks as one */
+	view_search(&v, "text  OF");
+	assert_int_equal(v.nmatches, 1);
+	view_search(&v, "(?-i)text of");
+	assert_int_equal(v.nmatches, 0);
+	view_search_words(&v, "tex");
+	assert_int_equal(v.nmatches, 0);      /* words as words */
+	view_search_words(&v, "tex*");
+	assert_int_equal(v.nmatches, 1);
+	view_search(&v, "");
 	/* down to the end and no further: the last line at the bottom */
 	flow_scroll(&f, &v, 1000);
 	flow_fill(&f, &v);
