@@ -131,7 +131,7 @@ static void hits_draw(const void *ctx, const struct screen *s)
 	const struct ui *u = ctx;
 	const struct hitscreen *hs = &u->hits;
 	const struct list_columns *c = &hs->cols_at;
-	int title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD, status = pair_attr(u, PAIR_STATUS, A_REVERSE);
+	int title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
 	struct buf b = { 0 }, cl = { 0 };
 	char n1[32], n2[32];
 
@@ -175,18 +175,10 @@ static void hits_draw(const void *ctx, const struct screen *s)
 	}
 	if (!hs->h.n)
 		put_c(1, 1, hs->cols - 1, hs->done ? "(no hit)" : "(no hit yet: still reading)", A_DIM);
-	fill(LINES - 1, 0, hs->cols, status);
 	buf_clear(&b);
 	if (hs->h.n)
 		buf_printf(&b, " %d/%s", hs->sel + 1, n1);
-	{
-		int x = put(LINES - 1, 0, hs->cols, buf_str(&b), status);
-		struct str m = u->v.msg[0] ? clean(&cl, str_c(u->v.msg)) : STR_LIT("Enter opens, Tab: the cables ");
-		int mw = text_width(m);
-
-		if (x + 2 + mw < hs->cols)
-			put(LINES - 1, hs->cols - mw - 1, mw, m, status | (u->v.msg[0] ? A_BOLD : 0));
-	}
+	status_bar(u, LINES - 1, hs->cols, buf_str(&b), "Enter opens, Tab: the cables ");
 	buf_free(&b);
 	buf_free(&cl);
 }

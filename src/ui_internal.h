@@ -249,6 +249,9 @@ void fill(int y, int x, int w, int attr);
 void thousands(char *out, size_t size, size_t n);
 /* Like put(), but text that does not fit ends with an ellipsis. */
 int put_cut(int y, int x, int w, struct str s, int attr);
+/* The status bar of a full screen at row @y: @left (sanitised here), and
+ * at the right the message of the moment, or else @hint. */
+void status_bar(const struct ui *u, int y, int cols, struct str left, const char *hint);
 /* Says the terminal is too small to draw on. */
 void too_small(void);
 

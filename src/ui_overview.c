@@ -119,7 +119,7 @@ static void glance_draw(const void *ctx, const struct screen *s)
 {
 	const struct ui *u = ctx;
 	const struct glance *g = &u->glance;
-	int title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD, status = pair_attr(u, PAIR_STATUS, A_REVERSE);
+	int title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
 	struct buf b = { 0 }, cl = { 0 };
 	char n[32];
 
@@ -164,18 +164,10 @@ static void glance_draw(const void *ctx, const struct screen *s)
 		put_c(1, g->cols - 1, 1, "\xE2\x96\xB2", A_BOLD);
 	if (g->top + g->rows < g->n)
 		put_c(LINES - 2, g->cols - 1, 1, "\xE2\x96\xBC", A_BOLD);
-	fill(LINES - 1, 0, g->cols, status);
 	buf_clear(&b);
 	if (g->sel >= 0)
 		buf_printf(&b, " Enter narrows the list to %s", g->lines[g->sel].facet->term);
-	{
-		int x = put(LINES - 1, 0, g->cols, clean(&cl, buf_str(&b)), status);
-		struct str m = u->v.msg[0] ? clean(&cl, str_c(u->v.msg)) : STR_LIT("q closes ");
-		int mw = text_width(m);
-
-		if (x + 2 + mw < g->cols)
-			put(LINES - 1, g->cols - mw - 1, mw, m, status | (u->v.msg[0] ? A_BOLD : 0));
-	}
+	status_bar(u, LINES - 1, g->cols, buf_str(&b), "q closes ");
 	buf_free(&b);
 	buf_free(&cl);
 }

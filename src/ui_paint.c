@@ -119,3 +119,19 @@ void too_small(void)
 	if (LINES > 1)
 		put_c(1, 0, COLS, "pilcrow needs 20x6", 0);
 }
+
+void status_bar(const struct ui *u, int y, int cols, struct str left, const char *hint)
+{
+	int attr = pair_attr(u, PAIR_STATUS, A_REVERSE), x, mw;
+	struct buf a = { 0 }, b = { 0 };
+	struct str m;
+
+	fill(y, 0, cols, attr);
+	x = put(y, 0, cols, clean(&a, left), attr);
+	m = u->v.msg[0] ? clean(&b, str_c(u->v.msg)) : str_c(hint);
+	mw = text_width(m);
+	if (x + 2 + mw < cols)
+		put(y, cols - mw - 1, mw, m, attr | (u->v.msg[0] ? A_BOLD : 0));
+	buf_free(&a);
+	buf_free(&b);
+}

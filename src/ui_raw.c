@@ -139,7 +139,7 @@ static void raw_draw(const void *ctx, const struct screen *s)
 	const struct ui *u = ctx;
 	const struct raw *r = &u->raw;
 	const struct cable *c = u->v.c;
-	int title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD, status = pair_attr(u, PAIR_STATUS, A_REVERSE);
+	int title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
 	int textw = r->cols - r->gutter - 1, y = 1;
 	struct buf b = { 0 }, cl = { 0 };
 	size_t last = r->top;
@@ -180,20 +180,12 @@ static void raw_draw(const void *ctx, const struct screen *s)
 			y++;
 		} while (t.n && y <= r->rows);
 	}
-	fill(LINES - 1, 0, r->cols, status);
 	buf_clear(&b);
 	buf_printf(&b, " lines %zu-%zu of %zu", r->n ? r->top + 1 : 0, r->n ? last + 1 : 0, r->n);
 	if (r->para_first != (size_t)-1)
 		buf_printf(&b, "  \xC2\xB6%s: lines %zu-%zu (p)", c->paras[u->v.sel].address, r->para_first + 1,
 			   r->para_last + 1);
-	{
-		int x = put(LINES - 1, 0, r->cols, buf_str(&b), status);
-		struct str m = u->v.msg[0] ? clean(&cl, str_c(u->v.msg)) : STR_LIT("q closes ");
-		int mw = text_width(m);
-
-		if (x + 2 + mw < r->cols)
-			put(LINES - 1, r->cols - mw - 1, mw, m, status | (u->v.msg[0] ? A_BOLD : 0));
-	}
+	status_bar(u, LINES - 1, r->cols, buf_str(&b), "q closes ");
 	buf_free(&b);
 	buf_free(&cl);
 }
