@@ -137,10 +137,8 @@ static void hits_draw(const void *ctx, const struct screen *s)
 
 	(void)s;
 	erase();
-	if (LINES < LAYOUT_MIN_ROWS || COLS < LAYOUT_MIN_COLS) {
-		too_small();
+	if (screen_too_small(false))
 		return;
-	}
 	fill(0, 0, hs->cols, title);
 	thousands(n1, sizeof(n1), hs->h.n);
 	thousands(n2, sizeof(n2), hs->h.cables);

@@ -254,6 +254,8 @@ int put_cut(int y, int x, int w, struct str s, int attr);
 void status_bar(const struct ui *u, int y, int cols, struct str left, const char *hint);
 /* Says the terminal is too small to draw on. */
 void too_small(void);
+/* The same when the screen is below 20x6 (or @also): true when it said so. */
+bool screen_too_small(bool also);
 
 /* ui_term.c */
 bool ui_locale(void);

@@ -185,10 +185,8 @@ static void list_draw(const void *ctx, const struct screen *s)
 
 	(void)s;
 	erase();
-	if (rows < LAYOUT_MIN_ROWS || cols < LAYOUT_MIN_COLS) {
-		too_small();
+	if (screen_too_small(false))
 		return;
-	}
 	/* the title bar */
 	fill(0, 0, cols, title);
 	thousands(all, sizeof(all), corpus_count(u->corpus));

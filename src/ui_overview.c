@@ -125,10 +125,8 @@ static void glance_draw(const void *ctx, const struct screen *s)
 
 	(void)s;
 	erase();
-	if (LINES < LAYOUT_MIN_ROWS || COLS < LAYOUT_MIN_COLS) {
-		too_small();
+	if (screen_too_small(false))
 		return;
-	}
 	fill(0, 0, g->cols, title);
 	thousands(n, sizeof(n), g->ov.cables);
 	buf_printf(&b, " Overview  %s cable%s", n, g->ov.cables == 1 ? "" : "s");

@@ -113,6 +113,14 @@ void thousands(char *out, size_t size, size_t n)
 	out[k] = '\0';
 }
 
+bool screen_too_small(bool also)
+{
+	if (!also && LINES >= LAYOUT_MIN_ROWS && COLS >= LAYOUT_MIN_COLS)
+		return false;
+	too_small();
+	return true;
+}
+
 void too_small(void)
 {
 	put_c(0, 0, COLS, "terminal too small", A_BOLD);

@@ -146,10 +146,8 @@ static void raw_draw(const void *ctx, const struct screen *s)
 
 	(void)s;
 	erase();
-	if (LINES < LAYOUT_MIN_ROWS || COLS < LAYOUT_MIN_COLS || textw < 4) {
-		too_small();
+	if (screen_too_small(textw < 4))
 		return;
-	}
 	fill(0, 0, r->cols, title);
 	buf_printf(&b, " The original  %s  %.*s", c->id[0] ? c->id : "(no id)", (int)c->path.n, c->path.p);
 	if (c->format == FORMAT_CSV)
