@@ -536,9 +536,11 @@ bool corpus_query_step(struct corpus *c, struct cquery *q, double budget_ms, siz
 			q->rows[q->n++] = (uint32_t)i;
 		seen++;
 		/* the clock is read now and then: a metadata filter is fast */
-		if ((most && seen >= most) || ((!text ? seen % 4096 == 0 : true) && now_ms() >= until))
-			return q->next >= c->n ? corpus_query_step(c, q, 0, 0) : false;
+		if ((most && seen >= most) || ((text || seen % 4096 == 0) && now_ms() >= until))
+			break;
 	}
+	if (q->next < c->n)
+		return false;
 	if (q->key != SORT_INPUT || q->reverse) {
 		sorting = c;
 		sort_by = q->key;
