@@ -5,14 +5,6 @@
 
 #include <string.h>
 
-/* The help's lines: a title before each section, then its rows. */
-struct help_line {
-	const char *keys, *help;
-	bool title;
-};
-
-#define HELP_LINES_MAX 160
-
 static int help_lines(enum where first, struct help_line *out)
 {
 	enum where order[WHERE_COUNT];
@@ -45,6 +37,7 @@ void help_open(struct ui *u)
 	struct screen *below = screens_top(&u->stack);
 
 	u->help.first = below ? (enum where)below->keys : BOTH;
+	u->help.n = help_lines(u->help.first, u->help.lines);
 	u->help.top = 0;
 	screens_push(&u->stack, &u->help_screen);
 }
@@ -72,12 +65,11 @@ static void help_recalc(void *ctx, struct screen *s, struct rect r)
 {
 	struct ui *u = ctx;
 	struct help *h = &u->help;
-	struct help_line lines[HELP_LINES_MAX];
-	int n = help_lines(h->first, lines), body = r.h - 3;
+	int body = r.h - 3;
 
 	(void)s;
 	h->rows = r.h;
-	h->max_top = n - body > 0 ? n - body : 0;
+	h->max_top = h->n - body > 0 ? h->n - body : 0;
 	if (h->top > h->max_top)
 		h->top = h->max_top;
 	if (h->top < 0)
@@ -88,8 +80,8 @@ static void help_draw(const void *ctx, const struct screen *s)
 {
 	const struct ui *u = ctx;
 	const struct help *h = &u->help;
-	struct help_line lines[HELP_LINES_MAX];
-	int n = help_lines(h->first, lines), rows = LINES, cols = COLS, y = 2;
+	const struct help_line *lines = h->lines;
+	int n = h->n, rows = LINES, cols = COLS, y = 2;
 	int title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD, status = pair_attr(u, PAIR_STATUS, A_REVERSE);
 
 	(void)s;

@@ -121,9 +121,19 @@ struct prompt {
 	int label_w, cursor_x;
 };
 
+/* The help's lines: a title before each section, then its rows. */
+struct help_line {
+	const char *keys, *help;
+	bool title;
+};
+
+#define HELP_LINES_MAX 160
+
 struct help {
 	int top, max_top, rows;
 	enum where first;        /* the keys of the screen below, listed first */
+	struct help_line lines[HELP_LINES_MAX];   /* made when it opens */
+	int n;
 };
 
 /* The original text of the open cable, as lines. */
