@@ -365,6 +365,14 @@ static int detail_want(struct ui *u, int w, int enough)
 	return rd->fit_lines;
 }
 
+/* The texts of the paragraph list's rows shown, made for the draw. */
+static void list_texts(struct view *v)
+{
+	for (int k = 0; k < v->list_h && v->list_top + k < (int)v->nrows; k++)
+		if (v->rows[v->list_top + k].kind == ROW_PARA)
+			view_text(v, v->rows[v->list_top + k].index);
+}
+
 /* The continuous view: the header (as the header pane would show it all)
  * then the paragraphs, in the detail; the paragraph list follows. */
 static void flow_recalc(struct ui *u)
@@ -373,9 +381,6 @@ static void flow_recalc(struct ui *u)
 	struct reader *rd = &u->rd;
 	int para;
 
-	/* the header as the whole header shows it, at the detail's width */
-	if (rd->lay.wide)
-		header_lines(u, rd->lay.detail.w);
 	grow_array((void **)&rd->flow_head, &rd->cap_flow_head, rd->nhlines + 1, sizeof(*rd->flow_head));
 	for (size_t i = 0; i < rd->nhlines; i++)
 		rd->flow_head[i] = str_make(rd->hbuf.p + rd->hlines[i].off, rd->hlines[i].len);
@@ -393,9 +398,7 @@ static void flow_recalc(struct ui *u)
 	rd->flow_sel = v->sel;
 	v->list_h = rd->lay.list.h;
 	view_scroll_list(v);
-	for (int k = 0; k < v->list_h && v->list_top + k < (int)v->nrows; k++)
-		if (v->rows[v->list_top + k].kind == ROW_PARA)
-			view_text(v, v->rows[v->list_top + k].index);
+	list_texts(v);
 }
 
 static void reader_recalc(void *ctx, struct screen *s, struct rect r)
@@ -405,14 +408,20 @@ static void reader_recalc(void *ctx, struct screen *s, struct rect r)
 	struct reader *rd = &u->rd;
 
 	(void)s;
-	header_lines(u, r.w);
-	layout_compute(&rd->lay, r.h, r.w, v->header_collapsed || rd->flow_on ? 1 : 1 + (int)rd->nhlines);
-	if (rd->lay.too_small || !v->c)
-		return;
 	if (rd->flow_on) {
+		/* the header pane is the banner; the header's lines open the
+		 * flow, at the detail's width */
+		layout_compute(&rd->lay, r.h, r.w, 1);
+		if (rd->lay.too_small || !v->c)
+			return;
+		header_lines(u, rd->lay.wide ? rd->lay.detail.w : r.w);
 		flow_recalc(u);
 		return;
 	}
+	header_lines(u, r.w);
+	layout_compute(&rd->lay, r.h, r.w, v->header_collapsed ? 1 : 1 + (int)rd->nhlines);
+	if (rd->lay.too_small || !v->c)
+		return;
 	v->detail_w = MIN(rd->lay.detail.w - 1, DETAIL_MEASURE);
 	if (!rd->lay.wide)
 		layout_fit(&rd->lay, (int)v->nrows, detail_want(u, v->detail_w < 1 ? 1 : v->detail_w, rd->lay.detail.h));
@@ -427,9 +436,7 @@ static void reader_recalc(void *ctx, struct screen *s, struct rect r)
 	view_wrap(v);
 	view_scroll_detail(v, 0);
 	/* the texts the draw shows */
-	for (int k = 0; k < v->list_h && v->list_top + k < (int)v->nrows; k++)
-		if (v->rows[v->list_top + k].kind == ROW_PARA)
-			view_text(v, v->rows[v->list_top + k].index);
+	list_texts(v);
 	view_text(v, v->sel);
 }
 
