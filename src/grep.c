@@ -9,13 +9,13 @@
 #include "text.h"
 #include "util.h"
 
-/* @s made one line: sanitised, every run of blanks and line breaks one space. */
+/* @s made one line and added to @out: sanitised, every run of blanks and
+ * line breaks one space. */
 static void one_line(struct buf *out, struct str s)
 {
 	struct buf t = { 0 };
 	bool blank = false;
 
-	buf_clear(out);
 	text_sanitize(s, &t, SANITIZE_KEEP_NEWLINES);
 	for (size_t i = 0; i < t.n; i++) {
 		char c = t.p[i];
@@ -76,17 +76,11 @@ static void found(size_t start, size_t len, void *ud)
 	h.para = k->para;
 	h.start = start;
 	h.len = len;
+	if (from > 0)
+		buf_adds(&h.before, "\xE2\x80\xA6");
 	one_line(&h.before, str_make(t.p + from, start - from));
 	one_line(&h.match, str_make(t.p + start, len));
 	one_line(&h.after, str_make(t.p + start + len, to - start - len));
-	if (from > 0) {
-		struct buf b = { 0 };
-
-		buf_adds(&b, "\xE2\x80\xA6");
-		buf_addstr(&b, buf_str(&h.before));
-		buf_free(&h.before);
-		h.before = b;
-	}
 	if (to < t.n)
 		buf_adds(&h.after, "\xE2\x80\xA6");
 	k->fn(&h, k->ud);
