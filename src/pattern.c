@@ -7,6 +7,8 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unictype.h>
+#include <unistr.h>
 
 /* The accented forms of a Latin letter, lower and upper case (UTF-8). */
 static const struct {
@@ -35,12 +37,18 @@ static const struct {
 	{ 'z', "\xC5\xBA\xC5\xBC\xC5\xBE", "\xC5\xB9\xC5\xBB\xC5\xBD" },
 };
 
-/* Any of the apostrophes, or a comma between two letters. */
+/* Any of the apostrophes, or a comma between two letters (in expressions). */
 #define APOSTROPHE "(?:['\\x{2019}\\x{2018}`\\x{B4}]|(?<=\\pL),(?=\\pL))"
-/* A run of blanks and line breaks. */
+/* A run of blanks and line breaks (in expressions). */
 #define BLANKS "[\\s\\x{A0}]+"
-/* A hyphen at a line's end, and the blanks after it. */
-#define LINE_HYPHEN "(?:-[ \\t]*\\r?\\n\\s*)?"
+/* Between the words of a phrase: whatever is not a word -- blanks, line
+ * breaks, punctuation, an apostrophe (Berlusconi's, Berlusconi,s).  The
+ * same split as the full-text index's tokenizer (letters and digits make
+ * words), so that both give the same answers. */
+#define BETWEEN "[^\\pL\\pN]+"
+/* Inside a word, between two letters: a hyphen, at a line's end or not
+ * (counter-terrorism, counter-\nterrorism are found by counterterrorism). */
+#define HYPHEN "(?:-(?:[ \\t]*\\r?\\n\\s*)?)?"
 
 /* Writes ASCII letter @c as the class of its accented forms (or as it is). */
 static void letter(struct buf *out, char c, bool in_class)
@@ -71,45 +79,62 @@ static bool is_word_char(char c)
 	return is_letter(c) || (c >= '0' && c <= '9') || (unsigned char)c >= 0x80;
 }
 
-/* Words and phrases: everything literal but blanks, apostrophes and a
- * final *; the matched text starts and ends at a word's edge. */
+/* Is the character that starts at byte @i of @s (not ASCII) a letter or a
+ * digit?  A malformed sequence is not. */
+static bool word_byte_at(const char *s, size_t i)
+{
+	ucs4_t uc;
+	int len = u8_mbtouc(&uc, (const uint8_t *)s + i, strlen(s + i));
+
+	return len > 0 && uc != 0xFFFD &&
+	       (uc_is_general_category(uc, UC_CATEGORY_L) || uc_is_general_category(uc, UC_CATEGORY_N));
+}
+
+/* Words and phrases, as words: the pattern's letters and digits in order,
+ * whatever is not a word between them (one or more of it), from a word's
+ * start to a word's end; a * at a word's end is a prefix. */
 static void literal(const char *s, struct buf *out)
 {
 	size_t n = strlen(s);
+	bool open = false, gap = false;
 
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	while (n && (*s == ' ' || *s == '\t'))
-		s++, n--;
-	if (n && is_word_char(s[0]))
-		buf_adds(out, "(?<![\\w\\x{2019}'])");
 	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
+		unsigned char c = (unsigned char)s[i];
 
-		if (c == ' ' || c == '\t' || c == '\n') {
-			while (i + 1 < n && (s[i + 1] == ' ' || s[i + 1] == '\t' || s[i + 1] == '\n'))
-				i++;
-			buf_adds(out, BLANKS);
-		} else if (c == '\'' || (c == '\xE2' && i + 2 < n && s[i + 1] == '\x80' &&
-					  (s[i + 2] == '\x99' || s[i + 2] == '\x98'))) {
-			buf_adds(out, APOSTROPHE);
-			if (c != '\'')
-				i += 2;
-		} else if (c == '*' && (i + 1 == n || s[i + 1] == ' ')) {
-			buf_adds(out, "\\w*");
-		} else if (is_letter(c)) {
-			letter(out, c, false);
-			if (i + 1 < n && is_letter(s[i + 1]))
-				buf_adds(out, LINE_HYPHEN);
-		} else if (strchr("\\^$.|?*+()[]{}", c)) {
-			buf_addc(out, '\\');
-			buf_addc(out, c);
-		} else {
-			buf_addc(out, c);
+		if (c == '*' && open) {
+			buf_adds(out, "[\\pL\\pN]*");
+			continue;
+		}
+		if (!is_word_char((char)c) || (c >= 0x80 && !word_byte_at(s, i))) {
+			gap = open;
+			continue;
+		}
+		if (!open)
+			buf_adds(out, "(?<![\\pL\\pN])");
+		else if (gap)
+			buf_adds(out, BETWEEN);
+		else if (is_letter(s[i - 1]) && is_letter((char)c))
+			buf_adds(out, HYPHEN);
+		gap = false;
+		open = true;
+		if (is_letter((char)c))
+			letter(out, (char)c, false);
+		else if (c < 0x80)
+			buf_addc(out, (char)c);
+		else {
+			/* a letter outside ASCII, as written (caseless in PCRE2) */
+			size_t k = i + 1;
+
+			while (k < n && ((unsigned char)s[k] & 0xC0) == 0x80)
+				k++;
+			buf_add(out, s + i, k - i);
+			i = k - 1;
 		}
 	}
-	if (n && (is_word_char(s[n - 1]) || s[n - 1] == '*'))
-		buf_adds(out, "(?![\\w])");
+	if (open)
+		buf_adds(out, "(?![\\pL\\pN])");
+	else
+		buf_adds(out, "(*FAIL)");
 }
 
 /* A regular expression: its letters take their accented forms, its blanks

@@ -201,7 +201,17 @@ static void matching_rules(void **state)
 	/* a word broken by a hyphen at a line's end */
 	assert_true(text_has("its counter-\nterrorism unit", "counterterrorism"));
 	assert_true(text_has("its counter-\n   terrorism unit", "\"counterterrorism unit\""));
-	assert_false(text_has("its counter-terrorism unit", "counterterrorism"));
+	/* and without the line's end, and the other way round */
+	assert_true(text_has("its counter-terrorism unit", "counterterrorism"));
+	assert_true(text_has("its counter-\nterrorism unit", "\"counter terrorism\""));
+	assert_true(text_has("its counter-terrorism unit", "counter-terrorism"));
+	/* words as the index splits them: punctuation between them is a gap */
+	assert_true(text_has("reasons 1.4 (b) and (d)", "\"1 4 b\""));
+	assert_true(text_has("the U.S. side", "\"u s side\""));
+	assert_false(text_has("the U.S. side", "us"));
+	assert_true(text_has("Minister V\xC3\xA9lez-G\xC3\xB3mez said", "velezgomez"));
+	assert_true(text_has("DER SPIEGEL \xC3\x9C" "BER", "\xC3\xBC" "ber"));
+	assert_false(text_has("anything", "\"...\""));
 	/* the regular expression's own syntax is left alone */
 	assert_true(text_has("ref 1546 said", "text~'\\d{4}'"));
 	assert_true(text_has("A/S Bloomfield", "text~'[a-z]/s\\s+bloom'"));
