@@ -247,6 +247,10 @@ void corpus_free(struct corpus *c)
 	buf_free(&c->fbuf);
 	buf_free(&c->dec);
 	cable_free(&c->scratch);
+	if (c->scan) {
+		cable_free(c->scan);
+		free(c->scan);
+	}
 	source_reader_free(c->reader);
 	dump_free(c->dump);
 	free(c);
@@ -345,12 +349,41 @@ static bool record_bytes(struct corpus *c, size_t i, struct loaded *tmp, struct 
 	return true;
 }
 
+/* Parses entry @i into @into (which is reset); false when it cannot be read. */
+static bool parse_entry(struct corpus *c, size_t i, struct cable *into)
+{
+	const struct centry *e = &c->e[i];
+	struct loaded tmp;
+	struct str bytes;
+
+	if (c->src[e->source].cut && source_cut_before(c, &c->src[e->source], e->offset + e->length)) {
+		source_set_report(keep_message, c);
+		source_report(c->src[e->source].path, "%s cannot be read: the file was cut short before it",
+			      corpus_str(c, e->id));
+		source_set_report(NULL, NULL);
+		return false;
+	}
+	if (!record_bytes(c, i, &tmp, &bytes))
+		return false;
+	c->target = into;
+	c->header_only = false;
+	c->target_ok = false;
+	source_set_report(keep_message, c);
+	if (e->format == FORMAT_CSV)
+		source_reader_csv_record(c->reader, c->src[e->source].path, bytes,
+					 e->offset + c->src[e->source].base);
+	else
+		source_reader_buffer(c->reader, c->src[e->source].path, bytes, tmp.mapped);
+	if (source_cut_before(c, &c->src[e->source], e->offset + e->length))
+		c->target_ok = false;
+	source_set_report(NULL, NULL);
+	source_unload(&tmp);
+	return c->target_ok;
+}
+
 const struct cable *corpus_cable(struct corpus *c, size_t i)
 {
 	struct cache_slot *slot = &c->cache[0];
-	struct loaded tmp;
-	struct str bytes;
-	const struct centry *e;
 
 	if (i >= c->n)
 		return NULL;
@@ -367,34 +400,25 @@ const struct cable *corpus_cable(struct corpus *c, size_t i)
 		cable_init(slot->c);
 	}
 	slot->entry = (size_t)-1;
-	e = &c->e[i];
-	if (c->src[e->source].cut && source_cut_before(c, &c->src[e->source], e->offset + e->length)) {
-		source_set_report(keep_message, c);
-		source_report(c->src[e->source].path, "%s cannot be read: the file was cut short before it",
-			      corpus_str(c, e->id));
-		source_set_report(NULL, NULL);
-		return NULL;
-	}
-	if (!record_bytes(c, i, &tmp, &bytes))
-		return NULL;
-	c->target = slot->c;
-	c->header_only = false;
-	c->target_ok = false;
-	source_set_report(keep_message, c);
-	if (e->format == FORMAT_CSV)
-		source_reader_csv_record(c->reader, c->src[e->source].path, bytes,
-					 e->offset + c->src[e->source].base);
-	else
-		source_reader_buffer(c->reader, c->src[e->source].path, bytes, tmp.mapped);
-	if (source_cut_before(c, &c->src[e->source], e->offset + e->length))
-		c->target_ok = false;
-	source_set_report(NULL, NULL);
-	source_unload(&tmp);
-	if (!c->target_ok)
+	if (!parse_entry(c, i, slot->c))
 		return NULL;
 	slot->entry = i;
 	slot->used = ++c->tick;
 	return slot->c;
+}
+
+/* Entry @i parsed for a text filter, in a cable of the scan's own, so
+ * that a scan over the corpus does not push the reader's out of the cache. */
+static const struct cable *scan_cable(struct corpus *c, size_t i)
+{
+	for (size_t k = 0; k < CACHE_N; k++)
+		if (c->cache[k].c && c->cache[k].entry == i)
+			return c->cache[k].c;
+	if (!c->scan) {
+		c->scan = xmalloc(sizeof(*c->scan));
+		cable_init(c->scan);
+	}
+	return parse_entry(c, i, c->scan) ? c->scan : NULL;
 }
 
 /* ---------------------------------------------------------------- selecting */
@@ -445,16 +469,6 @@ static int cmp_entries(const void *pa, const void *pb)
 	return r ? r : (a > b) - (a < b);
 }
 
-/* The text a text filter searches: the record's bytes as they stand. */
-static struct str entry_text(struct corpus *c, size_t i, struct loaded *tmp)
-{
-	struct str s = STR_NULL;
-
-	if (!record_bytes(c, i, tmp, &s))
-		return STR_NULL;
-	return s;
-}
-
 /* Does the cable @citer of the corpus cite @cited?  (cited-by=) */
 static bool corpus_cites(const void *ud, struct str citer, struct str cited)
 {
@@ -485,9 +499,6 @@ static bool entry_passes(struct corpus *c, const struct cfilter *f, bool text, s
 	struct cf_subject s;
 	const uint32_t *t;
 	size_t nt = list_get(c, e->tags, &t);
-	struct loaded tmp;
-	bool ok;
-
 	memset(&s, 0, sizeof(s));
 	s.level = (enum level)e->level;
 	s.caveats = e->caveats;
@@ -506,12 +517,13 @@ static bool entry_passes(struct corpus *c, const struct cfilter *f, bool text, s
 	s.nrefs = MIN(nr, (size_t)128);
 	s.cites = corpus_cites;
 	s.cites_ud = c;
-	memset(&tmp, 0, sizeof(tmp));
-	if (text)
-		s.text = entry_text(c, i, &tmp);
-	ok = cfilter_match(f, &s);
-	source_unload(&tmp);
-	return ok;
+	if (text) {
+		/* the text terms read the cable's rows (textrows.h), parsed */
+		s.cable = scan_cable(c, i);
+		if (!s.cable)
+			return false;
+	}
+	return cfilter_match(f, &s);
 }
 
 void corpus_query_start(struct cquery *q, const struct cfilter *f, enum sort_key key, bool reverse)

@@ -79,6 +79,7 @@ struct corpus {
 	struct source_stats st;
 	struct source_reader *reader;
 	struct cable scratch;
+	struct cable *scan;               /* a text filter's cable, parsed */
 	struct buf hbuf, fbuf, dec;
 	struct cable *target;            /* where the reader's callback parses to */
 	bool target_ok;

@@ -1,6 +1,7 @@
 /* filter.c -- the corpus filter language */
 #include "config.h"
 #include "filter.h"
+#include "textrows.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -520,17 +521,51 @@ static bool alt_match(const struct cf_term *t, const struct cf_alt *a, const str
 	return false;
 }
 
-static bool term_match(const struct cf_term *t, const struct cf_subject *s)
+struct rows_match {
+	const struct search *re;
+	bool any;
+	size_t gave_up;         /* the searches the limits stopped, before */
+};
+
+static bool row_match(unsigned row, struct str text, void *ud)
+{
+	struct rows_match *m = ud;
+
+	(void)row;
+	m->any = re_match(m->re, text);
+	/* a pattern too costly for a row is given up for the cable: it
+	 * counts once, the cable does not match */
+	return !m->any && search_gave_up(m->re) == m->gave_up;
+}
+
+/* Does @re match the text of @s: its cable's rows, or the text given? */
+static bool text_match(const struct search *re, const struct cf_subject *s)
+{
+	struct rows_match m = { re, false, search_gave_up(re) };
+	struct buf scratch = { 0 };
+
+	if (!s->cable)
+		return re_match(re, s->text);
+	text_rows(s->cable, &scratch, row_match, &m);
+	buf_free(&scratch);
+	return m.any;
+}
+
+/* Does term @t (number @ti of its filter) hold for @s? */
+static bool term_match(const struct cf_term *t, const struct cf_subject *s, size_t ti)
 {
 	bool r = false;
+	int known;
 
-	if (t->re) {
+	if (t->field == CF_TEXT && s->known && (known = s->known(s->known_ud, ti)) >= 0) {
+		r = known == 1;
+	} else if (t->re) {
 		if (t->field == CF_ORIGIN)
 			r = re_match(t->re, s->origin) || re_match(t->re, s->origin_name);
 		else if (t->field == CF_ID)
 			r = re_match(t->re, s->id);
 		else
-			r = re_match(t->re, t->field == CF_SUBJECT ? s->subject : s->text);
+			r = t->field == CF_SUBJECT ? re_match(t->re, s->subject) : text_match(t->re, s);
 	} else {
 		for (size_t k = 0; k < t->nalt && !r; k++)
 			r = alt_match(t, &t->alt[k], s);
@@ -543,7 +578,7 @@ static bool term_match(const struct cf_term *t, const struct cf_subject *s)
 bool cfilter_match(const struct cfilter *f, const struct cf_subject *s)
 {
 	for (size_t i = 0; i < f->n; i++)
-		if (!term_match(&f->terms[i], s))
+		if (!term_match(&f->terms[i], s, i))
 			return false;
 	return true;
 }
@@ -563,6 +598,7 @@ bool cfilter_match_cable(const struct cfilter *f, const struct cable *c)
 	s.id = str_c(c->id);
 	s.subject = c->subject.text;
 	s.text = c->text;
+	s.cable = c;
 	s.date = date_minutes(c->date);
 	for (size_t i = 0; i < c->ntags; i++)
 		tags[i] = c->tags[i].text;

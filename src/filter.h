@@ -74,7 +74,13 @@ bool cfilter_needs_text(const struct cfilter *f);
 struct cf_subject {
 	enum level level;
 	unsigned caveats;
-	struct str origin, origin_name, id, subject, text;
+	struct str origin, origin_name, id, subject;
+	struct str text;        /* the text, when no cable is given */
+	const struct cable *cable; /* its rows (textrows.h) are the text */
+	/* the answer of text term @term known beforehand (the full-text
+	 * index): 1 or 0, or -1 when it must be searched */
+	int (*known)(const void *ud, size_t term);
+	const void *known_ud;
 	uint32_t date;          /* minutes since 1900-01-01, 0 when unknown */
 	const struct str *tags;
 	size_t ntags;

@@ -225,7 +225,7 @@ static void write_cable(const char *id, const char *station, const char *serial,
 	snprintf(path, sizeof(path), "%s/%s.txt", dir, id);
 	f = fopen(path, "w");
 	assert_non_null(f);
-	fprintf(f, "CONFIDENTIAL\nSECTION 01 OF 01 %s %s\n\nSUBJECT: %s\n\n1. (C) Text of %s.\n", station, serial,
+	fprintf(f, "CONFIDENTIAL\nSECTION 01 OF 01 %s %s\n\nSUBJECT: %s\n\n1. (C) Text of %s which runs on for a while word after word after word to the end.\n", station, serial,
 		subject, id);
 	fclose(f);
 }

@@ -1,0 +1,96 @@
+/* textrows.c -- a cable as the rows a text search reads. */
+#include "config.h"
+#include "textrows.h"
+
+#include <string.h>
+
+#include "util.h"
+
+static bool ascii_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Appends to @b the words of @t that hold a hyphen between two letters,
+ * without their hyphens ("counter-terrorism" -> " counterterrorism"). */
+static void joined_words(struct str t, struct buf *b)
+{
+	for (size_t i = 1; i + 1 < t.n; i++) {
+		size_t s, e;
+
+		if (t.p[i] != '-' || !ascii_letter(t.p[i - 1]) || !ascii_letter(t.p[i + 1]))
+			continue;
+		/* the word around it: letters (and bytes of letters past ASCII) and hyphens */
+		s = i;
+		while (s > 0 && (ascii_letter(t.p[s - 1]) || (unsigned char)t.p[s - 1] >= 0x80 || t.p[s - 1] == '-'))
+			s--;
+		e = i;
+		while (e < t.n && (ascii_letter(t.p[e]) || (unsigned char)t.p[e] >= 0x80 || t.p[e] == '-'))
+			e++;
+		buf_addc(b, ' ');
+		for (size_t k = s; k < e; k++)
+			if (t.p[k] != '-')
+				buf_addc(b, t.p[k]);
+		i = e;
+	}
+}
+
+/* @t, and after it its hyphenated words joined, when it has any. */
+static struct str row(struct str t, struct buf *b)
+{
+	size_t at;
+
+	if (!memchr(t.p ? t.p : "", '-', t.n))
+		return t;
+	buf_clear(b);
+	buf_addstr(b, t);
+	buf_addc(b, '\n');
+	at = b->n;
+	joined_words(t, b);
+	if (b->n == at)
+		return t;
+	return buf_str(b);
+}
+
+void text_rows(const struct cable *c, struct buf *scratch,
+	       bool (*fn)(unsigned row, struct str text, void *ud), void *ud)
+{
+	struct buf tmp = { 0 };
+	size_t np = c->nparas;
+
+	if (np == 0) {
+		fn(0, row(c->text, scratch), ud);
+		return;
+	}
+	{
+		/* the header, and the trailer after the last paragraph */
+		const struct span *first = &c->paras[0].at, *last = &c->paras[np - 1].at;
+		size_t head = MIN((size_t)first->off, c->text.n);
+		size_t tail = MIN((size_t)last->off + last->len, c->text.n);
+
+		buf_clear(&tmp);
+		buf_add(&tmp, c->text.p, head);
+		buf_addc(&tmp, '\n');
+		buf_add(&tmp, c->text.p + tail, c->text.n - tail);
+		if (!fn(0, row(buf_str(&tmp), scratch), ud))
+			goto out;
+	}
+	for (size_t k = 0; k < np; k++) {
+		struct str t = c->paras[k].text;
+
+		if (k + 1 == TEXTROWS_MAX - 1 && np > k + 1) {
+			/* the last row takes every paragraph left */
+			buf_clear(&tmp);
+			for (size_t j = k; j < np; j++) {
+				buf_addstr(&tmp, c->paras[j].text);
+				buf_adds(&tmp, "\n\n");
+			}
+			fn((unsigned)(k + 1), row(buf_str(&tmp), scratch), ud);
+			break;
+		}
+		if (!fn((unsigned)(k + 1), row(t, scratch), ud))
+			break;
+	}
+out:
+	buf_free(&tmp);
+}

@@ -1,0 +1,31 @@
+/* textrows.h -- what a text search reads in a cable, the same for the
+ * scan and the full-text index: rows, row 0 the text outside the
+ * paragraphs (the header before the first, the trailer after the last),
+ * row k the text of paragraph k-1 (wraps joined, page breaks out).  A word
+ * written with hyphens (counter-terrorism) is added joined at the row's
+ * end, so that the index, which splits words at a hyphen, finds it as one
+ * word as the scan does. */
+#ifndef PILCROW_TEXTROWS_H
+#define PILCROW_TEXTROWS_H
+
+#include <stdbool.h>
+
+#include "buf.h"
+#include "cable.h"
+#include "str.h"
+
+/* Rows a cable has at most: the paragraphs past the last row's share it. */
+#define TEXTROWS_MAX 4096
+
+/* Calls @fn for each row of @c (row number, text) until it returns false;
+ * @scratch holds the rows made up. */
+void text_rows(const struct cable *c, struct buf *scratch,
+	       bool (*fn)(unsigned row, struct str text, void *ud), void *ud);
+
+/* The paragraph index (into c->paras) of row @row, or -1 for row 0. */
+static inline long text_row_para(unsigned row)
+{
+	return (long)row - 1;
+}
+
+#endif
