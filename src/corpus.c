@@ -1,6 +1,7 @@
 /* corpus.c -- the index of many cables */
 #include "config.h"
 #include "corpus_internal.h"
+#include "corpus_text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -221,6 +222,7 @@ void corpus_free(struct corpus *c)
 {
 	if (!c)
 		return;
+	corpus_text_free(c);    /* its threads read the sources */
 	for (size_t i = 0; i < c->nsrc; i++) {
 		source_unload(&c->src[i].l);
 		free(c->src[i].path);
@@ -489,9 +491,36 @@ static bool corpus_cites(const void *ud, struct str citer, struct str cited)
 	return false;
 }
 
-/* Does entry @i pass @f? */
-static bool entry_passes(struct corpus *c, const struct cfilter *f, bool text, size_t i)
+/* The index's answer to text term @term for the entry being looked at. */
+struct known_ctx {
+	const struct cquery *q;
+	uint32_t entry;
+};
+
+static int known_answer(const void *ud, size_t term)
 {
+	const struct known_ctx *k = ud;
+	const struct cq_known *t = k->q->known ? &k->q->known[term] : NULL;
+	size_t lo = 0, hi;
+
+	if (!t || !t->have)
+		return -1;
+	hi = t->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (t->e[mid] < k->entry)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < t->n && t->e[lo] == k->entry;
+}
+
+/* Does entry @i pass @f (the answers of @q's index beside it)? */
+static bool entry_passes(struct corpus *c, const struct cfilter *f, const struct cquery *q, bool text, size_t i)
+{
+	struct known_ctx kc = { q, (uint32_t)i };
 	const struct centry *e = &c->e[i];
 	struct str tags[128], refs[128];
 	const uint32_t *r;
@@ -517,6 +546,10 @@ static bool entry_passes(struct corpus *c, const struct cfilter *f, bool text, s
 	s.nrefs = MIN(nr, (size_t)128);
 	s.cites = corpus_cites;
 	s.cites_ud = c;
+	if (q && q->known) {
+		s.known = known_answer;
+		s.known_ud = &kc;
+	}
 	if (text) {
 		/* the text terms read the cable's rows (textrows.h), parsed */
 		s.cable = scan_cable(c, i);
@@ -534,24 +567,54 @@ void corpus_query_start(struct cquery *q, const struct cfilter *f, enum sort_key
 	q->reverse = reverse;
 }
 
+/* Asks the full-text index for the filter's text terms it can answer. */
+static void plan(struct corpus *c, struct cquery *q)
+{
+	const struct cfilter *f = q->f;
+
+	q->planned = true;
+	q->text = f && cfilter_needs_text(f);
+	if (!q->text || corpus_text_state(c) != CT_READY)
+		return;
+	q->known = xcalloc(f->n, sizeof(*q->known));
+	q->text = false;
+	for (size_t i = 0; i < f->n; i++) {
+		const struct cf_term *t = &f->terms[i];
+		struct cq_known *k = &q->known[i];
+
+		if (t->field != CF_TEXT)
+			continue;
+		k->have = corpus_text_term(c, t, &k->e, NULL, &k->n);
+		if (!k->have) {
+			q->text = true;         /* this one is read in the cables */
+			continue;
+		}
+		if (!t->negate && t->op != CF_NE && (!q->only || k->n < q->only->n))
+			q->only = k;
+	}
+}
+
 bool corpus_query_step(struct corpus *c, struct cquery *q, double budget_ms, size_t most)
 {
-	bool text = q->f && cfilter_needs_text(q->f);
 	double until = now_ms() + budget_ms;
-	size_t seen = 0;
+	size_t seen = 0, end;
 
+	if (!q->planned)
+		plan(c, q);
+	end = q->only ? q->only->n : c->n;
 	grow_array((void **)&q->rows, &q->cap, c->n ? c->n : 1, sizeof(*q->rows));
-	while (q->next < c->n) {
-		size_t i = q->next++;
+	while (q->next < end) {
+		size_t i = q->only ? q->only->e[q->next] : q->next;
 
-		if (!q->f || entry_passes(c, q->f, text, i))
+		q->next++;
+		if (!q->f || entry_passes(c, q->f, q, q->text, i))
 			q->rows[q->n++] = (uint32_t)i;
 		seen++;
 		/* the clock is read now and then: a metadata filter is fast */
-		if ((most && seen >= most) || ((text || seen % 4096 == 0) && now_ms() >= until))
+		if ((most && seen >= most) || ((q->text || seen % 4096 == 0) && now_ms() >= until))
 			break;
 	}
-	if (q->next < c->n)
+	if (q->next < end)
 		return false;
 	if (q->key != SORT_INPUT || q->reverse) {
 		sorting = c;
@@ -564,6 +627,10 @@ bool corpus_query_step(struct corpus *c, struct cquery *q, double budget_ms, siz
 
 void corpus_query_free(struct cquery *q)
 {
+	if (q->known && q->f)
+		for (size_t i = 0; i < q->f->n; i++)
+			free(q->known[i].e);
+	free(q->known);
 	free(q->rows);
 	memset(q, 0, sizeof(*q));
 }

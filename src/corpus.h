@@ -78,6 +78,15 @@ struct cquery {
 	size_t next;             /* the next entry to look at */
 	uint32_t *rows;
 	size_t n, cap;
+	/* the text terms the full-text index answered (corpus_text.h): for
+	 * each term, its entries ascending (have: answered) */
+	struct cq_known {
+		uint32_t *e;
+		size_t n;
+		bool have;
+	} *known;
+	const struct cq_known *only; /* an answered term that must hold: only its entries can pass */
+	bool planned, text;      /* text: some term is still to be read in the cables */
 };
 
 void corpus_query_start(struct cquery *q, const struct cfilter *f, enum sort_key key, bool reverse);

@@ -91,6 +91,8 @@ struct corpus {
 
 	char **msgs;
 	size_t nmsgs, cap_msgs;
+
+	struct ctext *text;              /* the full-text index (corpus_text.c) */
 };
 
 /* corpus.c: the pool of strings (each once), lists of them, the ids */

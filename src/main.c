@@ -26,6 +26,7 @@
 #include "ui.h"
 #include "util.h"
 #include "view.h"
+#include "corpus_text.h"
 
 enum mode { MODE_READER, MODE_JSON, MODE_TEXT };
 
@@ -38,6 +39,7 @@ enum mode { MODE_READER, MODE_JSON, MODE_TEXT };
 	X("stats", no_argument, 's', NULL, "the corpus at a glance: cables a year, top origins and TAGS, levels, caveats (--json: JSON)") \
 	X("grep", required_argument, 'g', "WORDS", "print each hit in context: ID ¶N (C): ...[match]... (~REGEX: an expression)") \
 	X("filter", required_argument, 'f', "EXPR", "only the cables that pass EXPR (level>=S tag=PREL ...)") \
+	X("index", no_argument, 'x', NULL, "build the full-text index of the dump given (progress on standard error)") \
 	X("id", required_argument, 'i', "ID", "only the cable ID (--json, --text), or open at it") \
 	X("no-color", no_argument, 'C', NULL, "reader: no colour, bold and reverse only (also NO_COLOR)") \
 	X("no-mouse", no_argument, 'M', NULL, "reader: do not take the mouse") \
@@ -51,6 +53,7 @@ struct opts {
 	const char *filter_text, *id;
 	struct cfilter filter;
 	bool stats;               /* --stats */
+	bool index;               /* --index */
 	const char *grep;         /* --grep: words, or ~REGEX */
 	struct search *grep_re;
 };
@@ -200,6 +203,80 @@ static int run_reader(const struct opts *o, char *const *paths, size_t n)
 	return status;
 }
 
+/* --index: a bar on standard error when it is a terminal, else a line
+ * every tenth */
+struct bar {
+	int last;
+	bool tty;
+};
+
+static void index_progress(int pct, void *ud)
+{
+	struct bar *b = ud;
+
+	if (pct == b->last)
+		return;
+	if (b->tty) {
+		char bar[41];
+
+		for (int i = 0; i < 40; i++)
+			bar[i] = i < pct * 40 / 100 ? '#' : '.';
+		bar[40] = '\0';
+		fprintf(stderr, "\rindexing text [%s] %3d%%", bar, pct);
+	} else if (pct / 10 != b->last / 10) {
+		fprintf(stderr, "indexing text %d%%\n", pct / 10 * 10);
+	}
+	b->last = pct;
+}
+
+/* Reads @paths into @c whole, and finds its full-text index (builds it
+ * when @build); says why there is none when asked for one. */
+static void read_all(struct corpus *c, char *const *paths, size_t n, bool build)
+{
+	struct bar b = { -1, isatty(STDERR_FILENO) != 0 };
+
+	corpus_add_paths(c, paths, n);
+	while (!corpus_index_step(c, 1000))
+		;
+	corpus_text_start(c, build, false);
+	corpus_text_wait(c, build ? index_progress : NULL, &b);
+	if (build && b.tty && b.last >= 0)
+		fputc('\n', stderr);
+}
+
+static void tell_messages(struct corpus *c)
+{
+	const char *const *lines;
+	size_t nlines = corpus_messages(c, &lines);
+
+	for (size_t i = 0; i < nlines; i++)
+		fprintf(stderr, "%s\n", lines[i]);
+}
+
+static int run_index(char *const *paths, size_t n)
+{
+	struct corpus *c = corpus_new();
+	double t0 = now_ms();
+	int status = 0;
+
+	read_all(c, paths, n, true);
+	tell_messages(c);
+	if (corpus_text_state(c) == CT_READY) {
+		char count[32];
+
+		snprintf(count, sizeof(count), "%zu", corpus_count(c));
+		fprintf(stderr, "pilcrow: the text of %s cables is indexed in %s (%.1f s)\n", count,
+			corpus_text_dir(c), (now_ms() - t0) / 1000);
+	} else {
+		fprintf(stderr, "pilcrow: %s\n", *corpus_text_reason(c) ? corpus_text_reason(c)
+				: corpus_count(c) ? "only a cables.csv dump (or its pieces) has a text index"
+						  : "no cable was read");
+		status = 1;
+	}
+	corpus_free(c);
+	return status;
+}
+
 /* --stats: from the list index alone (only a text filter reads the text) */
 static int run_stats(const struct opts *o, char *const *paths, size_t n)
 {
@@ -211,9 +288,7 @@ static int run_stats(const struct opts *o, char *const *paths, size_t n)
 	struct buf out = { 0 };
 	int status = 0;
 
-	corpus_add_paths(c, paths, n);
-	while (!corpus_index_step(c, 1000))
-		;
+	read_all(c, paths, n, false);
 	nrows = corpus_select(c, &o->filter, SORT_INPUT, false, &rows, &cap);
 	overview_make(&ov, c, rows, nrows);
 	if (o->mode == MODE_JSON)
@@ -300,6 +375,7 @@ int main(int argc, char **argv)
 		case 'f': o.filter_text = optarg; break;
 		case 'g': o.grep = optarg; break;
 		case 's': o.stats = true; break;
+		case 'x': o.index = true; break;
 		case 'i': {
 			char up[ID_MAX];
 			size_t k = 0;
@@ -364,7 +440,9 @@ int main(int argc, char **argv)
 	}
 	if (o.mode == MODE_READER && !o.stats && !(isatty(STDOUT_FILENO) || getenv("PILCROW_SCRIPT")))
 		o.mode = MODE_TEXT;
-	if (o.stats)
+	if (o.index)
+		status = run_index(argv + optind, (size_t)(argc - optind));
+	else if (o.stats)
 		status = run_stats(&o, argv + optind, (size_t)(argc - optind));
 	else if (o.mode == MODE_READER && (isatty(STDOUT_FILENO) || getenv("PILCROW_SCRIPT")))
 		status = run_reader(&o, argv + optind, (size_t)(argc - optind));

@@ -38,8 +38,9 @@ struct source_reader {
 /* The name the rest of this file uses. */
 #define source source_reader
 
-static void (*report_hook)(const char *line, void *ud);
-static void *report_ud;
+/* Each thread its own: the index's builders read cables beside the loop. */
+static _Thread_local void (*report_hook)(const char *line, void *ud);
+static _Thread_local void *report_ud;
 
 void source_set_report(void (*fn)(const char *line, void *ud), void *ud)
 {

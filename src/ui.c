@@ -2,6 +2,7 @@
  * of screens, the global actions, and indexing between keys */
 #include "config.h"
 #include "ui_internal.h"
+#include "corpus_text.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -28,6 +29,29 @@ static bool index_step(struct ui *u)
 	return done;
 }
 
+/* The full-text index: looked for (and built in the background when the
+ * dump is large) once the list index is whole.  A scripted run waits for
+ * it, so that what a test sees never depends on the machine's speed. */
+static void text_index(struct ui *u)
+{
+	if (!corpus_done(u->corpus) || u->text_started)
+		return;
+	u->text_started = true;
+	corpus_text_start(u->corpus, false, true);
+	if (script_active())
+		corpus_text_wait(u->corpus, NULL, NULL);
+	if (*corpus_text_reason(u->corpus))
+		view_say(&u->v, "%s", corpus_text_reason(u->corpus));
+}
+
+/* True while the full-text index is being made or checked. */
+static bool text_index_busy(const struct ui *u)
+{
+	enum ctext_state s = corpus_text_state(u->corpus);
+
+	return s == CT_BUILDING || s == CT_CHECKING || s == CT_WAITING;
+}
+
 /* What more cables in the index change on the screen: the list grows, and
  * once the index is whole the cable read gets its links and cited-by. */
 static void indexed_more(struct ui *u)
@@ -35,6 +59,7 @@ static void indexed_more(struct ui *u)
 	clist_grow(&u->list);
 	if (corpus_done(u->corpus) && screens_has(&u->stack, &u->reader_screen))
 		reader_make_links(u);
+	text_index(u);
 }
 
 /* A problem met since the last look (a file cut short, a cable that
@@ -169,10 +194,17 @@ static enum input terminal_input(struct ui *u, struct key *k)
 	wint_t ch;
 	int r;
 
-	timeout(corpus_done(u->corpus) && !u->list.busy && (u->hits.done || !screens_has(&u->stack, &u->hits_screen))
-			? -1 : 0);
+	timeout(!corpus_done(u->corpus) || u->list.busy || (!u->hits.done && screens_has(&u->stack, &u->hits_screen))
+			? 0 : text_index_busy(u) ? 250 : -1);
 	r = get_wch(&ch);
 	if (r == ERR) {
+		if (corpus_text_poll(u->corpus)) {
+			if (*corpus_text_reason(u->corpus))
+				view_say(&u->v, "%s", corpus_text_reason(u->corpus));
+			return INPUT_REDRAW;
+		}
+		if (text_index_busy(u) && corpus_done(u->corpus) && !u->list.busy)
+			return INPUT_REDRAW;      /* the progress in the status bar */
 		if (!term_quit_signal() && hitscreen_step(u, INDEX_STEP_MS))
 			return INPUT_REDRAW;
 		if (u->list.busy && !term_quit_signal()) {
@@ -288,6 +320,7 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 	status = first_screens(&u);
 	if (status)
 		goto done;
+	text_index(&u);
 	if (!ui_term_start(&u)) {
 		status = 1;
 		goto done;

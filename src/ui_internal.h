@@ -172,6 +172,7 @@ struct hitscreen {
 struct stats;
 
 struct ui {
+	bool text_started;           /* the full-text index looked for */
 	struct corpus *corpus;
 	const struct ui_opts *o;
 	bool color;

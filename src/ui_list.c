@@ -2,6 +2,7 @@
  * classification, subject) over the list model (clist.h) */
 #include "config.h"
 #include "ui_internal.h"
+#include "corpus_text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -250,6 +251,10 @@ static void list_draw(const void *ctx, const struct screen *s)
 	corpus_progress(u->corpus, &done, &total);
 	if (!corpus_done(u->corpus))
 		buf_printf(&b, "  reading %d%%", total ? (int)(done * 100 / total) : 0);
+	else if (corpus_text_state(u->corpus) == CT_BUILDING)
+		buf_printf(&b, "  indexing text %d%%", corpus_text_percent(u->corpus));
+	else if (corpus_text_state(u->corpus) == CT_CHECKING)
+		buf_printf(&b, "  checking the text index %d%%", corpus_text_percent(u->corpus));
 	if (corpus_problems(u->corpus))
 		buf_printf(&b, "  %zu problem%s (listed on exit)", corpus_problems(u->corpus),
 			   corpus_problems(u->corpus) == 1 ? "" : "s");

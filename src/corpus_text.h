@@ -1,0 +1,61 @@
+/* corpus_text.h -- a corpus's full-text index: found in the cache for its
+ * inputs (textcache.h), or built there in the background on as many
+ * threads as the machine has cores (one shard each, tindex.h) while the
+ * reader stays usable; until it is complete and checked, a text filter
+ * scans, by the same rules and with the same answers. */
+#ifndef PILCROW_CORPUS_TEXT_H
+#define PILCROW_CORPUS_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "filter.h"
+
+struct corpus;
+
+enum ctext_state {
+	CT_NONE,        /* no index: not asked for, or not a dump */
+	CT_BUILDING,    /* being built here (corpus_text_percent) */
+	CT_WAITING,     /* another pilcrow builds it */
+	CT_CHECKING,    /* found, its checksums being checked */
+	CT_READY,       /* in use */
+	CT_OFF,         /* cannot be had: corpus_text_reason() says why */
+};
+
+/* Cables a dump must have for its index to be built on its own. */
+#define CT_AUTO_MIN 5000
+
+/* Looks for the index of the corpus's inputs once the corpus is read;
+ * builds it when @build (or in the background when the corpus has at
+ * least PILCROW_INDEX_MIN cables, CT_AUTO_MIN by default, and @autobuild). */
+void corpus_text_start(struct corpus *c, bool build, bool autobuild);
+
+/* Looks at the background work; true when the state changed. */
+bool corpus_text_poll(struct corpus *c);
+
+enum ctext_state corpus_text_state(const struct corpus *c);
+int corpus_text_percent(const struct corpus *c);
+const char *corpus_text_reason(const struct corpus *c);
+/* The index's directory ("" when none). */
+const char *corpus_text_dir(const struct corpus *c);
+
+/* Waits for the background work to end, calling @progress now and then. */
+void corpus_text_wait(struct corpus *c, void (*progress)(int percent, void *ud), void *ud);
+
+/* The entries whose text matches term @t of a filter, ascending, from
+ * the index; with @score their best BM25 (lower is better).  False when
+ * the index cannot answer the term (not ready, a regular expression, case
+ * asked for): then it must be scanned. */
+bool corpus_text_term(struct corpus *c, const struct cf_term *t, uint32_t **entries, double **score,
+		      size_t *n);
+
+/* The FTS5 query for the words of @pattern (a filter's words: phrases, |
+ * between them, prefix*); false when the index cannot answer it.
+ * Exposed for the tests. */
+bool corpus_text_query(const char *pattern, char *out, size_t n);
+
+/* Stops the background work and closes the index (corpus_free). */
+void corpus_text_free(struct corpus *c);
+
+#endif

@@ -1,0 +1,184 @@
+/* tindex.c -- the full-text index's files (SQLite FTS5). */
+#include "config.h"
+#include "tindex.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+/* Rows between commits while building: large transactions are what makes
+ * FTS5 fast to fill (its pending terms are flushed at each commit). */
+#define ROWS_PER_COMMIT 20000
+
+#define SCHEMA "CREATE VIRTUAL TABLE t USING fts5(x, content='', " \
+	"tokenize='unicode61 remove_diacritics 2')"
+
+struct tshard {
+	sqlite3 *db;
+	sqlite3_stmt *ins;
+	size_t pending;
+	char err[256];
+};
+
+static bool exec(sqlite3 *db, const char *sql, char *err, size_t errsize)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK)
+		return true;
+	snprintf(err, errsize, "%s", msg ? msg : sqlite3_errmsg(db));
+	sqlite3_free(msg);
+	return false;
+}
+
+struct tshard *tshard_create(const char *path, char *err, size_t errsize)
+{
+	struct tshard *s = xcalloc(1, sizeof(*s));
+
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		snprintf(err, errsize, "%s", s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		goto fail;
+	}
+	/* nothing to keep if the build stops: the file is not yet the index */
+	if (!exec(s->db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-16384;"
+		  "PRAGMA locking_mode=EXCLUSIVE; PRAGMA page_size=8192;" SCHEMA "; BEGIN", err, errsize))
+		goto fail;
+	if (sqlite3_prepare_v2(s->db, "INSERT INTO t(rowid, x) VALUES(?, ?)", -1, &s->ins, NULL) != SQLITE_OK) {
+		snprintf(err, errsize, "%s", sqlite3_errmsg(s->db));
+		goto fail;
+	}
+	return s;
+fail:
+	sqlite3_close(s->db);
+	free(s);
+	return NULL;
+}
+
+bool tshard_add(struct tshard *s, int64_t rowid, struct str text)
+{
+	sqlite3_bind_int64(s->ins, 1, rowid);
+	sqlite3_bind_text(s->ins, 2, text.p ? text.p : "", (int)text.n, SQLITE_STATIC);
+	if (sqlite3_step(s->ins) != SQLITE_DONE) {
+		snprintf(s->err, sizeof(s->err), "%s", sqlite3_errmsg(s->db));
+		sqlite3_reset(s->ins);
+		return false;
+	}
+	sqlite3_reset(s->ins);
+	if (++s->pending >= ROWS_PER_COMMIT) {
+		s->pending = 0;
+		if (!exec(s->db, "COMMIT; BEGIN", s->err, sizeof(s->err)))
+			return false;
+	}
+	return true;
+}
+
+bool tshard_finish(struct tshard *s, char *err, size_t errsize)
+{
+	bool ok = true;
+
+	if (s->err[0]) {
+		snprintf(err, errsize, "%s", s->err);
+		ok = false;
+	}
+	sqlite3_finalize(s->ins);
+	/* one segment (the fastest to ask), and the pages the merge freed
+	 * given back, which are nearly half the file */
+	ok = ok && exec(s->db, "COMMIT; INSERT INTO t(t) VALUES('optimize'); VACUUM", err, errsize);
+	if (sqlite3_close(s->db) != SQLITE_OK && ok) {
+		snprintf(err, errsize, "%s", sqlite3_errmsg(s->db));
+		ok = false;
+	}
+	free(s);
+	return ok;
+}
+
+void tshard_abandon(struct tshard *s)
+{
+	if (!s)
+		return;
+	sqlite3_finalize(s->ins);
+	sqlite3_close(s->db);
+	free(s);
+}
+
+/* ---------------------------------------------------------------- reading */
+
+struct tindex {
+	sqlite3 **db;
+	sqlite3_stmt **q, **qs;     /* rows; rows and scores */
+	size_t n;
+};
+
+struct tindex *tindex_open(char *const *paths, size_t n, char *err, size_t errsize)
+{
+	struct tindex *t = xcalloc(1, sizeof(*t));
+
+	t->db = xcalloc(n, sizeof(*t->db));
+	t->q = xcalloc(n, sizeof(*t->q));
+	t->qs = xcalloc(n, sizeof(*t->qs));
+	t->n = n;
+	for (size_t i = 0; i < n; i++) {
+		if (sqlite3_open_v2(paths[i], &t->db[i], SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+		    sqlite3_prepare_v2(t->db[i], "SELECT rowid FROM t WHERE t MATCH ?", -1, &t->q[i], NULL) != SQLITE_OK ||
+		    sqlite3_prepare_v2(t->db[i], "SELECT rowid, bm25(t) FROM t WHERE t MATCH ?", -1, &t->qs[i],
+				       NULL) != SQLITE_OK) {
+			snprintf(err, errsize, "%s: %s", paths[i], t->db[i] ? sqlite3_errmsg(t->db[i]) : "out of memory");
+			tindex_close(t);
+			return NULL;
+		}
+	}
+	return t;
+}
+
+void tindex_close(struct tindex *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->n; i++) {
+		sqlite3_finalize(t->q[i]);
+		sqlite3_finalize(t->qs[i]);
+		sqlite3_close(t->db[i]);
+	}
+	free(t->db);
+	free(t->q);
+	free(t->qs);
+	free(t);
+}
+
+enum tq_result tindex_query(struct tindex *t, const char *q, int64_t **rows, double **score, size_t *n,
+			    size_t *cap, char *err, size_t errsize)
+{
+	*n = 0;
+	/* the shards hold consecutive runs of entries: their rows in shard
+	 * order are in order */
+	for (size_t i = 0; i < t->n; i++) {
+		sqlite3_stmt *st = score ? t->qs[i] : t->q[i];
+		int rc;
+
+		sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (*n == *cap) {
+				*cap = *cap ? *cap * 2 : 1024;
+				*rows = xrealloc(*rows, *cap * sizeof(**rows));
+				if (score)
+					*score = xrealloc(*score, *cap * sizeof(**score));
+			}
+			(*rows)[*n] = sqlite3_column_int64(st, 0);
+			if (score)
+				(*score)[*n] = sqlite3_column_double(st, 1);
+			(*n)++;
+		}
+		if (rc != SQLITE_DONE) {
+			int ext = sqlite3_extended_errcode(t->db[i]);
+
+			snprintf(err, errsize, "%s", sqlite3_errmsg(t->db[i]));
+			sqlite3_reset(st);
+			return (ext & 0xFF) == SQLITE_ERROR ? TQ_SYNTAX : TQ_BROKEN;
+		}
+		sqlite3_reset(st);
+	}
+	return TQ_OK;
+}

@@ -1,0 +1,58 @@
+/* tindex.h -- the full-text index's files: SQLite FTS5 tables of rows
+ * (textrows.h), one file a shard, built by one writer each and queried
+ * together.  A row's id is the entry's number times TINDEX_ROWS plus the
+ * row's, so a hit knows its cable and its paragraph.  The tables are
+ * contentless (the text stays in the dump) and split words as the
+ * matching rules do: letters and digits make words, case and diacritics
+ * do not count (unicode61, remove_diacritics 2). */
+#ifndef PILCROW_TINDEX_H
+#define PILCROW_TINDEX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "str.h"
+
+#define TINDEX_ROWS 4096
+
+static inline uint32_t tindex_entry(int64_t rowid)
+{
+	return (uint32_t)(rowid / TINDEX_ROWS);
+}
+
+static inline unsigned tindex_row(int64_t rowid)
+{
+	return (unsigned)(rowid % TINDEX_ROWS);
+}
+
+/* ---- writing one shard */
+struct tshard;
+
+struct tshard *tshard_create(const char *path, char *err, size_t errsize);
+/* Adds row @rowid; commits now and then.  False on an error (disk full). */
+bool tshard_add(struct tshard *s, int64_t rowid, struct str text);
+/* Commits, merges the segments into one, closes; false on an error (the
+ * message in @err).  @s is freed either way. */
+bool tshard_finish(struct tshard *s, char *err, size_t errsize);
+/* Closes without finishing (the file is to be removed). */
+void tshard_abandon(struct tshard *s);
+
+/* ---- reading the shards together */
+struct tindex;
+
+/* Opens the @n shard files @paths, read only; NULL (and @err) when one
+ * cannot be opened or is not an index. */
+struct tindex *tindex_open(char *const *paths, size_t n, char *err, size_t errsize);
+void tindex_close(struct tindex *t);
+
+enum tq_result { TQ_OK, TQ_SYNTAX, TQ_BROKEN };
+
+/* The rows matching FTS5 expression @q, ascending, into *rows (grown);
+ * with @score, their BM25 scores beside them (lower is better).
+ * TQ_SYNTAX: @q is not a query (err says why); TQ_BROKEN: a file is
+ * damaged or cannot be read (err says which). */
+enum tq_result tindex_query(struct tindex *t, const char *q, int64_t **rows, double **score, size_t *n,
+			    size_t *cap, char *err, size_t errsize);
+
+#endif
