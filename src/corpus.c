@@ -409,6 +409,24 @@ const struct cable *corpus_cable(struct corpus *c, size_t i)
 	return slot->c;
 }
 
+/* True when @s is ASCII without an entity: its words are its rows' words. */
+static bool plain_ascii(struct str s)
+{
+	size_t i = 0;
+
+	for (; i + 8 <= s.n; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, s.p + i, 8);
+		if (w & 0x8080808080808080u)
+			return false;
+	}
+	for (; i < s.n; i++)
+		if ((unsigned char)s.p[i] >= 0x80)
+			return false;
+	return !memchr(s.p, '&', s.n);
+}
+
 /* Entry @i parsed for a text filter, in a cable of the scan's own, so
  * that a scan over the corpus does not push the reader's out of the cache. */
 static const struct cable *scan_cable(struct corpus *c, size_t i)
@@ -421,6 +439,18 @@ static const struct cable *scan_cable(struct corpus *c, size_t i)
 		cable_init(c->scan);
 	}
 	return parse_entry(c, i, c->scan) ? c->scan : NULL;
+}
+
+struct parse_ctx {
+	struct corpus *c;
+	size_t i;
+};
+
+static const struct cable *parse_for_scan(void *ud)
+{
+	struct parse_ctx *pc = ud;
+
+	return scan_cable(pc->c, pc->i);
 }
 
 /* ---------------------------------------------------------------- selecting */
@@ -521,6 +551,8 @@ static int known_answer(const void *ud, size_t term)
 static bool entry_passes(struct corpus *c, const struct cfilter *f, const struct cquery *q, bool text, size_t i)
 {
 	struct known_ctx kc = { q, (uint32_t)i };
+	struct parse_ctx pc;
+	struct loaded tmp;
 	const struct centry *e = &c->e[i];
 	struct str tags[128], refs[128];
 	const uint32_t *r;
@@ -551,10 +583,20 @@ static bool entry_passes(struct corpus *c, const struct cfilter *f, const struct
 		s.known_ud = &kc;
 	}
 	if (text) {
-		/* the text terms read the cable's rows (textrows.h), parsed */
-		s.cable = scan_cable(c, i);
-		if (!s.cable)
+		bool ok;
+
+		/* a regular expression reads the record's bytes; words read
+		 * the cable's rows, parsed only when the bytes may hold them */
+		if (!record_bytes(c, i, &tmp, &s.text))
 			return false;
+		s.text_plain = e->format == FORMAT_CSV && plain_ascii(s.text);
+		pc.c = c;
+		pc.i = i;
+		s.parse = parse_for_scan;
+		s.parse_ud = &pc;
+		ok = cfilter_match(f, &s);
+		source_unload(&tmp);
+		return ok;
 	}
 	return cfilter_match(f, &s);
 }

@@ -1,6 +1,7 @@
 /* filter.c -- the corpus filter language */
 #include "config.h"
 #include "filter.h"
+#include "pattern.h"
 #include "textrows.h"
 
 #include <stdio.h>
@@ -164,6 +165,7 @@ void cfilter_free(struct cfilter *f)
 		for (size_t k = 0; k < f->terms[i].nalt; k++)
 			free(f->terms[i].alt[k].value);
 		search_free(f->terms[i].re);
+		search_free(f->terms[i].pre);
 		free(f->terms[i].pattern);
 	}
 	free(f->terms);
@@ -298,6 +300,13 @@ static bool words_term(struct cf_term *t, const char *name, const char *v, char 
 	t->re = t->op == CF_RE ? search_new(v, rerr, sizeof(rerr)) : search_new_words(v, rerr, sizeof(rerr));
 	t->pattern = xstrdup(v);
 	t->words = t->op != CF_RE;
+	if (t->words && t->re && t->field == CF_TEXT) {
+		struct buf longest = { 0 };
+
+		if (pattern_longest_words(v, &longest))
+			t->pre = search_new_words(longest.p, rerr, sizeof(rerr));
+		buf_free(&longest);
+	}
 	if (!t->re) {
 		snprintf(err, errsize, "bad pattern in '%s%s': %s", name, op_name(t->op), rerr);
 		return false;
@@ -538,15 +547,22 @@ static bool row_match(unsigned row, struct str text, void *ud)
 	return !m->any && search_gave_up(m->re) == m->gave_up;
 }
 
-/* Does @re match the text of @s: its cable's rows, or the text given? */
-static bool text_match(const struct search *re, const struct cf_subject *s)
+/* Do the words of @t match the rows of @s's cable?  (The text given
+ * when there is no cable to read.) */
+static bool words_match(const struct cf_term *t, const struct cf_subject *s)
 {
-	struct rows_match m = { re, false, search_gave_up(re) };
+	struct rows_match m = { t->re, false, search_gave_up(t->re) };
 	struct buf scratch = { 0 };
+	const struct cable *c = s->cable;
 
-	if (!s->cable)
-		return re_match(re, s->text);
-	text_rows(s->cable, &scratch, row_match, &m);
+	/* bytes without the longest word of every phrase: no need to parse */
+	if (s->text_plain && t->pre && !re_match(t->pre, s->text))
+		return false;
+	if (!c && s->parse)
+		c = s->parse(s->parse_ud);
+	if (!c)
+		return !s->parse && re_match(t->re, s->text);
+	text_rows(c, &scratch, row_match, &m);
 	buf_free(&scratch);
 	return m.any;
 }
@@ -565,7 +581,8 @@ static bool term_match(const struct cf_term *t, const struct cf_subject *s, size
 		else if (t->field == CF_ID)
 			r = re_match(t->re, s->id);
 		else
-			r = t->field == CF_SUBJECT ? re_match(t->re, s->subject) : text_match(t->re, s);
+			r = t->field == CF_SUBJECT ? re_match(t->re, s->subject)
+			    : t->words ? words_match(t, s) : re_match(t->re, s->text);
 	} else {
 		for (size_t k = 0; k < t->nalt && !r; k++)
 			r = alt_match(t, &t->alt[k], s);
@@ -577,9 +594,12 @@ static bool term_match(const struct cf_term *t, const struct cf_subject *s, size
 
 bool cfilter_match(const struct cfilter *f, const struct cf_subject *s)
 {
-	for (size_t i = 0; i < f->n; i++)
-		if (!term_match(&f->terms[i], s, i))
-			return false;
+	/* the terms on the text last: the others are cheap, and may spare
+	 * reading it */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < f->n; i++)
+			if ((f->terms[i].field == CF_TEXT) == (pass == 1) && !term_match(&f->terms[i], s, i))
+				return false;
 	return true;
 }
 

@@ -44,6 +44,8 @@ struct cf_term {
 	struct cf_alt alt[CF_ALTS];
 	size_t nalt;
 	struct search *re;      /* ~, and the words of subject= and text= */
+	struct search *pre;     /* words of the text: the longest word of each
+				 * phrase, which the record's bytes must hold */
 	char *pattern;          /* what re was made from, as written */
 	bool words;             /* re is words and phrases, not an expression */
 };
@@ -75,8 +77,15 @@ struct cf_subject {
 	enum level level;
 	unsigned caveats;
 	struct str origin, origin_name, id, subject;
-	struct str text;        /* the text, when no cable is given */
-	const struct cable *cable; /* its rows (textrows.h) are the text */
+	/* the text: a regular expression reads @text (the record as it is);
+	 * words read the rows (textrows.h) of @cable, parsed by @parse when
+	 * NULL; @text_plain says @text is ASCII CSV, with no entity, so that a
+	 * record whose bytes lack a word need not be parsed */
+	struct str text;
+	bool text_plain;
+	const struct cable *cable;
+	const struct cable *(*parse)(void *ud);
+	void *parse_ud;
 	/* the answer of text term @term known beforehand (the full-text
 	 * index): 1 or 0, or -1 when it must be searched */
 	int (*known)(const void *ud, size_t term);

@@ -40,6 +40,7 @@ enum mode { MODE_READER, MODE_JSON, MODE_TEXT };
 	X("grep", required_argument, 'g', "WORDS", "print each hit in context: ID ¶N (C): ...[match]... (~REGEX: an expression)") \
 	X("filter", required_argument, 'f', "EXPR", "only the cables that pass EXPR (level>=S tag=PREL ...)") \
 	X("index", no_argument, 'x', NULL, "build the full-text index of the dump given (progress on standard error)") \
+	X("no-index", no_argument, 'N', NULL, "neither use nor build a full-text index: every search scans") \
 	X("id", required_argument, 'i', "ID", "only the cable ID (--json, --text), or open at it") \
 	X("no-color", no_argument, 'C', NULL, "reader: no colour, bold and reverse only (also NO_COLOR)") \
 	X("no-mouse", no_argument, 'M', NULL, "reader: do not take the mouse") \
@@ -54,6 +55,7 @@ struct opts {
 	struct cfilter filter;
 	bool stats;               /* --stats */
 	bool index;               /* --index */
+	bool no_index;            /* --no-index */
 	const char *grep;         /* --grep: words, or ~REGEX */
 	struct search *grep_re;
 };
@@ -126,6 +128,7 @@ static int terminal_width(void)
 struct export_ctx {
 	const struct opts *o;
 	struct cable cable;
+	const struct cable *cur;  /* the cable being written */
 	struct buf out;
 	size_t read, written, hits;
 	bool write_failed;
@@ -146,10 +149,34 @@ static void one_hit(const struct hit *h, void *ud)
 	struct export_ctx *x = ud;
 
 	if (x->o->mode == MODE_JSON)
-		grep_json(&x->out, &x->cable, h);
+		grep_json(&x->out, x->cur, h);
 	else
-		grep_line(&x->out, &x->cable, h);
+		grep_line(&x->out, x->cur, h);
 	flush_out(x, false);
+}
+
+/* Writes @c, which passed the filter. */
+static bool emit(struct export_ctx *x, const struct cable *c)
+{
+	if (x->o->id && strcmp(c->id, x->o->id) != 0)
+		return true;
+	x->cur = c;
+	if (x->o->grep_re) {
+		size_t n = grep_cable(c, x->o->grep_re, one_hit, x);
+
+		x->hits += n;
+		if (!n)
+			return true;
+	} else if (x->o->mode == MODE_JSON) {
+		export_json(&x->out, c);
+	} else {
+		if (x->written)
+			buf_adds(&x->out, "\n\f\n");
+		export_text(&x->out, c, x->o->width);
+	}
+	x->written++;
+	flush_out(x, false);
+	return !x->write_failed;
 }
 
 static bool export_one(struct str text, const struct record_meta *meta, void *ud)
@@ -165,30 +192,15 @@ static bool export_one(struct str text, const struct record_meta *meta, void *ud
 		return true;
 	}
 	x->read++;
-	if (!cfilter_match_cable(&x->o->filter, &x->cable) || (x->o->id && strcmp(x->cable.id, x->o->id) != 0))
+	if (!cfilter_match_cable(&x->o->filter, &x->cable))
 		return true;
-	if (x->o->grep_re) {
-		size_t n = grep_cable(&x->cable, x->o->grep_re, one_hit, x);
-
-		x->hits += n;
-		if (!n)
-			return true;
-	} else if (x->o->mode == MODE_JSON) {
-		export_json(&x->out, &x->cable);
-	} else {
-		if (x->written)
-			buf_adds(&x->out, "\n\f\n");
-		export_text(&x->out, &x->cable, x->o->width);
-	}
-	x->written++;
-	flush_out(x, false);
-	return !x->write_failed;
+	return emit(x, &x->cable);
 }
 
 static int run_reader(const struct opts *o, char *const *paths, size_t n)
 {
 	struct corpus *c = corpus_new();
-	struct ui_opts uo = { o->no_color, o->no_mouse, o->id, o->filter_text };
+	struct ui_opts uo = { o->no_color, o->no_mouse, o->id, o->filter_text, o->no_index };
 	const char *const *lines;
 	size_t nlines;
 	int status;
@@ -231,13 +243,15 @@ static void index_progress(int pct, void *ud)
 
 /* Reads @paths into @c whole, and finds its full-text index (builds it
  * when @build); says why there is none when asked for one. */
-static void read_all(struct corpus *c, char *const *paths, size_t n, bool build)
+static void read_all(struct corpus *c, char *const *paths, size_t n, bool build, bool text)
 {
 	struct bar b = { -1, isatty(STDERR_FILENO) != 0 };
 
 	corpus_add_paths(c, paths, n);
 	while (!corpus_index_step(c, 1000))
 		;
+	if (!text)
+		return;
 	corpus_text_start(c, build, false);
 	corpus_text_wait(c, build ? index_progress : NULL, &b);
 	if (build && b.tty && b.last >= 0)
@@ -259,7 +273,7 @@ static int run_index(char *const *paths, size_t n)
 	double t0 = now_ms();
 	int status = 0;
 
-	read_all(c, paths, n, true);
+	read_all(c, paths, n, true, true);
 	tell_messages(c);
 	if (corpus_text_state(c) == CT_READY) {
 		char count[32];
@@ -288,7 +302,7 @@ static int run_stats(const struct opts *o, char *const *paths, size_t n)
 	struct buf out = { 0 };
 	int status = 0;
 
-	read_all(c, paths, n, false);
+	read_all(c, paths, n, false, !o->no_index);
 	nrows = corpus_select(c, &o->filter, SORT_INPUT, false, &rows, &cap);
 	overview_make(&ov, c, rows, nrows);
 	if (o->mode == MODE_JSON)
@@ -308,6 +322,29 @@ static int run_stats(const struct opts *o, char *const *paths, size_t n)
 	return status;
 }
 
+/* With a filter, the cables are chosen from the list index (and the text
+ * index, when the dump has one) and only those are parsed. */
+static void export_selected(struct export_ctx *x, char *const *paths, size_t n)
+{
+	struct corpus *c = corpus_new();
+	uint32_t *rows = NULL;
+	size_t cap = 0, nrows;
+
+	read_all(c, paths, n, false, !x->o->no_index);
+	x->read = corpus_count(c);
+	nrows = corpus_select(c, &x->o->filter, SORT_INPUT, false, &rows, &cap);
+	for (size_t i = 0; i < nrows; i++) {
+		const struct cable *cab = corpus_cable(c, rows[i]);
+
+		if (cab && !emit(x, cab))
+			break;
+	}
+	flush_out(x, true);
+	tell_messages(c);
+	free(rows);
+	corpus_free(c);
+}
+
 static int run_export(const struct opts *o, char *const *paths, size_t n)
 {
 	struct export_ctx x;
@@ -316,7 +353,10 @@ static int run_export(const struct opts *o, char *const *paths, size_t n)
 	memset(&x, 0, sizeof(x));
 	x.o = o;
 	cable_init(&x.cable);
-	source_read(paths, n, export_one, &x, &st);
+	if (!cfilter_empty(&o->filter))
+		export_selected(&x, paths, n);
+	else
+		source_read(paths, n, export_one, &x, &st);
 	flush_out(&x, true);
 	cable_free(&x.cable);
 	buf_free(&x.out);
@@ -351,7 +391,7 @@ int main(int argc, char **argv)
 
 	term_fatal_handlers();
 	memset(&o, 0, sizeof(o));
-	while ((ch = getopt_long(argc, argv, "jtw:f:i:CMhVsg:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "jtw:f:i:CMhVsg:xN", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'j':
 		case 't':
@@ -376,6 +416,7 @@ int main(int argc, char **argv)
 		case 'g': o.grep = optarg; break;
 		case 's': o.stats = true; break;
 		case 'x': o.index = true; break;
+		case 'N': o.no_index = true; break;
 		case 'i': {
 			char up[ID_MAX];
 			size_t k = 0;

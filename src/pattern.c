@@ -240,3 +240,59 @@ bool pattern_compile(const char *user, bool literal_words, struct buf *out)
 		regex(user, out);
 	return exact;
 }
+
+/* The bytes of the letter or digit at @s (before @end), or 0. */
+static size_t word_len(const char *s, const char *end)
+{
+	ucs4_t uc;
+	int len;
+
+	if (*(const unsigned char *)s < 0x80)
+		return is_word_char(*s) ? 1 : 0;
+	len = u8_mbtouc(&uc, (const uint8_t *)s, (size_t)(end - s));
+	if (len <= 0 || uc == 0xFFFD)
+		return 0;
+	return uc_is_general_category(uc, UC_CATEGORY_L) || uc_is_general_category(uc, UC_CATEGORY_N) ? (size_t)len : 0;
+}
+
+bool pattern_longest_words(const char *user, struct buf *out)
+{
+	const char *p = user;
+
+	buf_clear(out);
+	if (strncmp(p, "(?-i)", 5) == 0) {
+		buf_adds(out, "(?-i)");
+		p += 5;
+	}
+	for (;;) {
+		const char *bar = strchr(p, '|'), *end = bar ? bar : p + strlen(p);
+		const char *best = NULL;
+		size_t best_n = 0;
+
+		for (const char *s = p; s < end;) {
+			const char *w = s;
+			size_t k;
+
+			while (s < end && (k = word_len(s, end)) > 0)
+				s += k;
+			if (s == w) {
+				s++;
+				continue;
+			}
+			if (s < end && *s == '*')
+				s++;        /* a prefix stays one */
+			if ((size_t)(s - w) > best_n) {
+				best = w;
+				best_n = (size_t)(s - w);
+			}
+		}
+		if (!best)
+			return false;
+		buf_add(out, best, best_n);
+		if (!bar)
+			break;
+		buf_addc(out, '|');
+		p = bar + 1;
+	}
+	return true;
+}

@@ -23,4 +23,9 @@
  * (@literal) words and phrases.  Returns true when case counts. */
 bool pattern_compile(const char *user, bool literal, struct buf *out);
 
+/* Writes into @out the longest word of each phrase of @user (words and
+ * phrases, | between them), | between them: what a text must hold for
+ * @user to match in it.  False when a phrase has no word. */
+bool pattern_longest_words(const char *user, struct buf *out);
+
 #endif

@@ -11,6 +11,7 @@ struct ui_opts {
 	bool no_mouse;
 	const char *id;      /* open at this cable (--id) */
 	const char *filter;  /* the list's first filter (--filter) */
+	bool no_index;       /* --no-index: no full-text index, searches scan */
 };
 
 /* Runs the reader on @corpus (indexing it as it goes) until the user quits;

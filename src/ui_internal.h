@@ -173,6 +173,7 @@ struct stats;
 
 struct ui {
 	bool text_started;           /* the full-text index looked for */
+	double filter_t0;            /* when the filter being applied was set */
 	struct corpus *corpus;
 	const struct ui_opts *o;
 	bool color;
