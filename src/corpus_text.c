@@ -44,6 +44,7 @@ struct ctext {
 	char final[TEXTCACHE_PATH], part[TEXTCACHE_PATH];
 	char reason[512];
 	int lockfd;
+	bool may_build;         /* asked to build it when it is missing or damaged */
 	size_t nshards;
 	struct tindex *ti;
 	double next_look;
@@ -453,6 +454,7 @@ void corpus_text_start(struct corpus *c, bool build, bool autobuild)
 		return;
 	}
 	fmt(t->final, sizeof(t->final), "%s/%s", t->dir, t->key);
+	t->may_build = build;
 	look(c, build);
 }
 
@@ -470,8 +472,8 @@ bool corpus_text_poll(struct corpus *c)
 			look(c, false);
 			return true;
 		}
-		/* the other one stopped without finishing: build it here */
-		look(c, true);
+		/* the other one stopped without finishing: build it here, or scan */
+		look(c, t->may_build);
 		return t->state != CT_WAITING;
 	}
 	if (t->job == JOB_NONE || !atomic_load(&t->finished))
@@ -500,7 +502,7 @@ bool corpus_text_poll(struct corpus *c)
 			open_ready(c);
 		} else {
 			set_aside(c, t->err);
-			look(c, true);
+			look(c, t->may_build);
 		}
 	}
 	return true;
@@ -533,7 +535,7 @@ const char *corpus_text_dir(const struct corpus *c)
 void corpus_text_wait(struct corpus *c, void (*progress)(int percent, void *ud), void *ud)
 {
 	while (c->text && (c->text->job != JOB_NONE || c->text->state == CT_WAITING)) {
-		if (progress)
+		if (progress && c->text->state == CT_BUILDING)
 			progress(corpus_text_percent(c), ud);
 		if (!corpus_text_poll(c))
 			usleep(50 * 1000);

@@ -207,30 +207,31 @@ static bool read_value(const char **p, char *value, size_t size, bool *quoted, c
 	const char *s = *p;
 	size_t nv = 0;
 
-	*quoted = *s == '"' || *s == '\'';
-	if (*quoted) {
-		char q = *s++;
+	/* up to a blank outside quotes; a quote opens a quoted part at the
+	 * start and after a | (velez|"u.s. side", "a"|"b"), and is an
+	 * apostrophe inside a word (Berlusconi's) */
+	*quoted = false;
+	while (*s && *s != ' ' && *s != '\t') {
+		char q = 0;
 
-		while (*s && *s != q) {
+		if ((*s == '"' || *s == '\'') && (nv == 0 || value[nv - 1] == '|')) {
+			q = *s++;
+			*quoted = true;
+		}
+		while (*s && (q ? *s != q : (*s != ' ' && *s != '\t' && !((*s == '"' || *s == '\'') && nv &&
+									   value[nv - 1] == '|')))) {
 			if (nv + 1 >= size) {
 				snprintf(err, errsize, "the value of '%s' is too long (at most %zu bytes)", name, size - 1);
 				return false;
 			}
 			value[nv++] = *s++;
 		}
-		if (*s != q) {
+		if (q && *s != q) {
 			snprintf(err, errsize, "a quote is not closed in the value of '%s'", name);
 			return false;
 		}
-		s++;
-	} else {
-		while (*s && *s != ' ' && *s != '\t') {
-			if (nv + 1 >= size) {
-				snprintf(err, errsize, "the value of '%s' is too long (at most %zu bytes)", name, size - 1);
-				return false;
-			}
-			value[nv++] = *s++;
-		}
+		if (q)
+			s++;
 	}
 	value[nv] = '\0';
 	*p = s;

@@ -256,6 +256,9 @@ static void read_all(struct corpus *c, char *const *paths, size_t n, bool build,
 	corpus_text_wait(c, build ? index_progress : NULL, &b);
 	if (build && b.tty && b.last >= 0)
 		fputc('\n', stderr);
+	/* why there is no index, when one was looked for and not had */
+	if (!build && *corpus_text_reason(c))
+		fprintf(stderr, "pilcrow: %s\n", corpus_text_reason(c));
 }
 
 static void tell_messages(struct corpus *c)

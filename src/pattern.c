@@ -69,6 +69,23 @@ static void letter(struct buf *out, char c, bool in_class)
 	buf_addc(out, c);
 }
 
+/* The ASCII letter whose accented form is the UTF-8 @s (@n bytes), or 0. */
+static char accented_base(const char *s, size_t n)
+{
+	if (n != 2)
+		return 0;
+	for (size_t i = 0; i < sizeof(accents) / sizeof(accents[0]); i++) {
+		for (int up = 0; up < 2; up++) {
+			const char *forms = up ? accents[i].upper : accents[i].lower;
+
+			for (size_t k = 0; forms[k] && forms[k + 1]; k += 2)
+				if (forms[k] == s[0] && forms[k + 1] == s[1])
+					return up ? (char)(accents[i].letter - 32) : accents[i].letter;
+		}
+	}
+	return 0;
+}
+
 static bool is_letter(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -122,12 +139,19 @@ static void literal(const char *s, struct buf *out)
 		else if (c < 0x80)
 			buf_addc(out, (char)c);
 		else {
-			/* a letter outside ASCII, as written (caseless in PCRE2) */
+			/* a letter outside ASCII: an accented Latin letter stands for
+			 * its letter (Vélez finds VELEZ); another as written
+			 * (caseless in PCRE2) */
 			size_t k = i + 1;
+			char base;
 
 			while (k < n && ((unsigned char)s[k] & 0xC0) == 0x80)
 				k++;
-			buf_add(out, s + i, k - i);
+			base = accented_base(s + i, k - i);
+			if (base)
+				letter(out, base, false);
+			else
+				buf_add(out, s + i, k - i);
 			i = k - 1;
 		}
 	}

@@ -7,6 +7,9 @@ failures=0
 checks=0
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/pilcrow-test.XXXXXX") || exit 99
 trap 'rm -rf "$tmp"' EXIT
+# the full-text indexes a test makes stay in its own directory
+XDG_CACHE_HOME=$tmp/cache
+export XDG_CACHE_HOME
 
 fail() {
 	echo "FAIL: $*" >&2

@@ -1,0 +1,170 @@
+#!/bin/sh
+# textindex.sh -- the full-text index: the same answers as reading the
+# cables, for every matching rule (case, diacritics, wraps, page breaks,
+# apostrophes, hyphens, punctuation, prefixes, alternatives, negation);
+# and its faults: an unwritable cache, a shard cut short, bytes changed in
+# one, a build killed halfway, two processes at once, a dump changed after
+# it was indexed.
+. "${srcdir:-.}/tests/lib.sh"
+
+command -v jq > /dev/null || { echo "textindex.sh needs jq" >&2; exit 99; }
+
+# a dump of 1,200 cables whose paragraphs hold the cases of the rules,
+# each in some of the cables (i modulo a number), and a page break inside a
+# sentence
+gen_rules() {
+	awk -v n="$1" 'BEGIN {
+		for (i = 1; i <= n; i++) {
+			printf "\"%d\",\"%d/5/%d 14:30\",\"%02dROME%d\",\"Embassy Rome\",\"%s\",\"\",", i, 1 + i % 12, 2000 + i % 10, i % 10, i, (i % 3 ? "CONFIDENTIAL" : "SECRET")
+			printf "\"O 051430Z JAN 05\nFM AMEMBASSY ROME\nTO SECSTATE WASHDC\",\"%s ROME %08d\n\n", (i % 3 ? "C O N F I D E N T I A L" : "S E C R E T"), i
+			printf "E.O. 12958: DECL: 01/05/2015\nTAGS: PREL, %s\nSUBJECT: CABLE NUMBER %d\n\n", (i % 2 ? "IT" : "PGOV"), i
+			printf "Classified By: Ambassador R. Spogli, reasons 1.4(b) and (d)\n\n"
+			printf "1. (C) THE MINISTER SPOKE TO THE AMBASSADOR ABOUT THE TALKS ON TRADE.\n"
+			if (i % 5 == 0) printf "PRESIDENT URIBE MET V\303\211LEZ AT THE PALACE.\n"
+			if (i % 7 == 0) printf "MINISTER VELEZ SAID NOTHING MORE.\n"
+			if (i % 4 == 0) printf "BERLUSCONI\\\x27S VIEW OF THE TALKS\n"
+			if (i % 9 == 0) printf "Berlusconi\342\200\231s view, he said.\n"
+			if (i % 11 == 0) printf "BERLUSCONI,S VIEW IS KNOWN.\n"
+			if (i % 6 == 0) printf "THE COUNTER-\nTERRORISM UNIT MET.\n"
+			if (i % 13 == 0) printf "ITS COUNTER-TERRORISM POLICY.\n"
+			if (i % 8 == 0) printf "HE TOLD ON HIS\nDECISION TO RESIGN.\n"
+			if (i % 17 == 0) printf "THE U.S. SIDE AGREED.\n"
+			if (i % 19 == 0) printf "PRESIDENTIAL ELECTIONS LOOM.\n"
+			printf "\n2. (C) IRAN WAS DISCUSSED%s\n", (i % 10 == 3 ? " AND THE NUCLEAR PROGRAM, AT LENGTH" : "")
+			if (i % 23 == 0) printf "THE MINISTER SPOKE ON\n\nROME 00001187  002 OF 003\n\nHIS DECISION AT LAST.\n"
+			printf "\n3. (U) COMMENT: A PHRASE ACROSS PARAGRAPHS ENDS HERE\n\n4. (U) AND ANOTHER BEGINS.\n\nSPOGLI\n\"\n"
+		}
+	}' > "$2"
+}
+
+gen_rules 1200 "$tmp/rules.csv"
+ids() { # ids OUT ARGS...: the ids pilcrow writes for ARGS
+	_o=$1
+	shift
+	run_pilcrow "$tmp/ids.json" "$tmp/ids.err" --json "$@"
+	jq -r .id "$tmp/ids.json" > "$_o"
+}
+
+run_pilcrow "$tmp/out" "$tmp/err" --index "$tmp/rules.csv"
+check "--index builds the index (status $rc: $(cat "$tmp/err"))" [ "$rc" -eq 0 ]
+check "--index says where it is" grep -q "indexed in $XDG_CACHE_HOME/pilcrow/" "$tmp/err"
+key=$(ls "$XDG_CACHE_HOME/pilcrow" | grep -v '\.' | head -1)
+dir=$XDG_CACHE_HOME/pilcrow/$key
+check "the index is one directory, its shards, meta and checked stamp" \
+	[ -s "$dir/text-0.db" ] && [ -s "$dir/meta" ] && [ -s "$dir/checked" ]
+check "no part of the build is left" [ -z "$(ls "$XDG_CACHE_HOME/pilcrow" | grep part)" ]
+size=$(du -sb "$dir" | cut -f1)
+dump=$(wc -c < "$tmp/rules.csv")
+check "the index is smaller than the dump ($size of $dump bytes)" [ "$size" -lt "$dump" ]
+
+# each query: the index's answer, the scan's, and how many it must find
+same() { # same QUERY COUNT
+	ids "$tmp/a" --filter "$1" "$tmp/rules.csv"
+	ids "$tmp/b" --no-index --filter "$1" "$tmp/rules.csv"
+	check "'$1': the index and the scan agree ($(wc -l < "$tmp/a") / $(wc -l < "$tmp/b"))" cmp -s "$tmp/a" "$tmp/b"
+	check "'$1': $2 cables (found $(wc -l < "$tmp/a"))" [ "$(wc -l < "$tmp/a")" -eq "$2" ]
+}
+same 'iran' 1200
+same 'velez' 377                        # i%5 (VÉLEZ) or i%7 (VELEZ)
+same "$(printf 'V\303\251lez')" 377
+same 'VELEZ' 377                        # capitals ask for nothing
+same '(?-i)Berlusconi' 133              # unless (?-i): the scan answers
+same '(?-i)VELEZ' 377                   # (diacritics still do not count)
+same '"uribe met velez"' 240
+same "berlusconi's" 473                 # ' (CSV-escaped), ’ and the comma
+same '"berlusconi s view"' 473
+same '"on his decision"' 196            # a wrapped line (i%8), a page break (i%23)
+same 'counterterrorism' 277             # broken at the line's end (i%6), hyphenated (i%13)
+same '"counter terrorism"' 277
+same 'counter-terrorism' 277
+same '"u s side"' 70
+same 'presid*' 291                      # PRESIDENT, PRESIDENTIAL
+same 'presidential' 63
+same '"nuclear program"' 120
+same 'iran -velez' 823
+same '!velez' 823
+same 'velez|"u s side"' 425
+same 'text="velez|u.s. side"' 425
+same '"1 4 b"' 1200                     # the header's Classified By line
+same '"phrase across paragraphs" level=S' 400
+same '"ends here and another"' 0        # a phrase is within a paragraph
+same 'iran tag=IT date>=2005' 360
+same 'counter* -counterterrorism' 0
+same 'zzyzx' 0
+
+# --- faults.  A second --index finds it done
+run_pilcrow "$tmp/out" "$tmp/err" --index "$tmp/rules.csv"
+check "a second --index finds the index (status $rc)" [ "$rc" -eq 0 ] && grep -q "indexed in $dir" "$tmp/err"
+
+# a cache that cannot be made: the scan answers, one line says why
+good=$XDG_CACHE_HOME
+: > "$tmp/not-a-dir"
+XDG_CACHE_HOME=$tmp/not-a-dir
+run_pilcrow "$tmp/out" "$tmp/err" --json --filter velez "$tmp/rules.csv"
+check "no cache: the scan answers (status $rc)" [ "$rc" -eq 0 ] && [ "$(wc -l < "$tmp/out")" -eq 377 ]
+run_pilcrow "$tmp/out" "$tmp/err" --index "$tmp/rules.csv"
+check "no cache: --index fails (status $rc)" [ "$rc" -eq 1 ]
+check "no cache: one line says why ($(cat "$tmp/err"))" \
+	[ "$(wc -l < "$tmp/err")" -eq 1 ] && grep -q "cannot make $tmp/not-a-dir/pilcrow" "$tmp/err"
+XDG_CACHE_HOME=$good
+
+# a shard cut short: found out, set aside, the scan answers; --index builds it again
+cp "$dir/text-0.db" "$tmp/shard"
+truncate -s 40000 "$dir/text-0.db"
+run_pilcrow "$tmp/out" "$tmp/err" --json --filter velez "$tmp/rules.csv"
+check "a cut shard: the right answer (status $rc, $(wc -l < "$tmp/out"))" [ "$rc" -eq 0 ] && [ "$(wc -l < "$tmp/out")" -eq 377 ]
+check "a cut shard: one line says it is set aside ($(cat "$tmp/err"))" grep -q "damaged.*set aside as $XDG_CACHE_HOME/pilcrow/$key.bad-" "$tmp/err"
+check "a cut shard: set aside, not deleted" [ -n "$(ls -d "$XDG_CACHE_HOME/pilcrow/$key".bad-* 2> /dev/null)" ]
+check "a cut shard: no index under its name" [ ! -e "$dir" ]
+rm -rf "$XDG_CACHE_HOME/pilcrow/$key".bad-*
+run_pilcrow "$tmp/out" "$tmp/err" --index "$tmp/rules.csv"
+check "built again after the damage (status $rc)" [ "$rc" -eq 0 ] && [ -s "$dir/meta" ]
+
+# bytes changed inside a shard: the checksum finds them
+size0=$(wc -c < "$dir/text-0.db")
+printf 'XXXXXXXXXXXXXXXX' | dd of="$dir/text-0.db" bs=1 seek=$((size0 / 2)) conv=notrunc 2> /dev/null
+run_pilcrow "$tmp/out" "$tmp/err" --json --filter velez "$tmp/rules.csv"
+check "changed bytes: the right answer ($(wc -l < "$tmp/out"))" [ "$(wc -l < "$tmp/out")" -eq 377 ]
+check "changed bytes: set aside ($(cat "$tmp/err"))" grep -q "checksums do not match.*set aside" "$tmp/err"
+rm -rf "$XDG_CACHE_HOME/pilcrow/$key".bad-*
+
+# killed while it builds: no index claims to be complete, and the next
+# build removes what it left
+gen_rules 30000 "$tmp/big.csv"
+"$PILCROW" --index "$tmp/big.csv" 2> /dev/null &
+pid=$!
+i=0
+while [ $i -lt 200 ] && [ -z "$(ls "$XDG_CACHE_HOME/pilcrow" | grep part)" ]; do sleep 0.02; i=$((i + 1)); done
+sleep 0.2
+kill -9 "$pid" 2> /dev/null
+wait "$pid" 2> /dev/null
+bigkey=$(ls "$XDG_CACHE_HOME/pilcrow" | sed -n 's/\.part-.*//p' | head -1)
+check "killed: what the build left is only a part ($(ls "$XDG_CACHE_HOME/pilcrow" | tr '\n' ' '))" \
+	[ -n "$bigkey" ] && [ ! -e "$XDG_CACHE_HOME/pilcrow/$bigkey" ]
+run_pilcrow "$tmp/out" "$tmp/err" --json --filter '"uribe met velez"' "$tmp/big.csv"
+check "killed: the scan answers ($(wc -l < "$tmp/out"))" [ "$(wc -l < "$tmp/out")" -eq 6000 ]
+check "killed: nothing is said of an index" [ ! -s "$tmp/err" ]
+
+# two at once: one builds, the other waits for it and uses it
+"$PILCROW" --index "$tmp/big.csv" 2> "$tmp/err1" &
+p1=$!
+"$PILCROW" --index "$tmp/big.csv" 2> "$tmp/err2" &
+p2=$!
+wait "$p1"; r1=$?
+wait "$p2"; r2=$?
+check "two at once: both end well ($r1, $r2)" [ "$r1" -eq 0 ] && [ "$r2" -eq 0 ]
+check "two at once: the index is built once ($(grep -l '^indexing text [0-9]' "$tmp/err1" "$tmp/err2" | wc -l) builds)" \
+	[ "$(grep -l '^indexing text [0-9]' "$tmp/err1" "$tmp/err2" | wc -l)" -eq 1 ]
+check "two at once: the part of the killed build is gone" [ -z "$(ls "$XDG_CACHE_HOME/pilcrow" | grep part)" ]
+ids "$tmp/a" --filter '"uribe met velez"' "$tmp/big.csv"
+check "two at once: the index answers ($(wc -l < "$tmp/a"))" [ "$(wc -l < "$tmp/a")" -eq 6000 ]
+
+# a dump changed after it was indexed is never answered from the old index
+cp "$tmp/rules.csv" "$tmp/changed.csv"
+run_pilcrow "$tmp/out" "$tmp/err" --index "$tmp/changed.csv"
+gen_rules 1201 "$tmp/more.csv"
+tail -c +$(($(wc -c < "$tmp/rules.csv") + 1)) "$tmp/more.csv" >> "$tmp/changed.csv"
+ids "$tmp/a" --filter iran "$tmp/changed.csv"
+check "a changed dump: its new cable is found, not answered from the old index ($(tail -1 "$tmp/a"))" \
+	[ "$(wc -l < "$tmp/a")" -eq 1201 ] && [ "$(tail -1 "$tmp/a")" = "01ROME1201" ]
+finish
