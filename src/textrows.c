@@ -11,6 +11,30 @@ static bool ascii_letter(char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* The end of a hyphen at @i of @t that joins two letters, the line
+ * break after it too ("COUNTER-" at a line's end); @i when none. */
+static size_t hyphen_end(struct str t, size_t i)
+{
+	size_t k = i + 1;
+	bool nl = false;
+
+	if (i == 0 || t.p[i] != '-' || !ascii_letter(t.p[i - 1]))
+		return i;
+	while (k < t.n && (t.p[k] == ' ' || t.p[k] == '\t' || t.p[k] == '\r' || (t.p[k] == '\n' && !nl) ||
+			   (nl && t.p[k] == ' '))) {
+		nl |= t.p[k] == '\n';
+		k++;
+	}
+	if (k < t.n && ascii_letter(t.p[k]) && (k == i + 1 || nl))
+		return k;
+	return i;
+}
+
+static bool word_byte(char c)
+{
+	return ascii_letter(c) || (unsigned char)c >= 0x80;
+}
+
 /* Appends to @b the words of @t that hold a hyphen between two letters,
  * without their hyphens ("counter-terrorism" -> " counterterrorism"). */
 static void joined_words(struct str t, struct buf *b)
@@ -18,25 +42,29 @@ static void joined_words(struct str t, struct buf *b)
 	for (size_t i = 1; i + 1 < t.n; i++) {
 		size_t s, e;
 
-		if (t.p[i] != '-' || !ascii_letter(t.p[i - 1]) || !ascii_letter(t.p[i + 1]))
+		if (hyphen_end(t, i) == i)
 			continue;
 		/* the word around it: letters (and bytes of letters past ASCII) and hyphens */
 		s = i;
-		while (s > 0 && (ascii_letter(t.p[s - 1]) || (unsigned char)t.p[s - 1] >= 0x80 || t.p[s - 1] == '-'))
+		while (s > 0 && (word_byte(t.p[s - 1]) || (t.p[s - 1] == '-' && s > 1 && word_byte(t.p[s - 2]))))
 			s--;
-		e = i;
-		while (e < t.n && (ascii_letter(t.p[e]) || (unsigned char)t.p[e] >= 0x80 || t.p[e] == '-'))
-			e++;
 		buf_addc(b, ' ');
-		for (size_t k = s; k < e; k++)
-			if (t.p[k] != '-')
-				buf_addc(b, t.p[k]);
+		for (e = s; e < t.n;) {
+			size_t h = t.p[e] == '-' ? hyphen_end(t, e) : e;
+
+			if (h != e) {
+				e = h;
+				continue;
+			}
+			if (!word_byte(t.p[e]))
+				break;
+			buf_addc(b, t.p[e++]);
+		}
 		i = e;
 	}
 }
 
-/* @t, and after it its hyphenated words joined, when it has any. */
-static struct str row(struct str t, struct buf *b)
+struct str text_row(struct str t, struct buf *b)
 {
 	size_t at;
 
@@ -59,7 +87,7 @@ void text_rows(const struct cable *c, struct buf *scratch,
 	size_t np = c->nparas;
 
 	if (np == 0) {
-		fn(0, row(c->text, scratch), ud);
+		fn(0, text_row(c->text, scratch), ud);
 		return;
 	}
 	{
@@ -72,7 +100,7 @@ void text_rows(const struct cable *c, struct buf *scratch,
 		buf_add(&tmp, c->text.p, head);
 		buf_addc(&tmp, '\n');
 		buf_add(&tmp, c->text.p + tail, c->text.n - tail);
-		if (!fn(0, row(buf_str(&tmp), scratch), ud))
+		if (!fn(0, text_row(buf_str(&tmp), scratch), ud))
 			goto out;
 	}
 	for (size_t k = 0; k < np; k++) {
@@ -85,10 +113,10 @@ void text_rows(const struct cable *c, struct buf *scratch,
 				buf_addstr(&tmp, c->paras[j].text);
 				buf_adds(&tmp, "\n\n");
 			}
-			fn((unsigned)(k + 1), row(buf_str(&tmp), scratch), ud);
+			fn((unsigned)(k + 1), text_row(buf_str(&tmp), scratch), ud);
 			break;
 		}
-		if (!fn((unsigned)(k + 1), row(t, scratch), ud))
+		if (!fn((unsigned)(k + 1), text_row(t, scratch), ud))
 			break;
 	}
 out:

@@ -22,6 +22,10 @@
 void text_rows(const struct cable *c, struct buf *scratch,
 	       bool (*fn)(unsigned row, struct str text, void *ud), void *ud);
 
+/* The row made of text @t: @t, and after it its hyphenated words joined
+ * when it has any (then in @b). */
+struct str text_row(struct str t, struct buf *b);
+
 /* The paragraph index (into c->paras) of row @row, or -1 for row 0. */
 static inline long text_row_para(unsigned row)
 {

@@ -1,0 +1,184 @@
+/* test_textindex.c -- the full-text index and the scan give the same
+ * answers: each text is a row of a small index (SQLite FTS5) and is
+ * searched by the scan's pattern too, for the matching rules (case,
+ * diacritics, wraps, apostrophes, hyphens, punctuation, prefixes,
+ * alternatives); and the words a filter's index query is made of. */
+#include "config.h"
+#include "testlib.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "corpus_text.h"
+#include "search.h"
+#include "textrows.h"
+#include "tindex.h"
+
+static const char *const texts[] = {
+	"PRESIDENT URIBE MET V\xC3\x89LEZ AT THE PALACE",         /* 0 */
+	"Minister Velez said nothing",                             /* 1 */
+	"BERLUSCONI'S VIEW OF THE TALKS",                          /* 2 */
+	"Berlusconi\xE2\x80\x99s view, he said",                   /* 3 */
+	"BERLUSCONI,S VIEW IS KNOWN",                              /* 4 */
+	"BERLUSCONI, SAID THE PAPER",                              /* 5 */
+	"THE COUNTER-\nTERRORISM UNIT MET",                        /* 6 */
+	"ITS COUNTER-TERRORISM POLICY",                            /* 7 */
+	"HE TOLD ON HIS\n   DECISION TO RESIGN",                   /* 8 */
+	"THE U.S. SIDE AGREED, reasons 1.4(b) and (d)",           /* 9 */
+	"PRESIDENTIAL ELECTIONS LOOM",                             /* 10 */
+	"the IRANIAN side and Iran-Iraq talks",                    /* 11 */
+	"DER SPIEGEL \xC3\x9C" "BER ALLES",                        /* 12 */
+};
+#define NTEXTS (sizeof(texts) / sizeof(texts[0]))
+
+static char dir[64];
+static struct tindex *ti;
+
+static int setup(void **state)
+{
+	char path[128], err[256];
+	char *paths[1] = { path };
+	struct tshard *s;
+	struct buf b = { 0 };
+
+	(void)state;
+	snprintf(dir, sizeof(dir), "/tmp/pilcrow-ti-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/text-0.db", dir);
+	s = tshard_create(path, err, sizeof(err));
+	assert_non_null(s);
+	for (size_t i = 0; i < NTEXTS; i++)
+		assert_true(tshard_add(s, (int64_t)i * TINDEX_ROWS, text_row(str_c(texts[i]), &b)));
+	assert_true(tshard_finish(s, err, sizeof(err)));
+	buf_free(&b);
+	ti = tindex_open(paths, 1, err, sizeof(err));
+	assert_non_null(ti);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	tindex_close(ti);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	return system(cmd);
+}
+
+/* The texts @pattern finds, as a bit set: by the index, and by the scan. */
+static unsigned by_index(const char *pattern)
+{
+	char q[512], err[256];
+	int64_t *rows = NULL;
+	size_t n = 0, cap = 0;
+	unsigned set = 0;
+
+	if (!corpus_text_query(pattern, q, sizeof(q)))
+		fail_msg("'%s' should be a query for the index", pattern);
+	assert_int_equal(tindex_query(ti, q, &rows, NULL, &n, &cap, err, sizeof(err)), TQ_OK);
+	for (size_t i = 0; i < n; i++)
+		set |= 1u << tindex_entry(rows[i]);
+	free(rows);
+	return set;
+}
+
+static void found(size_t start, size_t len, void *ud)
+{
+	(void)start;
+	(void)len;
+	*(bool *)ud = true;
+}
+
+static unsigned by_scan(const char *pattern)
+{
+	char err[256];
+	struct search *s = search_new_words(pattern, err, sizeof(err));
+	struct buf b = { 0 };
+	unsigned set = 0;
+
+	assert_non_null(s);
+	for (size_t i = 0; i < NTEXTS; i++) {
+		bool any = false;
+
+		search_all(s, text_row(str_c(texts[i]), &b), 1, found, &any);
+		if (any)
+			set |= 1u << i;
+	}
+	buf_free(&b);
+	search_free(s);
+	return set;
+}
+
+#define BIT(i) (1u << (i))
+
+static void same(const char *pattern, unsigned want)
+{
+	unsigned a = by_index(pattern), b = by_scan(pattern);
+
+	if (a != b || a != want)
+		fail_msg("'%s': index %#x, scan %#x, wanted %#x", pattern, a, b, want);
+}
+
+static void same_answers(void **state)
+{
+	(void)state;
+	/* case and diacritics */
+	same("velez", BIT(0) | BIT(1));
+	same("V\xC3\xA9lez", BIT(0) | BIT(1));
+	same("VELEZ", BIT(0) | BIT(1));
+	same("uber", BIT(12));
+	/* a phrase across a wrap and blanks */
+	same("\"on his decision\"", BIT(8));
+	same("\"uribe met velez\"", BIT(0));
+	/* apostrophes, and the comma between two letters */
+	same("Berlusconi's", BIT(2) | BIT(3) | BIT(4));
+	same("\"berlusconi\xE2\x80\x99s view\"", BIT(2) | BIT(3) | BIT(4));
+	same("\"berlusconi said\"", BIT(5));
+	/* hyphens: at a line's end, inside a word, written or not */
+	same("counterterrorism", BIT(6) | BIT(7));
+	same("\"counter terrorism\"", BIT(6) | BIT(7));
+	same("counter-terrorism", BIT(6) | BIT(7));
+	same("\"iran iraq\"", BIT(11));
+	/* punctuation between words */
+	same("\"u s side\"", BIT(9));
+	same("\"1 4 b\"", BIT(9));
+	same("\"1.4(b)\"", BIT(9));
+	/* words as words; a prefix; alternatives */
+	same("iran", BIT(11));
+	same("iran*", BIT(11));
+	same("presid*", BIT(0) | BIT(10));
+	same("president", BIT(0));
+	same("velez|\"u s side\"", BIT(0) | BIT(1) | BIT(9));
+	same("talks|spiegel", BIT(2) | BIT(11) | BIT(12));
+}
+
+static void queries(void **state)
+{
+	char q[256];
+
+	(void)state;
+	assert_true(corpus_text_query("iran", q, sizeof(q)));
+	assert_string_equal(q, "\"iran\"");
+	assert_true(corpus_text_query("\"nuclear program\"|presid*", q, sizeof(q)));
+	assert_string_equal(q, "\"nuclear program\" OR \"presid\"*");
+	assert_true(corpus_text_query("Berlusconi's \"view\"", q, sizeof(q)));
+	assert_string_equal(q, "\"Berlusconi s view\"");
+	/* what the index cannot answer: the scan does */
+	assert_false(corpus_text_query("(?-i)Iran", q, sizeof(q)));
+	assert_false(corpus_text_query("pres* bush", q, sizeof(q)));
+	assert_false(corpus_text_query("pres*dent", q, sizeof(q)));
+	assert_false(corpus_text_query("...", q, sizeof(q)));
+	assert_false(corpus_text_query("a|...", q, sizeof(q)));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(same_answers),
+		cmocka_unit_test(queries),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
