@@ -274,6 +274,16 @@ static bool add_source(const char *path, void *ud)
 	return true;
 }
 
+void corpus_use_saved(struct corpus *c, bool yes)
+{
+	c->use_saved = yes;
+}
+
+bool corpus_list_saved(const struct corpus *c)
+{
+	return c->list_saved;
+}
+
 void corpus_add_paths(struct corpus *c, char *const *paths, size_t n)
 {
 	source_set_report(keep_message, c);

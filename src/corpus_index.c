@@ -4,6 +4,7 @@
  * cold disk is asked to read ahead; then who cites whom. */
 #include "config.h"
 #include "corpus_internal.h"
+#include "corpus_text.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -417,6 +418,13 @@ static bool index_run(struct corpus *c, double deadline, size_t upto)
 {
 	if (c->done)
 		return true;
+	if (c->use_saved && !c->saved_tried) {
+		c->saved_tried = true;
+		if (c->next == 0 && corpus_text_load_list(c)) {
+			c->list_saved = true;
+			return true;
+		}
+	}
 	source_set_report(keep_message, c);
 	while (c->next < c->nsrc) {
 		uint32_t si = (uint32_t)c->next;

@@ -93,6 +93,8 @@ struct corpus {
 	size_t nmsgs, cap_msgs;
 
 	struct ctext *text;              /* the full-text index (corpus_text.c) */
+	bool use_saved, saved_tried;     /* its saved list index: may load it, looked */
+	bool list_saved;                 /* loaded it */
 };
 
 /* corpus.c: the pool of strings (each once), lists of them, the ids */

@@ -15,6 +15,7 @@
 #include <unistr.h>
 
 #include "corpus_internal.h"
+#include "corpus_store.h"
 #include "parse.h"
 #include "textcache.h"
 #include "textrows.h"
@@ -166,6 +167,9 @@ static void *build_run(void *ud)
 
 	memset(w, 0, sizeof(w));
 	t->ok = true;
+	/* the list index first: the next open loads it instead of reading */
+	fmt(p, sizeof(p), "%s/list.db", t->part);
+	t->ok = corpus_store_save(c, p, t->err, sizeof(t->err));
 	for (size_t k = 0; k < ns && t->ok; k++) {
 		w[k].c = c;
 		w[k].t = t;
@@ -212,6 +216,13 @@ static void *build_run(void *ud)
 			t->ok = false;
 		}
 		buf_printf(&meta, "shard %zu %llu %016llx\n", k, (unsigned long long)size, (unsigned long long)sum);
+	}
+	if (t->ok) {
+		uint64_t sum, size;
+
+		fmt(p, sizeof(p), "%s/list.db", t->part);
+		t->ok = textcache_checksum(p, &sum, &size);
+		buf_printf(&meta, "list %llu %016llx\n", (unsigned long long)size, (unsigned long long)sum);
 	}
 	if (atomic_load(&t->cancel))
 		t->ok = false;
@@ -558,6 +569,42 @@ void corpus_text_free(struct corpus *c)
 	tindex_close(t->ti);
 	free(t);
 	c->text = NULL;
+}
+
+bool corpus_text_load_list(struct corpus *c)
+{
+	char *paths[64], dir[TEXTCACHE_PATH], key[17], err[512], p[TEXTCACHE_PATH], tag[128];
+	char *desc = xmalloc(8192), *meta = xmalloc(16384);
+	uint64_t sum, size;
+	bool ok = false;
+
+	if (c->nsrc == 0 || c->nsrc > 64)
+		goto out;
+	for (size_t i = 0; i < c->nsrc; i++) {
+		if (c->src[i].kind != SRC_PENDING || strcmp(c->src[i].path, "-") == 0)
+			goto out;
+		paths[i] = c->src[i].path;
+	}
+	/* quietly: no cache, or no index of these files, is no list to load */
+	if (!textcache_dir(dir, sizeof(dir), err, sizeof(err)) ||
+	    !textcache_key(paths, c->nsrc, key, desc, 8192, err, sizeof(err)))
+		goto out;
+	fmt(p, sizeof(p), "%s/%s/meta", dir, key);
+	fmt(tag, sizeof(tag), "%s\nkey %s\n", META_VERSION, key);
+	if (!textcache_read(p, meta, 16384) || strncmp(meta, tag, strlen(tag)) != 0)
+		goto out;
+	fmt(p, sizeof(p), "%s/%s/list.db", dir, key);
+	if (!textcache_checksum(p, &sum, &size))
+		goto out;
+	fmt(tag, sizeof(tag), "\nlist %llu %016llx\n", (unsigned long long)size, (unsigned long long)sum);
+	/* a list that is not as it was made is read again from the dump */
+	if (!strstr(meta, tag))
+		goto out;
+	ok = corpus_store_load(c, p);
+out:
+	free(desc);
+	free(meta);
+	return ok;
 }
 
 /* ---------------------------------------------------------------- asking */

@@ -55,6 +55,11 @@ bool corpus_text_term(struct corpus *c, const struct cf_term *t, uint32_t **entr
  * Exposed for the tests. */
 bool corpus_text_query(const char *pattern, char *out, size_t n);
 
+/* Loads the list index saved with the text index of the corpus's inputs
+ * (named, not yet read), when there is one and it is whole: the corpus is
+ * then complete at once.  Called by the corpus before it reads. */
+bool corpus_text_load_list(struct corpus *c);
+
 /* Stops the background work and closes the index (corpus_free). */
 void corpus_text_free(struct corpus *c);
 

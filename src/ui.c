@@ -372,7 +372,7 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 	if (!marks_save(marks))
 		fprintf(stderr, "pilcrow: could not save the marks: %s\n", strerror(errno));
 done:
-	stats_finish(u.stats, corpus_count(corpus));
+	stats_finish(u.stats, corpus_count(corpus), corpus_list_saved(corpus));
 	marks_free(marks);
 	ui_free(&u);
 	return status;

@@ -90,7 +90,7 @@ void stats_key(struct stats *s, double ms)
 	s->samples[s->n++] = ms / 1e3;
 }
 
-void stats_finish(struct stats *s, size_t cables)
+void stats_finish(struct stats *s, size_t cables, bool saved)
 {
 	FILE *f;
 
@@ -103,7 +103,8 @@ void stats_finish(struct stats *s, size_t cables)
 	}
 	if (s->stats && (f = fopen(s->stats, "w"))) {
 		fprintf(f, "first_screen_ms %.1f\nindexed_ms %.1f\ncables %zu\nrss_anon_peak_kb %ld\n"
-			"index_step_max_ms %.1f\n", s->first, s->indexed, cables, s->rss_peak_kb, s->step_max);
+			"index_step_max_ms %.1f\nlist_saved %d\n", s->first, s->indexed, cables, s->rss_peak_kb,
+			s->step_max, saved);
 		fclose(f);
 	}
 	free(s->samples);

@@ -2,7 +2,8 @@
  * PILCROW_TIMING=FILE writes the seconds each key took to handle and
  * redraw, one a line; PILCROW_STATS=FILE writes the time to the first
  * screen, to the whole index, the peak of anonymous memory and the
- * longest indexing step (what a key may wait). */
+ * longest indexing step (what a key may wait), and whether the list index
+ * was the one saved with the text index. */
 #ifndef PILCROW_UI_STATS_H
 #define PILCROW_UI_STATS_H
 
@@ -19,7 +20,7 @@ void stats_indexed(struct stats *s);
 void stats_memory(struct stats *s);
 void stats_step(struct stats *s, double ms);
 void stats_key(struct stats *s, double ms);
-/* Writes the files and frees @s. */
-void stats_finish(struct stats *s, size_t cables);
+/* Writes the files and frees @s; @saved: the list index was loaded. */
+void stats_finish(struct stats *s, size_t cables, bool saved);
 
 #endif

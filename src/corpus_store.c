@@ -1,0 +1,245 @@
+/* corpus_store.c -- the list index saved beside the text index (a SQLite
+ * file of blobs: the entries, the strings, the tables, who cites whom, the
+ * sources and what was said while reading), so that a second open of a
+ * dump has its full count and every filter at once instead of a scan. */
+#include "config.h"
+#include "corpus_store.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "corpus_internal.h"
+#include "util.h"
+
+#define STORE_VERSION 1
+
+/* The numbers the blobs' sizes come from. */
+struct counts {
+	uint64_t version, n, pool, nslots, used_slots, nlists, nids, ncited, nsrc, problems, bytes_total;
+};
+
+static bool put(sqlite3_stmt *st, const char *name, const void *p, size_t n)
+{
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_blob64(st, 2, p ? p : "", n, SQLITE_STATIC);
+	bool ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_reset(st);
+	return ok;
+}
+
+bool corpus_store_save(const struct corpus *c, const char *path, char *err, size_t errsize)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	struct counts k;
+	struct buf src = { 0 }, msgs = { 0 };
+	bool ok;
+
+	memset(&k, 0, sizeof(k));
+	k.version = STORE_VERSION;
+	k.n = c->n;
+	k.pool = c->pool.n;
+	k.nslots = c->nslots;
+	k.used_slots = c->used_slots;
+	k.nlists = c->nlists;
+	k.nids = c->nids;
+	k.ncited = c->cited_at ? c->cited_at[c->n] : 0;
+	k.nsrc = c->nsrc;
+	k.problems = c->st.problems;
+	k.bytes_total = c->bytes_total;
+	/* each source: its kind, where its record starts, its path, and for
+	 * a record joined across pieces its bytes */
+	for (size_t i = 0; i < c->nsrc; i++) {
+		const struct csource *s = &c->src[i];
+		uint64_t v[4] = { (uint64_t)s->kind, s->base, strlen(s->path),
+				  s->kind == SRC_STITCH ? s->l.data.n : 0 };
+
+		buf_add(&src, v, sizeof(v));
+		buf_add(&src, s->path, v[2]);
+		if (v[3])
+			buf_add(&src, s->l.data.p, v[3]);
+	}
+	for (size_t i = 0; i < c->nmsgs; i++) {
+		buf_adds(&msgs, c->msgs[i]);
+		buf_addc(&msgs, '\n');
+	}
+	ok = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) == SQLITE_OK &&
+	     sqlite3_exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+			  "CREATE TABLE blob(name TEXT PRIMARY KEY, data BLOB); BEGIN", NULL, NULL, NULL) == SQLITE_OK &&
+	     sqlite3_prepare_v2(db, "INSERT INTO blob VALUES(?, ?)", -1, &st, NULL) == SQLITE_OK;
+	ok = ok && put(st, "counts", &k, sizeof(k));
+	ok = ok && put(st, "entries", c->e, c->n * sizeof(*c->e));
+	ok = ok && put(st, "pool", c->pool.p, c->pool.n);
+	ok = ok && put(st, "slots", c->slots, c->nslots * sizeof(*c->slots));
+	ok = ok && put(st, "lists", c->lists, c->nlists * sizeof(*c->lists));
+	ok = ok && put(st, "ids", c->ids, c->nids * sizeof(*c->ids));
+	ok = ok && put(st, "cited_at", c->cited_at, c->cited_at ? (c->n + 1) * sizeof(*c->cited_at) : 0);
+	ok = ok && put(st, "cited", c->cited, k.ncited * sizeof(*c->cited));
+	ok = ok && put(st, "sources", src.p, src.n);
+	ok = ok && put(st, "messages", msgs.p, msgs.n);
+	ok = ok && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
+	if (!ok)
+		snprintf(err, errsize, "cannot save the list index: %s", db ? sqlite3_errmsg(db) : "out of memory");
+	sqlite3_finalize(st);
+	if (sqlite3_close(db) != SQLITE_OK)
+		ok = false;
+	buf_free(&src);
+	buf_free(&msgs);
+	return ok;
+}
+
+/* Blob @name, copied into memory of its own; its size in *n. */
+static void *get(sqlite3_stmt *st, const char *name, size_t want, size_t *n)
+{
+	void *p = NULL;
+
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		size_t len = (size_t)sqlite3_column_bytes(st, 0);
+
+		if (want == (size_t)-1 || len == want) {
+			p = xmalloc(len ? len : 1);
+			if (len)
+				memcpy(p, sqlite3_column_blob(st, 0), len);
+			*n = len;
+		}
+	}
+	sqlite3_reset(st);
+	return p;
+}
+
+bool corpus_store_load(struct corpus *c, const char *path)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	struct counts *k = NULL;
+	char *src = NULL, *msgs = NULL;
+	size_t len = 0, nsrc_len = 0, nmsgs = 0, at = 0;
+	bool ok = false;
+	struct corpus tmp;
+	struct loaded *loads = NULL;
+	size_t named = c->nsrc;
+
+	memset(&tmp, 0, sizeof(tmp));
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "SELECT data FROM blob WHERE name = ?", -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	k = get(st, "counts", sizeof(*k), &len);
+	if (!k || k->version != STORE_VERSION)
+		goto out;
+	tmp.e = get(st, "entries", k->n * sizeof(*tmp.e), &len);
+	tmp.pool.p = get(st, "pool", k->pool, &len);
+	tmp.slots = get(st, "slots", k->nslots * sizeof(*tmp.slots), &len);
+	tmp.lists = get(st, "lists", k->nlists * sizeof(*tmp.lists), &len);
+	tmp.ids = get(st, "ids", k->nids * sizeof(*tmp.ids), &len);
+	tmp.cited_at = get(st, "cited_at", (k->n + 1) * sizeof(*tmp.cited_at), &len);
+	tmp.cited = get(st, "cited", k->ncited * sizeof(*tmp.cited), &len);
+	src = get(st, "sources", (size_t)-1, &nsrc_len);
+	msgs = get(st, "messages", (size_t)-1, &nmsgs);
+	if (!tmp.e || !tmp.pool.p || !tmp.slots || !tmp.lists || !tmp.ids || !tmp.cited_at || !tmp.cited || !src ||
+	    !msgs)
+		goto out;
+	/* the sources named must be the ones saved, in the same order; the
+	 * records joined across pieces come after them */
+	loads = xcalloc(k->nsrc + 1, sizeof(*loads));
+	for (size_t i = 0; i < k->nsrc; i++) {
+		uint64_t v[4];
+
+		if (at + sizeof(v) > nsrc_len)
+			goto out;
+		memcpy(v, src + at, sizeof(v));
+		at += sizeof(v);
+		if (at + v[2] + v[3] > nsrc_len)
+			goto out;
+		if (v[0] == SRC_STITCH) {
+			if (i < named)
+				goto out;
+		} else if (i >= named || v[0] != SRC_CSV || strlen(c->src[i].path) != v[2] ||
+			   memcmp(c->src[i].path, src + at, v[2]) != 0) {
+			goto out;
+		}
+		at += v[2] + v[3];
+	}
+	if (at != nsrc_len || named > k->nsrc)
+		goto out;
+	for (size_t i = 0; i < named; i++)
+		if (!source_load(c->src[i].path, &loads[i], &c->st) || !loads[i].mapped)
+			goto out;
+	/* all there: the corpus takes it */
+	at = 0;
+	for (size_t i = 0; i < k->nsrc; i++) {
+		uint64_t v[4];
+		struct csource *s;
+
+		memcpy(v, src + at, sizeof(v));
+		at += sizeof(v);
+		if (i >= named) {
+			grow_array((void **)&c->src, &c->cap_src, c->nsrc + 1, sizeof(*c->src));
+			s = &c->src[c->nsrc++];
+			memset(s, 0, sizeof(*s));
+			s->path = xmalloc(v[2] + 1);
+			memcpy(s->path, src + at, v[2]);
+			s->path[v[2]] = '\0';
+			s->l.mem = xmalloc(v[3] + 1);
+			memcpy(s->l.mem, src + at + v[2], v[3]);
+			((char *)s->l.mem)[v[3]] = '\0';
+			s->l.data = str_make(s->l.mem, v[3]);
+		} else {
+			s = &c->src[i];
+			s->l = loads[i];
+			memset(&loads[i], 0, sizeof(loads[i]));
+		}
+		s->kind = (enum src_kind)v[0];
+		s->base = v[1];
+		at += v[2] + v[3];
+	}
+	free(c->e);
+	c->e = tmp.e;
+	c->n = c->cap = k->n;
+	buf_free(&c->pool);
+	c->pool.p = tmp.pool.p;
+	c->pool.n = c->pool.cap = k->pool;
+	free(c->slots);
+	c->slots = tmp.slots;
+	c->nslots = k->nslots;
+	c->used_slots = k->used_slots;
+	free(c->lists);
+	c->lists = tmp.lists;
+	c->nlists = c->cap_lists = k->nlists;
+	free(c->ids);
+	c->ids = tmp.ids;
+	c->nids = k->nids;
+	c->cited_at = tmp.cited_at;
+	c->cited = tmp.cited;
+	memset(&tmp, 0, sizeof(tmp));
+	for (char *line = msgs, *nl; line < msgs + nmsgs && (nl = memchr(line, '\n', (size_t)(msgs + nmsgs - line)));
+	     line = nl + 1) {
+		*nl = '\0';
+		keep_message(line, c);
+	}
+	c->st.problems = k->problems;
+	c->bytes_total = c->bytes_done = k->bytes_total;
+	c->next = c->nsrc;
+	c->done = true;
+	ok = true;
+out:
+	if (loads)
+		for (size_t i = 0; i < (k ? k->nsrc : 0); i++)
+			source_unload(&loads[i]);
+	free(loads);
+	free(tmp.e);
+	free(tmp.pool.p);
+	free(tmp.slots);
+	free(tmp.lists);
+	free(tmp.ids);
+	free(tmp.cited_at);
+	free(tmp.cited);
+	free(src);
+	free(msgs);
+	free(k);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return ok;
+}

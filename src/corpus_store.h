@@ -1,0 +1,20 @@
+/* corpus_store.h -- a corpus's list index saved and loaded again (beside
+ * its full-text index, corpus_text.h), so that a second open of a dump has
+ * its full count and every filter at once. */
+#ifndef PILCROW_CORPUS_STORE_H
+#define PILCROW_CORPUS_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct corpus;
+
+/* Writes the whole list index of @c (complete) to the new file @path. */
+bool corpus_store_save(const struct corpus *c, const char *path, char *err, size_t errsize);
+
+/* Loads the list index at @path into @c, whose sources are named and not
+ * yet read; true when @c is then complete.  False, and @c as it was, when
+ * the file is not of these sources. */
+bool corpus_store_load(struct corpus *c, const char *path);
+
+#endif
