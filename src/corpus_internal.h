@@ -1,7 +1,9 @@
-/* corpus_internal.h -- what the corpus's two files share: the index and
- * its sources (corpus.c: the strings and ids, the entries, opening a cable,
- * selecting and sorting; corpus_index.c: reading the inputs into the index,
- * in steps, and who cites whom). */
+/* corpus_internal.h -- what the corpus's files share: the index and its
+ * sources.  corpus_pool.c: the strings, lists and ids; corpus.c: the
+ * entries, opening a cable; corpus_index.c: reading the inputs into the
+ * index, in steps, and who cites whom; corpus_select.c: filtering and
+ * sorting; corpus_text.c and corpus_store.c: the full-text index and the
+ * list index saved with it. */
 #ifndef PILCROW_CORPUS_INTERNAL_H
 #define PILCROW_CORPUS_INTERNAL_H
 
@@ -109,6 +111,12 @@ void keep_message(const char *line, void *ud);
 
 /* A new entry for @cab, read from @source at @offset. */
 void add_entry(struct corpus *c, const struct cable *cab, uint32_t source, uint64_t offset, uint64_t length);
+
+/* corpus.c: the bytes of record @i (a slice of its mapped dump, or its
+ * file loaded into @tmp); entry @i parsed for a scan, in a cable of the
+ * scan's own so that the reader's stay in the cache */
+bool record_bytes(struct corpus *c, size_t i, struct loaded *tmp, struct str *out);
+const struct cable *scan_cable(struct corpus *c, size_t i);
 
 /* True when the mapped dump of @s was cut short by another program before
  * byte @upto; said once. */

@@ -1,0 +1,283 @@
+/* corpus_select.c -- choosing and ordering a corpus's cables: a filter
+ * applied in steps (the full-text index answering the text terms it can,
+ * the others read in the cables), then a sort. */
+#include "config.h"
+#include "corpus_internal.h"
+#include "corpus_text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ids.h"
+#include "util.h"
+
+/* True when @s is ASCII without an entity: its words are its rows' words. */
+static bool plain_ascii(struct str s)
+{
+	size_t i = 0;
+
+	for (; i + 8 <= s.n; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, s.p + i, 8);
+		if (w & 0x8080808080808080u)
+			return false;
+	}
+	for (; i < s.n; i++)
+		if ((unsigned char)s.p[i] >= 0x80)
+			return false;
+	return !memchr(s.p, '&', s.n);
+}
+
+struct parse_ctx {
+	struct corpus *c;
+	size_t i;
+};
+
+static const struct cable *parse_for_scan(void *ud)
+{
+	struct parse_ctx *pc = ud;
+
+	return scan_cable(pc->c, pc->i);
+}
+
+
+/* ---------------------------------------------------------------- selecting */
+
+const char *sort_name(enum sort_key k)
+{
+	static const char *const names[SORT_COUNT] = { "file order", "date", "id", "origin", "classification" };
+
+	return (unsigned)k < SORT_COUNT ? names[k] : "";
+}
+
+static const struct corpus *sorting;
+static enum sort_key sort_by;
+static bool sort_reverse;
+
+static int cmp_entries(const void *pa, const void *pb)
+{
+	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+	const struct centry *x = &sorting->e[a], *y = &sorting->e[b];
+	int r = 0;
+
+	/* a cable without a date goes last whichever way the list runs */
+	if (sort_by == SORT_DATE && (!x->date) != (!y->date))
+		return x->date ? -1 : 1;
+	switch (sort_by) {
+	case SORT_DATE:
+		r = (x->date > y->date) - (x->date < y->date);
+		break;
+	case SORT_ID:
+		r = id_compare(corpus_str(sorting, x->id), corpus_str(sorting, y->id));
+		break;
+	case SORT_ORIGIN:
+		r = strcmp(corpus_str(sorting, x->origin), corpus_str(sorting, y->origin));
+		if (!r)
+			r = (x->date > y->date) - (x->date < y->date);
+		break;
+	case SORT_LEVEL:
+		r = (x->level < y->level) - (x->level > y->level);   /* highest first */
+		if (!r)
+			r = (x->date > y->date) - (x->date < y->date);
+		break;
+	case SORT_INPUT:
+	case SORT_COUNT:
+		break;
+	}
+	if (sort_reverse)
+		r = -r;
+	return r ? r : (a > b) - (a < b);
+}
+
+/* Does the cable @citer of the corpus cite @cited?  (cited-by=) */
+static bool corpus_cites(const void *ud, struct str citer, struct str cited)
+{
+	const struct corpus *c = ud;
+	char id[64];
+	long e;
+	const uint32_t *r;
+	size_t n;
+
+	snprintf(id, sizeof(id), "%.*s", (int)citer.n, citer.p);
+	e = corpus_find(c, id);
+	if (e < 0)
+		return false;
+	n = list_get(c, c->e[e].refs, &r);
+	for (size_t k = 0; k < n; k++)
+		if (str_ieq(cited, corpus_str(c, r[k])))
+			return true;
+	return false;
+}
+
+/* The index's answer to text term @term for the entry being looked at. */
+struct known_ctx {
+	const struct cquery *q;
+	uint32_t entry;
+};
+
+static int known_answer(const void *ud, size_t term)
+{
+	const struct known_ctx *k = ud;
+	const struct cq_known *t = k->q->known ? &k->q->known[term] : NULL;
+	size_t lo = 0, hi;
+
+	if (!t || !t->have)
+		return -1;
+	hi = t->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (t->e[mid] < k->entry)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < t->n && t->e[lo] == k->entry;
+}
+
+/* Does entry @i pass @f (the answers of @q's index beside it)? */
+static bool entry_passes(struct corpus *c, const struct cfilter *f, const struct cquery *q, bool text, size_t i)
+{
+	struct known_ctx kc = { q, (uint32_t)i };
+	struct parse_ctx pc;
+	struct loaded tmp;
+	const struct centry *e = &c->e[i];
+	struct str tags[128], refs[128];
+	const uint32_t *r;
+	size_t nr = list_get(c, e->refs, &r);
+	struct cf_subject s;
+	const uint32_t *t;
+	size_t nt = list_get(c, e->tags, &t);
+	memset(&s, 0, sizeof(s));
+	s.level = (enum level)e->level;
+	s.caveats = e->caveats;
+	s.origin = str_c(corpus_str(c, e->origin));
+	s.origin_name = str_c(corpus_str(c, e->origin_name));
+	s.id = str_c(corpus_str(c, e->id));
+	s.subject = str_c(corpus_str(c, e->subject));
+	s.date = e->date;
+	for (size_t k = 0; k < nt && k < 128; k++)
+		tags[k] = str_c(corpus_str(c, t[k]));
+	s.tags = tags;
+	s.ntags = MIN(nt, (size_t)128);
+	for (size_t k = 0; k < nr && k < 128; k++)
+		refs[k] = str_c(corpus_str(c, r[k]));
+	s.refs = refs;
+	s.nrefs = MIN(nr, (size_t)128);
+	s.cites = corpus_cites;
+	s.cites_ud = c;
+	if (q && q->known) {
+		s.known = known_answer;
+		s.known_ud = &kc;
+	}
+	if (text) {
+		bool ok;
+
+		/* a regular expression reads the record's bytes; words read
+		 * the cable's rows, parsed only when the bytes may hold them */
+		if (!record_bytes(c, i, &tmp, &s.text))
+			return false;
+		s.text_plain = e->format == FORMAT_CSV && plain_ascii(s.text);
+		pc.c = c;
+		pc.i = i;
+		s.parse = parse_for_scan;
+		s.parse_ud = &pc;
+		ok = cfilter_match(f, &s);
+		source_unload(&tmp);
+		return ok;
+	}
+	return cfilter_match(f, &s);
+}
+
+void corpus_query_start(struct cquery *q, const struct cfilter *f, enum sort_key key, bool reverse)
+{
+	memset(q, 0, sizeof(*q));
+	q->f = f && !cfilter_empty(f) ? f : NULL;
+	q->key = key;
+	q->reverse = reverse;
+}
+
+/* Asks the full-text index for the filter's text terms it can answer. */
+static void plan(struct corpus *c, struct cquery *q)
+{
+	const struct cfilter *f = q->f;
+
+	q->planned = true;
+	q->text = f && cfilter_needs_text(f);
+	if (!q->text || corpus_text_state(c) != CT_READY)
+		return;
+	q->known = xcalloc(f->n, sizeof(*q->known));
+	q->text = false;
+	for (size_t i = 0; i < f->n; i++) {
+		const struct cf_term *t = &f->terms[i];
+		struct cq_known *k = &q->known[i];
+
+		if (t->field != CF_TEXT)
+			continue;
+		k->have = corpus_text_term(c, t, &k->e, NULL, &k->n);
+		if (!k->have) {
+			q->text = true;         /* this one is read in the cables */
+			continue;
+		}
+		if (!t->negate && t->op != CF_NE && (!q->only || k->n < q->only->n))
+			q->only = k;
+	}
+}
+
+bool corpus_query_step(struct corpus *c, struct cquery *q, double budget_ms, size_t most)
+{
+	double until = now_ms() + budget_ms;
+	size_t seen = 0, end;
+
+	if (!q->planned)
+		plan(c, q);
+	end = q->only ? q->only->n : c->n;
+	grow_array((void **)&q->rows, &q->cap, c->n ? c->n : 1, sizeof(*q->rows));
+	while (q->next < end) {
+		size_t i = q->only ? q->only->e[q->next] : q->next;
+
+		q->next++;
+		if (!q->f || entry_passes(c, q->f, q, q->text, i))
+			q->rows[q->n++] = (uint32_t)i;
+		seen++;
+		/* the clock is read now and then: a metadata filter is fast */
+		if ((most && seen >= most) || ((q->text || seen % 4096 == 0) && now_ms() >= until))
+			break;
+	}
+	if (q->next < end)
+		return false;
+	if (q->key != SORT_INPUT || q->reverse) {
+		sorting = c;
+		sort_by = q->key;
+		sort_reverse = q->reverse;
+		qsort(q->rows, q->n, sizeof(*q->rows), cmp_entries);
+	}
+	return true;
+}
+
+void corpus_query_free(struct cquery *q)
+{
+	if (q->known && q->f)
+		for (size_t i = 0; i < q->f->n; i++)
+			free(q->known[i].e);
+	free(q->known);
+	free(q->rows);
+	memset(q, 0, sizeof(*q));
+}
+
+size_t corpus_select(struct corpus *c, const struct cfilter *f, enum sort_key key, bool reverse,
+		     uint32_t **out, size_t *cap)
+{
+	struct cquery q;
+
+	corpus_query_start(&q, f, key, reverse);
+	q.rows = *out;
+	q.cap = *cap;
+	while (!corpus_query_step(c, &q, 1e12, 0))
+		;
+	*out = q.rows;
+	*cap = q.cap;
+	return q.n;
+}
