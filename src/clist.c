@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "corpus_text.h"
 #include "util.h"
 
 void clist_init(struct clist *l, struct corpus *corpus)
@@ -195,6 +196,8 @@ bool clist_set_filter(struct clist *l, const char *text, char *err, size_t errsi
 	if (!cfilter_parse(&f, text, err, errsize))
 		return false;
 	clist_cancel(l);
+	if (f.sort >= 0)
+		l->sort = (enum sort_key)f.sort;
 	if (cfilter_empty(&f)) {
 		cfilter_free(&l->filter);
 		l->filter = f;
@@ -223,6 +226,10 @@ bool clist_narrow(struct clist *l, const char *text, char *err, size_t errsize)
 void clist_sort_next(struct clist *l)
 {
 	l->sort = (enum sort_key)((l->sort + 1) % SORT_COUNT);
+	/* relevance only where the text index scores the filter's words */
+	if (l->sort == SORT_RELEVANCE && !corpus_text_can_rank(l->corpus, &l->filter))
+		l->sort = (enum sort_key)((l->sort + 1) % SORT_COUNT);
+	l->filter.sort = -1;    /* the order is the list's now */
 	clist_make(l);
 }
 

@@ -24,8 +24,6 @@ struct centry {
 	uint8_t level, caveats, format, flags;
 };
 
-enum sort_key { SORT_INPUT, SORT_DATE, SORT_ID, SORT_ORIGIN, SORT_LEVEL, SORT_COUNT };
-
 struct corpus;
 
 struct corpus *corpus_new(void);
@@ -89,6 +87,7 @@ struct cquery {
 	 * each term, its entries ascending (have: answered) */
 	struct cq_known {
 		uint32_t *e;
+		double *score;   /* their BM25 scores, when the order is relevance */
 		size_t n;
 		bool have;
 	} *known;

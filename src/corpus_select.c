@@ -47,33 +47,38 @@ static const struct cable *parse_for_scan(void *ud)
 
 const char *sort_name(enum sort_key k)
 {
-	static const char *const names[SORT_COUNT] = { "file order", "date", "id", "origin", "classification" };
+	static const char *const names[SORT_COUNT] = { "file order", "date", "id", "origin", "classification",
+						       "relevance" };
 
 	return (unsigned)k < SORT_COUNT ? names[k] : "";
 }
 
-static const struct corpus *sorting;
-static enum sort_key sort_by;
-static bool sort_reverse;
+/* How the rows are ordered: passed to the comparison, never kept aside. */
+struct order {
+	const struct corpus *c;
+	enum sort_key by;
+	bool reverse;
+};
 
-static int cmp_entries(const void *pa, const void *pb)
+static int cmp_entries(const void *pa, const void *pb, void *ud)
 {
+	const struct order *o = ud;
 	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
-	const struct centry *x = &sorting->e[a], *y = &sorting->e[b];
+	const struct centry *x = &o->c->e[a], *y = &o->c->e[b];
 	int r = 0;
 
 	/* a cable without a date goes last whichever way the list runs */
-	if (sort_by == SORT_DATE && (!x->date) != (!y->date))
+	if (o->by == SORT_DATE && (!x->date) != (!y->date))
 		return x->date ? -1 : 1;
-	switch (sort_by) {
+	switch (o->by) {
 	case SORT_DATE:
 		r = (x->date > y->date) - (x->date < y->date);
 		break;
 	case SORT_ID:
-		r = id_compare(corpus_str(sorting, x->id), corpus_str(sorting, y->id));
+		r = id_compare(corpus_str(o->c, x->id), corpus_str(o->c, y->id));
 		break;
 	case SORT_ORIGIN:
-		r = strcmp(corpus_str(sorting, x->origin), corpus_str(sorting, y->origin));
+		r = strcmp(corpus_str(o->c, x->origin), corpus_str(o->c, y->origin));
 		if (!r)
 			r = (x->date > y->date) - (x->date < y->date);
 		break;
@@ -83,12 +88,65 @@ static int cmp_entries(const void *pa, const void *pb)
 			r = (x->date > y->date) - (x->date < y->date);
 		break;
 	case SORT_INPUT:
+	case SORT_RELEVANCE:
 	case SORT_COUNT:
 		break;
 	}
-	if (sort_reverse)
+	if (o->reverse)
 		r = -r;
 	return r ? r : (a > b) - (a < b);
+}
+
+/* A row and its BM25 score (lower is more relevant). */
+struct ranked {
+	double score;
+	uint32_t entry;
+};
+
+static int cmp_ranked(const void *pa, const void *pb, void *ud)
+{
+	const struct ranked *a = pa, *b = pb;
+	int r = (a->score > b->score) - (a->score < b->score);
+
+	if (*(const bool *)ud)
+		r = -r;
+	return r ? r : (a->entry > b->entry) - (a->entry < b->entry);
+}
+
+/* The score of entry @e for term @k: its best paragraph's, 0 when absent. */
+static double term_score(const struct cq_known *k, uint32_t e)
+{
+	size_t lo = 0, hi = k->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (k->e[mid] < e)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < k->n && k->e[lo] == e ? k->score[lo] : 0;
+}
+
+/* Orders the rows by relevance: the sum of the scores of the text terms
+ * the index answered with one (file order when none did). */
+static void rank_rows(const struct corpus *c, struct cquery *q)
+{
+	struct ranked *r = xmalloc((q->n ? q->n : 1) * sizeof(*r));
+
+	for (size_t i = 0; i < q->n; i++) {
+		r[i].entry = q->rows[i];
+		r[i].score = 0;
+		for (size_t t = 0; q->known && t < q->f->n; t++)
+			if (q->known[t].score)
+				r[i].score += term_score(&q->known[t], q->rows[i]);
+	}
+	qsort_r(r, q->n, sizeof(*r), cmp_ranked, &q->reverse);
+	for (size_t i = 0; i < q->n; i++)
+		q->rows[i] = r[i].entry;
+	free(r);
+	(void)c;
 }
 
 /* Does the cable @citer of the corpus cite @cited?  (cited-by=) */
@@ -195,7 +253,8 @@ void corpus_query_start(struct cquery *q, const struct cfilter *f, enum sort_key
 {
 	memset(q, 0, sizeof(*q));
 	q->f = f && !cfilter_empty(f) ? f : NULL;
-	q->key = key;
+	/* a sort= in the filter is the order asked for */
+	q->key = f && f->sort >= 0 ? (enum sort_key)f->sort : key;
 	q->reverse = reverse;
 }
 
@@ -214,9 +273,12 @@ static void plan(struct corpus *c, struct cquery *q)
 		const struct cf_term *t = &f->terms[i];
 		struct cq_known *k = &q->known[i];
 
-		if (t->field != CF_TEXT)
+		if (!cf_reads_text(t))
 			continue;
-		k->have = corpus_text_term(c, t, &k->e, NULL, &k->n);
+		/* the scores only when they order the rows, of the terms that must hold */
+		k->have = corpus_text_term(c, t, &k->e,
+					   q->key == SORT_RELEVANCE && !t->negate && t->op != CF_NE ? &k->score : NULL,
+					   &k->n);
 		if (!k->have) {
 			q->text = true;         /* this one is read in the cables */
 			continue;
@@ -248,11 +310,12 @@ bool corpus_query_step(struct corpus *c, struct cquery *q, double budget_ms, siz
 	}
 	if (q->next < end)
 		return false;
-	if (q->key != SORT_INPUT || q->reverse) {
-		sorting = c;
-		sort_by = q->key;
-		sort_reverse = q->reverse;
-		qsort(q->rows, q->n, sizeof(*q->rows), cmp_entries);
+	if (q->key == SORT_RELEVANCE) {
+		rank_rows(c, q);
+	} else if (q->key != SORT_INPUT || q->reverse) {
+		struct order o = { c, q->key, q->reverse };
+
+		qsort_r(q->rows, q->n, sizeof(*q->rows), cmp_entries, &o);
 	}
 	return true;
 }
@@ -260,8 +323,10 @@ bool corpus_query_step(struct corpus *c, struct cquery *q, double budget_ms, siz
 void corpus_query_free(struct cquery *q)
 {
 	if (q->known && q->f)
-		for (size_t i = 0; i < q->f->n; i++)
+		for (size_t i = 0; i < q->f->n; i++) {
 			free(q->known[i].e);
+			free(q->known[i].score);
+		}
 	free(q->known);
 	free(q->rows);
 	memset(q, 0, sizeof(*q));

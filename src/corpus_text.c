@@ -675,6 +675,63 @@ bool corpus_text_query(const char *pattern, char *out, size_t n)
 	return ok;
 }
 
+bool corpus_text_can_rank(const struct corpus *c, const struct cfilter *f)
+{
+	char q[2048];
+
+	if (corpus_text_state(c) != CT_READY)
+		return false;
+	for (size_t i = 0; i < f->n; i++) {
+		const struct cf_term *t = &f->terms[i];
+
+		if (!cf_reads_text(t) || t->negate || t->op == CF_NE || !t->words || !t->pattern)
+			continue;
+		if (t->field == CF_NEAR ? corpus_text_near_query(t->pattern, t->near_dist, q, sizeof(q))
+					: corpus_text_query(t->pattern, q, sizeof(q)))
+			return true;
+	}
+	return false;
+}
+
+bool corpus_text_near_query(const char *words, int dist, char *out, size_t n)
+{
+	struct buf q = { 0 };
+	bool ok = strncmp(words, "(?-i)", 5) != 0;
+
+	buf_adds(&q, "NEAR(");
+	for (const char *w = words; *w && ok;) {
+		const char *e = w + strcspn(w, " \t");
+		size_t k;
+
+		if (e == w) {
+			w++;
+			continue;
+		}
+		if (q.n > 5)
+			buf_addc(&q, ' ');
+		buf_addc(&q, '"');
+		for (const char *s = w; s < e; s += k) {
+			k = word_char(s, (size_t)(e - s));
+			if (!k) {
+				/* only a * at the end: a prefix */
+				ok = *s == '*' && s + 1 == e;
+				break;
+			}
+			buf_add(&q, s, k);
+		}
+		buf_addc(&q, '"');
+		if (e > w && e[-1] == '*')
+			buf_addc(&q, '*');
+		w = e;
+	}
+	buf_printf(&q, ", %d)", dist);
+	ok = ok && q.n < n;
+	if (ok)
+		snprintf(out, n, "%s", q.p);
+	buf_free(&q);
+	return ok;
+}
+
 bool corpus_text_term(struct corpus *c, const struct cf_term *t, uint32_t **entries, double **score,
 		      size_t *n)
 {
@@ -686,8 +743,10 @@ bool corpus_text_term(struct corpus *c, const struct cf_term *t, uint32_t **entr
 	enum tq_result r;
 
 	*n = 0;
-	if (!x || x->state != CT_READY || t->field != CF_TEXT || !t->words || !t->pattern ||
-	    !corpus_text_query(t->pattern, q, sizeof(q)))
+	if (!x || x->state != CT_READY || !cf_reads_text(t) || !t->words || !t->pattern)
+		return false;
+	if (t->field == CF_NEAR ? !corpus_text_near_query(t->pattern, t->near_dist, q, sizeof(q))
+				: !corpus_text_query(t->pattern, q, sizeof(q)))
 		return false;
 	r = tindex_query(x->ti, q, &rows, score ? &sc : NULL, &nr, &cap, err, sizeof(err));
 	if (r != TQ_OK) {

@@ -55,6 +55,13 @@ bool corpus_text_term(struct corpus *c, const struct cf_term *t, uint32_t **entr
  * Exposed for the tests. */
 bool corpus_text_query(const char *pattern, char *out, size_t n);
 
+/* True when the index can order the cables passing @f by relevance (it is
+ * ready, and a term that must hold is words it answers). */
+bool corpus_text_can_rank(const struct corpus *c, const struct cfilter *f);
+
+/* The same for near=: NEAR("w1" "w2"*, @dist). */
+bool corpus_text_near_query(const char *words, int dist, char *out, size_t n);
+
 /* Loads the list index saved with the text index of the corpus's inputs
  * (named, not yet read), when there is one and it is whole: the corpus is
  * then complete at once.  Called by the corpus before it reads. */

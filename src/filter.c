@@ -1,10 +1,12 @@
 /* filter.c -- the corpus filter language */
 #include "config.h"
 #include "filter.h"
+#include "near.h"
 #include "pattern.h"
 #include "textrows.h"
 
 #include <stdio.h>
+#include <strings.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,10 +20,10 @@ static const struct {
 } fields[] = {
 	{ "level", CF_LEVEL }, { "caveat", CF_CAVEAT }, { "origin", CF_ORIGIN }, { "tag", CF_TAG },
 	{ "date", CF_DATE }, { "id", CF_ID }, { "subject", CF_SUBJECT }, { "text", CF_TEXT },
-	{ "cites", CF_CITES }, { "cited-by", CF_CITED_BY },
+	{ "cites", CF_CITES }, { "cited-by", CF_CITED_BY }, { "near", CF_NEAR }, { "sort", CF_SORT },
 };
 
-#define FIELD_NAMES "level caveat origin tag date id subject text cites cited-by"
+#define FIELD_NAMES "level caveat origin tag date id subject text cites cited-by near sort"
 
 static const unsigned caveat_bits[] = { CAVEAT_NOFORN, CAVEAT_FOUO, CAVEAT_ORCON, CAVEAT_PROPIN,
 					CAVEAT_NODIS, CAVEAT_EXDIS, CAVEAT_LIMDIS, CAVEAT_REL };
@@ -147,6 +149,8 @@ static bool ops_for(enum cf_field f, enum cf_op op)
 {
 	if (op == CF_RE)
 		return f == CF_SUBJECT || f == CF_TEXT || f == CF_ORIGIN || f == CF_ID;
+	if (f == CF_NEAR || f == CF_SORT)
+		return op == CF_EQ;
 	if (op == CF_EQ || op == CF_NE)
 		return true;
 	return f == CF_LEVEL || f == CF_DATE;
@@ -166,6 +170,9 @@ void cfilter_free(struct cfilter *f)
 			free(f->terms[i].alt[k].value);
 		search_free(f->terms[i].re);
 		search_free(f->terms[i].pre);
+		for (size_t k = 0; k < f->terms[i].nnear; k++)
+			search_free(f->terms[i].near[k]);
+		free(f->terms[i].near);
 		free(f->terms[i].pattern);
 	}
 	free(f->terms);
@@ -315,6 +322,88 @@ static bool words_term(struct cf_term *t, const char *name, const char *v, char 
 	return true;
 }
 
+/* sort=KEY */
+static bool sort_value(struct cfilter *f, const char *v, char *err, size_t errsize)
+{
+	static const struct {
+		const char *name;
+		enum sort_key key;
+	} keys[] = { { "file", SORT_INPUT }, { "input", SORT_INPUT }, { "date", SORT_DATE }, { "id", SORT_ID },
+		     { "origin", SORT_ORIGIN }, { "level", SORT_LEVEL }, { "classification", SORT_LEVEL },
+		     { "relevance", SORT_RELEVANCE } };
+
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (strcasecmp(v, keys[i].name) == 0) {
+			f->sort = (int)keys[i].key;
+			return true;
+		}
+	snprintf(err, errsize, "unknown order 'sort=%.20s' (sort=file date id origin level relevance)", v);
+	return false;
+}
+
+/* near="WORD WORD ...[/N]": two words or more, each a word (a prefix*). */
+static bool near_term(struct cf_term *t, char *v, char *err, size_t errsize)
+{
+	char *slash = strrchr(v, '/'), *save = NULL, rerr[200];
+
+	t->near_dist = NEAR_DEFAULT;
+	if (slash) {
+		char *end;
+		long d = strtol(slash + 1, &end, 10);
+
+		if (end == slash + 1 || *end || d < 0 || d > 1000) {
+			snprintf(err, errsize, "near= takes /N, a number of words from 0 to 1000, not '%.20s'", slash);
+			return false;
+		}
+		t->near_dist = (int)d;
+		*slash = '\0';
+	}
+	t->pattern = xstrdup(v);
+	t->words = true;
+	t->near = xcalloc(NEAR_WORDS, sizeof(*t->near));
+	for (char *w = strtok_r(v, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
+		size_t n = strlen(w);
+
+		for (size_t i = 0; i < n; i++)
+			if (!((w[i] | 0x20) >= 'a' && (w[i] | 0x20) <= 'z') && !(w[i] >= '0' && w[i] <= '9') &&
+			    (unsigned char)w[i] < 0x80 && !(w[i] == '*' && i + 1 == n && i > 0)) {
+				snprintf(err, errsize, "near= takes words (letters and digits, a * at the end), not '%.40s'", w);
+				return false;
+			}
+		if (t->nnear == NEAR_WORDS) {
+			snprintf(err, errsize, "near= takes %d words at most", NEAR_WORDS);
+			return false;
+		}
+		t->near[t->nnear] = search_new_words(w, rerr, sizeof(rerr));
+		if (!t->near[t->nnear]) {
+			snprintf(err, errsize, "bad word in 'near=': %s", rerr);
+			return false;
+		}
+		t->nnear++;
+	}
+	if (t->nnear < 2) {
+		snprintf(err, errsize, "near= wants two words or more, as near=\"iran nuclear\"");
+		return false;
+	}
+	{
+		/* the bytes of a record must hold its longest word (the scan) */
+		char *w = t->pattern, *best = w;
+		size_t bn = 0;
+
+		for (char *e; *w; w = *e ? e + 1 : e) {
+			e = w + strcspn(w, " \t");
+			if ((size_t)(e - w) > bn) {
+				bn = (size_t)(e - w);
+				best = w;
+			}
+		}
+		best = xstrndup(best, bn);
+		t->pre = search_new_words(best, rerr, sizeof(rerr));
+		free(best);
+	}
+	return true;
+}
+
 #define ERR(...) do { snprintf(err, errsize, __VA_ARGS__); goto fail; } while (0)
 
 bool cfilter_parse(struct cfilter *f, const char *s, char *err, size_t errsize)
@@ -323,6 +412,7 @@ bool cfilter_parse(struct cfilter *f, const char *s, char *err, size_t errsize)
 	size_t cap = 0;
 
 	memset(f, 0, sizeof(*f));
+	f->sort = -1;
 	f->text = xstrdup(s);
 	for (;;) {
 		char name[16], value[512];
@@ -397,7 +487,15 @@ bool cfilter_parse(struct cfilter *f, const char *s, char *err, size_t errsize)
 			ERR("'%s' cannot be compared with '%s'", name, op_name(t.op));
 		if (!read_value(&p, value, sizeof(value), &quoted, err, errsize, name))
 			goto fail;
-		if (t.op == CF_RE || t.field == CF_SUBJECT || t.field == CF_TEXT) {
+		if (t.field == CF_SORT) {
+			if (!sort_value(f, value, err, errsize))
+				goto fail;
+			continue;       /* the order, not a condition */
+		}
+		if (t.field == CF_NEAR) {
+			if (!near_term(&t, value, err, errsize))
+				goto fail;
+		} else if (t.op == CF_RE || t.field == CF_SUBJECT || t.field == CF_TEXT) {
 			if (!words_term(&t, name, value, err, errsize))
 				goto fail;
 		} else {
@@ -428,6 +526,10 @@ fail:
 		for (size_t k = 0; k < t.nalt; k++)
 			free(t.alt[k].value);
 		search_free(t.re);
+		search_free(t.pre);
+		for (size_t k = 0; k < t.nnear; k++)
+			search_free(t.near[k]);
+		free(t.near);
 		free(t.pattern);
 		cfilter_free(f);
 		return false;
@@ -438,7 +540,7 @@ fail:
 bool cfilter_needs_text(const struct cfilter *f)
 {
 	for (size_t i = 0; i < f->n; i++)
-		if (f->terms[i].field == CF_TEXT)
+		if (cf_reads_text(&f->terms[i]))
 			return true;
 	return false;
 }
@@ -526,6 +628,8 @@ static bool alt_match(const struct cf_term *t, const struct cf_alt *a, const str
 		return s->cites && s->cites(s->cites_ud, str_c(a->value), s->id);
 	case CF_SUBJECT:
 	case CF_TEXT:
+	case CF_NEAR:
+	case CF_SORT:
 		return false;
 	}
 	return false;
@@ -548,24 +652,46 @@ static bool row_match(unsigned row, struct str text, void *ud)
 	return !m->any && search_gave_up(m->re) == m->gave_up;
 }
 
-/* Do the words of @t match the rows of @s's cable?  (The text given
- * when there is no cable to read.) */
+struct rows_near {
+	const struct cf_term *t;
+	bool any;
+};
+
+static bool row_near(unsigned row, struct str text, void *ud)
+{
+	struct rows_near *m = ud;
+
+	(void)row;
+	m->any = near_match(m->t->near, m->t->nnear, m->t->near_dist, text);
+	return !m->any;
+}
+
+/* Do the words of @t (a text term, or near=) match in the rows of @s's
+ * cable?  (In the text given when there is no cable to read.) */
 static bool words_match(const struct cf_term *t, const struct cf_subject *s)
 {
-	struct rows_match m = { t->re, false, search_gave_up(t->re) };
+	struct rows_match m = { t->re, false, t->re ? search_gave_up(t->re) : 0 };
+	struct rows_near nm = { t, false };
 	struct buf scratch = { 0 };
 	const struct cable *c = s->cable;
+	bool near = t->field == CF_NEAR;
 
 	/* bytes without the longest word of every phrase: no need to parse */
 	if (s->text_plain && t->pre && !re_match(t->pre, s->text))
 		return false;
 	if (!c && s->parse)
 		c = s->parse(s->parse_ud);
-	if (!c)
-		return !s->parse && re_match(t->re, s->text);
-	text_rows(c, &scratch, row_match, &m);
+	if (!c) {
+		if (s->parse)
+			return false;
+		return near ? near_match(t->near, t->nnear, t->near_dist, s->text) : re_match(t->re, s->text);
+	}
+	if (near)
+		text_rows(c, &scratch, row_near, &nm);
+	else
+		text_rows(c, &scratch, row_match, &m);
 	buf_free(&scratch);
-	return m.any;
+	return near ? nm.any : m.any;
 }
 
 /* Does term @t (number @ti of its filter) hold for @s? */
@@ -574,8 +700,10 @@ static bool term_match(const struct cf_term *t, const struct cf_subject *s, size
 	bool r = false;
 	int known;
 
-	if (t->field == CF_TEXT && s->known && (known = s->known(s->known_ud, ti)) >= 0) {
+	if (cf_reads_text(t) && s->known && (known = s->known(s->known_ud, ti)) >= 0) {
 		r = known == 1;
+	} else if (t->field == CF_NEAR) {
+		r = words_match(t, s);
 	} else if (t->re) {
 		if (t->field == CF_ORIGIN)
 			r = re_match(t->re, s->origin) || re_match(t->re, s->origin_name);
@@ -599,7 +727,7 @@ bool cfilter_match(const struct cfilter *f, const struct cf_subject *s)
 	 * reading it */
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < f->n; i++)
-			if ((f->terms[i].field == CF_TEXT) == (pass == 1) && !term_match(&f->terms[i], s, i))
+			if (cf_reads_text(&f->terms[i]) == (pass == 1) && !term_match(&f->terms[i], s, i))
 				return false;
 	return true;
 }

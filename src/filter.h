@@ -5,10 +5,13 @@
  *   date>=2005-01  date<2006-06-30  id=04ROME3933  cites=04ROME3933
  *   cited-by=04ROME3933  subject~REGEX  subject=words  text~REGEX
  *   text="a phrase"  iran  "nuclear program"  presid*  !tag=PREL  -tag=PREL
+ *   near="iran nuclear"  near="iran nuclear/5"  sort=date|id|origin|level|relevance
  *
  * Terms are separated by blanks and must all hold; ! or - before a term
  * negates it.  A value with blanks is quoted ("..." or '...'); | separates
  * alternatives of = and !=.  A bare word or quoted phrase is a text term.
+ * near= holds when its words stand within 10 words of each other (or /N)
+ * in a paragraph; sort= is no condition but the order of the list.
  * Comparison operators: = != < <= > >= (level and date), = and != (the
  * others), ~ (a regular expression).  Words, phrases and expressions match
  * by the rules of pattern.h (case and diacritics do not count unless the
@@ -23,8 +26,12 @@
 #include "cable.h"
 #include "search.h"
 
+/* The orders of a list of cables; relevance is the full-text index's BM25
+ * score for the filter's words (file order without it). */
+enum sort_key { SORT_INPUT, SORT_DATE, SORT_ID, SORT_ORIGIN, SORT_LEVEL, SORT_RELEVANCE, SORT_COUNT };
+
 enum cf_field { CF_LEVEL, CF_CAVEAT, CF_ORIGIN, CF_TAG, CF_DATE, CF_ID, CF_SUBJECT, CF_TEXT, CF_CITES,
-		CF_CITED_BY };
+		CF_CITED_BY, CF_NEAR, CF_SORT };
 
 /* Alternatives of one term at most (tag=PREL|PGOV|...). */
 #define CF_ALTS 16
@@ -48,12 +55,22 @@ struct cf_term {
 				 * phrase, which the record's bytes must hold */
 	char *pattern;          /* what re was made from, as written */
 	bool words;             /* re is words and phrases, not an expression */
+	struct search **near;   /* near=: each word's search */
+	size_t nnear;
+	int near_dist;          /* near=: the words between the first and the last, at most */
 };
+
+/* Does term @t read the cables' text (text terms, near=)? */
+static inline bool cf_reads_text(const struct cf_term *t)
+{
+	return t->field == CF_TEXT || t->field == CF_NEAR;
+}
 
 struct cfilter {
 	struct cf_term *terms;
 	size_t n;
 	char *text;             /* as the user wrote it */
+	int sort;               /* sort=KEY: the order asked for (enum sort_key), or -1 */
 };
 
 /* Parses @s; on error returns false and writes a one-line message to @err. */

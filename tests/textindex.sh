@@ -91,6 +91,25 @@ same '"ends here and another"' 0        # a phrase is within a paragraph
 same 'iran tag=IT date>=2005' 360
 same 'counter* -counterterrorism' 0
 same 'zzyzx' 0
+same 'near="minister trade/3"' 137      # TRADE. MINISTER VELEZ, when no line stands between
+same 'near="spoke decision/2"' 52       # across the page break
+same 'near="uribe palace/4" level=S' 80
+same 'near="presid* palace"' 240
+same '-near="iran discussed/1"' 0
+
+# sort=relevance: by BM25 with the index (the shortest paragraphs first
+# here), file order without it; the same cables either way
+ids "$tmp/a" --filter 'velez sort=relevance' "$tmp/rules.csv"
+ids "$tmp/b" --no-index --filter 'velez sort=relevance' "$tmp/rules.csv"
+ids "$tmp/c" --filter 'velez' "$tmp/rules.csv"
+sort "$tmp/a" > "$tmp/a.s"
+sort "$tmp/c" > "$tmp/c.s"
+differ() { ! cmp -s "$1" "$2"; }
+check "sort=relevance: the same cables" cmp -s "$tmp/a.s" "$tmp/c.s"
+check "sort=relevance: ranked by the index" differ "$tmp/a" "$tmp/c"
+check "sort=relevance: file order by the scan" cmp -s "$tmp/b" "$tmp/c"
+first=$(head -1 "$tmp/a" | sed 's/^..ROME//')
+check "sort=relevance: a cable with the word twice first ($first)" [ $((first % 35)) -eq 0 ]
 
 # the saved list index: a second open has the list at once, as reading gives it
 check "the list index is saved with it" [ -s "$dir/list.db" ]

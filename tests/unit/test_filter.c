@@ -68,6 +68,14 @@ static void malformed_filters(void **state)
 	/* a bad pattern says where */
 	assert_non_null(strstr(error_of("text~'ab(c'"), "at character"));
 	assert_non_null(strstr(error_of("level~S"), "cannot be compared with '~'"));
+	/* near= and sort= */
+	assert_string_equal(error_of("near=\"iran nuclear/5\" sort=relevance"), "(parsed)");
+	assert_non_null(strstr(error_of("near=iran"), "two words or more"));
+	assert_non_null(strstr(error_of("near=\"u.s. side\""), "near= takes words"));
+	assert_non_null(strstr(error_of("near=\"a b/x\""), "a number of words"));
+	assert_non_null(strstr(error_of("near!=\"a b\""), "cannot be compared"));
+	assert_non_null(strstr(error_of("sort=colour"), "unknown order"));
+	assert_non_null(strstr(error_of("srot=date"), "did you mean 'sort'?"));
 	/* hostile input never crashes: long, binary, unterminated */
 	char big[4096];
 

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "corpus_text.h"
+#include "near.h"
 #include "search.h"
 #include "textrows.h"
 #include "tindex.h"
@@ -29,6 +30,9 @@ static const char *const texts[] = {
 	"PRESIDENTIAL ELECTIONS LOOM",                             /* 10 */
 	"the IRANIAN side and Iran-Iraq talks",                    /* 11 */
 	"DER SPIEGEL \xC3\x9C" "BER ALLES",                        /* 12 */
+	"a x x b",                                                 /* 13 */
+	"a x x x b",                                               /* 14 */
+	"b x a, and a c x b",                                      /* 15 */
 };
 #define NTEXTS (sizeof(texts) / sizeof(texts[0]))
 
@@ -154,6 +158,66 @@ static void same_answers(void **state)
 	same("talks|spiegel", BIT(2) | BIT(11) | BIT(12));
 }
 
+/* near=: the index's NEAR and the scan's count the same words between */
+static unsigned near_by_index(const char *words, int dist)
+{
+	char q[512], err[256];
+	int64_t *rows = NULL;
+	size_t n = 0, cap = 0;
+	unsigned set = 0;
+
+	assert_true(corpus_text_near_query(words, dist, q, sizeof(q)));
+	assert_int_equal(tindex_query(ti, q, &rows, NULL, &n, &cap, err, sizeof(err)), TQ_OK);
+	for (size_t i = 0; i < n; i++)
+		set |= 1u << tindex_entry(rows[i]);
+	free(rows);
+	return set;
+}
+
+static unsigned near_by_scan(const char *words, int dist)
+{
+	struct search *w[NEAR_WORDS];
+	char copy[256], *save = NULL, err[256];
+	size_t nw = 0;
+	struct buf b = { 0 };
+	unsigned set = 0;
+
+	snprintf(copy, sizeof(copy), "%s", words);
+	for (char *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save))
+		assert_non_null(w[nw++] = search_new_words(t, err, sizeof(err)));
+	for (size_t i = 0; i < NTEXTS; i++)
+		if (near_match(w, nw, dist, text_row(str_c(texts[i]), &b)))
+			set |= 1u << i;
+	for (size_t k = 0; k < nw; k++)
+		search_free(w[k]);
+	buf_free(&b);
+	return set;
+}
+
+static void near_same(const char *words, int dist, unsigned want)
+{
+	unsigned a = near_by_index(words, dist), b = near_by_scan(words, dist);
+
+	if (a != b || a != want)
+		fail_msg("near '%s'/%d: index %#x, scan %#x, wanted %#x", words, dist, a, b, want);
+}
+
+static void near_words(void **state)
+{
+	(void)state;
+	near_same("a b", 2, BIT(13) | BIT(15));        /* two words between, not three */
+	near_same("a b", 3, BIT(13) | BIT(14) | BIT(15));
+	near_same("b a", 1, BIT(15));                  /* either order */
+	near_same("a c b", 2, BIT(15));                /* the words between the first and the last */
+	near_same("a c b", 1, 0);
+	near_same("uribe palace", 4, BIT(0));
+	near_same("uribe palace", 3, 0);
+	near_same("presid* palace", 5, BIT(0));
+	near_same("velez said", 0, BIT(1));
+	near_same("counterterrorism unit", 0, 0);       /* joined at the row's end, as the index has it */
+	near_same("counter terrorism", 0, BIT(6) | BIT(7));
+}
+
 static void queries(void **state)
 {
 	char q[256];
@@ -171,12 +235,15 @@ static void queries(void **state)
 	assert_false(corpus_text_query("pres*dent", q, sizeof(q)));
 	assert_false(corpus_text_query("...", q, sizeof(q)));
 	assert_false(corpus_text_query("a|...", q, sizeof(q)));
+	assert_true(corpus_text_near_query("iran nuclear*", 5, q, sizeof(q)));
+	assert_string_equal(q, "NEAR(\"iran\" \"nuclear\"*, 5)");
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(same_answers),
+		cmocka_unit_test(near_words),
 		cmocka_unit_test(queries),
 	};
 
