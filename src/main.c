@@ -82,6 +82,8 @@ static void usage(FILE *f)
 		   "  level=C level>=S caveat=NOFORN origin=ROME|PARIS tag=PREL|PGOV id=04ROME3933\n"
 		   "  date>=2005-01 date<2006-06-30 cites=ID cited-by=ID subject~REGEX text~REGEX\n"
 		   "  iran \"nuclear program\" presid* (the text, as words)  !tag=PREL -iran (not)\n"
+		   "  near=\"iran nuclear/5\" (words within 5 of each other; 10 without /N)\n"
+		   "  sort=date|id|origin|level|relevance (the order; relevance: by the text index)\n"
 		   "  (operators = != < <= > >= ~; quote values with blanks; | between alternatives)\n"
 		   "Case and diacritics never count unless a pattern starts with (?-i).\n");
 	fprintf(f, "\nKeys (where:");
