@@ -36,7 +36,8 @@ static bool continuation(char c)
 
 struct collect {
 	const struct cable *c;
-	int para;
+	int para;               /* -1: the header */
+	struct str head;
 	size_t n;
 	void (*fn)(const struct hit *h, void *ud);
 	void *ud;
@@ -45,7 +46,7 @@ struct collect {
 static void found(size_t start, size_t len, void *ud)
 {
 	struct collect *k = ud;
-	struct str t = k->c->paras[k->para].text;
+	struct str t = k->para < 0 ? k->head : k->c->paras[k->para].text;
 	struct hit h;
 	size_t from = start > GREP_CONTEXT ? start - GREP_CONTEXT : 0, to = start + len + GREP_CONTEXT;
 
@@ -93,8 +94,12 @@ static void found(size_t start, size_t len, void *ud)
 size_t grep_cable(const struct cable *c, const struct search *re, void (*fn)(const struct hit *h, void *ud),
 		  void *ud)
 {
-	struct collect k = { c, 0, 0, fn, ud };
+	struct collect k = { c, -1, STR_NULL, 0, fn, ud };
 
+	/* the header, before the first paragraph (a filter's words are found
+	 * there too: the subject, the Classified By line) */
+	k.head = str_make(c->text.p, c->nparas ? MIN((size_t)c->paras[0].at.off, c->text.n) : c->text.n);
+	search_all(re, k.head, (size_t)-1, found, &k);
 	for (size_t i = 0; i < c->nparas; i++) {
 		k.para = (int)i;
 		search_all(re, c->paras[i].text, (size_t)-1, found, &k);
@@ -105,19 +110,20 @@ size_t grep_cable(const struct cable *c, const struct search *re, void (*fn)(con
 static void marking_of(const struct paragraph *p, char *out, size_t size)
 {
 	out[0] = '\0';
-	if (p->marking.level)
+	if (p && p->marking.level)
 		marking_format_portion(&p->marking, out, size);
 }
 
 void grep_line(struct buf *out, const struct cable *c, const struct hit *h)
 {
-	const struct paragraph *p = &c->paras[h->para];
+	const struct paragraph *p = h->para >= 0 ? &c->paras[h->para] : NULL;
 	char mark[96];
 	struct buf id = { 0 };
 
 	marking_of(p, mark, sizeof(mark));
 	text_sanitize(str_c(c->id[0] ? c->id : "(no id)"), &id, 0);
-	buf_printf(out, "%.*s \xC2\xB6%s%s%s%s: %.*s[%.*s]%.*s\n", (int)id.n, id.p, p->address, mark[0] ? " (" : "",
+	buf_printf(out, "%.*s %s%s%s%s%s: %.*s[%.*s]%.*s\n", (int)id.n, id.p, p ? "\xC2\xB6" : "",
+		   p ? p->address : "header", mark[0] ? " (" : "",
 		   mark, mark[0] ? ")" : "", (int)h->before.n, h->before.p ? h->before.p : "", (int)h->match.n,
 		   h->match.p ? h->match.p : "", (int)h->after.n, h->after.p ? h->after.p : "");
 	buf_free(&id);
@@ -125,7 +131,7 @@ void grep_line(struct buf *out, const struct cable *c, const struct hit *h)
 
 void grep_json(struct buf *out, const struct cable *c, const struct hit *h)
 {
-	const struct paragraph *p = &c->paras[h->para];
+	const struct paragraph *p = h->para >= 0 ? &c->paras[h->para] : NULL;
 	char mark[96];
 
 	marking_of(p, mark, sizeof(mark));
@@ -136,7 +142,10 @@ void grep_json(struct buf *out, const struct cable *c, const struct hit *h)
 	buf_adds(out, ",\"origin\":");
 	json_string(out, c->origin.text);
 	buf_adds(out, ",\"paragraph\":");
-	json_string(out, str_c(p->address));
+	if (p)
+		json_string(out, str_c(p->address));
+	else
+		buf_adds(out, "null");      /* in the header */
 	buf_adds(out, ",\"marking\":");
 	json_string(out, str_c(mark));
 	buf_printf(out, ",\"start\":%zu,\"length\":%zu,\"before\":", h->start, h->len);

@@ -52,7 +52,7 @@ static void keep(const struct hit *g, void *ud)
 	struct collect *k = ud;
 	struct hits *h = k->h;
 	struct hit_row *r;
-	const struct paragraph *p = &k->c->paras[g->para];
+	const struct paragraph *p = g->para >= 0 ? &k->c->paras[g->para] : NULL;
 
 	if (h->n >= HITS_MAX) {
 		h->full = true;
@@ -65,8 +65,9 @@ static void keep(const struct hit *g, void *ud)
 	r->para = g->para;
 	r->start = (uint32_t)g->start;
 	r->len = (uint32_t)g->len;
-	snprintf(r->address, sizeof(r->address), "%s", p->address);
-	if (p->marking.level)
+	/* a hit in the header has no paragraph: address "" */
+	snprintf(r->address, sizeof(r->address), "%s", p ? p->address : "");
+	if (p && p->marking.level)
 		marking_format_portion(&p->marking, r->marking, sizeof(r->marking));
 	r->before = (uint32_t)g->before.n;
 	r->match = (uint32_t)g->match.n;

@@ -18,7 +18,7 @@
 
 struct hit_row {
 	uint32_t entry;
-	int para;
+	int para;                     /* -1: in the header */
 	uint32_t start, len;          /* the match in the paragraph's text */
 	char address[ADDRESS_MAX];
 	char marking[24];

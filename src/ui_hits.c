@@ -52,6 +52,15 @@ static void open_hit(struct ui *u)
 	u->rd.nhistory = 0;
 	if (!ui_open_cable(u, r->entry))
 		return;
+	thousands(n, sizeof(n), hs->h.n);
+	if (r->para < 0) {
+		/* in the header: the cable from its top, the header whole */
+		u->rd.header_full = true;
+		u->rd.header_top = 0;
+		v->header_collapsed = false;
+		view_say(v, "hit %d of %s is in the header: Backspace goes back to the hits", hs->sel + 1, n);
+		return;
+	}
 	if (!view_visible(v, r->para))
 		view_set_filter(v, (struct filter){ FILTER_ALL, LEVEL_NONE, false });
 	if (hs->h.words)
@@ -60,7 +69,6 @@ static void open_hit(struct ui *u)
 		view_search(v, hs->h.pattern);
 	if (!view_search_at(v, r->para, r->start))
 		view_select(v, r->para);
-	thousands(n, sizeof(n), hs->h.n);
 	view_say(v, "hit %d of %s: Backspace goes back to the hits", hs->sel + 1, n);
 }
 
@@ -164,8 +172,11 @@ static void hits_draw(const void *ctx, const struct screen *s)
 			put_c(y, x, 10, date, attr);
 			x += 12;
 		}
-		snprintf(where, sizeof(where), "\xC2\xB6%s%s%s%s", r->address, r->marking[0] ? " (" : "", r->marking,
-			 r->marking[0] ? ")" : "");
+		if (r->para < 0)
+			snprintf(where, sizeof(where), "header");
+		else
+			snprintf(where, sizeof(where), "\xC2\xB6%s%s%s%s", r->address, r->marking[0] ? " (" : "",
+				 r->marking, r->marking[0] ? ")" : "");
 		put_cut(y, x, 14, str_c(where), attr);
 		x += 15;
 		if (x + 10 < hs->cols)

@@ -373,7 +373,7 @@ static void overview_counts(void **state)
 	buf_clear(&b);
 	overview_bar(&b, 7, 7, 3);
 	assert_string_equal(b.p, "\xE2\x96\x88\xE2\x96\x88\xE2\x96\x88");
-	/* the hits of the filter's words: paragraphs, with their address */
+	/* the hits of the filter's words: the header, paragraphs with their address */
 	assert_true(clist_set_filter(&l, "text~serial|sixties 'of 05ROME318'", err, sizeof(err)));
 	while (!clist_step(&l, 1e9, 0))
 		;
@@ -386,10 +386,14 @@ static void overview_counts(void **state)
 		while (!hits_step(&h, 1e9))
 			;
 		assert_int_equal(h.cables, 1);
-		assert_int_equal(h.n, 1);
-		assert_string_equal(h.hit[0].address, "1");
-		assert_string_equal(h.hit[0].marking, "C");
-		assert_memory_equal(h.hit[0].text + h.hit[0].before, "of 05ROME318", 12);
+		/* SERIAL in the subject, a hit in the header; then ¶1 */
+		assert_int_equal(h.n, 2);
+		assert_int_equal(h.hit[0].para, -1);
+		assert_string_equal(h.hit[0].address, "");
+		assert_memory_equal(h.hit[0].text + h.hit[0].before, "SERIAL", 6);
+		assert_string_equal(h.hit[1].address, "1");
+		assert_string_equal(h.hit[1].marking, "C");
+		assert_memory_equal(h.hit[1].text + h.hit[1].before, "of 05ROME318", 12);
 		hits_free(&h);
 	}
 	buf_free(&b);
