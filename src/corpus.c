@@ -25,7 +25,7 @@ bool source_cut_before(struct corpus *c, struct csource *s, size_t upto)
 		return false;
 	if (!s->cut) {
 		s->cut = true;
-		source_report(s->path, "the file was cut short while open (now %zu bytes); "
+		source_report(&c->st, s->path, "the file was cut short while open (now %zu bytes); "
 			      "the cables past that cannot be read", cut);
 		c->st.problems++;
 	}
@@ -55,7 +55,7 @@ static bool parsed(struct str text, const struct record_meta *meta, void *ud)
 	c->target_ok = c->header_only ? parse_cable_header(c->target, text, meta)
 				       : parse_cable(c->target, text, meta);
 	if (!c->target_ok)
-		source_report(meta->path.p, "not a cable (no classification line, id or header found)");
+		source_report(&c->st, meta->path.p, "not a cable (no classification line, id or header found)");
 	return true;
 }
 
@@ -64,6 +64,9 @@ struct corpus *corpus_new(void)
 	struct corpus *c = xcalloc(1, sizeof(*c));
 
 	buf_addc(&c->pool, '\0');   /* offset 0: the empty string */
+	/* what reading meets is kept, to be told once the screen is gone */
+	c->st.report = keep_message;
+	c->st.report_ud = c;
 	c->reader = source_reader_new(parsed, c, &c->st);
 	c->dump = dump_new();
 	cable_init(&c->scratch);
@@ -138,9 +141,7 @@ bool corpus_list_saved(const struct corpus *c)
 
 void corpus_add_paths(struct corpus *c, char *const *paths, size_t n)
 {
-	source_set_report(keep_message, c);
 	source_walk(paths, n, add_source, c, &c->st);
-	source_set_report(NULL, NULL);
 	c->done = c->next >= c->nsrc;
 }
 
@@ -203,12 +204,9 @@ bool record_bytes(struct corpus *c, size_t i, struct loaded *tmp, struct str *ou
 		*out = str_make(s->l.data.p + e->offset, e->length);
 		return true;
 	}
-	source_set_report(keep_message, c);
 	if (!source_load(s->path, tmp, &c->st)) {
-		source_set_report(NULL, NULL);
 		return false;
 	}
-	source_set_report(NULL, NULL);
 	*out = tmp->data;
 	return true;
 }
@@ -221,10 +219,8 @@ static bool parse_entry(struct corpus *c, size_t i, struct cable *into)
 	struct str bytes;
 
 	if (c->src[e->source].cut && source_cut_before(c, &c->src[e->source], e->offset + e->length)) {
-		source_set_report(keep_message, c);
-		source_report(c->src[e->source].path, "%s cannot be read: the file was cut short before it",
+		source_report(&c->st, c->src[e->source].path, "%s cannot be read: the file was cut short before it",
 			      corpus_str(c, e->id));
-		source_set_report(NULL, NULL);
 		return false;
 	}
 	if (!record_bytes(c, i, &tmp, &bytes))
@@ -232,7 +228,6 @@ static bool parse_entry(struct corpus *c, size_t i, struct cable *into)
 	c->target = into;
 	c->header_only = false;
 	c->target_ok = false;
-	source_set_report(keep_message, c);
 	if (e->format == FORMAT_CSV)
 		source_reader_csv_record(c->reader, c->src[e->source].path, bytes,
 					 e->offset + c->src[e->source].base);
@@ -240,7 +235,6 @@ static bool parse_entry(struct corpus *c, size_t i, struct cable *into)
 		source_reader_buffer(c->reader, c->src[e->source].path, bytes, tmp.mapped);
 	if (source_cut_before(c, &c->src[e->source], e->offset + e->length))
 		c->target_ok = false;
-	source_set_report(NULL, NULL);
 	source_unload(&tmp);
 	return c->target_ok;
 }

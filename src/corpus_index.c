@@ -395,7 +395,7 @@ static void index_stitched(struct corpus *c, const struct dump_item *it)
 static void index_item(struct corpus *c, uint32_t si, const struct dump_item *it)
 {
 	if (it->kind == DUMP_PROBLEM) {
-		source_report(it->path, "%s", it->msg);
+		source_report(&c->st, it->path, "%s", it->msg);
 		c->st.problems++;
 	} else if (it->joined || it->cut) {
 		index_stitched(c, it);
@@ -425,7 +425,6 @@ static bool index_run(struct corpus *c, double deadline, size_t upto)
 			return true;
 		}
 	}
-	source_set_report(keep_message, c);
 	while (c->next < c->nsrc) {
 		uint32_t si = (uint32_t)c->next;
 		struct csource *s = &c->src[si];
@@ -506,7 +505,6 @@ static bool index_run(struct corpus *c, double deadline, size_t upto)
 	if (c->next >= c->nsrc)
 		finish_dump(c);
 out:
-	source_set_report(NULL, NULL);
 	if (c->next >= c->nsrc && !c->done && c->n < upto)
 		c->done = build_cited_by(c, deadline);
 	return c->done;

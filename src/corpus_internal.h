@@ -106,7 +106,7 @@ uint32_t list_add(struct corpus *c, const uint32_t *items, size_t n);
 size_t list_get(const struct corpus *c, uint32_t at, const uint32_t **items);
 void id_insert(struct corpus *c, const char *id, uint32_t entry);
 
-/* Keeps a report line for after the screen closes (a source_set_report() hook). */
+/* Keeps a report line for after the screen closes (the corpus's sink, c->st.report). */
 void keep_message(const char *line, void *ud);
 
 /* A new entry for @cab, read from @source at @offset. */

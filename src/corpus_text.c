@@ -108,7 +108,7 @@ static void *worker_run(void *ud)
 	struct source_reader *r;
 
 	memset(&st, 0, sizeof(st));
-	source_set_report(drop_report, NULL);
+	st.report = drop_report;
 	r = source_reader_new(worker_parsed, w, &st);
 	cable_init(&w->cable);
 	w->ok = true;
@@ -132,7 +132,6 @@ static void *worker_run(void *ud)
 	source_reader_free(r);
 	cable_free(&w->cable);
 	buf_free(&w->scratch);
-	source_set_report(NULL, NULL);
 	return NULL;
 }
 

@@ -130,6 +130,7 @@ static int terminal_width(void)
 struct export_ctx {
 	const struct opts *o;
 	struct cable cable;
+	struct source_stats st;   /* what reading counts; problems go to stderr */
 	const struct cable *cur;  /* the cable being written */
 	struct buf out;
 	size_t read, written, hits;
@@ -187,10 +188,10 @@ static bool export_one(struct str text, const struct record_meta *meta, void *ud
 
 	if (!parse_cable(&x->cable, text, meta)) {
 		if (meta->format == FORMAT_CSV)
-			source_report(meta->path.p, "record at byte %llu: not a cable",
+			source_report(&x->st, meta->path.p, "record at byte %llu: not a cable",
 				      (unsigned long long)meta->offset);
 		else
-			source_report(meta->path.p, "not a cable (no classification line, id or header found)");
+			source_report(&x->st, meta->path.p, "not a cable (no classification line, id or header found)");
 		return true;
 	}
 	x->read++;
@@ -355,7 +356,6 @@ static void export_selected(struct export_ctx *x, char *const *paths, size_t n)
 static int run_export(const struct opts *o, char *const *paths, size_t n)
 {
 	struct export_ctx x;
-	struct source_stats st;
 
 	memset(&x, 0, sizeof(x));
 	x.o = o;
@@ -363,7 +363,7 @@ static int run_export(const struct opts *o, char *const *paths, size_t n)
 	if (!cfilter_empty(&o->filter))
 		export_selected(&x, paths, n);
 	else
-		source_read(paths, n, export_one, &x, &st);
+		source_read(paths, n, export_one, &x, &x.st);
 	flush_out(&x, true);
 	cable_free(&x.cable);
 	buf_free(&x.out);

@@ -38,17 +38,7 @@ struct source_reader {
 /* The name the rest of this file uses. */
 #define source source_reader
 
-/* Each thread its own: the index's builders read cables beside the loop. */
-static _Thread_local void (*report_hook)(const char *line, void *ud);
-static _Thread_local void *report_ud;
-
-void source_set_report(void (*fn)(const char *line, void *ud), void *ud)
-{
-	report_hook = fn;
-	report_ud = ud;
-}
-
-void source_report(const char *path, const char *fmt, ...)
+void source_report(const struct source_stats *st, const char *path, const char *fmt, ...)
 {
 	va_list ap;
 	struct buf b = { 0 };
@@ -63,8 +53,8 @@ void source_report(const char *path, const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	buf_adds(&b, msg);
-	if (report_hook) {
-		report_hook(b.p, report_ud);
+	if (st && st->report) {
+		st->report(b.p, st->report_ud);
 	} else {
 		buf_addc(&b, '\n');
 		fputs(b.p, stderr);
@@ -132,7 +122,7 @@ static void emit_csv(struct source *s, const char *path, const struct csv_raw *r
 static void dump_item(struct source *s, const struct dump_item *it)
 {
 	if (it->kind == DUMP_PROBLEM) {
-		source_report(it->path, "%s", it->msg);
+		source_report(s->st, it->path, "%s", it->msg);
 		s->st->problems++;
 		return;
 	}
@@ -170,7 +160,7 @@ static size_t still_there(struct source *s, const char *path, struct str data, b
 
 	if (cut >= data.n)
 		return data.n;
-	source_report(path, "the file was cut short while it was read (now %zu bytes); read up to there", cut);
+	source_report(s->st, path, "the file was cut short while it was read (now %zu bytes); read up to there", cut);
 	s->st->problems++;
 	return cut;
 }
@@ -232,7 +222,7 @@ void source_reader_csv_record(struct source *s, const char *path, struct str rec
 
 	csv_open(&r, record);
 	if (csv_next_raw(&r, &raw, &err) != CSV_OK && !(raw.cut && csv_cut_raw(record, &raw))) {
-		source_report(path, "record at byte %llu: %s", (unsigned long long)offset, err ? err : "not a record");
+		source_report(s->st, path, "record at byte %llu: %s", (unsigned long long)offset, err ? err : "not a record");
 		s->st->problems++;
 		return;
 	}
@@ -260,7 +250,7 @@ void source_reader_buffer(struct source *s, const char *path, struct str data, b
 		finish_dump(s);
 	}
 	if (data.n == 0) {
-		source_report(path, "empty file");
+		source_report(s->st, path, "empty file");
 		s->st->problems++;
 		return;
 	}
@@ -275,7 +265,7 @@ void source_reader_buffer(struct source *s, const char *path, struct str data, b
 		return;
 	}
 	if (decode_is_binary(data)) {
-		source_report(path, "binary data, not a cable");
+		source_report(s->st, path, "binary data, not a cable");
 		s->st->problems++;
 		return;
 	}
@@ -293,7 +283,7 @@ void source_reader_buffer(struct source *s, const char *path, struct str data, b
 		if (pnote)
 			record_note(&m, pnote);
 		if (!html_extract(page, &s->text, &m, &s->a, &err)) {
-			source_report(path, "%s", err);
+			source_report(s->st, path, "%s", err);
 			s->st->problems++;
 			return;
 		}
@@ -305,7 +295,7 @@ void source_reader_buffer(struct source *s, const char *path, struct str data, b
 		record_note(&m, note);
 	note = NULL;
 	if (decode_text(data, &s->dec, &text, &note) != DECODE_OK) {
-		source_report(path, "binary data, not a cable");
+		source_report(s->st, path, "binary data, not a cable");
 		s->st->problems++;
 		return;
 	}
@@ -350,13 +340,13 @@ bool source_load(const char *path, struct loaded *l, struct source_stats *st)
 	} else {
 		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 		if (fd < 0) {
-			source_report(path, "%s", strerror(errno));
+			source_report(st, path, "%s", strerror(errno));
 			st->problems++;
 			return false;
 		}
 	}
 	if (fstat(fd, &sb) != 0 || S_ISDIR(sb.st_mode)) {
-		source_report(path, "%s", S_ISDIR(sb.st_mode) ? "is a folder" : strerror(errno));
+		source_report(st, path, "%s", S_ISDIR(sb.st_mode) ? "is a folder" : strerror(errno));
 		st->problems++;
 		if (fd != STDIN_FILENO)
 			close(fd);
@@ -376,7 +366,7 @@ bool source_load(const char *path, struct loaded *l, struct source_stats *st)
 		}
 	}
 	if (!slurp(fd, &all)) {
-		source_report(path, "%s", strerror(errno));
+		source_report(st, path, "%s", strerror(errno));
 		st->problems++;
 		buf_free(&all);
 		if (fd != STDIN_FILENO)
@@ -422,7 +412,7 @@ static void walk_dir(struct walk *w, const char *path, int depth)
 	size_t n = 0, cap = 0;
 
 	if (!d) {
-		source_report(path, "%s", strerror(errno));
+		source_report(w->st, path, "%s", strerror(errno));
 		w->st->problems++;
 		return;
 	}
@@ -451,13 +441,13 @@ static void walk_path(struct walk *w, const char *path, int depth)
 		return;
 	}
 	if (depth > MAX_DEPTH) {
-		source_report(path, "folders nested too deep");
+		source_report(w->st, path, "folders nested too deep");
 		w->st->problems++;
 		return;
 	}
 	/* below the top, links are not followed: a loop would never end */
 	if ((depth > 0 ? lstat(path, &sb) : stat(path, &sb)) != 0) {
-		source_report(path, "%s", strerror(errno));
+		source_report(w->st, path, "%s", strerror(errno));
 		w->st->problems++;
 		return;
 	}

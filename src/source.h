@@ -14,23 +14,24 @@
  * Returns false to stop reading. */
 typedef bool (*record_fn)(struct str text, const struct record_meta *meta, void *ud);
 
+/* What reading counts, and where it tells its problems: the sink, a line
+ * each ("pilcrow: PATH: what is wrong"); standard error when it is NULL. */
 struct source_stats {
 	size_t records;   /* records handed on */
 	size_t problems;  /* files or records that could not be read */
 	size_t bytes;     /* input bytes read */
+	void (*report)(const char *line, void *ud);
+	void *report_ud;
 };
 
 /* Reads every path in order; problems are reported, one line each
  * ("pilcrow: PATH: what is wrong"), and counted. */
 void source_read(char *const *paths, size_t npaths, record_fn fn, void *ud, struct source_stats *st);
 
-/* Reports a problem with @path (the path made safe to print): on stderr, or
- * to the hook set with source_set_report(). */
-void source_report(const char *path, const char *fmt, ...) PRINTF_LIKE(2, 3);
+/* Reports a problem with @path (the path made safe to print) to the sink
+ * of @st (stderr when @st or its sink is NULL). */
+void source_report(const struct source_stats *st, const char *path, const char *fmt, ...) PRINTF_LIKE(3, 4);
 
-/* Sends the reports to @fn instead of stderr (NULL: stderr again); the
- * reader keeps them while the screen is in use. */
-void source_set_report(void (*fn)(const char *line, void *ud), void *ud);
 
 /* Calls @fn with each file named by @paths, folders walked recursively in
  * name order ("-" stands for standard input); returns false from @fn to stop. */

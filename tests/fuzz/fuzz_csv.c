@@ -125,19 +125,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *err;
 	enum csv_status s;
 
-	source_set_report(quiet, NULL);
 	csv_open(&csv, in);
 	while ((s = csv_next(&csv, &rec_buf, &rec, &err)) != CSV_EOF) {
 		if (s == CSV_OK)
 			FUZZ_ASSERT(rec.offset + rec.length <= size);
 	}
 	memset(&st, 0, sizeof(st));
+	st.report = quiet;
 	r = source_reader_new(export_record, &out, &st);
 	source_reader_buffer(r, "fuzz.csv", in, false);
 	source_reader_free(r);
 	run_corpus(data, size);
 	run_pieces(data, size);
-	source_set_report(NULL, NULL);
 	buf_free(&out);
 	buf_free(&rec_buf);
 	return 0;
