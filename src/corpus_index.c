@@ -27,131 +27,18 @@ static void index_csv_slow(struct corpus *c, uint32_t si, const struct csv_raw *
 /* ---------------------------------------------------------------- quick */
 
 /* The index reads a dump at the speed of memory: the container's columns
- * give the id, date, origin, classification and references; the SUBJECT and
- * TAGS lines are found in the first few kilobytes of the text.  (The full
- * parser, with all its repairs, runs when a cable is opened.) */
-
-static bool is_pilcrow_at_start(struct str s)
-{
-	return s.n >= 2 && (unsigned char)s.p[0] == 0xC2 && (unsigned char)s.p[1] == 0xB6;
-}
-
-/* The next line of @s from *pos, without its CR; false at the end. */
-static bool next_line(struct str s, size_t *pos, struct str *line)
-{
-	const char *nl;
-	size_t end;
-
-	if (*pos >= s.n)
-		return false;
-	nl = memchr(s.p + *pos, '\n', s.n - *pos);
-	end = nl ? (size_t)(nl - s.p) : s.n;
-	*line = str_make(s.p + *pos, end - *pos);
-	*pos = end + 1;
-	while (line->n && (line->p[line->n - 1] == '\r' || line->p[line->n - 1] == ' '))
-		line->n--;
-	while (line->n && line->p[0] == ' ') {
-		line->p++;
-		line->n--;
-	}
-	return true;
-}
-
-/* A header label at the start of @line: "TAGS", "SUBJECT:", "REF", ... */
-static bool quick_label(struct str line, const char *w)
-{
-	size_t n = strlen(w);
-
-	return str_istarts(line, w) && (line.n == n || !is_alpha((unsigned char)line.p[n]));
-}
-
-static bool quick_stop(struct str line)
-{
-	return !line.n || quick_label(line, "REF") || quick_label(line, "REFS") ||
-	       quick_label(line, "REFTEL") || str_istarts(line, "CLASSIFIED BY") ||
-	       quick_label(line, "SUBJECT") || quick_label(line, "SUBJ") || quick_label(line, "TAGS") ||
-	       is_digit((unsigned char)line.p[0]) || is_pilcrow_at_start(line);
-}
-
-struct quick_tags {
-	struct corpus *c;
-	uint32_t *tags;
-	size_t *ntags, max;
-};
-
-static void quick_tag(const struct tag_read *t, void *ud)
-{
-	struct quick_tags *q = ud;
-
-	if (!(t->note & TAGS_SIPDIS) && *q->ntags < q->max)
-		q->tags[(*q->ntags)++] = intern(q->c, t->text);
-}
-
-static void quick_header(struct corpus *c, struct str text, struct str *subject, uint32_t *tags, size_t *ntags,
-			 size_t max_tags)
-{
-	size_t pos = 0;
-	struct str line;
-	struct buf *b = &c->fbuf;
-
-	*subject = STR_NULL;
-	*ntags = 0;
-	buf_clear(b);
-	while (next_line(text, &pos, &line)) {
-		if (!*ntags && (quick_label(line, "TAGS") || quick_label(line, "TAGES"))) {
-			struct str pieces[2];
-			size_t np = 1, p2 = pos, k = str_istarts(line, "TAGES") ? 5 : 4;
-			struct str more;
-			struct quick_tags q = { c, tags, ntags, max_tags };
-
-			while (k < line.n && (line.p[k] == ':' || line.p[k] == ' '))
-				k++;
-			pieces[0] = str_make(line.p + k, line.n - k);
-			/* the next line too when it is all tags, or the list ends with a comma */
-			if (next_line(text, &p2, &more) && more.n && !quick_stop(more) &&
-			    (!str_has_lower(more) || (pieces[0].n && pieces[0].p[pieces[0].n - 1] == ','))) {
-				pieces[np++] = more;
-				pos = p2;
-			}
-			tags_read(pieces, np, quick_tag, &q);
-			continue;
-		}
-		if (!subject->n && (quick_label(line, "SUBJECT") || quick_label(line, "SUBJ"))) {
-			size_t k = str_istarts(line, "SUBJECT") ? 7 : 4;
-
-			while (k < line.n && (line.p[k] == ':' || line.p[k] == ' ' || line.p[k] == '-'))
-				k++;
-			buf_add(b, line.p + k, line.n - k);
-			for (size_t p2 = pos; next_line(text, &p2, &line) && !quick_stop(line); pos = p2) {
-				buf_addc(b, ' ');
-				buf_addstr(b, line);
-			}
-			/* tidied as the reader's parser does: the list shows what it shows */
-			{
-				struct marking m;
-				struct str at;
-				unsigned notes;
-
-				*subject = subject_tidy(buf_str(b), &c->dec, &m, &at, &notes);
-			}
-		}
-		if (subject->n && *ntags)
-			break;
-	}
-}
+ * and the first few kilobytes of the text go through the parser's header
+ * reader (parse_cable_header, the one the reader uses), so the list and
+ * the reader never disagree; the paragraphs are parsed when a cable is
+ * opened. */
 
 /* One record of a dump: its columns and the start of its text, never all of it. */
 static void index_csv_record(struct corpus *c, uint32_t si, const struct csv_raw *raw)
 {
 	struct buf *h = &c->hbuf;
 	size_t offs[CSV_HEADER + 1];
-	struct str body = raw->f[CSV_BODY], f[CSV_HEADER], subject, text;
-	uint32_t tags[64], refs[64];
-	size_t ntags, nrefs = 0;
-	struct centry *e;
-	struct marking mark;
-	char id[ID_MAX], iso[ISO_DATE_MAX];
-	bool odd;
+	struct str body = raw->f[CSV_BODY], f[CSV_HEADER], text;
+	struct record_meta m;
 	const char *note;
 
 	buf_clear(h);
@@ -170,40 +57,18 @@ static void index_csv_record(struct corpus *c, uint32_t si, const struct csv_raw
 	}
 	for (size_t i = 0; i < CSV_HEADER; i++)
 		f[i] = str_trim(str_make(h->p + offs[i], offs[i + 1] - offs[i]));
-	id_canonical(f[CSV_ID], id, &odd);
-	for (struct str r = f[CSV_REFS]; r.n && nrefs < 64;) {
-		const char *bar = memchr(r.p, '|', r.n);
-		struct str one = str_trim(str_make(r.p, bar ? (size_t)(bar - r.p) : r.n));
-		char canon[ID_MAX];
-
-		r = bar ? str_make(bar + 1, r.n - (size_t)(bar - r.p) - 1) : STR_NULL;
-		if (!one.n)
-			continue;
-		id_canonical(one, canon, &odd);
-		refs[nrefs++] = intern(c, str_c(canon));
-	}
-	quick_header(c, str_make(h->p + offs[CSV_HEADER], h->n - offs[CSV_HEADER]), &subject, tags, &ntags, 64);
-
-	grow_array((void **)&c->e, &c->cap, c->n + 1, sizeof(*c->e));
-	e = &c->e[c->n];
-	memset(e, 0, sizeof(*e));
-	e->offset = raw->offset;
-	e->length = raw->length > UINT32_MAX ? UINT32_MAX : (uint32_t)raw->length;
-	e->source = si;
-	e->id = intern(c, str_c(id));
-	e->subject = pool_add(c, subject);
-	e->origin = intern(c, id_station(id));
-	e->origin_name = intern(c, f[CSV_ORIGIN]);
-	e->date = date_from_csv(f[CSV_CREATED], iso) ? date_minutes(iso) : 0;
-	if (marking_parse_classification(f[CSV_CLASS], &mark)) {
-		e->level = (uint8_t)mark.level;
-		e->caveats = (uint8_t)mark.caveats;
-	}
-	e->format = FORMAT_CSV;
-	e->tags = list_add(c, tags, ntags);
-	e->refs = list_add(c, refs, nrefs);
-	c->n++;
-	id_insert(c, id, (uint32_t)c->n - 1);
+	memset(&m, 0, sizeof(m));
+	m.format = FORMAT_CSV;
+	m.path = str_c(c->src[si].path);
+	m.offset = raw->offset + c->src[si].base;
+	m.length = raw->length;
+	m.id = f[CSV_ID];
+	m.created = f[CSV_CREATED];
+	m.origin_name = f[CSV_ORIGIN];
+	m.classification = f[CSV_CLASS];
+	m.refs = f[CSV_REFS];
+	if (parse_cable_header(&c->scratch, str_make(h->p + offs[CSV_HEADER], h->n - offs[CSV_HEADER]), &m))
+		add_entry(c, &c->scratch, si, raw->offset, raw->length);
 }
 
 /* A record that is not plain UTF-8: the careful way, through the reader. */
