@@ -1,0 +1,274 @@
+/* textbuild.c -- the full-text index built on worker threads (one shard
+ * each, a run of the corpus's entries: each cable parsed, its rows added),
+ * its list index saved beside it, its checksums written, then the whole put
+ * under its name; and the checksums checked again before a first use. */
+#include "config.h"
+#include "corpus_text_internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "corpus_internal.h"
+#include "corpus_store.h"
+#include "parse.h"
+#include "textrows.h"
+
+void fmt(char *out, size_t n, const char *f, ...)
+{
+	va_list ap;
+
+	va_start(ap, f);
+	vsnprintf(out, n, f, ap);
+	va_end(ap);
+}
+
+/* One shard's builder: its run of entries, its parser. */
+struct worker {
+	struct corpus *c;
+	struct ctext *t;
+	size_t from, to, k;
+	struct tshard *shard;
+	struct cable cable;
+	bool parsed;
+	struct buf scratch;
+	int64_t base;
+	bool ok;
+	pthread_t th;
+	char err[256];
+};
+
+static void drop_report(const char *line, void *ud)
+{
+	(void)line;
+	(void)ud;       /* the main reading told it already */
+}
+
+static bool worker_parsed(struct str text, const struct record_meta *meta, void *ud)
+{
+	struct worker *w = ud;
+
+	w->parsed = parse_cable(&w->cable, text, meta);
+	return true;
+}
+
+static bool add_row(unsigned row, struct str text, void *ud)
+{
+	struct worker *w = ud;
+
+	if (!tshard_add(w->shard, w->base + row, text)) {
+		w->ok = false;
+		return false;
+	}
+	return true;
+}
+
+static void *worker_run(void *ud)
+{
+	struct worker *w = ud;
+	struct corpus *c = w->c;
+	struct source_stats st;
+	struct source_reader *r;
+
+	memset(&st, 0, sizeof(st));
+	st.report = drop_report;
+	r = source_reader_new(worker_parsed, w, &st);
+	cable_init(&w->cable);
+	w->ok = true;
+	for (size_t i = w->from; i < w->to && w->ok && !atomic_load(&w->t->cancel); i++) {
+		const struct centry *e = &c->e[i];
+		const struct csource *s = &c->src[e->source];
+
+		atomic_fetch_add(&w->t->done, 1);
+		if (e->format != FORMAT_CSV || !s->l.data.p || e->offset + e->length > s->l.data.n)
+			continue;
+		w->parsed = false;
+		source_reader_csv_record(r, s->path, str_make(s->l.data.p + e->offset, e->length),
+					 e->offset + s->base);
+		if (!w->parsed)
+			continue;
+		w->base = (int64_t)i * TINDEX_ROWS;
+		text_rows(&w->cable, &w->scratch, add_row, w);
+	}
+	if (!w->ok)
+		fmt(w->err, sizeof(w->err), "cannot write the index: %s", "the disk may be full");
+	source_reader_free(r);
+	cable_free(&w->cable);
+	buf_free(&w->scratch);
+	return NULL;
+}
+
+void shard_path(char *out, size_t n, const char *dir, size_t k)
+{
+	fmt(out, n, "%s/text-%zu.db", dir, k);
+}
+
+/* The size, mtime and inode of each shard, as the checked file keeps them. */
+void shard_stamp(const struct ctext *t, const char *dir, struct buf *out)
+{
+	for (size_t k = 0; k < t->nshards; k++) {
+		char p[TEXTCACHE_PATH];
+		struct stat st;
+
+		shard_path(p, sizeof(p), dir, k);
+		if (stat(p, &st) != 0)
+			memset(&st, 0, sizeof(st));
+		buf_printf(out, "%zu %lld %lld.%09ld %llu\n", k, (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+			   (long)st.st_mtim.tv_nsec, (unsigned long long)st.st_ino);
+	}
+}
+
+void *text_build_run(void *ud)
+{
+	struct corpus *c = ud;
+	struct ctext *t = c->text;
+	struct worker w[SHARDS_MAX];
+	struct buf meta = { 0 }, stamp = { 0 };
+	size_t ns = t->nshards;
+	char p[TEXTCACHE_PATH];
+
+	memset(w, 0, sizeof(w));
+	t->ok = true;
+	/* the list index first: the next open loads it instead of reading */
+	fmt(p, sizeof(p), "%s/list.db", t->part);
+	t->ok = corpus_store_save(c, p, t->err, sizeof(t->err));
+	for (size_t k = 0; k < ns && t->ok; k++) {
+		w[k].c = c;
+		w[k].t = t;
+		w[k].k = k;
+		w[k].from = c->n * k / ns;
+		w[k].to = c->n * (k + 1) / ns;
+		shard_path(p, sizeof(p), t->part, k);
+		w[k].shard = tshard_create(p, t->err, sizeof(t->err));
+		if (!w[k].shard)
+			t->ok = false;
+	}
+	if (t->ok) {
+		for (size_t k = 1; k < ns; k++)
+			pthread_create(&w[k].th, NULL, worker_run, &w[k]);
+		worker_run(&w[0]);
+		for (size_t k = 1; k < ns; k++)
+			pthread_join(w[k].th, NULL);
+	}
+	buf_printf(&meta, "%s\nkey %s\nentries %zu\nshards %zu\n%s", META_VERSION, t->key, c->n, ns, t->desc);
+	for (size_t k = 0; k < ns; k++) {
+		char e[256];
+
+		if (!w[k].shard)
+			continue;
+		if (t->ok && !w[k].ok) {
+			fmt(t->err, sizeof(t->err), "%s", w[k].err);
+			t->ok = false;
+		}
+		if (!t->ok || atomic_load(&t->cancel)) {
+			tshard_abandon(w[k].shard);
+			continue;
+		}
+		if (!tshard_finish(w[k].shard, e, sizeof(e))) {
+			fmt(t->err, sizeof(t->err), "cannot write the index: %s", e);
+			t->ok = false;
+		}
+	}
+	for (size_t k = 0; k < ns && t->ok && !atomic_load(&t->cancel); k++) {
+		uint64_t sum, size;
+
+		shard_path(p, sizeof(p), t->part, k);
+		if (!textcache_checksum(p, &sum, &size)) {
+			fmt(t->err, sizeof(t->err), "cannot read back %s", p);
+			t->ok = false;
+		}
+		buf_printf(&meta, "shard %zu %llu %016llx\n", k, (unsigned long long)size, (unsigned long long)sum);
+	}
+	if (t->ok) {
+		uint64_t sum, size;
+
+		fmt(p, sizeof(p), "%s/list.db", t->part);
+		t->ok = textcache_checksum(p, &sum, &size);
+		buf_printf(&meta, "list %llu %016llx\n", (unsigned long long)size, (unsigned long long)sum);
+	}
+	if (atomic_load(&t->cancel))
+		t->ok = false;
+	if (t->ok) {
+		/* complete: the meta file, then the directory under its name */
+		fmt(p, sizeof(p), "%s/meta", t->part);
+		shard_stamp(t, t->part, &stamp);
+		if (!textcache_write(p, meta.p)) {
+			fmt(t->err, sizeof(t->err), "cannot write %s", p);
+			t->ok = false;
+		} else {
+			fmt(p, sizeof(p), "%s/checked", t->part);
+			textcache_write(p, stamp.p);
+			if (rename(t->part, t->final) != 0) {
+				fmt(t->err, sizeof(t->err), "cannot put the index in place at %s", t->final);
+				t->ok = false;
+			}
+		}
+	}
+	if (!t->ok)
+		textcache_remove(t->part);   /* a half-built index is never kept */
+	buf_free(&meta);
+	buf_free(&stamp);
+	atomic_store(&t->finished, 1);
+	return NULL;
+}
+
+bool read_meta(struct corpus *c, struct ctext *t, const char *dir, char *meta, size_t n)
+{
+	char p[TEXTCACHE_PATH], want[128];
+	const char *s;
+	size_t entries = 0, shards = 0;
+
+	fmt(p, sizeof(p), "%s/meta", dir);
+	if (!textcache_read(p, meta, n))
+		return false;
+	fmt(want, sizeof(want), "%s\nkey %s\n", META_VERSION, t->key);
+	if (strncmp(meta, want, strlen(want)) != 0)
+		return false;
+	s = strstr(meta, "\nentries ");
+	if (!s || sscanf(s, "\nentries %zu\nshards %zu", &entries, &shards) != 2)
+		return false;
+	if (entries != c->n || shards == 0 || shards > SHARDS_MAX)
+		return false;
+	t->nshards = shards;
+	/* every shard there, of the size it was made */
+	for (size_t k = 0; k < shards; k++) {
+		char tag[64], sp[TEXTCACHE_PATH];
+		unsigned long long size;
+		struct stat st;
+
+		fmt(tag, sizeof(tag), "\nshard %zu ", k);
+		s = strstr(meta, tag);
+		shard_path(sp, sizeof(sp), dir, k);
+		if (!s || sscanf(s + strlen(tag), "%llu", &size) != 1 || stat(sp, &st) != 0 ||
+		    (unsigned long long)st.st_size != size)
+			return false;
+	}
+	return true;
+}
+
+void *text_check_run(void *ud)
+{
+	struct corpus *c = ud;
+	struct ctext *t = c->text;
+	char meta[16384];
+
+	t->ok = read_meta(c, t, t->final, meta, sizeof(meta));
+	for (size_t k = 0; k < t->nshards && t->ok && !atomic_load(&t->cancel); k++) {
+		char p[TEXTCACHE_PATH], tag[128];
+		uint64_t sum, size;
+
+		shard_path(p, sizeof(p), t->final, k);
+		t->ok = textcache_checksum(p, &sum, &size);
+		fmt(tag, sizeof(tag), "\nshard %zu %llu %016llx\n", k, (unsigned long long)size,
+			 (unsigned long long)sum);
+		t->ok = t->ok && strstr(meta, tag) != NULL;
+		atomic_store(&t->done, (k + 1) * t->total / t->nshards);
+	}
+	if (!t->ok)
+		fmt(t->err, sizeof(t->err), "its checksums do not match");
+	atomic_store(&t->finished, 1);
+	return NULL;
+}
+
