@@ -2,7 +2,6 @@
  * named, its entries added, a cable read again and parsed when opened. */
 #include "config.h"
 #include "corpus_internal.h"
-#include "corpus_text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,7 +76,8 @@ void corpus_free(struct corpus *c)
 {
 	if (!c)
 		return;
-	corpus_text_free(c);    /* its threads read the sources */
+	if (c->text_free)
+		c->text_free(c);    /* the index's threads read the sources */
 	for (size_t i = 0; i < c->nsrc; i++) {
 		source_unload(&c->src[i].l);
 		free(c->src[i].path);
@@ -127,11 +127,6 @@ static bool add_source(const char *path, void *ud)
 		s->size = (uint64_t)sb.st_size;
 	c->bytes_total += s->size;
 	return true;
-}
-
-void corpus_use_saved(struct corpus *c, bool yes)
-{
-	c->use_saved = yes;
 }
 
 bool corpus_list_saved(const struct corpus *c)

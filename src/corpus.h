@@ -29,10 +29,6 @@ struct corpus;
 struct corpus *corpus_new(void);
 void corpus_free(struct corpus *c);
 
-/* Loads the list index saved with the inputs' full-text index instead of
- * reading them, when there is one (corpus_text.h); off by default. */
-void corpus_use_saved(struct corpus *c, bool yes);
-
 /* True when the list index is the saved one, not read from the inputs. */
 bool corpus_list_saved(const struct corpus *c);
 

@@ -4,7 +4,6 @@
  * cold disk is asked to read ahead; then who cites whom. */
 #include "config.h"
 #include "corpus_internal.h"
-#include "corpus_text.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -283,9 +282,9 @@ static bool index_run(struct corpus *c, double deadline, size_t upto)
 {
 	if (c->done)
 		return true;
-	if (c->use_saved && !c->saved_tried) {
+	if (c->load_saved && !c->saved_tried) {
 		c->saved_tried = true;
-		if (c->next == 0 && corpus_text_load_list(c)) {
+		if (c->next == 0 && c->load_saved(c)) {
 			c->list_saved = true;
 			return true;
 		}

@@ -95,7 +95,12 @@ struct corpus {
 	size_t nmsgs, cap_msgs;
 
 	struct ctext *text;              /* the full-text index (corpus_text.c) */
-	bool use_saved, saved_tried;     /* its saved list index: may load it, looked */
+	/* set by the full-text index (corpus_text.c), which sits above the
+	 * corpus: loading the list index saved with it, and stopping its work
+	 * before the corpus goes */
+	bool (*load_saved)(struct corpus *c);
+	void (*text_free)(struct corpus *c);
+	bool saved_tried;                /* the saved list looked for */
 	bool list_saved;                 /* loaded it */
 };
 

@@ -135,6 +135,11 @@ static void look(struct corpus *c, bool build)
 	start_job(c, JOB_BUILD);
 }
 
+void corpus_text_use_saved(struct corpus *c, bool yes)
+{
+	c->load_saved = yes ? corpus_text_load_list : NULL;
+}
+
 void corpus_text_start(struct corpus *c, bool build, bool autobuild)
 {
 	struct ctext *t;
@@ -146,6 +151,7 @@ void corpus_text_start(struct corpus *c, bool build, bool autobuild)
 	if (c->text || !c->done)
 		return;
 	t = c->text = xcalloc(1, sizeof(*t));
+	c->text_free = corpus_text_free;
 	t->lockfd = -1;
 	/* only a dump (or its pieces) has an index */
 	for (size_t i = 0; i < c->nsrc; i++) {

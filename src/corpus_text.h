@@ -62,9 +62,12 @@ bool corpus_text_can_rank(const struct corpus *c, const struct cfilter *f);
 /* The same for near=: NEAR("w1" "w2"*, @dist). */
 bool corpus_text_near_query(const char *words, int dist, char *out, size_t n);
 
-/* Loads the list index saved with the text index of the corpus's inputs
- * (named, not yet read), when there is one and it is whole: the corpus is
- * then complete at once.  Called by the corpus before it reads. */
+/* The corpus loads the list index saved with the text index of its
+ * inputs instead of reading them, when there is one and it is whole (off
+ * by default): it is then complete at once. */
+void corpus_text_use_saved(struct corpus *c, bool yes);
+
+/* That loading, called by the corpus before it reads its inputs. */
 bool corpus_text_load_list(struct corpus *c);
 
 /* Stops the background work and closes the index (corpus_free). */

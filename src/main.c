@@ -208,7 +208,7 @@ static int run_reader(const struct opts *o, char *const *paths, size_t n)
 	size_t nlines;
 	int status;
 
-	corpus_use_saved(c, !o->no_index);
+	corpus_text_use_saved(c, !o->no_index);
 	corpus_add_paths(c, paths, n);
 	status = ui_run(c, &uo);
 	/* what could not be read is told once the screen is gone */
@@ -251,7 +251,7 @@ static void read_all(struct corpus *c, char *const *paths, size_t n, bool build,
 {
 	struct bar b = { -1, isatty(STDERR_FILENO) != 0 };
 
-	corpus_use_saved(c, text);
+	corpus_text_use_saved(c, text);
 	corpus_add_paths(c, paths, n);
 	while (!corpus_index_step(c, 1000))
 		;
