@@ -90,21 +90,29 @@ bool corpus_store_save(const struct corpus *c, const char *path, char *err, size
 	return ok;
 }
 
-/* Blob @name, copied into memory of its own; its size in *n. */
-static void *get(sqlite3_stmt *st, const char *name, size_t want, size_t *n)
+/* Blob @name, read straight into memory of its own (no copy in SQLite's
+ * cache on the way: the list of the whole corpus is tens of megabytes);
+ * its size in *n.  NULL when it is missing or not @want bytes long. */
+static void *get(sqlite3 *db, sqlite3_stmt *st, const char *name, size_t want, size_t *n)
 {
 	void *p = NULL;
+	sqlite3_blob *b = NULL;
 
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		size_t len = (size_t)sqlite3_column_bytes(st, 0);
+		sqlite3_int64 row = sqlite3_column_int64(st, 0);
+		size_t len = (size_t)sqlite3_column_int64(st, 1);
 
-		if (want == (size_t)-1 || len == want) {
+		if ((want == (size_t)-1 || len == want) && len < INT32_MAX &&
+		    sqlite3_blob_open(db, "main", "blob", "data", row, 0, &b) == SQLITE_OK) {
 			p = xmalloc(len ? len : 1);
-			if (len)
-				memcpy(p, sqlite3_column_blob(st, 0), len);
+			if (len && sqlite3_blob_read(b, p, (int)len, 0) != SQLITE_OK) {
+				free(p);
+				p = NULL;
+			}
 			*n = len;
 		}
+		sqlite3_blob_close(b);
 	}
 	sqlite3_reset(st);
 	return p;
@@ -124,20 +132,20 @@ bool corpus_store_load(struct corpus *c, const char *path)
 
 	memset(&tmp, 0, sizeof(tmp));
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, "SELECT data FROM blob WHERE name = ?", -1, &st, NULL) != SQLITE_OK)
+	    sqlite3_prepare_v2(db, "SELECT rowid, length(data) FROM blob WHERE name = ?", -1, &st, NULL) != SQLITE_OK)
 		goto out;
-	k = get(st, "counts", sizeof(*k), &len);
+	k = get(db, st, "counts", sizeof(*k), &len);
 	if (!k || k->version != STORE_VERSION)
 		goto out;
-	tmp.e = get(st, "entries", k->n * sizeof(*tmp.e), &len);
-	tmp.pool.p = get(st, "pool", k->pool, &len);
-	tmp.slots = get(st, "slots", k->nslots * sizeof(*tmp.slots), &len);
-	tmp.lists = get(st, "lists", k->nlists * sizeof(*tmp.lists), &len);
-	tmp.ids = get(st, "ids", k->nids * sizeof(*tmp.ids), &len);
-	tmp.cited_at = get(st, "cited_at", (k->n + 1) * sizeof(*tmp.cited_at), &len);
-	tmp.cited = get(st, "cited", k->ncited * sizeof(*tmp.cited), &len);
-	src = get(st, "sources", (size_t)-1, &nsrc_len);
-	msgs = get(st, "messages", (size_t)-1, &nmsgs);
+	tmp.e = get(db, st, "entries", k->n * sizeof(*tmp.e), &len);
+	tmp.pool.p = get(db, st, "pool", k->pool, &len);
+	tmp.slots = get(db, st, "slots", k->nslots * sizeof(*tmp.slots), &len);
+	tmp.lists = get(db, st, "lists", k->nlists * sizeof(*tmp.lists), &len);
+	tmp.ids = get(db, st, "ids", k->nids * sizeof(*tmp.ids), &len);
+	tmp.cited_at = get(db, st, "cited_at", (k->n + 1) * sizeof(*tmp.cited_at), &len);
+	tmp.cited = get(db, st, "cited", k->ncited * sizeof(*tmp.cited), &len);
+	src = get(db, st, "sources", (size_t)-1, &nsrc_len);
+	msgs = get(db, st, "messages", (size_t)-1, &nmsgs);
 	if (!tmp.e || !tmp.pool.p || !tmp.slots || !tmp.lists || !tmp.ids || !tmp.cited_at || !tmp.cited || !src ||
 	    !msgs)
 		goto out;

@@ -27,6 +27,7 @@ static void start_job(struct corpus *c, enum job job)
 
 	t->job = job;
 	atomic_store(&t->done, 0);
+	atomic_store(&t->merging, 0);
 	atomic_store(&t->finished, 0);
 	atomic_store(&t->cancel, 0);
 	t->total = c->n;
@@ -242,6 +243,11 @@ int corpus_text_percent(const struct corpus *c)
 	if (!t || !t->total)
 		return 0;
 	return (int)(atomic_load(&((struct ctext *)t)->done) * 100 / t->total);
+}
+
+bool corpus_text_merging(const struct corpus *c)
+{
+	return c->text && c->text->state == CT_BUILDING && atomic_load(&c->text->merging);
 }
 
 const char *corpus_text_reason(const struct corpus *c)

@@ -37,6 +37,8 @@ bool corpus_text_poll(struct corpus *c);
 enum ctext_state corpus_text_state(const struct corpus *c);
 int corpus_text_percent(const struct corpus *c);
 const char *corpus_text_reason(const struct corpus *c);
+/* While building: the rows are in, the index is being merged into one. */
+bool corpus_text_merging(const struct corpus *c);
 /* The index's directory ("" when none). */
 const char *corpus_text_dir(const struct corpus *c);
 

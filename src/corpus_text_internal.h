@@ -41,6 +41,7 @@ struct ctext {
 	pthread_t th;
 	atomic_size_t done;
 	atomic_int finished, cancel;
+	atomic_int merging;     /* the rows are in: the segments are being merged */
 	size_t total;
 	bool ok;
 	char err[512];

@@ -312,7 +312,7 @@ static bool words_term(struct cf_term *t, const char *name, const char *v, char 
 		struct buf longest = { 0 };
 
 		if (pattern_longest_words(v, &longest))
-			t->pre = search_new_words(longest.p, rerr, sizeof(rerr));
+			t->pre = search_new_words_ascii(longest.p, rerr, sizeof(rerr));
 		buf_free(&longest);
 	}
 	if (!t->re) {
@@ -398,7 +398,7 @@ static bool near_term(struct cf_term *t, char *v, char *err, size_t errsize)
 			}
 		}
 		best = xstrndup(best, bn);
-		t->pre = search_new_words(best, rerr, sizeof(rerr));
+		t->pre = search_new_words_ascii(best, rerr, sizeof(rerr));
 		free(best);
 	}
 	return true;

@@ -52,7 +52,7 @@ struct cf_term {
 	size_t nalt;
 	struct search *re;      /* ~, and the words of subject= and text= */
 	struct search *pre;     /* words of the text: the longest word of each
-				 * phrase, which the record's bytes must hold */
+				 * phrase, which an ASCII record's bytes must hold */
 	char *pattern;          /* what re was made from, as written */
 	bool words;             /* re is words and phrases, not an expression */
 	struct search **near;   /* near=: each word's search */

@@ -232,6 +232,11 @@ static void index_progress(int pct, void *ud)
 
 	if (pct == b->last)
 		return;
+	if (pct == 100 && b->tty) {
+		fprintf(stderr, "\rindexing text [%s] merging", "########################################");
+		b->last = pct;
+		return;
+	}
 	if (b->tty) {
 		char bar[41];
 

@@ -110,7 +110,7 @@ static bool word_byte_at(const char *s, size_t i)
 /* Words and phrases, as words: the pattern's letters and digits in order,
  * whatever is not a word between them (one or more of it), from a word's
  * start to a word's end; a * at a word's end is a prefix. */
-static void literal(const char *s, struct buf *out)
+static void literal(const char *s, struct buf *out, bool ascii)
 {
 	size_t n = strlen(s);
 	bool open = false, gap = false;
@@ -134,7 +134,9 @@ static void literal(const char *s, struct buf *out)
 			buf_adds(out, HYPHEN);
 		gap = false;
 		open = true;
-		if (is_letter((char)c))
+		if (is_letter((char)c) && ascii)
+			buf_addc(out, (char)c);
+		else if (is_letter((char)c))
 			letter(out, (char)c, false);
 		else if (c < 0x80)
 			buf_addc(out, (char)c);
@@ -148,7 +150,9 @@ static void literal(const char *s, struct buf *out)
 			while (k < n && ((unsigned char)s[k] & 0xC0) == 0x80)
 				k++;
 			base = accented_base(s + i, k - i);
-			if (base)
+			if (base && ascii)
+				buf_addc(out, base);
+			else if (base)
 				letter(out, base, false);
 			else
 				buf_add(out, s + i, k - i);
@@ -233,6 +237,11 @@ static void regex(const char *s, struct buf *out)
 
 bool pattern_compile(const char *user, bool literal_words, struct buf *out)
 {
+	return pattern_compile_for(user, literal_words, false, out);
+}
+
+bool pattern_compile_for(const char *user, bool literal_words, bool ascii, struct buf *out)
+{
 	bool exact = strncmp(user, "(?-i)", 5) == 0;
 
 	buf_clear(out);
@@ -251,7 +260,7 @@ bool pattern_compile(const char *user, bool literal_words, struct buf *out)
 			size_t n = bar ? (size_t)(bar - p) : strlen(p);
 
 			snprintf(part, sizeof(part), "%.*s", (int)(n < sizeof(part) ? n : sizeof(part) - 1), p);
-			literal(part, out);
+			literal(part, out, ascii);
 			if (!bar)
 				break;
 			buf_addc(out, '|');
@@ -259,7 +268,7 @@ bool pattern_compile(const char *user, bool literal_words, struct buf *out)
 		}
 		buf_addc(out, ')');
 	} else if (literal_words)
-		literal(user, out);
+		literal(user, out, ascii);
 	else
 		regex(user, out);
 	return exact;

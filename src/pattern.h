@@ -23,6 +23,11 @@
  * (@literal) words and phrases.  Returns true when case counts. */
 bool pattern_compile(const char *user, bool literal, struct buf *out);
 
+/* The same; with @ascii, words for an ASCII text only, their letters
+ * without their accented forms (a faster search, for a text known to be
+ * ASCII: there the accented forms cannot stand). */
+bool pattern_compile_for(const char *user, bool literal, bool ascii, struct buf *out);
+
 /* Writes into @out the longest word of each phrase of @user (words and
  * phrases, | between them), | between them: what a text must hold for
  * @user to match in it.  False when a phrase has no word. */

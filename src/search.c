@@ -48,7 +48,7 @@ static pcre2_code *compile(const char *pattern, char *err, size_t errsize)
 	return re;
 }
 
-static struct search *make(const char *pattern, bool words, char *err, size_t errsize)
+static struct search *make(const char *pattern, bool words, bool ascii, char *err, size_t errsize)
 {
 	struct buf b = { 0 };
 	struct search *s;
@@ -61,7 +61,7 @@ static struct search *make(const char *pattern, bool words, char *err, size_t er
 			return NULL;
 		pcre2_code_free(re);
 	}
-	pattern_compile(pattern, words, &b);
+	pattern_compile_for(pattern, words, ascii, &b);
 	re = compile(b.p ? b.p : "", err, errsize);
 	buf_free(&b);
 	if (!re)
@@ -86,12 +86,17 @@ static struct search *make(const char *pattern, bool words, char *err, size_t er
 
 struct search *search_new(const char *pattern, char *err, size_t errsize)
 {
-	return make(pattern, false, err, errsize);
+	return make(pattern, false, false, err, errsize);
 }
 
 struct search *search_new_words(const char *words, char *err, size_t errsize)
 {
-	return make(words, true, err, errsize);
+	return make(words, true, false, err, errsize);
+}
+
+struct search *search_new_words_ascii(const char *words, char *err, size_t errsize)
+{
+	return make(words, true, true, err, errsize);
 }
 
 void search_free(struct search *s)

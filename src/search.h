@@ -17,6 +17,8 @@ struct search *search_new(const char *pattern, char *err, size_t errsize);
 
 /* The same for words and phrases (matched as words; presid* a prefix). */
 struct search *search_new_words(const char *words, char *err, size_t errsize);
+/* The same for an ASCII text only (faster: no accented forms). */
+struct search *search_new_words_ascii(const char *words, char *err, size_t errsize);
 void search_free(struct search *s);
 
 /* Calls @fn for each non-empty match in @text (at most @max of them).  A

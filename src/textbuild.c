@@ -152,6 +152,7 @@ void *text_build_run(void *ud)
 		for (size_t k = 1; k < ns; k++)
 			pthread_join(w[k].th, NULL);
 	}
+	atomic_store(&t->merging, 1);
 	buf_printf(&meta, "%s\nkey %s\nentries %zu\nshards %zu\n%s", META_VERSION, t->key, c->n, ns, t->desc);
 	for (size_t k = 0; k < ns; k++) {
 		char e[256];

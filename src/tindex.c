@@ -95,6 +95,11 @@ bool tshard_add(struct tshard *s, int64_t rowid, struct str text)
 	return true;
 }
 
+const char *tshard_error(const struct tshard *s)
+{
+	return s->err;
+}
+
 bool tshard_finish(struct tshard *s, char *err, size_t errsize)
 {
 	bool ok = true;

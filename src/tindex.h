@@ -32,6 +32,8 @@ struct tshard;
 struct tshard *tshard_create(const char *path, char *err, size_t errsize);
 /* Adds row @rowid; commits now and then.  False on an error (disk full). */
 bool tshard_add(struct tshard *s, int64_t rowid, struct str text);
+/* Why the last tshard_add() failed. */
+const char *tshard_error(const struct tshard *s);
 /* Commits, merges the segments into one, closes; false on an error (the
  * message in @err).  @s is freed either way. */
 bool tshard_finish(struct tshard *s, char *err, size_t errsize);

@@ -203,11 +203,6 @@ static enum input terminal_input(struct ui *u, struct key *k)
 			? 0 : text_index_busy(u) ? 250 : -1);
 	r = get_wch(&ch);
 	if (r == ERR) {
-		if (corpus_text_poll(u->corpus)) {
-			if (*corpus_text_reason(u->corpus))
-				view_say(&u->v, "%s", corpus_text_reason(u->corpus));
-			return INPUT_REDRAW;
-		}
 		if (text_index_busy(u) && corpus_done(u->corpus) && !u->list.busy)
 			return INPUT_REDRAW;      /* the progress in the status bar */
 		if (!term_quit_signal() && hitscreen_step(u, INDEX_STEP_MS))
@@ -341,6 +336,10 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 		stats_first_screen(u.stats);
 		stats_memory(u.stats);
 		in = script_active() ? script_input(&u, &k) : terminal_input(&u, &k);
+		/* the index's work in the background, looked at whatever came
+		 * (keys may come faster than the wait for one) */
+		if (corpus_text_poll(corpus) && *corpus_text_reason(corpus))
+			view_say(&u.v, "%s", corpus_text_reason(corpus));
 		if (corpus_done(corpus))
 			stats_indexed(u.stats);
 		if (term_quit_signal() == SIGINT && u.list.busy) {

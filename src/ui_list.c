@@ -251,6 +251,8 @@ static void list_draw(const void *ctx, const struct screen *s)
 	corpus_progress(u->corpus, &done, &total);
 	if (!corpus_done(u->corpus))
 		buf_printf(&b, "  reading %d%%", total ? (int)(done * 100 / total) : 0);
+	else if (corpus_text_merging(u->corpus))
+		buf_printf(&b, "  indexing text: merging");
 	else if (corpus_text_state(u->corpus) == CT_BUILDING)
 		buf_printf(&b, "  indexing text %d%%", corpus_text_percent(u->corpus));
 	else if (corpus_text_state(u->corpus) == CT_CHECKING)
