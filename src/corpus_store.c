@@ -13,7 +13,7 @@
 #include "corpus_internal.h"
 #include "util.h"
 
-#define STORE_VERSION 1
+#define STORE_VERSION 2
 
 /* The numbers the blobs' sizes come from. */
 struct counts {
@@ -49,13 +49,18 @@ bool corpus_store_save(const struct corpus *c, const char *path, char *err, size
 	k.nsrc = c->nsrc;
 	k.problems = c->st.problems;
 	k.bytes_total = c->bytes_total;
-	/* each source: its kind, where its record starts, its path, and for
-	 * a record joined across pieces its bytes */
+	/* each source: its kind, where its record starts, its path, for a
+	 * record joined across pieces its bytes and the piece it starts in
+	 * (its path is that piece's: the same files may be named otherwise
+	 * next time, from another folder) */
 	for (size_t i = 0; i < c->nsrc; i++) {
 		const struct csource *s = &c->src[i];
-		uint64_t v[4] = { (uint64_t)s->kind, s->base, strlen(s->path),
-				  s->kind == SRC_STITCH ? s->l.data.n : 0 };
+		uint64_t v[5] = { (uint64_t)s->kind, s->base, strlen(s->path),
+				  s->kind == SRC_STITCH ? s->l.data.n : 0, UINT64_MAX };
 
+		for (size_t j = 0; s->kind == SRC_STITCH && j < i && v[4] == UINT64_MAX; j++)
+			if (c->src[j].kind != SRC_STITCH && strcmp(c->src[j].path, s->path) == 0)
+				v[4] = j;
 		buf_add(&src, v, sizeof(v));
 		buf_add(&src, s->path, v[2]);
 		if (v[3])
@@ -149,11 +154,12 @@ bool corpus_store_load(struct corpus *c, const char *path)
 	if (!tmp.e || !tmp.pool.p || !tmp.slots || !tmp.lists || !tmp.ids || !tmp.cited_at || !tmp.cited || !src ||
 	    !msgs)
 		goto out;
-	/* the sources named must be the ones saved, in the same order; the
-	 * records joined across pieces come after them */
+	/* the sources named must be as many as were saved (the key of the
+	 * index says they are the same files, in the same order, whatever
+	 * their names); the records joined across pieces come after them */
 	loads = xcalloc(k->nsrc + 1, sizeof(*loads));
 	for (size_t i = 0; i < k->nsrc; i++) {
-		uint64_t v[4];
+		uint64_t v[5];
 
 		if (at + sizeof(v) > nsrc_len)
 			goto out;
@@ -164,8 +170,7 @@ bool corpus_store_load(struct corpus *c, const char *path)
 		if (v[0] == SRC_STITCH) {
 			if (i < named)
 				goto out;
-		} else if (i >= named || v[0] != SRC_CSV || strlen(c->src[i].path) != v[2] ||
-			   memcmp(c->src[i].path, src + at, v[2]) != 0) {
+		} else if (i >= named || v[0] != SRC_CSV) {
 			goto out;
 		}
 		at += v[2] + v[3];
@@ -178,7 +183,7 @@ bool corpus_store_load(struct corpus *c, const char *path)
 	/* all there: the corpus takes it */
 	at = 0;
 	for (size_t i = 0; i < k->nsrc; i++) {
-		uint64_t v[4];
+		uint64_t v[5];
 		struct csource *s;
 
 		memcpy(v, src + at, sizeof(v));
@@ -187,9 +192,13 @@ bool corpus_store_load(struct corpus *c, const char *path)
 			grow_array((void **)&c->src, &c->cap_src, c->nsrc + 1, sizeof(*c->src));
 			s = &c->src[c->nsrc++];
 			memset(s, 0, sizeof(*s));
-			s->path = xmalloc(v[2] + 1);
-			memcpy(s->path, src + at, v[2]);
-			s->path[v[2]] = '\0';
+			if (v[4] < named) {
+				s->path = xstrdup(c->src[v[4]].path);
+			} else {
+				s->path = xmalloc(v[2] + 1);
+				memcpy(s->path, src + at, v[2]);
+				s->path[v[2]] = '\0';
+			}
 			s->l.mem = xmalloc(v[3] + 1);
 			memcpy(s->l.mem, src + at + v[2], v[3]);
 			((char *)s->l.mem)[v[3]] = '\0';

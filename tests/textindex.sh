@@ -123,6 +123,26 @@ check "the reader on a saved list: the full count and the filter ($(tail -1 "$tm
 check "the reader on a saved list: it loads it ($(tr '\n' ' ' < "$tmp/stats"))" grep -q "list_saved 1" "$tmp/stats"
 PILCROW_SCRIPT=$tmp/saved.script PILCROW_STATS=$tmp/stats "$PILCROW" --no-index "$tmp/rules.csv" > /dev/null 2>&1
 check "--no-index: the dump is read" grep -q "list_saved 0" "$tmp/stats"
+# the same files named otherwise (another folder, ./): the same index and list
+(cd "$tmp" && PILCROW_SCRIPT=$tmp/saved.script PILCROW_STATS=$tmp/stats "$PILCROW" ./rules.csv > /dev/null 2>&1)
+check "named otherwise: the saved list is loaded" grep -q "list_saved 1" "$tmp/stats"
+
+# a dump in pieces, records joined across them: one index, its list saved
+mkdir "$tmp/pieces"
+(cd "$tmp/pieces" && split -b 100000 "$tmp/rules.csv" cables.csv.)
+run_pilcrow "$tmp/out" "$tmp/err" --index "$tmp/pieces"
+check "pieces: indexed (status $rc: $(tail -1 "$tmp/err"))" [ "$rc" -eq 0 ]
+run_pilcrow "$tmp/a" "$tmp/err" --stats --json "$tmp/pieces"
+check "pieces: the saved list gives what reading gives" cmp -s "$tmp/a" "$tmp/b"
+PILCROW_SCRIPT=$tmp/saved.script PILCROW_STATS=$tmp/stats "$PILCROW" "$tmp/pieces" > /dev/null 2>&1
+check "pieces: the saved list is loaded" grep -q "list_saved 1" "$tmp/stats"
+check "pieces: the filter from the index ($(tail -1 "$tmp/saved.dump" | cut -c1-40))" \
+	grep -q "377 of 1,200  filter: velez" "$tmp/saved.dump"
+ids "$tmp/p1" --filter '"uribe met velez"' "$tmp/pieces"
+ids "$tmp/p2" --no-index --filter '"uribe met velez"' "$tmp/pieces"
+check "pieces: the index and the scan agree" cmp -s "$tmp/p1" "$tmp/p2"
+check "pieces: every cable ($(wc -l < "$tmp/p1"))" [ "$(wc -l < "$tmp/p1")" -eq 240 ]
+
 # a list index whose bytes changed is not used: the dump is read
 cp "$dir/list.db" "$tmp/list.db"
 printf 'XXXX' | dd of="$dir/list.db" bs=1 seek=5000 conv=notrunc 2> /dev/null
