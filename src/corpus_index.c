@@ -371,6 +371,8 @@ static bool index_run(struct corpus *c, double deadline, size_t upto)
 out:
 	if (c->next >= c->nsrc && !c->done && c->n < upto)
 		c->done = build_cited_by(c, deadline);
+	if (c->done && !c->pool_done)
+		corpus_pool_done(c);
 	return c->done;
 }
 

@@ -65,6 +65,10 @@ uint32_t intern(struct corpus *c, struct str s)
 
 	if (!s.n)
 		return 0;
+	/* the table is given back once the corpus is read (corpus_pool_done):
+	 * a string after that is only kept */
+	if (c->pool_done)
+		return pool_add(c, s);
 	if ((c->used_slots + 1) * 2 > c->nslots)
 		htab_grow(&c->slots, &c->nslots);
 	h = hash(s.p, s.n);
@@ -156,4 +160,12 @@ long corpus_find(const struct corpus *c, const char *id)
 		k = (k + 1) & (c->nids - 1);
 	}
 	return -1;
+}
+
+void corpus_pool_done(struct corpus *c)
+{
+	free(c->slots);
+	c->slots = NULL;
+	c->nslots = c->used_slots = 0;
+	c->pool_done = true;
 }

@@ -13,7 +13,7 @@
 #include "corpus_internal.h"
 #include "util.h"
 
-#define STORE_VERSION 2
+#define STORE_VERSION 3
 
 /* The numbers the blobs' sizes come from. */
 struct counts {
@@ -41,8 +41,6 @@ bool corpus_store_save(const struct corpus *c, const char *path, char *err, size
 	k.version = STORE_VERSION;
 	k.n = c->n;
 	k.pool = c->pool.n;
-	k.nslots = c->nslots;
-	k.used_slots = c->used_slots;
 	k.nlists = c->nlists;
 	k.nids = c->nids;
 	k.ncited = c->cited_at ? c->cited_at[c->n] : 0;
@@ -77,7 +75,6 @@ bool corpus_store_save(const struct corpus *c, const char *path, char *err, size
 	ok = ok && put(st, "counts", &k, sizeof(k));
 	ok = ok && put(st, "entries", c->e, c->n * sizeof(*c->e));
 	ok = ok && put(st, "pool", c->pool.p, c->pool.n);
-	ok = ok && put(st, "slots", c->slots, c->nslots * sizeof(*c->slots));
 	ok = ok && put(st, "lists", c->lists, c->nlists * sizeof(*c->lists));
 	ok = ok && put(st, "ids", c->ids, c->nids * sizeof(*c->ids));
 	ok = ok && put(st, "cited_at", c->cited_at, c->cited_at ? (c->n + 1) * sizeof(*c->cited_at) : 0);
@@ -144,14 +141,13 @@ bool corpus_store_load(struct corpus *c, const char *path)
 		goto out;
 	tmp.e = get(db, st, "entries", k->n * sizeof(*tmp.e), &len);
 	tmp.pool.p = get(db, st, "pool", k->pool, &len);
-	tmp.slots = get(db, st, "slots", k->nslots * sizeof(*tmp.slots), &len);
 	tmp.lists = get(db, st, "lists", k->nlists * sizeof(*tmp.lists), &len);
 	tmp.ids = get(db, st, "ids", k->nids * sizeof(*tmp.ids), &len);
 	tmp.cited_at = get(db, st, "cited_at", (k->n + 1) * sizeof(*tmp.cited_at), &len);
 	tmp.cited = get(db, st, "cited", k->ncited * sizeof(*tmp.cited), &len);
 	src = get(db, st, "sources", (size_t)-1, &nsrc_len);
 	msgs = get(db, st, "messages", (size_t)-1, &nmsgs);
-	if (!tmp.e || !tmp.pool.p || !tmp.slots || !tmp.lists || !tmp.ids || !tmp.cited_at || !tmp.cited || !src ||
+	if (!tmp.e || !tmp.pool.p || !tmp.lists || !tmp.ids || !tmp.cited_at || !tmp.cited || !src ||
 	    !msgs)
 		goto out;
 	/* the sources named must be as many as were saved (the key of the
@@ -218,10 +214,7 @@ bool corpus_store_load(struct corpus *c, const char *path)
 	buf_free(&c->pool);
 	c->pool.p = tmp.pool.p;
 	c->pool.n = c->pool.cap = k->pool;
-	free(c->slots);
-	c->slots = tmp.slots;
-	c->nslots = k->nslots;
-	c->used_slots = k->used_slots;
+	corpus_pool_done(c);        /* nothing more is read: no table of strings */
 	free(c->lists);
 	c->lists = tmp.lists;
 	c->nlists = c->cap_lists = k->nlists;
@@ -248,7 +241,6 @@ out:
 	free(loads);
 	free(tmp.e);
 	free(tmp.pool.p);
-	free(tmp.slots);
 	free(tmp.lists);
 	free(tmp.ids);
 	free(tmp.cited_at);
