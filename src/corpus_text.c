@@ -291,8 +291,9 @@ void corpus_text_free(struct corpus *c)
 bool corpus_text_load_list(struct corpus *c)
 {
 	char *paths[64], dir[TEXTCACHE_PATH], key[17], err[512], p[TEXTCACHE_PATH], tag[128];
-	char *desc = xmalloc(8192), *meta = xmalloc(16384);
+	char *desc = xmalloc(8192), *meta = xmalloc(16384), checked[4096];
 	uint64_t sum, size;
+	struct buf stamp = { 0 };
 	bool ok = false;
 
 	if (c->nsrc == 0 || c->nsrc > 64)
@@ -310,15 +311,23 @@ bool corpus_text_load_list(struct corpus *c)
 	fmt(tag, sizeof(tag), "%s\nkey %s\n", META_VERSION, key);
 	if (!textcache_read(p, meta, 16384) || strncmp(meta, tag, strlen(tag)) != 0)
 		goto out;
+	fmt(p, sizeof(p), "%s/%s/checked", dir, key);
+	if (!textcache_read(p, checked, sizeof(checked)))
+		checked[0] = '\0';
 	fmt(p, sizeof(p), "%s/%s/list.db", dir, key);
-	if (!textcache_checksum(p, &sum, &size))
-		goto out;
-	fmt(tag, sizeof(tag), "\nlist %llu %016llx\n", (unsigned long long)size, (unsigned long long)sum);
-	/* a list that is not as it was made is read again from the dump */
-	if (!strstr(meta, tag))
-		goto out;
+	file_stamp(p, "list", &stamp);
+	/* checked before and not touched since, or its checksum right: a
+	 * list that is not as it was made is read again from the dump */
+	if (!checked[0] || !stamp.p || !strstr(checked, stamp.p)) {
+		if (!textcache_checksum(p, &sum, &size))
+			goto out;
+		fmt(tag, sizeof(tag), "\nlist %llu %016llx\n", (unsigned long long)size, (unsigned long long)sum);
+		if (!strstr(meta, tag))
+			goto out;
+	}
 	ok = corpus_store_load(c, p);
 out:
+	buf_free(&stamp);
 	free(desc);
 	free(meta);
 	return ok;

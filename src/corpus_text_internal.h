@@ -53,9 +53,11 @@ struct ctext {
 void *text_build_run(void *corpus);
 void *text_check_run(void *corpus);
 
-/* The path of shard @k in @dir; the size, mtime and inode of each shard. */
+/* The path of shard @k in @dir; the size, mtime and inode of each shard
+ * and of the list (the checked file's lines); of one file, as "LABEL ...". */
 void shard_path(char *out, size_t n, const char *dir, size_t k);
 void shard_stamp(const struct ctext *t, const char *dir, struct buf *out);
+void file_stamp(const char *path, const char *label, struct buf *out);
 
 /* Reads the meta file of @dir into @meta: true when it is of these inputs
  * (t->key, the corpus's count) and its shards are all there, of their size. */

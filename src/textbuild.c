@@ -106,18 +106,27 @@ void shard_path(char *out, size_t n, const char *dir, size_t k)
 }
 
 /* The size, mtime and inode of each shard, as the checked file keeps them. */
+void file_stamp(const char *path, const char *label, struct buf *out)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		memset(&st, 0, sizeof(st));
+	buf_printf(out, "%s %lld %lld.%09ld %llu\n", label, (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+		   (long)st.st_mtim.tv_nsec, (unsigned long long)st.st_ino);
+}
+
 void shard_stamp(const struct ctext *t, const char *dir, struct buf *out)
 {
-	for (size_t k = 0; k < t->nshards; k++) {
-		char p[TEXTCACHE_PATH];
-		struct stat st;
+	char p[TEXTCACHE_PATH], label[32];
 
+	for (size_t k = 0; k < t->nshards; k++) {
 		shard_path(p, sizeof(p), dir, k);
-		if (stat(p, &st) != 0)
-			memset(&st, 0, sizeof(st));
-		buf_printf(out, "%zu %lld %lld.%09ld %llu\n", k, (long long)st.st_size, (long long)st.st_mtim.tv_sec,
-			   (long)st.st_mtim.tv_nsec, (unsigned long long)st.st_ino);
+		fmt(label, sizeof(label), "%zu", k);
+		file_stamp(p, label, out);
 	}
+	fmt(p, sizeof(p), "%s/list.db", dir);
+	file_stamp(p, "list", out);
 }
 
 void *text_build_run(void *ud)
@@ -266,6 +275,16 @@ void *text_check_run(void *ud)
 			 (unsigned long long)sum);
 		t->ok = t->ok && strstr(meta, tag) != NULL;
 		atomic_store(&t->done, (k + 1) * t->total / t->nshards);
+	}
+	if (t->ok && !atomic_load(&t->cancel)) {
+		/* and the list saved with them: the checked stamp vouches for all */
+		char p[TEXTCACHE_PATH], tag[128];
+		uint64_t sum, size;
+
+		fmt(p, sizeof(p), "%s/list.db", t->final);
+		t->ok = textcache_checksum(p, &sum, &size);
+		fmt(tag, sizeof(tag), "\nlist %llu %016llx\n", (unsigned long long)size, (unsigned long long)sum);
+		t->ok = t->ok && strstr(meta, tag) != NULL;
 	}
 	if (!t->ok)
 		fmt(t->err, sizeof(t->err), "its checksums do not match");

@@ -215,8 +215,18 @@ bool textcache_set_aside(const char *dir, const char *key, char *out, size_t n)
 	gmtime_r(&t, &tm);
 	strftime(when, sizeof(when), "%Y%m%dT%H%M%SZ", &tm);
 	snprintf(from, sizeof(from), "%s/%s", dir, key);
-	snprintf(out, n, "%s/%s.bad-%s", dir, key, when);
-	return rename(from, out) == 0;
+	/* another set aside the same second keeps its name: this one is -2, -3 ... */
+	for (int k = 1; k < 100; k++) {
+		struct stat st;
+
+		if (k == 1)
+			snprintf(out, n, "%s/%s.bad-%s", dir, key, when);
+		else
+			snprintf(out, n, "%s/%s.bad-%s-%d", dir, key, when, k);
+		if (stat(out, &st) != 0)
+			return rename(from, out) == 0;
+	}
+	return false;
 }
 
 bool textcache_write(const char *path, const char *text)

@@ -146,11 +146,14 @@ check "pieces: every cable ($(wc -l < "$tmp/p1"))" [ "$(wc -l < "$tmp/p1")" -eq 
 # a list index whose bytes changed is not used: the dump is read
 cp "$dir/list.db" "$tmp/list.db"
 printf 'XXXX' | dd of="$dir/list.db" bs=1 seek=5000 conv=notrunc 2> /dev/null
-run_pilcrow "$tmp/a" "$tmp/err" --stats --json "$tmp/rules.csv"
-check "a damaged list index: the dump is read instead" cmp -s "$tmp/a" "$tmp/b"
 PILCROW_SCRIPT=$tmp/saved.script PILCROW_STATS=$tmp/stats "$PILCROW" "$tmp/rules.csv" > /dev/null 2>&1
 check "a damaged list index is not loaded" grep -q "list_saved 0" "$tmp/stats"
-cp "$tmp/list.db" "$dir/list.db"
+check "a damaged list index: the index is set aside" [ -n "$(ls -d "$XDG_CACHE_HOME/pilcrow/$key".bad-* 2> /dev/null)" ]
+run_pilcrow "$tmp/a" "$tmp/err" --stats --json "$tmp/rules.csv"
+check "a damaged list index: the dump is read instead" cmp -s "$tmp/a" "$tmp/b"
+rm -rf "$XDG_CACHE_HOME/pilcrow/$key".bad-*
+run_pilcrow "$tmp/out" "$tmp/err" --index "$tmp/rules.csv"
+check "built again after the damaged list (status $rc)" [ "$rc" -eq 0 ] && [ -s "$dir/list.db" ]
 
 # --- faults.  A second --index finds it done
 run_pilcrow "$tmp/out" "$tmp/err" --index "$tmp/rules.csv"
