@@ -93,7 +93,7 @@ static void *worker_run(void *ud)
 		text_rows(&w->cable, &w->scratch, add_row, w);
 	}
 	if (!w->ok)
-		fmt(w->err, sizeof(w->err), "cannot write the index: %s", "the disk may be full");
+		fmt(w->err, sizeof(w->err), "cannot write the index: %s", tshard_error(w->shard));
 	source_reader_free(r);
 	cable_free(&w->cable);
 	buf_free(&w->scratch);

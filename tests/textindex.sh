@@ -171,6 +171,21 @@ check "no cache: one line says why ($(cat "$tmp/err"))" \
 	[ "$(wc -l < "$tmp/err")" -eq 1 ] && grep -q "cannot make $tmp/not-a-dir/pilcrow" "$tmp/err"
 XDG_CACHE_HOME=$good
 
+# a full disk (a file size limit): no index, one line says why, nothing left
+gen_rules 30000 "$tmp/big.csv"
+indexes=$(ls "$XDG_CACHE_HOME/pilcrow" | grep -cv '\.')
+for limit in 400 4000; do
+	(trap '' XFSZ; ulimit -f "$limit"; exec "$PILCROW" --index "$tmp/big.csv") > /dev/null 2> "$tmp/err"
+	rc=$?
+	check "a full disk ($limit blocks): --index fails (status $rc)" [ "$rc" -eq 1 ]
+	check "a full disk ($limit blocks): one line says why ($(cat "$tmp/err"))" \
+		[ "$(wc -l < "$tmp/err")" -eq 1 ] && grep -q "no text index (cannot .*: searches scan" "$tmp/err"
+	check "a full disk ($limit blocks): the half-built index is removed" \
+		[ -z "$(ls "$XDG_CACHE_HOME/pilcrow" | grep part)" ] && [ "$(ls "$XDG_CACHE_HOME/pilcrow" | grep -cv '\.')" -eq "$indexes" ]
+done
+run_pilcrow "$tmp/out" "$tmp/err" --json --filter '"uribe met velez"' "$tmp/big.csv"
+check "a full disk: the scan answers ($(wc -l < "$tmp/out"))" [ "$(wc -l < "$tmp/out")" -eq 6000 ]
+
 # a shard cut short: found out, set aside, the scan answers; --index builds it again
 cp "$dir/text-0.db" "$tmp/shard"
 truncate -s 40000 "$dir/text-0.db"
@@ -193,7 +208,6 @@ rm -rf "$XDG_CACHE_HOME/pilcrow/$key".bad-*
 
 # killed while it builds: no index claims to be complete, and the next
 # build removes what it left
-gen_rules 30000 "$tmp/big.csv"
 "$PILCROW" --index "$tmp/big.csv" 2> /dev/null &
 pid=$!
 i=0
