@@ -336,6 +336,7 @@ size_t corpus_select(struct corpus *c, const struct cfilter *f, enum sort_key ke
 		     uint32_t **out, size_t *cap)
 {
 	struct cquery q;
+	size_t n;
 
 	corpus_query_start(&q, f, key, reverse);
 	q.rows = *out;
@@ -344,5 +345,8 @@ size_t corpus_select(struct corpus *c, const struct cfilter *f, enum sort_key ke
 		;
 	*out = q.rows;
 	*cap = q.cap;
-	return q.n;
+	n = q.n;
+	q.rows = NULL;              /* the caller's now */
+	corpus_query_free(&q);
+	return n;
 }
