@@ -87,6 +87,7 @@ struct cquery {
 		size_t n;
 		bool have;
 	} *known;
+	size_t nknown;           /* as many as the filter has terms */
 	const struct cq_known *only; /* an answered term that must hold: only its entries can pass */
 	bool planned, text;      /* text: some term is still to be read in the cables */
 };

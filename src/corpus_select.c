@@ -138,7 +138,7 @@ static void rank_rows(const struct corpus *c, struct cquery *q)
 	for (size_t i = 0; i < q->n; i++) {
 		r[i].entry = q->rows[i];
 		r[i].score = 0;
-		for (size_t t = 0; q->known && t < q->f->n; t++)
+		for (size_t t = 0; q->known && t < q->nknown; t++)
 			if (q->known[t].score)
 				r[i].score += term_score(&q->known[t], q->rows[i]);
 	}
@@ -268,6 +268,7 @@ static void plan(struct corpus *c, struct cquery *q)
 	if (!q->text || corpus_text_state(c) != CT_READY)
 		return;
 	q->known = xcalloc(f->n, sizeof(*q->known));
+	q->nknown = f->n;
 	q->text = false;
 	for (size_t i = 0; i < f->n; i++) {
 		const struct cf_term *t = &f->terms[i];
@@ -322,8 +323,9 @@ bool corpus_query_step(struct corpus *c, struct cquery *q, double budget_ms, siz
 
 void corpus_query_free(struct cquery *q)
 {
-	if (q->known && q->f)
-		for (size_t i = 0; i < q->f->n; i++) {
+	/* not through q->f, which the list may have moved by now */
+	if (q->known)
+		for (size_t i = 0; i < q->nknown; i++) {
 			free(q->known[i].e);
 			free(q->known[i].score);
 		}
