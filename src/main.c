@@ -55,6 +55,8 @@ struct opts {
 	struct cfilter filter;
 	bool stats;               /* --stats */
 	bool index;               /* --index */
+	bool grep_chose;          /* --grep's words were added to the filter */
+	bool user_filter;         /* then: the user gave a filter too */
 	bool no_index;            /* --no-index */
 	const char *grep;         /* --grep: words, or ~REGEX */
 	struct search *grep_re;
@@ -378,7 +380,8 @@ static int run_export(const struct opts *o, char *const *paths, size_t n)
 		return 1;
 	}
 	if (x.read && !x.written && o->grep_re) {
-		fprintf(stderr, "pilcrow: no hit for '%s'%s\n", o->grep, cfilter_empty(&o->filter) ? "" : " in the cables that pass the filter");
+		fprintf(stderr, "pilcrow: no hit for '%s'%s\n", o->grep,
+			(o->grep_chose ? o->user_filter : !cfilter_empty(&o->filter)) ? " in the cables that pass the filter" : "");
 	} else if (x.read && !x.written) {
 		if (o->id)
 			fprintf(stderr, "pilcrow: no cable %s%s in what was read\n", o->id,
@@ -478,6 +481,21 @@ int main(int argc, char **argv)
 		}
 		if (o.mode == MODE_READER)
 			o.mode = MODE_TEXT;
+		/* words: the cables that hold them are chosen first, by the
+		 * filter's rules (from the text index, when the dump has one);
+		 * only those are searched for the hits */
+		if (o.grep[0] != '~' && !strchr(o.grep, '"') && strlen(o.grep) < 400) {
+			char *both = xasprintf("%s text=\"%s\"", o.filter_text ? o.filter_text : "", o.grep);
+			struct cfilter f;
+
+			if (cfilter_parse(&f, both, err, sizeof(err))) {
+				o.user_filter = !cfilter_empty(&o.filter);
+				cfilter_free(&o.filter);
+				o.filter = f;
+				o.grep_chose = true;
+			}
+			free(both);
+		}
 	}
 	if (optind == argc) {
 		def[0] = (char *)sample_dir();

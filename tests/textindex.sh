@@ -181,7 +181,7 @@ esac
 uribe=$((big / 5))
 gen_rules "$big" "$tmp/big.csv"
 indexes=$(ls "$XDG_CACHE_HOME/pilcrow" | grep -cv '\.')
-for limit in 400 4000; do
+for limit in 400 $((big / 8)); do
 	(trap '' XFSZ; ulimit -f "$limit"; exec "$PILCROW" --index "$tmp/big.csv") > /dev/null 2> "$tmp/err"
 	rc=$?
 	check "a full disk ($limit blocks): --index fails (status $rc)" [ "$rc" -eq 1 ]
