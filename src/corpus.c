@@ -273,3 +273,79 @@ const struct cable *scan_cable(struct corpus *c, size_t i)
 	}
 	return parse_entry(c, i, c->scan) ? c->scan : NULL;
 }
+
+/* ---------------------------------------------------------------- parsers */
+
+/* A parser of the corpus's cables for another thread: its own reader and
+ * cable; the corpus, complete, is only read. */
+struct corpus_parser {
+	const struct corpus *c;
+	struct source_reader *r;
+	struct source_stats st;
+	struct cable cable;
+	bool ok;
+};
+
+static void quiet(const char *line, void *ud)
+{
+	(void)line;
+	(void)ud;       /* told already, when the corpus read it */
+}
+
+static bool parser_parsed(struct str text, const struct record_meta *meta, void *ud)
+{
+	struct corpus_parser *p = ud;
+
+	p->ok = parse_cable(&p->cable, text, meta);
+	return true;
+}
+
+struct corpus_parser *corpus_parser_new(const struct corpus *c)
+{
+	struct corpus_parser *p = xcalloc(1, sizeof(*p));
+
+	p->c = c;
+	p->st.report = quiet;
+	p->r = source_reader_new(parser_parsed, p, &p->st);
+	cable_init(&p->cable);
+	return p;
+}
+
+const struct cable *corpus_parser_get(struct corpus_parser *p, size_t i)
+{
+	const struct centry *e;
+	const struct csource *s;
+	struct loaded tmp;
+	struct str bytes;
+
+	if (i >= p->c->n)
+		return NULL;
+	e = &p->c->e[i];
+	s = &p->c->src[e->source];
+	memset(&tmp, 0, sizeof(tmp));
+	if (s->l.data.p) {
+		if (e->offset + e->length > s->l.data.n)
+			return NULL;
+		bytes = str_make(s->l.data.p + e->offset, e->length);
+	} else {
+		if (!source_load(s->path, &tmp, &p->st))
+			return NULL;
+		bytes = tmp.data;
+	}
+	p->ok = false;
+	if (e->format == FORMAT_CSV)
+		source_reader_csv_record(p->r, s->path, bytes, e->offset + s->base);
+	else
+		source_reader_buffer(p->r, s->path, bytes, tmp.mapped);
+	source_unload(&tmp);
+	return p->ok ? &p->cable : NULL;
+}
+
+void corpus_parser_free(struct corpus_parser *p)
+{
+	if (!p)
+		return;
+	source_reader_free(p->r);
+	cable_free(&p->cable);
+	free(p);
+}

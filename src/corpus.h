@@ -64,6 +64,15 @@ size_t corpus_cited_by(const struct corpus *c, size_t i, const uint32_t **list);
  * calls push it out; the last few opened stay). NULL when it cannot be read. */
 const struct cable *corpus_cable(struct corpus *c, size_t i);
 
+/* Parsing cables on other threads than the corpus's: each thread a parser
+ * of its own, the corpus complete and only read meanwhile.  The cable
+ * returned is valid until the parser's next call.  NULL when it cannot be
+ * read. */
+struct corpus_parser;
+struct corpus_parser *corpus_parser_new(const struct corpus *c);
+const struct cable *corpus_parser_get(struct corpus_parser *p, size_t i);
+void corpus_parser_free(struct corpus_parser *p);
+
 /* The entries passing @f (NULL: all), in the order of @key, into *out
  * (reallocated); returns how many.  A text filter reads every cable. */
 size_t corpus_select(struct corpus *c, const struct cfilter *f, enum sort_key key, bool reverse,

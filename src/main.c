@@ -26,6 +26,7 @@
 #include "ui.h"
 #include "util.h"
 #include "view.h"
+#include "cli_export.h"
 #include "corpus_text.h"
 
 enum mode { MODE_READER, MODE_JSON, MODE_TEXT };
@@ -344,17 +345,16 @@ static void export_selected(struct export_ctx *x, char *const *paths, size_t n)
 	struct corpus *c = corpus_new();
 	uint32_t *rows = NULL;
 	size_t cap = 0, nrows;
+	struct cli_out o = { x->o->mode == MODE_JSON, x->o->width, x->o->id, x->o->grep_re };
+	struct cli_result r;
 
 	read_all(c, paths, n, false, !x->o->no_index);
 	x->read = corpus_count(c);
 	nrows = corpus_select(c, &x->o->filter, SORT_INPUT, false, &rows, &cap);
-	for (size_t i = 0; i < nrows; i++) {
-		const struct cable *cab = corpus_cable(c, rows[i]);
-
-		if (cab && !emit(x, cab))
-			break;
-	}
-	flush_out(x, true);
+	cli_export(c, rows, nrows, &o, stdout, &r);
+	x->written = r.written;
+	x->hits = r.hits;
+	x->write_failed = r.write_failed;
 	tell_messages(c);
 	free(rows);
 	corpus_free(c);

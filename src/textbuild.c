@@ -31,28 +31,12 @@ struct worker {
 	struct ctext *t;
 	size_t from, to, k;
 	struct tshard *shard;
-	struct cable cable;
-	bool parsed;
 	struct buf scratch;
 	int64_t base;
 	bool ok;
 	pthread_t th;
 	char err[256];
 };
-
-static void drop_report(const char *line, void *ud)
-{
-	(void)line;
-	(void)ud;       /* the main reading told it already */
-}
-
-static bool worker_parsed(struct str text, const struct record_meta *meta, void *ud)
-{
-	struct worker *w = ud;
-
-	w->parsed = parse_cable(&w->cable, text, meta);
-	return true;
-}
 
 static bool add_row(unsigned row, struct str text, void *ud)
 {
@@ -68,34 +52,21 @@ static bool add_row(unsigned row, struct str text, void *ud)
 static void *worker_run(void *ud)
 {
 	struct worker *w = ud;
-	struct corpus *c = w->c;
-	struct source_stats st;
-	struct source_reader *r;
+	struct corpus_parser *p = corpus_parser_new(w->c);
 
-	memset(&st, 0, sizeof(st));
-	st.report = drop_report;
-	r = source_reader_new(worker_parsed, w, &st);
-	cable_init(&w->cable);
 	w->ok = true;
 	for (size_t i = w->from; i < w->to && w->ok && !atomic_load(&w->t->cancel); i++) {
-		const struct centry *e = &c->e[i];
-		const struct csource *s = &c->src[e->source];
+		const struct cable *cab;
 
 		atomic_fetch_add(&w->t->done, 1);
-		if (e->format != FORMAT_CSV || !s->l.data.p || e->offset + e->length > s->l.data.n)
-			continue;
-		w->parsed = false;
-		source_reader_csv_record(r, s->path, str_make(s->l.data.p + e->offset, e->length),
-					 e->offset + s->base);
-		if (!w->parsed)
+		if (corpus_entry(w->c, i)->format != FORMAT_CSV || !(cab = corpus_parser_get(p, i)))
 			continue;
 		w->base = (int64_t)i * TINDEX_ROWS;
-		text_rows(&w->cable, &w->scratch, add_row, w);
+		text_rows(cab, &w->scratch, add_row, w);
 	}
 	if (!w->ok)
 		fmt(w->err, sizeof(w->err), "cannot write the index: %s", tshard_error(w->shard));
-	source_reader_free(r);
-	cable_free(&w->cable);
+	corpus_parser_free(p);
 	buf_free(&w->scratch);
 	return NULL;
 }

@@ -213,6 +213,15 @@ check "changed bytes: the right answer ($(wc -l < "$tmp/out"))" [ "$(wc -l < "$t
 check "changed bytes: set aside ($(cat "$tmp/err"))" grep -q "checksums do not match.*set aside" "$tmp/err"
 rm -rf "$XDG_CACHE_HOME/pilcrow/$key".bad-*
 
+# cables chosen by a filter are written on every core, in batches: the
+# same bytes as the one pass over the dump (every cable holds iran)
+run_pilcrow "$tmp/a" "$tmp/err" --json --filter iran "$tmp/big.csv"
+run_pilcrow "$tmp/b" "$tmp/err" --json "$tmp/big.csv"
+check "--json --filter, in batches: as the dump is read ($(wc -l < "$tmp/a") / $(wc -l < "$tmp/b"))" cmp -s "$tmp/a" "$tmp/b"
+run_pilcrow "$tmp/a" "$tmp/err" --text --width 72 --filter iran "$tmp/big.csv"
+run_pilcrow "$tmp/b" "$tmp/err" --text --width 72 "$tmp/big.csv"
+check "--text --filter, in batches: as the dump is read" cmp -s "$tmp/a" "$tmp/b"
+
 # killed while it builds: no index claims to be complete, and the next
 # build removes what it left
 "$PILCROW" --index "$tmp/big.csv" 2> /dev/null &
