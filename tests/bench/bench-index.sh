@@ -20,6 +20,8 @@
 #     origin and tag terms, a prefix, near=, a very common word; the
 #     results screen's first page after Tab; the same word read in the
 #     cables (--no-index);
+#   - the overview of the whole corpus (o); --json --filter 'level>=S' and
+#     --grep Iran, start to end;
 #   - grep -c and grep -c -i for the same word and phrase.
 set -eu
 : "${PILCROW:=src/pilcrow}"
@@ -78,6 +80,21 @@ hits_ms() {     # the Tab that shows the hits: its first page
 		tail -1 "$out/times"
 	done | median | awk '{ printf "%.1f", $1 * 1000 }'
 }
+cli_ms() {      # cli_ms ARGS: a pilcrow for pipes, start to end
+	for run in $(seq "$BENCH_RUNS"); do
+		t0=$(now)
+		"$PILCROW" "$@" "$csv" > /dev/null
+		ms "$t0" "$(now)"
+		echo
+	done | median
+}
+key_ms() {      # key_ms KEYS: the slowest key of a script
+	printf 'size 40 160\nwait-index\n%s\n' "$1" > "$out/key.script"
+	for run in $(seq "$BENCH_RUNS"); do
+		PILCROW_SCRIPT=$out/key.script PILCROW_TIMING=$out/times "$PILCROW" "$csv" > /dev/null
+		sort -g "$out/times" | tail -1
+	done | median | awk '{ printf "%.1f", $1 * 1000 }'
+}
 grep_ms() {
 	for run in $(seq "$BENCH_RUNS"); do
 		t0=$(now)
@@ -116,6 +133,9 @@ printf '%-58s %10s ms\n' "filter near=\"iran delegation/5\"" "$(filter_ms 'near=
 printf '%-58s %10s ms\n' "filter iran sort=relevance" "$(filter_ms 'iran sort=relevance')"
 printf '%-58s %10s ms\n' "filter delegation (in nearly every cable)" "$(filter_ms 'delegation')"
 printf '%-58s %10s ms\n' "results screen: first page of the hits of iran (Tab)" "$(hits_ms 'iran')"
+printf '%-58s %10s ms\n' "the overview of the whole corpus (o)" "$(key_ms 'keys o')"
+printf '%-58s %10s ms\n' "pilcrow --json --filter 'level>=S' (83,928 cables)" "$(cli_ms --json --filter 'level>=S')"
+printf '%-58s %10s ms\n' "pilcrow --grep Iran (every hit in context)" "$(cli_ms --grep Iran)"
 printf '%-58s %10s ms\n' "filter iran without the index (--no-index: read)" "$(filter_ms 'iran' --no-index)"
 printf '%-58s %10s ms\n' "filter text~iran (an expression: read)" "$(filter_ms 'text~iran')"
 
