@@ -34,6 +34,7 @@ struct worker {
 	struct corpus_parser *p;
 	struct batch *b;
 	const struct cable *cur;
+	struct search *grep;    /* a search of its own: its match data are not to share */
 	pthread_t th;
 };
 
@@ -57,7 +58,9 @@ static void emit(struct worker *w, const struct cable *c)
 		return;
 	w->cur = c;
 	if (w->o->grep) {
-		size_t n = grep_cable(c, w->o->grep, one_hit, w);
+		if (!w->grep)
+			return;     /* it compiled once already: it cannot fail now but for memory */
+		size_t n = grep_cable(c, w->grep, one_hit, w);
 
 		b->hits += n;
 		if (!n)
@@ -109,8 +112,14 @@ void cli_export(struct corpus *c, const uint32_t *rows, size_t n, const struct c
 
 	memset(r, 0, sizeof(*r));
 	memset(b, 0, sizeof(b));
-	for (size_t k = 0; k < nw; k++)
-		w[k] = (struct worker){ c, o, corpus_parser_new(c), &b[k], NULL, 0 };
+	for (size_t k = 0; k < nw; k++) {
+		char err[256];
+
+		w[k] = (struct worker){ c, o, corpus_parser_new(c), &b[k], NULL, NULL, 0 };
+		if (o->grep)
+			w[k].grep = o->grep[0] == '~' ? search_new(o->grep + 1, err, sizeof(err))
+						      : search_new_words(o->grep, err, sizeof(err));
+	}
 	/* a round: a batch for each worker, the batches put out in order */
 	for (size_t at = 0; at < n && !r->write_failed;) {
 		size_t used = 0;
@@ -138,6 +147,7 @@ void cli_export(struct corpus *c, const uint32_t *rows, size_t n, const struct c
 	}
 	for (size_t k = 0; k < nw; k++) {
 		corpus_parser_free(w[k].p);
+		search_free(w[k].grep);
 		buf_free(&b[k].out);
 	}
 }

@@ -17,7 +17,7 @@ struct cli_out {
 	bool json;                  /* else text */
 	int width;                  /* --text */
 	const char *id;             /* --id: only that cable */
-	const struct search *grep;  /* --grep: the hits, not the cables */
+	const char *grep;           /* --grep: the hits, not the cables (words, or ~REGEX) */
 };
 
 struct cli_result {

@@ -345,7 +345,7 @@ static void export_selected(struct export_ctx *x, char *const *paths, size_t n)
 	struct corpus *c = corpus_new();
 	uint32_t *rows = NULL;
 	size_t cap = 0, nrows;
-	struct cli_out o = { x->o->mode == MODE_JSON, x->o->width, x->o->id, x->o->grep_re };
+	struct cli_out o = { x->o->mode == MODE_JSON, x->o->width, x->o->id, x->o->grep_re ? x->o->grep : NULL };
 	struct cli_result r;
 
 	read_all(c, paths, n, false, !x->o->no_index);

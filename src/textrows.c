@@ -35,12 +35,49 @@ static bool word_byte(char c)
 	return ascii_letter(c) || (unsigned char)c >= 0x80;
 }
 
-/* Appends to @b the words of @t that hold a hyphen between two letters,
- * without their hyphens ("counter-terrorism" -> " counterterrorism"). */
+/* Words kept on each side of a hyphenated word, written again with it. */
+#define WINDOW_WORDS 6
+
+static bool blank_or_punct(char c)
+{
+	return !word_byte(c) && !(c >= '0' && c <= '9');
+}
+
+/* Where the @n-th word before @at starts (0 at the most). */
+static size_t words_back(struct str t, size_t at, int n)
+{
+	while (n-- > 0 && at > 0) {
+		while (at > 0 && blank_or_punct(t.p[at - 1]))
+			at--;
+		while (at > 0 && !blank_or_punct(t.p[at - 1]))
+			at--;
+	}
+	return at;
+}
+
+/* Where the @n-th word after @at ends (the text's end at the most). */
+static size_t words_on(struct str t, size_t at, int n)
+{
+	while (n-- > 0 && at < t.n) {
+		while (at < t.n && blank_or_punct(t.p[at]))
+			at++;
+		while (at < t.n && !blank_or_punct(t.p[at]))
+			at++;
+	}
+	return at;
+}
+
+/* Appends to @b, for each word of @t that holds a hyphen between two
+ * letters, that word without its hyphens and the words around it
+ * ("the counter-terrorism unit met" -> "\nthe counterterrorism unit met"),
+ * so that the index, which splits at a hyphen, finds the joined word and
+ * the phrases around it as the scan does. */
 static void joined_words(struct str t, struct buf *b)
 {
+	size_t done = 0;        /* the text written again so far */
+
 	for (size_t i = 1; i + 1 < t.n; i++) {
-		size_t s, e;
+		size_t s, e, ws, we;
 
 		if (hyphen_end(t, i) == i)
 			continue;
@@ -48,18 +85,34 @@ static void joined_words(struct str t, struct buf *b)
 		s = i;
 		while (s > 0 && (word_byte(t.p[s - 1]) || (t.p[s - 1] == '-' && s > 1 && word_byte(t.p[s - 2]))))
 			s--;
-		buf_addc(b, ' ');
-		for (e = s; e < t.n;) {
+		e = i;
+		while (e < t.n) {
 			size_t h = t.p[e] == '-' ? hyphen_end(t, e) : e;
 
-			if (h != e) {
+			if (h != e)
 				e = h;
+			else if (word_byte(t.p[e]))
+				e++;
+			else
+				break;
+		}
+		ws = words_back(t, s, WINDOW_WORDS);
+		we = words_on(t, e, WINDOW_WORDS);
+		if (ws < done)
+			ws = done;      /* the windows of words close together run on */
+		else
+			buf_addc(b, '\n');
+		for (size_t k = ws; k < we;) {
+			size_t h = t.p[k] == '-' ? hyphen_end(t, k) : k;
+
+			if (h != k) {
+				k = h;      /* the hyphen, and the line break after it, out */
 				continue;
 			}
-			if (!word_byte(t.p[e]))
-				break;
-			buf_addc(b, t.p[e++]);
+			buf_addc(b, t.p[k] == '\n' ? ' ' : t.p[k]);
+			k++;
 		}
+		done = we;
 		i = e;
 	}
 }

@@ -77,6 +77,7 @@ same '"on his decision"' 196            # a wrapped line (i%8), a page break (i%
 same 'counterterrorism' 277             # broken at the line's end (i%6), hyphenated (i%13)
 same '"counter terrorism"' 277
 same 'counter-terrorism' 277
+same '"counterterrorism unit"' 200       # joined, in a phrase (i%6)
 same '"u s side"' 70
 same 'presid*' 291                      # PRESIDENT, PRESIDENTIAL
 same 'presidential' 63
@@ -221,6 +222,12 @@ check "--json --filter, in batches: as the dump is read ($(wc -l < "$tmp/a") / $
 run_pilcrow "$tmp/a" "$tmp/err" --text --width 72 --filter iran "$tmp/big.csv"
 run_pilcrow "$tmp/b" "$tmp/err" --text --width 72 "$tmp/big.csv"
 check "--text --filter, in batches: as the dump is read" cmp -s "$tmp/a" "$tmp/b"
+# --grep's words in batches (each thread its own search), beside the same
+# hits found by an expression in one pass over the dump
+run_pilcrow "$tmp/a" "$tmp/err" --grep the "$tmp/big.csv"
+run_pilcrow "$tmp/b" "$tmp/err" --grep '~(?<![\pL\pN])the(?![\pL\pN])' "$tmp/big.csv"
+check "--grep in batches: as the dump is read ($(wc -l < "$tmp/a") / $(wc -l < "$tmp/b") hits)" cmp -s "$tmp/a" "$tmp/b"
+check "--grep in batches: hits ($(wc -l < "$tmp/a"))" [ "$(wc -l < "$tmp/a")" -ge $((big * 3)) ]
 
 # killed while it builds: no index claims to be complete, and the next
 # build removes what it left
