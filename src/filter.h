@@ -24,6 +24,7 @@
 #include <stdint.h>
 
 #include "cable.h"
+#include "minutes.h"
 #include "search.h"
 
 /* The orders of a list of cables; relevance is the full-text index's BM25
@@ -122,10 +123,5 @@ bool cfilter_match(const struct cfilter *f, const struct cf_subject *s);
 /* The same for a parsed cable. */
 bool cfilter_match_cable(const struct cfilter *f, const struct cable *c);
 
-/* "2005-06-30T12:00Z" -> minutes since 1900-01-01 (0 when not a date). */
-uint32_t date_minutes(const char *iso);
-
-/* The other way, the day only: "2005-06-30" ("" for 0). */
-void minutes_date(uint32_t minutes, char out[11]);
 
 #endif
