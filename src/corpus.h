@@ -99,6 +99,7 @@ struct cquery {
 	size_t nknown;           /* as many as the filter has terms */
 	const struct cq_known *only; /* an answered term that must hold: only its entries can pass */
 	bool planned, text;      /* text: some term is still to be read in the cables */
+	unsigned fields;         /* the fields the filter looks at (1 << enum cf_field) */
 };
 
 void corpus_query_start(struct cquery *q, const struct cfilter *f, enum sort_key key, bool reverse);
