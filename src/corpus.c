@@ -187,10 +187,13 @@ const struct centry *corpus_entry(const struct corpus *c, size_t i)
 /* ---------------------------------------------------------------- opening */
 
 /* The bytes of record @i: a slice of its mapped dump, or its file, loaded. */
-bool record_bytes(struct corpus *c, size_t i, struct loaded *tmp, struct str *out)
+/* The bytes of record @i, problems told to @st: what record_bytes() and a
+ * parser of another thread share. */
+static bool entry_bytes(const struct corpus *c, size_t i, struct loaded *tmp, struct str *out,
+			struct source_stats *st)
 {
 	const struct centry *e = &c->e[i];
-	struct csource *s = &c->src[e->source];
+	const struct csource *s = &c->src[e->source];
 
 	memset(tmp, 0, sizeof(*tmp));
 	if (s->l.data.p) {
@@ -199,11 +202,15 @@ bool record_bytes(struct corpus *c, size_t i, struct loaded *tmp, struct str *ou
 		*out = str_make(s->l.data.p + e->offset, e->length);
 		return true;
 	}
-	if (!source_load(s->path, tmp, &c->st)) {
+	if (!source_load(s->path, tmp, st))
 		return false;
-	}
 	*out = tmp->data;
 	return true;
+}
+
+bool record_bytes(struct corpus *c, size_t i, struct loaded *tmp, struct str *out)
+{
+	return entry_bytes(c, i, tmp, out, &c->st);
 }
 
 /* Parses entry @i into @into (which is reset); false when it cannot be read. */
@@ -318,20 +325,10 @@ const struct cable *corpus_parser_get(struct corpus_parser *p, size_t i)
 	struct loaded tmp;
 	struct str bytes;
 
-	if (i >= p->c->n)
+	if (i >= p->c->n || !entry_bytes(p->c, i, &tmp, &bytes, &p->st))
 		return NULL;
 	e = &p->c->e[i];
 	s = &p->c->src[e->source];
-	memset(&tmp, 0, sizeof(tmp));
-	if (s->l.data.p) {
-		if (e->offset + e->length > s->l.data.n)
-			return NULL;
-		bytes = str_make(s->l.data.p + e->offset, e->length);
-	} else {
-		if (!source_load(s->path, &tmp, &p->st))
-			return NULL;
-		bytes = tmp.data;
-	}
 	p->ok = false;
 	if (e->format == FORMAT_CSV)
 		source_reader_csv_record(p->r, s->path, bytes, e->offset + s->base);

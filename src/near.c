@@ -3,9 +3,8 @@
 #include "near.h"
 
 #include <stdlib.h>
-#include <unictype.h>
-#include <unistr.h>
 
+#include "text.h"
 #include "util.h"
 
 /* The words of a text: where each starts and ends, in bytes. */
@@ -14,30 +13,16 @@ struct words {
 	size_t n, cap;
 };
 
-/* The bytes of the letter or digit at @p (of @n bytes left), or 0. */
-static size_t word_char(const char *p, size_t n)
-{
-	ucs4_t uc;
-	int len;
-
-	if ((unsigned char)*p < 0x80)
-		return ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z') || (*p >= '0' && *p <= '9') ? 1 : 0;
-	len = u8_mbtouc(&uc, (const uint8_t *)p, n);
-	if (len <= 0 || uc == 0xFFFD)
-		return 0;
-	return uc_is_general_category(uc, UC_CATEGORY_L) || uc_is_general_category(uc, UC_CATEGORY_N) ? (size_t)len : 0;
-}
-
 static void split(struct str t, struct words *w)
 {
 	for (size_t i = 0; i < t.n;) {
-		size_t k = word_char(t.p + i, t.n - i), s = i;
+		size_t k = text_word_char(t.p + i, t.n - i), s = i;
 
 		if (!k) {
 			i++;
 			continue;
 		}
-		while (i < t.n && (k = word_char(t.p + i, t.n - i)) > 0)
+		while (i < t.n && (k = text_word_char(t.p + i, t.n - i)) > 0)
 			i += k;
 		if (w->n == w->cap) {
 			w->cap = w->cap ? w->cap * 2 : 256;

@@ -7,8 +7,8 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <unictype.h>
-#include <unistr.h>
+
+#include "text.h"
 
 /* The accented forms of a Latin letter, lower and upper case (UTF-8). */
 static const struct {
@@ -91,22 +91,6 @@ static bool is_letter(char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-static bool is_word_char(char c)
-{
-	return is_letter(c) || (c >= '0' && c <= '9') || (unsigned char)c >= 0x80;
-}
-
-/* Is the character that starts at byte @i of @s (not ASCII) a letter or a
- * digit?  A malformed sequence is not. */
-static bool word_byte_at(const char *s, size_t i)
-{
-	ucs4_t uc;
-	int len = u8_mbtouc(&uc, (const uint8_t *)s + i, strlen(s + i));
-
-	return len > 0 && uc != 0xFFFD &&
-	       (uc_is_general_category(uc, UC_CATEGORY_L) || uc_is_general_category(uc, UC_CATEGORY_N));
-}
-
 /* Words and phrases, as words: the pattern's letters and digits in order,
  * whatever is not a word between them (one or more of it), from a word's
  * start to a word's end; a * at a word's end is a prefix. */
@@ -122,7 +106,7 @@ static void literal(const char *s, struct buf *out, bool ascii)
 			buf_adds(out, "[\\pL\\pN]*");
 			continue;
 		}
-		if (!is_word_char((char)c) || (c >= 0x80 && !word_byte_at(s, i))) {
+		if (!text_word_char(s + i, n - i)) {
 			gap = open;
 			continue;
 		}
@@ -274,20 +258,6 @@ bool pattern_compile_for(const char *user, bool literal_words, bool ascii, struc
 	return exact;
 }
 
-/* The bytes of the letter or digit at @s (before @end), or 0. */
-static size_t word_len(const char *s, const char *end)
-{
-	ucs4_t uc;
-	int len;
-
-	if (*(const unsigned char *)s < 0x80)
-		return is_word_char(*s) ? 1 : 0;
-	len = u8_mbtouc(&uc, (const uint8_t *)s, (size_t)(end - s));
-	if (len <= 0 || uc == 0xFFFD)
-		return 0;
-	return uc_is_general_category(uc, UC_CATEGORY_L) || uc_is_general_category(uc, UC_CATEGORY_N) ? (size_t)len : 0;
-}
-
 bool pattern_longest_words(const char *user, struct buf *out)
 {
 	const char *p = user;
@@ -306,7 +276,7 @@ bool pattern_longest_words(const char *user, struct buf *out)
 			const char *w = s;
 			size_t k;
 
-			while (s < end && (k = word_len(s, end)) > 0)
+			while (s < end && (k = text_word_char(s, (size_t)(end - s))) > 0)
 				s += k;
 			if (s == w) {
 				s++;

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
 #include <unilbrk.h>
 #include <unistr.h>
 #include <uniwidth.h>
@@ -223,4 +224,19 @@ void text_wrap(struct str s, int width, void (*emit)(struct str line, void *ud),
 		emit(rtrim(str_make(s.p + start, s.n - start)), ud);
 	if (brk != small)
 		free(brk);
+}
+
+size_t text_word_char(const char *s, size_t n)
+{
+	ucs4_t uc;
+	int len;
+
+	if (!n)
+		return 0;
+	if ((unsigned char)*s < 0x80)
+		return ((*s | 0x20) >= 'a' && (*s | 0x20) <= 'z') || (*s >= '0' && *s <= '9') ? 1 : 0;
+	len = u8_mbtouc(&uc, (const uint8_t *)s, n);
+	if (len <= 0 || uc == 0xFFFD)
+		return 0;
+	return uc_is_general_category(uc, UC_CATEGORY_L) || uc_is_general_category(uc, UC_CATEGORY_N) ? (size_t)len : 0;
 }

@@ -25,6 +25,11 @@ void text_sanitize(struct str in, struct buf *out, unsigned flags);
  * isolate. */
 bool text_unsafe_char(unsigned cp);
 
+/* The bytes of the letter or digit (Unicode L or N) that starts @s, of @n
+ * bytes, or 0: what makes a word for the matching rules and for the
+ * full-text index's tokenizer. */
+size_t text_word_char(const char *s, size_t n);
+
 /* True when @s needs no sanitising (the common case, checked fast). */
 bool text_is_clean(struct str s, unsigned flags);
 

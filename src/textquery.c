@@ -6,24 +6,9 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <unictype.h>
-#include <unistr.h>
 
 #include "buf.h"
-
-/* The length of the word character at @s (a letter or digit), or 0. */
-static size_t word_char(const char *s, size_t n)
-{
-	ucs4_t uc;
-	int len;
-
-	if ((unsigned char)*s < 0x80)
-		return ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9')) ? 1 : 0;
-	len = u8_mbtouc(&uc, (const uint8_t *)s, n);
-	if (len <= 0 || uc == 0xFFFD)
-		return 0;
-	return uc_is_general_category(uc, UC_CATEGORY_L) || uc_is_general_category(uc, UC_CATEGORY_N) ? (size_t)len : 0;
-}
+#include "text.h"
 
 bool corpus_text_query(const char *pattern, char *out, size_t n)
 {
@@ -42,11 +27,11 @@ bool corpus_text_query(const char *pattern, char *out, size_t n)
 			buf_adds(&q, " OR ");
 		buf_addc(&q, '"');
 		for (const char *s = p; s < end && ok;) {
-			size_t w = word_char(s, (size_t)(end - s));
+			size_t w = text_word_char(s, (size_t)(end - s));
 
 			if (!w) {
 				if (*s == '*')
-					ok = words > 0 && !prefix && (s + 1 == end || word_char(s + 1, (size_t)(end - s - 1)) == 0);
+					ok = words > 0 && !prefix && (s + 1 == end || text_word_char(s + 1, (size_t)(end - s - 1)) == 0);
 				if (*s == '*')
 					prefix = true;
 				s++;
@@ -56,7 +41,7 @@ bool corpus_text_query(const char *pattern, char *out, size_t n)
 				ok = false;     /* a prefix before another word: the index cannot */
 			if (words++)
 				buf_addc(&q, ' ');
-			while (s < end && (w = word_char(s, (size_t)(end - s))) > 0) {
+			while (s < end && (w = text_word_char(s, (size_t)(end - s))) > 0) {
 				buf_add(&q, s, w);
 				s += w;
 			}
@@ -95,7 +80,7 @@ bool corpus_text_near_query(const char *words, int dist, char *out, size_t n)
 			buf_addc(&q, ' ');
 		buf_addc(&q, '"');
 		for (const char *s = w; s < e; s += k) {
-			k = word_char(s, (size_t)(e - s));
+			k = text_word_char(s, (size_t)(e - s));
 			if (!k) {
 				/* only a * at the end: a prefix */
 				ok = *s == '*' && s + 1 == e;
