@@ -21,29 +21,11 @@
 #   - less: the time to open the file and show its last line (less +G, in
 #     tmux); grep -c for the same literal and the same regex.
 set -eu
-: "${PILCROW:=src/pilcrow}"
-: "${GENCSV:=tests/bench/gencsv}"
-: "${BENCH_DIR:=tests/bench/out}"
-: "${BENCH_RUNS:=3}"
-mkdir -p "$BENCH_DIR"
-out=$(cd "$BENCH_DIR" && pwd)
-csv=${BENCH_CSV:-$out/cables-full.csv}
-if [ ! -s "$csv" ]; then
-	echo "writing $csv (251,287 cables)..."
-	"$GENCSV" --cables 251287 > "$csv.tmp" && mv "$csv.tmp" "$csv"
-fi
-export LANG=C.UTF-8 TERM=xterm-256color PILCROW_MARKS="$out/marks"
+. "$(dirname "$0")/full.sh"
 # the list index read from the dump, as a first open reads it (bench-index
 # measures the full-text index and the list saved with it)
 XDG_CACHE_HOME=$out/cache-corpus
 export XDG_CACHE_HOME
-bytes=$(wc -c < "$csv")
-cat "$csv" > /dev/null          # into the page cache, for every contender alike
-
-now() { date +%s.%N; }
-ms() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", (b - a) * 1000 }'; }
-median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-stat_of() { awk -v k="$1" '$1 == k { print $2 }' "$2"; }
 
 # --- inside pilcrow: first screen, index, memory, longest step
 printf 'size 40 160\nwait-index\n' > "$out/index.script"
@@ -65,14 +47,6 @@ filter_ms() {
 		PILCROW_SCRIPT=$out/filter.script PILCROW_TIMING=$out/times "$PILCROW" --no-index "$csv" > /dev/null
 		sort -g "$out/times" | tail -1
 	done | median | awk '{ printf "%.0f", $1 * 1000 }'
-}
-grep_ms() {
-	for run in $(seq "$BENCH_RUNS"); do
-		t0=$(now)
-		grep -c "$@" "$csv" > "$out/grep.count" || true   # not /dev/null: GNU grep would stop at the first match
-		ms "$t0" "$(now)"
-		echo
-	done | median
 }
 
 # --- from outside, in tmux: a program's screen, polled every 10 ms

@@ -24,27 +24,9 @@
 #     --grep Iran, start to end;
 #   - grep -c and grep -c -i for the same word and phrase.
 set -eu
-: "${PILCROW:=src/pilcrow}"
-: "${GENCSV:=tests/bench/gencsv}"
-: "${BENCH_DIR:=tests/bench/out}"
-: "${BENCH_RUNS:=3}"
-mkdir -p "$BENCH_DIR"
-out=$(cd "$BENCH_DIR" && pwd)
-csv=${BENCH_CSV:-$out/cables-full.csv}
-if [ ! -s "$csv" ]; then
-	echo "writing $csv (251,287 cables)..."
-	"$GENCSV" --cables 251287 > "$csv.tmp" && mv "$csv.tmp" "$csv"
-fi
-export LANG=C.UTF-8 TERM=xterm-256color PILCROW_MARKS="$out/marks"
+. "$(dirname "$0")/full.sh"
 XDG_CACHE_HOME=$out/cache
 export XDG_CACHE_HOME
-bytes=$(wc -c < "$csv")
-cat "$csv" > /dev/null          # into the page cache, for every contender alike
-
-now() { date +%s.%N; }
-ms() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", (b - a) * 1000 }'; }
-median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-stat_of() { awk -v k="$1" '$1 == k { print $2 }' "$2"; }
 anon_of() { awk '/^RssAnon/ { print $2 }' "/proc/$1/status" 2> /dev/null || true; }
 
 # --- building, with its memory sampled from outside
@@ -94,14 +76,6 @@ key_ms() {      # key_ms KEYS: the slowest key of a script
 		PILCROW_SCRIPT=$out/key.script PILCROW_TIMING=$out/times "$PILCROW" "$csv" > /dev/null
 		sort -g "$out/times" | tail -1
 	done | median | awk '{ printf "%.1f", $1 * 1000 }'
-}
-grep_ms() {
-	for run in $(seq "$BENCH_RUNS"); do
-		t0=$(now)
-		grep -c "$@" "$csv" > "$out/grep.count" || true   # not /dev/null: GNU grep would stop at the first match
-		ms "$t0" "$(now)"
-		echo
-	done | median
 }
 
 # --- a second open: the saved list and the index
