@@ -69,6 +69,8 @@ static void emit(struct worker *w, const struct cable *c)
 		export_json(&b->out, c);
 	} else {
 		buf_adds(&b->out, TEXT_SEPARATOR);
+		if (w->o->cite)
+			export_cite(&b->out, c);
 		export_text(&b->out, c, w->o->width);
 	}
 	b->written++;

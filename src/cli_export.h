@@ -18,6 +18,7 @@ struct cli_out {
 	int width;                  /* --text */
 	const char *id;             /* --id: only that cable */
 	const char *grep;           /* --grep: the hits, not the cables (words, or ~REGEX) */
+	bool cite;                  /* --cite: each cable's citation before its text */
 };
 
 struct cli_result {

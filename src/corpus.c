@@ -346,3 +346,8 @@ void corpus_parser_free(struct corpus_parser *p)
 	cable_free(&p->cable);
 	free(p);
 }
+
+void corpus_set_workspace(struct corpus *c, const struct workspace *ws)
+{
+	c->ws = ws;
+}

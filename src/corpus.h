@@ -102,6 +102,10 @@ struct cquery {
 	unsigned fields;         /* the fields the filter looks at (1 << enum cf_field) */
 };
 
+/* The reader's workspace, which filters may ask (marked, noted ...). */
+struct workspace;
+void corpus_set_workspace(struct corpus *c, const struct workspace *ws);
+
 void corpus_query_start(struct cquery *q, const struct cfilter *f, enum sort_key key, bool reverse);
 /* Looks at entries for @budget_ms (at least one; at most @most when not 0);
  * true when every entry has been seen. */

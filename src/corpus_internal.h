@@ -55,6 +55,7 @@ struct hslot {
 };
 
 struct corpus {
+	const struct workspace *ws;      /* for the filters' marked, noted ... */
 	struct csource *src;
 	size_t nsrc, cap_src, next;
 	struct centry *e;

@@ -220,7 +220,8 @@ static bool entry_passes(struct corpus *c, const struct cfilter *f, const struct
 		s.origin = str_c(corpus_str(c, e->origin));
 		s.origin_name = str_c(corpus_str(c, e->origin_name));
 	}
-	if (need & ((1u << CF_ID) | (1u << CF_CITED_BY)))
+	if (need & ((1u << CF_ID) | (1u << CF_CITED_BY) | (1u << CF_MARKED) | (1u << CF_NOTED) | (1u << CF_OPENED) |
+		    (1u << CF_COLLECTION)))
 		s.id = str_c(corpus_str(c, e->id));
 	if (need & (1u << CF_SUBJECT))
 		s.subject = str_c(corpus_str(c, e->subject));
@@ -238,6 +239,7 @@ static bool entry_passes(struct corpus *c, const struct cfilter *f, const struct
 	}
 	s.cites = corpus_cites;
 	s.cites_ud = c;
+	s.ws = c->ws;
 	if (q && q->known) {
 		s.known = known_answer;
 		s.known_ud = &kc;

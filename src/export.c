@@ -1,6 +1,8 @@
 /* export.c -- the model as JSON Lines or plain text */
 #include "config.h"
 #include "export.h"
+#include "cite.h"
+#include "workspace.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -396,4 +398,15 @@ void export_text(struct buf *out, const struct cable *c, int width)
 		text_block(out, c->signer.text, width);
 	}
 	buf_free(&line);
+}
+
+void export_cite(struct buf *out, const struct cable *c)
+{
+	struct ws_about a;
+	struct cite_src s;
+
+	ws_about(&a, c, -1, STR_NULL);
+	s = (struct cite_src){ a.id, a.date, a.origin, a.origin_name, a.subject, a.classification, "", "", STR_NULL };
+	cite_make(out, NULL, &s);
+	buf_adds(out, "\n\n");
 }

@@ -16,4 +16,8 @@ void json_string(struct buf *out, struct str s);
  * character in the text is shown as a visible placeholder. */
 void export_text(struct buf *out, const struct cable *c, int width);
 
+/* The cable's citation (cite.h, by the default template), a line and a
+ * blank line (--text --cite). */
+void export_cite(struct buf *out, const struct cable *c);
+
 #endif

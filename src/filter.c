@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "ids.h"
 #include "util.h"
+#include "workspace.h"
 
 bool cfilter_needs_text(const struct cfilter *f)
 {
@@ -74,6 +75,8 @@ static bool alt_match(const struct cf_term *t, const struct cf_alt *a, const str
 		return (s->caveats & a->caveat) != 0;
 	case CF_ORIGIN:
 		return str_ieq(s->origin, a->value) || contains(s->origin_name, a->value);
+	case CF_COLLECTION:
+		return s->ws && ws_in_collection(s->ws, s->id, a->value);
 	case CF_TAG:
 		for (size_t i = 0; i < s->ntags; i++)
 			if (str_ieq(s->tags[i], a->value))
@@ -105,6 +108,9 @@ static bool alt_match(const struct cf_term *t, const struct cf_alt *a, const str
 	case CF_TEXT:
 	case CF_NEAR:
 	case CF_SORT:
+	case CF_MARKED:
+	case CF_NOTED:
+	case CF_OPENED:
 		return false;
 	}
 	return false;
@@ -187,6 +193,10 @@ static bool term_match(const struct cf_term *t, const struct cf_subject *s, size
 		else
 			r = t->field == CF_SUBJECT ? re_match(t->re, s->subject)
 			    : t->words ? words_match(t, s) : re_match(t->re, s->text);
+	} else if (t->field == CF_MARKED || t->field == CF_NOTED || t->field == CF_OPENED) {
+		unsigned bit = t->field == CF_MARKED ? WS_MARKED : t->field == CF_NOTED ? WS_NOTED : WS_OPENED;
+
+		r = s->ws && (ws_cable_flags(s->ws, s->id) & bit);
 	} else {
 		for (size_t k = 0; k < t->nalt && !r; k++)
 			r = alt_match(t, &t->alt[k], s);

@@ -6,12 +6,15 @@
  *   cited-by=04ROME3933  subject~REGEX  subject=words  text~REGEX
  *   text="a phrase"  iran  "nuclear program"  presid*  !tag=PREL  -tag=PREL
  *   near="iran nuclear"  near="iran nuclear/5"  sort=date|id|origin|level|relevance
+ *   marked  noted  opened  !opened  collection=NAME|NAME
  *
  * Terms are separated by blanks and must all hold; ! or - before a term
  * negates it.  A value with blanks is quoted ("..." or '...'); | separates
  * alternatives of = and !=.  A bare word or quoted phrase is a text term.
  * near= holds when its words stand within 10 words of each other (or /N)
  * in a paragraph; sort= is no condition but the order of the list.
+ * marked, noted, opened and collection= ask the reader's workspace (a
+ * cable with a mark, a note, that was opened, in the collection).
  * Comparison operators: = != < <= > >= (level and date), = and != (the
  * others), ~ (a regular expression).  Words, phrases and expressions match
  * by the rules of pattern.h (case and diacritics do not count unless the
@@ -27,12 +30,14 @@
 #include "minutes.h"
 #include "search.h"
 
+struct workspace;
+
 /* The orders of a list of cables; relevance is the full-text index's BM25
  * score for the filter's words (file order without it). */
 enum sort_key { SORT_INPUT, SORT_DATE, SORT_ID, SORT_ORIGIN, SORT_LEVEL, SORT_RELEVANCE, SORT_COUNT };
 
 enum cf_field { CF_LEVEL, CF_CAVEAT, CF_ORIGIN, CF_TAG, CF_DATE, CF_ID, CF_SUBJECT, CF_TEXT, CF_CITES,
-		CF_CITED_BY, CF_NEAR, CF_SORT };
+		CF_CITED_BY, CF_NEAR, CF_SORT, CF_MARKED, CF_NOTED, CF_OPENED, CF_COLLECTION };
 
 /* Alternatives of one term at most (tag=PREL|PGOV|...). */
 #define CF_ALTS 16
@@ -65,6 +70,12 @@ struct cf_term {
 static inline bool cf_reads_text(const struct cf_term *t)
 {
 	return t->field == CF_TEXT || t->field == CF_NEAR;
+}
+
+/* Does term @t ask the workspace (marked, noted, opened, collection=)? */
+static inline bool cf_reads_workspace(const struct cf_term *t)
+{
+	return t->field >= CF_MARKED;
 }
 
 struct cfilter {
@@ -116,6 +127,8 @@ struct cf_subject {
 	/* does cable @citer cite @cited?  (cited-by=; NULL: nobody knows) */
 	bool (*cites)(const void *ud, struct str citer, struct str cited);
 	const void *cites_ud;
+	/* the reader's workspace (marked, noted, opened, collection=), or NULL */
+	const struct workspace *ws;
 };
 
 bool cfilter_match(const struct cfilter *f, const struct cf_subject *s);

@@ -23,9 +23,16 @@ static const struct {
 	{ "level", CF_LEVEL }, { "caveat", CF_CAVEAT }, { "origin", CF_ORIGIN }, { "tag", CF_TAG },
 	{ "date", CF_DATE }, { "id", CF_ID }, { "subject", CF_SUBJECT }, { "text", CF_TEXT },
 	{ "cites", CF_CITES }, { "cited-by", CF_CITED_BY }, { "near", CF_NEAR }, { "sort", CF_SORT },
+	{ "collection", CF_COLLECTION },
 };
 
-#define FIELD_NAMES "level caveat origin tag date id subject text cites cited-by near sort"
+#define FIELD_NAMES "level caveat origin tag date id subject text cites cited-by near sort collection"
+
+/* The terms that are a word alone: what the reader did with a cable. */
+static const struct {
+	const char *name;
+	enum cf_field field;
+} flags[] = { { "marked", CF_MARKED }, { "noted", CF_NOTED }, { "opened", CF_OPENED } };
 
 static const unsigned caveat_bits[] = { CAVEAT_NOFORN, CAVEAT_FOUO, CAVEAT_ORCON, CAVEAT_PROPIN,
 					CAVEAT_NODIS, CAVEAT_EXDIS, CAVEAT_LIMDIS, CAVEAT_REL };
@@ -36,6 +43,8 @@ static bool ops_for(enum cf_field f, enum cf_op op)
 		return f == CF_SUBJECT || f == CF_TEXT || f == CF_ORIGIN || f == CF_ID;
 	if (f == CF_NEAR || f == CF_SORT)
 		return op == CF_EQ;
+	if (f == CF_COLLECTION)
+		return op == CF_EQ || op == CF_NE;
 	if (op == CF_EQ || op == CF_NE)
 		return true;
 	return f == CF_LEVEL || f == CF_DATE;
@@ -322,6 +331,18 @@ bool cfilter_parse(struct cfilter *f, const char *s, char *err, size_t errsize)
 			p++;
 		}
 		name[nn] = '\0';
+		/* marked, noted, opened: alone, not the words of the text
+		 * (text=marked is the word) */
+		if (nn && (!*p || *p == ' ' || *p == '\t')) {
+			for (size_t i = 0; i < sizeof(flags) / sizeof(flags[0]); i++)
+				if (strcmp(name, flags[i].name) == 0) {
+					t.field = flags[i].field;
+					t.op = CF_EQ;
+					known = true;
+				}
+			if (known)
+				goto add;
+		}
 		/* a bare word or a quoted phrase: the text */
 		if (!nn || !*p || !strchr("=!<>~", *p)) {
 			bool word = false;

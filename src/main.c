@@ -26,10 +26,15 @@
 #include "ui.h"
 #include "util.h"
 #include "view.h"
+#include "workspace.h"
+#include "ws_export.h"
 #include "cli_export.h"
 #include "corpus_text.h"
 
 enum mode { MODE_READER, MODE_JSON, MODE_TEXT };
+
+/* Options with no letter of their own. */
+enum { OPT_FRESH = 256, OPT_CITE, OPT_COLLECTION };
 
 /* The command-line options: one row each, the single source for parsing
  * and for --help. */
@@ -45,6 +50,11 @@ enum mode { MODE_READER, MODE_JSON, MODE_TEXT };
 	X("id", required_argument, 'i', "ID", "only the cable ID (--json, --text), or open at it") \
 	X("no-color", no_argument, 'C', NULL, "reader: no colour, bold and reverse only (also NO_COLOR)") \
 	X("no-mouse", no_argument, 'M', NULL, "reader: do not take the mouse") \
+	X("fresh", no_argument, OPT_FRESH, NULL, "reader: start clean, not at the cable, filter and order left last time") \
+	X("cite", no_argument, OPT_CITE, NULL, "--text: each cable's citation before its text") \
+	X("export", required_argument, 'e', "FORMAT", "write the marks and notes: markdown, csl-json, bibtex, text, jsonl") \
+	X("collection", required_argument, OPT_COLLECTION, "NAME", "--export: only collection NAME (marks: what m marked)") \
+	X("output", required_argument, 'o', "FILE", "--export: write FILE (whole or not at all) instead of standard output") \
 	X("help", no_argument, 'h', NULL, "show this help and exit") \
 	X("version", no_argument, 'V', NULL, "show the version and exit")
 
@@ -59,6 +69,8 @@ struct opts {
 	bool grep_chose;          /* --grep's words were added to the filter */
 	bool user_filter;         /* then: the user gave a filter too */
 	bool no_index;            /* --no-index */
+	bool fresh, cite;         /* --fresh, --cite */
+	const char *export_fmt, *collection, *output;   /* --export, --collection, --output */
 	const char *grep;         /* --grep: words, or ~REGEX */
 	struct search *grep_re;
 };
@@ -67,7 +79,10 @@ static void option_line(FILE *f, int ch, const char *name, const char *arg, cons
 {
 	char left[48];
 
-	snprintf(left, sizeof(left), "-%c, --%s%s%s", ch, name, arg ? " " : "", arg ? arg : "");
+	if (ch < 256)
+		snprintf(left, sizeof(left), "-%c, --%s%s%s", ch, name, arg ? " " : "", arg ? arg : "");
+	else
+		snprintf(left, sizeof(left), "    --%s%s%s", name, arg ? " " : "", arg ? arg : "");
 	fprintf(f, "  %-22s %s\n", left, help);
 }
 
@@ -178,6 +193,8 @@ static bool emit(struct export_ctx *x, const struct cable *c)
 	} else {
 		if (x->written)
 			buf_adds(&x->out, "\n\f\n");
+		if (x->o->cite)
+			export_cite(&x->out, c);
 		export_text(&x->out, c, x->o->width);
 	}
 	x->written++;
@@ -203,17 +220,41 @@ static bool export_one(struct str text, const struct record_meta *meta, void *ud
 	return emit(x, &x->cable);
 }
 
+/* The workspace: PILCROW_WORKSPACE, or the default place. */
+static struct workspace *open_workspace(void)
+{
+	char old[PATH_MAX];
+
+	return ws_open(getenv("PILCROW_WORKSPACE"), ws_old_marks(old, sizeof(old)));
+}
+
+/* The workspace when the filter asks it (marked, noted ...), else NULL. */
+static struct workspace *filter_workspace(const struct cfilter *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		if (cf_reads_workspace(&f->terms[i]))
+			return open_workspace();
+	return NULL;
+}
+
 static int run_reader(const struct opts *o, char *const *paths, size_t n)
 {
 	struct corpus *c = corpus_new();
-	struct ui_opts uo = { o->no_color, o->no_mouse, o->id, o->filter_text, o->no_index };
+	struct ui_opts uo = { o->no_color, o->no_mouse, o->id, o->filter_text, o->no_index, open_workspace() };
 	const char *const *lines;
 	size_t nlines;
 	int status;
 
+	corpus_set_workspace(c, uo.ws);
 	corpus_text_use_saved(c, !o->no_index);
 	corpus_add_paths(c, paths, n);
 	status = ui_run(c, &uo);
+	/* what was set aside or will not be saved is said again on exit */
+	if (*ws_notice(uo.ws))
+		fprintf(stderr, "pilcrow: %s\n", ws_notice(uo.ws));
+	if (*ws_unsaved(uo.ws))
+		fprintf(stderr, "pilcrow: %s\n", ws_unsaved(uo.ws));
+	ws_close(uo.ws);
 	/* what could not be read is told once the screen is gone */
 	nlines = corpus_messages(c, &lines);
 	for (size_t i = 0; i < nlines; i++)
@@ -318,6 +359,9 @@ static int run_stats(const struct opts *o, char *const *paths, size_t n)
 	struct buf out = { 0 };
 	int status = 0;
 
+	struct workspace *ws = filter_workspace(&o->filter);
+
+	corpus_set_workspace(c, ws);
 	read_all(c, paths, n, false, !o->no_index);
 	nrows = corpus_select(c, &o->filter, SORT_INPUT, false, &rows, &cap);
 	overview_make(&ov, c, rows, nrows);
@@ -335,6 +379,7 @@ static int run_stats(const struct opts *o, char *const *paths, size_t n)
 	buf_free(&out);
 	free(rows);
 	corpus_free(c);
+	ws_close(ws);
 	return status;
 }
 
@@ -345,9 +390,13 @@ static void export_selected(struct export_ctx *x, char *const *paths, size_t n)
 	struct corpus *c = corpus_new();
 	uint32_t *rows = NULL;
 	size_t cap = 0, nrows;
-	struct cli_out o = { x->o->mode == MODE_JSON, x->o->width, x->o->id, x->o->grep_re ? x->o->grep : NULL };
+	struct cli_out o = { x->o->mode == MODE_JSON, x->o->width, x->o->id, x->o->grep_re ? x->o->grep : NULL,
+			     x->o->cite };
 	struct cli_result r;
 
+	struct workspace *ws = filter_workspace(&x->o->filter);
+
+	corpus_set_workspace(c, ws);
 	read_all(c, paths, n, false, !x->o->no_index);
 	x->read = corpus_count(c);
 	nrows = corpus_select(c, &x->o->filter, SORT_INPUT, false, &rows, &cap);
@@ -358,6 +407,7 @@ static void export_selected(struct export_ctx *x, char *const *paths, size_t n)
 	tell_messages(c);
 	free(rows);
 	corpus_free(c);
+	ws_close(ws);
 }
 
 static int run_export(const struct opts *o, char *const *paths, size_t n)
@@ -392,6 +442,35 @@ static int run_export(const struct opts *o, char *const *paths, size_t n)
 	return x.written ? 0 : 1;
 }
 
+/* --export: the workspace's items, to standard output or --output */
+static int run_export_ws(const struct opts *o, char *const *inputs, size_t n)
+{
+	struct workspace *ws = open_workspace();
+	struct buf out = { 0 };
+	char err[PATH_MAX + 100];
+	size_t items;
+	int status = 0;
+
+	if (*ws_notice(ws))
+		fprintf(stderr, "pilcrow: %s\n", ws_notice(ws));
+	items = ws_export(ws, o->export_fmt, o->collection, NULL, &out);
+	if (!items)
+		fprintf(stderr, "pilcrow: %s\n", o->collection ? "nothing in that collection" : "nothing marked or noted yet");
+	if (o->output) {
+		if (!ws_write_file(o->output, &out, inputs, n, err, sizeof(err))) {
+			fprintf(stderr, "pilcrow: %s\n", err);
+			status = 1;
+		}
+	} else if ((out.n && fwrite(out.p, 1, out.n, stdout) != out.n) || fflush(stdout) != 0) {
+		if (errno != EPIPE)
+			fprintf(stderr, "pilcrow: standard output: %s\n", strerror(errno));
+		status = 1;
+	}
+	buf_free(&out);
+	ws_close(ws);
+	return status ? status : items ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -406,7 +485,7 @@ int main(int argc, char **argv)
 
 	term_fatal_handlers();
 	memset(&o, 0, sizeof(o));
-	while ((ch = getopt_long(argc, argv, "jtw:f:i:CMhVsg:xN", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "jtw:f:i:CMhVsg:xNe:o:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'j':
 		case 't':
@@ -446,6 +525,18 @@ int main(int argc, char **argv)
 			break;
 		}
 		case 'C': o.no_color = true; break;
+		case OPT_FRESH: o.fresh = true; break;
+		case OPT_CITE: o.cite = true; break;
+		case 'e':
+			if (!ws_export_known(optarg)) {
+				fprintf(stderr, "pilcrow: --export: no format '%s' (formats: markdown csl-json bibtex text jsonl)\n",
+					optarg);
+				return 2;
+			}
+			o.export_fmt = optarg;
+			break;
+		case OPT_COLLECTION: o.collection = optarg; break;
+		case 'o': o.output = optarg; break;
 		case 'M': o.no_mouse = true; break;
 		case 'h': usage(stdout); return 0;
 		case 'V': printf("pilcrow %s\n", PACKAGE_VERSION); return 0;
@@ -511,7 +602,9 @@ int main(int argc, char **argv)
 	}
 	if (o.mode == MODE_READER && !o.stats && !(isatty(STDOUT_FILENO) || getenv("PILCROW_SCRIPT")))
 		o.mode = MODE_TEXT;
-	if (o.index)
+	if (o.export_fmt)
+		status = run_export_ws(&o, argv + optind, (size_t)(argc - optind));
+	else if (o.index)
 		status = run_index(argv + optind, (size_t)(argc - optind));
 	else if (o.stats)
 		status = run_stats(&o, argv + optind, (size_t)(argc - optind));

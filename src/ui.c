@@ -270,13 +270,13 @@ static int first_screens(struct ui *u)
 	return 0;
 }
 
-static void ui_init(struct ui *u, struct corpus *corpus, const struct ui_opts *o, struct marks *marks)
+static void ui_init(struct ui *u, struct corpus *corpus, const struct ui_opts *o, struct workspace *ws)
 {
 	memset(u, 0, sizeof(*u));
 	u->o = o;
 	u->corpus = corpus;
 	u->rd.link_sel = -1;
-	view_init(&u->v, corpus, marks);
+	view_init(&u->v, corpus, ws);
 	clist_init(&u->list, corpus);
 	screens_init(&u->stack, u);
 	u->list_screen = (struct screen){ &list_ops, LIST, NULL };
@@ -307,15 +307,18 @@ static void ui_free(struct ui *u)
 int ui_run(struct corpus *corpus, const struct ui_opts *o)
 {
 	struct ui u;
-	struct marks *marks;
+	struct workspace *ws = o->ws;
 	int status;
 
 	if (!ui_locale())
 		fprintf(stderr, "pilcrow: no UTF-8 locale; text may show wrongly\n");
 	if (getenv("PILCROW_SCRIPT") && !script_start())
 		return 2;
-	marks = marks_load(getenv("PILCROW_MARKS") ? getenv("PILCROW_MARKS") : marks_default_path());
-	ui_init(&u, corpus, o, marks);
+	ui_init(&u, corpus, o, ws);
+	if (*ws_notice(ws))
+		view_say(&u.v, "%s", ws_notice(ws));
+	else if (*ws_unsaved(ws))
+		view_say(&u.v, "%s", ws_unsaved(ws));
 	u.stats = stats_start();
 	status = first_screens(&u);
 	if (status)
@@ -368,11 +371,8 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 	}
 	ui_term_end();
 	script_finish();
-	if (!marks_save(marks))
-		fprintf(stderr, "pilcrow: could not save the marks: %s\n", strerror(errno));
 done:
 	stats_finish(u.stats, corpus_count(corpus), corpus_list_saved(corpus));
-	marks_free(marks);
 	ui_free(&u);
 	return status;
 }

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 
 #include "corpus.h"
+#include "workspace.h"
 
 struct ui_opts {
 	bool no_color;
@@ -12,6 +13,7 @@ struct ui_opts {
 	const char *id;      /* open at this cable (--id) */
 	const char *filter;  /* the list's first filter (--filter) */
 	bool no_index;       /* --no-index: no full-text index, searches scan */
+	struct workspace *ws;   /* the marks, notes, collections */
 };
 
 /* Runs the reader on @corpus (indexing it as it goes) until the user quits;

@@ -91,7 +91,7 @@ static void toggle_marked_only(struct view *v)
 	struct filter f = v->filter;
 
 	f.marked_only = !f.marked_only;
-	if (f.marked_only && v->c && !marks_count(v->marks, v->c->id)) {
+	if (f.marked_only && v->c && !ws_mark_count(v->ws, v->c->id)) {
 		view_say(v, "no marked paragraph in this cable: m marks one");
 		return;
 	}

@@ -19,11 +19,11 @@ void view_say(struct view *v, const char *fmt, ...)
 	va_end(ap);
 }
 
-void view_init(struct view *v, struct corpus *corpus, struct marks *marks)
+void view_init(struct view *v, struct corpus *corpus, struct workspace *ws)
 {
 	memset(v, 0, sizeof(*v));
 	v->corpus = corpus;
-	v->marks = marks;
+	v->ws = ws;
 	v->sel = -1;
 	v->cur_match = -1;
 	v->wrap_para = -1;
@@ -77,7 +77,7 @@ static const struct paragraph *para(const struct view *v, int i)
 
 bool view_is_marked(const struct view *v, int i)
 {
-	return v->marks && v->c->id[0] && marks_has(v->marks, v->c->id, para(v, i)->address);
+	return v->ws && v->c->id[0] && ws_marked(v->ws, v->c->id, para(v, i)->address);
 }
 
 bool view_visible(const struct view *v, int i)
@@ -380,19 +380,29 @@ void view_level_counts(const struct view *v, size_t counts[LEVEL_COUNT])
 
 /* --------------------------------------------------------------- marks */
 
+void view_about(struct view *v, int para, struct ws_about *a)
+{
+	ws_about(a, v->c, para, para >= 0 ? view_text(v, para) : STR_NULL);
+}
+
 void view_toggle_mark(struct view *v)
 {
+	struct ws_about a;
 	bool on;
 
-	if (!v->c || v->sel < 0 || !v->marks)
+	if (!v->c || v->sel < 0 || !v->ws)
 		return;
 	if (!v->c->id[0]) {
 		view_say(v, "this cable has no id: its paragraphs cannot be marked");
 		return;
 	}
-	on = marks_toggle(v->marks, v->c->id, para(v, v->sel)->address);
-	view_say(v, "\xC2\xB6%s %s (%zu marked in this cable)", para(v, v->sel)->address,
-		 on ? "marked" : "unmarked", marks_count(v->marks, v->c->id));
+	view_about(v, v->sel, &a);
+	on = ws_mark_toggle(v->ws, &a);
+	if (*ws_unsaved(v->ws))
+		view_say(v, "\xC2\xB6%s %s; %s", para(v, v->sel)->address, on ? "marked" : "unmarked", ws_unsaved(v->ws));
+	else
+		view_say(v, "\xC2\xB6%s %s (%zu marked in this cable)", para(v, v->sel)->address,
+			 on ? "marked" : "unmarked", ws_mark_count(v->ws, v->c->id));
 	if (v->filter.marked_only) {
 		int keep = v->sel;
 

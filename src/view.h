@@ -11,7 +11,7 @@
 #include "arena.h"
 #include "cable.h"
 #include "corpus.h"
-#include "marks.h"
+#include "workspace.h"
 #include "search.h"
 
 enum filter_mode {
@@ -41,7 +41,7 @@ struct match {
 
 struct view {
 	struct corpus *corpus;
-	struct marks *marks;
+	struct workspace *ws;    /* the reader's marks, notes, collections */
 	size_t cur;              /* the open cable's entry in the corpus */
 	const struct cable *c;   /* the open cable, or NULL */
 
@@ -70,7 +70,7 @@ struct view {
 	char msg[256];           /* one-shot message for the status bar */
 };
 
-void view_init(struct view *v, struct corpus *corpus, struct marks *marks);
+void view_init(struct view *v, struct corpus *corpus, struct workspace *ws);
 void view_free(struct view *v);
 
 /* Opens entry @i of the corpus; keeps the filter (view_search_again() makes
@@ -117,7 +117,9 @@ void view_filter_name(const struct view *v, char *out, size_t size);
 /* Counts of paragraphs per level in the open cable (index LEVEL_NONE: unmarked). */
 void view_level_counts(const struct view *v, size_t counts[LEVEL_COUNT]);
 
-/* Marks. */
+/* Marks.  view_about() says what paragraph @para (-1: the cable) is, for
+ * the workspace. */
+void view_about(struct view *v, int para, struct ws_about *a);
 void view_toggle_mark(struct view *v);
 bool view_is_marked(const struct view *v, int para);
 

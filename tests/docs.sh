@@ -27,7 +27,7 @@ while IFS= read -r row; do
 done < "$tmp/keys.txt"
 
 # every option of --help is in the man page and the README
-for opt in $(sed -n 's/^  -., \(--[a-z-]*\).*/\1/p' "$tmp/help"); do
+for opt in $(sed -n 's/^  \(-., \|    \)\(--[a-z-]*\).*/\2/p' "$tmp/help"); do
 	check "the man page documents $opt" grep -qF -- "$opt" "$tmp/man"
 	check "README mentions $opt" grep -qF -- "$opt" "$readme"
 done

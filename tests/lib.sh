@@ -10,6 +10,16 @@ trap 'rm -rf "$tmp"' EXIT
 # the full-text indexes a test makes stay in its own directory
 XDG_CACHE_HOME=$tmp/cache
 export XDG_CACHE_HOME
+# and so do the workspaces (marks, notes) and the config files
+XDG_DATA_HOME=$tmp/data XDG_CONFIG_HOME=$tmp/config
+export XDG_DATA_HOME XDG_CONFIG_HOME
+
+# The marks and notes of the workspace $1, a line each: cable, paragraph,
+# collections, note.
+workspace_lines() {
+	PILCROW_WORKSPACE=$1 "$PILCROW" --export jsonl 2> /dev/null |
+		jq -r '[.id, .paragraph, .collections, .note] | @tsv'
+}
 
 fail() {
 	echo "FAIL: $*" >&2

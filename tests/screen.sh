@@ -17,22 +17,24 @@ for script in tests/screen/*.script; do
 	term=$(sed -n '2s/^# term: *//p' "$script")
 	# "# env: VAR=VALUE" on the second line: more of the environment
 	env=$(sed -n '2s/^# env: *//p' "$script")
-	env ${env:-PILCROW_NONE=} TERM=${term:-xterm-256color} PILCROW_SCRIPT=$script PILCROW_DUMP_DIR=$out PILCROW_MARKS=$out/marks \
+	mkdir -p "$out/ws"
+	env ${env:-PILCROW_NONE=} TERM=${term:-xterm-256color} PILCROW_SCRIPT=$script PILCROW_DUMP_DIR=$out PILCROW_WORKSPACE=$out/ws/workspace.db \
 		timeout 60 "$PILCROW" $args > "$tmp/stdout" 2> "$tmp/stderr"
 	rc=$?
 	check "$name: exit 0 (got $rc: $(head -c 300 "$tmp/stderr"))" [ "$rc" -eq 0 ]
 	for dump in "$out"/*; do
 		[ -f "$dump" ] || continue
 		d=$(basename "$dump")
-		[ "$d" = marks ] && continue
 		expected=tests/screen/$d.expected
 		# no control character may reach the screen
 		check "$d: no control characters on the screen" \
 			sh -c "! LC_ALL=C grep -q '$(printf '[\001-\010\013-\037\177]')' '$dump'"
 		compare_golden "$dump" "$expected" "$d"
 	done
+	# what the run left in the workspace (marks, notes, collections)
 	if [ -f "tests/screen/$name.marks" ]; then
-		check "$name: the marks file" diff -u "tests/screen/$name.marks" "$out/marks"
+		workspace_lines "$out/ws/workspace.db" > "$tmp/$name.ws"
+		check "$name: the workspace" diff -u "tests/screen/$name.marks" "$tmp/$name.ws"
 	fi
 done
 # every expected dump comes from a script

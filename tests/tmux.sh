@@ -16,7 +16,7 @@ cd "$srcdir" || exit 99
 wait_for() { tmux_wait e2e "$1"; }
 
 t -f /dev/null new-session -d -s e2e -x 100 -y 40 \
-	"env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color PILCROW_MARKS=$tmp/marks $PILCROW data/cables/04ROME3933.txt; echo pilcrow-exited-\$?; sleep 5" ||
+	"env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color PILCROW_WORKSPACE=$tmp/ws.db $PILCROW data/cables/04ROME3933.txt; echo pilcrow-exited-\$?; sleep 5" ||
 	{ echo "SKIP: tmux cannot start a session here"; exit 77; }
 
 check "the banner and the subject" wait_for "CONFIDENTIAL  04ROME3933  ROME"
@@ -63,7 +63,7 @@ t send-keys -t e2e '?'
 check "? shows the help" wait_for "pilcrow keys"
 t send-keys -t e2e q q
 check "q quits with status 0" wait_for "pilcrow-exited-0"
-check "the marks were saved" grep -q "^04ROME3933	5$" "$tmp/marks"
+check "the mark is in the workspace" sh -c "PILCROW_WORKSPACE=$tmp/ws.db $PILCROW --export jsonl | grep -q '\"id\": \"04ROME3933\", \"paragraph\": \"5\"'"
 
 # a filter on the text runs in steps between keys; Ctrl-C (SIGINT, in a
 # real terminal) stops it and leaves pilcrow running, the list as it was

@@ -410,7 +410,7 @@ static void flow_bounds(void **state)
 	struct corpus *c = small_corpus();
 	struct view v;
 	struct flow f;
-	struct marks *m = marks_load("/dev/null");
+	struct workspace *m = ws_open(":memory:", NULL);
 
 	(void)state;
 	memset(&f, 0, sizeof(f));
@@ -443,7 +443,7 @@ static void flow_bounds(void **state)
 	assert_int_equal(f.nshown, 3);
 	flow_free(&f);
 	view_free(&v);
-	marks_free(m);
+	ws_close(m);
 	corpus_free(c);
 	remove_dir();
 }

@@ -1,0 +1,251 @@
+/* ws_items.c -- marks, notes and collections: each change one commit,
+ * made in the cache too */
+#include "config.h"
+#include "ws_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cable.h"
+#include "cite.h"
+#include "util.h"
+
+static const char *field_c(char *out, size_t n, struct str s)
+{
+	snprintf(out, n, "%.*s", (int)MIN(s.n, n - 1), s.p ? s.p : "");
+	return out;
+}
+
+/* The strings of a ws_about live here (one cable, one paragraph at a time). */
+static struct {
+	char date[24], origin[64], origin_name[128], subject[600], classification[80], marking[64];
+} about_buf;
+
+void ws_about(struct ws_about *a, const struct cable *c, int para, struct str text)
+{
+	memset(a, 0, sizeof(*a));
+	a->id = c->id;
+	a->date = field_c(about_buf.date, sizeof(about_buf.date), str_c(c->date));
+	a->origin = field_c(about_buf.origin, sizeof(about_buf.origin), c->origin.text);
+	a->origin_name = field_c(about_buf.origin_name, sizeof(about_buf.origin_name), c->origin_name.text);
+	if (!*a->origin_name) {
+		char from[128];
+
+		field_c(from, sizeof(from), c->routing.from.text);
+		cite_origin_name(about_buf.origin_name, sizeof(about_buf.origin_name), a->origin, from);
+	}
+	a->subject = field_c(about_buf.subject, sizeof(about_buf.subject), c->subject.text);
+	a->classification = field_c(about_buf.classification, sizeof(about_buf.classification),
+				    c->classification.text);
+	a->address = "";
+	a->marking = "";
+	if (para >= 0 && (size_t)para < c->nparas) {
+		a->address = c->paras[para].address;
+		marking_format_portion(&c->paras[para].marking, about_buf.marking, sizeof(about_buf.marking));
+		a->marking = about_buf.marking;
+		a->text = text;
+	}
+}
+
+/* What the item is on, kept beside it (in the same transaction). */
+static void keep_about(struct workspace *w, const struct ws_about *a)
+{
+	char *text = xstrndup(a->text.p ? a->text.p : "", a->text.n);
+
+	ws_change(w, WS_CABLE_PUT, "tttttt", a->id, a->date, a->origin, a->origin_name, a->subject, a->classification);
+	if (*a->address)
+		ws_change(w, WS_PARA_PUT, "tttt", a->id, a->address, a->marking, text);
+	free(text);
+}
+
+bool ws_marked(const struct workspace *w, const char *id, const char *address)
+{
+	struct wc_cable *c = wc_find(w, str_c(id));
+	struct wc_addr *a = c ? wc_addr(c, address, false) : NULL;
+
+	return a && (a->bits & WS_MARKED);
+}
+
+size_t ws_mark_count(const struct workspace *w, const char *id)
+{
+	const struct wc_cable *c = wc_find(w, str_c(id));
+	size_t n = 0;
+
+	for (size_t i = 0; c && i < c->naddrs; i++)
+		n += (c->addrs[i].bits & WS_MARKED) != 0;
+	return n;
+}
+
+/* Adds or takes @a out of collection @name, in the database and the cache. */
+static bool set_item(struct workspace *w, const struct ws_about *a, const char *name, bool on)
+{
+	struct wc_cable *c;
+
+	ws_exec(w, "BEGIN IMMEDIATE");
+	if (on) {
+		keep_about(w, a);
+		ws_change(w, WS_MARK_ADD, "tttl", name, a->id, a->address, ws_now());
+	} else {
+		ws_change(w, WS_MARK_DEL, "ttt", name, a->id, a->address);
+	}
+	ws_exec(w, "COMMIT");
+	c = wc_get(w, a->id);
+	if (strcmp(name, WS_MARKS) == 0) {
+		struct wc_addr *x = wc_addr(c, a->address, true);
+
+		x->bits = on ? x->bits | WS_MARKED : x->bits & ~(unsigned)WS_MARKED;
+	} else {
+		bool still = on;
+
+		/* still in the collection through another paragraph? */
+		if (!on) {
+			sqlite3_stmt *any;
+
+			if (sqlite3_prepare_v2(w->db, "SELECT 1 FROM item WHERE collection = ?1 AND cable = ?2 LIMIT 1", -1,
+					       &any, NULL) == SQLITE_OK) {
+				sqlite3_bind_text(any, 1, name, -1, SQLITE_STATIC);
+				sqlite3_bind_text(any, 2, a->id, -1, SQLITE_STATIC);
+				still = sqlite3_step(any) == SQLITE_ROW;
+				sqlite3_finalize(any);
+			}
+		}
+		wc_set_coll(w, c, name, still);
+	}
+	wc_flags(c);
+	return on;
+}
+
+bool ws_mark_toggle(struct workspace *w, const struct ws_about *a)
+{
+	return set_item(w, a, WS_MARKS, !ws_marked(w, a->id, a->address));
+}
+
+static bool item_has(struct workspace *w, const char *name, const char *id, const char *address)
+{
+	sqlite3_stmt *st = ws_stmt(w, WS_ITEM_HAS, "ttt", name, id, address);
+	bool has = st && sqlite3_step(st) == SQLITE_ROW;
+
+	if (st)
+		sqlite3_reset(st);
+	return has;
+}
+
+bool ws_collect_toggle(struct workspace *w, const struct ws_about *a, const char *name)
+{
+	if (strcasecmp(name, WS_MARKS) == 0)
+		return ws_mark_toggle(w, a);
+	return set_item(w, a, name, !item_has(w, name, a->id, a->address));
+}
+
+void ws_collect_move(struct workspace *w, const char *id, const char *address, const char *from, const char *to)
+{
+	const char *t = strcasecmp(to, WS_MARKS) == 0 ? WS_MARKS : to;
+
+	ws_change(w, WS_ITEM_MOVE, "tttt", from, id, address, t);
+	/* the cache from the database: a move may leave one set and join another */
+	wc_load(w);
+}
+
+const char *ws_note(const struct workspace *cw, const char *id, const char *address)
+{
+	struct workspace *w = (struct workspace *)cw;
+	struct wc_cable *c = wc_find(w, str_c(id));
+	struct wc_addr *a = c ? wc_addr(c, address, false) : NULL;
+	sqlite3_stmt *st;
+	const char *text = NULL;
+
+	if (!a || !(a->bits & WS_NOTED))
+		return NULL;
+	st = ws_stmt(w, WS_NOTE_GET, "tt", id, address);
+	if (st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0)) {
+		snprintf(w->note, sizeof(w->note), "%s", (const char *)sqlite3_column_text(st, 0));
+		text = w->note;
+	}
+	if (st)
+		sqlite3_reset(st);
+	return text;
+}
+
+void ws_note_set(struct workspace *w, const struct ws_about *a, const char *text)
+{
+	struct wc_cable *c;
+	struct wc_addr *x;
+
+	ws_exec(w, "BEGIN IMMEDIATE");
+	if (text && *text) {
+		keep_about(w, a);
+		ws_change(w, WS_NOTE_PUT, "tttl", a->id, a->address, text, ws_now());
+	} else {
+		ws_change(w, WS_NOTE_DEL, "tt", a->id, a->address);
+	}
+	ws_exec(w, "COMMIT");
+	c = wc_get(w, a->id);
+	x = wc_addr(c, a->address, true);
+	x->bits = text && *text ? x->bits | WS_NOTED : x->bits & ~(unsigned)WS_NOTED;
+	wc_flags(c);
+}
+
+size_t ws_collections(struct workspace *w, const char *const **names)
+{
+	size_t n = 0;
+	bool marks = false;
+
+	for (size_t k = 0; k < w->ncables && !marks; k++)
+		marks = (w->cables[k].flags & WS_MARKED) != 0;
+	grow_array((void **)&w->names, &w->cap_names, w->ncolls + 1, sizeof(*w->names));
+	for (size_t k = 0; k < w->ncolls; k++) {
+		if (marks && strcmp(w->colls[k], WS_MARKS) > 0) {
+			w->names[n++] = WS_MARKS;
+			marks = false;
+		}
+		w->names[n++] = w->colls[k];
+	}
+	if (marks)
+		w->names[n++] = WS_MARKS;
+	*names = w->names;
+	return n;
+}
+
+static const char *col(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+
+	return s ? s : "";
+}
+
+size_t ws_items(struct workspace *w, const char *collection, ws_item_fn fn, void *ud)
+{
+	static const char *const sql =
+		"WITH k AS (SELECT cable, address FROM item WHERE ?1 IS NULL OR collection = ?1"
+		" UNION SELECT cable, address FROM note WHERE ?1 IS NULL)"
+		" SELECT k.cable, k.address, c.date, c.origin, c.origin_name, c.subject, c.classification,"
+		" p.marking, p.text, n.text,"
+		" (SELECT group_concat(collection, ', ') FROM (SELECT collection FROM item i"
+		"   WHERE i.cable = k.cable AND i.address = k.address ORDER BY collection))"
+		" FROM k LEFT JOIN cable c ON c.id = k.cable"
+		" LEFT JOIN para p ON p.cable = k.cable AND p.address = k.address"
+		" LEFT JOIN note n ON n.cable = k.cable AND n.address = k.address"
+		" ORDER BY c.date IS NULL, c.date, k.cable, CAST(k.address AS INTEGER), length(k.address), k.address";
+	sqlite3_stmt *st;
+	size_t n = 0;
+
+	if (sqlite3_prepare_v2(w->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	if (collection)
+		sqlite3_bind_text(st, 1, strcasecmp(collection, WS_MARKS) == 0 ? WS_MARKS : collection, -1,
+				  SQLITE_TRANSIENT);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct ws_item it = {
+			col(st, 0), col(st, 2), col(st, 3), col(st, 4), col(st, 5), col(st, 6),
+			col(st, 1), col(st, 7), col(st, 8), col(st, 9), col(st, 10),
+		};
+
+		n++;
+		if (!fn(&it, ud))
+			break;
+	}
+	sqlite3_finalize(st);
+	return n;
+}
