@@ -335,6 +335,9 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 		double t0;
 
 		tell_problems(&u);
+		/* another session's marks and notes, before the screen shows ours */
+		if (ws_refresh(ws) && u.v.c && u.v.filter.marked_only)
+			view_set_filter(&u.v, u.v.filter);
 		draw(&u);
 		stats_first_screen(u.stats);
 		stats_memory(u.stats);

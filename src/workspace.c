@@ -340,19 +340,39 @@ static int read_int(sqlite3 *db, const char *sql, int *rc)
 	return v;
 }
 
-/* True when the database is in WAL mode now (a directory that cannot be
- * written keeps it in its old mode). */
-static bool wal_on(sqlite3 *db)
+/* One row's text of @sql into @out ("" when none). */
+static void read_text(sqlite3 *db, const char *sql, char *out, size_t n)
 {
 	sqlite3_stmt *st;
-	bool on = false;
 
-	if (sqlite3_prepare_v2(db, "PRAGMA journal_mode = WAL", -1, &st, NULL) != SQLITE_OK)
-		return false;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		on = sqlite3_column_text(st, 0) && strcmp((const char *)sqlite3_column_text(st, 0), "wal") == 0;
+	out[0] = '\0';
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(out, n, "%s", (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
-	return on;
+}
+
+/* Puts the database in WAL mode; true when it is.  Another session
+ * opening it at the same moment may hold the lock the change needs: tried
+ * again for a second then (a directory that cannot be written keeps the
+ * old mode, and tells so at once). */
+static bool wal_on(sqlite3 *db)
+{
+	char mode[16];
+
+	for (int k = 0; k < 50; k++) {
+		read_text(db, "PRAGMA journal_mode", mode, sizeof(mode));
+		if (strcmp(mode, "wal") == 0)
+			return true;
+		read_text(db, "PRAGMA journal_mode = WAL", mode, sizeof(mode));
+		if (strcmp(mode, "wal") == 0)
+			return true;
+		if (*mode)
+			return false;       /* refused, not busy */
+		usleep(20000);
+	}
+	return false;
 }
 
 enum opened { OPEN_OK, OPEN_BAD, OPEN_REFUSED };

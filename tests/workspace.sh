@@ -1,0 +1,216 @@
+#!/bin/sh
+# workspace.sh -- the workspace is never lost: two sessions marking at once,
+# a kill -9 in the middle of marking, a damaged workspace set aside, a
+# directory that cannot be written, the schema brought up from version 1,
+# the old marks file imported once.
+. "${srcdir:-.}/tests/lib.sh"
+: "${WSMAKE:=$(dirname "$PILCROW")/../tests/wsmake}"
+cd "$srcdir" || exit 99
+
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color
+unset NO_COLOR
+
+# A cable of 1,000 paragraphs.
+{
+	printf 'CONFIDENTIAL ROME 000001\n\nSUBJECT: A LONG CABLE\n\n'
+	i=1
+	while [ $i -le 1000 ]; do
+		printf '%d. (C) Paragraph number %d of the long cable.\n\n' $i $i
+		i=$((i + 1))
+	done
+} > "$tmp/long.txt"
+
+# marks: NAME START [KEYS-AFTER]: a script marking 500 paragraphs from START
+marking_script() {
+	{
+		echo "size 24 100"
+		[ "$2" -gt 1 ] && echo "type :$2<Enter>"
+		i=0
+		while [ $i -lt 500 ]; do
+			echo "keys mj"
+			i=$((i + 1))
+		done
+	} > "$tmp/$1.script"
+}
+
+# 1. Two sessions mark 500 paragraphs each at the same time: all 1,000 are
+# in the store, and each session sees the other's.
+ws=$tmp/two/workspace.db
+mkdir -p "$tmp/two"
+marking_script a 1
+marking_script b 501
+for s in a b; do
+	other=$([ $s = a ] && echo b || echo a)
+	# each starts marking once the other has started, ends once both have
+	sed -i "2i run touch $tmp/$s.started; until [ -f $tmp/$other.started ]; do sleep 0.01; done" "$tmp/$s.script"
+	cat >> "$tmp/$s.script" <<EOF
+run touch $tmp/$s.done; until [ -f $tmp/$other.done ]; do sleep 0.01; done
+keys <C-l>g
+keys mm
+dump $s-after
+EOF
+done
+PILCROW_SCRIPT=$tmp/a.script PILCROW_DUMP_DIR=$tmp PILCROW_WORKSPACE=$ws timeout 120 "$PILCROW" "$tmp/long.txt" \
+	> /dev/null 2> "$tmp/a.err" &
+pa=$!
+PILCROW_SCRIPT=$tmp/b.script PILCROW_DUMP_DIR=$tmp PILCROW_WORKSPACE=$ws timeout 120 "$PILCROW" "$tmp/long.txt" \
+	> /dev/null 2> "$tmp/b.err"
+rb=$?
+wait $pa
+ra=$?
+check "two sessions: both exit 0 ($ra $rb: $(cat "$tmp/a.err" "$tmp/b.err" | head -c 300))" [ "$ra" -eq 0 ] && [ "$rb" -eq 0 ]
+workspace_lines "$ws" > "$tmp/two.lines"
+check "two sessions: 1,000 marks in the store (got $(wc -l < "$tmp/two.lines"); $(cat "$tmp/a.err" "$tmp/b.err"))" [ "$(wc -l < "$tmp/two.lines")" -eq 1000 ]
+check "two sessions: every paragraph once" \
+	sh -c "cut -f2 '$tmp/two.lines' | sort -n | uniq | wc -l | grep -qx 1000"
+for s in a b; do
+	check "session $s sees the other's marks: 1000 marked" grep -q "(1000 marked in this cable)" "$tmp/$s-after"
+done
+
+# 2. kill -9 in the middle of marking: every mark whose key returned is there.
+# The session says each mark in the status bar; the script's run after each
+# key records that it returned, before the next key is read.
+ws=$tmp/kill/workspace.db
+mkdir -p "$tmp/kill"
+{
+	echo "size 24 100"
+	i=1
+	while [ $i -le 300 ]; do
+		echo "keys mj"
+		echo "run echo $i > $tmp/kill.returned"
+		i=$((i + 1))
+	done
+} > "$tmp/kill.script"
+PILCROW_SCRIPT=$tmp/kill.script PILCROW_DUMP_DIR=$tmp PILCROW_WORKSPACE=$ws "$PILCROW" "$tmp/long.txt" \
+	> /dev/null 2>&1 &
+pk=$!
+n=0
+until [ -f "$tmp/kill.returned" ] && [ "$(cat "$tmp/kill.returned" 2> /dev/null)" -ge 40 ] 2> /dev/null; do
+	sleep 0.01
+	n=$((n + 1))
+	[ $n -gt 3000 ] && break
+done
+kill -9 $pk 2> /dev/null
+wait $pk 2> /dev/null
+returned=$(cat "$tmp/kill.returned")
+kept=$(workspace_lines "$ws" | wc -l)
+check "kill -9 after $returned marks returned: at least that many kept ($kept)" [ "$kept" -ge "$returned" ]
+check "kill -9: killed in the middle (not at the end)" [ "$returned" -lt 300 ]
+
+# 3. A damaged workspace is set aside with a dated name and a new one made;
+# nothing is deleted, and what pilcrow says is one line naming it.
+echo "keys jm" > "$tmp/one.script"
+for kind in garbage truncated newer; do
+	d=$tmp/bad-$kind
+	mkdir -p "$d"
+	cp "$tmp/two/workspace.db" "$d/workspace.db"
+	case $kind in
+	garbage) head -c 20000 /dev/urandom > "$d/workspace.db" ;;
+	truncated)
+		# the workspace of the two sessions, its WAL merged, cut in half
+		PILCROW_WORKSPACE=$tmp/two/workspace.db "$PILCROW" --export jsonl > /dev/null
+		size=$(wc -c < "$tmp/two/workspace.db")
+		head -c $((size / 2)) "$tmp/two/workspace.db" > "$d/workspace.db" ;;
+	newer)
+		# a schema version this pilcrow does not know (the header's user_version, at byte 60)
+		printf '\000\000\000\143' | dd of="$d/workspace.db" bs=1 seek=60 conv=notrunc 2> /dev/null ;;
+	esac
+	cp "$d/workspace.db" "$tmp/$kind.copy"
+	PILCROW_SCRIPT=$tmp/one.script PILCROW_WORKSPACE=$d/workspace.db "$PILCROW" data/cables/04ROME3933.txt \
+		> /dev/null 2> "$tmp/$kind.err"
+	rc=$?
+	check "$kind workspace: exit 0 ($rc)" [ "$rc" -eq 0 ]
+	bad=$(ls "$d" | grep '^workspace.db.bad-[0-9]\{8\}T[0-9]\{6\}Z$')
+	check "$kind workspace: set aside with a dated name ($(ls "$d" | tr '\n' ' '))" [ -n "$bad" ]
+	check "$kind workspace: kept as it was" cmp -s "$d/$bad" "$tmp/$kind.copy"
+	check "$kind workspace: one line naming it ($(cat "$tmp/$kind.err"))" \
+		sh -c "[ \$(wc -l < '$tmp/$kind.err') -eq 1 ] && grep -q 'workspace.db: .*set aside as .*workspace.db.bad-' '$tmp/$kind.err'"
+	check "$kind workspace: a new one holds the new mark" \
+		sh -c "PILCROW_WORKSPACE=$d/workspace.db '$PILCROW' --export jsonl | grep -q '\"paragraph\": \"2\"'"
+done
+check "newer workspace: the line says why" grep -q "newer pilcrow (schema 99" "$tmp/newer.err"
+
+# 4. A directory that cannot be written: marks kept for the session, the
+# status bar says they will not be saved.  Root writes anywhere: as root the
+# reader runs as nobody.
+as=
+d=$tmp/ro
+mkdir -p "$d" "$tmp/rodump"
+chmod 555 "$d"
+chmod 777 "$tmp/rodump"
+if [ "$(id -u)" -eq 0 ]; then
+	chmod 755 "$tmp"
+	as="setpriv --reuid=65534 --regid=65534 --clear-groups"
+fi
+cat > "$tmp/ro.script" <<EOF
+size 24 100
+keys jm
+dump ro-marked
+keys jm M
+dump ro-marked-only
+EOF
+PILCROW_SCRIPT=$tmp/ro.script PILCROW_DUMP_DIR=$tmp/rodump PILCROW_WORKSPACE=$d/workspace.db $as "$PILCROW" \
+	data/cables/04ROME3933.txt > /dev/null 2> "$tmp/ro.err"
+rc=$?
+chmod 700 "$tmp"
+check "read-only directory: exit 0 ($rc: $(cat "$tmp/ro.err"))" [ "$rc" -eq 0 ]
+check "read-only directory: the status bar says the marks will not be saved" \
+	grep -q "marks will not be saved: .*cannot be written" "$tmp/rodump/ro-marked"
+check "read-only directory: the marks are kept for the session" grep -q "^ ¶3/8  filter: marked only" "$tmp/rodump/ro-marked-only"
+check "read-only directory: said on exit too" grep -q "marks will not be saved" "$tmp/ro.err"
+check "read-only directory: no file made" [ ! -e "$d/workspace.db" ]
+chmod 755 "$d"
+
+# A full disk: the workspace made, then its file may not grow (a file-size
+# limit makes the first write to the WAL fail, as a full disk would).
+d=$tmp/full
+mkdir -p "$d"
+echo "keys j" > "$tmp/full0.script"
+PILCROW_SCRIPT=$tmp/full0.script PILCROW_WORKSPACE=$d/workspace.db "$PILCROW" data/cables/04ROME3933.txt > /dev/null 2>&1
+cat > "$tmp/full.script" <<EOF
+size 24 100
+keys jm
+dump full-marked
+keys M
+dump full-marked-only
+EOF
+(trap '' XFSZ; ulimit -f 8; PILCROW_SCRIPT=$tmp/full.script PILCROW_DUMP_DIR=$tmp PILCROW_WORKSPACE=$d/workspace.db \
+	exec "$PILCROW" data/cables/04ROME3933.txt > /dev/null 2> "$tmp/full.err")
+rc=$?
+check "a full disk: exit 0 ($rc: $(cat "$tmp/full.err"))" [ "$rc" -eq 0 ]
+check "a full disk: the status bar says the marks will not be saved" \
+	grep -q "marks will not be saved" "$tmp/full-marked"
+check "a full disk: the mark is kept for the session" grep -q "filter: marked only" "$tmp/full-marked-only"
+check "a full disk: said on exit" grep -q "marks will not be saved" "$tmp/full.err"
+
+# 5. A workspace of schema version 1 (marks alone) is brought up to this
+# pilcrow's, its marks kept.
+d=$tmp/v1
+mkdir -p "$d"
+"$WSMAKE" "$d/workspace.db" 1 04ROME3933:3 04ROME3933:0a 07OSLO512:2
+check "schema 1: made" [ -f "$d/workspace.db" ]
+PILCROW_WORKSPACE=$d/workspace.db "$PILCROW" --export jsonl > "$tmp/v1.jsonl" 2> "$tmp/v1.err"
+check "schema 1: three marks after the migration ($(cat "$tmp/v1.err"))" [ "$(wc -l < "$tmp/v1.jsonl")" -eq 3 ]
+jq -r '.id + " " + .paragraph' "$tmp/v1.jsonl" | tr '\n' , > "$tmp/v1.order"
+check "schema 1: 0a before 3 ($(cat "$tmp/v1.order"))" grep -qx '04ROME3933 0a,04ROME3933 3,07OSLO512 2,' "$tmp/v1.order"
+check "schema 1: now at the current version" sh -c "'$WSMAKE' --version '$d/workspace.db' | grep -qx 2"
+
+# 6. The old marks file is imported once, and left as it was.
+d=$tmp/old
+mkdir -p "$d"
+printf '# pilcrow marks: cable id, tab, the addresses of the marked paragraphs\n04ROME3933\t2,5\n' > "$d/marks"
+cp "$d/marks" "$tmp/marks.copy"
+echo "keys gm" > "$tmp/old.script"
+echo "dump old-imported" >> "$tmp/old.script"
+PILCROW_SCRIPT=$tmp/old.script PILCROW_DUMP_DIR=$tmp PILCROW_MARKS=$d/marks PILCROW_WORKSPACE=$d/workspace.db \
+	"$PILCROW" data/cables/04ROME3933.txt > /dev/null 2> "$tmp/old.err"
+check "old marks: imported, said once ($(cat "$tmp/old.err"))" grep -q "2 marks imported from .*marks" "$tmp/old.err"
+check "old marks: the file is left as it was" cmp -s "$d/marks" "$tmp/marks.copy"
+check "old marks: the import and the new mark" \
+	sh -c "PILCROW_WORKSPACE=$d/workspace.db '$PILCROW' --export jsonl | jq -r .paragraph | tr '\n' , | grep -qx '1,2,5,'"
+PILCROW_SCRIPT=$tmp/old.script PILCROW_DUMP_DIR=$tmp PILCROW_MARKS=$d/marks PILCROW_WORKSPACE=$d/workspace.db \
+	"$PILCROW" data/cables/04ROME3933.txt > /dev/null 2> "$tmp/old2.err"
+check "old marks: not imported twice (the unmark stays)" \
+	sh -c "PILCROW_WORKSPACE=$d/workspace.db '$PILCROW' --export jsonl | jq -r .paragraph | tr '\n' , | grep -qx '2,5,'"
+check "old marks: nothing said the second time" [ ! -s "$tmp/old2.err" ]
+finish

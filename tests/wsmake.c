@@ -1,0 +1,90 @@
+/* wsmake.c -- workspaces for the tests and the benchmarks:
+ *
+ *   wsmake DB 1 ID:ADDRESS...   a workspace of schema version 1 (marks
+ *                               alone), as the first pilcrow wrote it
+ *   wsmake --version DB         prints the schema version of DB
+ *   wsmake DB marks N           N marks (N/10 cables of 10 paragraphs),
+ *                               made through the workspace itself */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "workspace.h"
+
+static int version_of(const char *path)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int v = -1;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(db);
+	printf("%d\n", v);
+	return v < 0;
+}
+
+static int version1(const char *path, char **marks, int n)
+{
+	sqlite3 *db;
+	int rc = 0;
+
+	if (sqlite3_open(path, &db) != SQLITE_OK)
+		return 1;
+	rc |= sqlite3_exec(db, "CREATE TABLE mark(cable TEXT NOT NULL, address TEXT NOT NULL, at INTEGER NOT NULL,"
+			       " PRIMARY KEY(cable, address)) WITHOUT ROWID; PRAGMA user_version = 1;", NULL, NULL, NULL);
+	for (int i = 0; i < n; i++) {
+		char *colon = strchr(marks[i], ':'), *sql;
+
+		if (!colon) {
+			sqlite3_close(db);
+			return 2;
+		}
+		*colon = '\0';
+		sql = sqlite3_mprintf("INSERT INTO mark VALUES(%Q, %Q, %d)", marks[i], colon + 1, 1000 + i);
+		rc |= sqlite3_exec(db, sql, NULL, NULL, NULL);
+		sqlite3_free(sql);
+	}
+	sqlite3_close(db);
+	return rc != SQLITE_OK;
+}
+
+static int many(const char *path, long n)
+{
+	struct workspace *w = ws_open(path, NULL);
+	char text[200];
+
+	for (long i = 0; i < n; i++) {
+		char id[32], date[16], addr[8];
+		struct ws_about a = { id, date, "ROME", "Embassy Rome", "A SUBJECT OF SOME LENGTH FOR THE BROWSER",
+				      "CONFIDENTIAL", addr, "C", { text, 0 } };
+
+		snprintf(id, sizeof(id), "0%ldROME%ld", 4 + i / 10 % 6, 1000 + i / 10);
+		snprintf(date, sizeof(date), "200%ld-%02ld-%02ld", 4 + i / 10 % 6, 1 + i % 12, 1 + i % 28);
+		snprintf(addr, sizeof(addr), "%ld", 1 + i % 10);
+		a.text.n = (size_t)snprintf(text, sizeof(text), "Paragraph %ld of a cable, with words enough to show "
+							      "in the browser's line and a little more.", i);
+		ws_mark_toggle(w, &a);
+	}
+	ws_close(w);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 3 && strcmp(argv[1], "--version") == 0)
+		return version_of(argv[2]);
+	if (argc >= 3 && strcmp(argv[2], "1") == 0)
+		return version1(argv[1], argv + 3, argc - 3);
+	if (argc == 4 && strcmp(argv[2], "marks") == 0)
+		return many(argv[1], strtol(argv[3], NULL, 10));
+	fprintf(stderr, "usage: wsmake DB 1 ID:ADDRESS... | --version DB | DB marks N\n");
+	return 2;
+}
