@@ -77,7 +77,7 @@ mkdir -p "$tmp/kill"
 	i=1
 	while [ $i -le 300 ]; do
 		echo "keys mj"
-		echo "run echo $i > $tmp/kill.returned"
+		echo "run echo $i > $tmp/kill.tmp && mv $tmp/kill.tmp $tmp/kill.returned"
 		i=$((i + 1))
 	done
 } > "$tmp/kill.script"
