@@ -233,6 +233,14 @@ void clist_sort_next(struct clist *l)
 	clist_make(l);
 }
 
+void clist_set_sort(struct clist *l, enum sort_key k, bool reverse)
+{
+	l->sort = k < SORT_COUNT ? k : SORT_INPUT;
+	l->reverse = reverse;
+	l->filter.sort = -1;
+	clist_make(l);
+}
+
 void clist_reverse(struct clist *l)
 {
 	l->reverse = !l->reverse;

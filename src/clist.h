@@ -74,6 +74,7 @@ int clist_progress(const struct clist *l);
 /* The next sort key; the order reversed. */
 void clist_sort_next(struct clist *l);
 void clist_reverse(struct clist *l);
+void clist_set_sort(struct clist *l, enum sort_key k, bool reverse);
 
 /* Keeps the selection among the @h rows shown. */
 void clist_scroll(struct clist *l, size_t h);

@@ -21,6 +21,14 @@ enum action {
  * @where when @global). */
 enum action keys_action(struct key k, enum where where, bool global);
 
+/* The config's bindings (settings.h), before the table's; @b stays the caller's. */
+struct binding_set;
+void keys_bind(const struct binding_set *b, size_t n);
+
+/* The key named @s (@n bytes, without the <>): Up, Down, C-x, Enter, ...
+ * (the names of the scripts and of the config's bind). */
+bool keys_name(const char *s, size_t n, int *code, bool *is_key);
+
 /* The rows of the table, in its order. */
 struct key_row {
 	enum where where;

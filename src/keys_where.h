@@ -3,16 +3,17 @@
 #ifndef PILCROW_KEYS_WHERE_H
 #define PILCROW_KEYS_WHERE_H
 
-enum where { LIST, READER, BOTH, PROMPT, MENU, HELP, RAW, OVERVIEW, HITS, WHERE_COUNT };
+enum where { LIST, READER, BOTH, PROMPT, MENU, HELP, RAW, OVERVIEW, HITS, MARKS, WHERE_COUNT };
 
-/* "list", "reader", "both", "prompt", "menu", "help", "raw", "glance", "hits" */
-static const char *const where_names[WHERE_COUNT] = { "list", "reader", "both", "prompt", "menu", "help", "raw", "glance", "hits" };
+/* "list", "reader", "both", "prompt", "menu", "help", "raw", "glance", "hits", "marks" */
+static const char *const where_names[WHERE_COUNT] = { "list", "reader", "both", "prompt", "menu", "help", "raw", "glance",
+						      "hits", "marks" };
 
 /* The section titles of the help screen and the manual. */
 static const char *const where_titles[WHERE_COUNT] = {
 	"In the cable list", "In the reader", "Everywhere", "In a prompt", "In the filter menu",
 	"On the help screen", "In the original", "In the overview",
-	"In the search results"
+	"In the search results", "In the marks browser"
 };
 
 #endif

@@ -23,6 +23,8 @@
 #include "term.h"
 #include "parse.h"
 #include "source.h"
+#include "keys.h"
+#include "settings.h"
 #include "ui.h"
 #include "util.h"
 #include "view.h"
@@ -34,7 +36,7 @@
 enum mode { MODE_READER, MODE_JSON, MODE_TEXT };
 
 /* Options with no letter of their own. */
-enum { OPT_FRESH = 256, OPT_CITE, OPT_COLLECTION };
+enum { OPT_FRESH = 256, OPT_CITE, OPT_COLLECTION, OPT_DUMP_CONFIG };
 
 /* The command-line options: one row each, the single source for parsing
  * and for --help. */
@@ -55,6 +57,7 @@ enum { OPT_FRESH = 256, OPT_CITE, OPT_COLLECTION };
 	X("export", required_argument, 'e', "FORMAT", "write the marks and notes: markdown, csl-json, bibtex, text, jsonl") \
 	X("collection", required_argument, OPT_COLLECTION, "NAME", "--export: only collection NAME (marks: what m marked)") \
 	X("output", required_argument, 'o', "FILE", "--export: write FILE (whole or not at all) instead of standard output") \
+	X("dump-config", no_argument, OPT_DUMP_CONFIG, NULL, "print the config file's defaults (every setting, key and colour) and exit") \
 	X("help", no_argument, 'h', NULL, "show this help and exit") \
 	X("version", no_argument, 'V', NULL, "show the version and exit")
 
@@ -102,6 +105,7 @@ static void usage(FILE *f)
 		   "  iran \"nuclear program\" presid* (the text, as words)  !tag=PREL -iran (not)\n"
 		   "  near=\"iran nuclear/5\" (words within 5 of each other; 10 without /N)\n"
 		   "  sort=date|id|origin|level|relevance (the order; relevance: by the text index)\n"
+		   "  marked noted opened !opened collection=NAME (your marks, notes, reading)\n"
 		   "  (operators = != < <= > >= ~; quote values with blanks; | between alternatives)\n"
 		   "Case and diacritics never count unless a pattern starts with (?-i).\n");
 	fprintf(f, "\nKeys (where:");
@@ -220,6 +224,17 @@ static bool export_one(struct str text, const struct record_meta *meta, void *ud
 	return emit(x, &x->cable);
 }
 
+/* A problem of the config file: said on standard error; the first is
+ * kept for the reader's status bar. */
+static void config_problem(const char *line, void *ud)
+{
+	char *first = ud;
+
+	fprintf(stderr, "pilcrow: %s\n", line);
+	if (first && !*first)
+		snprintf(first, 256, "%s", line);
+}
+
 /* The workspace: PILCROW_WORKSPACE, or the default place. */
 static struct workspace *open_workspace(void)
 {
@@ -240,10 +255,25 @@ static struct workspace *filter_workspace(const struct cfilter *f)
 static int run_reader(const struct opts *o, char *const *paths, size_t n)
 {
 	struct corpus *c = corpus_new();
-	struct ui_opts uo = { o->no_color, o->no_mouse, o->id, o->filter_text, o->no_index, open_workspace() };
+	struct settings set;
+	struct ui_opts uo = { o->no_color, o->no_mouse, o->id, o->filter_text, o->no_index, open_workspace(), o->fresh,
+			      &set, 0, "" };
 	const char *const *lines;
 	size_t nlines;
 	int status;
+
+	/* the config's problems, on standard error and in the status bar */
+	settings_init(&set);
+	uo.config_problems = settings_load(&set, NULL, config_problem, uo.config_first);
+	/* the status bar is short: "line 2: ..." without the file's path */
+	if (strncmp(uo.config_first, set.path, strlen(set.path)) == 0 && uo.config_first[strlen(set.path)] == ':') {
+		char rest[sizeof(uo.config_first) - 8];
+
+		snprintf(rest, sizeof(rest), "%.*s", (int)sizeof(rest) - 1, uo.config_first + strlen(set.path) + 1);
+		snprintf(uo.config_first, sizeof(uo.config_first), "line %s", rest);
+	}
+	keys_bind(set.binds, set.nbinds);
+	uo.no_mouse = uo.no_mouse || !set.mouse;
 
 	corpus_set_workspace(c, uo.ws);
 	corpus_text_use_saved(c, !o->no_index);
@@ -255,6 +285,8 @@ static int run_reader(const struct opts *o, char *const *paths, size_t n)
 	if (*ws_unsaved(uo.ws))
 		fprintf(stderr, "pilcrow: %s\n", ws_unsaved(uo.ws));
 	ws_close(uo.ws);
+	keys_bind(NULL, 0);
+	settings_free(&set);
 	/* what could not be read is told once the screen is gone */
 	nlines = corpus_messages(c, &lines);
 	for (size_t i = 0; i < nlines; i++)
@@ -526,6 +558,15 @@ int main(int argc, char **argv)
 		}
 		case 'C': o.no_color = true; break;
 		case OPT_FRESH: o.fresh = true; break;
+		case OPT_DUMP_CONFIG: {
+			struct buf out = { 0 };
+			int bad;
+
+			settings_dump(&out);
+			bad = fwrite(out.p, 1, out.n, stdout) != out.n || fflush(stdout) != 0;
+			buf_free(&out);
+			return bad;
+		}
 		case OPT_CITE: o.cite = true; break;
 		case 'e':
 			if (!ws_export_known(optarg)) {

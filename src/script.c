@@ -29,6 +29,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "keys.h"
 #include "util.h"
 
 #define QUEUE_MAX 4096
@@ -76,18 +77,6 @@ static void push(wint_t ch, bool is_key)
 	}
 }
 
-static const struct {
-	const char *name;
-	int code;
-	bool is_key;
-} names[] = {
-	{ "Up", KEY_UP, true }, { "Down", KEY_DOWN, true }, { "Left", KEY_LEFT, true },
-	{ "Right", KEY_RIGHT, true }, { "PgUp", KEY_PPAGE, true }, { "PgDn", KEY_NPAGE, true },
-	{ "Home", KEY_HOME, true }, { "End", KEY_END, true }, { "F1", KEY_F(1), true },
-	{ "BS", KEY_BACKSPACE, true }, { "Del", KEY_DC, true }, { "Enter", '\r', false }, { "Esc", 27, false },
-	{ "Tab", '\t', false }, { "Space", ' ', false }, { "lt", '<', false },
-};
-
 static void fail(const char *what)
 {
 	fprintf(stderr, "pilcrow: %s:%zu: %s\n", script_path, lineno, what);
@@ -103,17 +92,14 @@ static void parse_keys(const char *s, bool blanks)
 			size_t n = e ? (size_t)(e - s - 1) : 0;
 			bool found = false;
 
+			int code;
+			bool is_key;
+
 			if (!e)
 				fail("a key name without its '>'");
-			if (n == 3 && s[1] == 'C' && s[2] == '-') {
-				push((wint_t)CTRL(s[3]), false);
+			if (keys_name(s + 1, n, &code, &is_key)) {
+				push((wint_t)code, is_key);
 				found = true;
-			}
-			for (size_t i = 0; !found && i < sizeof(names) / sizeof(names[0]); i++) {
-				if (strlen(names[i].name) == n && strncmp(names[i].name, s + 1, n) == 0) {
-					push((wint_t)names[i].code, names[i].is_key);
-					found = true;
-				}
 			}
 			if (!found)
 				fail("an unknown key name");

@@ -274,9 +274,12 @@ static void ui_init(struct ui *u, struct corpus *corpus, const struct ui_opts *o
 {
 	memset(u, 0, sizeof(*u));
 	u->o = o;
+	u->set = o->set;
 	u->corpus = corpus;
 	u->rd.link_sel = -1;
 	view_init(&u->v, corpus, ws);
+	if (o->set && o->set->banner_only)
+		u->v.header_collapsed = true;
 	clist_init(&u->list, corpus);
 	screens_init(&u->stack, u);
 	u->list_screen = (struct screen){ &list_ops, LIST, NULL };
@@ -287,6 +290,7 @@ static void ui_init(struct ui *u, struct corpus *corpus, const struct ui_opts *o
 	u->raw_screen = (struct screen){ &raw_ops, RAW, NULL };
 	u->glance_screen = (struct screen){ &glance_ops, OVERVIEW, NULL };
 	u->hits_screen = (struct screen){ &hits_ops, HITS, NULL };
+	u->marks_screen = (struct screen){ &marks_ops, MARKS, NULL };
 }
 
 static void ui_free(struct ui *u)
@@ -297,10 +301,12 @@ static void ui_free(struct ui *u)
 	free(u->rd.history);
 	free(u->rd.links);
 	buf_free(&u->rd.hbuf);
+	buf_free(&u->rd.note);
 	free(u->rd.hlines);
 	free(u->rd.flow_head);
 	free(u->raw.starts);
 	hits_free(&u->hits.h);
+	marklist_free(&u->marks.ml);
 	flow_free(&u->rd.flow);
 }
 
@@ -315,7 +321,10 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 	if (getenv("PILCROW_SCRIPT") && !script_start())
 		return 2;
 	ui_init(&u, corpus, o, ws);
-	if (*ws_notice(ws))
+	if (o->config_problems)
+		view_say(&u.v, "%zu problem%s in the config, on standard error; %s", o->config_problems,
+			 o->config_problems == 1 ? "" : "s", o->config_first);
+	else if (*ws_notice(ws))
 		view_say(&u.v, "%s", ws_notice(ws));
 	else if (*ws_unsaved(ws))
 		view_say(&u.v, "%s", ws_unsaved(ws));
@@ -336,8 +345,12 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 
 		tell_problems(&u);
 		/* another session's marks and notes, before the screen shows ours */
-		if (ws_refresh(ws) && u.v.c && u.v.filter.marked_only)
-			view_set_filter(&u.v, u.v.filter);
+		if (ws_refresh(ws)) {
+			if (u.v.c && u.v.filter.marked_only)
+				view_set_filter(&u.v, u.v.filter);
+			if (screens_has(&u.stack, &u.marks_screen))
+				marks_reload(&u);
+		}
 		draw(&u);
 		stats_first_screen(u.stats);
 		stats_memory(u.stats);
@@ -372,6 +385,7 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 			stats_key(u.stats, now_ms() - t0);
 		}
 	}
+	ui_keep_spot(&u);
 	ui_term_end();
 	script_finish();
 done:

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 
 #include "corpus.h"
+#include "settings.h"
 #include "workspace.h"
 
 struct ui_opts {
@@ -14,6 +15,10 @@ struct ui_opts {
 	const char *filter;  /* the list's first filter (--filter) */
 	bool no_index;       /* --no-index: no full-text index, searches scan */
 	struct workspace *ws;   /* the marks, notes, collections */
+	bool fresh;             /* --fresh: not where things were left */
+	const struct settings *set;   /* the config file (settings.h) */
+	size_t config_problems;       /* and its problems: how many, the first */
+	char config_first[256];
 };
 
 /* Runs the reader on @corpus (indexing it as it goes) until the user quits;

@@ -156,7 +156,9 @@ static void draw_list(const struct ui *u, const struct rect *r)
 
 			if (sel)
 				fill(y, 0, textw, base);
-			x = put_c(y, 0, 1, view_is_marked(v, i) ? "*" : " ", base | A_BOLD);
+			/* the reader's own: a note (✎), a mark (*) */
+			x = put_c(y, 0, 1, view_is_noted(v, i) ? "\xE2\x9C\x8E" : view_is_marked(v, i) ? "*" : " ",
+				  base | A_BOLD);
 			snprintf(num, sizeof(num), "\xC2\xB6%-*s ", MIN(numw, 12), p->address);
 			x += put_c(y, x, textw - x, num, base);
 			if (p->marking.level) {
@@ -230,6 +232,8 @@ static void draw_detail(const struct ui *u, const struct rect *r)
 		x += put_c(r->y, x, r->x + r->w - x, mark, attr);
 		x += put_c(r->y, x, r->x + r->w - x, ")", attr);
 	}
+	if (view_is_marked(v, v->sel))
+		x += put_c(r->y, x, r->x + r->w - x, "  marked", attr);
 	if (p->section >= 0) {
 		x += put_c(r->y, x, r->x + r->w - x, "  ", attr);
 		x += put(r->y, x, r->x + r->w - x, clean(&b, v->c->sections[p->section].title), attr & ~A_BOLD);
@@ -261,7 +265,14 @@ static void draw_detail(const struct ui *u, const struct rect *r)
 	if (v->detail_top > 0)
 		put_c(r->y + 1, r->x + r->w - 1, 1, "\xE2\x96\xB2", A_BOLD);
 	if (v->detail_top + v->detail_h < (int)v->nwlines)
-		put_c(r->y + r->h - 1, r->x + r->w - 1, 1, "\xE2\x96\xBC", A_BOLD);
+		put_c(r->y + v->detail_h, r->x + r->w - 1, 1, "\xE2\x96\xBC", A_BOLD);
+	/* the note, on the detail's last line */
+	if (u->rd.note.n && v->detail_h < r->h - 1) {
+		int y = r->y + r->h - 1;
+
+		x = r->x + put_c(y, r->x, r->w, "\xE2\x9C\x8E ", A_BOLD);
+		put_cut(y, x, r->x + r->w - x - 1, clean(&b, buf_str(&u->rd.note)), A_BOLD);
+	}
 	buf_free(&b);
 }
 

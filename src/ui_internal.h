@@ -24,8 +24,10 @@
 #include "layout.h"
 #include "hits.h"
 #include "lineedit.h"
+#include "marklist.h"
 #include "overview.h"
 #include "screen.h"
+#include "settings.h"
 #include "ui.h"
 #include "view.h"
 
@@ -89,6 +91,7 @@ struct reader {
 	struct buf hbuf;         /* the header's lines for the width (recalc) */
 	struct hline *hlines;
 	size_t nhlines, cap_hlines;
+	struct buf note;         /* the selected paragraph's note (recalc), a line of the detail */
 };
 
 struct menu_item {
@@ -108,11 +111,19 @@ struct ui;
 /* What a prompt does with the line when Enter takes it. */
 typedef void (*prompt_done_fn)(struct ui *u, char kind, const char *text);
 
-enum { PROMPT_KINDS = 4 };
+/* The prompts' kinds: the reader's / and :, the list's f and / ('l'), a
+ * note ('a'), a collection's name ('c'), a file to export to ('e'). */
+enum { PROMPT_KINDS = 7 };
 
 struct prompt {
-	char kind;               /* '/', ':', 'f', 'l' (the list's /) */
-	const char *label;       /* shown before the line */
+	char kind;
+	char label[96];          /* shown before the line */
+	bool loaded[PROMPT_KINDS];   /* the history from the workspace, read */
+	/* Tab: the names that complete what was typed (NULL: none); the
+	 * stem typed and the last one given */
+	size_t (*names)(struct ui *u, const char *const **names);
+	char stem[LINE_MAX_BYTES];
+	int next_name;           /* -1: not completing */
 	struct lineedit line;
 	struct history hist[PROMPT_KINDS];
 	struct history *h;       /* the kind's */
@@ -169,6 +180,15 @@ struct hitscreen {
 	struct list_columns cols_at;
 };
 
+/* The marks browser: the items of the collection chosen at its top. */
+struct markscreen {
+	struct marklist ml;
+	int coll;                /* -1: all; else the index in ws_collections() */
+	char coll_name[128];     /* "" for all */
+	long sel, top;           /* lines of ml */
+	int rows, cols;
+};
+
 struct stats;
 
 struct ui {
@@ -191,19 +211,27 @@ struct ui {
 	struct raw raw;
 	struct glance glance;
 	struct hitscreen hits;
+	struct markscreen marks;
 
 	struct screens stack;
-	struct screen list_screen, reader_screen, help_screen, menu_screen, prompt_screen, raw_screen, glance_screen, hits_screen;
+	struct screen list_screen, reader_screen, help_screen, menu_screen, prompt_screen, raw_screen, glance_screen, hits_screen,
+		marks_screen;
 
 	MEVENT mouse;            /* the event of the last KEY_MOUSE */
 	size_t problems_told;    /* the corpus problems already shown in the status */
 	struct stats *stats;
+	const struct settings *set;  /* the config file's */
+	int pair_extra[PAIR_COUNT];  /* the attributes the config adds to a pair */
 };
 
-extern const struct screen_ops list_ops, reader_ops, help_ops, menu_ops, prompt_ops, raw_ops, glance_ops, hits_ops;
+extern const struct screen_ops list_ops, reader_ops, help_ops, menu_ops, prompt_ops, raw_ops, glance_ops, hits_ops,
+	marks_ops;
 
-/* ui_links.c: opens corpus entry @entry in the reader, which comes to the top */
+/* ui_links.c: opens corpus entry @entry in the reader, which comes to the
+ * top, where it was left last time (--fresh: at its start); where the
+ * open cable is now, kept in the workspace */
 bool ui_open_cable(struct ui *u, size_t entry);
+void ui_keep_spot(struct ui *u);
 
 /* ui_links.c: the references and citing cables of the open cable; r and
  * R; Enter on one; Backspace (q: @may_quit, with one cable); J and K */
@@ -247,6 +275,20 @@ void prompt_free(struct prompt *p);
 void raw_open(struct ui *u);
 size_t raw_line_of(const struct raw *r, uint32_t off);
 
+/* ui_work.c: a note (a line; in $EDITOR), a collection, copying the
+ * paragraph (@quote) or its citation, the citation of the list's cable */
+void reader_note(struct ui *u);
+void reader_note_editor(struct ui *u);
+void reader_collect(struct ui *u);
+void reader_copy(struct ui *u, bool quote);
+void list_copy_cite(struct ui *u, size_t entry);
+struct cite_src;
+void ui_copy_cite(struct ui *u, const struct cite_src *s, bool quote);
+
+/* ui_marks.c: the marks browser; read again (after another session's change) */
+void marks_open(struct ui *u);
+void marks_reload(struct ui *u);
+
 /* ui_help.c */
 void help_open(struct ui *u);
 
@@ -273,6 +315,8 @@ bool screen_too_small(bool also);
 bool ui_locale(void);
 bool ui_term_start(struct ui *u);
 void ui_term_end(void);
+/* Sends @bytes to the terminal beside ncurses' output (OSC 52). */
+bool ui_term_write(const char *bytes, size_t n);
 
 /* ui_dump.c: the screen as plain text (and the styles, when @styles). */
 bool screen_dump(const char *path, bool styles);

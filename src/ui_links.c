@@ -8,13 +8,48 @@
 #include <string.h>
 
 /* Opens corpus entry @entry in the reader, which comes to the top. */
+void ui_keep_spot(struct ui *u)
+{
+	struct view *v = &u->v;
+	struct ws_spot s;
+
+	if (!v->c || !v->c->id[0] || !screens_has(&u->stack, &u->reader_screen))
+		return;
+	memset(&s, 0, sizeof(s));
+	if (v->sel >= 0)
+		snprintf(s.address, sizeof(s.address), "%s", v->c->paras[v->sel].address);
+	s.list_top = v->list_top;
+	s.detail_top = v->detail_top;
+	ws_spot_set(v->ws, v->c->id, &s);
+}
+
+/* A cable opened again: where it was left (unless --fresh). */
+static void restore_spot(struct ui *u)
+{
+	struct view *v = &u->v;
+	const struct paragraph *p;
+	struct ws_spot s;
+
+	if (u->o->fresh || !v->c->id[0] || !ws_spot_get(v->ws, v->c->id, &s) || !*s.address)
+		return;
+	p = cable_para_by_address(v->c, str_c(s.address));
+	if (!p || !view_visible(v, (int)(p - v->c->paras)))
+		return;
+	view_select(v, (int)(p - v->c->paras));
+	v->list_top = s.list_top;
+	v->detail_top = s.detail_top;
+	view_scroll_list(v);
+}
+
 bool ui_open_cable(struct ui *u, size_t entry)
 {
 	const struct cable *c;
 
+	ui_keep_spot(u);
 	if (!view_open(&u->v, entry))
 		return false;
 	view_search_again(&u->v);
+	restore_spot(u);
 	c = u->v.c;
 	u->rd.numw = 1;
 	for (size_t i = 0; i < c->nparas; i++)
@@ -26,6 +61,7 @@ bool ui_open_cable(struct ui *u, size_t entry)
 		screens_pop(&u->stack);
 	if (!screens_has(&u->stack, &u->reader_screen))
 		screens_push(&u->stack, &u->reader_screen);
+	ui_keep_spot(u);         /* opened, now */
 	return true;
 }
 
@@ -133,6 +169,7 @@ void reader_go_back(struct ui *u, bool may_quit)
 		return;
 	}
 	if (u->has_list) {
+		ui_keep_spot(u);
 		screens_pop(&u->stack);
 		return;
 	}

@@ -143,6 +143,17 @@ static bool list_handle(void *ctx, struct screen *s, struct key k)
 	case ACT_LIST_CLEAR: set_filter(u, "", false); break;
 	case ACT_LIST_OVERVIEW: glance_open(u, narrow_to); break;
 	case ACT_LIST_HITS: hitscreen_open(u); break;
+	case ACT_LIST_CITE:
+		if (l->n)
+			list_copy_cite(u, l->rows[l->sel]);
+		break;
+	case ACT_LIST_MARKS: marks_open(u); break;
+	case ACT_LIST_FRESH:
+		set_filter(u, "", false);
+		clist_set_sort(l, SORT_INPUT, false);
+		clist_move(l, -(long)l->n);
+		view_say(&u->v, "a clean start: no filter, file order, the first cable");
+		break;
 	case ACT_LIST_QUIT: u->quit = true; break;
 	case ACT_MOUSE: mouse_event(u); break;
 	default: return false;
@@ -173,6 +184,24 @@ static bool list_cursor(const void *ctx, const struct screen *s, int *y, int *x)
 
 /* ------------------------------------------------------------ drawing */
 
+/* What the workspace holds of cable @id, in words: "  • 2 marked ✎ noted · opened". */
+static void workspace_words(const struct ui *u, struct buf *b, const char *id)
+{
+	unsigned flags = ws_cable_flags(u->v.ws, str_c(id));
+	size_t n = ws_mark_count(u->v.ws, id);
+
+	if (n)
+		buf_printf(b, "  \xE2\x80\xA2 %zu marked", n);
+	if (flags & WS_NOTED)
+		buf_printf(b, "  \xE2\x9C\x8E noted");
+	if (flags & WS_COLLECTED) {
+		buf_adds(b, "  in ");
+		ws_cable_collections(u->v.ws, id, b);
+	}
+	if (flags & WS_OPENED)
+		buf_printf(b, "  \xC2\xB7 opened");
+}
+
 static void list_draw(const void *ctx, const struct screen *s)
 {
 	const struct ui *u = ctx;
@@ -202,6 +231,7 @@ static void list_draw(const void *ctx, const struct screen *s)
 		size_t ri = l->top + (size_t)k;
 		const struct centry *e;
 		int y = 1 + k, attr;
+		unsigned flags;
 		char date[11], mark[96];
 
 		if (ri >= l->n) {
@@ -214,6 +244,12 @@ static void list_draw(const void *ctx, const struct screen *s)
 		attr = ri == l->sel ? A_REVERSE : 0;
 		if (attr)
 			fill(y, 0, cols, attr);
+		/* what the reader did with it, before the id: a note, marks,
+		 * opened (the words in the status bar for the selected one) */
+		flags = ws_cable_flags(u->v.ws, str_c(corpus_str(u->corpus, e->id)));
+		if (flags & (WS_NOTED | WS_MARKED | WS_OPENED))
+			put_c(y, 0, 1, flags & WS_NOTED ? "\xE2\x9C\x8E" : flags & WS_MARKED ? "\xE2\x80\xA2" : "\xC2\xB7",
+			      attr | (flags & (WS_NOTED | WS_MARKED) ? A_BOLD : A_DIM));
 		/* cut with an ellipsis, never silently */
 		put_cut(y, c->id_x, c->id_w, clean(&cl, str_c(corpus_str(u->corpus, e->id))), attr | A_BOLD);
 		if (c->date_w) {
@@ -244,6 +280,8 @@ static void list_draw(const void *ctx, const struct screen *s)
 	thousands(shown, sizeof(shown), l->n);
 	if (l->n)
 		buf_printf(&b, " %zu/%s", l->sel + 1, shown);
+	if (l->n)
+		workspace_words(u, &b, corpus_str(u->corpus, corpus_entry(u->corpus, l->rows[l->sel])->id));
 	if (!cfilter_empty(&l->filter))
 		buf_printf(&b, "  %s of %s  filter: %s", shown, all, l->filter.text);
 	if (l->busy)

@@ -8,6 +8,61 @@
 
 #include "text.h"
 
+/* A colour of the config on this terminal: a true colour (#rrggbb) as the
+ * nearest of the 256 (or of the 8), a number past the terminal's as one
+ * of the 8. */
+static short term_color(int v)
+{
+	if (v >= 256) {
+		int r = (v - 256) >> 16 & 255, g = (v - 256) >> 8 & 255, b = (v - 256) & 255;
+
+		if (COLORS >= 256) {
+			int q[3] = { r, g, b };
+
+			for (int i = 0; i < 3; i++)
+				q[i] = q[i] < 48 ? 0 : q[i] < 115 ? 1 : (q[i] - 35) / 40;
+			return (short)(16 + 36 * q[0] + 6 * q[1] + q[2]);
+		}
+		return (short)((r >= 128) | (g >= 128) << 1 | (b >= 128) << 2);
+	}
+	if (v >= COLORS)
+		return (short)(v % 8);
+	return (short)v;
+}
+
+static int set_attrs(unsigned a)
+{
+	return (a & SET_BOLD ? (int)A_BOLD : 0) | (a & SET_UNDERLINE ? (int)A_UNDERLINE : 0) |
+	       (a & SET_REVERSE ? (int)A_REVERSE : 0) | (a & SET_DIM ? (int)A_DIM : 0) |
+	       (a & SET_ITALIC ? (int)A_ITALIC : 0) | (a & SET_BLINK ? (int)A_BLINK : 0);
+}
+
+/* The config's color lines over the defaults. */
+static void config_colors(struct ui *u)
+{
+	static const enum pair pairs[ROLE_U] = { PAIR_LABEL, PAIR_SECTION, PAIR_MATCH, PAIR_STATUS, PAIR_TITLE };
+
+	if (!u->set)
+		return;
+	for (int r = 0; r < ROLE_COUNT; r++) {
+		const struct color_set *c = &u->set->colors[r];
+
+		if (!c->set)
+			continue;
+		if (r < ROLE_U) {
+			init_pair((short)pairs[r], term_color(c->fg), term_color(c->bg));
+			u->pair_extra[pairs[r]] = set_attrs(c->attrs);
+		} else {
+			int l = LEVEL_U + (r - ROLE_U);
+
+			init_pair((short)(PAIR_BANNER + l), term_color(c->fg), term_color(c->bg));
+			/* a portion marking in the text: the level's colour on the screen's */
+			init_pair((short)(PAIR_MARK + l), term_color(c->bg), -1);
+			u->pair_extra[PAIR_BANNER + l] = set_attrs(c->attrs);
+		}
+	}
+}
+
 void ui_colors(struct ui *u)
 {
 	/* UNCLASSIFIED green, SBU magenta, CONFIDENTIAL blue, SECRET red,
@@ -36,18 +91,20 @@ void ui_colors(struct ui *u)
 	init_pair(PAIR_MATCH, COLOR_BLACK, COLOR_YELLOW);
 	init_pair(PAIR_STATUS, COLOR_BLACK, COLOR_WHITE);
 	init_pair(PAIR_TITLE, COLOR_WHITE, COLOR_BLUE);
+	config_colors(u);
 	u->color = true;
 }
 
 int pair_attr(const struct ui *u, enum pair p, int mono)
 {
-	return u->color ? (int)COLOR_PAIR(p) : mono;
+	return u->color ? (int)COLOR_PAIR(p) | u->pair_extra[p] : mono;
 }
 
 int ui_level_attr(const struct ui *u, enum level l, bool banner)
 {
 	if (banner)
-		return (u->color ? (int)COLOR_PAIR(PAIR_BANNER + l) : (int)A_REVERSE) | (int)A_BOLD;
+		return (u->color ? (int)COLOR_PAIR(PAIR_BANNER + l) | u->pair_extra[PAIR_BANNER + l] : (int)A_REVERSE) |
+		       (int)A_BOLD;
 	return (u->color && l ? (int)COLOR_PAIR(PAIR_MARK + l) : 0) | (int)A_BOLD;
 }
 

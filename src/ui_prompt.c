@@ -4,22 +4,41 @@
 #include "ui_internal.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "text.h"
 
-static const char kinds[PROMPT_KINDS] = { '/', ':', 'f', 'l' };
+static const char kinds[PROMPT_KINDS] = { '/', ':', 'f', 'l', 'a', 'c', 'e' };
+
+/* The kinds whose lines are kept between sessions (a note is kept as the note). */
+static bool kept(char kind)
+{
+	return kind != 'a';
+}
+
+static void load_line(const char *line, void *ud)
+{
+	history_add(ud, line);
+}
 
 void prompt_open(struct ui *u, char kind, const char *label, const char *start, prompt_done_fn done)
 {
 	struct prompt *p = &u->prompt;
 
 	p->kind = kind;
-	p->label = label;
+	snprintf(p->label, sizeof(p->label), "%s", label);
 	p->done = done;
+	p->names = NULL;
+	p->next_name = -1;
 	p->h = &p->hist[0];
 	for (int i = 0; i < PROMPT_KINDS; i++)
-		if (kinds[i] == kind)
+		if (kinds[i] == kind) {
 			p->h = &p->hist[i];
+			/* the lines typed in earlier sessions, once */
+			if (!p->loaded[i] && kept(kind) && u->v.ws)
+				ws_history(u->v.ws, kind, HISTORY_MAX, load_line, p->h);
+			p->loaded[i] = true;
+		}
 	p->h->pos = p->h->n;
 	line_set(&p->line, start);
 	if (!screens_has(&u->stack, &u->prompt_screen))
@@ -42,8 +61,37 @@ static void finish(struct ui *u, bool take)
 	if (!take)
 		return;
 	history_add(p->h, text);
+	if (kept(p->kind) && u->v.ws)
+		ws_history_add(u->v.ws, p->kind, text);
 	if (p->done)
 		p->done(u, p->kind, text);
+}
+
+/* Tab: the next name that starts with what was typed before the first Tab. */
+static void complete(struct ui *u)
+{
+	struct prompt *p = &u->prompt;
+	const char *const *names;
+	size_t n = p->names ? p->names(u, &names) : 0;
+
+	if (!n) {
+		view_say(&u->v, "nothing to complete");
+		return;
+	}
+	if (p->next_name < 0) {
+		snprintf(p->stem, sizeof(p->stem), "%s", p->line.s);
+		p->next_name = 0;
+	}
+	for (size_t k = 0; k < n; k++) {
+		size_t i = ((size_t)p->next_name + k) % n;
+
+		if (strncasecmp(names[i], p->stem, strlen(p->stem)) == 0) {
+			line_set(&p->line, names[i]);
+			p->next_name = (int)((i + 1) % n);
+			return;
+		}
+	}
+	view_say(&u->v, "no name starts with '%s'", p->stem);
 }
 
 static bool prompt_handle(void *ctx, struct screen *s, struct key k)
@@ -53,7 +101,10 @@ static bool prompt_handle(void *ctx, struct screen *s, struct key k)
 	enum action a = keys_action(k, PROMPT, false);
 
 	(void)s;
+	if (a != ACT_PROMPT_COMPLETE)
+		u->prompt.next_name = -1;
 	switch (a) {
+	case ACT_PROMPT_COMPLETE: complete(u); break;
 	case ACT_PROMPT_DONE: finish(u, true); break;
 	case ACT_PROMPT_CANCEL: finish(u, false); break;
 	case ACT_PROMPT_LEFT: line_left(l); break;

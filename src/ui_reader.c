@@ -275,6 +275,12 @@ static bool reader_keys(struct ui *u, struct key k)
 		break;
 	case ACT_MARK: view_toggle_mark(v); break;
 	case ACT_MARKED_ONLY: toggle_marked_only(v); break;
+	case ACT_NOTE: reader_note(u); break;
+	case ACT_NOTE_EDITOR: reader_note_editor(u); break;
+	case ACT_COLLECT: reader_collect(u); break;
+	case ACT_COPY: reader_copy(u, true); break;
+	case ACT_COPY_CITE: reader_copy(u, false); break;
+	case ACT_MARKS: marks_open(u); break;
 	case ACT_NEXT_LINK: reader_select_link(u, 1); break;
 	case ACT_PREV_LINK: reader_select_link(u, -1); break;
 	case ACT_FOLLOW: reader_follow_link(u); break;
@@ -320,7 +326,8 @@ static void header_scroll(struct reader *rd)
 }
 
 /* The detail is wrapped at a readable measure on a wide terminal. */
-#define DETAIL_MEASURE 100
+/* The detail's measure: 100 columns, or the config's set width. */
+#define DETAIL_MEASURE (u->set ? u->set->width : 100)
 /* Paragraphs measured at most for the detail's height (a cable of many
  * short paragraphs keeps the default split past them). */
 #define FIT_PARAS 2000
@@ -433,6 +440,15 @@ static void reader_recalc(void *ctx, struct screen *s, struct rect r)
 	v->list_h = rd->lay.list.h;
 	view_scroll_list(v);
 	v->detail_h = rd->lay.detail.h - 1;
+	/* a note takes the detail's last line */
+	buf_clear(&rd->note);
+	if (v->sel >= 0 && v->c->id[0] && view_is_noted(v, v->sel)) {
+		const char *note = ws_note(v->ws, v->c->id, v->c->paras[v->sel].address);
+
+		buf_adds(&rd->note, note ? note : "");
+		if (v->detail_h > 1)
+			v->detail_h--;
+	}
 	view_wrap(v);
 	view_scroll_detail(v, 0);
 	/* the texts the draw shows */

@@ -16,6 +16,7 @@
 static bool screen_up;
 static SCREEN *screen;
 static FILE *term_in, *term_out;     /* the stand-in terminal of a scripted run */
+static FILE *term_to;                /* where the terminal's bytes go */
 
 static void restore_terminal(void)
 {
@@ -89,6 +90,7 @@ bool ui_term_start(struct ui *u)
 	/* the modes as the shell left them, before ncurses changes any */
 	if (!script_active())
 		term_save(isatty(fileno(in)) ? fileno(in) : fileno(out));
+	term_to = out;
 	screen = newterm(term, out, in);
 	if (!screen) {
 		fprintf(stderr, "pilcrow: cannot use the terminal '%s'\n", term ? term : "(unset)");
@@ -121,6 +123,14 @@ bool ui_term_start(struct ui *u)
 	return true;
 }
 
+bool ui_term_write(const char *bytes, size_t n)
+{
+	if (!term_to)
+		return false;
+	fflush(term_to);
+	return fwrite(bytes, 1, n, term_to) == n && fflush(term_to) == 0;
+}
+
 void ui_term_end(void)
 {
 	restore_terminal();
@@ -130,6 +140,6 @@ void ui_term_end(void)
 		fclose(term_out);
 	if (term_in)
 		fclose(term_in);
-	term_out = term_in = NULL;
+	term_out = term_in = term_to = NULL;
 	screen = NULL;
 }

@@ -380,6 +380,11 @@ void view_level_counts(const struct view *v, size_t counts[LEVEL_COUNT])
 
 /* --------------------------------------------------------------- marks */
 
+bool view_is_noted(const struct view *v, int i)
+{
+	return v->ws && v->c->id[0] && ws_noted(v->ws, v->c->id, para(v, i)->address);
+}
+
 void view_about(struct view *v, int para, struct ws_about *a)
 {
 	ws_about(a, v->c, para, para >= 0 ? view_text(v, para) : STR_NULL);

@@ -122,6 +122,7 @@ void view_level_counts(const struct view *v, size_t counts[LEVEL_COUNT]);
 void view_about(struct view *v, int para, struct ws_about *a);
 void view_toggle_mark(struct view *v);
 bool view_is_marked(const struct view *v, int para);
+bool view_is_noted(const struct view *v, int para);
 
 /* Search: compiles @pattern, finds every match, goes to the first one at or
  * after the selection.  An empty pattern clears the search. */

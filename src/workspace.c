@@ -53,7 +53,8 @@ static const char *const stmt_sql[WS_STMT_COUNT] = {
 	[WS_NOTE_DEL] = "DELETE FROM note WHERE cable = ?1 AND address = ?2",
 	[WS_NOTE_GET] = "SELECT text FROM note WHERE cable = ?1 AND address = ?2",
 	[WS_ITEM_HAS] = "SELECT 1 FROM item WHERE collection = ?1 AND cable = ?2 AND address = ?3",
-	[WS_ITEM_MOVE] = "UPDATE OR REPLACE item SET collection = ?4 WHERE collection = ?1 AND cable = ?2 AND address = ?3",
+	[WS_ITEM_MOVE] = "UPDATE OR REPLACE item SET collection = ?4 WHERE (?1 IS NULL OR collection = ?1) AND cable = ?2"
+			 " AND address = ?3",
 	[WS_SPOT_PUT] = "INSERT OR REPLACE INTO reading(cable, address, list_top, detail_top, at) VALUES(?1, ?2, ?3, ?4, ?5)",
 	[WS_PLACE_GET] = "SELECT cable, filter, sort, reverse FROM place WHERE inputs = ?1",
 	[WS_PLACE_PUT] = "INSERT OR REPLACE INTO place(inputs, cable, filter, sort, reverse, at) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",

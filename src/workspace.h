@@ -74,6 +74,10 @@ void ws_about(struct ws_about *a, const struct cable *c, int para, struct str te
 
 bool ws_marked(const struct workspace *w, const char *id, const char *address);
 size_t ws_mark_count(const struct workspace *w, const char *id);
+bool ws_noted(const struct workspace *w, const char *id, const char *address);
+/* The collections (not marks) cable @id is in, ", " between, added to @out. */
+struct buf;
+void ws_cable_collections(const struct workspace *w, const char *id, struct buf *out);
 /* Marks or unmarks; returns the new state. */
 bool ws_mark_toggle(struct workspace *w, const struct ws_about *a);
 
@@ -85,8 +89,9 @@ void ws_note_set(struct workspace *w, const struct ws_about *a, const char *text
 /* Puts the paragraph (or the cable) into collection @name, or takes it
  * out when it is there; returns the new state. */
 bool ws_collect_toggle(struct workspace *w, const struct ws_about *a, const char *name);
-/* Moves an item from one collection to another. */
-void ws_collect_move(struct workspace *w, const char *id, const char *address, const char *from, const char *to);
+/* Moves an item from collection @from (NULL: from every one it is in)
+ * to @to. */
+void ws_collect_move(struct workspace *w, const struct ws_about *a, const char *from, const char *to);
 /* The collections' names, sorted ("marks" among them when it has items);
  * the array and its strings are the workspace's until the next change. */
 size_t ws_collections(struct workspace *w, const char *const **names);

@@ -60,28 +60,44 @@ static void one_line(struct buf *out, const char *s)
 	cite_make(out, "{text}", &c);
 }
 
+/* Text on one line, Markdown's punctuation escaped: a cable's "*" or "<"
+ * (or a note's) is text, never emphasis or a tag. */
+static void md_text(struct buf *out, const char *s)
+{
+	struct buf line = { 0 };
+
+	one_line(&line, s);
+	for (size_t i = 0; i < line.n; i++) {
+		if (strchr("\\`*_{}[]<>#|~", line.p[i]))
+			buf_addc(out, '\\');
+		buf_addc(out, line.p[i]);
+	}
+	buf_free(&line);
+}
+
 static void markdown(struct ex *x, const struct ws_item *it, bool first)
 {
 	if (first) {
 		cable_cite(x, it);
 		buf_printf(x->out, "%s## ", x->cables > 1 ? "\n" : "");
-		buf_add(x->out, x->tmp.p, x->tmp.n);
+		buf_addc(&x->tmp, '\0');
+		md_text(x->out, x->tmp.p);
 		buf_adds(x->out, "\n\n");
 		if (*it->subject) {
 			buf_adds(x->out, "*");
-			one_line(x->out, it->subject);
+			md_text(x->out, it->subject);
 			buf_adds(x->out, "*\n\n");
 		}
 	}
 	if (*it->address) {
 		buf_printf(x->out, "> **\xC2\xB6%s**%s%s%s ", it->address, *it->marking ? " (" : "", it->marking,
 			   *it->marking ? ")" : "");
-		one_line(x->out, it->text);
+		md_text(x->out, it->text);
 		buf_adds(x->out, "\n\n");
 	}
 	if (*it->note) {
 		buf_printf(x->out, "Note%s%s: ", *it->address ? " on \xC2\xB6" : "", it->address);
-		one_line(x->out, it->note);
+		md_text(x->out, it->note);
 		buf_adds(x->out, "\n\n");
 	}
 }
@@ -100,6 +116,12 @@ static void csl(struct ex *x, const struct ws_item *it)
 	json_c(x->out, "publisher", "WikiLeaks", true);
 	json_c(x->out, "genre", "Diplomatic cable", true);
 	json_c(x->out, "authority", it->origin_name, true);
+	/* the station as the author: "(Embassy Riga 2008)" in an author-date style */
+	if (*it->origin_name) {
+		buf_adds(x->out, ", \"author\": [{");
+		json_c(x->out, "literal", it->origin_name, false);
+		buf_adds(x->out, "}]");
+	}
 	if (sscanf(it->date, "%4d-%2d-%2d", &y, &m, &d) == 3)
 		buf_printf(x->out, ", \"issued\": {\"date-parts\": [[%d, %d, %d]]}", y, m, d);
 	json_c(x->out, "URL", url, true);

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "cable.h"
+#include "buf.h"
 #include "cite.h"
 #include "util.h"
 
@@ -68,6 +69,34 @@ bool ws_marked(const struct workspace *w, const char *id, const char *address)
 	return a && (a->bits & WS_MARKED);
 }
 
+bool ws_noted(const struct workspace *w, const char *id, const char *address)
+{
+	struct wc_cable *c = wc_find(w, str_c(id));
+	struct wc_addr *a = c ? wc_addr(c, address, false) : NULL;
+
+	return a && (a->bits & WS_NOTED);
+}
+
+void ws_cable_collections(const struct workspace *w, const char *id, struct buf *out)
+{
+	const struct wc_cable *c = wc_find(w, str_c(id));
+	const char *names[64];
+	size_t n = 0;
+
+	for (size_t j = 0; c && j < c->ncolls && n < 64; j++)
+		names[n++] = w->colls[c->colls[j]];
+	/* in the order of the names */
+	for (size_t i = 1; i < n; i++)
+		for (size_t k = i; k > 0 && strcmp(names[k - 1], names[k]) > 0; k--) {
+			const char *t = names[k];
+
+			names[k] = names[k - 1];
+			names[k - 1] = t;
+		}
+	for (size_t i = 0; i < n; i++)
+		buf_printf(out, "%s%s", i ? ", " : "", names[i]);
+}
+
 size_t ws_mark_count(const struct workspace *w, const char *id)
 {
 	const struct wc_cable *c = wc_find(w, str_c(id));
@@ -76,6 +105,16 @@ size_t ws_mark_count(const struct workspace *w, const char *id)
 	for (size_t i = 0; c && i < c->naddrs; i++)
 		n += (c->addrs[i].bits & WS_MARKED) != 0;
 	return n;
+}
+
+static bool item_has(struct workspace *w, const char *name, const char *id, const char *address)
+{
+	sqlite3_stmt *st = ws_stmt(w, WS_ITEM_HAS, "ttt", name, id, address);
+	bool has = st && sqlite3_step(st) == SQLITE_ROW;
+
+	if (st)
+		sqlite3_reset(st);
+	return has;
 }
 
 /* Adds or takes @a out of collection @name, in the database and the cache. */
@@ -122,16 +161,6 @@ bool ws_mark_toggle(struct workspace *w, const struct ws_about *a)
 	return set_item(w, a, WS_MARKS, !ws_marked(w, a->id, a->address));
 }
 
-static bool item_has(struct workspace *w, const char *name, const char *id, const char *address)
-{
-	sqlite3_stmt *st = ws_stmt(w, WS_ITEM_HAS, "ttt", name, id, address);
-	bool has = st && sqlite3_step(st) == SQLITE_ROW;
-
-	if (st)
-		sqlite3_reset(st);
-	return has;
-}
-
 bool ws_collect_toggle(struct workspace *w, const struct ws_about *a, const char *name)
 {
 	if (strcasecmp(name, WS_MARKS) == 0)
@@ -139,11 +168,18 @@ bool ws_collect_toggle(struct workspace *w, const struct ws_about *a, const char
 	return set_item(w, a, name, !item_has(w, name, a->id, a->address));
 }
 
-void ws_collect_move(struct workspace *w, const char *id, const char *address, const char *from, const char *to)
+void ws_collect_move(struct workspace *w, const struct ws_about *a, const char *from, const char *to)
 {
 	const char *t = strcasecmp(to, WS_MARKS) == 0 ? WS_MARKS : to;
 
-	ws_change(w, WS_ITEM_MOVE, "tttt", from, id, address, t);
+	ws_exec(w, "BEGIN IMMEDIATE");
+	ws_change(w, WS_ITEM_MOVE, "tttt", from, a->id, a->address, t);
+	/* a paragraph in no collection (a note alone) is put into it */
+	if (!item_has(w, t, a->id, a->address)) {
+		keep_about(w, a);
+		ws_change(w, WS_MARK_ADD, "tttl", t, a->id, a->address, ws_now());
+	}
+	ws_exec(w, "COMMIT");
 	/* the cache from the database: a move may leave one set and join another */
 	wc_load(w);
 }

@@ -1,0 +1,155 @@
+#!/bin/sh
+# exports.sh -- what the workspace gives to the tools writers use: every
+# --export format against tests/golden/export/ (UPDATE_GOLDEN=1 rewrites
+# them), --collection, --output written whole and never over an input,
+# pandoc --citeproc on the CSL-JSON (when pandoc is installed), --text
+# --cite, copying (the OSC 52 bytes, inside tmux too, and a copy command),
+# and the config file: its errors and what it sets.
+. "${srcdir:-.}/tests/lib.sh"
+
+cd "$srcdir" || exit 99
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color
+unset NO_COLOR TMUX
+export PILCROW_WORKSPACE=$tmp/ws/workspace.db
+mkdir -p "$tmp/ws" "$tmp/dumps"
+
+# A workspace made in the reader: two marks and a note in 04ROME3933, one
+# paragraph of 08RIGA301 in the collection "book" with a note, a mark in
+# the CSV dump's 75ACCRA3311.
+cat > "$tmp/make.script" <<'EOF'
+size 30 100
+keys <Enter>jm
+keys a
+type worth quoting: "engagement" & <lt>firm> messages<Enter>
+keys jjjm<BS>
+keys jjj<Enter>jj
+keys c
+type book<Enter>
+keys a
+type the record field_of candidates #1 {50%}<Enter>
+keys <BS>
+keys G<Enter>m<BS>
+EOF
+PILCROW_SCRIPT=$tmp/make.script PILCROW_DUMP_DIR=$tmp/dumps "$PILCROW" data/cables > /dev/null 2> "$tmp/make.err"
+check "the reader made the workspace ($(cat "$tmp/make.err"))" [ $? -eq 0 ]
+
+for format in markdown csl-json bibtex text jsonl; do
+	run_pilcrow "$tmp/out" "$tmp/err" --export "$format"
+	check "--export $format exits 0 ($(cat "$tmp/err"))" [ "$rc" -eq 0 ]
+	compare_golden "$tmp/out" "tests/golden/export/all.$format" "--export $format"
+	run_pilcrow "$tmp/out" "$tmp/err" --export "$format" --collection book
+	compare_golden "$tmp/out" "tests/golden/export/book.$format" "--export $format --collection book"
+done
+check "--export csl-json is JSON" sh -c "jq -e 'length == 3' tests/golden/export/all.csl-json > /dev/null"
+check "--export jsonl: a JSON object a line" sh -c "jq -c . tests/golden/export/all.jsonl | wc -l | grep -qx 4"
+check "--export jsonl: no control character but the newlines" \
+	sh -c "! LC_ALL=C grep -q '$(printf '[\001-\011\013-\037]')' tests/golden/export/all.jsonl"
+run_pilcrow "$tmp/out" "$tmp/err" --export yaml
+check "--export yaml: exit 2" [ "$rc" -eq 2 ]
+check "--export yaml: the formats named" grep -q "formats: markdown csl-json bibtex text jsonl" "$tmp/err"
+run_pilcrow "$tmp/out" "$tmp/err" --export markdown --collection nothing-here
+check "--export of an empty collection: exit 1, said" sh -c "[ $rc -eq 1 ] && grep -q 'nothing in that collection' '$tmp/err'"
+
+# --output: the file whole, by a rename; never a file being read
+run_pilcrow "$tmp/out" "$tmp/err" --export bibtex --output "$tmp/cables.bib"
+check "--output writes the file" cmp -s "$tmp/cables.bib" tests/golden/export/all.bibtex
+check "--output: nothing on standard output" [ ! -s "$tmp/out" ]
+check "--output leaves no temporary file" sh -c "! ls '$tmp' | grep -q 'cables.bib.tmp'"
+cp data/cables/04ROME3933.txt "$tmp/in.txt"
+run_pilcrow "$tmp/out" "$tmp/err" --export markdown --output "$tmp/in.txt" "$tmp/in.txt"
+check "--output over an input: refused, exit 1" [ "$rc" -eq 1 ]
+check "--output over an input: said in one line" grep -q "in.txt: is a file being read; not written over" "$tmp/err"
+check "--output over an input: the input untouched" cmp -s "$tmp/in.txt" data/cables/04ROME3933.txt
+run_pilcrow "$tmp/out" "$tmp/err" --export markdown --output "$tmp/no/such/dir/x.md"
+check "--output in a missing directory: exit 1, one line" sh -c "[ $rc -eq 1 ] && [ \$(wc -l < '$tmp/err') -eq 1 ]"
+
+# pandoc cites a cable from the CSL-JSON
+if command -v pandoc > /dev/null 2>&1; then
+	printf 'As the embassy reported [@08RIGA301].\n' > "$tmp/cite.md"
+	cp tests/golden/export/all.csl-json "$tmp/marks.json"
+	pandoc --citeproc --bibliography "$tmp/marks.json" -t plain "$tmp/cite.md" > "$tmp/cited" 2> "$tmp/pandoc.err"
+	check "pandoc --citeproc reads the CSL-JSON ($(cat "$tmp/pandoc.err"))" [ $? -eq 0 ]
+	check "pandoc cites the cable: its origin" grep -q "Embassy Riga" "$tmp/cited"
+	check "pandoc cites the cable: its date" grep -q "2008" "$tmp/cited"
+	check "pandoc cites the cable: its title" grep -qi "municipal elections" "$tmp/cited"
+	check "pandoc cites the cable: no unknown reference" sh -c "! grep -qi 'not found' '$tmp/pandoc.err'"
+	# the Markdown reads as the text it holds: a note's <firm> is no tag, an underscore no emphasis
+	pandoc -f markdown -t plain tests/golden/export/all.markdown > "$tmp/md.txt" 2>&1
+	check "pandoc reads the Markdown: a note's <firm> as text" grep -q "& <firm> messages" "$tmp/md.txt"
+	check "pandoc reads the Markdown: the URL whole" grep -q "cables/08RIGA301_a.html" "$tmp/md.txt"
+	check "pandoc reads the Markdown: {50%} as text" grep -q "#1 {50%}" "$tmp/md.txt"
+else
+	echo "(pandoc --citeproc: skipped, pandoc is not installed)"
+fi
+
+# --text --cite: the citation before each cable's text
+run_pilcrow "$tmp/out" "$tmp/err" --text --cite data/cables/08RIGA301.txt
+check "--text --cite: the citation first" \
+	sh -c "head -1 '$tmp/out' | grep -qx 'Embassy Riga, cable 08RIGA301, 16 April 2008. WikiLeaks, https://wikileaks.org/plusd/cables/08RIGA301_a.html'"
+run_pilcrow "$tmp/out" "$tmp/err" --text --cite --filter level\>=SBU data/cables/cables-sample.csv
+check "--text --cite --filter: each cable cited (two)" sh -c "grep -c '^Embassy .*WikiLeaks, https://wikileaks.org/plusd/cables/' '$tmp/out' | grep -qx 2"
+
+# Copying: the OSC 52 sequence, write only, its text the citation, and no
+# control character from a cable in it (a hostile cable's escapes)
+printf 'size 30 100\nkeys jy\ndump copy-y\nkeys Y\ndump copy-Y\n' > "$tmp/copy.script"
+PILCROW_WORKSPACE=$tmp/wscopy.db PILCROW_SCRIPT=$tmp/copy.script PILCROW_DUMP_DIR=$tmp/dumps PILCROW_TERM_OUT=$tmp/term.out \
+	"$PILCROW" data/cables/08RIGA301.txt > /dev/null 2>&1
+check "y: the status bar says what was copied" grep -q "copied ¶2 of 08RIGA301, [0-9]* characters" "$tmp/dumps/copy-y"
+check "Y: the citation only" grep -q "copied the citation of ¶2 of 08RIGA301" "$tmp/dumps/copy-Y"
+LC_ALL=C grep -ao "$(printf '\033')]52;c;[A-Za-z0-9+/=]*$(printf '\a')" "$tmp/term.out" | sed 's/^.......//; s/.$//' > "$tmp/osc"
+check "OSC 52: two copies sent" [ "$(wc -l < "$tmp/osc")" -eq 2 ]
+sed -n 1p "$tmp/osc" | base64 -d > "$tmp/copied-y"
+sed -n 2p "$tmp/osc" | base64 -d > "$tmp/copied-Y"
+check "OSC 52: y copies the paragraph with its citation" \
+	sh -c "grep -q '^“.*” — Embassy Riga, cable 08RIGA301, 16 April 2008, ¶2 (SBU). WikiLeaks, https://wikileaks.org/plusd/cables/08RIGA301_a.html$' '$tmp/copied-y'"
+check "OSC 52: Y copies the citation" \
+	sh -c "grep -qx 'Embassy Riga, cable 08RIGA301, 16 April 2008, ¶2 (SBU). WikiLeaks, https://wikileaks.org/plusd/cables/08RIGA301_a.html' '$tmp/copied-Y'"
+check "OSC 52: never a query (no '?' asked of the terminal)" sh -c "! LC_ALL=C grep -q '52;c;?' '$tmp/term.out'"
+TMUX=/tmp/tmux-0/default,1,0 PILCROW_WORKSPACE=$tmp/wscopy2.db PILCROW_SCRIPT=$tmp/copy.script PILCROW_DUMP_DIR=$tmp/dumps PILCROW_TERM_OUT=$tmp/term2.out \
+	"$PILCROW" data/cables/08RIGA301.txt > /dev/null 2>&1
+check "inside tmux: also wrapped for passthrough" \
+	sh -c "LC_ALL=C grep -aq '$(printf '\033')Ptmux;$(printf '\033\033')]52;c;' '$tmp/term2.out'"
+if [ -f tests/hostile/escapes.txt ] || ls tests/hostile/*.txt > /dev/null 2>&1; then
+	hostile=$(ls tests/hostile/*.txt | head -1)
+	printf 'size 30 100\nkeys y\nkeys jy\nkeys jy\n' > "$tmp/copyh.script"
+	PILCROW_SCRIPT=$tmp/copyh.script PILCROW_TERM_OUT=$tmp/term3.out "$PILCROW" "$hostile" > /dev/null 2>&1
+	LC_ALL=C grep -ao "$(printf '\033')]52;c;[A-Za-z0-9+/=]*" "$tmp/term3.out" | sed 's/^.......//' |
+		while read -r b; do printf '%s' "$b" | base64 -d; done > "$tmp/copied-h"
+	check "copies of a hostile cable ($hostile): made" [ -s "$tmp/copied-h" ]
+	check "copies of a hostile cable: no control character in them" \
+		sh -c "! LC_ALL=C grep -q '$(printf '[\001-\037\177]')' '$tmp/copied-h'"
+fi
+
+# The config file: a copy command, a template, a key bound; errors named
+# with file and line, the rest applied
+mkdir -p "$XDG_CONFIG_HOME/pilcrow"
+cat > "$XDG_CONFIG_HOME/pilcrow/config" <<EOF
+# a comment
+set widht = 80
+set clipboard = cat > $tmp/clip
+set citation = {id}{, iso}{ para}
+bind reader x mark
+bind reader Z nothing-at-all
+color status black purple
+set width = 60
+EOF
+printf 'size 30 100\ndump config-first\nkeys jx\ndump config-x\nkeys Y\ndump config-copy\n' > "$tmp/config.script"
+PILCROW_SCRIPT=$tmp/config.script PILCROW_DUMP_DIR=$tmp/dumps PILCROW_WORKSPACE=$tmp/ws2.db \
+	"$PILCROW" data/cables/08RIGA301.txt > /dev/null 2> "$tmp/config.err"
+check "config: exit 0 with errors in the file" [ $? -eq 0 ]
+check "config: three problems, a line each ($(cat "$tmp/config.err"))" [ "$(wc -l < "$tmp/config.err")" -eq 3 ]
+check "config: the file and line named" grep -q "pilcrow/config:2: no setting 'widht'" "$tmp/config.err"
+check "config: an unknown action named" grep -q "config:6: no action 'nothing-at-all'" "$tmp/config.err"
+check "config: an unknown colour named" grep -q "config:7: 'purple' is not a colour" "$tmp/config.err"
+check "config: the problems in the status bar" grep -q "3 problems in the config, on standard error; line 2: no setting 'widht'" "$tmp/dumps/config-first"
+check "config: a key bound (x marks)" grep -q "¶2 marked" "$tmp/dumps/config-x"
+check "config: the copy command ran, with the template" sh -c "[ \"\$(cat '$tmp/clip')\" = '08RIGA301, 2008-04-16 ¶2 (SBU)' ]"
+check "config: set width after the errors applied (the detail at 60)" \
+	sh -c "[ \$(sed -n '/^ ¶2 (SBU)/,\$p' '$tmp/dumps/config-x' | sed -n '2,4p' | awk '{ if (length > m) m = length } END { print m }') -le 60 ]"
+# --dump-config is a config that reads back with no problem
+"$PILCROW" --dump-config > "$tmp/dumped"
+check "--dump-config: every key of the table as a bind line" [ "$(grep -c '^bind ' "$tmp/dumped")" -gt 200 ]
+PILCROW_CONFIG=$tmp/dumped PILCROW_SCRIPT=$tmp/config.script PILCROW_DUMP_DIR=$tmp/dumps PILCROW_WORKSPACE=$tmp/ws3.db \
+	"$PILCROW" data/cables/08RIGA301.txt > /dev/null 2> "$tmp/dumped.err"
+check "--dump-config reads back with no problem ($(head -3 "$tmp/dumped.err"))" [ ! -s "$tmp/dumped.err" ]
+finish
