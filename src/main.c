@@ -256,12 +256,25 @@ static int run_reader(const struct opts *o, char *const *paths, size_t n)
 {
 	struct corpus *c = corpus_new();
 	struct settings set;
+	struct buf key = { 0 };
 	struct ui_opts uo = { o->no_color, o->no_mouse, o->id, o->filter_text, o->no_index, open_workspace(), o->fresh,
-			      &set, 0, "" };
+			      NULL, &set, 0, "" };
 	const char *const *lines;
 	size_t nlines;
 	int status;
 
+	/* the inputs by their full names: where their list was left */
+	for (size_t i = 0; i < n; i++) {
+		char full[PATH_MAX];
+
+		buf_printf(&key, "%s%s", i ? "\n" : "", strcmp(paths[i], "-") && realpath(paths[i], full) ? full : paths[i]);
+	}
+	buf_addc(&key, '\0');
+	/* standard input is another text each time: no place kept */
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(paths[i], "-") == 0)
+			key.p[0] = '\0';
+	uo.place_key = *key.p ? key.p : NULL;
 	/* the config's problems, on standard error and in the status bar */
 	settings_init(&set);
 	uo.config_problems = settings_load(&set, NULL, config_problem, uo.config_first);
@@ -287,6 +300,7 @@ static int run_reader(const struct opts *o, char *const *paths, size_t n)
 	ws_close(uo.ws);
 	keys_bind(NULL, 0);
 	settings_free(&set);
+	buf_free(&key);
 	/* what could not be read is told once the screen is gone */
 	nlines = corpus_messages(c, &lines);
 	for (size_t i = 0; i < nlines; i++)

@@ -255,6 +255,7 @@ static int first_screens(struct ui *u)
 		screens_push(&u->stack, &u->list_screen);
 	if (o->filter && *o->filter)
 		ui_list_filter(u, o->filter);
+	ui_list_restore(u);
 	if (o->id) {
 		long e = corpus_find(corpus, o->id);
 
@@ -386,6 +387,7 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 		}
 	}
 	ui_keep_spot(&u);
+	ui_list_keep(&u);
 	ui_term_end();
 	script_finish();
 done:

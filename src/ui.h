@@ -16,6 +16,7 @@ struct ui_opts {
 	bool no_index;       /* --no-index: no full-text index, searches scan */
 	struct workspace *ws;   /* the marks, notes, collections */
 	bool fresh;             /* --fresh: not where things were left */
+	const char *place_key;  /* the inputs, for where their list was left */
 	const struct settings *set;   /* the config file (settings.h) */
 	size_t config_problems;       /* and its problems: how many, the first */
 	char config_first[256];

@@ -253,6 +253,10 @@ void reader_draw(const void *ctx, const struct screen *s);
  * once applied; a filter being applied stopped (false: none was) */
 void ui_list_filter(struct ui *u, const char *text);
 void ui_list_done(struct ui *u);
+/* ui_list.c: the list of these inputs as it was left (the cable, the
+ * filter, the order; unless --fresh, --filter or --id); kept at the end */
+void ui_list_restore(struct ui *u);
+void ui_list_keep(struct ui *u);
 
 /* ui_hits.c: the hits of the list's filter; one step of finding them
  * (false: nothing to do) */

@@ -161,6 +161,59 @@ static bool list_handle(void *ctx, struct screen *s, struct key k)
 	return true;
 }
 
+/* ------------------------------------------------------------ where it was left */
+
+void ui_list_restore(struct ui *u)
+{
+	const struct ui_opts *o = u->o;
+	struct ws_place p;
+	struct buf said = { 0 };
+	long e;
+
+	if (!u->has_list || o->fresh || (o->filter && *o->filter) || o->id || !o->place_key ||
+	    !ws_place_get(u->v.ws, o->place_key, &p))
+		return;
+	if (*p.filter)
+		ui_list_filter(u, p.filter);
+	if (p.sort != SORT_INPUT || p.reverse)
+		clist_set_sort(&u->list, (enum sort_key)p.sort, p.reverse);
+	/* the cable: read up to it, as --id does */
+	while (*p.cable && corpus_find(u->corpus, p.cable) < 0 && !corpus_index_step(u->corpus, 50))
+		;
+	clist_grow(&u->list);
+	e = *p.cable ? corpus_find(u->corpus, p.cable) : -1;
+	buf_adds(&said, "as left");
+	if (e >= 0 && clist_select_entry(&u->list, (size_t)e)) {
+		buf_printf(&said, ": %s", p.cable);
+		if (p.reading)
+			ui_open_cable(u, (size_t)e);
+	}
+	if (*p.filter)
+		buf_printf(&said, ", filter %s", p.filter);
+	if (u->list.sort != SORT_INPUT || u->list.reverse)
+		buf_printf(&said, ", by %s%s", sort_name(u->list.sort), u->list.reverse ? " reversed" : "");
+	buf_adds(&said, " (R or --fresh: a clean start)");
+	view_say(&u->v, "%s", said.p);
+	buf_free(&said);
+}
+
+void ui_list_keep(struct ui *u)
+{
+	struct clist *l = &u->list;
+	struct ws_place p;
+
+	if (!u->has_list || !u->o->place_key)
+		return;
+	memset(&p, 0, sizeof(p));
+	if (l->n)
+		snprintf(p.cable, sizeof(p.cable), "%s", corpus_str(u->corpus, corpus_entry(u->corpus, l->rows[l->sel])->id));
+	snprintf(p.filter, sizeof(p.filter), "%s", l->filter.text && !l->busy ? l->filter.text : "");
+	p.sort = l->sort;
+	p.reverse = l->reverse;
+	p.reading = screens_has(&u->stack, &u->reader_screen);
+	ws_place_set(u->v.ws, u->o->place_key, &p);
+}
+
 /* ------------------------------------------------------------ geometry */
 
 static void list_recalc(void *ctx, struct screen *s, struct rect r)

@@ -37,7 +37,7 @@ static const char *const migrations[WS_SCHEMA] = {
 	"CREATE TABLE reading(cable TEXT PRIMARY KEY, address TEXT, list_top INTEGER, detail_top INTEGER,"
 	" at INTEGER NOT NULL) WITHOUT ROWID;"
 	"CREATE TABLE place(inputs TEXT PRIMARY KEY, cable TEXT, filter TEXT, sort INTEGER,"
-	" reverse INTEGER, at INTEGER NOT NULL) WITHOUT ROWID;"
+	" reverse INTEGER, reading INTEGER, at INTEGER NOT NULL) WITHOUT ROWID;"
 	"CREATE TABLE history(kind TEXT NOT NULL, line TEXT NOT NULL, at INTEGER NOT NULL,"
 	" PRIMARY KEY(kind, line)) WITHOUT ROWID;"
 	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;",
@@ -56,8 +56,9 @@ static const char *const stmt_sql[WS_STMT_COUNT] = {
 	[WS_ITEM_MOVE] = "UPDATE OR REPLACE item SET collection = ?4 WHERE (?1 IS NULL OR collection = ?1) AND cable = ?2"
 			 " AND address = ?3",
 	[WS_SPOT_PUT] = "INSERT OR REPLACE INTO reading(cable, address, list_top, detail_top, at) VALUES(?1, ?2, ?3, ?4, ?5)",
-	[WS_PLACE_GET] = "SELECT cable, filter, sort, reverse FROM place WHERE inputs = ?1",
-	[WS_PLACE_PUT] = "INSERT OR REPLACE INTO place(inputs, cable, filter, sort, reverse, at) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+	[WS_PLACE_GET] = "SELECT cable, filter, sort, reverse, reading FROM place WHERE inputs = ?1",
+	[WS_PLACE_PUT] = "INSERT OR REPLACE INTO place(inputs, cable, filter, sort, reverse, reading, at)"
+			 " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[WS_HIST_GET] = "SELECT line FROM (SELECT line, at FROM history WHERE kind = ?1 ORDER BY at DESC LIMIT ?2)"
 			" ORDER BY at",
 	[WS_HIST_PUT] = "INSERT OR REPLACE INTO history(kind, line, at) VALUES(?1, ?2, ?3)",

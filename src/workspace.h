@@ -122,6 +122,7 @@ struct ws_place {
 	char filter[512];
 	int sort;
 	bool reverse;
+	bool reading;            /* the cable was open in the reader */
 };
 bool ws_place_get(struct workspace *w, const char *key, struct ws_place *p);
 void ws_place_set(struct workspace *w, const char *key, const struct ws_place *p);

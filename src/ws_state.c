@@ -42,6 +42,7 @@ bool ws_place_get(struct workspace *w, const char *key, struct ws_place *p)
 		snprintf(p->filter, sizeof(p->filter), "%s", filter ? filter : "");
 		p->sort = sqlite3_column_int(st, 2);
 		p->reverse = sqlite3_column_int(st, 3) != 0;
+		p->reading = sqlite3_column_int(st, 4) != 0;
 		found = true;
 	}
 	if (st)
@@ -51,7 +52,8 @@ bool ws_place_get(struct workspace *w, const char *key, struct ws_place *p)
 
 void ws_place_set(struct workspace *w, const char *key, const struct ws_place *p)
 {
-	ws_change(w, WS_PLACE_PUT, "tttiil", key, p->cable, p->filter, p->sort, (int)p->reverse, ws_now());
+	ws_change(w, WS_PLACE_PUT, "tttiiil", key, p->cable, p->filter, p->sort, (int)p->reverse, (int)p->reading,
+		  ws_now());
 }
 
 void ws_history(struct workspace *w, char kind, size_t most, void (*fn)(const char *line, void *ud), void *ud)

@@ -213,4 +213,34 @@ PILCROW_SCRIPT=$tmp/old.script PILCROW_DUMP_DIR=$tmp PILCROW_MARKS=$d/marks PILC
 check "old marks: not imported twice (the unmark stays)" \
 	sh -c "PILCROW_WORKSPACE=$d/workspace.db '$PILCROW' --export jsonl | jq -r .paragraph | tr '\n' , | grep -qx '2,5,'"
 check "old marks: nothing said the second time" [ ! -s "$tmp/old2.err" ]
+
+# 7. Where things were left: a list reopened at its cable, filter and
+# order, the cable in the reader at its paragraph; --fresh and R start clean.
+ws=$tmp/place/workspace.db
+mkdir -p "$tmp/place"
+cat > "$tmp/place1.script" <<EOF
+size 30 100
+keys f
+type level>=C<Enter>
+keys s jj<Enter>jjj
+dump place-left
+EOF
+printf 'size 30 100\ndump place-again\nkeys <BS>\ndump place-again-list\nkeys R\ndump place-R\n' > "$tmp/place2.script"
+printf 'size 30 100\ndump place-fresh\n' > "$tmp/place3.script"
+for k in 1 2 3; do
+	fresh=
+	[ $k -eq 3 ] && fresh=--fresh
+	PILCROW_SCRIPT=$tmp/place$k.script PILCROW_DUMP_DIR=$tmp PILCROW_WORKSPACE=$ws "$PILCROW" $fresh data/cables \
+		> /dev/null 2> "$tmp/place$k.err"
+	check "place, run $k: exit 0 ($(cat "$tmp/place$k.err"))" [ $? -eq 0 ]
+done
+left=$(sed -n 1p "$tmp/place-left" | sed 's/  *cable.*//')
+para=$(tail -1 "$tmp/place-left" | sed 's/^ *\(¶[0-9a-z]*\)\/.*/\1/')
+check "place: the cable reopened in the reader ($left)" sh -c "sed -n 1p '$tmp/place-again' | grep -qF -- '$left'"
+check "place: at the paragraph it was left at ($para)" sh -c "tail -1 '$tmp/place-again' | grep -q '^ $para/'"
+check "place: the list with its filter and order" \
+	grep -q "^ pilcrow  9 cables  sorted by date  filter: level>=C" "$tmp/place-again-list"
+check "place: R starts clean" sh -c "sed -n 1p '$tmp/place-R' | grep -qx ' pilcrow  9 cables *'"
+check "place: --fresh starts clean" sh -c "sed -n 1p '$tmp/place-fresh' | grep -qx ' pilcrow  9 cables *' &&
+	sed -n 2p '$tmp/place-fresh' | grep -q '04ROME3933'"
 finish
