@@ -68,7 +68,7 @@ void cite_origin_name(char *out, size_t n, const char *origin, const char *from)
 
 /* Appends @s with no control character: a line break or a tab is a blank,
  * the rest (C0, DEL, C1) is left out, and runs of blanks are one. */
-static void add_clean(struct buf *out, const char *s, size_t n)
+void cite_clean(struct buf *out, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		unsigned char ch = (unsigned char)s[i];
@@ -123,7 +123,7 @@ static bool field(const struct cite_src *s, const char *cite, const char *name, 
 		buf_adds(v, s->subject ? s->subject : "");
 	} else if (IS("classification")) {
 		buf_adds(v, s->classification ? s->classification : "");
-	} else if (IS("text")) {
+	} else if (IS("text") && cite) {
 		buf_addstr(v, s->text.p ? s->text : STR_NULL);
 	} else if (IS("cite") && cite) {
 		buf_adds(v, cite);
@@ -167,7 +167,7 @@ static bool fill(struct buf *out, const char *tmpl, const struct cite_src *s, co
 		}
 		p = close + 1;
 	}
-	add_clean(out, raw.p ? raw.p : "", raw.n);
+	cite_clean(out, raw.p ? raw.p : "", raw.n);
 	buf_free(&v);
 	buf_free(&raw);
 	return ok;

@@ -55,9 +55,7 @@ static void json_c(struct buf *out, const char *key, const char *value, bool com
 /* Text without control characters, on one line. */
 static void one_line(struct buf *out, const char *s)
 {
-	struct cite_src c = { .text = str_c(s) };
-
-	cite_make(out, "{text}", &c);
+	cite_clean(out, s, strlen(s));
 }
 
 /* Text on one line, Markdown's punctuation escaped: a cable's "*" or "<"
