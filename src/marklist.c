@@ -54,7 +54,7 @@ void marklist_load(struct marklist *m, struct workspace *w, const char *collecti
 {
 	arena_reset(&m->arena);
 	m->n = m->nlines = m->cables = 0;
-	ws_items(w, collection, one, m);
+	ws_items(w, collection, MARKLIST_TEXT, one, m);
 }
 
 void marklist_free(struct marklist *m)

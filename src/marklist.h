@@ -15,6 +15,9 @@ struct ml_item {
 	const char *address, *marking, *text, *note, *collections;
 };
 
+/* The first characters of a paragraph the browser keeps (a line shows fewer). */
+#define MARKLIST_TEXT 400
+
 enum ml_kind { ML_CABLE, ML_ITEM, ML_NOTE };
 
 struct ml_line {

@@ -97,14 +97,15 @@ void ws_collect_move(struct workspace *w, const struct ws_about *a, const char *
 size_t ws_collections(struct workspace *w, const char *const **names);
 
 /* The items (marks, collections' members, notes) one at a time, by cable
- * (date, then id) and address: @collection NULL for all of them. */
+ * (date, then id) and address: @collection NULL for all of them; the
+ * paragraph's text cut at @text_max characters (0: whole). */
 struct ws_item {
 	const char *id, *date, *origin, *origin_name, *subject, *classification;
 	const char *address, *marking, *text, *note;
 	const char *collections;     /* the collections it is in, ", " between */
 };
 typedef bool (*ws_item_fn)(const struct ws_item *it, void *ud);
-size_t ws_items(struct workspace *w, const char *collection, ws_item_fn fn, void *ud);
+size_t ws_items(struct workspace *w, const char *collection, size_t text_max, ws_item_fn fn, void *ud);
 
 /* ---- where things were left, the prompts' history (ws_state.c) */
 

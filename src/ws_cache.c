@@ -163,7 +163,7 @@ void wc_free(struct workspace *w)
 	w->ncables = w->cap_cables = w->nslots = w->ncolls = w->cap_colls = 0;
 }
 
-bool wc_load(struct workspace *w)
+int wc_load(struct workspace *w)
 {
 	static const char *const sql =
 		"SELECT 0, cable, address, collection, 0, 0 FROM item"
@@ -173,8 +173,8 @@ bool wc_load(struct workspace *w)
 	int rc;
 
 	wc_free(w);
-	if (sqlite3_prepare_v2(w->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return false;
+	if ((rc = sqlite3_prepare_v2(w->db, sql, -1, &st, NULL)) != SQLITE_OK)
+		return rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int kind = sqlite3_column_int(st, 0);
 		const char *id = (const char *)sqlite3_column_text(st, 1);
@@ -203,7 +203,7 @@ bool wc_load(struct workspace *w)
 	sqlite3_finalize(st);
 	for (size_t k = 0; k < w->ncables; k++)
 		wc_flags(&w->cables[k]);
-	return rc == SQLITE_DONE;
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 unsigned ws_cable_flags(const struct workspace *w, struct str id)

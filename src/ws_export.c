@@ -252,7 +252,7 @@ size_t ws_export(struct workspace *w, const char *format, const char *collection
 
 	if (strcmp(format, "csl-json") == 0)
 		buf_adds(out, "[\n");
-	ws_items(w, collection, one, &x);
+	ws_items(w, collection, 0, one, &x);
 	if (strcmp(format, "csl-json") == 0)
 		buf_adds(out, x.cables ? "\n]\n" : "]\n");
 	buf_free(&x.tmp);

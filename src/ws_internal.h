@@ -69,7 +69,8 @@ struct wc_cable *wc_get(struct workspace *w, const char *id);
 struct wc_addr *wc_addr(struct wc_cable *c, const char *address, bool add);
 void wc_set_coll(struct workspace *w, struct wc_cable *c, const char *name, bool in);
 void wc_flags(struct wc_cable *c);
-bool wc_load(struct workspace *w);
+/* reads the cache from the database: SQLITE_OK, or the error met */
+int wc_load(struct workspace *w);
 void wc_free(struct workspace *w);
 
 #endif

@@ -100,7 +100,7 @@ check "kill -9: killed in the middle (not at the end)" [ "$returned" -lt 300 ]
 # 3. A damaged workspace is set aside with a dated name and a new one made;
 # nothing is deleted, and what pilcrow says is one line naming it.
 echo "keys jm" > "$tmp/one.script"
-for kind in garbage truncated newer; do
+for kind in garbage truncated garbled newer; do
 	d=$tmp/bad-$kind
 	mkdir -p "$d"
 	cp "$tmp/two/workspace.db" "$d/workspace.db"
@@ -111,6 +111,10 @@ for kind in garbage truncated newer; do
 		PILCROW_WORKSPACE=$tmp/two/workspace.db "$PILCROW" --export jsonl > /dev/null
 		size=$(wc -c < "$tmp/two/workspace.db")
 		head -c $((size / 2)) "$tmp/two/workspace.db" > "$d/workspace.db" ;;
+	garbled)
+		# the first page (the schema) kept, every other page garbage
+		size=$(wc -c < "$d/workspace.db")
+		head -c $((size - 4096)) /dev/urandom | dd of="$d/workspace.db" bs=4096 seek=1 conv=notrunc 2> /dev/null ;;
 	newer)
 		# a schema version this pilcrow does not know (the header's user_version, at byte 60)
 		printf '\000\000\000\143' | dd of="$d/workspace.db" bs=1 seek=60 conv=notrunc 2> /dev/null ;;

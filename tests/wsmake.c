@@ -4,7 +4,11 @@
  *                               alone), as the first pilcrow wrote it
  *   wsmake --version DB         prints the schema version of DB
  *   wsmake DB marks N           N marks (N/10 cables of 10 paragraphs),
- *                               made through the workspace itself */
+ *                               made through the workspace itself
+ *   wsmake DB open N            opens and closes DB N times: the median,
+ *                               95th percentile and worst time, in ms
+ *   wsmake DB browse N          the same for reading the marks browser's
+ *                               lines (all the items) N times */
 #include "config.h"
 
 #include <sqlite3.h>
@@ -12,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "marklist.h"
+#include "util.h"
 #include "workspace.h"
 
 static int version_of(const char *path)
@@ -77,14 +83,51 @@ static int many(const char *path, long n)
 	return 0;
 }
 
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+static int time_open(const char *path, long n, bool browse)
+{
+	double *t = calloc((size_t)n, sizeof(*t));
+	struct workspace *w = browse ? ws_open(path, NULL) : NULL;
+	struct marklist m;
+
+	if (!t || n < 1)
+		return 2;
+	memset(&m, 0, sizeof(m));
+	for (long i = 0; i < n; i++) {
+		double t0 = now_ms();
+
+		if (browse)
+			marklist_load(&m, w, NULL);
+		else
+			ws_close(ws_open(path, NULL));
+		t[i] = now_ms() - t0;
+	}
+	marklist_free(&m);
+	ws_close(w);
+	qsort(t, (size_t)n, sizeof(*t), cmp_double);
+	printf("%.3f %.3f %.3f\n", t[n / 2], t[n * 95 / 100], t[n - 1]);
+	free(t);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 3 && strcmp(argv[1], "--version") == 0)
 		return version_of(argv[2]);
 	if (argc >= 3 && strcmp(argv[2], "1") == 0)
 		return version1(argv[1], argv + 3, argc - 3);
+	if (argc == 4 && strcmp(argv[2], "open") == 0)
+		return time_open(argv[1], strtol(argv[3], NULL, 10), false);
+	if (argc == 4 && strcmp(argv[2], "browse") == 0)
+		return time_open(argv[1], strtol(argv[3], NULL, 10), true);
 	if (argc == 4 && strcmp(argv[2], "marks") == 0)
 		return many(argv[1], strtol(argv[3], NULL, 10));
-	fprintf(stderr, "usage: wsmake DB 1 ID:ADDRESS... | --version DB | DB marks N\n");
+	fprintf(stderr, "usage: wsmake DB 1 ID:ADDRESS... | --version DB | DB marks N | DB open N\n");
 	return 2;
 }

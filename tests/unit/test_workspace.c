@@ -85,11 +85,11 @@ static void store(void **state)
 	assert_int_equal(ws_mark_count(w, "04ROME3933"), 2);
 	assert_string_equal(ws_note(w, "07OSLO512", "2"), "a note");
 	assert_null(ws_note(w, "07OSLO512", "3"));
-	assert_int_equal(ws_items(w, NULL, count_item, &out), 3);
+	assert_int_equal(ws_items(w, NULL, 0, count_item, &out), 3);
 	buf_addc(&out, '\0');
 	assert_string_equal(out.p, "04ROME3933 0a [marks] |04ROME3933 10 [marks] |07OSLO512 2 [book] a note|");
 	buf_clear(&out);
-	assert_int_equal(ws_items(w, "book", count_item, &out), 1);
+	assert_int_equal(ws_items(w, "book", 0, count_item, &out), 1);
 	/* moved: out of book into later */
 	ws_collect_move(w, &d, "book", "later");
 	assert_false(ws_in_collection(w, str_c("07OSLO512"), "book"));
