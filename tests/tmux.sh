@@ -59,6 +59,19 @@ t resize-window -t e2e -x 140 -y 40 2> /dev/null || t resize-pane -t e2e -x 140 
 check "a resize keeps the selection" wait_for "¶5/8"
 t send-keys -t e2e m
 check "m marks" wait_for "¶5 marked"
+# y: OSC 52 to the terminal; tmux (set-clipboard on) takes it into its buffer
+t set-option -s set-clipboard on
+t send-keys -t e2e Y
+check "Y copies the citation" wait_for "copied the citation of ¶5 of 04ROME3933"
+n=0
+until t show-buffer 2> /dev/null | grep -q "cable 04ROME3933"; do
+	n=$((n + 1))
+	[ $n -gt 100 ] && break
+	sleep 0.1
+done
+t show-buffer > "$tmp/buffer" 2> /dev/null
+check "the citation reached tmux's clipboard ($(head -c 200 "$tmp/buffer"))" \
+	grep -qx "Rome, cable 04ROME3933, ¶5 (C). WikiLeaks, https://wikileaks.org/plusd/cables/04ROME3933_a.html" "$tmp/buffer"
 t send-keys -t e2e '?'
 check "? shows the help" wait_for "pilcrow keys"
 t send-keys -t e2e q q
