@@ -18,6 +18,7 @@ mkdir -p "$tmp/ws" "$tmp/dumps"
 # the CSV dump's 75ACCRA3311.
 cat > "$tmp/make.script" <<'EOF'
 size 30 100
+wait-index
 keys <Enter>jm
 keys a
 type worth quoting: "engagement" & <lt>firm> messages<Enter>

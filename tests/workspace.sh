@@ -24,6 +24,7 @@ unset NO_COLOR
 marking_script() {
 	{
 		echo "size 24 100"
+		echo "wait-index"
 		echo "keys <Enter>"
 		[ "$2" -gt 1 ] && echo "type :$2<Enter>"
 		i=0
@@ -224,13 +225,14 @@ ws=$tmp/place/workspace.db
 mkdir -p "$tmp/place"
 cat > "$tmp/place1.script" <<EOF
 size 30 100
+wait-index
 keys f
 type level>=C<Enter>
 keys s jj<Enter>jjj
 dump place-left
 EOF
-printf 'size 30 100\ndump place-again\nkeys <BS>\ndump place-again-list\nkeys R\ndump place-R\n' > "$tmp/place2.script"
-printf 'size 30 100\ndump place-fresh\n' > "$tmp/place3.script"
+printf 'size 30 100\nwait-index\ndump place-again\nkeys <BS>\ndump place-again-list\nkeys R\ndump place-R\n' > "$tmp/place2.script"
+printf 'size 30 100\nwait-index\ndump place-fresh\n' > "$tmp/place3.script"
 for k in 1 2 3; do
 	fresh=
 	[ $k -eq 3 ] && fresh=--fresh
