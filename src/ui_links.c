@@ -23,6 +23,11 @@ void ui_keep_spot(struct ui *u)
 	ws_spot_set(v->ws, v->c->id, &s);
 }
 
+static struct str para_text(void *ud, int para)
+{
+	return view_text(ud, para);
+}
+
 /* A cable opened again: where it was left (unless --fresh). */
 static void restore_spot(struct ui *u)
 {
@@ -49,6 +54,7 @@ bool ui_open_cable(struct ui *u, size_t entry)
 	if (!view_open(&u->v, entry))
 		return false;
 	view_search_again(&u->v);
+	ws_complete(u->v.ws, u->v.c, para_text, &u->v);
 	restore_spot(u);
 	c = u->v.c;
 	u->rd.numw = 1;

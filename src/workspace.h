@@ -81,6 +81,11 @@ void ws_cable_collections(const struct workspace *w, const char *id, struct buf 
 /* Marks or unmarks; returns the new state. */
 bool ws_mark_toggle(struct workspace *w, const struct ws_about *a);
 
+/* The cable @c now open completes what the items on it lack (the marks
+ * of the old marks file, kept without their text): @text gives a
+ * paragraph's sanitised text. */
+void ws_complete(struct workspace *w, const struct cable *c, struct str (*text)(void *ud, int para), void *ud);
+
 /* The note on a paragraph ("" address: the cable), or NULL. */
 const char *ws_note(const struct workspace *w, const char *id, const char *address);
 /* Sets the note; an empty text removes it. */

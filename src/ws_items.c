@@ -243,3 +243,39 @@ size_t ws_collections(struct workspace *w, const char *const **names)
 	*names = w->names;
 	return n;
 }
+
+void ws_complete(struct workspace *w, const struct cable *c, struct str (*text)(void *ud, int para), void *ud)
+{
+	static const char *const sql =
+		"SELECT address FROM item WHERE cable = ?1 AND address <> ''"
+		" AND address NOT IN (SELECT address FROM para WHERE cable = ?1)"
+		" UNION SELECT address FROM note WHERE cable = ?1 AND address <> ''"
+		" AND address NOT IN (SELECT address FROM para WHERE cable = ?1)"
+		" UNION SELECT '' WHERE NOT EXISTS (SELECT 1 FROM cable WHERE id = ?1)";
+	char missing[64][24];
+	size_t n = 0;
+	sqlite3_stmt *st;
+
+	if (!c->id[0] || !(ws_cable_flags(w, str_c(c->id)) & (WS_MARKED | WS_NOTED | WS_COLLECTED)))
+		return;
+	if (sqlite3_prepare_v2(w->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_text(st, 1, c->id, -1, SQLITE_STATIC);
+	while (n < 64 && sqlite3_step(st) == SQLITE_ROW)
+		snprintf(missing[n++], sizeof(missing[0]), "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (!n)
+		return;
+	/* what the items are on, from the cable now open: one commit */
+	ws_exec(w, "BEGIN IMMEDIATE");
+	for (size_t k = 0; k < n; k++) {
+		const struct paragraph *p = *missing[k] ? cable_para_by_address(c, str_c(missing[k])) : NULL;
+		struct ws_about a;
+
+		if (*missing[k] && !p)
+			continue;
+		ws_about(&a, c, p ? (int)(p - c->paras) : -1, p ? text(ud, (int)(p - c->paras)) : STR_NULL);
+		keep_about(w, &a);
+	}
+	ws_exec(w, "COMMIT");
+}

@@ -215,6 +215,9 @@ check "old marks: the import and the new mark" \
 	sh -c "PILCROW_WORKSPACE=$d/workspace.db '$PILCROW' --export jsonl | jq -r .paragraph | tr '\n' , | grep -qx '1,2,5,'"
 PILCROW_SCRIPT=$tmp/old.script PILCROW_DUMP_DIR=$tmp PILCROW_MARKS=$d/marks PILCROW_WORKSPACE=$d/workspace.db \
 	"$PILCROW" data/cables/04ROME3933.txt > /dev/null 2> "$tmp/old2.err"
+check "old marks: the cable opened keeps what they are on (its subject, ¶5's text)" \
+	sh -c "PILCROW_WORKSPACE=$d/workspace.db '$PILCROW' --export jsonl | jq -r 'select(.paragraph == \"5\") | .subject + \"|\" + .text' |
+		grep -q '^IRAQ/ITALY- ITALIAN POLITICAL DIRECTOR.*|Moving to the upcoming international conference'"
 check "old marks: not imported twice (the unmark stays)" \
 	sh -c "PILCROW_WORKSPACE=$d/workspace.db '$PILCROW' --export jsonl | jq -r .paragraph | tr '\n' , | grep -qx '2,5,'"
 check "old marks: nothing said the second time" [ ! -s "$tmp/old2.err" ]
