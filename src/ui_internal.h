@@ -286,6 +286,9 @@ void reader_note_editor(struct ui *u);
 void reader_collect(struct ui *u);
 void reader_copy(struct ui *u, bool quote);
 void list_copy_cite(struct ui *u, size_t entry);
+void list_note(struct ui *u);
+void list_note_editor(struct ui *u);
+void list_collect(struct ui *u);
 struct cite_src;
 void ui_copy_cite(struct ui *u, const struct cite_src *s, bool quote);
 

@@ -148,6 +148,9 @@ static bool list_handle(void *ctx, struct screen *s, struct key k)
 			list_copy_cite(u, l->rows[l->sel]);
 		break;
 	case ACT_LIST_MARKS: marks_open(u); break;
+	case ACT_LIST_NOTE: list_note(u); break;
+	case ACT_LIST_NOTE_EDITOR: list_note_editor(u); break;
+	case ACT_LIST_COLLECT: list_collect(u); break;
 	case ACT_LIST_FRESH:
 		set_filter(u, "", false);
 		clist_set_sort(l, SORT_INPUT, false);

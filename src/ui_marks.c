@@ -352,7 +352,10 @@ static void draw_line(const struct ui *u, int y, const struct ml_line *l, bool s
 			buf_printf(&b, "[%s] ", it->collections);
 			x += put_cut(y, x, (w - x) / 3, clean(&cl, str_c(b.p)), attr | A_DIM);
 		}
-		put_cut(y, x, w - x - 1, clean(&cl, str_c(*it->text ? it->text : "(the text is kept once the cable is opened)")),
+		/* a paragraph marked before its text was kept (the old marks
+		 * file) has it once its cable is opened */
+		put_cut(y, x, w - x - 1,
+			clean(&cl, str_c(*it->text || !*it->address ? it->text : "(the text comes once the cable is opened)")),
 			attr);
 		break;
 	case ML_NOTE:

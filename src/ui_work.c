@@ -75,19 +75,18 @@ void reader_note(struct ui *u)
 	prompt_open(u, 'a', label, note ? note : "", note_done);
 }
 
-/* The editor: $VISUAL, $EDITOR or vi, on a file holding the note. */
-void reader_note_editor(struct ui *u)
+/* The editor: $VISUAL, $EDITOR or vi, on a file holding the note on @a
+ * (@id, @address). */
+static void note_in_editor(struct ui *u, const struct ws_about *a)
 {
 	const char *note, *tmpdir = getenv("TMPDIR");
-	char path[4096];
+	char path[4096], what[120];
 	struct buf text = { 0 };
 	FILE *f;
 	int fd, status = -1;
 	pid_t pid;
 
-	if (!can_keep(u))
-		return;
-	note = ws_note(u->v.ws, u->v.c->id, u->v.c->paras[u->v.sel].address);
+	note = ws_note(u->v.ws, a->id, a->address);
 	snprintf(path, sizeof(path), "%s/pilcrow-note-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
 	fd = mkstemp(path);
 	if (fd < 0) {
@@ -131,8 +130,21 @@ void reader_note_editor(struct ui *u)
 	while (text.n && (text.p[text.n - 1] == '\n' || text.p[text.n - 1] == ' '))
 		text.n--;
 	buf_addc(&text, '\0');
-	set_note(u, text.p);
+	snprintf(what, sizeof(what), "note on %s%s %s", *a->address ? "\xC2\xB6" : a->id, a->address,
+		 *text.p ? "kept" : "removed");
+	ws_note_set(u->v.ws, a, text.p);
+	said_kept(u, what);
 	buf_free(&text);
+}
+
+void reader_note_editor(struct ui *u)
+{
+	struct ws_about a;
+
+	if (!can_keep(u))
+		return;
+	view_about(&u->v, u->v.sel, &a);
+	note_in_editor(u, &a);
 }
 
 /* ------------------------------------------------------------ collections */
@@ -296,4 +308,88 @@ void list_copy_cite(struct ui *u, size_t entry)
 	ws_about(&a, c, -1, STR_NULL);
 	s = source_of(&a);
 	ui_copy_cite(u, &s, false);
+}
+
+/* ------------------------------------------------------------ the list's cable */
+
+/* The cable selected in the list, parsed; NULL (said) when there is none. */
+static const struct cable *list_cable(struct ui *u)
+{
+	const struct cable *c;
+
+	if (!u->list.n)
+		return NULL;
+	c = corpus_cable(u->corpus, u->list.rows[u->list.sel]);
+	if (!c)
+		view_say(&u->v, "this cable cannot be read");
+	else if (!c->id[0])
+		view_say(&u->v, "this cable has no id: nothing can be kept about it");
+	return c && c->id[0] ? c : NULL;
+}
+
+static void cable_note_done(struct ui *u, char kind, const char *text)
+{
+	const struct cable *c = list_cable(u);
+	struct ws_about a;
+	char what[120];
+
+	(void)kind;
+	if (!c)
+		return;
+	ws_about(&a, c, -1, STR_NULL);
+	snprintf(what, sizeof(what), "note on %s %s", c->id, *text ? "kept" : "removed");
+	ws_note_set(u->v.ws, &a, text);
+	said_kept(u, what);
+}
+
+void list_note(struct ui *u)
+{
+	const struct cable *c = list_cable(u);
+	const char *note;
+	char label[96];
+
+	if (!c)
+		return;
+	note = ws_note(u->v.ws, c->id, "");
+	if (note && (strchr(note, '\n') || strlen(note) >= LINE_MAX_BYTES)) {
+		view_say(&u->v, "this note is more than a line: A edits it in $EDITOR");
+		return;
+	}
+	snprintf(label, sizeof(label), " note on %s: ", c->id);
+	prompt_open(u, 'a', label, note ? note : "", cable_note_done);
+}
+
+static void cable_collect_done(struct ui *u, char kind, const char *text)
+{
+	const struct cable *c = list_cable(u);
+	struct ws_about a;
+	char what[160];
+	bool in;
+
+	(void)kind;
+	if (!c || !*text)
+		return;
+	ws_about(&a, c, -1, STR_NULL);
+	in = ws_collect_toggle(u->v.ws, &a, text);
+	snprintf(what, sizeof(what), "%s %s collection '%.60s'", c->id, in ? "put into" : "taken out of", text);
+	said_kept(u, what);
+}
+
+void list_collect(struct ui *u)
+{
+	if (!list_cable(u))
+		return;
+	prompt_open(u, 'c', " collection for the cable (Tab completes): ", "", cable_collect_done);
+	u->prompt.names = collection_names;
+}
+
+void list_note_editor(struct ui *u)
+{
+	const struct cable *c = list_cable(u);
+	struct ws_about a;
+
+	if (!c)
+		return;
+	ws_about(&a, c, -1, STR_NULL);
+	note_in_editor(u, &a);
 }

@@ -252,4 +252,18 @@ check "place: the list with its filter and order" \
 check "place: R starts clean" sh -c "sed -n 1p '$tmp/place-R' | grep -qx ' pilcrow  9 cables *'"
 check "place: --fresh starts clean" sh -c "sed -n 1p '$tmp/place-fresh' | grep -qx ' pilcrow  9 cables *' &&
 	sed -n 2p '$tmp/place-fresh' | grep -q '04ROME3933'"
+# 8. A note of several lines in $EDITOR (A), in the reader and the list;
+# the line editor (a) then says it is more than a line.
+printf '#!/bin/sh\nprintf "first line\\nsecond line\\n" > "$1"\n' > "$tmp/editor"
+chmod +x "$tmp/editor"
+printf 'size 30 100\nwait-index\nkeys A\nkeys <Enter>jA\nkeys a\ndump editor-a\n' > "$tmp/editor.script"
+EDITOR=$tmp/editor VISUAL= PILCROW_SCRIPT=$tmp/editor.script PILCROW_DUMP_DIR=$tmp PILCROW_WORKSPACE=$tmp/ed.db \
+	"$PILCROW" data/cables > /dev/null 2> "$tmp/editor.err"
+check "editor: exit 0 ($(cat "$tmp/editor.err"))" [ $? -eq 0 ]
+PILCROW_WORKSPACE=$tmp/ed.db "$PILCROW" --export jsonl > "$tmp/ed.jsonl"
+check "editor: the cable's note, two lines" \
+	sh -c "jq -r 'select(.paragraph == \"\") | .note' '$tmp/ed.jsonl' | tr '\n' '|' | grep -qx 'first line|second line|'"
+check "editor: the paragraph's note, two lines" \
+	sh -c "jq -r 'select(.paragraph == \"2\") | .note' '$tmp/ed.jsonl' | tr '\n' '|' | grep -qx 'first line|second line|'"
+check "editor: a says the note is more than a line" grep -q "more than a line: A edits it" "$tmp/editor-a"
 finish
