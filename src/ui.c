@@ -199,8 +199,13 @@ static enum input terminal_input(struct ui *u, struct key *k)
 	wint_t ch;
 	int r;
 
+	/* never a wait without end: a signal that came while the screen was
+	 * drawn, before the wait began, would not end it (and another
+	 * session's marks show within the half second) */
 	timeout(!corpus_done(u->corpus) || u->list.busy || (!u->hits.done && screens_has(&u->stack, &u->hits_screen))
-			? 0 : text_index_busy(u) ? 250 : -1);
+			? 0 : text_index_busy(u) ? 250 : 500);
+	if (term_quit_signal())
+		return INPUT_NONE;
 	r = get_wch(&ch);
 	if (r == ERR) {
 		if (text_index_busy(u) && corpus_done(u->corpus) && !u->list.busy)
