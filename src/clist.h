@@ -31,6 +31,7 @@ struct clist {
 	struct cfilter pending;  /* the filter being applied, if a new one */
 	bool has_pending;
 	size_t gave_up;          /* cables the pattern gave up on, last time */
+	unsigned ws_gen;         /* the workspace's generation the rows were made at */
 };
 
 void clist_init(struct clist *l, struct corpus *corpus);

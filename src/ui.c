@@ -357,6 +357,7 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 			if (screens_has(&u.stack, &u.marks_screen))
 				marks_reload(&u);
 		}
+		ui_list_workspace(&u);
 		draw(&u);
 		stats_first_screen(u.stats);
 		stats_memory(u.stats);

@@ -256,6 +256,8 @@ void ui_list_done(struct ui *u);
 /* ui_list.c: the list of these inputs as it was left (the cable, the
  * filter, the order; unless --fresh, --filter or --id); kept at the end */
 void ui_list_restore(struct ui *u);
+/* ui_list.c: a filter on the workspace (marked ...) made again once it changed */
+void ui_list_workspace(struct ui *u);
 void ui_list_keep(struct ui *u);
 
 /* ui_hits.c: the hits of the list's filter; one step of finding them

@@ -164,6 +164,24 @@ static bool list_handle(void *ctx, struct screen *s, struct key k)
 	return true;
 }
 
+/* ------------------------------------------------------------ the workspace changed */
+
+void ui_list_workspace(struct ui *u)
+{
+	struct clist *l = &u->list;
+	unsigned gen = ws_generation(u->v.ws);
+	bool reads = false;
+
+	if (l->ws_gen == gen)
+		return;
+	l->ws_gen = gen;
+	for (size_t i = 0; i < l->filter.n; i++)
+		reads = reads || cf_reads_workspace(&l->filter.terms[i]);
+	/* marked, noted, opened, collection=: the rows again (the selection kept) */
+	if (reads && !l->busy && u->has_list)
+		clist_make(l);
+}
+
 /* ------------------------------------------------------------ where it was left */
 
 void ui_list_restore(struct ui *u)

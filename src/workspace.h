@@ -56,6 +56,9 @@ const char *ws_path(const struct workspace *w);
  * each redraw. */
 bool ws_refresh(struct workspace *w);
 
+/* A number that changes with every change this session makes or sees. */
+unsigned ws_generation(const struct workspace *w);
+
 /* What a cable holds in the workspace (bits). */
 enum { WS_MARKED = 1, WS_NOTED = 2, WS_OPENED = 4, WS_COLLECTED = 8 };
 unsigned ws_cable_flags(const struct workspace *w, struct str id);

@@ -133,8 +133,9 @@ void wc_set_coll(struct workspace *w, struct wc_cable *c, const char *name, bool
 }
 
 /* The cable's flags from its paragraphs (the opened bit is its own). */
-void wc_flags(struct wc_cable *c)
+void wc_flags(struct workspace *w, struct wc_cable *c)
 {
+	w->gen++;
 	c->flags &= WS_OPENED;
 	for (size_t i = 0; i < c->naddrs; i++)
 		c->flags |= c->addrs[i].bits;
@@ -202,7 +203,7 @@ int wc_load(struct workspace *w)
 	}
 	sqlite3_finalize(st);
 	for (size_t k = 0; k < w->ncables; k++)
-		wc_flags(&w->cables[k]);
+		wc_flags(w, &w->cables[k]);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
@@ -225,4 +226,9 @@ bool ws_in_collection(const struct workspace *w, struct str id, const char *name
 		if (strcasecmp(w->colls[c->colls[j]], name) == 0)
 			return true;
 	return false;
+}
+
+unsigned ws_generation(const struct workspace *w)
+{
+	return w ? w->gen : 0;
 }

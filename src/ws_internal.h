@@ -38,6 +38,7 @@ struct workspace {
 	char notice[3 * PATH_MAX + 200];
 	char unsaved[PATH_MAX + 100];
 	int data_version;
+	unsigned gen;            /* counts the changes this session has seen */
 	sqlite3_stmt *st[WS_STMT_COUNT];
 
 	/* the cache: cables by the hash of their id (open addressing; a
@@ -68,7 +69,7 @@ struct wc_cable *wc_find(const struct workspace *w, struct str id);
 struct wc_cable *wc_get(struct workspace *w, const char *id);
 struct wc_addr *wc_addr(struct wc_cable *c, const char *address, bool add);
 void wc_set_coll(struct workspace *w, struct wc_cable *c, const char *name, bool in);
-void wc_flags(struct wc_cable *c);
+void wc_flags(struct workspace *w, struct wc_cable *c);   /* and counts a change */
 /* reads the cache from the database: SQLITE_OK, or the error met */
 int wc_load(struct workspace *w);
 void wc_free(struct workspace *w);

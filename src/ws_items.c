@@ -152,7 +152,7 @@ static bool set_item(struct workspace *w, const struct ws_about *a, const char *
 		}
 		wc_set_coll(w, c, name, still);
 	}
-	wc_flags(c);
+	wc_flags(w, c);
 	return on;
 }
 
@@ -220,7 +220,7 @@ void ws_note_set(struct workspace *w, const struct ws_about *a, const char *text
 	c = wc_get(w, a->id);
 	x = wc_addr(c, a->address, true);
 	x->bits = text && *text ? x->bits | WS_NOTED : x->bits & ~(unsigned)WS_NOTED;
-	wc_flags(c);
+	wc_flags(w, c);
 }
 
 size_t ws_collections(struct workspace *w, const char *const **names)

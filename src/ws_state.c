@@ -26,6 +26,7 @@ void ws_spot_set(struct workspace *w, const char *id, const struct ws_spot *s)
 	ws_change(w, WS_SPOT_PUT, "ttiil", id, s->address, s->list_top, s->detail_top, ws_now());
 	c->spot = *s;
 	c->flags |= WS_OPENED;
+	w->gen++;
 }
 
 bool ws_place_get(struct workspace *w, const char *key, struct ws_place *p)

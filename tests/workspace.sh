@@ -266,4 +266,28 @@ check "editor: the cable's note, two lines" \
 check "editor: the paragraph's note, two lines" \
 	sh -c "jq -r 'select(.paragraph == \"2\") | .note' '$tmp/ed.jsonl' | tr '\n' '|' | grep -qx 'first line|second line|'"
 check "editor: a says the note is more than a line" grep -q "more than a line: A edits it" "$tmp/editor-a"
+# 9. A list filtered by the workspace follows it: a cable unmarked leaves
+# the list of marked cables, one opened leaves !opened.
+cat > "$tmp/follow.script" <<EOF
+size 30 100
+wait-index
+keys jj<Enter>m<BS>
+keys f
+type marked<Enter>
+dump follow-marked
+keys <Enter>m<BS>
+dump follow-unmarked
+keys f<C-u>
+type !opened<Enter>
+dump follow-unopened
+keys <Enter><BS>
+dump follow-opened
+EOF
+PILCROW_SCRIPT=$tmp/follow.script PILCROW_DUMP_DIR=$tmp PILCROW_WORKSPACE=$tmp/follow.db "$PILCROW" data/cables \
+	> /dev/null 2> "$tmp/follow.err"
+check "follow: exit 0 ($(cat "$tmp/follow.err"))" [ $? -eq 0 ]
+check "follow: the marked cable listed" grep -q "^ 1/1 .* 1 of 9  filter: marked" "$tmp/follow-marked"
+check "follow: unmarked, it leaves the list" grep -q "(no cable passes the filter)" "$tmp/follow-unmarked"
+check "follow: !opened lists the 8 not opened" grep -q " 8 of 9  filter: !opened" "$tmp/follow-unopened"
+check "follow: one opened, it leaves !opened" grep -q " 7 of 9  filter: !opened" "$tmp/follow-opened"
 finish
