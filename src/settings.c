@@ -309,7 +309,7 @@ size_t settings_load(struct settings *s, const char *path, void (*report)(const 
 }
 
 /* The table's keys as the config writes them: "j", "<Down>", "<C-d>". */
-static void key_text(struct buf *out, int code)
+void settings_key_name(struct buf *out, int code)
 {
 	static const struct {
 		int code;
@@ -377,7 +377,7 @@ void settings_dump(struct buf *out)
 			    table[i].codes[c] == 8 || !key_nameable(table[i].codes[c]))
 				continue;
 			buf_printf(out, "bind %s ", where_names[table[i].where]);
-			key_text(out, table[i].codes[c]);
+			settings_key_name(out, table[i].codes[c]);
 			buf_printf(out, " %s\n", action_names[i]);
 		}
 	settings_free(&s);

@@ -72,4 +72,7 @@ void settings_free(struct settings *s);
  * key of the table, every colour. */
 void settings_dump(struct buf *out);
 
+/* A key as the config writes it: "j", "<Down>", "<C-d>". */
+void settings_key_name(struct buf *out, int code);
+
 #endif

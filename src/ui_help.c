@@ -3,9 +3,10 @@
 #include "config.h"
 #include "ui_internal.h"
 
+#include <stdio.h>
 #include <string.h>
 
-static int help_lines(enum where first, struct help_line *out)
+static int help_lines(enum where first, struct help_line *out, int room)
 {
 	enum where order[WHERE_COUNT];
 	int n = 0, no = 0;
@@ -19,7 +20,7 @@ static int help_lines(enum where first, struct help_line *out)
 	for (int k = 0; k < no; k++) {
 		bool titled = false;
 
-		for (size_t i = 0; i < nkey_rows && n < HELP_LINES_MAX - 1; i++) {
+		for (size_t i = 0; i < nkey_rows && n < room - 1; i++) {
 			if (key_rows[i].where != order[k])
 				continue;
 			if (!titled) {
@@ -32,12 +33,39 @@ static int help_lines(enum where first, struct help_line *out)
 	return n;
 }
 
+/* The config's bind lines first, under a title of their own: the table
+ * below them shows the keys as they come. */
+static int bound_lines(struct ui *u, struct help_line *out)
+{
+	struct help *h = &u->help;
+	int n = 0;
+
+	if (!u->set || !u->set->nbinds)
+		return 0;
+	out[n++] = (struct help_line){ "Your keys (the config file)", "", true };
+	for (size_t i = 0; i < u->set->nbinds && i < HELP_BOUND_MAX; i++) {
+		const struct binding_set *b = &u->set->binds[i];
+		struct buf name = { 0 };
+
+		settings_key_name(&name, b->code);
+		buf_addc(&name, '\0');
+		snprintf(h->bound[i][0], sizeof(h->bound[i][0]), "%s", name.p);
+		snprintf(h->bound[i][1], sizeof(h->bound[i][1]), "%s: %s", where_names[b->where],
+			 b->action < 0 ? "does nothing" : key_rows[b->action].help);
+		out[n++] = (struct help_line){ h->bound[i][0], h->bound[i][1], false };
+		buf_free(&name);
+	}
+	return n;
+}
+
 void help_open(struct ui *u)
 {
 	struct screen *below = screens_top(&u->stack);
+	int nb;
 
 	u->help.first = below ? (enum where)below->keys : BOTH;
-	u->help.n = help_lines(u->help.first, u->help.lines);
+	nb = bound_lines(u, u->help.lines);
+	u->help.n = nb + help_lines(u->help.first, u->help.lines + nb, HELP_LINES_MAX - nb);
 	u->help.top = 0;
 	screens_push(&u->stack, &u->help_screen);
 }

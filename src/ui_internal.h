@@ -138,12 +138,14 @@ struct help_line {
 	bool title;
 };
 
-#define HELP_LINES_MAX 160
+#define HELP_LINES_MAX 256
+#define HELP_BOUND_MAX 48        /* the config's bind lines the help shows */
 
 struct help {
 	int top, max_top, rows;
 	enum where first;        /* the keys of the screen below, listed first */
 	struct help_line lines[HELP_LINES_MAX];   /* made when it opens */
+	char bound[HELP_BOUND_MAX][2][200];       /* the config's keys: name, what */
 	int n;
 };
 

@@ -137,7 +137,7 @@ bind reader Z nothing-at-all
 color status black purple
 set width = 60
 EOF
-printf 'size 30 100\ndump config-first\nkeys jx\ndump config-x\nkeys Y\ndump config-copy\n' > "$tmp/config.script"
+printf 'size 30 100\ndump config-first\nkeys jx\ndump config-x\nkeys Y\ndump config-copy\nkeys ?\ndump config-help\n' > "$tmp/config.script"
 PILCROW_SCRIPT=$tmp/config.script PILCROW_DUMP_DIR=$tmp/dumps PILCROW_WORKSPACE=$tmp/ws2.db \
 	"$PILCROW" data/cables/08RIGA301.txt > /dev/null 2> "$tmp/config.err"
 check "config: exit 0 with errors in the file" [ $? -eq 0 ]
@@ -150,6 +150,8 @@ check "config: a key bound (x marks)" grep -q "¶2 marked" "$tmp/dumps/config-x"
 check "config: the copy command ran, with the template" sh -c "[ \"\$(cat '$tmp/clip')\" = '08RIGA301, 2008-04-16 ¶2 (SBU)' ]"
 check "config: set width after the errors applied (the detail at 60)" \
 	sh -c "[ \$(sed -n '/^ ¶2 (SBU)/,\$p' '$tmp/dumps/config-x' | sed -n '2,4p' | awk '{ if (length > m) m = length } END { print m }') -le 60 ]"
+check "config: the help lists the keys the config binds" \
+	sh -c "grep -q 'Your keys (the config file)' '$tmp/dumps/config-help' && grep -q ' x .*reader: mark or unmark the paragraph' '$tmp/dumps/config-help'"
 # --dump-config is a config that reads back with no problem
 "$PILCROW" --dump-config > "$tmp/dumped"
 check "--dump-config: every key of the table as a bind line" [ "$(grep -c '^bind ' "$tmp/dumped")" -gt 200 ]
