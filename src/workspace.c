@@ -568,6 +568,7 @@ void ws_close(struct workspace *w)
 	finalize_all(w);
 	sqlite3_close(w->db);
 	wc_free(w);
+	buf_free(&w->note);
 	free(w);
 }
 

@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <sqlite3.h>
 
+#include "buf.h"
 #include "workspace.h"
 
 /* The statements, prepared once (and again after a move to memory). */
@@ -51,7 +52,7 @@ struct workspace {
 	size_t ncolls, cap_colls;
 	const char **names;      /* ws_collections()'s answer */
 	size_t cap_names;
-	char note[4096];         /* ws_note()'s answer */
+	struct buf note;         /* ws_note()'s answer, whole however long */
 };
 
 /* workspace.c: statement @s, reset and bound to @types ('t' a string,

@@ -196,8 +196,10 @@ const char *ws_note(const struct workspace *cw, const char *id, const char *addr
 		return NULL;
 	st = ws_stmt(w, WS_NOTE_GET, "tt", id, address);
 	if (st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0)) {
-		snprintf(w->note, sizeof(w->note), "%s", (const char *)sqlite3_column_text(st, 0));
-		text = w->note;
+		buf_clear(&w->note);
+		buf_add(&w->note, sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0));
+		buf_addc(&w->note, '\0');
+		text = w->note.p;
 	}
 	if (st)
 		sqlite3_reset(st);

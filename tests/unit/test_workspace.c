@@ -94,6 +94,18 @@ static void store(void **state)
 	ws_collect_move(w, &d, "book", "later");
 	assert_false(ws_in_collection(w, str_c("07OSLO512"), "book"));
 	assert_true(ws_in_collection(w, str_c("07OSLO512"), "later"));
+	/* a long note comes back whole */
+	{
+		char *big = malloc(20001);
+
+		memset(big, 'x', 20000);
+		big[20000] = '\0';
+		big[10000] = '\n';
+		ws_note_set(w, &d, big);
+		assert_int_equal(strlen(ws_note(w, "07OSLO512", "2")), 20000);
+		assert_string_equal(ws_note(w, "07OSLO512", "2"), big);
+		free(big);
+	}
 	/* a note emptied is gone */
 	ws_note_set(w, &d, "");
 	assert_null(ws_note(w, "07OSLO512", "2"));
