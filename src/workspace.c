@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "textcache.h"
 #include "util.h"
 
 /* The schema, one step a version: a new workspace runs them all, an older
@@ -82,31 +83,32 @@ int64_t ws_now(void)
 	return t;
 }
 
-const char *ws_default_path(char *out, size_t n)
+/* $XDG_DATA_HOME/pilcrow/NAME, or ~/.local/share/pilcrow/NAME. */
+static const char *data_file(char *out, size_t n, const char *name)
 {
 	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
 
 	if (xdg && xdg[0] == '/')
-		snprintf(out, n, "%s/pilcrow/workspace.db", xdg);
+		snprintf(out, n, "%s/pilcrow/%s", xdg, name);
 	else if (home && home[0])
-		snprintf(out, n, "%s/.local/share/pilcrow/workspace.db", home);
+		snprintf(out, n, "%s/.local/share/pilcrow/%s", home, name);
 	else
 		return NULL;
 	return out;
 }
 
+const char *ws_default_path(char *out, size_t n)
+{
+	return data_file(out, n, "workspace.db");
+}
+
 const char *ws_old_marks(char *out, size_t n)
 {
-	const char *env = getenv("PILCROW_MARKS"), *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	const char *env = getenv("PILCROW_MARKS");
 
-	if (env)
-		snprintf(out, n, "%s", env);
-	else if (xdg && xdg[0] == '/')
-		snprintf(out, n, "%s/pilcrow/marks", xdg);
-	else if (home && home[0])
-		snprintf(out, n, "%s/.local/share/pilcrow/marks", home);
-	else
-		return NULL;
+	if (!env)
+		return data_file(out, n, "marks");
+	snprintf(out, n, "%s", env);
 	return out;
 }
 
@@ -280,26 +282,17 @@ bool ws_exec(struct workspace *w, const char *sql)
 	return sqlite3_exec(w->db, sql, NULL, NULL, NULL) == SQLITE_OK;
 }
 
-/* Renames the workspace (and its -wal and -shm) to PATH.bad-DATE: never
- * deleted, the reader may want it back. */
+/* Renames the workspace (and its -wal and -shm) to PATH.bad-DATE, by the
+ * text index's own setting aside: never deleted, the reader may want it
+ * back. */
 static bool set_aside(struct workspace *w, const char *why)
 {
-	char to[PATH_MAX + 64], when[32], from2[PATH_MAX + 8], to2[PATH_MAX + 80];
-	time_t t = time(NULL);
-	struct tm tm;
+	char dir[PATH_MAX], to[TEXTCACHE_PATH], from2[PATH_MAX + 8], to2[TEXTCACHE_PATH + 8];
+	const char *base = strrchr(w->path, '/');
 	struct stat st;
 
-	gmtime_r(&t, &tm);
-	strftime(when, sizeof(when), "%Y%m%dT%H%M%SZ", &tm);
-	for (int k = 1; k < 100; k++) {
-		if (k == 1)
-			snprintf(to, sizeof(to), "%s.bad-%s", w->path, when);
-		else
-			snprintf(to, sizeof(to), "%s.bad-%s-%d", w->path, when, k);
-		if (stat(to, &st) != 0)
-			break;
-	}
-	if (rename(w->path, to) != 0)
+	snprintf(dir, sizeof(dir), "%.*s", base ? (int)(base - w->path) : 1, base ? w->path : ".");
+	if (!textcache_set_aside(dir, base ? base + 1 : w->path, to, sizeof(to)))
 		return false;
 	for (int k = 0; k < 2; k++) {
 		snprintf(from2, sizeof(from2), "%s%s", w->path, k ? "-shm" : "-wal");
