@@ -65,6 +65,14 @@ bool keys_name(const char *s, size_t n, int *code, bool *is_key)
 	return false;
 }
 
+const char *keys_name_of(int code)
+{
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (names[i].code == code)
+			return names[i].name;
+	return NULL;
+}
+
 enum action keys_action(struct key k, enum where where, bool global)
 {
 	/* a character past ASCII is text, never a key of the table */

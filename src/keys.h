@@ -28,6 +28,8 @@ void keys_bind(const struct binding_set *b, size_t n);
 /* The key named @s (@n bytes, without the <>): Up, Down, C-x, Enter, ...
  * (the names of the scripts and of the config's bind). */
 bool keys_name(const char *s, size_t n, int *code, bool *is_key);
+/* The name of key @code in that list ("Down", "Enter"), or NULL. */
+const char *keys_name_of(int code);
 
 /* The rows of the table, in its order. */
 struct key_row {

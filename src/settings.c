@@ -311,20 +311,11 @@ size_t settings_load(struct settings *s, const char *path, void (*report)(const 
 /* The table's keys as the config writes them: "j", "<Down>", "<C-d>". */
 void settings_key_name(struct buf *out, int code)
 {
-	static const struct {
-		int code;
-		const char *name;
-	} named[] = { { KEY_UP, "<Up>" }, { KEY_DOWN, "<Down>" }, { KEY_LEFT, "<Left>" }, { KEY_RIGHT, "<Right>" },
-		      { KEY_PPAGE, "<PgUp>" }, { KEY_NPAGE, "<PgDn>" }, { KEY_HOME, "<Home>" }, { KEY_END, "<End>" },
-		      { KEY_F(1), "<F1>" }, { KEY_BACKSPACE, "<BS>" }, { KEY_DC, "<Del>" }, { '\r', "<Enter>" },
-		      { 27, "<Esc>" }, { '\t', "<Tab>" }, { ' ', "<Space>" }, { '<', "<lt>" } };
+	const char *name = keys_name_of(code);
 
-	for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++)
-		if (named[i].code == code) {
-			buf_adds(out, named[i].name);
-			return;
-		}
-	if (code > 0 && code < 0x20)
+	if (name)
+		buf_printf(out, "<%s>", name);
+	else if (code > 0 && code < 0x20)
 		buf_printf(out, "<C-%c>", code + 'a' - 1);
 	else
 		buf_addc(out, (char)code);
@@ -333,17 +324,7 @@ void settings_key_name(struct buf *out, int code)
 /* Can a bind line name this key of the table?  (The mouse cannot.) */
 static bool key_nameable(int code)
 {
-	int c2;
-	bool is_key;
-
-	if ((code > 0 && code < 0x7F) || code == KEY_F(1))
-		return true;
-	for (const char *const *n = (const char *const[]){ "Up", "Down", "Left", "Right", "PgUp", "PgDn", "Home", "End",
-							      "BS", "Del", NULL };
-	     *n; n++)
-		if (keys_name(*n, strlen(*n), &c2, &is_key) && c2 == code)
-			return true;
-	return false;
+	return (code > 0 && code < 0x7F) || keys_name_of(code);
 }
 
 void settings_dump(struct buf *out)
