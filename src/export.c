@@ -406,7 +406,7 @@ void export_cite(struct buf *out, const struct cable *c)
 	struct cite_src s;
 
 	ws_about(&a, c, -1, STR_NULL);
-	s = (struct cite_src){ a.id, a.date, a.origin, a.origin_name, a.subject, a.classification, "", "", STR_NULL };
+	s = ws_cite_about(&a);
 	cite_make(out, NULL, &s);
 	buf_adds(out, "\n\n");
 }

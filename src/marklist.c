@@ -21,7 +21,7 @@ static void add_line(struct marklist *m, enum ml_kind kind, size_t item)
 static bool one(const struct ws_item *it, void *ud)
 {
 	struct marklist *m = ud;
-	struct ml_item *x;
+	struct ws_item *x;
 	size_t k = m->n;
 
 	grow_array((void **)&m->items, &m->cap, m->n + 1, sizeof(*m->items));

@@ -10,11 +10,6 @@
 #include "arena.h"
 #include "workspace.h"
 
-struct ml_item {
-	const char *id, *date, *origin, *origin_name, *subject, *classification;
-	const char *address, *marking, *text, *note, *collections;
-};
-
 /* The first characters of a paragraph the browser keeps (a line shows fewer). */
 #define MARKLIST_TEXT 400
 
@@ -27,7 +22,7 @@ struct ml_line {
 
 struct marklist {
 	struct arena arena;
-	struct ml_item *items;
+	struct ws_item *items;   /* their strings in the arena */
 	size_t n, cap;
 	struct ml_line *lines;
 	size_t nlines, cap_lines;

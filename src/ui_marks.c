@@ -70,7 +70,7 @@ void marks_open(struct ui *u)
 	marks_reload(u);
 }
 
-static const struct ml_item *selected(const struct ui *u)
+static const struct ws_item *selected(const struct ui *u)
 {
 	const struct markscreen *ms = &u->marks;
 
@@ -79,17 +79,9 @@ static const struct ml_item *selected(const struct ui *u)
 	return &ms->ml.items[ms->ml.lines[ms->sel].item];
 }
 
-static struct ws_about about_of(const struct ml_item *it)
-{
-	struct ws_about a = { it->id, it->date, it->origin, it->origin_name, it->subject, it->classification,
-			      it->address, it->marking, str_c(it->text) };
-
-	return a;
-}
-
 static void open_item(struct ui *u)
 {
-	const struct ml_item *it = selected(u);
+	const struct ws_item *it = selected(u);
 	long e;
 
 	if (!it)
@@ -111,13 +103,13 @@ static void open_item(struct ui *u)
 
 static void remove_item(struct ui *u)
 {
-	const struct ml_item *it = selected(u);
+	const struct ws_item *it = selected(u);
 	struct ws_about a;
 	char where[80];
 
 	if (!it)
 		return;
-	a = about_of(it);
+	a = ws_about_item(it);
 	snprintf(where, sizeof(where), "%s%s%s", it->id, *it->address ? " \xC2\xB6" : "", it->address);
 	if (u->marks.coll >= 0) {
 		ws_collect_toggle(u->v.ws, &a, u->marks.coll_name);
@@ -137,13 +129,13 @@ static void remove_item(struct ui *u)
 
 static void note_done(struct ui *u, char kind, const char *text)
 {
-	const struct ml_item *it = selected(u);
+	const struct ws_item *it = selected(u);
 	struct ws_about a;
 
 	(void)kind;
 	if (!it)
 		return;
-	a = about_of(it);
+	a = ws_about_item(it);
 	ws_note_set(u->v.ws, &a, text);
 	view_say(&u->v, "note on %s%s%s %s", it->id, *it->address ? " \xC2\xB6" : "", it->address,
 		 *text ? "kept" : "removed");
@@ -157,7 +149,7 @@ static size_t collection_names(struct ui *u, const char *const **names)
 
 static void move_done(struct ui *u, char kind, const char *text)
 {
-	const struct ml_item *it = selected(u);
+	const struct ws_item *it = selected(u);
 	const char *from;
 	struct ws_about a;
 
@@ -166,7 +158,7 @@ static void move_done(struct ui *u, char kind, const char *text)
 		return;
 	/* from the collection shown; in all, from every one it is in */
 	from = u->marks.coll >= 0 ? u->marks.coll_name : NULL;
-	a = about_of(it);
+	a = ws_about_item(it);
 	ws_collect_move(u->v.ws, &a, from, text);
 	view_say(&u->v, "%s%s%s moved to '%.60s'", it->id, *it->address ? " \xC2\xB6" : "", it->address, text);
 	marks_reload(u);
@@ -204,13 +196,12 @@ static void export_done(struct ui *u, char kind, const char *text)
 
 static void copy_item(struct ui *u)
 {
-	const struct ml_item *it = selected(u);
+	const struct ws_item *it = selected(u);
 	struct cite_src s;
 
 	if (!it)
 		return;
-	s = (struct cite_src){ it->id, it->date, it->origin, it->origin_name, it->subject, it->classification,
-			       it->address, it->marking, str_c(it->text) };
+	s = ws_cite_item(it);
 	ui_copy_cite(u, &s, *it->text);
 }
 
@@ -235,7 +226,7 @@ static bool marks_handle(void *ctx, struct screen *s, struct key k)
 	struct ui *u = ctx;
 	struct markscreen *ms = &u->marks;
 	long page = ms->rows > 1 ? ms->rows - 1 : 1;
-	const struct ml_item *it = selected(u);
+	const struct ws_item *it = selected(u);
 	char label[96];
 	const char *note;
 
@@ -326,7 +317,7 @@ static void draw_chooser(const struct ui *u, int y)
 
 static void draw_line(const struct ui *u, int y, const struct ml_line *l, bool sel)
 {
-	const struct ml_item *it = &u->marks.ml.items[l->item];
+	const struct ws_item *it = &u->marks.ml.items[l->item];
 	int w = u->marks.cols, attr = sel ? A_REVERSE : 0, x;
 	struct buf cl = { 0 }, b = { 0 };
 

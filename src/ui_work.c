@@ -276,12 +276,6 @@ void ui_copy_cite(struct ui *u, const struct cite_src *s, bool quote)
 	buf_free(&b);
 }
 
-static struct cite_src source_of(const struct ws_about *a)
-{
-	return (struct cite_src){ a->id, a->date, a->origin, a->origin_name, a->subject, a->classification,
-				  a->address, a->marking, a->text };
-}
-
 void reader_copy(struct ui *u, bool quote)
 {
 	struct view *v = &u->v;
@@ -291,7 +285,7 @@ void reader_copy(struct ui *u, bool quote)
 	if (!v->c || v->sel < 0)
 		return;
 	view_about(v, v->sel, &a);
-	s = source_of(&a);
+	s = ws_cite_about(&a);
 	ui_copy_cite(u, &s, quote);
 }
 
@@ -306,7 +300,7 @@ void list_copy_cite(struct ui *u, size_t entry)
 		return;
 	}
 	ws_about(&a, c, -1, STR_NULL);
-	s = source_of(&a);
+	s = ws_cite_about(&a);
 	ui_copy_cite(u, &s, false);
 }
 

@@ -26,6 +26,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cite.h"
 #include "str.h"
 
 #define WS_MARKS "marks"            /* the collection m adds to */
@@ -113,6 +114,11 @@ struct ws_item {
 	const char *collections;     /* the collections it is in, ", " between */
 };
 typedef bool (*ws_item_fn)(const struct ws_item *it, void *ud);
+
+/* What an item or an about is, for cite.h, and an item as an about. */
+struct cite_src ws_cite_about(const struct ws_about *a);
+struct cite_src ws_cite_item(const struct ws_item *it);
+struct ws_about ws_about_item(const struct ws_item *it);
 size_t ws_items(struct workspace *w, const char *collection, size_t text_max, ws_item_fn fn, void *ud);
 
 /* ---- where things were left, the prompts' history (ws_state.c) */

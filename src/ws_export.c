@@ -24,18 +24,10 @@ struct ex {
 	struct buf tmp;
 };
 
-static struct cite_src src_of(const struct ws_item *it)
-{
-	struct cite_src s = { it->id, it->date, it->origin, it->origin_name, it->subject, it->classification,
-			      it->address, it->marking, str_c(it->text) };
-
-	return s;
-}
-
 /* The citation of the cable alone (no paragraph). */
 static void cable_cite(struct ex *x, const struct ws_item *it)
 {
-	struct cite_src s = src_of(it);
+	struct cite_src s = ws_cite_item(it);
 
 	s.address = "";
 	s.marking = "";
@@ -174,7 +166,7 @@ static void bibtex(struct ex *x, const struct ws_item *it)
 
 static void text_item(struct ex *x, const struct ws_item *it)
 {
-	struct cite_src s = src_of(it);
+	struct cite_src s = ws_cite_item(it);
 
 	if (x->items > 1)
 		buf_adds(x->out, "\n");
@@ -192,7 +184,7 @@ static void text_item(struct ex *x, const struct ws_item *it)
 
 static void jsonl(struct ex *x, const struct ws_item *it)
 {
-	struct cite_src s = src_of(it);
+	struct cite_src s = ws_cite_item(it);
 	char url[160];
 
 	cite_url(url, sizeof(url), it->id);

@@ -281,3 +281,21 @@ void ws_complete(struct workspace *w, const struct cable *c, struct str (*text)(
 	}
 	ws_exec(w, "COMMIT");
 }
+
+struct cite_src ws_cite_about(const struct ws_about *a)
+{
+	return (struct cite_src){ a->id, a->date, a->origin, a->origin_name, a->subject, a->classification,
+				  a->address, a->marking, a->text };
+}
+
+struct cite_src ws_cite_item(const struct ws_item *it)
+{
+	return (struct cite_src){ it->id, it->date, it->origin, it->origin_name, it->subject, it->classification,
+				  it->address, it->marking, str_c(it->text) };
+}
+
+struct ws_about ws_about_item(const struct ws_item *it)
+{
+	return (struct ws_about){ it->id, it->date, it->origin, it->origin_name, it->subject, it->classification,
+				  it->address, it->marking, str_c(it->text) };
+}
