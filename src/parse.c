@@ -102,6 +102,31 @@ static void file_name_id(struct parser *p, const struct record_meta *m)
 		p->file_base = base;
 }
 
+/* The cable's station as early as the header is read (page headers repeat
+ * it): the classification line's, else the record's id, the footer's, the
+ * file name's. */
+static void early_station(struct parser *p, const struct record_meta *m)
+{
+	char canon[ID_MAX];
+	bool odd;
+	struct str st = STR_NULL;
+
+	if (p->have_class_line && p->class_station.n && !is_redacted(p->class_station)) {
+		station_key(p->class_station, p->station, sizeof(p->station));
+		return;
+	}
+	canon[0] = '\0';
+	if (m->id.n)
+		id_canonical(m->id, canon, &odd);
+	else if (p->footer_id.n)
+		id_canonical(p->footer_id, canon, &odd);
+	else if (p->file_id[0])
+		snprintf(canon, sizeof(canon), "%s", p->file_id);
+	if (canon[0])
+		st = id_station(canon);
+	snprintf(p->station, sizeof(p->station), "%.*s", (int)st.n, st.p);
+}
+
 /* A footer cuts the station to six letters ("2004CARACA02200 -"): the
  * classification line, with the same serial, has it whole. */
 static void footer_station(struct parser *p)
@@ -455,6 +480,7 @@ static bool parse(struct cable *c, struct str text, const struct record_meta *me
 	if (!m.id.n)
 		find_footer(&p);
 	file_name_id(&p, &m);
+	early_station(&p, &m);
 	p.year = year_of(&p, &m, long_date);
 	p.meta = &m;
 	parse_header(&p);

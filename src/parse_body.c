@@ -60,7 +60,7 @@ static void add_text(struct parser *p, struct body *b, struct str s)
 		buf_addstr(&p->scratch, s);
 		return;
 	}
-	while ((at = page_header_in(s, 0, &len)) != SIZE_MAX) {
+	while ((at = page_header_in(s, 0, &len, p->station)) != SIZE_MAX) {
 		struct str before = str_trim(str_make(s.p, at));
 
 		buf_addstr(&p->scratch, before);
@@ -263,7 +263,7 @@ void parse_body(struct parser *p)
 		size_t at = 0, len;
 
 		/* page headers alone on their lines are page breaks; only the glued ones count */
-		while (!b.any_header && (at = page_header_in(text, at, &len)) != SIZE_MAX) {
+		while (!b.any_header && (at = page_header_in(text, at, &len, p->station)) != SIZE_MAX) {
 			size_t a = at, e = at + len;
 
 			while (a > 0 && (text.p[a - 1] == ' ' || text.p[a - 1] == '\t'))
@@ -310,7 +310,7 @@ void parse_body(struct parser *p)
 				b.pending_blank = true;
 			continue;
 		}
-		if (is_page_break(s, p->lines[i].indent)) {
+		if (is_page_break(s, p->station)) {
 			/* the blank lines around a page break are not the text's */
 			if (b.pending_blank && b.prev.n && ends_sentence(b.prev)) {
 				b.after_break = false;
@@ -318,7 +318,7 @@ void parse_body(struct parser *p)
 				b.pending_blank = false;
 				b.after_break = true;
 			}
-			s = page_rest(s);
+			s = page_rest(s, p->station);
 			if (!s.n)
 				continue;
 		}
@@ -328,7 +328,7 @@ void parse_body(struct parser *p)
 			 * a page header, the text going on after it */
 			size_t len;
 
-			if (b.any_header && page_header_in(s, 0, &len) == 0) {
+			if (b.any_header && page_header_in(s, 0, &len, p->station) == 0) {
 				s = str_trim(str_make(s.p + len, s.n - len));
 				b.page_headers++;
 				if (b.prev.n && !ends_sentence(b.prev))

@@ -425,6 +425,57 @@ static bool continues(const struct pending *pd, struct str s)
 	}
 }
 
+/* One piece of header line @i (the line, or a part of it between page
+ * headers): false when the header has ended before it. */
+static bool header_line(struct parser *p, struct pending *pd, size_t i, struct str s, size_t *captions)
+{
+	struct classline cl;
+	bool labelled;   /* a label starts the line */
+
+	if (body_marker(s))
+		return false;
+	labelled = label_at(s, true, &(size_t){ 0 }, &(bool){ false }) != LBL_NONE;
+	if (pd->lbl != LBL_NONE && !labelled) {
+		if (continues(pd, s)) {
+			long k = find_midline(s, 0);
+
+			if (pending_empty(pd))
+				pd->caps = !mostly_lower(s);
+			add_piece(pd, k >= 0 ? str_make(s.p, (size_t)k) : s);
+			if (k < 0)
+				return true;
+			/* a label later on the line: "... SUBJECT GOES ON REF: A. ..." */
+			close_field(p, pd);
+			header_piece(p, pd, str_make(s.p + k, s.n - (size_t)k), false);
+			return true;
+		}
+		close_field(p, pd);
+	}
+	if (p->seen_main && match_class_line(s, &cl)) {
+		/* the classification line again (a second page): what follows it is header */
+		close_field(p, pd);
+		if (cl.rest.n)
+			header_piece(p, pd, cl.rest, true);
+		return true;
+	}
+	if (!p->seen_main && !labelled && find_midline(s, 0) < 0) {
+		/* before E.O./TAGS/SUBJECT: captions ("SIPDIS", "STATE FOR EUR/RUS")
+		 * when a label follows closely; else the text has begun (an excerpt
+		 * of the body, a cable without a header) */
+		if (!is_caption_word(s) && (*captions >= 16 || !label_follows(p, i + 1)))
+			return false;
+		(*captions)++;
+	}
+	if (p->seen_main && s.n < 100 && !line_has_label(s) && label_soon(p, i + 1)) {
+		/* a line between the fields ("SENSITIVE BUT UNCLASSIFIED--PLEASE
+		 * PROTECT ACCORDINGLY"), more of them below: a caption */
+		close_field(p, pd);
+		add_caption(p, s);
+		return true;
+	}
+	return header_piece(p, pd, s, true);
+}
+
 void parse_header(struct parser *p)
 {
 	struct pending pd;
@@ -435,8 +486,8 @@ void parse_header(struct parser *p)
 		header_piece(p, &pd, p->header_rest, true);
 	for (; i < p->nlines; i++) {
 		struct str s = line_str(p, i);
-		struct classline cl;
-		bool labelled;   /* a label starts the line */
+		size_t at, len;
+		bool more = true;
 
 		if (line_blank(p, i)) {
 			/* REF items may stand apart: "REF: A. ...", blank, "B. ..." */
@@ -448,53 +499,25 @@ void parse_header(struct parser *p)
 			close_field(p, &pd);
 			continue;
 		}
-		if (is_page_break(s, p->lines[i].indent)) {
-			s = page_rest(s);
+		if (is_page_break(s, p->station)) {
+			s = page_rest(s, p->station);
 			if (!s.n)
 				continue;
 		}
-		if (body_marker(s))
-			break;
-		labelled = label_at(s, true, &(size_t){ 0 }, &(bool){ false }) != LBL_NONE;
-		if (pd.lbl != LBL_NONE && !labelled) {
-			if (continues(&pd, s)) {
-				long k = find_midline(s, 0);
+		/* a page header inside the line ("REF: A. 08 BRASILIA 175 BRASILIA
+		 * 00000034 001.2 OF 005"): the line is the pieces around it */
+		while (more && (at = page_header_in(s, 0, &len, p->station)) != SIZE_MAX) {
+			struct str before = str_trim(str_make(s.p, at)), hdr = str_make(s.p + at, len);
 
-				if (pending_empty(&pd))
-					pd.caps = !mostly_lower(s);
-				add_piece(&pd, k >= 0 ? str_make(s.p, (size_t)k) : s);
-				if (k < 0)
-					continue;
-				/* a label later on the line: "... SUBJECT GOES ON REF: A. ..." */
-				close_field(p, &pd);
-				header_piece(p, &pd, str_make(s.p + k, s.n - (size_t)k), false);
-				continue;
-			}
-			close_field(p, &pd);
+			cable_warn(p->c, "a page header inside a header line was left out (\"%.*s\")",
+				   (int)MIN(hdr.n, 60), hdr.p);
+			if (before.n)
+				more = header_line(p, &pd, i, before, &captions);
+			s = str_trim(str_make(s.p + at + len, s.n - at - len));
 		}
-		if (p->seen_main && match_class_line(s, &cl)) {
-			/* the classification line again (a second page): what follows it is header */
-			close_field(p, &pd);
-			if (cl.rest.n)
-				header_piece(p, &pd, cl.rest, true);
-			continue;
-		}
-		if (!p->seen_main && !labelled && find_midline(s, 0) < 0) {
-			/* before E.O./TAGS/SUBJECT: captions ("SIPDIS", "STATE FOR EUR/RUS")
-			 * when a label follows closely; else the text has begun (an excerpt
-			 * of the body, a cable without a header) */
-			if (!is_caption_word(s) && (captions >= 16 || !label_follows(p, i + 1)))
-				break;
-			captions++;
-		}
-		if (p->seen_main && s.n < 100 && !line_has_label(s) && label_soon(p, i + 1)) {
-			/* a line between the fields ("SENSITIVE BUT UNCLASSIFIED--PLEASE
-			 * PROTECT ACCORDINGLY"), more of them below: a caption */
-			close_field(p, &pd);
-			add_caption(p, s);
-			continue;
-		}
-		if (!header_piece(p, &pd, s, true))
+		if (more && s.n)
+			more = header_line(p, &pd, i, s, &captions);
+		if (!more)
 			break;
 	}
 	close_field(p, &pd);

@@ -203,63 +203,6 @@ bool is_level_only(struct str s)
 	return true;
 }
 
-/* What follows a page header that has text glued to it
- * ("PAGE 03 HARARE 06677 03 OF 03 291401Z 11. (C) COMMENT: ..."), or "". */
-struct str page_rest(struct str s)
-{
-	if (s.n < 7 || memcmp(s.p, "PAGE ", 5) != 0)
-		return STR_NULL;
-	for (size_t i = 5; i + 7 <= s.n; i++) {
-		size_t k = 0;
-
-		while (i + k < s.n && is_digit((unsigned char)s.p[i + k]))
-			k++;
-		if (k == 6 && i + 6 < s.n && s.p[i + 6] == 'Z' && s.p[i - 1] == ' ' &&
-		    (i + 7 == s.n || s.p[i + 7] == ' '))
-			return str_trim(str_make(s.p + i + 7, s.n - i - 7));
-		i += k;
-	}
-	return STR_NULL;
-}
-
-bool is_page_break(struct str s, uint32_t indent)
-{
-	size_t i = 0, digits;
-
-	/* every form starts with a capital and ends with a digit or a letter */
-	if (s.n == 0 || !is_upper((unsigned char)s.p[0]))
-		return false;
-	if (s.n >= 7 && memcmp(s.p, "PAGE ", 5) == 0 && is_digit((unsigned char)s.p[5]))
-		return true;
-	if (s.n > 80)
-		return false;
-	if (is_level_only(s))
-		return true;
-	/* "ROME 00001187 002 OF 003" ends with the page count */
-	if (!is_digit((unsigned char)s.p[s.n - 1]))
-		return false;
-	/* "ROME 00001187 002 OF 003", "UNVIE VIEN 00000285  001.2 OF 036" */
-	if (!is_upper((unsigned char)s.p[0]))
-		return false;
-	while (i < s.n && (is_upper((unsigned char)s.p[i]) || s.p[i] == ' '))
-		i++;
-	digits = 0;
-	while (i < s.n && is_digit((unsigned char)s.p[i])) {
-		i++;
-		digits++;
-	}
-	if (digits != 8)
-		return false;
-	while (i < s.n && s.p[i] == ' ')
-		i++;
-	digits = 0;
-	while (i < s.n && (is_digit((unsigned char)s.p[i]) || s.p[i] == '.')) {
-		i++;
-		digits++;
-	}
-	return digits >= 3 && i + 3 <= s.n && memcmp(s.p + i, " OF", 3) == 0;
-}
-
 bool is_redacted(struct str s)
 {
 	size_t x = 0;
@@ -292,80 +235,267 @@ bool ends_sentence(struct str s)
 	       ch == ';' || (s.n >= 2 && (unsigned char)s.p[s.n - 2] == 0xE2);   /* closing quote */
 }
 
-/* A page header ends at " OF 003": walking back from @of (the offset of
- * that " OF "), where it starts, or SIZE_MAX when what stands before is
- * not "STATION 00001187 002". */
-static size_t page_header_back(struct str s, size_t of)
-{
-	size_t k = of, d;
+/* ------------------------------------------------------------ page headers
+ *
+ * One recogniser for every place a page header stands: its own line, the
+ * start of a line of text, glued inside a line, inside a header field or a
+ * REF block.  Two forms:
+ *   STATION 00001187 002 OF 003    the station cut to ten letters or not,
+ *                                  in any case ("Rome 00000097 002 of 005",
+ *                                  "UNVIE VIEN 00000285  001.2 OF 036")
+ *   [LEVEL] PAGE 02 STATION 01196 01 OF 02 082030Z
+ *                                  the old telegrams' (its date-time group
+ *                                  ends it; at a line's start, anything
+ *                                  after "PAGE 02" does) */
 
-	/* the page: "002", "003.2" */
-	while (k > 0 && (is_digit((unsigned char)s.p[k - 1]) || s.p[k - 1] == '.'))
-		k--;
-	if (of - k < 3 || k == 0 || s.p[k - 1] != ' ')
-		return SIZE_MAX;
-	while (k > 0 && s.p[k - 1] == ' ')
-		k--;
-	/* the serial: eight digits */
-	for (d = k; d > 0 && is_digit((unsigned char)s.p[d - 1]); d--)
-		;
-	if (k - d != 8 || d < 2 || s.p[d - 1] != ' ')
-		return SIZE_MAX;
-	/* the station: words of capitals */
-	k = d - 1;
-	while (k > 0 && (is_upper((unsigned char)s.p[k - 1]) || s.p[k - 1] == ' ' || s.p[k - 1] == '.' ||
-			 s.p[k - 1] == '\''))
-		k--;
-	while (k < d && s.p[k] == ' ')
-		k++;
-	if (k >= d - 1 || !is_upper((unsigned char)s.p[k]))
-		return SIZE_MAX;
-	return k;
+static bool word_char(int ch)
+{
+	return is_alpha(ch) || ch == '\'';
 }
 
-size_t page_header_in(struct str s, size_t from, size_t *len)
+/* The letters of the words @s[a..b), upper case, into @out. */
+static void squeeze_words(struct str s, size_t a, size_t b, char *out, size_t size)
 {
-	const char *p = s.p + from, *end = s.p + s.n;
+	size_t m = 0;
 
-	/* every page header holds an eight-digit serial padded with zeros
-	 * ("00001187"): look for its "000", rare in text, so that a line costs
-	 * one memchr */
-	while (p < end && (p = memchr(p, '0', (size_t)(end - p))) != NULL) {
-		const char *q = p, *e;
-		size_t start, of, d;
+	for (size_t i = a; i < b && m + 1 < size; i++)
+		if (is_alpha((unsigned char)s.p[i]))
+			out[m++] = (char)to_upper((unsigned char)s.p[i]);
+	out[m] = '\0';
+}
 
-		if (p + 2 >= end || p[1] != '0' || p[2] != '0') {
-			p++;
-			continue;
-		}
-		while (q > s.p + from && is_digit((unsigned char)q[-1]))
-			q--;
-		for (e = p; e < end && is_digit((unsigned char)*e); e++)
-			;
-		p = e;
-		if (e - q != 8)
-			continue;
-		/* "  002 OF 003" after it */
-		while (e < end && *e == ' ')
-			e++;
-		while (e < end && (is_digit((unsigned char)*e) || *e == '.'))
-			e++;
-		if (end - e < 4 || memcmp(e, " OF ", 4) != 0)
-			continue;
-		of = (size_t)(e - s.p);
-		start = page_header_back(s, of);
-		if (start == SIZE_MAX || start < from)
-			continue;
-		for (e = s.p + of + 4; e < end && *e == ' '; e++)
-			;
-		for (d = (size_t)(e - s.p); d < s.n && is_digit((unsigned char)s.p[d]); d++)
-			;
-		if (d - (size_t)(e - s.p) >= 3 && (d == s.n || s.p[d] == ' ')) {
-			*len = d - start;
-			return start;
+/* The station of a page header, before its serial at @d: where it starts,
+ * or SIZE_MAX.  The words that are a piece of the cable's own station
+ * (@station, "UNVIEVIENNA": "UNVIE VIEN", "DUBAI" of RPODUBAI), else
+ * words in capitals, else one Capitalised word ("Rome"). */
+static size_t station_back(struct str s, size_t from, size_t d, const char *station)
+{
+	size_t starts[4], ends[4], nw = 0, k = d;
+	char key[64];
+
+	if (k == from || s.p[k - 1] != ' ')
+		return SIZE_MAX;
+	while (k > from && s.p[k - 1] == ' ')
+		k--;
+	while (nw < 4 && k > from) {
+		size_t e = k;
+
+		if (s.p[k - 1] == '.')
+			k--;            /* "ST." */
+		while (k > from && word_char((unsigned char)s.p[k - 1]))
+			k--;
+		if (k == e || !is_alpha((unsigned char)s.p[k]))
+			break;
+		starts[nw] = k;
+		ends[nw++] = e;
+		if (k == from || s.p[k - 1] != ' ')
+			break;
+		while (k > from && s.p[k - 1] == ' ')
+			k--;
+	}
+	if (!nw)
+		return SIZE_MAX;
+	if (station && station[0]) {
+		for (size_t j = nw; j > 0; j--) {
+			squeeze_words(s, starts[j - 1], ends[0], key, sizeof(key));
+			if ((strlen(key) >= 3 || strcmp(key, station) == 0) && strstr(station, key))
+				return starts[j - 1];
 		}
 	}
+	{
+		size_t caps = 0;
+
+		for (; caps < nw && caps < 3; caps++) {
+			bool upper = true;
+
+			for (size_t i = starts[caps]; i < ends[caps]; i++)
+				upper &= !is_lower((unsigned char)s.p[i]);
+			if (!upper)
+				break;
+		}
+		if (caps)
+			return starts[caps - 1];
+	}
+	return is_upper((unsigned char)s.p[starts[0]]) ? starts[0] : SIZE_MAX;
+}
+
+static size_t skip_blanks(struct str s, size_t i)
+{
+	while (i < s.n && s.p[i] == ' ')
+		i++;
+	return i;
+}
+
+static size_t digits_at(struct str s, size_t i)
+{
+	size_t k = i;
+
+	while (k < s.n && is_digit((unsigned char)s.p[k]))
+		k++;
+	return k - i;
+}
+
+/* "002 OF 003", "001.2 of 036" at @i: where it ends, or 0. */
+static size_t page_count_at(struct str s, size_t i)
+{
+	size_t k = i, d = digits_at(s, i);
+
+	if (d < 2 || d > 3)
+		return 0;
+	k += d;
+	if (k + 1 < s.n && s.p[k] == '.' && is_digit((unsigned char)s.p[k + 1]))
+		k += 1 + digits_at(s, k + 1);
+	if (k + 4 > s.n || s.p[k] != ' ')
+		return 0;
+	k = skip_blanks(s, k);
+	if (k + 3 > s.n || to_upper((unsigned char)s.p[k]) != 'O' || to_upper((unsigned char)s.p[k + 1]) != 'F' ||
+	    s.p[k + 2] != ' ')
+		return 0;
+	k = skip_blanks(s, k + 2);
+	d = digits_at(s, k);
+	if (d < 2 || d > 3 || (k + d < s.n && (is_alpha((unsigned char)s.p[k + d]) || is_digit((unsigned char)s.p[k + d]))))
+		return 0;
+	return k + d;
+}
+
+/* The first form, its serial of eight digits at @d: [start, *end), or SIZE_MAX. */
+static size_t station_form(struct str s, size_t from, size_t d, const char *station, size_t *end)
+{
+	size_t e, start;
+
+	if (digits_at(s, d) != 8 || (d > from && is_digit((unsigned char)s.p[d - 1])))
+		return SIZE_MAX;
+	e = page_count_at(s, skip_blanks(s, d + 8));
+	if (!e || s.p[d + 8] != ' ')
+		return SIZE_MAX;
+	start = station_back(s, from, d, station);
+	if (start == SIZE_MAX)
+		return SIZE_MAX;
+	*end = e;
+	return start;
+}
+
+static bool level_word_at(struct str s, size_t i, size_t *after)
+{
+	static const char *const words[] = { "CONFIDENTIAL ", "SECRET ", "UNCLASSIFIED ", "UNCLAS ",
+					     "LIMITED OFFICIAL USE " };
+
+	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+		size_t n = strlen(words[k]);
+
+		if (i + n <= s.n && memcmp(s.p + i, words[k], n) == 0) {
+			*after = skip_blanks(s, i + n);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The second form at @i ("PAGE 02 ..."): where it ends, or 0.  At a
+ * line's start (@whole) the page number is enough; inside a line its
+ * date-time group must end it. */
+static size_t page_form(struct str s, size_t i, bool whole)
+{
+	size_t k = i, d;
+
+	if (k + 7 > s.n || memcmp(s.p + k, "PAGE ", 5) != 0)
+		return 0;
+	k = skip_blanks(s, k + 5);
+	d = digits_at(s, k);
+	if (d < 1 || d > 3)
+		return 0;
+	k += d;
+	/* up to the date-time group "082030Z" */
+	for (size_t j = k, words = 0; j < s.n && words < 16; words++) {
+		size_t w;
+
+		j = skip_blanks(s, j);
+		w = j;
+		while (w < s.n && s.p[w] != ' ')
+			w++;
+		if (w - j == 7 && digits_at(s, j) == 6 && (s.p[j + 6] == 'Z' || s.p[j + 6] == 'z'))
+			return w;
+		j = w;
+	}
+	return whole ? s.n : 0;
+}
+
+size_t page_header_in(struct str s, size_t from, size_t *len, const char *station)
+{
+	const char *q = s.p + from, *end = s.p + s.n;
+
+	/* every header of the first form holds an eight-digit serial padded
+	 * with zeros ("00001187"), the second "PAGE ": look for "00" and "PA",
+	 * rare in text, so that a line costs a memchr or two */
+	while (q < end) {
+		const char *z = memchr(q, '0', (size_t)(end - q));
+		const char *pg = memchr(q, 'P', (size_t)(end - q));
+		size_t at, e, start;
+
+		if (!z && !pg)
+			break;
+		if (pg && (!z || pg < z)) {
+			size_t a = (size_t)(pg - s.p), lw;
+
+			q = pg + 1;
+			if (a > from && s.p[a - 1] != ' ')
+				continue;
+			e = page_form(s, a, a == from);
+			if (!e)
+				continue;
+			/* a level word before it belongs to it */
+			for (size_t b = from; b < a; b++)
+				if ((b == from || s.p[b - 1] == ' ') && level_word_at(s, b, &lw) && lw == a) {
+					a = b;
+					break;
+				}
+			*len = e - a;
+			return a;
+		}
+		at = (size_t)(z - s.p);
+		q = z + 1;
+		if (at + 1 >= s.n || z[1] != '0')
+			continue;
+		while (at > from && is_digit((unsigned char)s.p[at - 1]))
+			at--;
+		start = station_form(s, from, at, station, &e);
+		if (start == SIZE_MAX) {
+			q = s.p + at + digits_at(s, at);
+			continue;
+		}
+		*len = e - start;
+		return start;
+	}
 	return SIZE_MAX;
+}
+
+struct str page_rest(struct str s, const char *station)
+{
+	size_t len, at = page_header_in(s, 0, &len, station);
+
+	if (at != 0)
+		return STR_NULL;
+	return str_trim(str_make(s.p + len, s.n - len));
+}
+
+bool is_page_break(struct str s, const char *station)
+{
+	size_t len, lw;
+
+	if (s.n == 0 || !is_alpha((unsigned char)s.p[0]))
+		return false;
+	if (s.n >= 7 && memcmp(s.p, "PAGE ", 5) == 0 && is_digit((unsigned char)s.p[5]))
+		return true;
+	if (level_word_at(s, 0, &lw) && page_form(s, lw, true))
+		return true;
+	if (s.n > 80)
+		return false;
+	if (is_level_only(s))
+		return true;
+	/* "ROME 00001187 002 OF 003" ends with the page count */
+	if (!is_digit((unsigned char)s.p[s.n - 1]))
+		return false;
+	return page_header_in(s, 0, &len, station) == 0 && len == s.n;
 }
 
 size_t db_row_in(struct str s)

@@ -53,6 +53,7 @@ struct parser {
 	char file_id[ID_MAX];    /* the id a file name of cable-id shape gives, or "" */
 	struct str file_base;    /* that file name without its extension */
 	struct str de_serial;    /* "0096" of the routing header's "DE RUEHLP #0096/01 0231326" */
+	char station[48];        /* the cable's station key ("ROME"), as soon as known, or "" */
 	bool seen_main;          /* E.O., TAGS or SUBJECT found */
 	bool saw_classby;        /* a Classified By line, even one that names nobody */
 
@@ -109,21 +110,24 @@ struct marker {
 };
 bool read_marker(struct str line, struct marker *m);
 
-/* Page-break and page-header lines ("ROME 00001187 002 OF 003", "PAGE 02 ...",
- * a classification alone on its line). */
-bool is_page_break(struct str s, uint32_t indent);
+/* A line that is a page break: a page header alone on it ("ROME
+ * 00001187 002 OF 003", "Rome 00000097 002 of 005", "PAGE 02 ..."), or a
+ * classification alone.  @station: the cable's station key, or NULL. */
+bool is_page_break(struct str s, const char *station);
 
-/* A page header inside a line ("... the distinction between TRIPOLI
- * 00000220 003 OF 003 el-Jahmi having ..."), from @from: where it starts
- * (*len its length), or SIZE_MAX. */
-size_t page_header_in(struct str s, size_t from, size_t *len);
+/* The first page header in @s from @from, in any of its forms and any
+ * case (see parse_lines.c), its station matched against the cable's
+ * (@station, or NULL): where it starts (*len its length), or SIZE_MAX. */
+size_t page_header_in(struct str s, size_t from, size_t *len, const char *station);
+
+/* The text after the page header that starts @s ("PAGE 03 HARARE 06677 03
+ * OF 03 291401Z 11. (C) COMMENT: ..."), or "" (none starts it, or nothing
+ * follows it). */
+struct str page_rest(struct str s, const char *station);
 
 /* A database row glued into the text after the signer ("... End comment.
  * STEVENS 0 03/13/2008 9871 PGOV,PREL,PHUM ..."): where it starts, or SIZE_MAX. */
 size_t db_row_in(struct str s);
-
-/* The text glued after a page header, or empty. */
-struct str page_rest(struct str s);
 
 /* A line holding only a classification ("CONFIDENTIAL", "UNCLASSIFIED PTQ5647"). */
 bool is_level_only(struct str s);

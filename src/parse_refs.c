@@ -211,23 +211,6 @@ static bool station_tok(const struct rtok *t)
 	return t->kind == RK_WORD && t->caps && t->s.n >= 2 && t->s.n < RWORD_MAX && !ref_stopword(t->s);
 }
 
-/* A level word and PAGE: a page header glued into the list
- * ("CONFIDENTIAL PAGE 02 ROME 01196 01 OF 02 082030Z"); where it ends. */
-static size_t page_header_end(const struct rtok *t, size_t n, size_t i)
-{
-	size_t k = i;
-
-	if (t[k].kind == RK_WORD && (str_ieq(t[k].s, "CONFIDENTIAL") || str_ieq(t[k].s, "SECRET") ||
-				     str_ieq(t[k].s, "UNCLASSIFIED") || str_ieq(t[k].s, "UNCLAS")))
-		k++;
-	if (k >= n || t[k].kind != RK_WORD || !str_ieq(t[k].s, "PAGE") || k + 1 >= n || t[k + 1].kind != RK_NUM)
-		return i;
-	for (size_t j = k + 1; j < n && j < k + 14; j++)
-		if (t[j].kind == RK_OTHER && t[j].s.n == 7 && is_digit((unsigned char)t[j].s.p[0]))
-			return j + 1;
-	return i;
-}
-
 static int year_value(const char *v)
 {
 	size_t n = strlen(v);
@@ -313,16 +296,12 @@ static void ref_ids(struct parser *p, size_t first, struct str item, struct str 
 	    to_upper((unsigned char)label.p[0]))
 		t[0].kind = RK_OTHER;
 	for (i = 0; i < nt; i++) {
-		size_t e = page_header_end(t, nt, i), k, si = i;
+		size_t k, si = i;
 		int y = -1;
 		char key[48];
 		struct str text;
 		bool continued = false;
 
-		if (e > i) {
-			i = e - 1;
-			continue;
-		}
 		if (t[i].kind != RK_NUM || strlen(t[i].v) < 1 || strlen(t[i].v) > 7)
 			continue;
 		/* a year before the next station, not a serial: "05 ROME 2543" */

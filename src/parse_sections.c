@@ -33,7 +33,7 @@ size_t rule_suffix(struct str s)
 
 size_t next_content(struct parser *p, size_t i, size_t end)
 {
-	while (i < end && (line_blank(p, i) || is_page_break(line_str(p, i), p->lines[i].indent)))
+	while (i < end && (line_blank(p, i) || is_page_break(line_str(p, i), p->station)))
 		i++;
 	return i;
 }
@@ -91,7 +91,7 @@ bool heading_at(struct parser *p, struct body *b, size_t i, size_t end, size_t *
 	char last;
 
 	if (s.n == 0 || s.n > 80 || s.p[0] == '(' || s.p[0] == '"' || is_rule(s) ||
-	    read_marker(s, &m) || is_page_break(s, p->lines[i].indent))
+	    read_marker(s, &m) || is_page_break(s, p->station))
 		return false;
 	last = s.p[s.n - 1];
 	if (last == '.' || last == ',' || last == ';' || looks_tabular(s))

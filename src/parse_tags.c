@@ -83,8 +83,6 @@ void parse_tags(struct parser *p, const struct str *pieces, size_t np, bool typo
 			   x.typos.p);
 	if ((notes & TAGS_REPEATED) || x.repeated)
 		cable_warn(c, "TAGS written more than once (as on each page of a long telegram); each kept once");
-	if (notes & TAGS_PAGE_HEADER)
-		cable_warn(c, "a page header inside the TAGS was left out");
 	if (notes & TAGS_LOWER)
 		cable_warn(c, "TAGS written in lower case; upper-cased");
 	buf_free(&x.pieces);

@@ -7,6 +7,7 @@
 #include "parse_lines.h"
 
 #include <string.h>
+#include <strings.h>
 
 static bool is_footer_line(struct str s)
 {
@@ -21,7 +22,7 @@ static bool is_footer_line(struct str s)
 static bool is_trailer(struct str s)
 {
 	static const char *const exact[] = { "NNNN", "NNN", "BT", "#", "UNQUOTE", "END OF MESSAGE",
-					     "SIPDIS", "ADP000", "ZZ", "//END//" };
+					     "SIPDIS", "ADP000", "ZZ", "//END//", "END CABLE TEXT" };
 
 	if (STR_IEQ_ANY(s, exact) || str_istarts(s, "NOTE BY OC/T") || str_istarts(s, "NOTE BY OCT") ||
 	    is_footer_line(s) || is_level_only(s) || str_istarts(s, "XMT ") || str_istarts(s, "NOTE: NOT PASSED") ||
@@ -37,6 +38,23 @@ static bool is_trailer(struct str s)
 	return true;
 }
 
+/* A word that closes a line after the signer ("FEIERSTEIN NNNN End Cable
+ * Text", "SOBEL 2008-01-08"): how many bytes of @s's end it takes, or 0. */
+static size_t trailing_trailer(struct str s)
+{
+	static const char *const words[] = { " NNNN", " End Cable Text", " BT" };
+	size_t k = s.n;
+
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (str_iends(s, words[i]))
+			return strlen(words[i]) - 1;
+	/* a date in ISO form, as some copies add after the name */
+	if (k >= 11 && s.p[k - 11] == ' ' && is_digit((unsigned char)s.p[k - 10]) && s.p[k - 6] == '-' &&
+	    s.p[k - 3] == '-' && is_digit((unsigned char)s.p[k - 1]))
+		return 10;
+	return 0;
+}
+
 /* Lines that stand just before the signer: EXEMPT, GDS, MINIMIZE CONSIDERED. */
 static bool is_pre_signer(struct str s)
 {
@@ -48,57 +66,140 @@ static bool is_pre_signer(struct str s)
 	       (s.n < 50 && str_ifind(s, "MINIMIZE CONSIDERED") >= 0) || str_ieq(s, "NOFORN");
 }
 
+/* Words that end a text without being anyone's name: the telegrams' own
+ * words, and the common words a sentence left without its stop ends in. */
+static bool not_a_name(struct str w)
+{
+	static const char *const stop[] = {
+		"END", "TEXT", "COMMENT", "COMMENTS", "SUMMARY", "UNQUOTE", "QUOTE", "SIPDIS", "NNNN", "BT",
+		"NOFORN", "CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "UNCLAS", "EXEMPT", "GDS", "NOTE", "THANKS",
+		"REGARDS", "MINIMIZE", "CONSIDERED", "DECONTROL", "CLASSIFIED", "BY", "SENSITIVE", "OADR",
+		"ACTION", "REQUEST", "REQUESTED", "INFO", "REF", "REFTEL", "SEPTEL", "PARA", "SEE", "BELOW",
+		"ABOVE", "FOLLOWS", "FOLLOW", "AND", "OR", "THE", "OF", "IN", "TO", "FOR", "AT", "ON", "IS",
+		"ARE", "WAS", "WE", "YES", "NO", "NOT", "CABLE", "MESSAGE", "PART", "ONE", "TWO", "POINTS",
+		"TALKING", "NON-PAPER", "SUBJECT", "TAGS", "BUT", "SBU", "GUIDANCE", "INSTRUCTIONS", "ADVISE",
+		"PLEASE", "PROTECT", "ACCORDINGLY", "SIGNED", "SINCERELY", "CLOSING", "NONE", "DONE", "HERE",
+		"THERE", "THIS", "THAT", "IT", "US", "USG", "AMBASSADOR", "EMBASSY", "DEPARTMENT", "DEPT",
+		"STATE", "SECSTATE", "POST", "POSTS", "ALL", "CONCUR", "CONCURS", "AGREE", "APPROVED",
+		"CLEARED", "DRAFTED", "UPDATE", "UPDATES", "REPORT", "REPORTS", "FYI", "ENDS", "BEGINS",
+		"BEGIN", "OK", "LIMDIS", "EXDIS", "NODIS", "STADIS", "TEL", "RPT", "REPEAT", "REPEATED",
+	};
+
+	return STR_IEQ_ANY(w, stop);
+}
+
+/* A word of a name: "SOBEL", "LeBaron", "O'NEILL", an initial "D." */
 static bool signer_word(struct str w)
 {
-	static const char *const stop[] = { "END", "TEXT", "COMMENT", "SUMMARY", "UNQUOTE", "QUOTE",
-					    "SIPDIS", "NNNN", "BT", "NOFORN", "CONFIDENTIAL", "SECRET",
-					    "UNCLASSIFIED", "EXEMPT", "GDS", "NOTE", "THANKS", "REGARDS",
-					    "MINIMIZE", "CONSIDERED", "DECONTROL", "CLASSIFIED", "BY" };
-
 	if (w.n < 2 || !is_upper((unsigned char)w.p[0]))
+		return false;
+	if (w.n == 2 && w.p[1] == '.')
+		return true;
+	if (is_redacted(w))
 		return false;
 	for (size_t i = 0; i < w.n; i++) {
 		int ch = (unsigned char)w.p[i];
 
-		if (!(is_alpha(ch) || ch == '\'' || ch == '-' || (ch == '.' && i > 0)))
+		if (!(is_alpha(ch) || ch == '\'' || ch == '-'))
 			return false;
 	}
-	return !STR_IEQ_ANY(w, stop);
+	return !not_a_name(w);
 }
 
-/* A signer line: one to three capitalised words, alone on its line. */
+/* "JR", "Jr.", "III" after a name. */
+static bool name_suffix(struct str w)
+{
+	return str_ieq(w, "JR") || str_ieq(w, "JR.") || str_ieq(w, "III") || str_ieq(w, "II");
+}
+
+/* The name that ends @s: one to three words of a name's shape ("SOBEL",
+ * "LA LIME", "Beyrle", "TIMKEN JR"), a suffix after them; where it starts,
+ * or SIZE_MAX.  *caps: written in capitals. */
+static size_t name_at_end(struct str s, bool *caps)
+{
+	size_t end = s.n, start = s.n, words = 0, upper = 0, lower = 0;
+
+	while (words < 4) {
+		size_t we = start, ws;
+		struct str w;
+
+		while (we && s.p[we - 1] == ' ')
+			we--;
+		ws = we;
+		while (ws && s.p[ws - 1] != ' ')
+			ws--;
+		w = str_make(s.p + ws, we - ws);
+		if (!w.n)
+			break;
+		if (words == 0 && name_suffix(w) && ws > 0) {
+			start = ws;
+			continue;
+		}
+		if (!signer_word(w) || (words == 0 && w.p[w.n - 1] == '.'))
+			break;
+		words++;
+		start = ws;
+	}
+	if (words < 1 || words > 3)
+		return SIZE_MAX;
+	for (size_t i = start; i < end; i++) {
+		upper += is_upper((unsigned char)s.p[i]);
+		lower += is_lower((unsigned char)s.p[i]);
+	}
+	*caps = lower == 0 || (lower <= 1 && upper >= 4);   /* "McMULLEN" */
+	/* in mixed case a name is one or two words ("Beyrle", "La Lime") */
+	if (!*caps && words > 2)
+		return SIZE_MAX;
+	return start;
+}
+
+/* Does @head, the line before a name on the same line, end a sentence
+ * ("... collected.", "... for show.”", "END COMMENT", "MINIMIZE
+ * CONSIDERED.")?  An initial is no sentence's end ("David J. Hazarian"). */
+static bool sentence_before(struct str head)
+{
+	static const char *const phrases[] = { "END COMMENT", "END OF COMMENT", "END TEXT", "END OF TEXT",
+					       "END SUMMARY", "MINIMIZE CONSIDERED", "END COMMENT)" };
+	struct str h = str_trim(head);
+	char ch;
+
+	if (!h.n)
+		return false;
+	for (size_t i = 0; i < sizeof(phrases) / sizeof(phrases[0]); i++)
+		if (str_iends(h, phrases[i]))
+			return true;
+	ch = h.p[h.n - 1];
+	if (ch == '.' && h.n >= 2 && is_upper((unsigned char)h.p[h.n - 2]) && (h.n == 2 || h.p[h.n - 3] == ' '))
+		return false;
+	return ch == '.' || ch == '!' || ch == '?' || ch == ')' || ch == '"' ||
+	       (h.n >= 3 && (unsigned char)h.p[h.n - 3] == 0xE2 && (unsigned char)h.p[h.n - 2] == 0x80 &&
+		((unsigned char)h.p[h.n - 1] == 0x9D || (unsigned char)h.p[h.n - 1] == 0x99));
+}
+
+/* A signer line: the name alone on its line (*prefix empty), or after the
+ * last sentence of the line (*prefix the text before it). */
 static bool signer_line(struct str s, struct str *name, struct str *prefix)
 {
-	size_t words = 0, phrase;
-	static const char *const ends[] = { "MINIMIZE CONSIDERED", "END OF TEXT", "END COMMENT" };
-	struct str w;
-	long mc = -1;
+	size_t at;
+	bool caps;
 
 	*prefix = STR_NULL;
 	while (s.n && (s.p[s.n - 1] == '#' || s.p[s.n - 1] == ' '))
 		s.n--;
-	/* "BEIRUT MINIMIZE CONSIDERED. EAGLETON", "... REPORT.  END OF TEXT. BAKER" */
-	for (size_t k = 0; k < sizeof(ends) / sizeof(ends[0]) && mc < 0; k++) {
-		mc = str_ifind(s, ends[k]);
-		phrase = strlen(ends[k]);
-	}
-	if (mc >= 0) {
-		const char *e = s.p + mc + phrase;
-
-		while (e < s.p + s.n && (*e == '.' || *e == ' '))
-			e++;
-		*prefix = str_make(s.p, (size_t)(e - s.p));
-		s = str_make(e, (size_t)(s.p + s.n - e));
-	}
-	if (s.n == 0 || s.n > 40 || s.p[s.n - 1] == '.')
+	if (s.n == 0 || s.p[s.n - 1] == '.' || s.p[s.n - 1] == ',')
 		return false;
-	for (struct str rest = s; str_next_word(&rest, &w); words++)
-		if (!signer_word(w))
-			return false;
-	if (words < 1 || words > 3)
+	at = name_at_end(s, &caps);
+	if (at == SIZE_MAX)
 		return false;
-	*name = s;
-	return true;
+	*name = str_make(s.p + at, s.n - at);
+	if (at == 0)
+		return name->n <= 40;
+	*prefix = str_make(s.p, at);
+	if (!sentence_before(*prefix))
+		return false;
+	/* in a text of capitals the name is in capitals; after a text in
+	 * mixed case, a name in capitals, or one Capitalised word or two */
+	return str_count_lower(*prefix, 4) < 4 ? caps : true;
 }
 
 static void add_trailer(struct parser *p, struct str s)
@@ -144,39 +245,73 @@ static void cut_db_row(struct parser *p)
 	}
 }
 
+/* A line after which a name alone on its line is the signer: a sentence's
+ * end, EXEMPT or MINIMIZE CONSIDERED, a rule, a web address, a line in
+ * mixed case over a name in capitals. */
+static bool before_signer(struct str prev, struct str name)
+{
+	char ch = prev.n ? prev.p[prev.n - 1] : '.';
+
+	return ends_sentence(prev) || is_pre_signer(prev) || is_redacted(prev) || ch == '*' || ch == '-' || ch == '=' || ch == '_' ||
+	       str_find(prev, "://") >= 0 || str_ifind(prev, "www.") >= 0 || (mixed_case(prev) && !mixed_case(name));
+}
+
 /* Finds the signer and trailer lines; returns the line where the body ends. */
 size_t parse_tail(struct parser *p)
 {
 	struct cable *c = p->c;
 	size_t i, first_trailer;
-	struct str name, prefix;
+	struct str name, prefix, cut[8];
+	size_t ncut = 0;
 
 	cut_db_row(p);
 	i = p->nlines;
 	first_trailer = p->nlines;
 	while (i > p->body_start) {
 		struct str s = line_str(p, i - 1);
+		size_t k;
 
-		if (line_blank(p, i - 1) || is_page_break(s, p->lines[i - 1].indent) || is_trailer(s)) {
+		if (line_blank(p, i - 1) || (is_page_break(s, p->station) && !page_rest(s, p->station).n) ||
+		    is_trailer(s)) {
 			if (!line_blank(p, i - 1))
 				first_trailer = i - 1;
 			i--;
 			continue;
 		}
+		/* "FEIERSTEIN NNNN End Cable Text": the trailer on the last line */
+		if ((k = trailing_trailer(s)) != 0 && ncut < sizeof(cut) / sizeof(cut[0])) {
+			struct str head = str_trim(str_make(s.p, s.n - k));
+
+			cut[ncut++] = str_make(s.p + s.n - k, k);
+			p->lines[i - 1].len = (uint32_t)(head.p + head.n - (p->t + p->lines[i - 1].off));
+			continue;
+		}
 		break;
 	}
-	if (i > p->body_start && signer_line(line_str(p, i - 1), &name, &prefix)) {
+	/* the name written twice ("Huntsman", "huntsman"): the second is a trailer */
+	if (i > p->body_start + 1 && ncut < sizeof(cut) / sizeof(cut[0])) {
 		size_t j = i - 1;
 
 		while (j > p->body_start && line_blank(p, j - 1))
 			j--;
-		if (j == p->body_start || j < i - 1 || prefix.n || ends_sentence(line_str(p, j - 1)) ||
-		    is_pre_signer(line_str(p, j - 1)) ||
-		    (mixed_case(line_str(p, j - 1)) && !mixed_case(name))) {
-			c->signer.text = name;
-			c->signer.at = text_span(p, name);
+		if (j > p->body_start && str_ieq(line_str(p, j - 1), "") == false &&
+		    line_str(p, j - 1).n == line_str(p, i - 1).n && line_str(p, i - 1).n < 40 &&
+		    strncasecmp(line_str(p, j - 1).p, line_str(p, i - 1).p, line_str(p, i - 1).n) == 0 &&
+		    signer_line(line_str(p, j - 1), &name, &prefix) && !prefix.n) {
+			cut[ncut++] = line_str(p, i - 1);
+			i = j;
+		}
+	}
+	if (i > p->body_start && signer_line(line_str(p, i - 1), &name, &prefix)) {
+		size_t j = i - 1;
+
+		while (j > p->body_start && (line_blank(p, j - 1) || is_page_break(line_str(p, j - 1), p->station)))
+			j--;
+		if (prefix.n || j == p->body_start || j < i - 1 || before_signer(line_str(p, j - 1), name)) {
 			struct marker mk;
 
+			c->signer.text = name;
+			c->signer.at = text_span(p, name);
 			if (prefix.n > 48 || (prefix.n && str_ifind(prefix, "MINIMIZE") < 0) ||
 			    (prefix.n && read_marker(prefix, &mk))) {
 				/* "... END COMMENT. BLAIR": the line is the text's, but for the name */
@@ -197,8 +332,10 @@ size_t parse_tail(struct parser *p)
 		}
 	}
 trailer:
+	while (ncut)
+		add_trailer(p, cut[--ncut]);
 	for (size_t k = first_trailer; k < p->nlines; k++)
-		if (!line_blank(p, k) && !is_page_break(line_str(p, k), p->lines[k].indent))
+		if (!line_blank(p, k) && !is_page_break(line_str(p, k), p->station))
 			add_trailer(p, line_str(p, k));
 	return i;
 }

@@ -147,37 +147,6 @@ static bool number_like(struct str s)
 	return d > 0 && (d == s.n || (d + 1 == s.n && (s.p[d] == 'Z' || s.p[d] == 'z')));
 }
 
-static bool level_word(struct str s)
-{
-	return str_ieq(s, "UNCLASSIFIED") || str_ieq(s, "UNCLAS") || str_ieq(s, "CONFIDENTIAL") ||
-	       str_ieq(s, "SECRET") || str_ieq(s, "LIMITED") || str_ieq(s, "TOP");
-}
-
-/* Where a page header that starts at token @i ends (the token after its
- * date-time group), or @i when none starts there. */
-static size_t page_header_end(const struct tok *t, size_t n, size_t i)
-{
-	size_t k = i;
-
-	if (t[k].group)
-		return i;
-	if (level_word(t[k].s)) {
-		k++;
-		while (k < n && k < i + 4 && !t[k].group && !str_ieq(t[k].s, "PAGE") &&
-		       (str_ieq(t[k].s, "SECRET") || str_ieq(t[k].s, "OFFICIAL") || str_ieq(t[k].s, "USE")))
-			k++;
-	}
-	if (k >= n || t[k].group || !str_ieq(t[k].s, "PAGE") || k + 1 >= n || !number_like(t[k + 1].s))
-		return i;
-	for (size_t j = k + 1; j < n && j < k + 16; j++) {
-		struct str s = t[j].s;
-
-		if (s.n == 7 && number_like(s) && (s.p[6] == 'Z' || s.p[6] == 'z'))
-			return j + 1;
-	}
-	return i;
-}
-
 static size_t tokenize(const struct str *pieces, size_t np, struct tok *t)
 {
 	size_t n = 0;
@@ -395,15 +364,10 @@ unsigned tags_read(const struct str *pieces, size_t np, void (*fn)(const struct 
 	r.nseen = 0;
 	while (i < n) {
 		struct str s = t[i].s;
-		size_t e = page_header_end(t, n, i), k, len[SPLIT_MAX];
+		size_t k, len[SPLIT_MAX];
 		bool was_ovip = after_ovip;
 
 		after_ovip = false;
-		if (e > i) {
-			r.notes |= TAGS_PAGE_HEADER;
-			i = e;
-			continue;
-		}
 		if (!t[i].group && number_like(s)) {
 			i++;
 			continue;

@@ -34,7 +34,6 @@ enum {
 	TAGS_RUN_TOGETHER = 1 << 1,/* codes written without a separator, split */
 	TAGS_TYPO = 1 << 2,        /* one letter from a known tag; kept as written */
 	TAGS_REPEATED = 1 << 3,    /* written again (page by page); kept once */
-	TAGS_PAGE_HEADER = 1 << 4, /* a page header inside the field; left out */
 	TAGS_LOWER = 1 << 5,       /* written in lower case; upper-cased */
 	TAGS_PERSON = 1 << 6,      /* a person's name ("BIDEN, JOSEPH") */
 };

@@ -72,7 +72,7 @@ static void tags_run_together_page_headers_repeats(void **state)
 				   "011200Z PREL, MARR, GR   SECRET PAGE 03 ATHENS 00412 011201Z MARR\n"
 				   "SUBJECT: X\n\n1. (S) Text.\n"));
 	TAGS_ARE(c, "PREL", "MARR", "GR");
-	assert_true(has_warning(c, "page header inside the TAGS"));
+	assert_true(has_warning(c, "page header inside a header line"));
 	assert_true(has_warning(c, "more than once"));
 }
 
