@@ -113,6 +113,9 @@ static void early_station(struct parser *p, const struct record_meta *m)
 
 	if (p->have_class_line && p->class_station.n && !is_redacted(p->class_station)) {
 		station_key(p->class_station, p->station, sizeof(p->station));
+		p->serial = 0;
+		for (size_t i = 0; i < p->class_serial.n && is_digit((unsigned char)p->class_serial.p[i]) && i < 9; i++)
+			p->serial = p->serial * 10 + (p->class_serial.p[i] - '0');
 		return;
 	}
 	canon[0] = '\0';
@@ -122,8 +125,10 @@ static void early_station(struct parser *p, const struct record_meta *m)
 		id_canonical(p->footer_id, canon, &odd);
 	else if (p->file_id[0])
 		snprintf(canon, sizeof(canon), "%s", p->file_id);
-	if (canon[0])
+	if (canon[0]) {
 		st = id_station(canon);
+		p->serial = atol(st.p + st.n);
+	}
 	snprintf(p->station, sizeof(p->station), "%.*s", (int)st.n, st.p);
 }
 
@@ -284,6 +289,15 @@ static bool spaced_or_lower(struct str s)
 	return str_has_lower(s);
 }
 
+/* A caveat written after the subject, as a sentence before the first
+ * paragraph ("SENSITIVE BUT UNCLASSIFIED -- HANDLE ACCORDINGLY"), says how
+ * to handle the text; the captions above the fields give the marking. */
+static bool caveat_after_fields(const struct cable *c, const struct field *cap)
+{
+	return c->subject.text.n && c->subject.at.off < SPAN_CONTAINER && cap->at.off < SPAN_CONTAINER &&
+	       cap->at.off > c->subject.at.off;
+}
+
 static void finish_classification(struct parser *p, const struct record_meta *m)
 {
 	struct cable *c = p->c;
@@ -338,7 +352,8 @@ static void finish_classification(struct parser *p, const struct record_meta *m)
 		else if (str_ieq(cap, "LIMDIS"))
 			c->marking.caveats |= CAVEAT_LIMDIS;
 		else if ((str_ieq(cap, "SENSITIVE") || str_ieq(cap, "SBU") ||
-			  str_istarts(cap, "SENSITIVE BUT UNCLAS")) && c->marking.level == LEVEL_U)
+			  str_istarts(cap, "SENSITIVE BUT UNCLAS")) && c->marking.level == LEVEL_U &&
+			 !caveat_after_fields(c, &c->captions[i]))
 			c->marking.level = LEVEL_SBU;
 	}
 	/* the subject's marking is the head's too: "SUBJECT: (C/NF) ..." */
@@ -521,6 +536,8 @@ static bool parse(struct cable *c, struct str text, const struct record_meta *me
 	free(p.lines);
 	buf_free(&p.scratch);
 	buf_free(&p.noyear);
+	buf_free(&p.earlier);
+	buf_free(&p.notcable);
 	return recognised;
 }
 

@@ -23,6 +23,9 @@ struct pending {
 	bool caps;          /* a SUBJECT whose first line has no lower case */
 };
 
+static bool marked_prose(struct str s);
+static bool caveat_sentence(struct str s);
+
 /* ------------------------------------------------------------------ fields */
 
 /* Sets @f to @s; when @s is a joined copy, the span is the whole field's. */
@@ -191,6 +194,21 @@ static bool broken_word(const struct parser *p, struct str prev, struct str next
 	       is_upper((unsigned char)prev.p[prev.n - 1]);
 }
 
+/* Where text that is no reference starts inside a REF value: a portion
+ * marking before prose, a caveat sentence, DERIVED FROM; else v.n. */
+static size_t ref_tail_at(struct str v)
+{
+	for (size_t i = 1; i < v.n; i++) {
+		struct str rest = str_make(v.p + i, v.n - i);
+
+		if (v.p[i - 1] != ' ' && v.p[i - 1] != '\n')
+			continue;
+		if ((v.p[i] == '(' && marked_prose(rest)) || caveat_sentence(rest) || str_istarts(rest, "DERIVED FROM"))
+			return i;
+	}
+	return v.n;
+}
+
 static void close_field(struct parser *p, struct pending *pd)
 {
 	struct cable *c = p->c;
@@ -238,13 +256,31 @@ static void close_field(struct parser *p, struct pending *pd)
 		}
 		parse_subject(p, v);
 		break;
-	case LBL_REF:
+	case LBL_REF: {
+		/* what the page joined to the list: "... 1460 (U) THIS CABLE IS
+		 * SENSITIVE ...", "... 67 DERIVED FROM: ..." is no reference */
+		size_t cut = ref_tail_at(v);
+
+		if (cut < v.n) {
+			add_caption(p, str_make(v.p + cut, v.n - cut));
+			v = str_trim(str_make(v.p, cut));
+		}
 		buf_clear(&p->noyear);
+		buf_clear(&p->earlier);
+		buf_clear(&p->notcable);
 		parse_refs(p, v);
 		if (p->noyear.n)
 			cable_warn(c, "REF without a year, took the cable's (%d): %.*s", p->year,
 				   (int)MIN(p->noyear.n, (size_t)300), p->noyear.p);
+		if (p->earlier.n)
+			cable_warn(c, "REF without a year, took the year before the cable's (%d): the cable's own would make "
+				   "a later cable of this post: %.*s", p->year - 1, (int)MIN(p->earlier.n, (size_t)300),
+				   p->earlier.p);
+		if (p->notcable.n)
+			cable_warn(c, "REF not read as a cable: %.*s", (int)MIN(p->notcable.n, (size_t)600),
+				   p->notcable.p);
 		break;
+	}
 	case LBL_CLASSBY:
 		parse_classby(p, v);
 		break;
@@ -336,6 +372,43 @@ static bool body_marker(struct str s)
 	return read_marker(s, &m) && (m.has_mark || m.pilcrow || m.k == 1 || m.k == 11);
 }
 
+/* A line that starts with a portion marking and prose after it ("(SBU)
+ * Poloff delivered ...", "(U) THIS CABLE IS ..."): a paragraph, no REF
+ * item "(C) ROME 123" (an item holds a number early on). */
+static bool marked_prose(struct str s)
+{
+	struct marking m;
+	const char *e = paren_marking(s, 16, &m, NULL);
+	struct str rest, w;
+	size_t words = 0;
+
+	if (!e)
+		return false;
+	rest = str_make(e + 1, (size_t)(s.p + s.n - e - 1));
+	while (words < 4 && str_next_word(&rest, &w)) {
+		if (is_digit((unsigned char)w.p[0]))
+			return false;
+		words++;
+	}
+	return words >= 2;
+}
+
+/* A handling caveat written as a sentence of its own: "(U) THIS CABLE IS
+ * SENSITIVE BUT UNCLASSIFIED ...", "Sensitive but unclassified; not for
+ * Internet distribution." */
+static bool caveat_sentence(struct str s)
+{
+	struct marking m;
+	const char *e = paren_marking(s, 16, &m, NULL);
+
+	if (e)
+		s = str_trim(str_make(e + 1, (size_t)(s.p + s.n - e - 1)));
+	return str_istarts(s, "THIS CABLE IS SENSITIVE") || str_istarts(s, "THIS MESSAGE IS SENSITIVE") ||
+	       str_istarts(s, "SENSITIVE BUT UNCLAS") || str_istarts(s, "NOT FOR INTERNET") ||
+	       str_istarts(s, "THIS CABLE IS CLASSIFIED") || str_istarts(s, "PLEASE PROTECT ACCORDINGLY") ||
+	       str_istarts(s, "FOR OFFICIAL USE ONLY");
+}
+
 /* Is the next non-blank line a lettered REF item ("B. ROME 123", "¶C. ...")? */
 static bool next_is_ref_item(struct parser *p, size_t i)
 {
@@ -346,11 +419,70 @@ static bool next_is_ref_item(struct parser *p, size_t i)
 	struct str s = line_str(p, i);
 	size_t k = is_pilcrow_at(s, 0) ? 2 : 0;
 
+	if (marked_prose(str_make(s.p + k, s.n - k)))
+		return false;
 	if (k + 3 < s.n && (s.p[k] == '(' || s.p[k] == '[') && is_upper((unsigned char)s.p[k + 1]) &&
 	    (s.p[k + 2] == ')' || s.p[k + 2] == ']'))
 		return true;   /* "(B) STATE 123", "[B] ..." */
 	return k + 2 < s.n && is_upper((unsigned char)s.p[k]) &&
 	       (s.p[k + 1] == '.' || s.p[k + 1] == ')' || s.p[k + 1] == ':') && s.p[k + 2] == ' ';
+}
+
+/* A Classified By line cut before its reasons by a blank line or a page
+ * break: the reasons come on the next line of text. */
+static bool classby_goes_on(struct parser *p, const struct pending *pd, size_t i)
+{
+	struct str last = pd->np ? str_trim(pd->pieces[pd->np - 1]) : STR_NULL, s;
+
+	while (last.n && (last.p[last.n - 1] == ':' || last.p[last.n - 1] == ','))
+		last = str_trim(str_make(last.p, last.n - 1));
+	if (!(str_iends(last, "REASON") || str_iends(last, "REASONS") || str_iends(last, " FOR") ||
+	      str_iends(last, " E.O.") || str_iends(last, " EO")))
+		return false;
+	while (i < p->nlines && (line_blank(p, i) || is_page_break(line_str(p, i), p->station)))
+		i++;
+	if (i >= p->nlines)
+		return false;
+	s = line_str(p, i);
+	return s.n >= 3 && s.p[0] == '1' && s.p[1] == '.' && s.p[2] >= '4' && s.p[2] <= '6';
+}
+
+/* A header field broken over a blank line (a page break the copy lost):
+ * the next line goes on with it when it has the field's shape and a label
+ * stands on it or comes right after it. */
+static bool field_goes_on(struct parser *p, const struct pending *pd, size_t i)
+{
+	struct str s, last = pd->np ? str_trim(pd->pieces[pd->np - 1]) : STR_NULL;
+	size_t j;
+	bool digit = false;
+
+	while (i < p->nlines && line_blank(p, i))
+		i++;
+	if (i >= p->nlines)
+		return false;
+	s = line_str(p, i);
+	{
+		long mid = find_midline(s, 0);
+		struct str head = mid >= 0 ? str_make(s.p, (size_t)mid) : s;
+
+		if (head.n > 160 || body_marker(s) || marked_prose(s) || caveat_sentence(s) ||
+		    label_at(s, true, &(size_t){ 0 }, &(bool){ false }) != LBL_NONE || str_count_lower(head, 4) >= 4)
+			return false;
+	}
+	for (size_t k = 0; k < s.n && !digit; k++)
+		digit = is_digit((unsigned char)s.p[k]);
+	if (pd->lbl == LBL_REF && !digit)
+		return false;
+	if (pd->lbl == LBL_REF && last.n &&
+	    (last.p[last.n - 1] == ',' || last.p[last.n - 1] == ';' || str_iends(last, " AND")))
+		return true;
+	if (pd->lbl == LBL_SUBJECT && !pd->caps)
+		return false;
+	if (find_midline(s, 0) >= 0)
+		return true;
+	for (j = i + 1; j < p->nlines && line_blank(p, j); j++)
+		;
+	return j < p->nlines && line_has_label(line_str(p, j)) && !body_marker(line_str(p, j));
 }
 
 /* Does an E.O., TAGS or SUBJECT label come within the next few lines? */
@@ -419,7 +551,7 @@ static bool continues(const struct pending *pd, struct str s)
 		return (tag_like(s) || (last.n && last.p[last.n - 1] == ',')) && !is_caption_word(s);
 	case LBL_REF:
 	case LBL_CLASSBY:
-		return true;
+		return !marked_prose(s) && !caveat_sentence(s) && !str_istarts(s, "DERIVED FROM");
 	default:
 		return false;
 	}
@@ -466,6 +598,13 @@ static bool header_line(struct parser *p, struct pending *pd, size_t i, struct s
 			return false;
 		(*captions)++;
 	}
+	if (p->seen_main && (str_istarts(s, "DERIVED FROM") || caveat_sentence(s))) {
+		/* "DERIVED FROM: DSCG 05-1 B, D", "(U) THIS CABLE IS SENSITIVE BUT
+		 * UNCLASSIFIED ...": the header's, before the first paragraph */
+		close_field(p, pd);
+		add_caption(p, s);
+		return true;
+	}
 	if (p->seen_main && s.n < 100 && !line_has_label(s) && label_soon(p, i + 1)) {
 		/* a line between the fields ("SENSITIVE BUT UNCLASSIFIED--PLEASE
 		 * PROTECT ACCORDINGLY"), more of them below: a caption */
@@ -492,6 +631,12 @@ void parse_header(struct parser *p)
 		if (line_blank(p, i)) {
 			/* REF items may stand apart: "REF: A. ...", blank, "B. ..." */
 			if (pd.lbl == LBL_REF && next_is_ref_item(p, i + 1))
+				continue;
+			/* "Classified By: ..., REASONS", a page break, "1.4 (B) AND (D)." */
+			if (pd.lbl == LBL_CLASSBY && classby_goes_on(p, &pd, i + 1))
+				continue;
+			/* a field broken over a blank line */
+			if ((pd.lbl == LBL_REF || pd.lbl == LBL_SUBJECT) && !pending_empty(&pd) && field_goes_on(p, &pd, i + 1))
 				continue;
 			/* "SUBJECT:" alone, the subject on a line of its own below */
 			if (pd.lbl == LBL_SUBJECT && pending_empty(&pd))

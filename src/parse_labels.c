@@ -79,8 +79,23 @@ enum label label_at(struct str s, bool line_start, size_t *skip, bool *typo)
 	*typo = false;
 	if (!s.n)
 		return LBL_NONE;
-	if ((s.p[0] == 'E' || s.p[0] == 'e') && eo_label(s, skip))
-		return LBL_EO;
+	if ((s.p[0] == 'E' || s.p[0] == 'e') && eo_label(s, skip)) {
+		/* inside a line, "E.O. 12958" is a label only before its DECL
+		 * part: "..., E.O. 12958, reasons 1.4" cites the order */
+		size_t e = *skip;
+		struct str after;
+
+		if (line_start)
+			return LBL_EO;
+		while (e < s.n && is_digit((unsigned char)s.p[e]))
+			e++;
+		e = skip_sep(s, e);
+		after = str_make(s.p + e, s.n - e);
+		if (!after.n || str_istarts(after, "DECL") || str_istarts(after, "N/A") || str_istarts(after, "NA") ||
+		    str_istarts(after, "OADR") || str_istarts(after, "X"))
+			return LBL_EO;
+		return LBL_NONE;
+	}
 	if (!line_start) {
 		/* inside a line only the unmistakable forms count */
 		static const struct {

@@ -58,7 +58,10 @@ struct parser {
 	bool saw_classby;        /* a Classified By line, even one that names nobody */
 
 	struct buf scratch;      /* joined paragraph text */
+	long serial;             /* the cable's own serial, as soon as known, or 0 */
 	struct buf noyear;       /* REF items that had no year, for one warning */
+	struct buf earlier;      /* ... and took the year before the cable's */
+	struct buf notcable;     /* REF items that name no cable */
 	struct str field_src;    /* the header field being read, as written */
 };
 

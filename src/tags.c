@@ -256,7 +256,10 @@ static void emit_run(struct reader *r, const struct tok *t, size_t i, size_t j, 
 
 	for (size_t k = i; k < j; k++) {
 		char one[TAG_MAX];
-		size_t m = normalise(k + 1 == j ? no_dot(t[k].s) : t[k].s, one);
+		/* the last word loses a stray period, an initial keeps its own
+		 * ("DOE, JOHN Q.") */
+		bool initial = person && t[k].s.n == 2 && t[k].s.p[1] == '.';
+		size_t m = normalise(k + 1 == j && !initial ? no_dot(t[k].s) : t[k].s, one);
 
 		if (k > i && person && k == i + 1 && n + 1 < TAG_MAX)
 			tmp[n++] = ',';     /* "BIDEN, JOSEPH" */
@@ -339,6 +342,53 @@ static size_t multi_at(const struct tok *t, size_t n, size_t i)
 	return tags_multiword(words, k);
 }
 
+/* A person written with its comma, "DOE, JANE" or "DOE, JOHN Q.", at @i:
+ * where it ends (the next person's surname, before its own comma, is not
+ * its), or @i. */
+static size_t person_at(const struct tok *t, size_t n, size_t i)
+{
+	size_t j = i + 1;
+
+	if (j >= n || !t[j].comma || t[i].group || !plain_word(&t[i]) || known(t[i].s) || !plain_word(&t[j]) ||
+	    known(t[j].s))
+		return i;
+	j++;
+	while (j < n && !t[j].comma && plain_word(&t[j]) && !known(t[j].s) &&
+	       !(j + 1 < n && t[j + 1].comma && plain_word(&t[j + 1]) && !known(t[j + 1].s)))
+		j++;
+	return j;
+}
+
+/* A multi-word tag whose last word has the next code glued to it ("IRAQI
+ * FREEDOMKDEM"): its number of tokens, *glued the length of the code(s)
+ * after it; 0 when none. */
+static size_t multi_glued(const struct tok *t, size_t n, size_t i, size_t *glued)
+{
+	struct str words[5];
+	size_t k = 0;
+
+	while (i + k < n && k < 5 && plain_word(&t[i + k]) && (k == 0 || !t[i + k].comma)) {
+		words[k] = t[i + k].s;
+		k++;
+	}
+	for (size_t m = 2; m <= k; m++) {
+		struct str last = words[m - 1];
+		size_t len[SPLIT_MAX];
+
+		for (size_t cut = 2; cut + 2 <= last.n; cut++) {
+			struct str rest = str_make(last.p + cut, last.n - cut);
+
+			words[m - 1] = str_make(last.p, cut);
+			if (tags_multiword(words, m) == m && (known(rest) || split_run(rest, len))) {
+				*glued = rest.n;
+				return m;
+			}
+		}
+		words[m - 1] = last;
+	}
+	return 0;
+}
+
 /* Tokens from @i that are words the vocabulary does not know, up to a comma. */
 static size_t unknown_run(const struct tok *t, size_t n, size_t i)
 {
@@ -398,6 +448,38 @@ unsigned tags_read(const struct str *pieces, size_t np, void (*fn)(const struct 
 			i++;
 			continue;
 		}
+		{
+			size_t glued = 0;
+
+			k = multi_glued(t, n, i, &glued);
+			if (k) {
+				/* "IRAQI FREEDOMKDEM": the multi-word tag, then the code */
+				struct tok last = t[i + k - 1];
+				struct str code = str_make(last.s.p + last.s.n - glued, glued);
+				size_t npieces;
+				char tmp[TAG_MAX];
+
+				t[i + k - 1].s.n -= glued;
+				t[i + k - 1].src.n -= glued;
+				emit_run(&r, t, i, i + k, TAGS_RUN_TOGETHER, false);
+				t[i + k - 1] = last;
+				if (known(code)) {
+					emit(&r, tmp, normalise(code, tmp), code, TAGS_RUN_TOGETHER, STR_NULL, last.s);
+				} else {
+					size_t at = 0;
+
+					npieces = split_run(code, len);
+					for (size_t q = 0; q < npieces; q++) {
+						struct str piece = str_make(code.p + at, len[q]);
+
+						emit(&r, tmp, normalise(piece, tmp), piece, TAGS_RUN_TOGETHER, STR_NULL, last.s);
+						at += len[q];
+					}
+				}
+				i += k;
+				continue;
+			}
+		}
 		k = str_has_lower(s) ? 0 : split_run(s, len);
 		if (k) {
 			size_t at = 0;
@@ -410,6 +492,14 @@ unsigned tags_read(const struct str *pieces, size_t np, void (*fn)(const struct 
 				at += len[p];
 			}
 			i++;
+			continue;
+		}
+		k = was_ovip ? person_at(t, n, i) : i;
+		if (k > i + 1) {
+			/* "DOE, JANE ROE, RICHARD": each person with its comma */
+			emit_run(&r, t, i, k, TAGS_PERSON, true);
+			after_ovip = true;     /* the next may be a person too */
+			i = k;
 			continue;
 		}
 		k = unknown_run(t, n, i);

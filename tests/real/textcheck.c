@@ -148,7 +148,8 @@ static struct rx ref_label = { "(?i)(?:^|\\s)REF(?:S|TEL|TELS|ERENCES?)?\\s*:|(?
 static struct rx ref_end = {
 	"(?i)classi?fi?e?d\\s+by\\b|\\bderived\\s+from\\b|^\\s*(?:¶\\s*)?\\d{1,2}\\s*[.)]\\s|"
 	"^\\s*\\((?:U|SBU|C|S|TS)(?://?[A-Z]+)*\\)|\\bsummary\\b|^\\s*(?:E\\.?O\\.?\\s|TAGS|SUBJECT)|"
-	"^\\s*PAGE\\s+\\d|\\bthis\\s+(?:cable|message)\\s+is\\b|\\b(?:sensitive\\s+but\\s+unclassified)\\b",
+	"^\\s*PAGE\\s+\\d|\\bthis\\s+(?:cable|message)\\s+is\\b|\\b(?:sensitive\\s+but\\s+unclassified)\\b|"
+	"(?-i:^\\s*(?:C\\s?O\\s?N\\s?F\\s?I\\s?D|S\\s?E\\s?C\\s?R\\s?E\\s?T|UNCLAS))",
 	NULL, NULL };
 /* A line that goes on with a REF block after a blank line: an item. */
 static struct rx ref_item = { "^\\s*(?:¶\\s*)?(?:[(\\[]?[A-Za-z][)\\].:]\\s|[A-Z][A-Za-z]+(?:\\s+\\S+){0,3}\\s+0*\\d{2,7}\\b)",
@@ -619,6 +620,21 @@ static struct str ref_block(const struct cable *c)
 	return str_make(t.p + b, e - b);
 }
 
+/* Does offset @at of @blk stand inside a page header? */
+static bool in_page_header(struct str blk, size_t at)
+{
+	size_t a, b, from = 0;
+
+	while (from < blk.n && rx_find(&page_header, blk, from, &a, &b)) {
+		if (at >= a && at < b)
+			return true;
+		if (a > at)
+			return false;
+		from = b;
+	}
+	return false;
+}
+
 static bool serial_known(const struct cable *c, struct str digits)
 {
 	char want[16];
@@ -638,20 +654,28 @@ static bool serial_known(const struct cable *c, struct str digits)
 		if (id.n - j == m && memcmp(id.p + j, want, m) == 0)
 			return true;
 	}
+	/* a warning names it: a run of digits of the same value */
 	for (size_t i = 0; i < c->nwarnings; i++) {
 		struct str w = c->warnings[i];
 
-		for (long at = 0; (size_t)at < w.n;) {
-			struct str rest = str_make(w.p + at, w.n - (size_t)at);
-			long f = str_find(rest, want);
+		for (size_t at = 0; at < w.n;) {
+			size_t e = at;
 
-			if (f < 0)
-				break;
-			f += at;
-			if ((f == 0 || !is_digit((unsigned char)w.p[f - 1])) &&
-			    ((size_t)f + m == w.n || !is_digit((unsigned char)w.p[f + m])))
-				return true;
-			at = f + 1;
+			if (!is_digit((unsigned char)w.p[at])) {
+				at++;
+				continue;
+			}
+			while (e < w.n && is_digit((unsigned char)w.p[e]))
+				e++;
+			{
+				size_t z = at;
+
+				while (z + 1 < e && w.p[z] == '0')
+					z++;
+				if (e - z == m && memcmp(w.p + z, want, m) == 0)
+					return true;
+			}
+			at = e;
 		}
 	}
 	return false;
@@ -685,21 +709,22 @@ static void check_ref_serials(const char *src, const struct cable *c)
 		wa = word_after(blk, e);
 		if (glued_before && wb.n > d.n)
 			wb = str_make(wb.p, wb.n - d.n);
-		if (d.n < 2 || d.n > 7 ||
+		if (in_page_header(blk, s) || d.n < 2 || d.n > 7 ||
 		    (e < blk.n && (blk.p[e] == 'Z' || blk.p[e] == ':' ||
 				   (blk.p[e] == '.' && e + 1 < blk.n && is_digit((unsigned char)blk.p[e + 1])))) ||
 		    (s > 0 && blk.p[s - 1] == '.' && s > 1 && is_digit((unsigned char)blk.p[s - 2])) ||
-		    (e < blk.n && blk.p[e] == '/' && e + 1 < blk.n && is_digit((unsigned char)blk.p[e + 1]) &&
-		     s > 0 && blk.p[s - 1] == '/') ||
-		    (s > 0 && blk.p[s - 1] == '/' && s > 1 && is_digit((unsigned char)blk.p[s - 2]) && d.n != 2) ||
-		    (e < blk.n && blk.p[e] == '/' && e + 1 < blk.n && is_digit((unsigned char)blk.p[e + 1]) &&
+		    /* the parts of a date: 12/14/07, 05-11-07 */
+		    (s > 1 && (blk.p[s - 1] == '/' || blk.p[s - 1] == '-') && is_digit((unsigned char)blk.p[s - 2]) &&
+		     (d.n <= 2 || (d.n == 4 && atoi(d.p) >= 1940 && atoi(d.p) <= 2030))) ||
+		    (e + 1 < blk.n && (blk.p[e] == '/' || blk.p[e] == '-') && is_digit((unsigned char)blk.p[e + 1]) &&
 		     d.n <= 2) ||
+		    (glued_before && s >= 3 && month_word(str_make(blk.p + s - 3, 3))) ||
 		    month_word(wb) || month_word(wa) ||
 		    (glued_after && d.n == 2) ||                        /* 09STATE */
 		    (d.n == 2 && prev_serial) ||                        /* a year after the serial */
 		    (d.n == 4 && (s == 0 || !glued_before) && atoi(d.p) >= 1940 && atoi(d.p) <= 2030 &&
 		     (all_digits(wb) || prev_serial || (wa.n && upper_word(wa) && !all_digits(wa)))) ||
-		    (d.n == 2 && wa.n && upper_word(wa) && !glued_after) ||   /* 05 STATE 1234 */
+		    (d.n == 2 && wa.n && is_alpha((unsigned char)wa.p[0]) && !glued_after) ||   /* 05 STATE 1234 */
 		    str_ieq(wb, "PARA") || str_ieq(wb, "PARAS") || str_ieq(wb, "PARAGRAPH") || str_ieq(wb, "SECTION") ||
 		    str_ieq(wb, "PAGE") || str_ieq(wb, "PAGES") || str_ieq(wb, "NO") || str_ieq(wb, "PERCENT") ||
 		    str_ieq(wa, "PERCENT") || (str_ieq(wb, "OF") && all_digits(wa))) {

@@ -179,13 +179,13 @@ static void ref_years_and_stations(void **state)
 
 	/* years after the serial, glued ids, what parentheses describe, a number alone */
 	assert_true(parse_named(c, "07ATHENS412.txt", "REF: A. ATHENS 701 (06) B. ATHENS 0789/05 "
-						      "C. 06ATHENS0561 D. ATHENS 60 (THE 9TH PLENUM) E) 6307\n"));
+						      "C. 06ATHENS0561 D. ATHENS 60 (THE 9TH PLENUM) E) 307\n"));
 	assert_str(c->refs[0].id, "06ATHENS701");
 	assert_str(c->refs[1].id, "05ATHENS789");
 	assert_str(c->refs[2].id, "06ATHENS561");
 	assert_str(c->refs[3].id, "07ATHENS60");
 	assert_int_equal(c->nrefs, 5);
-	assert_str(c->refs[4].id, "07ATHENS6307");
+	assert_str(c->refs[4].id, "07ATHENS307");
 
 	/* a page header inside the list is no reference */
 	assert_true(parse_named(c, "07ATHENS412.txt", "REF: A. STATE 40721 SECRET PAGE 02 ATHENS 00412 01 OF 02 "

@@ -201,7 +201,7 @@ static void refs_over_lines_and_missing_years(void **state)
 {
 	struct cable *c = *state;
 
-	assert_true(parse_text(c, "R 231553Z FEB 00\nCONFIDENTIAL PRETORIA 001173\n\nE.O. 12958: DECL: 02/22/2011\n"
+	assert_true(parse_text(c, "R 231553Z FEB 00\nCONFIDENTIAL PRETORIA 003173\n\nE.O. 12958: DECL: 02/22/2011\n"
 		"TAGS: PREL\nSUBJECT: X\nREF: A. 99 PRETORIA 12315  B. 2000 PRETORIA 9150\n"
 		"     C. 00 CAPE TOWN 2150  D. PRETORIA 425 AND 2764\n     E. EMAIL FROM J. SMITH\n\n"
 		"1. (C) Text.\n"));
@@ -226,7 +226,7 @@ static void refs_paren_letters_and_semicolons(void **state)
 {
 	struct cable *c = *state;
 
-	assert_true(parse_text(c, "SECRET STATE 000012\n\nR 010000Z JAN 09\nTAGS: PREL\nSUBJECT: X\n"
+	assert_true(parse_text(c, "SECRET STATE 200012\n\nR 010000Z JAN 09\nTAGS: PREL\nSUBJECT: X\n"
 		"REF: A)STATE 198912 B)HAVANA 3721\n\n1. (S) T.\n"));
 	assert_int_equal(c->nrefs, 2);
 	assert_str(c->refs[0].id, "09STATE198912");
