@@ -57,6 +57,13 @@ size_t corpus_tags(const struct corpus *c, size_t i, const uint32_t **offs);
 /* The entry with canonical id @id, or -1. */
 long corpus_find(const struct corpus *c, const char *id);
 
+/* The entry the reference @ref (a canonical id) of entry @citing leads to:
+ * that cable, unless it is dated after the citing one (a reference never
+ * leads to a later cable); then the cable of the year before with the same
+ * station and serial, when the corpus holds one not later (*moved set);
+ * else -1. */
+long corpus_ref_target(const struct corpus *c, size_t citing, const char *ref, bool *moved);
+
 /* The entries that cite entry @i (built once the index is complete). */
 size_t corpus_cited_by(const struct corpus *c, size_t i, const uint32_t **list);
 

@@ -112,9 +112,10 @@ static bool build_cited_by(struct corpus *c, double deadline)
 			if ((i & 1023) == 1023 && now_ms() > deadline)
 				return false;
 			for (size_t k = 0; k < n; k++) {
-				long j = corpus_find(c, corpus_str(c, refs[k]));
+				bool moved;
+				long j = corpus_ref_target(c, i, corpus_str(c, refs[k]), &moved);
 
-				if (j < 0 || (size_t)j == i)
+				if (j < 0)
 					continue;
 				if (c->cite_pass == 0)
 					c->cite_count[j]++;

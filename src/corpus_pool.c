@@ -5,6 +5,7 @@
 #include "corpus_internal.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "util.h"
@@ -160,6 +161,33 @@ long corpus_find(const struct corpus *c, const char *id)
 		k = (k + 1) & (c->nids - 1);
 	}
 	return -1;
+}
+
+long corpus_ref_target(const struct corpus *c, size_t citing, const char *ref, bool *moved)
+{
+	long e = corpus_find(c, ref);
+	uint32_t when = citing < c->n ? c->e[citing].date : 0;
+	char before[64];
+	long b;
+	int yy;
+
+	*moved = false;
+	if (e < 0 || (size_t)e == citing)
+		return -1;
+	/* dates of minutes: a day later is later; the same day is not */
+	if (!when || !c->e[e].date || c->e[e].date / 1440 <= when / 1440)
+		return e;
+	/* "ROME 451" cited by ROME 97 of January: the year before's, when the
+	 * corpus holds it and it is not later too */
+	if (strlen(ref) < 3 || !is_digit((unsigned char)ref[0]) || !is_digit((unsigned char)ref[1]))
+		return -1;
+	yy = ((ref[0] - '0') * 10 + (ref[1] - '0') + 99) % 100;
+	snprintf(before, sizeof(before), "%02d%s", yy, ref + 2);
+	b = corpus_find(c, before);
+	if (b < 0 || (size_t)b == citing || (c->e[b].date && c->e[b].date / 1440 > when / 1440))
+		return -1;
+	*moved = true;
+	return b;
 }
 
 void corpus_pool_done(struct corpus *c)

@@ -163,9 +163,13 @@ static bool corpus_cites(const void *ud, struct str citer, struct str cited)
 	if (e < 0)
 		return false;
 	n = list_get(c, c->e[e].refs, &r);
-	for (size_t k = 0; k < n; k++)
-		if (str_ieq(cited, corpus_str(c, r[k])))
+	for (size_t k = 0; k < n; k++) {
+		bool moved;
+		long t = corpus_ref_target(c, (size_t)e, corpus_str(c, r[k]), &moved);
+
+		if (t >= 0 && str_ieq(cited, corpus_str(c, c->e[t].id)))
 			return true;
+	}
 	return false;
 }
 
@@ -232,8 +236,13 @@ static bool entry_passes(struct corpus *c, const struct cfilter *f, const struct
 		s.ntags = MIN(nt, (size_t)128);
 	}
 	if (need & (1u << CF_CITES)) {
-		for (size_t k = 0; k < nr && k < 128; k++)
-			refs[k] = str_c(corpus_str(c, r[k]));
+		/* the cables the references lead to in the corpus, or the ids as written */
+		for (size_t k = 0; k < nr && k < 128; k++) {
+			bool moved;
+			long tt = corpus_ref_target(c, i, corpus_str(c, r[k]), &moved);
+
+			refs[k] = str_c(corpus_str(c, tt >= 0 ? c->e[tt].id : r[k]));
+		}
 		s.refs = refs;
 		s.nrefs = MIN(nr, (size_t)128);
 	}

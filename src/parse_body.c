@@ -51,6 +51,34 @@ static struct str drop_stray_sign(struct cable *c, struct body *b, struct str s,
 	return str_make(after, s.n - (size_t)(after - s.p));
 }
 
+/* The cable's subject written again: "SUBJECT: IRAN VIEW FROM BAKU: ..." */
+static bool subject_again(const struct cable *c, struct str s)
+{
+	struct str v, sub = c->subject.text;
+	size_t i = 0, j = 0, same = 0;
+
+	if (!str_istarts(s, "SUBJECT:") || !sub.n)
+		return false;
+	v = str_trim(str_make(s.p + 8, s.n - 8));
+	/* the same letters, blanks and case aside, for 24 of them (or all) */
+	while (i < v.n && j < sub.n && same < 24) {
+		if (!is_alpha((unsigned char)v.p[i]) && !is_digit((unsigned char)v.p[i])) {
+			i++;
+			continue;
+		}
+		if (!is_alpha((unsigned char)sub.p[j]) && !is_digit((unsigned char)sub.p[j])) {
+			j++;
+			continue;
+		}
+		if (to_upper((unsigned char)v.p[i]) != to_upper((unsigned char)sub.p[j]))
+			return false;
+		i++;
+		j++;
+		same++;
+	}
+	return same >= 12 || (same && j == sub.n);
+}
+
 /* Appends @s to the paragraph, without the page headers glued into it. */
 static void add_text(struct parser *p, struct body *b, struct str s)
 {
@@ -156,6 +184,7 @@ static void open_para(struct parser *p, struct body *b, int number, const struct
 	para->section = b->section;
 	b->first = line.p;
 	b->last = line.p + line.n;
+	b->inner = 0;
 	buf_clear(&p->scratch);
 	add_text(p, b, first_text);
 	b->prev = first_text.n ? line : STR_NULL;
@@ -323,6 +352,13 @@ void parse_body(struct parser *p)
 				continue;
 		}
 		b.after_break = false;
+		if (broke && subject_again(c, s)) {
+			/* "SUBJECT: ..." under the page header, as each page of a
+			 * telegram repeats it: the page header's, not the text's */
+			b.page_headers++;
+			b.after_break = true;
+			continue;
+		}
 		{
 			/* "BRASILIA 00001378 003.2 OF 003 the current legislation ...":
 			 * a page header, the text going on after it */
@@ -387,6 +423,7 @@ void parse_body(struct parser *p)
 					b.expected = number + 1;
 				continue;
 			}
+			b.inner = m.k;
 			if (m.pilcrow)
 				s = drop_stray_sign(c, &b, s, m.pilcrow_at.p + m.pilcrow_at.n, m.written);
 		} else if (is_pilcrow_at(s, 0) && s.n > 2 && is_digit((unsigned char)s.p[2])) {

@@ -29,6 +29,8 @@ struct body {
 	size_t with_pilcrow, taken;  /* paragraphs opened by a marker, and with a ¶ sign */
 	size_t with_paren;       /* ... and written "1)" */
 	bool stray_sign;         /* the line had a stray ¶ taken off: running text */
+	long inner;              /* the number of the last line inside the open
+				  * paragraph that starts with one (a list), or 0 */
 };
 
 /* How decide() read a marker. */

@@ -217,6 +217,11 @@ static void close_field(struct parser *p, struct pending *pd)
 	if (pd->lbl == LBL_NONE)
 		return;
 	p->field_src = str_make(pd->start, (size_t)(pd->end - pd->start));
+	if (pd->typo && pd->lbl != LBL_TAGS)
+		cable_warn(c, "header label written \"%.*s\"; read as %s", (int)MIN(str_trim(pd->label).n, 24),
+			   str_trim(pd->label).p,
+			   pd->lbl == LBL_SUBJECT ? "SUBJECT" : pd->lbl == LBL_REF ? "REF" : pd->lbl == LBL_CLASSBY
+			   ? "Classified By" : "a label");
 	if (pd->np <= 1) {
 		v = str_trim(str_make(pd->start, (size_t)(pd->end - pd->start)));
 	} else {
@@ -583,9 +588,13 @@ static bool header_line(struct parser *p, struct pending *pd, size_t i, struct s
 		}
 		close_field(p, pd);
 	}
+	if (is_site_date_line(s))
+		return true;   /* "Friday, 18 December 2009, 11:04": the header given again below */
 	if (p->seen_main && match_class_line(s, &cl)) {
-		/* the classification line again (a second page): what follows it is header */
+		/* the classification line again (a second page, or the header
+		 * given twice): what follows it is header, captions first */
 		close_field(p, pd);
+		p->seen_main = false;
 		if (cl.rest.n)
 			header_piece(p, pd, cl.rest, true);
 		return true;

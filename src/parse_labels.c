@@ -52,6 +52,43 @@ static size_t ref_colon_label(struct str s)
 	return 0;
 }
 
+/* A long label one letter away from its word, with its colon, at a line's
+ * start: "Classfied By:", "SUBJCT:", "REFERNCE:" (the short ones, TAGS and
+ * REF, are too near other words; their known misspellings are listed). */
+static enum label label_misspelt(struct str s, size_t *skip, bool *typo)
+{
+	static const struct {
+		const char *word;
+		enum label lbl;
+	} words[] = { { "CLASSIFIED", LBL_CLASSBY }, { "SUBJECT", LBL_SUBJECT }, { "REFERENCE", LBL_REF },
+		      { "REFERENCES", LBL_REF }, { "REFTELS", LBL_REF } };
+	size_t k = 0;
+	struct str w;
+
+	while (k < s.n && is_alpha((unsigned char)s.p[k]))
+		k++;
+	w = str_make(s.p, k);
+	if (w.n < 6 || k >= s.n)
+		return LBL_NONE;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		size_t e = k;
+
+		if (str_ieq(w, words[i].word) || !str_one_edit(w, words[i].word))
+			continue;
+		if (words[i].lbl == LBL_CLASSBY) {
+			if (!str_istarts(str_make(s.p + k, s.n - k), " BY"))
+				continue;
+			e += 3;
+		}
+		if (e >= s.n || s.p[e] != ':')
+			continue;
+		*skip = skip_sep(s, e);
+		*typo = true;
+		return words[i].lbl;
+	}
+	return LBL_NONE;
+}
+
 enum label label_at(struct str s, bool line_start, size_t *skip, bool *typo)
 {
 #define W(word, lbl, typo, colon) { word, sizeof(word) - 1, lbl, typo, colon }
@@ -161,7 +198,7 @@ enum label label_at(struct str s, bool line_start, size_t *skip, bool *typo)
 	}
 	/* every label here starts with T, S, U, R or D */
 	if (!s.n || !strchr("TSURDtsurd", s.p[0]))
-		return LBL_NONE;
+		return label_misspelt(s, skip, typo);
 	for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
 		size_t n = words[w].len;
 
@@ -190,7 +227,7 @@ enum label label_at(struct str s, bool line_start, size_t *skip, bool *typo)
 		*typo = words[w].typo || (n < s.n && s.p[n] != ':' && words[w].lbl == LBL_TAGS);
 		return words[w].lbl;
 	}
-	return LBL_NONE;
+	return label_misspelt(s, skip, typo);
 }
 
 /* A label glued to the word before it: "...TO CAIROClassified By: ...",

@@ -203,6 +203,29 @@ bool is_level_only(struct str s)
 	return true;
 }
 
+/* The WikiLeaks pages glue a date like "Friday, 23 February 2001, 15:53" to a line. */
+struct str strip_site_date(struct str s)
+{
+	static const char *const days[] = { "Monday, ", "Tuesday, ", "Wednesday, ", "Thursday, ",
+					    "Friday, ", "Saturday, ", "Sunday, " };
+
+	/* it ends with the time: "..., 15:53" */
+	if (s.n < 20 || s.p[s.n - 3] != ':')
+		return s;
+	for (size_t d = 0; d < sizeof(days) / sizeof(days[0]); d++) {
+		long at = str_find(s, days[d]);
+
+		if (at >= 0 && s.n - (size_t)at < 48)
+			return str_trim(str_make(s.p, (size_t)at));
+	}
+	return s;
+}
+
+bool is_site_date_line(struct str s)
+{
+	return s.n && strip_site_date(s).n == 0;
+}
+
 bool is_redacted(struct str s)
 {
 	size_t x = 0;

@@ -143,6 +143,13 @@ bool ends_sentence(struct str s);
  * text, when @entire is not NULL).  Returns the ")", or NULL. */
 const char *paren_marking(struct str s, size_t window, struct marking *m, bool *entire);
 
+/* The date the web copies put before a cable, or glue to a line ("Friday,
+ * 23 February 2001, 15:53"): @s without it. */
+struct str strip_site_date(struct str s);
+
+/* A line that holds only that date. */
+bool is_site_date_line(struct str s);
+
 /* A word or line redacted by the publisher: "XXXXXXXXXXXX". */
 bool is_redacted(struct str s);
 

@@ -57,6 +57,17 @@ int body_decide(struct parser *p, struct body *b, const struct marker *m, bool f
 			cable_warn(c, "paragraph numbers skip from %ld to %ld", e - 1, m->k);
 		return (int)m->k;
 	}
+	/* the number just read written again after a blank line, with or
+	 * without its ¶ sign or marking (a page adds the sign, a dump does
+	 * not: both must give the same addresses); not the last item of a
+	 * list inside the paragraph ("1." "2." "3." inside ¶3) */
+	if (fresh && b->pending_blank && e > 1 && m->k == e - 1 && b->inner != m->k - 1 && !m->paren) {
+		if (warn)
+			cable_warn(c, "¶%ld is numbered again after ¶%ld; kept as written, its address is its own",
+				   m->k, e - 1);
+		*take = TAKE_AGAIN;
+		return (int)m->k;
+	}
 	if (!fresh || !marked || e <= 1 || m->k < 1)
 		return 0;
 	/* a cable that writes ¶ before its paragraphs numbers lists inside them without */

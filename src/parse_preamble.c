@@ -40,29 +40,6 @@ static bool is_precedence_line(struct str s, struct str *prec, struct str *dtg)
 	return true;
 }
 
-/* The WikiLeaks pages glue a date like "Friday, 23 February 2001, 15:53" to a line. */
-static struct str strip_site_date(struct str s)
-{
-	static const char *const days[] = { "Monday, ", "Tuesday, ", "Wednesday, ", "Thursday, ",
-					    "Friday, ", "Saturday, ", "Sunday, " };
-
-	/* it ends with the time: "..., 15:53" */
-	if (s.n < 20 || s.p[s.n - 3] != ':')
-		return s;
-	for (size_t d = 0; d < sizeof(days) / sizeof(days[0]); d++) {
-		long at = str_find(s, days[d]);
-
-		if (at >= 0 && s.n - (size_t)at < 48)
-			return str_trim(str_make(s.p, (size_t)at));
-	}
-	return s;
-}
-
-static bool is_site_date_line(struct str s)
-{
-	return s.n && strip_site_date(s).n == 0;
-}
-
 /* A word that may be a cable id: a digit first, no blank, 6 to 40 bytes. */
 static bool id_like(struct str s)
 {

@@ -18,6 +18,28 @@ static bool is_footer_line(struct str s)
 	return i == 4 && str_find(s, " - ") > 4 && s.n < 80;
 }
 
+static bool signer_line(struct str s, struct str *name, struct str *prefix);
+
+/* "...": the publisher cut the text there. */
+static bool cut_mark(struct str s)
+{
+	return (s.n <= 8 && str_iends(s, "...")) || str_eq_c(s, "\xe2\x80\xa6");
+}
+
+/* A fragment cut short after the signer ("HTS ACTIVIST LIU XIAOBO..."): a
+ * line that ends in "..." under a blank line and a name alone. */
+static bool cut_after_signer(struct parser *p, size_t i)
+{
+	struct str s = line_str(p, i), name, prefix;
+	size_t j = i;
+
+	if (s.n < 4 || s.n > 80 || !str_iends(s, "...") || j == p->body_start || !line_blank(p, j - 1))
+		return false;
+	while (j > p->body_start && line_blank(p, j - 1))
+		j--;
+	return j > p->body_start && signer_line(line_str(p, j - 1), &name, &prefix) && !prefix.n;
+}
+
 /* Lines after the signer, or after the last paragraph: NNNN, footers, notes. */
 static bool is_trailer(struct str s)
 {
@@ -25,6 +47,7 @@ static bool is_trailer(struct str s)
 					     "SIPDIS", "ADP000", "ZZ", "//END//", "END CABLE TEXT" };
 
 	if (STR_IEQ_ANY(s, exact) || str_istarts(s, "NOTE BY OC/T") || str_istarts(s, "NOTE BY OCT") ||
+	    cut_mark(s) || str_find(s, "EL PA\xc3\x8dS") >= 0 ||
 	    is_footer_line(s) || is_level_only(s) || str_istarts(s, "XMT ") || str_istarts(s, "NOTE: NOT PASSED") ||
 	    str_istarts(s, "Declassified/Released"))
 		return true;
@@ -256,6 +279,63 @@ static bool before_signer(struct str prev, struct str name)
 	       str_find(prev, "://") >= 0 || str_ifind(prev, "www.") >= 0 || (mixed_case(prev) && !mixed_case(name));
 }
 
+/* The last word of a text cut off in the middle of its bytes: "mo~97@Q5OQg"
+ * (letters, digits and the signs no word holds, mixed). */
+static bool garbage_word(struct str w)
+{
+	size_t odd = 0, digits = 0, letters = 0;
+
+	for (size_t i = 0; i < w.n; i++) {
+		int ch = (unsigned char)w.p[i];
+
+		odd += ch == '~' || ch == '@' || ch == '^' || ch == '{' || ch == '}' || ch == '|' || ch == '\\' ||
+		       ch == '`' || ch < 0x20;
+		digits += is_digit(ch);
+		letters += is_alpha(ch);
+	}
+	return odd >= 2 || (odd && digits && letters);
+}
+
+/* A text that ends cut off: the publisher's "..." after it, or garbage
+ * after its last word.  The garbage goes; the cable is marked partial and
+ * the warning says why. */
+static void cut_off_end(struct parser *p, size_t end, struct str *garbage)
+{
+	struct cable *c = p->c;
+
+	*garbage = STR_NULL;
+	for (size_t i = p->nlines; i > p->body_start && i > end; i--) {
+		if (!line_blank(p, i - 1) && cut_mark(line_str(p, i - 1))) {
+			c->partial = true;
+			cable_warn(c, "the text ends in \"...\": its publisher cut it short; marked partial");
+			break;
+		}
+	}
+	for (size_t i = end; i > p->body_start; i--) {
+		struct str s = line_str(p, i - 1);
+		size_t k = s.n;
+
+		if (line_blank(p, i - 1))
+			continue;
+		while (k && s.p[k - 1] != ' ')
+			k--;
+		if (garbage_word(str_make(s.p + k, s.n - k))) {
+			*garbage = str_make(s.p + k, s.n - k);
+			p->lines[i - 1].len = (uint32_t)(str_trim(str_make(s.p, k)).n + (size_t)(str_trim(str_make(s.p, k)).p - s.p));
+			c->partial = true;
+			cable_warn(c, "the text ends cut off, in garbage (\"%.*s\"), left out; marked partial",
+				   (int)MIN(garbage->n, 40), garbage->p);
+		} else if (k < s.n && s.n >= 4 && memcmp(s.p + s.n - 3, "...", 3) == 0 && s.n - k > 3 &&
+			   is_alpha((unsigned char)s.p[s.n - 4]) && !c->partial) {
+			/* "... the world's l...": cut in the middle of a word or a sentence */
+			c->partial = true;
+			cable_warn(c, "the text ends in \"%.*s\": cut short; marked partial", (int)MIN(s.n - k, 40),
+				   s.p + k);
+		}
+		break;
+	}
+}
+
 /* Finds the signer and trailer lines; returns the line where the body ends. */
 size_t parse_tail(struct parser *p)
 {
@@ -272,7 +352,12 @@ size_t parse_tail(struct parser *p)
 		size_t k;
 
 		if (line_blank(p, i - 1) || (is_page_break(s, p->station) && !page_rest(s, p->station).n) ||
-		    is_trailer(s)) {
+		    is_trailer(s) || cut_after_signer(p, i - 1)) {
+			if (cut_after_signer(p, i - 1)) {
+				c->partial = true;
+				cable_warn(c, "a line cut short after the signer (\"%.*s\"), left out; marked partial",
+					   (int)MIN(s.n, 60), s.p);
+			}
 			if (!line_blank(p, i - 1))
 				first_trailer = i - 1;
 			i--;
@@ -287,6 +372,13 @@ size_t parse_tail(struct parser *p)
 			continue;
 		}
 		break;
+	}
+	{
+		struct str garbage;
+
+		cut_off_end(p, i, &garbage);
+		if (garbage.n && ncut < sizeof(cut) / sizeof(cut[0]))
+			cut[ncut++] = garbage;
 	}
 	/* the name written twice ("Huntsman", "huntsman"): the second is a trailer */
 	if (i > p->body_start + 1 && ncut < sizeof(cut) / sizeof(cut[0])) {

@@ -149,9 +149,9 @@ static void more_fields(struct ui *u, const struct cable *c, int width)
 #define CITED_SHOWN 4
 
 /* The link a reference of the open cable leads to, or -1. */
-static int ref_link(const struct ui *u, const struct reference *r)
+static int ref_link(const struct ui *u, const struct reference *r, bool *moved)
 {
-	long e = r->id.n ? corpus_find(u->corpus, r->id.p) : -1;
+	long e = r->id.n ? corpus_ref_target(u->corpus, u->v.cur, r->id.p, moved) : -1;
 
 	for (size_t k = 0; e >= 0 && k < u->rd.nlinks; k++)
 		if (u->rd.links[k].entry == (size_t)e)
@@ -177,10 +177,15 @@ void header_lines(struct ui *u, int cols)
 	header_field(u, "TAGS", buf_str(&t), width, -1);
 	/* one line a reference: the ones in the corpus can be opened (r, Enter) */
 	for (size_t i = 0; i < c->nrefs; i++) {
-		int link = ref_link(u, &c->refs[i]);
+		bool moved = false;
+		int link = ref_link(u, &c->refs[i], &moved);
 
 		buf_clear(&t);
 		describe_ref(&t, &c->refs[i]);
+		if (link >= 0 && moved)
+			/* the id would be a later cable: the corpus's of the year before */
+			buf_printf(&t, " (later than this cable; leads to %s)",
+				   corpus_str(u->corpus, corpus_entry(u->corpus, u->rd.links[link].entry)->id));
 		if (link >= 0) {
 			buf_adds(&t, " \xE2\x8F\x8E");   /* a return sign: Enter opens it */
 			nrefs_linked++;

@@ -96,9 +96,10 @@ void reader_make_links(struct ui *u)
 	if (!c)
 		return;
 	for (size_t i = 0; i < c->nrefs; i++) {
-		long e = c->refs[i].id.n ? corpus_find(u->corpus, c->refs[i].id.p) : -1;
+		bool moved;
+		long e = c->refs[i].id.n ? corpus_ref_target(u->corpus, u->v.cur, c->refs[i].id.p, &moved) : -1;
 
-		if (e >= 0 && (size_t)e != u->v.cur)
+		if (e >= 0)
 			add_link(rd, (size_t)e);
 	}
 	n = corpus_cited_by(u->corpus, u->v.cur, &cited);

@@ -785,6 +785,24 @@ struct citing {
 static struct citing *cites;
 static size_t ncites, capcites;
 
+/* Does a warning say that the reference of serial @digits names a later cable? */
+static bool later_said(const struct cable *c, struct str digits)
+{
+	for (size_t i = 0; i < c->nwarnings; i++) {
+		struct str w = c->warnings[i];
+		long at = str_find(w, "names a later cable");
+
+		if (at >= 0 && digits.n) {
+			char want[24];
+
+			snprintf(want, sizeof(want), " %.*s ", (int)MIN(digits.n, 20), digits.p);
+			if (str_find(w, want) >= 0)
+				return true;
+		}
+	}
+	return false;
+}
+
 static void remember_refs(const char *src, const struct cable *c)
 {
 	struct citing *k;
@@ -799,9 +817,19 @@ static void remember_refs(const char *src, const struct cable *c)
 	snprintf(k->id, sizeof(k->id), "%s", c->id);
 	snprintf(k->date, sizeof(k->date), "%s", c->date);
 	k->refs = xmalloc((c->nrefs + 1) * sizeof(char *));
-	for (size_t i = 0; i < c->nrefs; i++)
-		if (c->refs[i].id.n)
-			k->refs[k->n++] = xstrndup(c->refs[i].id.p, c->refs[i].id.n);
+	for (size_t i = 0; i < c->nrefs; i++) {
+		struct str id = c->refs[i].id;
+		size_t d = id.n;
+
+		if (!id.n)
+			continue;
+		/* a later cable the parser itself says it names is said, not hidden */
+		while (d && is_digit((unsigned char)id.p[d - 1]))
+			d--;
+		if (later_said(c, str_make(id.p + d, id.n - d)))
+			continue;
+		k->refs[k->n++] = xstrndup(id.p, id.n);
+	}
 }
 
 /* "09ROME97" -> year 9, station "ROME", serial 97 (false when not of that shape). */
