@@ -144,12 +144,30 @@ bool section_is_summary(const struct cable *c, int section)
 	return section >= 0 && str_ifind(c->sections[section].title, "SUMMAR") >= 0;
 }
 
+static bool delimiter(char ch)
+{
+	return ch == '-' || ch == '=' || ch == '_' || ch == '/' || ch == '*' || ch == '~' || ch == '#' || ch == ' ';
+}
+
+/* A heading without the marks drawn around it: "-- KOSOVO --", "- - - A
+ * Dissenting View - - -", "//ISLAMISTS RESURGENT//", "------- COMMENT". */
+static struct str undelimited(struct str s)
+{
+	struct str t = s;
+
+	while (t.n && delimiter(t.p[0]))
+		t = str_make(t.p + 1, t.n - 1);
+	while (t.n && delimiter(t.p[t.n - 1]))
+		t.n--;
+	return t.n ? t : s;
+}
+
 int add_section(struct parser *p, struct str title)
 {
 	struct section *sec = cable_add_section(p->c);
 
 	title.n = rule_suffix(title);
-	title = str_trim(title);
+	title = undelimited(str_trim(title));
 	sec->title = title;
 	sec->at = text_span(p, title);
 	return (int)p->c->nsections - 1;

@@ -166,7 +166,24 @@ static struct str rtrim(struct str s)
 	return s;
 }
 
-/* Greedy filling at the break opportunities libunistring finds (UAX #14);
+/* Is the character that ends just before @i two columns wide? */
+static bool wide_before(const uint8_t *p, size_t i)
+{
+	size_t k = i;
+	ucs4_t uc;
+
+	if (!k || p[k - 1] < 0x80)
+		return false;
+	while (k > 0 && (p[k - 1] & 0xC0) == 0x80 && i - k < 3)
+		k--;
+	if (k == 0)
+		return false;
+	k--;
+	return u8_mbtouc(&uc, p + k, i - k) > 0 && uc_cols(uc) == 2;
+}
+
+/* Greedy filling at the break opportunities libunistring finds (UAX #14),
+ * kept to the blanks (and wide letters);
  * written here rather than with u8_width_linebreaks because that counts the
  * blank that ends a line, which costs a column, and it never cuts a word
  * longer than the line. */
@@ -201,7 +218,10 @@ void text_wrap(struct str s, int width, void (*emit)(struct str line, void *ud),
 			i++;
 			continue;
 		}
-		if (brk[i] == UC_BREAK_POSSIBLE && i > start)
+		/* a line breaks at a blank, never inside a word: not after the
+		 * comma of "government,s" nor the hyphen of "pro-Western", which
+		 * UAX #14 allows; text without blanks (CJK) at its wide letters */
+		if (brk[i] == UC_BREAK_POSSIBLE && i > start && (s.p[i - 1] == ' ' || uc_cols(uc) == 2 || wide_before(p, i)))
 			last = i;
 		w = uc == ' ' ? 1 : uc_cols(uc);
 		if (col + w > width && uc != ' ' && i > start) {
