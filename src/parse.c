@@ -104,7 +104,7 @@ static void file_name_id(struct parser *p, const struct record_meta *m)
 
 /* The cable's station as early as the header is read (page headers repeat
  * it): the classification line's, else the record's id, the footer's, the
- * file name's. */
+ * file name's; and its serial (p->serial), for the years of its REFs. */
 static void early_station(struct parser *p, const struct record_meta *m)
 {
 	char canon[ID_MAX];
@@ -127,7 +127,10 @@ static void early_station(struct parser *p, const struct record_meta *m)
 		snprintf(canon, sizeof(canon), "%s", p->file_id);
 	if (canon[0]) {
 		st = id_station(canon);
-		p->serial = atol(st.p + st.n);
+		/* the serial that tells a later REF: the text's or its record's;
+		 * a file's name is a reader's label, too weak a witness to move
+		 * a REF to another year */
+		p->serial = m->id.n || p->footer_id.n ? atol(st.p + st.n) : 0;
 	}
 	snprintf(p->station, sizeof(p->station), "%.*s", (int)st.n, st.p);
 }

@@ -4,9 +4,12 @@
  *                     text and the container say (id, origin, level, date)
  *   parse_preamble.c  five metadata lines, partial note, routing header,
  *                     classification line
- *   parse_header.c    captions, E.O. and DECL, TAGS (parse_tags.c reads
- *                     its list), SUBJECT, REF (parse_refs.c reads its
- *                     items), Classified By (parse_classby.c)
+ *   parse_header.c    the header machine: captions, E.O. and DECL, TAGS
+ *                     (parse_tags.c reads its list), SUBJECT, REF
+ *                     (parse_refs.c its block, parse_reftok.c and
+ *                     parse_refitem.c each item), Classified By
+ *                     (parse_classby.c); parse_fields.c the fields'
+ *                     values and the shapes of header lines
  *   parse_body.c      paragraphs, sections, summary (parse_tail.c: the
  *                     signer and the trailer)
  *   parse_lines.c     the line helpers all of them use,
@@ -58,7 +61,8 @@ struct parser {
 	bool saw_classby;        /* a Classified By line, even one that names nobody */
 
 	struct buf scratch;      /* joined paragraph text */
-	long serial;             /* the cable's own serial, as soon as known, or 0 */
+	long serial;             /* the cable's own serial, as soon as known from
+				  * the text or its record (not a file name), or 0 */
 	struct buf noyear;       /* REF items that had no year, for one warning */
 	struct buf earlier;      /* ... and took the year before the cable's */
 	struct buf notcable;     /* REF items that name no cable */

@@ -13,6 +13,7 @@ struct tags_ctx {
 	struct str whole;       /* the run-together word being split */
 	struct buf pieces;      /* its pieces so far, for the warning */
 	struct buf typos;
+	struct buf fixed;    /* long words read as the known tag a letter away */
 	bool repeated;
 };
 
@@ -55,6 +56,12 @@ static void one_tag(const struct tag_read *t, void *ud)
 			buf_addc(&x->pieces, ' ');
 		buf_addstr(&x->pieces, t->text);
 	}
+	if (t->note & TAGS_CORRECTED) {
+		if (x->fixed.n)
+			buf_adds(&x->fixed, ", ");
+		buf_printf(&x->fixed, "%.*s as %.*s", (int)MIN(t->near.n, 40), t->near.p, (int)MIN(t->text.n, 40),
+			   t->text.p);
+	}
 	if (t->note & TAGS_TYPO) {
 		if (x->typos.n)
 			buf_adds(&x->typos, ", ");
@@ -81,10 +88,14 @@ void parse_tags(struct parser *p, const struct str *pieces, size_t np, bool typo
 	if (x.typos.n)
 		cable_warn(c, "TAGS not in the vocabulary, kept as written: %.*s", (int)MIN(x.typos.n, 300),
 			   x.typos.p);
+	if (x.fixed.n)
+		cable_warn(c, "TAGS misspelt by a letter, read as the known tag: %.*s", (int)MIN(x.fixed.n, 300),
+			   x.fixed.p);
 	if ((notes & TAGS_REPEATED) || x.repeated)
 		cable_warn(c, "TAGS written more than once (as on each page of a long telegram); each kept once");
 	if (notes & TAGS_LOWER)
 		cable_warn(c, "TAGS written in lower case; upper-cased");
 	buf_free(&x.pieces);
 	buf_free(&x.typos);
+	buf_free(&x.fixed);
 }

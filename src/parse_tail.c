@@ -23,7 +23,9 @@ static bool signer_line(struct str s, struct str *name, struct str *prefix);
 /* "...": the publisher cut the text there. */
 static bool cut_mark(struct str s)
 {
-	return (s.n <= 8 && str_iends(s, "...")) || str_eq_c(s, "\xe2\x80\xa6");
+	struct marker m;
+
+	return ((s.n <= 8 && str_iends(s, "...")) || str_eq_c(s, "\xe2\x80\xa6")) && !read_marker(s, &m);
 }
 
 /* A fragment cut short after the signer ("HTS ACTIVIST LIU XIAOBO..."): a
@@ -325,12 +327,14 @@ static void cut_off_end(struct parser *p, size_t end, struct str *garbage)
 			c->partial = true;
 			cable_warn(c, "the text ends cut off, in garbage (\"%.*s\"), left out; marked partial",
 				   (int)MIN(garbage->n, 40), garbage->p);
-		} else if (k < s.n && s.n >= 4 && memcmp(s.p + s.n - 3, "...", 3) == 0 && s.n - k > 3 &&
-			   is_alpha((unsigned char)s.p[s.n - 4]) && !c->partial) {
-			/* "... the world's l...": cut in the middle of a word or a sentence */
+		} else if (s.n >= 3 && memcmp(s.p + s.n - 3, "...", 3) == 0 && !c->partial &&
+			   (s.n - k == 3 || (k < s.n && s.n - k > 3 && is_alpha((unsigned char)s.p[s.n - 4])))) {
+			/* "1. ...": a paragraph whose text was left out; "... the
+			 * world's l...": cut in the middle of a word or a sentence */
+			struct str what = s.n - k == 3 ? s : str_make(s.p + k, s.n - k);
+
 			c->partial = true;
-			cable_warn(c, "the text ends in \"%.*s\": cut short; marked partial", (int)MIN(s.n - k, 40),
-				   s.p + k);
+			cable_warn(c, "the text ends in \"%.*s\": cut short; marked partial", (int)MIN(what.n, 40), what.p);
 		}
 		break;
 	}

@@ -3,6 +3,7 @@
 #define PILCROW_STATIONS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* The station key another name stands for ("SECSTATE" -> "STATE",
  * "RIO" -> "RIODEJANEIRO"), or NULL. */
@@ -14,6 +15,20 @@ bool station_known(const char *key);
 /* The one known station a letter away from @key ("BISHTEK" -> "BISHKEK"),
  * or NULL (none, or more than one). */
 const char *station_near(const char *key);
+
+/* The one known station that @key ("RIODEJAN", "VATICA") cuts short,
+ * five letters or more of it; NULL (none, or more than one). */
+const char *station_prefix(const char *key);
+
+/* The vocabulary, generated from data/stations.tsv: the keys sorted, and
+ * the other written forms of some ("SECSTATE" -> "STATE"). */
+struct station_alias {
+	const char *name, *key;
+};
+extern const char *const station_keys[];
+extern const size_t station_nkeys;
+extern const struct station_alias station_aliases[];
+extern const size_t station_naliases;
 
 /* For the unit tests: true when the table is sorted. */
 bool station_table_sorted(void);

@@ -316,17 +316,23 @@ static size_t split_run(struct str w, size_t *len)
 	return k;
 }
 
-/* A known tag (four letters or more) one letter from @w: one changed,
- * added or left out ("MOPPS": MOPS, "UNDESCO": UNESCO). */
+/* The one known tag (four letters or more) one letter from @w: one
+ * changed, added or left out ("MOPPS": MOPS, "UNDESCO": UNESCO); NULL when
+ * none or more than one is. */
 static const char *near_tag(struct str w)
 {
+	const char *found = NULL;
+
 	for (size_t t = 0; t < tag_count; t++) {
 		const char *b = tag_table[t].tag;
 
-		if (strlen(b) >= 4 && !strchr(b, ' ') && str_one_edit(w, b))
-			return b;
+		if (strlen(b) >= 4 && !strchr(b, ' ') && str_one_edit(w, b)) {
+			if (found)
+				return NULL;
+			found = b;
+		}
 	}
-	return NULL;
+	return found;
 }
 
 /* The multi-word tag of the vocabulary that starts at token @i, as a number of tokens. */
@@ -521,7 +527,13 @@ unsigned tags_read(const struct str *pieces, size_t np, void (*fn)(const struct 
 			size_t m = normalise(no_dot(s), tmp);
 			const char *near = plain_word(&t[i]) ? near_tag(no_dot(s)) : NULL;
 
-			emit(&r, tmp, m, t[i].src, near ? TAGS_TYPO : 0, near ? str_c(near) : STR_NULL, STR_NULL);
+			if (near && no_dot(s).n >= 6) {
+				/* a long word is no code of its own: "UNDESCO" is UNESCO
+				 * (a short one may be: MTCR beside MTCRE, KDEV beside KDEM) */
+				emit(&r, near, strlen(near), t[i].src, TAGS_CORRECTED, str_make(tmp, m), STR_NULL);
+			} else {
+				emit(&r, tmp, m, t[i].src, near ? TAGS_TYPO : 0, near ? str_c(near) : STR_NULL, STR_NULL);
+			}
 			i++;
 		}
 	}

@@ -36,6 +36,7 @@ enum {
 	TAGS_REPEATED = 1 << 3,    /* written again (page by page); kept once */
 	TAGS_LOWER = 1 << 5,       /* written in lower case; upper-cased */
 	TAGS_PERSON = 1 << 6,      /* a person's name ("BIDEN, JOSEPH") */
+	TAGS_CORRECTED = 1 << 7,   /* a long word a letter from a known tag: read as it */
 };
 
 struct tag_read {
@@ -43,7 +44,8 @@ struct tag_read {
 	struct str src;     /* where it stands in the pieces (for a run-together
 			     * code, the part of the word it came from) */
 	unsigned note;      /* TAGS_... for this tag */
-	struct str near;    /* with TAGS_TYPO: the known tag it is one letter from */
+	struct str near;    /* with TAGS_TYPO: the known tag it is one letter from;
+			     * with TAGS_CORRECTED: the word as written */
 	struct str whole;   /* with TAGS_RUN_TOGETHER: the word as written */
 };
 

@@ -9,7 +9,11 @@
 #      the page's own table, heading, TAGS links and ¶ anchors
 #      (tests/real/pagecheck says how each field compares);
 #   3. SHARED/peer-cases: the header fields another parser of these cables
-#      expects, compared as the README there says (tests/real/peer.jq).
+#      expects, compared as the README there says (tests/real/peer.jq);
+#   4. the text's own checks over all of SHARED/cables (the pages, the
+#      cables, the dumps, the versions): what a reader copies is the
+#      cable's words and nothing else (tests/real/textcheck says what each
+#      check holds to); reviewed findings must stay under 1 % of the cables.
 # Prints the agreement per field and every disagreement; a disagreement
 # judged to be the page's or the peer's error is listed, with the reason, in
 # tests/real/reviewed.tsv and counts as agreeing.  Fails when a target is
@@ -19,6 +23,7 @@
 
 shared=$1
 : "${PAGECHECK:=$srcdir/tests/real/pagecheck}"
+: "${TEXTCHECK:=$srcdir/tests/real/textcheck}"
 reviewed=$srcdir/tests/real/reviewed.tsv
 if [ ! -d "$shared/cables" ]; then
 	echo "SKIP: no real cables at $shared"
@@ -123,6 +128,14 @@ if [ -d "$shared/peer-cases" ]; then
 	echo "$ncase peer cases"
 fi
 
+# ------------------------------------------------------ 4. the text checks
+"$TEXTCHECK" -p "$dir" $(for d in wikileaks txt html csv versions; do [ -d "$dir/$d" ] && echo "$dir/$d"; done) \
+	> "$tmp/text.tsv" 2> "$tmp/err"
+check "textcheck ran cleanly ($(head -c 300 "$tmp/err"))" [ ! -s "$tmp/err" ]
+sed -e 's|^|text\t|' "$tmp/text.tsv" >> "$rows"
+ncables=$(cut -f1 "$tmp/text.tsv" | sort -u | wc -l)
+echo "$ncables cables read for the text checks"
+
 # --------------------------------------------------------------- the report
 # rows: SET SOURCE FIELD RESULT THEIRS OURS; reviewed: SOURCE FIELD THEIRS OURS REASON
 : > "$tmp/open"
@@ -141,6 +154,10 @@ BEGIN {
 	target["pages\tsubject"] = 99; target["pages\ttags"] = 99
 	target["pages\tparagraphs"] = 98
 	target["peers\tall"] = 95; target["peers\toutput"] = 100
+	# the text checks: every finding fixed or reviewed (below)
+	text_checks = "signer-in-text signer-set page-header ref-text header-para ref-serial later-link same-addresses"
+	nt = split(text_checks, tc, " ")
+	for (i = 1; i <= nt; i++) target["text\t" tc[i]] = 100
 }
 {
 	set = $1; field = $3; res = $4
@@ -170,8 +187,15 @@ END {
 		if (none[k]) printf "%-6s %-22s %7d pages give nothing to compare\n", "", "", none[k]
 	}
 	for (i = 1; i <= nrev; i++) if (!(order[i] in seen)) print order[i] > stale
+	# reviewed findings of the text checks: below 1 % of the cables read
+	if (ncables) {
+		pr = 100 * rv["text\tall"] / ncables
+		printf "text   reviewed findings %d of %d cables: %.2f%% (target below 1%%)%s\n", rv["text\tall"], ncables, pr,
+			(pr >= 1 ? "  BELOW TARGET" : "")
+		if (pr >= 1) below++
+	}
 	exit below ? 1 : 0
-}' "$rows"
+}' ncables="$ncables" "$rows"
 check "every target met" [ $? -eq 0 ]
 if [ -s "$tmp/open" ]; then
 	echo "--- disagreements neither fixed nor reviewed (SOURCE FIELD THEIRS OURS):"

@@ -256,6 +256,56 @@ static void remove_dir(void)
 	assert_int_equal(system(cmd), 0);
 }
 
+/* A dated cable of Rome citing @ref. */
+static void write_dated(const char *id, const char *serial, const char *dtg, const char *ref)
+{
+	char path[128];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s.txt", dir, id);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fprintf(f, "R %s\nFM AMEMBASSY ROME\nCONFIDENTIAL ROME %s\n\nSUBJECT: TALKS\n%s\n\n1. (C) Text.\n", dtg,
+		serial, ref);
+	fclose(f);
+}
+
+/* A reference never leads to a later cable: ROME 97 of January writes "09
+ * ROME 451"; the corpus holds ROME 451 of March (later) and of the year
+ * before: the link is the year before's. */
+static void reference_never_to_a_later_cable(void **state)
+{
+	struct corpus *c = corpus_new();
+	char *paths[1] = { dir };
+	long citing, later, before;
+	bool moved;
+	const uint32_t *cited;
+
+	(void)state;
+	snprintf(dir, sizeof(dir), "/tmp/pilcrow-test-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	write_dated("09ROME97", "000097", "261200Z JAN 09", "REF: 09 ROME 451");
+	write_dated("09ROME451", "000451", "100000Z MAR 09", "");
+	write_dated("08ROME451", "000451", "100000Z MAR 08", "");
+	corpus_add_paths(c, paths, 1);
+	while (!corpus_index_step(c, 1000))
+		;
+	citing = corpus_find(c, "09ROME97");
+	later = corpus_find(c, "09ROME451");
+	before = corpus_find(c, "08ROME451");
+	assert_true(citing >= 0 && later >= 0 && before >= 0);
+	assert_int_equal(corpus_ref_target(c, (size_t)citing, "09ROME451", &moved), before);
+	assert_true(moved);
+	assert_int_equal(corpus_cited_by(c, (size_t)later, &cited), 0);
+	assert_int_equal(corpus_cited_by(c, (size_t)before, &cited), 1);
+	assert_int_equal(cited[0], citing);
+	/* nor to itself, nor to a later cable when no earlier one is there */
+	assert_int_equal(corpus_ref_target(c, (size_t)citing, "09ROME97", &moved), -1);
+	assert_int_equal(corpus_ref_target(c, (size_t)before, "09ROME451", &moved), -1);
+	corpus_free(c);
+	remove_dir();
+}
+
 static const char *sel_id(const struct clist *l)
 {
 	return corpus_str(l->corpus, corpus_entry(l->corpus, (size_t)clist_entry(l))->id);
@@ -481,6 +531,7 @@ int main(void)
 		cmocka_unit_test(overview_counts),
 		cmocka_unit_test(flow_bounds),
 		cmocka_unit_test(list_sort_by_id),
+		cmocka_unit_test(reference_never_to_a_later_cable),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

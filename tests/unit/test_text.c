@@ -100,6 +100,18 @@ static void wrapping(void **state)
 	assert_true(l.widest <= 6);
 	assert_string_equal(l.buf, "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E|\xE6\x97\xA5\xE6\x9C\xAC|");
 
+	/* lines break at blanks only: not after a comma for an apostrophe,
+	 * a slash or a hyphen inside a word */
+	memset(&l, 0, sizeof(l));
+	text_wrap(STR_LIT("of the government,s broader goal"), 16, collect, &l);
+	assert_string_equal(l.buf, "of the|government,s|broader goal|");
+	memset(&l, 0, sizeof(l));
+	text_wrap(STR_LIT("would be. A/S Bloomfield spoke"), 12, collect, &l);
+	assert_string_equal(l.buf, "would be.|A/S|Bloomfield|spoke|");
+	memset(&l, 0, sizeof(l));
+	text_wrap(STR_LIT("a pro-Western party"), 12, collect, &l);
+	assert_string_equal(l.buf, "a|pro-Western|party|");
+
 	/* a character wider than the line still makes progress */
 	memset(&l, 0, sizeof(l));
 	text_wrap(STR_LIT("\xE6\x97\xA5\xE6\x9C\xAC"), 1, collect, &l);
