@@ -2,6 +2,8 @@
 #include "config.h"
 #include "dates.h"
 
+#include <string.h>
+
 #include <stdio.h>
 
 static const char *const months[12] = {
@@ -19,6 +21,10 @@ int year_from_yy(int yy)
 
 int month_from_name(struct str s)
 {
+	/* a month's name is 3 to 9 letters, its first one of these: most
+	 * words are told apart here, and this runs on many words */
+	if (s.n < 3 || s.n > 9 || !strchr("JFMASONDjfmasond", s.p[0]))
+		return 0;
 	for (int i = 0; i < 12; i++)
 		if (str_ieq(s, months[i]) || str_ieq(s, full_months[i]))
 			return i + 1;

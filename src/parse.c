@@ -259,7 +259,7 @@ static void finish_origin(struct parser *p)
 	struct str st = id_station(c->id);
 
 	if (p->have_class_line && p->class_station.n && !is_redacted(p->class_station)) {
-		station_key(p->class_station, key, sizeof(key));
+		snprintf(key, sizeof(key), "%s", p->station);   /* the class line's, made early */
 		if (!c->id[0] || p->id_odd || (st.n == strlen(key) && memcmp(st.p, key, st.n) == 0)) {
 			char up[64];
 			size_t n = MIN(p->class_station.n, sizeof(up) - 1);

@@ -291,8 +291,10 @@ void parse_body(struct parser *p)
 		struct str text = str_make(p->t + p->lines[p->body_start].off, p->n - p->lines[p->body_start].off);
 		size_t at = 0, len;
 
-		/* page headers alone on their lines are page breaks; only the glued ones count */
-		while (!b.any_header && (at = page_header_in(text, at, &len, p->station)) != SIZE_MAX) {
+		/* page headers alone on their lines are page breaks; only the
+		 * glued ones count (those of the old telegrams, "PAGE 02 ...",
+		 * stand at a line's start: page breaks too) */
+		while (!b.any_header && (at = station_header_in(text, at, &len, p->station)) != SIZE_MAX) {
 			size_t a = at, e = at + len;
 
 			while (a > 0 && (text.p[a - 1] == ' ' || text.p[a - 1] == '\t'))
@@ -373,11 +375,12 @@ void parse_body(struct parser *p)
 					continue;
 			}
 		}
-		if (str_ieq(s, "SIPDIS")) {
+		/* (the first letter first: these run on every line) */
+		if ((s.p[0] | 0x20) == 's' && str_ieq(s, "SIPDIS")) {
 			cable_warn(c, "a SIPDIS line inside the text was left out");
 			continue;
 		}
-		if (str_istarts(s, "SIPDIS ") && s.n > 7 && s.p[7] != ' ') {
+		if ((s.p[0] | 0x20) == 's' && str_istarts(s, "SIPDIS ") && s.n > 7 && s.p[7] != ' ') {
 			/* the caption pasted over the start of a line of text */
 			cable_warn(c, "SIPDIS glued to the start of a line of text; removed");
 			s = str_make(s.p + 7, s.n - 7);
@@ -391,7 +394,7 @@ void parse_body(struct parser *p)
 			b.have_entire = true;
 			continue;
 		}
-		if (is_rule(s)) {
+		if ((s.p[0] == '-' || s.p[0] == '=' || s.p[0] == '_') && is_rule(s)) {
 			size_t k = next_content(p, i + 1, end);
 
 			/* the rule above a heading ("-------\nSummary\n-------") */

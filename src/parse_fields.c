@@ -221,7 +221,12 @@ bool marked_prose(struct str s)
 bool caveat_sentence(struct str s)
 {
 	struct marking m;
-	const char *e = paren_marking(s, 16, &m, NULL);
+	const char *e;
+
+	/* "(", "THIS", "SENSITIVE", "NOT", "PLEASE", "FOR": anything else is told at once */
+	if (!s.n || !strchr("(TSNPFtsnpf", s.p[0]))
+		return false;
+	e = paren_marking(s, 16, &m, NULL);
 
 	if (e)
 		s = str_trim(str_make(e + 1, (size_t)(s.p + s.n - e - 1)));

@@ -241,6 +241,8 @@ static bool field_goes_on(struct parser *p, const struct pending *pd, size_t i)
 	if (i >= p->nlines)
 		return false;
 	s = line_str(p, i);
+	if (label_at(s, true, &(size_t){ 0 }, &(bool){ false }) != LBL_NONE)
+		return false;   /* the next field: the most common line there */
 	{
 		long mid = find_midline(s, 0);
 		struct str head = mid >= 0 ? str_make(s.p, (size_t)mid) : s;
@@ -435,7 +437,8 @@ void parse_header(struct parser *p)
 		}
 		/* a page header inside the line ("REF: A. 08 BRASILIA 175 BRASILIA
 		 * 00000034 001.2 OF 005"): the line is the pieces around it */
-		while (more && (at = page_header_in(s, 0, &len, p->station)) != SIZE_MAX) {
+		/* (every form holds a zero: "00000034", "PAGE 02") */
+		while (more && memchr(s.p, '0', s.n) && (at = page_header_in(s, 0, &len, p->station)) != SIZE_MAX) {
 			struct str before = str_trim(str_make(s.p, at)), hdr = str_make(s.p + at, len);
 
 			cable_warn(p->c, "a page header inside a header line was left out (\"%.*s\")",

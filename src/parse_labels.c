@@ -284,6 +284,11 @@ long find_midline(struct str s, size_t from)
 		struct str rest;
 
 		if (s.p[i] == ' ') {
+			int c = s.p[i + 1] | 0x20;
+
+			/* E.O., TAGS, SUBJECT, REF, Classified By: told by the first letter */
+			if (c != 'e' && c != 't' && c != 's' && c != 'r' && c != 'c')
+				continue;
 			rest = str_make(s.p + i + 1, s.n - i - 1);
 			if (maybe_label(rest) && label_at(rest, false, &skip, &typo) != LBL_NONE)
 				return (long)i + 1;

@@ -443,28 +443,25 @@ static size_t page_form(struct str s, size_t i, bool whole)
 	return whole ? s.n : 0;
 }
 
-size_t page_header_in(struct str s, size_t from, size_t *len, const char *station)
+static size_t header_in(struct str s, size_t from, size_t *len, const char *station, bool page_too)
 {
-	const char *q = s.p + from, *end = s.p + s.n;
+	const char *end = s.p + s.n;
+	const char *z = s.p + from, *pg = s.p + from;
 
 	/* every header of the first form holds an eight-digit serial padded
-	 * with zeros ("00001187"), the second "PAGE ": look for "00" and "PA",
-	 * rare in text, so that a line costs a memchr or two */
-	while (q < end) {
-		const char *z = memchr(q, '0', (size_t)(end - q));
-		const char *pg = memchr(q, 'P', (size_t)(end - q));
+	 * with zeros ("00001187"), the second "PAGE ": look for "0" and "P",
+	 * each with its own memchr, kept from one look to the next */
+	z = memchr(z, '0', (size_t)(end - z));
+	pg = page_too ? memchr(pg, 'P', (size_t)(end - pg)) : NULL;
+	while (z || pg) {
 		size_t at, e, start;
 
-		if (!z && !pg)
-			break;
 		if (pg && (!z || pg < z)) {
 			size_t a = (size_t)(pg - s.p), lw;
 
-			q = pg + 1;
-			if (a > from && s.p[a - 1] != ' ')
-				continue;
-			e = page_form(s, a, a == from);
-			if (!e)
+			pg = pg + 1 < end ? memchr(pg + 1, 'P', (size_t)(end - pg - 1)) : NULL;
+			if (a + 5 > s.n || memcmp(s.p + a + 1, "AGE ", 4) != 0 || (a > from && s.p[a - 1] != ' ') ||
+			    !(e = page_form(s, a, a == from)))
 				continue;
 			/* a level word before it belongs to it */
 			for (size_t b = from; b < a; b++)
@@ -476,20 +473,33 @@ size_t page_header_in(struct str s, size_t from, size_t *len, const char *statio
 			return a;
 		}
 		at = (size_t)(z - s.p);
-		q = z + 1;
-		if (at + 1 >= s.n || z[1] != '0')
+		if (at + 1 >= s.n || z[1] != '0') {
+			z = z + 1 < end ? memchr(z + 1, '0', (size_t)(end - z - 1)) : NULL;
 			continue;
+		}
 		while (at > from && is_digit((unsigned char)s.p[at - 1]))
 			at--;
 		start = station_form(s, from, at, station, &e);
 		if (start == SIZE_MAX) {
-			q = s.p + at + digits_at(s, at);
+			const char *next = s.p + at + digits_at(s, at);
+
+			z = next < end ? memchr(next, '0', (size_t)(end - next)) : NULL;
 			continue;
 		}
 		*len = e - start;
 		return start;
 	}
 	return SIZE_MAX;
+}
+
+size_t page_header_in(struct str s, size_t from, size_t *len, const char *station)
+{
+	return header_in(s, from, len, station, true);
+}
+
+size_t station_header_in(struct str s, size_t from, size_t *len, const char *station)
+{
+	return header_in(s, from, len, station, false);
 }
 
 struct str page_rest(struct str s, const char *station)
@@ -501,22 +511,23 @@ struct str page_rest(struct str s, const char *station)
 	return str_trim(str_make(s.p + len, s.n - len));
 }
 
-bool is_page_break(struct str s, const char *station)
+bool page_break_line(struct str s, const char *station)
 {
 	size_t len, lw;
 
-	if (s.n == 0 || !is_alpha((unsigned char)s.p[0]))
-		return false;
-	if (s.n >= 7 && memcmp(s.p, "PAGE ", 5) == 0 && is_digit((unsigned char)s.p[5]))
+	if (!is_upper((unsigned char)s.p[0]))
+		return page_header_in(s, 0, &len, station) == 0 && len == s.n;
+	if (s.p[0] == 'P' && s.n >= 7 && memcmp(s.p, "PAGE ", 5) == 0 && is_digit((unsigned char)s.p[5]))
 		return true;
-	if (level_word_at(s, 0, &lw) && page_form(s, lw, true))
-		return true;
-	if (s.n > 80)
-		return false;
 	if (is_level_only(s))
 		return true;
-	/* "ROME 00001187 002 OF 003" ends with the page count */
-	if (!is_digit((unsigned char)s.p[s.n - 1]))
+	/* "CONFIDENTIAL PAGE 02 ROME 01196 01 OF 02" */
+	if (s.n > 1 && is_upper((unsigned char)s.p[1]) && strchr("CSUL", s.p[0]) && level_word_at(s, 0, &lw) &&
+	    page_form(s, lw, true))
+		return true;
+	/* "ROME 00001187 002 OF 003" ends with the page count, and holds the
+	 * eight-digit serial's zeros */
+	if (!is_digit((unsigned char)s.p[s.n - 1]) || !memchr(s.p, '0', s.n))
 		return false;
 	return page_header_in(s, 0, &len, station) == 0 && len == s.n;
 }

@@ -20,6 +20,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "buf.h"
 #include "cable.h"
@@ -117,15 +118,32 @@ struct marker {
 };
 bool read_marker(struct str line, struct marker *m);
 
+/* is_page_break() past its cheap tests. */
+bool page_break_line(struct str s, const char *station);
+
 /* A line that is a page break: a page header alone on it ("ROME
  * 00001187 002 OF 003", "Rome 00000097 002 of 005", "PAGE 02 ..."), or a
- * classification alone.  @station: the cable's station key, or NULL. */
-bool is_page_break(struct str s, const char *station);
+ * classification alone.  @station: the cable's station key, or NULL.  The
+ * cheap tests inline: this runs on every line. */
+static inline bool is_page_break(struct str s, const char *station)
+{
+	if (s.n == 0 || s.n > 80)
+		return s.n > 80 && s.p[0] == 'P' && memcmp(s.p, "PAGE ", 5) == 0 && is_digit((unsigned char)s.p[5]);
+	/* a capital first, or a page header in lower case ("khartoum 00000881
+	 * 002 of 002"), which ends with a digit as few lines of text do */
+	if (!is_upper((unsigned char)s.p[0]) && !(is_lower((unsigned char)s.p[0]) && is_digit((unsigned char)s.p[s.n - 1])))
+		return false;
+	return page_break_line(s, station);
+}
 
 /* The first page header in @s from @from, in any of its forms and any
  * case (see parse_lines.c), its station matched against the cable's
  * (@station, or NULL): where it starts (*len its length), or SIZE_MAX. */
 size_t page_header_in(struct str s, size_t from, size_t *len, const char *station);
+
+/* The same for the first form only ("ROME 00001187 002 OF 003"), as a
+ * whole text is looked over. */
+size_t station_header_in(struct str s, size_t from, size_t *len, const char *station);
 
 /* The text after the page header that starts @s ("PAGE 03 HARARE 06677 03
  * OF 03 291401Z 11. (C) COMMENT: ..."), or "" (none starts it, or nothing

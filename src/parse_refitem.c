@@ -121,7 +121,7 @@ static bool station_junk(const struct rtok *t, size_t k, size_t i)
 
 static bool month_token(const struct rtok *t)
 {
-	return t->kind == RK_WORD && month_from_name(t->s);
+	return t->kind == RK_WORD && t->month;
 }
 
 /* Does the item hold a number that names something no hit took? */
@@ -160,8 +160,11 @@ static void add_hit(struct ref_read *out, const char *key, const struct rtok *se
 	if (out->nhits >= REF_HITS_MAX)
 		return;
 	h = &out->hit[out->nhits++];
-	snprintf(h->station, sizeof(h->station), "%s", key);
-	snprintf(h->serial, sizeof(h->serial), "%s", serial->v);
+	/* copies, not snprintf: this runs for every REF of the dump */
+	memcpy(h->station, key, MIN(strlen(key) + 1, sizeof(h->station)));
+	h->station[sizeof(h->station) - 1] = '\0';
+	memcpy(h->serial, serial->v, MIN(strlen(serial->v) + 1, sizeof(h->serial)));
+	h->serial[sizeof(h->serial) - 1] = '\0';
 	h->year = year;
 	h->text = text;
 	h->station_own = own;
@@ -192,7 +195,7 @@ static int year_after(struct toks *k, size_t i)
 
 void ref_item_read(struct parser *p, struct str item, struct str label, struct ref_read *out)
 {
-	struct toks *k = xmalloc(sizeof(*k));
+	struct toks toks, *k = &toks;
 	struct rtok *t = k->t;
 	char station[REF_KEY_MAX] = "";
 	int year = -1;
@@ -291,5 +294,4 @@ void ref_item_read(struct parser *p, struct str item, struct str label, struct r
 			continued ? t[si].s : str_make(t[kk].s.p, (size_t)(t[si].s.p + t[si].s.n - t[kk].s.p)), own);
 	}
 	out->loose = loose_number(k);
-	free(k);
 }

@@ -17,22 +17,26 @@
  * ROME 97 of 26 January): then the year before, said. */
 static int default_year(struct parser *p, const struct ref_hit *h)
 {
+	struct buf *b = &p->noyear;
+	int y = p->year;
+
 	if (p->serial > 0 && strcmp(h->station, p->station) == 0 && atol(h->serial) > p->serial) {
-		if (p->earlier.n)
-			buf_adds(&p->earlier, ", ");
-		buf_printf(&p->earlier, "%s %s", h->station, h->serial);
-		return p->year - 1;
+		b = &p->earlier;
+		y = p->year - 1;
 	}
-	if (p->noyear.n)
-		buf_adds(&p->noyear, ", ");
-	buf_printf(&p->noyear, "%s %s", h->station, h->serial);
-	return p->year;
+	/* no printf: this runs for most REFs of the dump */
+	if (b->n)
+		buf_adds(b, ", ");
+	buf_adds(b, h->station);
+	buf_addc(b, ' ');
+	buf_adds(b, h->serial);
+	return y;
 }
 
 static void ref_ids(struct parser *p, size_t first, struct str item, struct str label)
 {
 	struct cable *c = p->c;
-	struct ref_read *rr = xmalloc(sizeof(*rr));
+	struct ref_read read, *rr = &read;
 	bool used_first = false;
 
 	ref_item_read(p, item, label, rr);
@@ -73,7 +77,6 @@ static void ref_ids(struct parser *p, size_t first, struct str item, struct str 
 			r->id = keep(p, str_c(id));
 		}
 	}
-	free(rr);
 }
 
 static void add_ref(struct parser *p, struct str label, struct str item)

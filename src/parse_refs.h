@@ -44,6 +44,7 @@ struct rtok {
 	bool caps;               /* a word written in capitals (or Capitalised) */
 	bool particle;           /* "de", "da", "do", "del" of a station's name */
 	bool used;               /* a serial or a year of a cable read */
+	bool month;              /* a word that names a month */
 };
 
 struct toks {

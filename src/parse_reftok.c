@@ -89,6 +89,7 @@ static void push(struct toks *k, enum rkind kind, struct str s)
 		r->caps = upper_first;
 		r->particle = !upper_first && (str_eq_c(s, "de") || str_eq_c(s, "da") || str_eq_c(s, "do") ||
 					       str_eq_c(s, "del") || str_eq_c(s, "des"));
+		r->month = s.n >= 3 && s.n <= 9 && month_from_name(s);
 	}
 }
 

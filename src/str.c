@@ -86,8 +86,11 @@ size_t str_count_lower(struct str s, size_t enough)
 
 bool str_ieq_any(struct str s, const char *const *words, size_t n)
 {
+	/* the first letters first: most words of a list differ there */
+	int c0 = s.n ? to_upper((unsigned char)s.p[0]) : 0;
+
 	for (size_t i = 0; i < n; i++)
-		if (str_ieq(s, words[i]))
+		if (to_upper((unsigned char)words[i][0]) == c0 && str_ieq(s, words[i]))
 			return true;
 	return false;
 }
