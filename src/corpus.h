@@ -53,6 +53,8 @@ const struct centry *corpus_entry(const struct corpus *c, size_t i);
 const char *corpus_str(const struct corpus *c, uint32_t off);
 /* The tags of entry @i, as pool offsets; returns how many. */
 size_t corpus_tags(const struct corpus *c, size_t i, const uint32_t **offs);
+/* The ids entry @i's references name, as pool offsets; returns how many. */
+size_t corpus_refs(const struct corpus *c, size_t i, const uint32_t **offs);
 
 /* The entry with canonical id @id, or -1. */
 long corpus_find(const struct corpus *c, const char *id);

@@ -20,9 +20,10 @@
  *   ref-serial      every serial in the REF block (found here in the text
  *                   itself) is the serial of a reference or is named in a
  *                   warning
- *   later-link      no reference leads to a later cable: not to a later
- *                   serial of the citing post in the same year, not to a
- *                   cable of these files dated after the one citing it
+ *   later-link      no reference leads to a later cable: the parser gives
+ *                   no later serial of the citing post in the same year
+ *                   unless it says so, and the corpus of these files links
+ *                   no cable dated after the one citing it
  *   same-addresses  the same cable from two sources has the same paragraph
  *                   addresses; where the texts differ, the paragraphs they
  *                   share have the same addresses
@@ -41,6 +42,7 @@
 
 #include "buf.h"
 #include "cable.h"
+#include "corpus.h"
 #include "parse.h"
 #include "source.h"
 #include "util.h"
@@ -853,11 +855,31 @@ static bool id_parts(const char *id, int *yy, char *station, size_t size, long *
 	return true;
 }
 
-static const char *date_of(const char *id)
+/* The links the corpus makes over these files, for the citing cable @id: a
+ * link to a cable dated after it, or NULL (*why says which). */
+static struct corpus *corp;
+
+static const char *later_in_corpus(const char *id, char *why, size_t size)
 {
-	for (size_t i = 0; i < nseen; i++)
-		if (strcmp(seen[i].id, id) == 0 && seen[i].date[0])
-			return seen[i].date;
+	long e = corpus_find(corp, id);
+	const struct centry *ce;
+	size_t n;
+	const uint32_t *refs;
+
+	if (e < 0)
+		return NULL;
+	ce = corpus_entry(corp, (size_t)e);
+	n = corpus_refs(corp, (size_t)e, &refs);
+	for (size_t r = 0; r < n; r++) {
+		bool moved;
+		long t = corpus_ref_target(corp, (size_t)e, corpus_str(corp, refs[r]), &moved);
+		const struct centry *te = t >= 0 ? corpus_entry(corp, (size_t)t) : NULL;
+
+		if (te && ce->date && te->date && te->date / 1440 > ce->date / 1440) {
+			snprintf(why, size, "the corpus links %s, dated after it", corpus_str(corp, te->id));
+			return corpus_str(corp, te->id);
+		}
+	}
 	return NULL;
 }
 
@@ -870,22 +892,21 @@ static void check_later_links(void)
 		long ser, rser;
 		bool have = id_parts(k->id, &yy, st, sizeof(st), &ser);
 		const char *bad = NULL;
-		char why[128] = "";
+		char why[160] = "";
 
 		if (!k->n)
 			continue;
+		/* the parser: a later serial of the citing post, not said */
 		for (size_t r = 0; r < k->n && !bad; r++) {
-			const char *d;
-
 			if (have && id_parts(k->refs[r], &ryy, rst, sizeof(rst), &rser) && ryy == yy &&
 			    strcmp(rst, st) == 0 && rser > ser) {
 				bad = k->refs[r];
 				snprintf(why, sizeof(why), "a later serial of %s", k->id);
-			} else if (k->date[0] && (d = date_of(k->refs[r])) != NULL && strncmp(d, k->date, 10) > 0) {
-				bad = k->refs[r];
-				snprintf(why, sizeof(why), "dated %.10s, after %.10s", d, k->date);
 			}
 		}
+		/* the corpus: a link to a cable dated after the citing one */
+		if (!bad && corp)
+			bad = later_in_corpus(k->id, why, sizeof(why));
 		row(k->src, "later-link", !bad, str_c(why), str_c(bad ? bad : ""));
 	}
 }
@@ -982,7 +1003,13 @@ int main(int argc, char **argv)
 	}
 	cable_init(&cab);
 	source_read(argv + first, (size_t)(argc - first), one, NULL, &st);
+	/* the same files as one corpus, for its links */
+	corp = corpus_new();
+	corpus_add_paths(corp, argv + first, (size_t)(argc - first));
+	while (!corpus_index_step(corp, 1000))
+		;
 	check_later_links();
+	corpus_free(corp);
 	check_same_addresses();
 	cable_free(&cab);
 	for (size_t i = 0; i < nseen; i++) {
