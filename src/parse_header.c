@@ -317,6 +317,14 @@ static void add_piece(struct pending *pd, struct str s)
 						     (size_t)(pd->end - pd->pieces[MAX_PIECES - 1].p));
 }
 
+static bool has_digit(struct str s)
+{
+	for (size_t i = 0; i < s.n; i++)
+		if (is_digit((unsigned char)s.p[i]))
+			return true;
+	return false;
+}
+
 /* Does line @s go on with the field being read? */
 static bool continues(const struct pending *pd, struct str s)
 {
@@ -332,6 +340,12 @@ static bool continues(const struct pending *pd, struct str s)
 		/* capitals, or any words after a list that ends with a comma */
 		return (tag_like(s) || (last.n && last.p[last.n - 1] == ',')) && !is_caption_word(s);
 	case LBL_REF:
+		/* after a complete item ("... 1234", "... AND PREVIOUS"), a line of
+		 * prose with no number in it is the text, not more of the list */
+		if (last.n && (is_digit((unsigned char)last.p[last.n - 1]) || str_iends(last, "PREVIOUS") ||
+			       last.p[last.n - 1] == ')') && str_count_lower(s, 12) >= 12 && !has_digit(s))
+			return false;
+		return !marked_prose(s) && !caveat_sentence(s) && !str_istarts(s, "DERIVED FROM");
 	case LBL_CLASSBY:
 		return !marked_prose(s) && !caveat_sentence(s) && !str_istarts(s, "DERIVED FROM");
 	default:

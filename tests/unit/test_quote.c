@@ -289,6 +289,12 @@ static void ref_block_ends(void **state)
 	assert_int_equal(c->ncaptions, 2);
 	assert_str(c->captions[1].text, "DERIVED FROM: DSCG 05-1 B, D");
 	assert_int_equal(c->nparas, 1);
+	/* prose after a complete item is the text */
+	assert_true(parse_text(c, "CONFIDENTIAL LISBON 000310\n\nTAGS: PREL\nSUBJECT: X\nREF: STATE 1234 AND PREVIOUS\n"
+				  "The minister said that the talks would go on in the spring.\n\n1. (C) Text.\n"));
+	assert_int_equal(c->nrefs, 1);
+	assert_str(c->refs[0].text, "STATE 1234 AND PREVIOUS");
+	assert_int_equal(c->nparas, 2);
 	/* a list broken over a blank line goes on */
 	assert_true(parse_text(c, "CONFIDENTIAL LISBON 009100\n\nR 261200Z JUN 09\nTAGS: PREL\nSUBJECT: X\n"
 				  "REF: A) LISBON 3552 B) MADRID 4080 C) DOE E-MAIL\n\nOF 10/6 D) STATE 215870\n\n"
