@@ -541,6 +541,7 @@ static bool parse(struct cable *c, struct str text, const struct record_meta *me
 	buf_free(&p.noyear);
 	buf_free(&p.earlier);
 	buf_free(&p.notcable);
+	buf_free(&p.undated);
 	return recognised;
 }
 

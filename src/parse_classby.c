@@ -157,6 +157,14 @@ void parse_classby(struct parser *p, struct str orig)
 	if (by.n && v.n > by.n && by.p[by.n] == '.' && by.n >= 2 && by.p[by.n - 2] == ' ')
 		by.n++;
 	why = str_trim(why);
+	/* "for reasons EO 12958 1.4(b)": the order cited before the reasons */
+	if (str_istarts(why, "E.O. 1") || str_istarts(why, "EO 1")) {
+		size_t k = str_istarts(why, "EO") ? 3 : 5;
+
+		while (k < why.n && is_digit((unsigned char)why.p[k]))
+			k++;
+		why = str_trim(str_make(why.p + k, why.n - k));
+	}
 	while (why.n && (why.p[why.n - 1] == '.' || why.p[why.n - 1] == ','))
 		why.n--;
 	c->classified_by.text = by;
@@ -167,4 +175,21 @@ void parse_classby(struct parser *p, struct str orig)
 	c->reasons.at = text_span(p, why);
 	if (c->reasons.at.off == SPAN_NONE)
 		c->reasons.at = text_span(p, orig);
+}
+
+void parse_reasons(struct parser *p, struct str v)
+{
+	struct cable *c = p->c;
+	size_t k = 6;
+
+	if (!str_istarts(v, "REASON") || c->reasons.text.n)
+		return;
+	if (k < v.n && (v.p[k] == 'S' || v.p[k] == 's'))
+		k++;
+	k = skip_sep(v, k);
+	v = str_trim(str_make(v.p + k, v.n - k));
+	while (v.n && (v.p[v.n - 1] == '.' || v.p[v.n - 1] == ','))
+		v.n--;
+	c->reasons.text = v;
+	c->reasons.at = text_span(p, v);
 }

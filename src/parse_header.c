@@ -104,7 +104,11 @@ static void close_field(struct parser *p, struct pending *pd)
 		buf_clear(&p->noyear);
 		buf_clear(&p->earlier);
 		buf_clear(&p->notcable);
+		buf_clear(&p->undated);
 		parse_refs(p, v);
+		if (p->undated.n)
+			cable_warn(c, "REF without a year, and the cable gives none: no id for %.*s",
+				   (int)MIN(p->undated.n, (size_t)300), p->undated.p);
 		if (p->noyear.n)
 			cable_warn(c, "REF without a year, took the cable's (%d): %.*s", p->year,
 				   (int)MIN(p->noyear.n, (size_t)300), p->noyear.p);
@@ -381,6 +385,20 @@ static bool header_line(struct parser *p, struct pending *pd, size_t i, struct s
 	}
 	if (is_site_date_line(s))
 		return true;   /* "Friday, 18 December 2009, 11:04": the header given again below */
+	if (p->saw_classby && !p->c->reasons.text.n && str_istarts(s, "REASON") &&
+	    (s.n > 6 && (s.p[6] == ':' || s.p[6] == ' ' || s.p[6] == 'S' || s.p[6] == 's'))) {
+		/* "REASONS: 1.5 (B) AND (D)." after a page break under Classified By */
+		close_field(p, pd);
+		parse_reasons(p, s);
+		return true;
+	}
+	if ((p->seen_main || p->c->nrefs || p->saw_classby) && (str_istarts(s, "DERIVED FROM") || caveat_sentence(s))) {
+		/* "DERIVED FROM: DSCG 05-1 B, D", "(U) THIS CABLE IS SENSITIVE BUT
+		 * UNCLASSIFIED ...": the header's, before the first paragraph */
+		close_field(p, pd);
+		add_caption(p, s);
+		return true;
+	}
 	if (p->seen_main && match_class_line(s, &cl)) {
 		/* the classification line again (a second page, or the header
 		 * given twice): what follows it is header, captions first */
@@ -397,13 +415,6 @@ static bool header_line(struct parser *p, struct pending *pd, size_t i, struct s
 		if (!is_caption_word(s) && (*captions >= 16 || !label_follows(p, i + 1)))
 			return false;
 		(*captions)++;
-	}
-	if (p->seen_main && (str_istarts(s, "DERIVED FROM") || caveat_sentence(s))) {
-		/* "DERIVED FROM: DSCG 05-1 B, D", "(U) THIS CABLE IS SENSITIVE BUT
-		 * UNCLASSIFIED ...": the header's, before the first paragraph */
-		close_field(p, pd);
-		add_caption(p, s);
-		return true;
 	}
 	if (p->seen_main && s.n < 100 && !line_has_label(s) && label_soon(p, i + 1)) {
 		/* a line between the fields ("SENSITIVE BUT UNCLASSIFIED--PLEASE
@@ -424,7 +435,7 @@ void parse_header(struct parser *p)
 	if (p->header_rest.n)
 		header_piece(p, &pd, p->header_rest, true);
 	for (; i < p->nlines; i++) {
-		struct str s = line_str(p, i);
+		struct str s = line_str(p, i), stop = STR_NULL;
 		size_t at, len;
 		bool more = true;
 
@@ -457,14 +468,24 @@ void parse_header(struct parser *p)
 
 			cable_warn(p->c, "a page header inside a header line was left out (\"%.*s\")",
 				   (int)MIN(hdr.n, 60), hdr.p);
-			if (before.n)
-				more = header_line(p, &pd, i, before, &captions);
+			if (before.n && !(more = header_line(p, &pd, i, before, &captions))) {
+				stop = before;
+				break;
+			}
 			s = str_trim(str_make(s.p + at + len, s.n - at - len));
 		}
-		if (more && s.n)
-			more = header_line(p, &pd, i, s, &captions);
-		if (!more)
+		if (more && s.n && !(more = header_line(p, &pd, i, s, &captions)))
+			stop = s;
+		if (!more) {
+			/* the header ended inside the line (after a page header):
+			 * the body starts with the piece it ended at */
+			if (stop.n && stop.p > line_str(p, i).p) {
+				p->lines[i].off = (uint32_t)(stop.p - p->t);
+				p->lines[i].len = (uint32_t)stop.n;
+				p->lines[i].indent = 0;
+			}
 			break;
+		}
 	}
 	close_field(p, &pd);
 	p->body_start = i;

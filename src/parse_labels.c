@@ -128,7 +128,7 @@ enum label label_at(struct str s, bool line_start, size_t *skip, bool *typo)
 			e++;
 		e = skip_sep(s, e);
 		after = str_make(s.p + e, s.n - e);
-		if (!after.n || str_istarts(after, "DECL") || str_istarts(after, "N/A") || str_istarts(after, "NA") ||
+		if (str_istarts(after, "DECL") || str_istarts(after, "N/A") || str_istarts(after, "NA") ||
 		    str_istarts(after, "OADR") || str_istarts(after, "X"))
 			return LBL_EO;
 		return LBL_NONE;

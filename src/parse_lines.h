@@ -67,6 +67,7 @@ struct parser {
 	struct buf noyear;       /* REF items that had no year, for one warning */
 	struct buf earlier;      /* ... and took the year before the cable's */
 	struct buf notcable;     /* REF items that name no cable */
+	struct buf undated;      /* REF cables without a year, the cable none either */
 	struct str field_src;    /* the header field being read, as written */
 };
 
@@ -232,6 +233,10 @@ void parse_tags(struct parser *p, const struct str *pieces, size_t np, bool typo
  * value (called by the header, and by the driver for a first paragraph that
  * holds it); a value without reasons gives way to a later one with them. */
 void parse_classby(struct parser *p, struct str v);
+
+/* parse_classby.c: "REASONS: 1.5 (B) AND (D)." on a line of its own, a
+ * page break after the Classified By line: the reasons it lacked. */
+void parse_reasons(struct parser *p, struct str v);
 
 /* True when @v begins like a Classified By line ("1. (U) CLASSIFIED BY"). */
 bool classby_starts(struct str v);

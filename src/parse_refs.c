@@ -54,8 +54,15 @@ static void ref_ids(struct parser *p, size_t first, struct str item, struct str 
 		int y = h->year;
 
 		if (y < 0) {
-			if (p->year < 0)
+			if (p->year < 0) {
+				/* no year anywhere: no id, but the serial is said */
+				if (p->undated.n)
+					buf_adds(&p->undated, ", ");
+				buf_adds(&p->undated, h->station);
+				buf_addc(&p->undated, ' ');
+				buf_adds(&p->undated, h->serial);
 				continue;
+			}
 			y = default_year(p, h);
 		} else if (y == p->year && p->serial > 0 && strcmp(h->station, p->station) == 0 &&
 			   atol(h->serial) > p->serial) {

@@ -11,9 +11,10 @@
 #   3. SHARED/peer-cases: the header fields another parser of these cables
 #      expects, compared as the README there says (tests/real/peer.jq);
 #   4. the text's own checks over all of SHARED/cables (the pages, the
-#      cables, the dumps, the versions): what a reader copies is the
-#      cable's words and nothing else (tests/real/textcheck says what each
-#      check holds to); reviewed findings must stay under 1 % of the cables.
+#      cables, the dumps, the versions) and the peer cases' excerpts: what
+#      a reader copies is the cable's words and nothing else
+#      (tests/real/textcheck says what each check holds to); reviewed
+#      findings must stay under 1 % of the cables.
 # Prints the agreement per field and every disagreement; a disagreement
 # judged to be the page's or the peer's error is listed, with the reason, in
 # tests/real/reviewed.tsv and counts as agreeing.  Fails when a target is
@@ -112,6 +113,8 @@ if [ -d "$shared/peer-cases" ]; then
 			name=$(printf '%s' "$case" | jq -r '(.cable_id // "excerpt") + (if .input_format == "html" then ".html" else ".txt" end)')
 			rm -rf "$tmp/case" && mkdir "$tmp/case"
 			printf '%s' "$case" | jq -j '.input' > "$tmp/case/$name"
+			# kept for the text checks too: real excerpts, each in a folder of its own
+			mkdir -p "$tmp/excerpts/$base:$n" && cp "$tmp/case/$name" "$tmp/excerpts/$base:$n/"
 			run_pilcrow "$tmp/out" "$tmp/err" --json "$tmp/case/$name"
 			ours=$(head -n 1 "$tmp/out")
 			[ -n "$ours" ] || ours=null
@@ -132,6 +135,11 @@ fi
 "$TEXTCHECK" -p "$dir" $(for d in wikileaks txt html csv versions; do [ -d "$dir/$d" ] && echo "$dir/$d"; done) \
 	> "$tmp/text.tsv" 2> "$tmp/err"
 check "textcheck ran cleanly ($(head -c 300 "$tmp/err"))" [ ! -s "$tmp/err" ]
+# the peer cases' excerpts (REF blocks, Classified By lines, last lines)
+if [ -d "$tmp/excerpts" ]; then
+	"$TEXTCHECK" -p "$tmp/excerpts" "$tmp/excerpts" 2> "$tmp/err" | sed -e 's|^|peer-cases/|' >> "$tmp/text.tsv"
+	check "textcheck ran cleanly on the excerpts ($(head -c 300 "$tmp/err"))" [ ! -s "$tmp/err" ]
+fi
 sed -e 's|^|text\t|' "$tmp/text.tsv" >> "$rows"
 ncables=$(cut -f1 "$tmp/text.tsv" | sort -u | wc -l)
 echo "$ncables cables read for the text checks"

@@ -250,7 +250,7 @@ static bool name_tail(struct str t, struct str *name)
 				stop = true;   /* ” */
 			/* "David J. Hazarian": an initial is no sentence's end */
 			if (q[-1] == '.' && k >= 2 && is_upper((unsigned char)q[-2]) &&
-			    (k == 2 || q[-3] == ' '))
+			    (k == 2 || !is_alpha((unsigned char)q[-3])))
 				stop = false;
 			if (!stop)
 				return false;
@@ -383,6 +383,7 @@ static bool before_name(struct str prev, struct str name)
 
 static void check_signer(const char *src, const struct cable *c)
 {
+	/* (a REF or a header alone, no text: no signer to look for) */
 	struct str name = STR_NULL, before, last, tail = STR_NULL;
 	bool in_text = c->nparas && name_tail(c->paras[c->nparas - 1].text, &tail);
 	bool has = false;
@@ -398,7 +399,9 @@ static void check_signer(const char *src, const struct cable *c)
 	/* the text itself: its last line is a name alone under a sentence,
 	 * a rule or a web address, or ends in one after its last sentence */
 	last = last_content(c->text, &before);
-	if (last.n) {
+	while (last.n && last.p[last.n - 1] == '#')
+		last.n--;       /* "GILLESPIE##" */
+	if (last.n && c->nparas) {
 		struct str prev = STR_NULL, ln = before;
 
 		while (ln.n) {
@@ -569,14 +572,16 @@ static bool all_digits(struct str w)
 	return true;
 }
 
-static bool upper_word(struct str w)
+/* A word of letters, a 0 written for an O among them ("0TTAWA"). */
+static bool word_like(struct str w)
 {
 	size_t letters = 0;
 
 	for (size_t i = 0; i < w.n; i++) {
-		if (is_lower((unsigned char)w.p[i]))
+		if (is_alpha((unsigned char)w.p[i]))
+			letters++;
+		else if (w.p[i] != '0')
 			return false;
-		letters += is_upper((unsigned char)w.p[i]);
 	}
 	return letters >= 2;
 }
@@ -725,8 +730,8 @@ static void check_ref_serials(const char *src, const struct cable *c)
 		    (glued_after && d.n == 2) ||                        /* 09STATE */
 		    (d.n == 2 && prev_serial) ||                        /* a year after the serial */
 		    (d.n == 4 && (s == 0 || !glued_before) && atoi(d.p) >= 1940 && atoi(d.p) <= 2030 &&
-		     (all_digits(wb) || prev_serial || (wa.n && upper_word(wa) && !all_digits(wa)))) ||
-		    (d.n == 2 && wa.n && is_alpha((unsigned char)wa.p[0]) && !glued_after) ||   /* 05 STATE 1234 */
+		     (all_digits(wb) || prev_serial || word_like(wa))) ||
+		    (d.n == 2 && word_like(wa) && !glued_after) ||   /* 05 STATE 1234, 05 0TTAWA 3518 */
 		    str_ieq(wb, "PARA") || str_ieq(wb, "PARAS") || str_ieq(wb, "PARAGRAPH") || str_ieq(wb, "SECTION") ||
 		    str_ieq(wb, "PAGE") || str_ieq(wb, "PAGES") || str_ieq(wb, "NO") || str_ieq(wb, "PERCENT") ||
 		    str_ieq(wa, "PERCENT") || (str_ieq(wb, "OF") && all_digits(wa))) {
@@ -778,6 +783,7 @@ static void remember(const char *src, const struct cable *c)
 /* The citing cables' references, kept for the check of dates. */
 struct citing {
 	char src[512];
+	bool id_from_name;   /* the text names no id: its file's name does */
 	char id[64];
 	char date[24];
 	char **refs;
@@ -817,6 +823,8 @@ static void remember_refs(const char *src, const struct cable *c)
 	memset(k, 0, sizeof(*k));
 	snprintf(k->src, sizeof(k->src), "%s", src);
 	snprintf(k->id, sizeof(k->id), "%s", c->id);
+	for (size_t i = 0; i < c->nwarnings; i++)
+		k->id_from_name |= str_find(c->warnings[i], "took the file name's") >= 0;
 	snprintf(k->date, sizeof(k->date), "%s", c->date);
 	k->refs = xmalloc((c->nrefs + 1) * sizeof(char *));
 	for (size_t i = 0; i < c->nrefs; i++) {
@@ -890,7 +898,8 @@ static void check_later_links(void)
 		int yy, ryy;
 		char st[64], rst[64];
 		long ser, rser;
-		bool have = id_parts(k->id, &yy, st, sizeof(st), &ser);
+		/* a serial known only from a file's name tells no order */
+		bool have = !k->id_from_name && id_parts(k->id, &yy, st, sizeof(st), &ser);
 		const char *bad = NULL;
 		char why[160] = "";
 
