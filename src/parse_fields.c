@@ -10,6 +10,7 @@
 #include "dates.h"
 #include "html.h"
 #include "ids.h"
+#include "stations.h"
 
 /* Sets @f to @s; when @s is a joined copy, the span is the whole field's. */
 void set_field(struct parser *p, struct field *f, struct str s)
@@ -91,9 +92,18 @@ void add_caption(struct parser *p, struct str s)
 /* A caption word alone, or one of the caption lines written together. */
 bool is_caption_word(struct str s)
 {
-	static const char *const lines[] = { "E F T O", "SIPDIS SIPDIS", "NOFORN SIPDIS", "SENSITIVE SIPDIS" };
+	struct str rest = s, w;
+	size_t words = 0;
 
-	return STR_IEQ_ANY(s, caption_words) || STR_IEQ_ANY(s, lines);
+	if (str_ieq(s, "E F T O"))
+		return true;
+	/* one caption word, or a line of them ("SIPDIS NOFORN") */
+	while (str_next_word(&rest, &w)) {
+		if (!STR_IEQ_ANY(w, caption_words))
+			return false;
+		words++;
+	}
+	return words > 0;
 }
 
 /* SUBJECT, tidied by subject_tidy(); the repairs said. */
@@ -197,6 +207,15 @@ bool mostly_lower(struct str s)
 /* A line that starts with a portion marking and prose after it ("(SBU)
  * Poloff delivered ...", "(U) THIS CABLE IS ..."): a paragraph, no REF
  * item "(C) ROME 123" (an item holds a number early on). */
+/* A word that is a known post ("Rome"). */
+static bool known_post(struct str w)
+{
+	char key[48];
+
+	station_key(w, key, sizeof(key));
+	return station_known(key);
+}
+
 bool marked_prose(struct str s)
 {
 	struct marking m;
@@ -208,6 +227,9 @@ bool marked_prose(struct str s)
 		return false;
 	rest = str_make(e + 1, (size_t)(s.p + s.n - e - 1));
 	while (words < 4 && str_next_word(&rest, &w)) {
+		/* "(SBU) On September 6": a word in mixed case first, no post's */
+		if (words == 0 && str_count_lower(w, 1) && is_upper((unsigned char)w.p[0]) && !known_post(w))
+			return str_next_word(&rest, &w);
 		if (is_digit((unsigned char)w.p[0]))
 			return false;
 		words++;

@@ -25,6 +25,15 @@ struct pending {
 
 /* ------------------------------------------------------------ the machine */
 
+/* The marker @m at the start of @rest opens prose, not an item: its
+ * marking and the words after it read as a marked paragraph. */
+static bool marked_prose_after(struct str rest, struct marker m)
+{
+	const char *open = memchr(rest.p, '(', (size_t)(m.rest.p - rest.p));
+
+	return open && marked_prose(str_make(open, (size_t)(rest.p + rest.n - open)));
+}
+
 /* Where text that is no reference starts inside a REF value: a portion
  * marking before prose, a caveat sentence, DERIVED FROM; else v.n. */
 static size_t ref_tail_at(struct str v)
@@ -36,6 +45,13 @@ static size_t ref_tail_at(struct str v)
 			continue;
 		if ((v.p[i] == '(' && marked_prose(rest)) || caveat_sentence(rest) || str_istarts(rest, "DERIVED FROM"))
 			return i;
+		/* "... AND PREVIOUS 1. (SBU) On September 6 ...": a paragraph */
+		if (is_digit((unsigned char)v.p[i])) {
+			struct marker m;
+
+			if (read_marker(rest, &m) && m.has_mark && !m.bare_mark && m.rest.n && marked_prose_after(rest, m))
+				return i;
+		}
 	}
 	return v.n;
 }
@@ -285,6 +301,17 @@ static bool label_follows(struct parser *p, size_t i)
 		l = label_at(line_str(p, i), true, &skip, &typo);
 		if (l == LBL_EO || l == LBL_TAGS || l == LBL_SUBJECT)
 			return true;
+		/* or inside a line the copy joined: "STATE FOR ... EO 12958 DECL: ..." */
+		{
+			struct str s = line_str(p, i);
+			long k = find_midline(s, 0);
+
+			if (k >= 0) {
+				l = label_at(str_make(s.p + k, s.n - (size_t)k), false, &skip, &typo);
+				if (l == LBL_EO || l == LBL_TAGS || l == LBL_SUBJECT)
+					return true;
+			}
+		}
 	}
 	return false;
 }

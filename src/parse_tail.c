@@ -220,8 +220,15 @@ static bool signer_line(struct str s, struct str *name, struct str *prefix)
 	if (at == 0)
 		return name->n <= 40;
 	*prefix = str_make(s.p, at);
-	if (!sentence_before(*prefix))
-		return false;
+	if (!sentence_before(*prefix)) {
+		/* "... Hamadeh. BEIRUT 00000586 003 OF 003 SISON": a page header
+		 * the copy joined between the last sentence and the name */
+		size_t len, h = page_header_in(*prefix, 0, &len, NULL);
+
+		if (h == SIZE_MAX || str_trim(str_make(prefix->p + h + len, prefix->n - h - len)).n ||
+		    !sentence_before(str_make(prefix->p, h)))
+			return false;
+	}
 	/* in a text of capitals the name is in capitals; after a text in
 	 * mixed case, a name in capitals, or one Capitalised word or two */
 	return str_count_lower(*prefix, 4) < 4 ? caps : true;

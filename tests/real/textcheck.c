@@ -150,7 +150,8 @@ static struct rx ref_label = { "(?i)(?:^|\\s)REF(?:S|TEL|TELS|ERENCES?)?\\s*:|(?
 static struct rx ref_end = {
 	"(?i)classi?fi?e?d\\s+by\\b|\\bderived\\s+from\\b|^\\s*(?:¶\\s*)?\\d{1,2}\\s*[.)]\\s|"
 	"^\\s*\\((?:U|SBU|C|S|TS)(?://?[A-Z]+)*\\)|\\bsummary\\b|^\\s*(?:E\\.?O\\.?\\s|TAGS|SUBJECT)|"
-	"^\\s*PAGE\\s+\\d|\\bthis\\s+(?:cable|message)\\s+is\\b|\\b(?:sensitive\\s+but\\s+unclassified)\\b|"
+	"^\\s*PAGE\\s+\\d|\\bthis\\s+(?:cable|message)\\s+is\\b|"
+	"(?-i:\\b\\d{1,2}\\.\\s*\\((?:U|SBU|C|S|TS)(?://?[A-Z]+)*\\)\\s+[A-Z][a-z])|\\b(?:sensitive\\s+but\\s+unclassified)\\b|"
 	"(?-i:^\\s*(?:C\\s?O\\s?N\\s?F\\s?I\\s?D|S\\s?E\\s?C\\s?R\\s?E\\s?T|UNCLAS))",
 	NULL, NULL };
 /* A line that goes on with a REF block after a blank line: an item. */
