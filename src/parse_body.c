@@ -313,7 +313,8 @@ void parse_body(struct parser *p)
 		struct marker m;
 
 		if (may_start_marker(line_str(p, i), '9') && read_marker(line_str(p, i), &m) &&
-		    (m.k == 1 || m.k == 11 || ((m.has_mark || m.pilcrow) && m.k <= 3)))
+		    (m.k == 1 || m.k == 11 || (m.has_mark && m.k <= 30) ||
+		     (m.k <= 3 && (i == p->body_start || line_blank(p, i - 1) || is_redacted(line_str(p, i - 1))))))
 			b.numbered = true;
 	}
 	/* an excerpt may start at any paragraph: "4. We look forward ..." */
@@ -335,6 +336,8 @@ void parse_body(struct parser *p)
 		bool broke = b.after_break;   /* the line comes after a page break */
 
 		b.stray_sign = false;
+		b.line = i;
+		b.end = end;
 
 		if (line_blank(p, i)) {
 			if (b.cur >= 0 && !b.after_break)
@@ -407,8 +410,16 @@ void parse_body(struct parser *p)
 			/* a marker starts a paragraph after a blank line or a sentence's
 			 * end; after a page break, one with its portion marking does */
 			bool fresh = b.pending_blank || b.cur < 0 || !b.prev.n || ends_sentence(b.prev) || is_redacted(b.prev) ||
-				     ((broke || is_rule(b.prev) || heading_like(b.prev) || m.pilcrow) && m.has_mark) ||
-				     (m.pilcrow && m.k >= b.expected && m.k <= b.expected + 3 && !number_follows(b.prev));
+				     is_rule(b.prev) ||
+				     ((broke || is_rule(b.prev) || heading_like(b.prev)) && m.has_mark) ||
+				     (m.has_mark && m.k >= b.expected && m.k <= b.expected + 3 && !number_follows(b.prev));
+
+			/* "... posed in paragraph" / "3.": the number the sentence
+			 * goes on with, a blank line or a page between them */
+			if (fresh && b.prev.n && !ends_sentence(b.prev) && number_follows(b.prev) && !m.has_mark) {
+				fresh = false;
+				b.pending_blank = false;   /* the sentence goes on over the gap */
+			}
 
 			enum take take;
 
@@ -424,6 +435,7 @@ void parse_body(struct parser *p)
 					b.outer = 0;
 				if (take != TAKE_AGAIN)
 					b.expected = number + 1;
+				b.again_next = take == TAKE_AGAIN ? number + 1 : 0;
 				continue;
 			}
 			b.inner = m.k;

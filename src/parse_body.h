@@ -29,6 +29,8 @@ struct body {
 	size_t with_pilcrow, taken;  /* paragraphs opened by a marker, and with a ¶ sign */
 	size_t with_paren;       /* ... and written "1)" */
 	bool stray_sign;         /* the line had a stray ¶ taken off: running text */
+	size_t line, end;        /* the line being read, and where the body ends */
+	long again_next;         /* after a number written again, the one after it */
 	long inner;              /* the number of the last line inside the open
 				  * paragraph that starts with one (a list), or 0 */
 };

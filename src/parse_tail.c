@@ -18,7 +18,7 @@ static bool is_footer_line(struct str s)
 	return i == 4 && str_find(s, " - ") > 4 && s.n < 80;
 }
 
-static bool signer_line(struct str s, struct str *name, struct str *prefix);
+static bool signer_line(struct str s, struct str *name, struct str *prefix, struct str context);
 
 /* "...": the publisher cut the text there. */
 static bool cut_mark(struct str s)
@@ -39,7 +39,7 @@ static bool cut_after_signer(struct parser *p, size_t i)
 		return false;
 	while (j > p->body_start && line_blank(p, j - 1))
 		j--;
-	return j > p->body_start && signer_line(line_str(p, j - 1), &name, &prefix) && !prefix.n;
+	return j > p->body_start && signer_line(line_str(p, j - 1), &name, &prefix, STR_NULL) && !prefix.n;
 }
 
 /* Lines after the signer, or after the last paragraph: NNNN, footers, notes. */
@@ -202,8 +202,10 @@ static bool sentence_before(struct str head)
 }
 
 /* A signer line: the name alone on its line (*prefix empty), or after the
- * last sentence of the line (*prefix the text before it). */
-static bool signer_line(struct str s, struct str *name, struct str *prefix)
+ * last sentence of the line (*prefix the text before it); @context, the
+ * line before it, tells a text in capitals from one in mixed case when the
+ * line holds little ("3. Koenig"). */
+static bool signer_line(struct str s, struct str *name, struct str *prefix, struct str context)
 {
 	size_t at;
 	bool caps;
@@ -231,7 +233,7 @@ static bool signer_line(struct str s, struct str *name, struct str *prefix)
 	}
 	/* in a text of capitals the name is in capitals; after a text in
 	 * mixed case, a name in capitals, or one Capitalised word or two */
-	return str_count_lower(*prefix, 4) < 4 ? caps : true;
+	return str_count_lower(*prefix, 4) + str_count_lower(context, 4) < 4 ? caps : true;
 }
 
 static void add_trailer(struct parser *p, struct str s)
@@ -347,6 +349,17 @@ static void cut_off_end(struct parser *p, size_t end, struct str *garbage)
 	}
 }
 
+/* The line of text before line @i, blank lines and page breaks passed over. */
+static struct str content_before(struct parser *p, size_t i)
+{
+	while (i > p->body_start) {
+		i--;
+		if (!line_blank(p, i) && !is_page_break(line_str(p, i), p->station))
+			return line_str(p, i);
+	}
+	return STR_NULL;
+}
+
 /* Finds the signer and trailer lines; returns the line where the body ends. */
 size_t parse_tail(struct parser *p)
 {
@@ -400,12 +413,12 @@ size_t parse_tail(struct parser *p)
 		if (j > p->body_start && str_ieq(line_str(p, j - 1), "") == false &&
 		    line_str(p, j - 1).n == line_str(p, i - 1).n && line_str(p, i - 1).n < 40 &&
 		    strncasecmp(line_str(p, j - 1).p, line_str(p, i - 1).p, line_str(p, i - 1).n) == 0 &&
-		    signer_line(line_str(p, j - 1), &name, &prefix) && !prefix.n) {
+		    signer_line(line_str(p, j - 1), &name, &prefix, STR_NULL) && !prefix.n) {
 			cut[ncut++] = line_str(p, i - 1);
 			i = j;
 		}
 	}
-	if (i > p->body_start && signer_line(line_str(p, i - 1), &name, &prefix)) {
+	if (i > p->body_start && signer_line(line_str(p, i - 1), &name, &prefix, content_before(p, i - 1))) {
 		size_t j = i - 1;
 
 		while (j > p->body_start && (line_blank(p, j - 1) || is_page_break(line_str(p, j - 1), p->station)))

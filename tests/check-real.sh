@@ -141,7 +141,7 @@ if [ -d "$tmp/excerpts" ]; then
 	check "textcheck ran cleanly on the excerpts ($(head -c 300 "$tmp/err"))" [ ! -s "$tmp/err" ]
 fi
 sed -e 's|^|text\t|' "$tmp/text.tsv" >> "$rows"
-ncables=$(cut -f1 "$tmp/text.tsv" | sort -u | wc -l)
+ncables=$(awk -F '\t' '$2 == "signer-in-text"' "$tmp/text.tsv" | cut -f1 | sort -u | wc -l)
 echo "$ncables cables read for the text checks"
 
 # --------------------------------------------------------------- the report

@@ -26,7 +26,9 @@
  *                   no cable dated after the one citing it
  *   same-addresses  the same cable from two sources has the same paragraph
  *                   addresses; where the texts differ, the paragraphs they
- *                   share have the same addresses
+ *                   share have the same addresses.  Each page is also
+ *                   read as the dump gives its cable (its text without
+ *                   the site's ¶ anchors, its table as the dump's columns)
  *
  * Prints one line a cable and check, tab-separated:
  *   SOURCE CHECK RESULT EXPECTED OURS
@@ -984,6 +986,26 @@ static void check_same_addresses(void)
 
 /* --------------------------------------------------------------- driving */
 
+/* @text without the ¶ signs a cable page puts before a number that starts
+ * a line (its paragraph anchors; the dump has none). */
+static void without_anchors(struct str text, struct buf *out)
+{
+	bool line_start = true;
+
+	for (size_t i = 0; i < text.n; i++) {
+		if (line_start && i + 2 < text.n && (unsigned char)text.p[i] == 0xC2 &&
+		    (unsigned char)text.p[i + 1] == 0xB6 && is_digit((unsigned char)text.p[i + 2])) {
+			i++;
+			continue;
+		}
+		buf_addc(out, text.p[i]);
+		if (text.p[i] == '\n')
+			line_start = true;
+		else if (text.p[i] != ' ')
+			line_start = false;
+	}
+}
+
 static bool one(struct str text, const struct record_meta *m, void *ud)
 {
 	char src[512];
@@ -999,6 +1021,21 @@ static bool one(struct str text, const struct record_meta *m, void *ud)
 	check_ref_serials(src, &cab);
 	remember(src, &cab);
 	remember_refs(src, &cab);
+	if (m->format == FORMAT_HTML) {
+		/* the same cable as the dump gives it: the text without the
+		 * site's ¶ anchors, its table as the dump's columns */
+		struct buf t = { 0 };
+		struct record_meta dm = *m;
+		char dsrc[600];
+
+		without_anchors(text, &t);
+		dm.format = FORMAT_CSV;
+		if (parse_cable(&cab, buf_str(&t), &dm)) {
+			snprintf(dsrc, sizeof(dsrc), "%s#dump", src);
+			remember(dsrc, &cab);
+		}
+		buf_free(&t);
+	}
 	return true;
 }
 
