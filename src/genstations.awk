@@ -1,5 +1,8 @@
-# genstations.awk -- turns data/stations.tsv (sorted by key) into the C
-# tables stations_data.c: the keys, sorted, and the other written forms
+# genstations.awk -- turns the station vocabulary into the C tables of
+# stations_data.c.  Its input: "K<TAB>key<TAB>name<TAB>forms" lines sorted
+# by key, then "A<TAB>form<TAB>key" lines sorted by form (the Makefile
+# makes both from data/stations.tsv), so that both tables are searched
+# by bisection.
 BEGIN {
 	FS = "\t"
 	print "/* stations_data.c -- generated from data/stations.tsv by genstations.awk; do not edit */"
@@ -10,15 +13,13 @@ BEGIN {
 	n = 0
 	na = 0
 }
-/^#/ || NF < 2 { next }
-{
-	printf "\t\"%s\",\n", $1
+$1 == "K" {
+	printf "\t\"%s\",\n", $2
 	n++
-	if (NF >= 3 && $3 != "") {
-		k = split($3, f, ",")
-		for (i = 1; i <= k; i++)
-			alias[na++] = "\t{ \"" f[i] "\", \"" $1 "\" },"
-	}
+	next
+}
+$1 == "A" {
+	alias[na++] = "\t{ \"" $2 "\", \"" $3 "\" },"
 }
 END {
 	print "};"

@@ -18,9 +18,20 @@ static int cmp_key(const void *a, const void *b)
 
 const char *station_alias(const char *name)
 {
-	for (size_t i = 0; i < station_naliases; i++)
-		if (name[0] == station_aliases[i].name[0] && strcmp(name, station_aliases[i].name) == 0)
-			return station_aliases[i].key;
+	size_t lo = 0, hi = station_naliases;
+
+	/* sorted by name when generated: bisection */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(name, station_aliases[mid].name);
+
+		if (c == 0)
+			return station_aliases[mid].key;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
 	return NULL;
 }
 
@@ -67,6 +78,9 @@ bool station_table_sorted(void)
 {
 	for (size_t i = 1; i < station_nkeys; i++)
 		if (strcmp(station_keys[i - 1], station_keys[i]) >= 0)
+			return false;
+	for (size_t i = 1; i < station_naliases; i++)
+		if (strcmp(station_aliases[i - 1].name, station_aliases[i].name) >= 0)
 			return false;
 	return true;
 }

@@ -20,8 +20,8 @@ const char *station_near(const char *key);
  * five letters or more of it; NULL (none, or more than one). */
 const char *station_prefix(const char *key);
 
-/* The vocabulary, generated from data/stations.tsv: the keys sorted, and
- * the other written forms of some ("SECSTATE" -> "STATE"). */
+/* The vocabulary, generated from data/stations.tsv: the keys, and the
+ * other written forms of some ("SECSTATE" -> "STATE"), each sorted. */
 struct station_alias {
 	const char *name, *key;
 };
