@@ -410,7 +410,7 @@ static bool header_line(struct parser *p, struct pending *pd, size_t i, struct s
 		}
 		close_field(p, pd);
 	}
-	if (is_site_date_line(s))
+	if (s.n >= 20 && s.p[s.n - 3] == ':' && is_site_date_line(s))
 		return true;   /* "Friday, 18 December 2009, 11:04": the header given again below */
 	if (p->saw_classby && !p->c->reasons.text.n && str_istarts(s, "REASON") &&
 	    (s.n > 6 && (s.p[6] == ':' || s.p[6] == ' ' || s.p[6] == 'S' || s.p[6] == 's'))) {

@@ -65,6 +65,9 @@ static enum label label_misspelt(struct str s, size_t *skip, bool *typo)
 	size_t k = 0;
 	struct str w;
 
+	/* CLASSIFIED, SUBJECT, REFERENCE, REFTELS */
+	if (!s.n || !strchr("CSRcsr", s.p[0]))
+		return LBL_NONE;
 	while (k < s.n && is_alpha((unsigned char)s.p[k]))
 		k++;
 	w = str_make(s.p, k);
