@@ -219,6 +219,14 @@ static bool signer_line(struct str s, struct str *name, struct str *prefix, stru
 	if (at == SIZE_MAX)
 		return false;
 	*name = str_make(s.p + at, s.n - at);
+	{
+		/* "KUBISKE KUBISKE": the name written twice on its line */
+		const char *sp = memchr(name->p, ' ', name->n);
+
+		if (sp && name->n == 2 * (size_t)(sp - name->p) + 1 &&
+		    strncasecmp(name->p, sp + 1, (size_t)(sp - name->p)) == 0)
+			name->n = (size_t)(sp - name->p);
+	}
 	if (at == 0)
 		return name->n <= 40;
 	*prefix = str_make(s.p, at);

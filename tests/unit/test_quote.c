@@ -103,6 +103,9 @@ static void what_follows_the_signer(void **state)
 	assert_true(parse_text(c, HEAD "1. (C) The talks went well.\nPereira\npereira\n"));
 	assert_str(c->signer.text, "Pereira");
 	assert_str(last_para(c)->text, "The talks went well.");
+	/* the name twice on its line */
+	assert_true(parse_text(c, HEAD "1. (C) The talks went well.\nPEREIRA PEREIRA\n"));
+	assert_str(c->signer.text, "PEREIRA");
 	/* the classification again, and a suffix */
 	assert_true(parse_text(c, HEAD "1. (C) The talks went well.\nPEREIRA JR\n\nCONFIDENTIAL\n"));
 	assert_str(c->signer.text, "PEREIRA JR");
