@@ -256,7 +256,9 @@ static bool field_goes_on(struct parser *p, const struct pending *pd, size_t i)
 	size_t j;
 	bool digit = false;
 
-	while (i < p->nlines && line_blank(p, i))
+	/* past blank lines and the page break that made them */
+	while (i < p->nlines && (line_blank(p, i) || (is_page_break(line_str(p, i), p->station) &&
+						      !page_rest(line_str(p, i), p->station).n)))
 		i++;
 	if (i >= p->nlines)
 		return false;

@@ -327,6 +327,11 @@ static void header_lines_stay_in_the_header(void **state)
 				  "E.O. 12958, reasons\n1.4 (b) and (d).\n\n1. (S) Text.\n"));
 	assert_str(c->reasons.text, "1.4 (b) and (d)");
 	assert_int_equal(c->nparas, 1);
+	/* a subject broken by a page header between blank lines */
+	assert_true(parse_text(c, "SECRET LISBON 000310\n\nTAGS: PREL\nSUBJECT: (S) HARBOUR TALKS GO\n\n"
+				  "LISBON 00000310 002 OF 003\n\nON IN SPRING\nREF: STATE 1\n\n"
+				  "Classified By: X, reasons 1.4 (b)\n\n1. (S) Text.\n"));
+	assert_str(c->subject.text, "HARBOUR TALKS GO ON IN SPRING");
 	/* a subject broken over a blank line */
 	assert_true(parse_text(c, "SECRET LISBON 000310\n\nTAGS: PREL\nSUBJECT: (S) HARBOUR TALKS GO\n\n"
 				  "ON IN SPRING\nREF: STATE 1\n\nClassified By: X, reasons 1.4 (b)\n\n1. (S) Text.\n"));
