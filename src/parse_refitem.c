@@ -31,6 +31,16 @@ static int year_value(const char *v)
 	return ref_year_of(str_c(v));
 }
 
+/* The year written before a post: two or four digits, or two behind a
+ * stray zero ("094 QUITO 841" is 1994, as written; a serial before a post
+ * has no leading zero). */
+static int year_before_value(const char *v)
+{
+	if (strlen(v) == 3 && v[0] == '0')
+		return year_value(v + 1);
+	return year_value(v);
+}
+
 /* The station key of the words @t[a..b), known stations preferred
  * ("BISHTEK" is BISHKEK, "SAO PAUO" SAO PAULO), into @key. */
 static void ref_station(struct parser *p, const struct rtok *t, size_t a, size_t b, char *key, size_t size)
@@ -220,7 +230,7 @@ void ref_item_read(struct parser *p, struct str item, struct str label, struct r
 		if (t[i].kind != RK_NUM || strlen(t[i].v) < 1 || strlen(t[i].v) > 7)
 			continue;
 		/* a year before the next station, not a serial: "05 ROME 2543" */
-		if (i + 1 < k->n && station_word(&t[i + 1]) && year_value(t[i].v) >= 0)
+		if (i + 1 < k->n && station_word(&t[i + 1]) && year_before_value(t[i].v) >= 0)
 			continue;
 		/* a day or a year beside a month: a date */
 		if ((i > 0 && month_token(&t[i - 1])) || (i + 1 < k->n && month_token(&t[i + 1])))
@@ -233,7 +243,7 @@ void ref_item_read(struct parser *p, struct str item, struct str label, struct r
 		} else if (kk < i && station_before(p, t, &kk, i, key, sizeof(key))) {
 			have = true;
 			if (kk > 0 && (t[kk - 1].kind == RK_YEAR || t[kk - 1].kind == RK_NUM) && !t[kk].sep) {
-				y = year_value(t[kk - 1].v);
+				y = year_before_value(t[kk - 1].v);
 				if (y >= 0)
 					t[kk - 1].used = true;
 			}

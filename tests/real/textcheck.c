@@ -735,6 +735,7 @@ static void check_ref_serials(const char *src, const struct cable *c)
 		    (d.n == 4 && (s == 0 || !glued_before) && atoi(d.p) >= 1940 && atoi(d.p) <= 2030 &&
 		     (all_digits(wb) || prev_serial || word_like(wa))) ||
 		    (d.n == 2 && word_like(wa) && !glued_after) ||   /* 05 STATE 1234, 05 0TTAWA 3518 */
+		    (d.n == 3 && d.p[0] == '0' && word_like(wa) && !glued_after) ||   /* 094 QUITO 841 */
 		    str_ieq(wb, "PARA") || str_ieq(wb, "PARAS") || str_ieq(wb, "PARAGRAPH") || str_ieq(wb, "SECTION") ||
 		    str_ieq(wb, "PAGE") || str_ieq(wb, "PAGES") || str_ieq(wb, "NO") || str_ieq(wb, "PERCENT") ||
 		    str_ieq(wa, "PERCENT") || (str_ieq(wb, "OF") && all_digits(wa))) {

@@ -199,6 +199,9 @@ static void ref_years_in_every_form(void **state)
 	/* four digits before, an apostrophe, in parentheses after */
 	assert_true(parse_ref(c, "REF: A. 2005 MADRID 3528 B. '08 ROME 12 C. ASUNCION 701 (07)"));
 	REF_IDS_ARE(c, "05MADRID3528", "08ROME12", "07ASUNCION701");
+	/* two digits behind a stray zero before the post; a zero-padded serial stays one */
+	assert_true(parse_ref(c, "REF: ROME 5; 094 ROME 841; ROME 097"));
+	REF_IDS_ARE(c, "09ROME5", "94ROME841", "09ROME97");
 	/* a hyphenated word that is no cable stays none */
 	assert_true(parse_ref(c, "REF: STATE CA-3400"));
 	for (size_t i = 0; i < c->nrefs; i++)
