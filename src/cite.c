@@ -2,10 +2,13 @@
 #include "config.h"
 #include "cite.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
+#include "text.h"
 #include "util.h"
 
 void cite_url(char *out, size_t n, const char *id)
@@ -66,25 +69,35 @@ void cite_origin_name(char *out, size_t n, const char *origin, const char *from)
 	title_case(out, n, origin ? origin : "");
 }
 
-/* Appends @s with no control character: a line break or a tab is a blank,
- * the rest (C0, DEL, C1) is left out, and runs of blanks are one. */
+/* Appends @s with no control character: a line break, a tab or a line or
+ * paragraph separator is a blank, the rest that text.c will not show (C0,
+ * DEL, C1, every bidirectional control and direction mark) is left out,
+ * and runs of blanks are one. */
 void cite_clean(struct buf *out, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		unsigned char ch = (unsigned char)s[i];
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
 
-		if (ch == '\n' || ch == '\t' || ch == '\r' || ch == ' ') {
+	while (p < end) {
+		ucs4_t uc;
+		int len;
+
+		if (*p < 0x80) {
+			uc = *p;
+			len = 1;
+		} else {
+			len = u8_mbtouc(&uc, p, (size_t)(end - p));
+			if (uc == 0xFFFD && (len < 3 || memcmp(p, "\xEF\xBF\xBD", 3) != 0)) {
+				p += len;       /* not UTF-8: left out */
+				continue;
+			}
+		}
+		if (uc == '\n' || uc == '\t' || uc == '\r' || uc == ' ' || uc == 0x2028 || uc == 0x2029) {
 			if (out->n && out->p[out->n - 1] != ' ')
 				buf_addc(out, ' ');
-			continue;
+		} else if (!(uc < 0x20 || uc == 0x7F || text_unsafe_char(uc))) {
+			buf_add(out, (const char *)p, (size_t)len);
 		}
-		if (ch < 0x20 || ch == 0x7F)
-			continue;
-		if (ch == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9F) {
-			i++;            /* a C1 control, U+0080..U+009F */
-			continue;
-		}
-		buf_addc(out, (char)ch);
+		p += len;
 	}
 }
 

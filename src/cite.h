@@ -31,8 +31,9 @@ void cite_make(struct buf *out, const char *tmpl, const struct cite_src *s);
 void cite_quote(struct buf *out, const char *quote, const char *tmpl, const struct cite_src *s);
 
 /* Appends @n bytes of @s on one line with no control character: a line
- * break or a tab is a blank, the rest (C0, DEL, C1) is left out, runs of
- * blanks are one. */
+ * break, a tab or a line separator is a blank, the rest (C0, DEL, C1, the
+ * bidirectional controls and direction marks) is left out, runs of blanks
+ * are one. */
 void cite_clean(struct buf *out, const char *s, size_t n);
 
 /* The station's name when the cable does not give it ("ROME": "Rome";

@@ -10,15 +10,13 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
-/* Characters that would let text reorder or hide what follows it. */
-static bool is_bidi_control(ucs4_t uc)
-{
-	return (uc >= 0x202A && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069);
-}
-
+/* Characters that would let text reorder or hide what follows it: the C1
+ * controls, the line and paragraph separators, and every character of the
+ * Unicode Bidi_Control property (embeddings, overrides, isolates and the
+ * direction marks LRM, RLM and ALM), as libunistring knows them. */
 bool text_unsafe_char(unsigned uc)
 {
-	return (uc >= 0x80 && uc < 0xA0) || is_bidi_control(uc) || uc == 0x2028 || uc == 0x2029;
+	return (uc >= 0x80 && uc < 0xA0) || uc_is_property_bidi_control(uc) || uc == 0x2028 || uc == 0x2029;
 }
 
 bool text_is_clean(struct str s, unsigned flags)

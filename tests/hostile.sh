@@ -26,8 +26,11 @@ esac
 has() { LC_ALL=C grep -qaP -- "$1" "$2"; }
 utf8() { iconv -f UTF-8 -t UTF-8 "$1" > /dev/null 2>&1; }
 C1='\xc2[\x80-\x9f]'
-BIDI='\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]'
+# the Bidi_Control characters: embeddings, overrides, isolates, LRM, RLM, ALM
+BIDI='\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xd8\x9c'
 
+# y copies through a command, into a file
+printf 'set clipboard = cat > %s/copied\n' "$tmp" > "$tmp/config"
 cat > "$tmp/drive.script" <<'EOS'
 size 40 120
 dump first
@@ -45,7 +48,8 @@ keys FmM<Tab>jj<Tab>]]}
 dump last
 keys ?
 dump help
-keys <Esc>QQ
+keys <Esc>gjy
+keys QQ
 EOS
 
 for f in "$tmp"/in/*; do
@@ -68,8 +72,8 @@ for f in "$tmp"/in/*; do
 	check "$name --text: no control but newline and page break" \
 		sh -c "! LC_ALL=C grep -qaP '[\\x00-\\x09\\x0b\\x0d-\\x1f\\x7f]|$C1|$BIDI' '$tmp/text'"
 	# the reader, and what reaches the terminal
-	rm -f "$tmp/first" "$tmp/last" "$tmp/help"
-	PILCROW_SCRIPT=$tmp/drive.script PILCROW_DUMP_DIR=$tmp PILCROW_MARKS=$tmp/marks \
+	rm -f "$tmp/first" "$tmp/last" "$tmp/help" "$tmp/copied"
+	PILCROW_CONFIG=$tmp/config PILCROW_SCRIPT=$tmp/drive.script PILCROW_DUMP_DIR=$tmp PILCROW_MARKS=$tmp/marks \
 		PILCROW_TERM_OUT=$tmp/term TERM=xterm-256color run_pilcrow "$tmp/out" "$tmp/err" "$f"
 	check "$name reader: status 0 (got $rc: $(head -c 200 "$tmp/err"))" [ "$rc" -eq 0 ]
 	check "$name reader: the screens were dumped" [ -s "$tmp/first" ] && [ -s "$tmp/last" ] && [ -s "$tmp/help" ]
@@ -83,6 +87,9 @@ for f in "$tmp"/in/*; do
 	check "$name terminal: no C0 control but CR, LF, BS" \
 		sh -c "! LC_ALL=C grep -qaP '[\\x00-\\x07\\x09\\x0b\\x0c\\x0e-\\x1a\\x1c-\\x1f\\x7f]' '$tmp/term'"
 	check "$name terminal: no C1 control, no bidi override" sh -c "! LC_ALL=C grep -qaP '$C1|$BIDI' '$tmp/term'"
+	check "$name clipboard: y copied the paragraph" [ -s "$tmp/copied" ]
+	check "$name clipboard: no control character, no bidi control" \
+		sh -c "! LC_ALL=C grep -qaP '[\\x00-\\x1f\\x7f]|$C1|$BIDI' '$tmp/copied'"
 	check "$name terminal: none of the cable's requests (status, title, paste, clipboard)" \
 		sh -c "! LC_ALL=C grep -qaP '\\x1b\\[6n|\\x1b\\[21t|\\x1b\\[\\?2004h|\\x1b\\]' '$tmp/term'"
 done

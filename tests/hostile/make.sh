@@ -74,7 +74,10 @@ header() {
 	printf '3. (C) Cut short at the end %s' "$(printf '\342\202')"
 } > "$dir/bad-utf8.txt"
 # UTF-16 with a byte-order mark, both orders, made from a plain cable
-plain="$(header "CONFIDENTIAL" "SIXTEEN BITS A CHARACTER")1. (C) Written in UTF-16 with a byte-order mark.
+# (the blank line after the subject written again: $(...) drops it)
+plain="$(header "CONFIDENTIAL" "SIXTEEN BITS A CHARACTER")
+
+1. (C) Written in UTF-16 with a byte-order mark.
 
 SEMBLER
 "

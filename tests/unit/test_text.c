@@ -39,6 +39,11 @@ static void sanitize_controls(void **state)
 	assert_true(text_is_clean(STR_LIT("\xC2\xB6" "1 caf\xC3\xA9"), 0));
 	assert_false(text_is_clean(STR_LIT("a\x1b"), 0));
 	assert_false(text_is_clean(STR_LIT("\xE2\x80\xAE"), 0));
+	/* the direction marks LRM, RLM and ALM are bidi controls too */
+	assert_string_equal(sanitized("a\xE2\x80\x8E" "b\xE2\x80\x8F" "c\xD8\x9C", 11, 0),
+			    "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD");
+	assert_false(text_is_clean(STR_LIT("\xE2\x80\x8E"), 0));
+	assert_false(text_is_clean(STR_LIT("\xD8\x9C"), 0));
 }
 
 static void widths(void **state)

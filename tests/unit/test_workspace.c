@@ -194,6 +194,12 @@ static void citations(void **state)
 	cite_quote(&b, NULL, "{id}", &s);
 	buf_addc(&b, '\0');
 	assert_string_equal(b.p, "\xE2\x80\x9CThe [31mred[0m text across lines.\xE2\x80\x9D \xE2\x80\x94 04ROME3933");
+	/* no direction mark, embedding or isolate reaches the clipboard; a line separator is a blank */
+	s.text = STR_LIT("Al\xE2\x80\x8Fi \xD8\x9C\xE2\x80\xAEsaid\xE2\x81\xA9\xE2\x80\xA8no \xE2\x80\x8E" "doubt");
+	buf_clear(&b);
+	cite_quote(&b, NULL, "{id}", &s);
+	buf_addc(&b, '\0');
+	assert_string_equal(b.p, "\xE2\x80\x9C" "Ali said no doubt\xE2\x80\x9D \xE2\x80\x94 04ROME3933");
 	/* a field left out with its prefix when empty */
 	s.date = "";
 	s.address = "";
