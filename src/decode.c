@@ -219,3 +219,53 @@ enum decode_result decode_utf8(struct str in, struct buf *tmp, struct str *out, 
 		*note = "converted from Latin-1/CP1252";
 	return DECODE_OK;
 }
+
+/* The first CR of a run that no LF follows, or NULL: memchr, as the
+ * CRLF of most files is passed over fast. */
+static const char *lone_cr(struct str s)
+{
+	const char *p = s.p, *end = s.p + s.n;
+
+	while (p < end && (p = memchr(p, '\r', (size_t)(end - p)))) {
+		const char *q = p;
+
+		while (q < end && *q == '\r')
+			q++;
+		if (q == end || *q != '\n')
+			return p;
+		p = q + 1;
+	}
+	return NULL;
+}
+
+bool decode_line_ends(struct str *text, struct buf *tmp)
+{
+	const char *first = lone_cr(*text);
+	size_t at;
+	char *p, *end;
+
+	if (!first)
+		return false;
+	at = (size_t)(first - text->p);
+	if (text->p != tmp->p) {
+		buf_clear(tmp);
+		buf_add(tmp, text->p, text->n);
+	}
+	p = tmp->p + at;
+	end = tmp->p + text->n;
+	while (p < end) {
+		char *q = p;
+
+		if (*p != '\r') {
+			p++;
+			continue;
+		}
+		while (q < end && *q == '\r')
+			q++;
+		if (q == end || *q != '\n')
+			memset(p, '\n', (size_t)(q - p));
+		p = q;
+	}
+	*text = str_make(tmp->p, text->n);
+	return true;
+}

@@ -22,6 +22,14 @@ enum decode_result decode_text(struct str in, struct buf *tmp, struct str *out, 
  * passed it (it runs on every record of a 1.9 GB dump). */
 enum decode_result decode_utf8(struct str in, struct buf *tmp, struct str *out, const char **note);
 
+/* Line ends written as CR alone (old Mac files, or a stray one) made LF,
+ * so that CR, LF and CRLF read alike: a run of CRs before an LF is part of
+ * that line end, any other run is as many line ends.  The length stays the
+ * same (offsets into the file hold).  When @text points at @tmp it is
+ * changed there, otherwise copied into @tmp first.  False when there was
+ * nothing to change. */
+bool decode_line_ends(struct str *text, struct buf *tmp);
+
 /* True when @in looks like binary data rather than text. */
 bool decode_is_binary(struct str in);
 

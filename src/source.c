@@ -303,6 +303,8 @@ void source_reader_buffer(struct source *s, const char *path, struct str data, b
 		return;
 	if (note)
 		record_note(&m, note);
+	if (decode_line_ends(&text, &s->dec))
+		record_note(&m, "lines ended by a carriage return alone, read as line breaks");
 	emit(s, text, &m);
 }
 

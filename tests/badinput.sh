@@ -65,6 +65,17 @@ if command -v iconv > /dev/null; then
 	check "UTF-16: the conversion is a warning" grep -q "UTF-16" "$tmp/out"
 fi
 
+# CR alone (old Mac files), LF and CRLF read alike
+tr -d '\r' < "$seed" | tr '\n' '\r' > "$tmp/cr-only.txt"
+expect_cables "lines ended by CR alone" 1 "$tmp/cr-only.txt"
+check "CR alone: same header and paragraphs as LF" \
+	[ "$(jq -c 'del(.warnings, .source)' "$tmp/out")" = "$(tr -d '\r' < "$seed" | "$PILCROW" --json - | jq -c 'del(.warnings, .source)')" ]
+check "CR alone: said among the repairs" grep -q "carriage return alone" "$tmp/out"
+awk '{ printf "%s\r\n", $0 }' "$seed" > "$tmp/crlf.txt"
+expect_cables "lines ended by CRLF" 1 "$tmp/crlf.txt"
+check "CRLF: same header and paragraphs as LF, no repair said" \
+	[ "$(jq -c 'del(.source)' "$tmp/out")" = "$(tr -d '\r' < "$seed" | "$PILCROW" --json - | jq -c 'del(.source)')" ]
+
 { sed -n '1,/^Summary/p' "$seed"; printf '\n1. (C) '; awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "wordy text"; print "" }'; } \
 	> "$tmp/longline.txt"
 expect_cables "a 10 MB line" 1 "$tmp/longline.txt"

@@ -193,6 +193,34 @@ static void encodings(void **state)
 	buf_free(&tmp);
 }
 
+static void line_ends(void **state)
+{
+	struct buf tmp = { 0 };
+	struct str out;
+
+	(void)state;
+	/* LF and CRLF: nothing to change, no copy */
+	out = STR_LIT("a\nb\r\nc\r\r\n");
+	assert_false(decode_line_ends(&out, &tmp));
+	assert_str(out, "a\nb\r\nc\r\r\n");
+	/* CR alone, as old Mac files write it: each a line end, blank lines kept */
+	out = STR_LIT("a\rb\r\rc\r");
+	assert_true(decode_line_ends(&out, &tmp));
+	assert_str(out, "a\nb\n\nc\n");
+	/* a stray CR inside an LF text, a CRLF beside it untouched */
+	out = STR_LIT("a\r\nb\rc\n");
+	assert_true(decode_line_ends(&out, &tmp));
+	assert_str(out, "a\r\nb\nc\n");
+	/* changed in place when the text is already in the buffer */
+	buf_clear(&tmp);
+	buf_adds(&tmp, "x\ry");
+	out = buf_str(&tmp);
+	assert_true(decode_line_ends(&out, &tmp));
+	assert_ptr_equal(out.p, tmp.p);
+	assert_str(out, "x\ny");
+	buf_free(&tmp);
+}
+
 /* ------------------------------------------------------------ dates, ids */
 
 static void dates(void **state)
@@ -260,6 +288,7 @@ int main(void)
 		cmocka_unit_test(html_truncated_and_not_a_page),
 		cmocka_unit_test(html_database_row),
 		cmocka_unit_test(encodings),
+		cmocka_unit_test(line_ends),
 		cmocka_unit_test(dates),
 		cmocka_unit_test(ids),
 	};
