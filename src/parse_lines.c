@@ -112,10 +112,11 @@ bool read_marker(struct str s, struct marker *m)
 	}
 	while (m->pilcrow && i < s.n && s.p[i] == ' ')
 		i++;
+	/* any number the text gives, up to nine digits (an int holds it) */
 	d0 = i;
-	while (i < s.n && is_digit((unsigned char)s.p[i]) && i - d0 < 5)
+	while (i < s.n && is_digit((unsigned char)s.p[i]) && i - d0 < 10)
 		i++;
-	if (i == d0 || i - d0 > 4)
+	if (i == d0 || i - d0 > 9)
 		return false;
 	m->k = 0;
 	for (size_t k = d0; k < i; k++)

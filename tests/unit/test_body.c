@@ -61,6 +61,27 @@ static void numbering_started_again(void **state)
 	assert_true(has_warning(c, "start again at 1"));
 }
 
+static void numbers_above_four_digits(void **state)
+{
+	struct cable *c = *state;
+	struct buf b = { 0 };
+
+	/* a long cable: every number kept, none merged into the one before */
+	buf_adds(&b, HEAD);
+	for (int i = 1; i <= 10002; i++)
+		buf_printf(&b, "%d. (C) Paragraph %d.\n\n", i, i);
+	buf_addc(&b, '\0');
+	assert_true(parse_text(c, b.p));
+	assert_int_equal(c->nparas, 10002);
+	assert_int_equal(c->paras[9999].number, 10000);
+	assert_string_equal(c->paras[10001].address, "10002");
+	assert_str(c->paras[10001].text, "Paragraph 10002.");
+	/* a number past what an int holds is no paragraph number */
+	assert_true(parse_text(c, HEAD "1. (C) The first.\n\n12345678901. (C) Not a number.\n"));
+	ADDRESSES_ARE(c, "1");
+	buf_free(&b);
+}
+
 static void unnumbered_blocks_have_their_own_address(void **state)
 {
 	struct cable *c = *state;
@@ -181,6 +202,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(number_written_twice, cable_setup, cable_teardown),
 		cmocka_unit_test_setup_teardown(numbering_started_again, cable_setup, cable_teardown),
+		cmocka_unit_test_setup_teardown(numbers_above_four_digits, cable_setup, cable_teardown),
 		cmocka_unit_test_setup_teardown(unnumbered_blocks_have_their_own_address, cable_setup, cable_teardown),
 		cmocka_unit_test_setup_teardown(lists_inside_paragraphs, cable_setup, cable_teardown),
 		cmocka_unit_test_setup_teardown(double_dot_and_excerpt_start, cable_setup, cable_teardown),
