@@ -304,9 +304,10 @@ int run_export_ws(const struct opts *o, char *const *inputs, size_t n)
 	size_t items;
 	int status = 0;
 
+	items = ws_export(ws, o->export_fmt, o->collection, NULL, &out);
+	/* after the reading: damage met while it read is told too */
 	if (*ws_notice(ws))
 		fprintf(stderr, "pilcrow: %s\n", ws_notice(ws));
-	items = ws_export(ws, o->export_fmt, o->collection, NULL, &out);
 	if (!items)
 		fprintf(stderr, "pilcrow: %s\n", o->collection ? "nothing in that collection" : "nothing marked or noted yet");
 	if (o->output) {

@@ -183,6 +183,21 @@ static int run_reader(const struct opts *o, char *const *paths, size_t n)
 	corpus_text_use_saved(c, !o->no_index);
 	corpus_add_paths(c, paths, n);
 	status = ui_run(c, &uo);
+	/* the changes kept while another process holds the lock are written
+	 * before pilcrow ends; Ctrl-C (or SIGTERM, SIGHUP) gives them up */
+	if (ws_pending(uo.ws) && !ws_flush(uo.ws, 0)) {
+		size_t kept = ws_pending(uo.ws);
+
+		fprintf(stderr, "pilcrow: waiting for the workspace to save %zu change%s (another process holds its lock);"
+			" Ctrl-C gives them up\n", kept, kept == 1 ? "" : "s");
+		term_quit_reset();
+		while (!term_quit_signal() && !ws_flush(uo.ws, 500))
+			;
+		if (ws_pending(uo.ws))
+			fprintf(stderr, "pilcrow: %zu change%s not saved\n", kept, kept == 1 ? "" : "s");
+		else
+			fprintf(stderr, "pilcrow: the workspace is free again: %zu change%s saved\n", kept, kept == 1 ? "" : "s");
+	}
 	/* what was set aside or will not be saved is said again on exit */
 	if (*ws_notice(uo.ws))
 		fprintf(stderr, "pilcrow: %s\n", ws_notice(uo.ws));

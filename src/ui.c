@@ -352,10 +352,15 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 		tell_problems(&u);
 		/* another session's marks and notes, before the screen shows ours */
 		if (ws_refresh(ws)) {
+			char said[200];
+
 			if (u.v.c && u.v.filter.marked_only)
 				view_set_filter(&u.v, u.v.filter);
 			if (screens_has(&u.stack, &u.marks_screen))
 				marks_reload(&u);
+			/* the changes kept while another process held the lock are in */
+			if (ws_saved_late(ws, said, sizeof(said)))
+				view_say(&u.v, "%s", said);
 		}
 		ui_list_workspace(&u);
 		draw(&u);

@@ -369,6 +369,8 @@ static void draw_status(const struct ui *u, const struct rect *r)
 		buf_printf(&b, "  /%s", v->pattern);
 	if (v->detail_focus)
 		buf_adds(&b, "  [detail]");
+	if (v->ws && *ws_waiting(v->ws))
+		buf_adds(&b, "  waiting for the workspace");
 	{
 		/* the pattern was typed, the rest comes from the cable: sanitise it all */
 		struct buf cl = { 0 };

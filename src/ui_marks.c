@@ -386,8 +386,8 @@ static void marks_draw(const void *ctx, const struct screen *s)
 	if ((size_t)(ms->top + ms->rows) < ms->ml.nlines)
 		put_c(LINES - 2, ms->cols - 1, 1, "\xE2\x96\xBC", A_BOLD);
 	buf_clear(&b);
-	if (*ws_unsaved(u->v.ws))
-		buf_printf(&b, " %s", ws_unsaved(u->v.ws));
+	if (*ws_caveat(u->v.ws))
+		buf_printf(&b, " %s", ws_caveat(u->v.ws));
 	status_bar(u, LINES - 1, ms->cols, buf_str(&b), "Enter opens, d unmarks, Tab: collections ");
 	buf_free(&b);
 }

@@ -32,8 +32,8 @@ static bool can_keep(struct ui *u)
 
 static void said_kept(struct ui *u, const char *what)
 {
-	if (*ws_unsaved(u->v.ws))
-		view_say(&u->v, "%s; %s", what, ws_unsaved(u->v.ws));
+	if (*ws_caveat(u->v.ws))
+		view_say(&u->v, "%s; %s", what, ws_caveat(u->v.ws));
 	else
 		view_say(&u->v, "%s", what);
 }

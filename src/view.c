@@ -403,8 +403,8 @@ void view_toggle_mark(struct view *v)
 	}
 	view_about(v, v->sel, &a);
 	on = ws_mark_toggle(v->ws, &a);
-	if (*ws_unsaved(v->ws))
-		view_say(v, "\xC2\xB6%s %s; %s", para(v, v->sel)->address, on ? "marked" : "unmarked", ws_unsaved(v->ws));
+	if (*ws_caveat(v->ws))
+		view_say(v, "\xC2\xB6%s %s; %s", para(v, v->sel)->address, on ? "marked" : "unmarked", ws_caveat(v->ws));
 	else
 		view_say(v, "\xC2\xB6%s %s (%zu marked in this cable)", para(v, v->sel)->address,
 			 on ? "marked" : "unmarked", ws_mark_count(v->ws, v->c->id));

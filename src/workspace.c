@@ -1,6 +1,8 @@
-/* workspace.c -- the workspace's database: opening it, its schema and the
- * migrations, setting a bad one aside, moving to memory when the disk
- * refuses, and the statements the rest runs */
+/* workspace.c -- the workspace's database: its schema and the
+ * migrations, the statements the rest runs, and where a change goes: the
+ * file, a copy in memory while another process holds the lock (ws_wait.c),
+ * or memory for the rest of the session when the disk refuses.  Opening
+ * is ws_open.c's, recovering a damaged file ws_recover.c's. */
 #include "config.h"
 #include "ws_internal.h"
 
@@ -13,7 +15,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "textcache.h"
 #include "util.h"
 
 /* The schema, one step a version: a new workspace runs them all, an older
@@ -67,6 +68,11 @@ static const char *const stmt_sql[WS_STMT_COUNT] = {
 			 " (SELECT line FROM history WHERE kind = ?1 ORDER BY at DESC LIMIT 200)",
 };
 
+const char *ws_sql(enum ws_stmt s)
+{
+	return stmt_sql[s];
+}
+
 int64_t ws_now(void)
 {
 	struct timespec ts;
@@ -83,36 +89,7 @@ int64_t ws_now(void)
 	return t;
 }
 
-/* $XDG_DATA_HOME/pilcrow/NAME, or ~/.local/share/pilcrow/NAME. */
-static const char *data_file(char *out, size_t n, const char *name)
-{
-	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-
-	if (xdg && xdg[0] == '/')
-		snprintf(out, n, "%s/pilcrow/%s", xdg, name);
-	else if (home && home[0])
-		snprintf(out, n, "%s/.local/share/pilcrow/%s", home, name);
-	else
-		return NULL;
-	return out;
-}
-
-const char *ws_default_path(char *out, size_t n)
-{
-	return data_file(out, n, "workspace.db");
-}
-
-const char *ws_old_marks(char *out, size_t n)
-{
-	const char *env = getenv("PILCROW_MARKS");
-
-	if (!env)
-		return data_file(out, n, "marks");
-	snprintf(out, n, "%s", env);
-	return out;
-}
-
-static void finalize_all(struct workspace *w)
+void ws_finalize_all(struct workspace *w)
 {
 	for (int i = 0; i < WS_STMT_COUNT; i++) {
 		sqlite3_finalize(w->st[i]);
@@ -138,28 +115,62 @@ static void bind_args(sqlite3_stmt *st, const char *types, va_list ap)
 	}
 }
 
-sqlite3_stmt *ws_stmt(struct workspace *w, enum ws_stmt s, const char *types, ...)
+/* Statement @s on the connection in use, prepared once. */
+static sqlite3_stmt *prepared(struct workspace *w, enum ws_stmt s)
 {
-	va_list ap;
-
 	if (!w->st[s] && sqlite3_prepare_v3(w->db, stmt_sql[s], -1, SQLITE_PREPARE_PERSISTENT, &w->st[s], NULL) != SQLITE_OK)
 		return NULL;
 	sqlite3_reset(w->st[s]);
 	sqlite3_clear_bindings(w->st[s]);
-	va_start(ap, types);
-	bind_args(w->st[s], types, ap);
-	va_end(ap);
 	return w->st[s];
 }
 
-static int read_int(sqlite3 *db, const char *sql, int *rc);
+sqlite3_stmt *ws_stmt(struct workspace *w, enum ws_stmt s, const char *types, ...)
+{
+	sqlite3_stmt *st = prepared(w, s);
+	va_list ap;
+
+	if (!st)
+		return NULL;
+	va_start(ap, types);
+	bind_args(st, types, ap);
+	va_end(ap);
+	return st;
+}
+
+int ws_run_op(sqlite3_stmt *st, const struct ws_op *op)
+{
+	int rc;
+
+	for (int i = 0; op->types[i]; i++) {
+		if (op->types[i] == 't') {
+			if (op->t[i])
+				sqlite3_bind_text(st, i + 1, op->t[i], -1, SQLITE_STATIC);
+			else
+				sqlite3_bind_null(st, i + 1);
+		} else {
+			sqlite3_bind_int64(st, i + 1, op->l[i]);
+		}
+	}
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc == SQLITE_ROW ? SQLITE_DONE : rc;
+}
+
+static int read_version(sqlite3 *db)
+{
+	int rc;
+
+	return ws_read_int(db, "PRAGMA user_version", &rc);
+}
 
 static bool exec_quiet(sqlite3 *db, const char *sql)
 {
 	return sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK;
 }
 
-static bool make_schema(sqlite3 *db, int from)
+bool ws_make_schema(sqlite3 *db, int from)
 {
 	char v[48];
 
@@ -178,35 +189,86 @@ static bool make_schema(sqlite3 *db, int from)
 	return true;
 }
 
-/* Moves the workspace into memory for the rest of the session, with what
- * the file held when it can still be read. */
-static void to_memory(struct workspace *w, const char *why)
+sqlite3 *ws_memory_copy(sqlite3 *from)
 {
 	sqlite3 *mem = NULL;
 	sqlite3_backup *b;
+	int rc = SQLITE_ERROR, v;
+
+	if (sqlite3_open(":memory:", &mem) != SQLITE_OK) {
+		sqlite3_close(mem);
+		return NULL;
+	}
+	if (from && (b = sqlite3_backup_init(mem, "main", from, "main"))) {
+		rc = sqlite3_backup_step(b, -1);
+		sqlite3_backup_finish(b);
+	}
+	v = read_version(mem);
+	if (rc != SQLITE_DONE || v < 0 || (v < WS_SCHEMA && !ws_make_schema(mem, v)) ||
+	    !exec_quiet(mem, "SELECT count(*) FROM item") || !exec_quiet(mem, "SELECT count(*) FROM note")) {
+		/* nothing readable came */
+		sqlite3_close(mem);
+		return NULL;
+	}
+	return mem;
+}
+
+/* Makes the changes of the transaction under way again, on the connection
+ * now in use (after a move to memory); the result of the last. */
+static int replay(struct workspace *w)
+{
+	int rc = SQLITE_DONE;
+
+	if (!exec_quiet(w->db, "BEGIN IMMEDIATE"))
+		return SQLITE_ERROR;
+	w->in_txn = true;
+	for (size_t i = 0; i < w->cur.n; i++) {
+		sqlite3_stmt *st = prepared(w, w->cur.ops[i].s);
+
+		rc = st ? ws_run_op(st, &w->cur.ops[i]) : SQLITE_ERROR;
+	}
+	return rc;
+}
+
+/* Moves the workspace into memory for the rest of the session, with what
+ * the file held when it can still be read, and the transaction under way
+ * made again there. */
+int ws_to_memory(struct workspace *w, const char *why)
+{
+	bool txn = w->in_txn;
+	sqlite3 *mem;
 
 	if (!*w->unsaved)
 		snprintf(w->unsaved, sizeof(w->unsaved), "marks will not be saved: %s", why);
-	finalize_all(w);
-	sqlite3_open(":memory:", &mem);
-	if (w->db && (b = sqlite3_backup_init(mem, "main", w->db, "main"))) {
-		sqlite3_backup_step(b, -1);
-		sqlite3_backup_finish(b);
+	if (txn)
+		exec_quiet(w->db, "ROLLBACK");
+	ws_finalize_all(w);
+	mem = w->db ? ws_memory_copy(w->db) : NULL;
+	if (!mem) {
+		/* WAL needs its -shm written even to read: read the file alone */
+		sqlite3 *ro = ws_open_readonly(w->path, false);
+
+		mem = ro ? ws_memory_copy(ro) : NULL;
+		sqlite3_close(ro);
+	}
+	if (!mem) {
+		sqlite3_open(":memory:", &mem);
+		ws_make_schema(mem, 0);
 	}
 	sqlite3_close(w->db);
 	w->db = mem;
-	{
-		int rc, v = read_int(mem, "PRAGMA user_version", &rc);
+	w->in_txn = false;
+	return txn ? replay(w) : SQLITE_DONE;
+}
 
-		if (v >= 0 && v < WS_SCHEMA)
-			make_schema(mem, v);
-	}
-	if (!exec_quiet(mem, "SELECT count(*) FROM item") || !exec_quiet(mem, "SELECT count(*) FROM note")) {
-		/* nothing readable came: a new schema */
-		sqlite3_close(mem);
-		sqlite3_open(":memory:", &w->db);
-		make_schema(w->db, 0);
-	}
+static bool is_busy(int rc)
+{
+	return (rc & 0xFF) == SQLITE_BUSY || (rc & 0xFF) == SQLITE_LOCKED;
+}
+
+bool ws_is_damage(int rc)
+{
+	return (rc & 0xFF) == SQLITE_CORRUPT || (rc & 0xFF) == SQLITE_NOTADB;
 }
 
 /* Is @rc the disk refusing a write (rather than a mistake of the statement)? */
@@ -214,7 +276,7 @@ static bool disk_refused(int rc)
 {
 	switch (rc & 0xFF) {
 	case SQLITE_READONLY: case SQLITE_FULL: case SQLITE_IOERR: case SQLITE_CANTOPEN: case SQLITE_PERM:
-	case SQLITE_BUSY: case SQLITE_LOCKED: case SQLITE_CORRUPT: case SQLITE_NOTADB:
+	case SQLITE_CORRUPT: case SQLITE_NOTADB:
 		return true;
 	default:
 		return false;
@@ -231,9 +293,6 @@ static const char *refusal(struct workspace *w, int rc)
 		*slash = '\0';
 	switch (rc & 0xFF) {
 	case SQLITE_FULL: snprintf(why, sizeof(why), "%s is full", dir); break;
-	case SQLITE_BUSY: case SQLITE_LOCKED:
-		snprintf(why, sizeof(why), "%s is locked by another process", w->path);
-		break;
 	case SQLITE_READONLY: case SQLITE_CANTOPEN: case SQLITE_PERM:
 		snprintf(why, sizeof(why), "%s cannot be written", access(dir, W_OK) ? dir : w->path);
 		break;
@@ -242,324 +301,84 @@ static const char *refusal(struct workspace *w, int rc)
 	return why;
 }
 
-bool ws_change(struct workspace *w, enum ws_stmt s, const char *types, ...)
+/* A write the file refused: a lock is waited for (the work goes on in
+ * memory meanwhile), anything else moves the session to memory.  The
+ * transaction under way is made again where the work goes on. */
+static int refused(struct workspace *w, int rc)
 {
-	for (int attempt = 0; attempt < 2; attempt++) {
-		sqlite3_stmt *st;
-		va_list ap;
-		int rc;
-
-		if (!w->st[s] && sqlite3_prepare_v3(w->db, stmt_sql[s], -1, SQLITE_PREPARE_PERSISTENT, &w->st[s], NULL) != SQLITE_OK)
-			rc = sqlite3_errcode(w->db);
-		else {
-			st = w->st[s];
-			sqlite3_reset(st);
-			sqlite3_clear_bindings(st);
-			va_start(ap, types);
-			bind_args(st, types, ap);
-			va_end(ap);
-			rc = sqlite3_step(st);
-			sqlite3_reset(st);
-			if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-				return true;
-		}
-		if (!disk_refused(rc) || attempt)
-			return false;
-		to_memory(w, refusal(w, rc));
+	if (is_busy(rc) && !w->file && !*w->unsaved) {
+		wq_start(w);
+		return w->in_txn ? replay(w) : SQLITE_DONE;
 	}
-	return false;
+	if (is_busy(rc) || disk_refused(rc))
+		return ws_to_memory(w, refusal(w, rc));
+	return rc;
 }
 
-bool ws_exec(struct workspace *w, const char *sql)
+void ws_begin(struct workspace *w)
 {
-	int rc = sqlite3_exec(w->db, sql, NULL, NULL, NULL);
-
-	if (rc == SQLITE_OK)
-		return true;
-	if (!disk_refused(rc))
-		return false;
-	to_memory(w, refusal(w, rc));
-	return sqlite3_exec(w->db, sql, NULL, NULL, NULL) == SQLITE_OK;
-}
-
-/* Renames the workspace (and its -wal and -shm) to PATH.bad-DATE, by the
- * text index's own setting aside: never deleted, the reader may want it
- * back. */
-static bool set_aside(struct workspace *w, const char *why)
-{
-	char dir[PATH_MAX], to[TEXTCACHE_PATH], from2[PATH_MAX + 8], to2[TEXTCACHE_PATH + 8];
-	const char *base = strrchr(w->path, '/');
-	struct stat st;
-
-	snprintf(dir, sizeof(dir), "%.*s", base ? (int)(base - w->path) : 1, base ? w->path : ".");
-	if (!textcache_set_aside(dir, base ? base + 1 : w->path, to, sizeof(to)))
-		return false;
-	for (int k = 0; k < 2; k++) {
-		snprintf(from2, sizeof(from2), "%s%s", w->path, k ? "-shm" : "-wal");
-		snprintf(to2, sizeof(to2), "%s%s", to, k ? "-shm" : "-wal");
-		if (stat(from2, &st) == 0)
-			rename(from2, to2);
-	}
-	snprintf(w->notice, sizeof(w->notice), "%s: %s; set aside as %s, a new one made", w->path, why, to);
-	return true;
-}
-
-static void make_parents(const char *path)
-{
-	char tmp[PATH_MAX];
-
-	snprintf(tmp, sizeof(tmp), "%s", path);
-	for (char *p = tmp + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		mkdir(tmp, 0700);
-		*p = '/';
-	}
-}
-
-static int read_int(sqlite3 *db, const char *sql, int *rc)
-{
-	sqlite3_stmt *st;
-	int v = -1;
-
-	*rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-	if (*rc != SQLITE_OK)
-		return -1;
-	*rc = sqlite3_step(st);
-	if (*rc == SQLITE_ROW) {
-		v = sqlite3_column_int(st, 0);
-		*rc = SQLITE_OK;
-	}
-	sqlite3_finalize(st);
-	return v;
-}
-
-/* One row's text of @sql into @out ("" when none). */
-static void read_text(sqlite3 *db, const char *sql, char *out, size_t n)
-{
-	sqlite3_stmt *st;
-
-	out[0] = '\0';
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		return;
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		snprintf(out, n, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-}
-
-/* Puts the database in WAL mode; true when it is.  Another session
- * opening it at the same moment may hold the lock the change needs: tried
- * again for a second then (a directory that cannot be written keeps the
- * old mode, and tells so at once). */
-static bool wal_on(sqlite3 *db)
-{
-	char mode[16];
-
-	for (int k = 0; k < 50; k++) {
-		read_text(db, "PRAGMA journal_mode", mode, sizeof(mode));
-		if (strcmp(mode, "wal") == 0)
-			return true;
-		read_text(db, "PRAGMA journal_mode = WAL", mode, sizeof(mode));
-		if (strcmp(mode, "wal") == 0)
-			return true;
-		if (*mode)
-			return false;       /* refused, not busy */
-		usleep(20000);
-	}
-	return false;
-}
-
-/* Is the database file shorter than its header says?  Only when the
- * header's count is current (SQLite's "version-valid-for" is the change
- * counter) and no write-ahead log holds pages of it. */
-static bool cut_short(const char *path, char *why, size_t n)
-{
-	unsigned char h[100];
-	char wal[PATH_MAX + 8];
-	struct stat st, ws;
-	FILE *f = fopen(path, "rb");
-	size_t got = f ? fread(h, 1, sizeof(h), f) : 0;
-	unsigned long page, pages;
-
-	if (f)
-		fclose(f);
-	if (got < sizeof(h) || stat(path, &st) != 0)
-		return false;                   /* new, or not a database: met elsewhere */
-	snprintf(wal, sizeof(wal), "%s-wal", path);
-	if (stat(wal, &ws) == 0 && ws.st_size > 0)
-		return false;
-	page = (unsigned long)h[16] << 8 | h[17];
-	if (page == 1)
-		page = 65536;
-	pages = (unsigned long)h[28] << 24 | (unsigned long)h[29] << 16 | (unsigned long)h[30] << 8 | h[31];
-	if (!pages || memcmp(h + 24, h + 92, 4) != 0)
-		return false;
-	if ((unsigned long long)st.st_size >= (unsigned long long)pages * page)
-		return false;
-	snprintf(why, n, "%llu of %llu bytes", (unsigned long long)st.st_size, (unsigned long long)pages * page);
-	return true;
-}
-
-enum opened { OPEN_OK, OPEN_BAD, OPEN_REFUSED };
-
-/* Opens the file and brings its schema to this pilcrow's; says why not. */
-static enum opened open_file(struct workspace *w, char *why, size_t n)
-{
-	int rc, v;
-	char check_why[96];
-
-	/* one thread uses a workspace: no mutex on each call (a tenth of reading it) */
-	rc = sqlite3_open_v2(w->path, &w->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
-	if (rc != SQLITE_OK) {
-		snprintf(why, n, "%s", refusal(w, rc));
-		return OPEN_REFUSED;
-	}
-	sqlite3_busy_timeout(w->db, 5000);
-	v = read_int(w->db, "PRAGMA user_version", &rc);
-	if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT) {
-		snprintf(why, n, "not a workspace (%s)", sqlite3_errstr(rc));
-		return OPEN_BAD;
-	}
-	if (rc != SQLITE_OK) {
-		snprintf(why, n, "%s", refusal(w, rc));
-		return OPEN_REFUSED;
-	}
-	if (v > WS_SCHEMA) {
-		snprintf(why, n, "made by a newer pilcrow (schema %d; this one knows %d)", v, WS_SCHEMA);
-		return OPEN_BAD;
-	}
-	/* cut short: the pages the header counts are not all in the file (a
-	 * check of every page, PRAGMA quick_check, took 2 ms of the 5 the
-	 * startup may cost at 10,000 marks; damage elsewhere is met when the
-	 * pages are read, and refused then) */
-	if (cut_short(w->path, check_why, sizeof(check_why))) {
-		snprintf(why, n, "cut short (%s)", check_why);
-		return OPEN_BAD;
-	}
-	/* WAL: readers and the writer of several sessions do not wait on
-	 * each other; FULL: each commit is on the disk before it returns */
-	if (!wal_on(w->db) || !exec_quiet(w->db, "PRAGMA synchronous = FULL")) {
-		snprintf(why, n, "%s", refusal(w, SQLITE_READONLY));
-		return OPEN_REFUSED;
-	}
-	if (v < WS_SCHEMA && !make_schema(w->db, v < 0 ? 0 : v)) {
-		rc = sqlite3_errcode(w->db);
-		/* another session may have made it meanwhile */
-		if (read_int(w->db, "PRAGMA user_version", &rc) != WS_SCHEMA) {
-			snprintf(why, n, "%s", refusal(w, rc ? rc : SQLITE_READONLY));
-			return OPEN_REFUSED;
-		}
-	}
-	return OPEN_OK;
-}
-
-/* The marks file of earlier pilcrows: "ID<tab>3,4,0a" a line. */
-static size_t import_marks(struct workspace *w, const char *old)
-{
-	FILE *f;
-	char line[4096];
-	size_t n = 0;
-	sqlite3_stmt *st;
-	int done;
-
-	if (!old || !*old)
-		return 0;
-	if (sqlite3_prepare_v2(w->db, "SELECT 1 FROM meta WHERE key = 'marks-imported'", -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	done = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
-	if (done || !(f = fopen(old, "r")))
-		return 0;
-	if (!ws_exec(w, "BEGIN IMMEDIATE")) {
-		fclose(f);
-		return 0;
-	}
-	while (fgets(line, sizeof(line), f)) {
-		char *tab = strchr(line, '\t'), *p;
-
-		if (!tab || line[0] == '#')
-			continue;
-		*tab = '\0';
-		for (p = tab + 1; *p;) {
-			char a[24];
-			size_t k = 0;
-
-			while (p[k] && ((p[k] >= '0' && p[k] <= '9') || (p[k] >= 'a' && p[k] <= 'z')))
-				k++;
-			if (!k)
-				break;
-			snprintf(a, sizeof(a), "%.*s", (int)MIN(k, sizeof(a) - 1), p);
-			if (ws_change(w, WS_MARK_ADD, "tttl", WS_MARKS, line, a, ws_now()))
-				n++;
-			p += k;
-			while (*p == ',' || *p == ' ')
-				p++;
-		}
-	}
-	fclose(f);
-	if ((st = NULL, sqlite3_prepare_v2(w->db, "INSERT OR REPLACE INTO meta(key, value) VALUES('marks-imported', ?1)",
-					   -1, &st, NULL)) == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, old, -1, SQLITE_TRANSIENT);
-		sqlite3_step(st);
-	}
-	sqlite3_finalize(st);
-	if (ws_exec(w, "COMMIT") && n && !*w->notice)
-		snprintf(w->notice, sizeof(w->notice), "%zu marks imported from %s (the file is left as it was)", n, old);
-	return n;
-}
-
-struct workspace *ws_open(const char *path, const char *old_marks)
-{
-	struct workspace *w = xcalloc(1, sizeof(*w));
-	char why[PATH_MAX + 100], def[PATH_MAX];
-	enum opened r = OPEN_REFUSED;
 	int rc;
 
-	if (!path)
-		path = ws_default_path(def, sizeof(def));
-	if (path) {
-		snprintf(w->path, sizeof(w->path), "%s", path);
-		make_parents(w->path);
-		r = open_file(w, why, sizeof(why));
-		if (r == OPEN_BAD) {
-			sqlite3_close(w->db);
-			w->db = NULL;
-			if (set_aside(w, why)) {
-				r = open_file(w, why, sizeof(why));
-			} else {
-				snprintf(why, sizeof(why), "%s cannot be set aside: %s", w->path, strerror(errno));
-				r = OPEN_REFUSED;
-			}
+	wq_clear(&w->cur);
+	w->in_txn = false;
+	rc = sqlite3_exec(w->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		refused(w, rc);
+		rc = sqlite3_exec(w->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	}
+	w->in_txn = rc == SQLITE_OK;
+}
+
+void ws_commit(struct workspace *w)
+{
+	int rc;
+
+	if (w->in_txn) {
+		rc = sqlite3_exec(w->db, "COMMIT", NULL, NULL, NULL);
+		if (rc != SQLITE_OK && refused(w, rc) == SQLITE_DONE)
+			sqlite3_exec(w->db, "COMMIT", NULL, NULL, NULL);
+		w->in_txn = false;
+		if (w->file) {
+			wq_keep(w);
+			wq_flush(w, 0);     /* the lock may be free already */
 		}
-	} else {
-		snprintf(why, sizeof(why), "neither XDG_DATA_HOME nor HOME is set");
 	}
-	/* damage the open did not see shows when the cache is read */
-	rc = SQLITE_OK;
-	if (r == OPEN_OK && ((rc = wc_load(w)) == SQLITE_CORRUPT || rc == SQLITE_NOTADB)) {
-		finalize_all(w);
-		sqlite3_close(w->db);
-		w->db = NULL;
-		snprintf(why, sizeof(why), "damaged (%s)", sqlite3_errstr(rc));
-		r = set_aside(w, why) ? open_file(w, why, sizeof(why)) : OPEN_REFUSED;
-	}
-	if (r != OPEN_OK)
-		to_memory(w, why);
-	/* the cache once more when something came in since (or the file
-	 * was set aside, or the workspace moved to memory) */
-	if (r != OPEN_OK || rc != SQLITE_OK || import_marks(w, old_marks))
-		wc_load(w);
-	w->data_version = read_int(w->db, "PRAGMA data_version", &rc);
-	return w;
+	wq_clear(&w->cur);
+}
+
+bool ws_change(struct workspace *w, enum ws_stmt s, const char *types, ...)
+{
+	bool own = !w->in_txn;
+	sqlite3_stmt *st;
+	va_list ap;
+	int rc;
+
+	if (own)
+		ws_begin(w);
+	va_start(ap, types);
+	wq_record(&w->cur, s, types, ap);
+	va_end(ap);
+	st = prepared(w, s);
+	rc = st ? ws_run_op(st, &w->cur.ops[w->cur.n - 1]) : sqlite3_errcode(w->db);
+	if (rc != SQLITE_DONE)
+		rc = refused(w, rc);
+	if (own)
+		ws_commit(w);
+	return rc == SQLITE_DONE;
 }
 
 void ws_close(struct workspace *w)
 {
 	if (!w)
 		return;
-	finalize_all(w);
+	if (w->file)
+		wq_flush(w, 0);
+	ws_finalize_all(w);
 	sqlite3_close(w->db);
+	sqlite3_close(w->file);
+	wq_free(w);
+	wq_clear(&w->cur);
+	free(w->cur.ops);
 	wc_free(w);
 	buf_free(&w->note);
 	free(w);
@@ -575,6 +394,16 @@ const char *ws_unsaved(const struct workspace *w)
 	return w->unsaved;
 }
 
+const char *ws_waiting(const struct workspace *w)
+{
+	return w->file ? w->waiting : "";
+}
+
+const char *ws_caveat(const struct workspace *w)
+{
+	return *w->unsaved ? w->unsaved : ws_waiting(w);
+}
+
 const char *ws_path(const struct workspace *w)
 {
 	return w->path;
@@ -582,11 +411,18 @@ const char *ws_path(const struct workspace *w)
 
 bool ws_refresh(struct workspace *w)
 {
-	int rc, v = read_int(w->db, "PRAGMA data_version", &rc);
+	int rc, v;
 
+	if (w->file) {
+		/* the lock may be free: what waits written, the file read again */
+		wq_flush(w, 0);
+		return !w->file;
+	}
+	v = ws_read_int(w->db, "PRAGMA data_version", &rc);
 	if (rc != SQLITE_OK || v == w->data_version)
 		return false;
 	w->data_version = v;
-	wc_load(w);
+	if (ws_recover(w, wc_load(w)))
+		wc_load(w);
 	return true;
 }

@@ -15,10 +15,15 @@
  * paragraph's marking and text), so that the marks browser and the
  * exports need no dump.
  *
- * A workspace that cannot be read (cut short, not a database, made by a
- * newer pilcrow) is set aside as workspace.db.bad-DATE and a new one
- * made; one that cannot be written (a read-only or full directory) is
- * kept in memory for the session, and ws_unsaved() says why. */
+ * A lock another process holds is a wait, not a failure: the session goes
+ * on with a copy in memory, keeps its changes, and writes them into the
+ * file as soon as the lock is free (ws_waiting() says so meanwhile).
+ * A damaged workspace (cut short, a damaged header, damage met while it
+ * is read) is set aside as workspace.db.bad-DATE, and what SQLite can
+ * still read of it is copied into a new one (ws_notice() says what);
+ * one made by a newer pilcrow is set aside whole.  One that cannot be
+ * written (a read-only or full directory) is read as it is and kept in
+ * memory for the session, and ws_unsaved() says why. */
 #ifndef PILCROW_WORKSPACE_H
 #define PILCROW_WORKSPACE_H
 
@@ -51,6 +56,16 @@ const char *ws_notice(const struct workspace *w);
 /* Why the changes will not be saved, or "" while they are. */
 const char *ws_unsaved(const struct workspace *w);
 const char *ws_path(const struct workspace *w);
+/* While another process holds the lock: why the changes wait, or "". */
+const char *ws_waiting(const struct workspace *w);
+/* What to say beside a change: ws_unsaved(), else ws_waiting(), or "". */
+const char *ws_caveat(const struct workspace *w);
+/* The changes waiting for the lock; writes them when it is free, waiting
+ * at most @wait_ms for it: true when nothing waits any more. */
+size_t ws_pending(const struct workspace *w);
+bool ws_flush(struct workspace *w, int wait_ms);
+/* Once the changes that waited are written: what to say (once). */
+bool ws_saved_late(struct workspace *w, char *out, size_t n);
 
 /* Looks whether another session changed the workspace; when it did, what
  * this one knows is read again and true returned.  Cheap: call it before

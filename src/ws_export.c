@@ -251,13 +251,41 @@ size_t ws_export(struct workspace *w, const char *format, const char *collection
 	return x.items;
 }
 
+/* Writes all of @p; on failure errno says why, ENOSPC for a write that
+ * stopped short without an error (a full disk). */
+static bool write_all(int fd, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, p, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (w == 0)
+				errno = ENOSPC;
+			return false;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return true;
+}
+
+/* The error of @path for the errno @e, in words a reader knows. */
+static void write_error(char *err, size_t errsize, const char *path, int e)
+{
+	if (e == ENOSPC || e == EDQUOT)
+		snprintf(err, errsize, "%s: disk full (%s); the file was not changed", path, strerror(e));
+	else
+		snprintf(err, errsize, "%s: %s; the file was not changed", path, strerror(e));
+}
+
 bool ws_write_file(const char *path, const struct buf *data, char *const *inputs, size_t ninputs, char *err,
 		   size_t errsize)
 {
 	struct stat st, in;
 	char *tmp;
-	int fd;
-	bool ok;
+	int fd, e = 0;
 
 	if (stat(path, &st) == 0) {
 		if (S_ISDIR(st.st_mode)) {
@@ -273,25 +301,29 @@ bool ws_write_file(const char *path, const struct buf *data, char *const *inputs
 	tmp = xasprintf("%s.tmp-XXXXXX", path);
 	fd = mkstemp(tmp);
 	if (fd < 0) {
-		snprintf(err, errsize, "%s: %s", path, strerror(errno));
+		e = errno;
+		write_error(err, errsize, path, e);
 		free(tmp);
 		return false;
 	}
-	ok = data->n == 0 || write(fd, data->p, data->n) == (ssize_t)data->n;
-	ok = ok && fsync(fd) == 0;
-	ok = (close(fd) == 0) && ok;
-	/* the file is the reader's: the usual permissions, not mkstemp's 0600 */
-	if (ok) {
+	/* each step keeps its own errno: a later one must not hide it */
+	if (!write_all(fd, data->p, data->n) || fsync(fd) != 0)
+		e = errno;
+	if (close(fd) != 0 && !e)
+		e = errno;
+	if (!e) {
+		/* the file is the reader's: the usual permissions, not mkstemp's 0600 */
 		mode_t mask = umask(0);
 
 		umask(mask);
 		chmod(tmp, 0666 & ~mask);
+		if (rename(tmp, path) == 0) {
+			free(tmp);
+			return true;
+		}
+		e = errno;
 	}
-	if (ok && rename(tmp, path) == 0) {
-		free(tmp);
-		return true;
-	}
-	snprintf(err, errsize, "%s: %s", path, strerror(errno));
+	write_error(err, errsize, path, e);
 	unlink(tmp);
 	free(tmp);
 	return false;

@@ -122,14 +122,14 @@ static bool set_item(struct workspace *w, const struct ws_about *a, const char *
 {
 	struct wc_cable *c;
 
-	ws_exec(w, "BEGIN IMMEDIATE");
+	ws_begin(w);
 	if (on) {
 		keep_about(w, a);
 		ws_change(w, WS_MARK_ADD, "tttl", name, a->id, a->address, ws_now());
 	} else {
 		ws_change(w, WS_MARK_DEL, "ttt", name, a->id, a->address);
 	}
-	ws_exec(w, "COMMIT");
+	ws_commit(w);
 	c = wc_get(w, a->id);
 	if (strcmp(name, WS_MARKS) == 0) {
 		struct wc_addr *x = wc_addr(c, a->address, true);
@@ -172,14 +172,14 @@ void ws_collect_move(struct workspace *w, const struct ws_about *a, const char *
 {
 	const char *t = strcasecmp(to, WS_MARKS) == 0 ? WS_MARKS : to;
 
-	ws_exec(w, "BEGIN IMMEDIATE");
+	ws_begin(w);
 	ws_change(w, WS_ITEM_MOVE, "tttt", from, a->id, a->address, t);
 	/* a paragraph in no collection (a note alone) is put into it */
 	if (!item_has(w, t, a->id, a->address)) {
 		keep_about(w, a);
 		ws_change(w, WS_MARK_ADD, "tttl", t, a->id, a->address, ws_now());
 	}
-	ws_exec(w, "COMMIT");
+	ws_commit(w);
 	/* the cache from the database: a move may leave one set and join another */
 	wc_load(w);
 }
@@ -211,14 +211,14 @@ void ws_note_set(struct workspace *w, const struct ws_about *a, const char *text
 	struct wc_cable *c;
 	struct wc_addr *x;
 
-	ws_exec(w, "BEGIN IMMEDIATE");
+	ws_begin(w);
 	if (text && *text) {
 		keep_about(w, a);
 		ws_change(w, WS_NOTE_PUT, "tttl", a->id, a->address, text, ws_now());
 	} else {
 		ws_change(w, WS_NOTE_DEL, "tt", a->id, a->address);
 	}
-	ws_exec(w, "COMMIT");
+	ws_commit(w);
 	c = wc_get(w, a->id);
 	x = wc_addr(c, a->address, true);
 	x->bits = text && *text ? x->bits | WS_NOTED : x->bits & ~(unsigned)WS_NOTED;
@@ -269,7 +269,7 @@ void ws_complete(struct workspace *w, const struct cable *c, struct str (*text)(
 	if (!n)
 		return;
 	/* what the items are on, from the cable now open: one commit */
-	ws_exec(w, "BEGIN IMMEDIATE");
+	ws_begin(w);
 	for (size_t k = 0; k < n; k++) {
 		const struct paragraph *p = *missing[k] ? cable_para_by_address(c, str_c(missing[k])) : NULL;
 		struct ws_about a;
@@ -279,7 +279,7 @@ void ws_complete(struct workspace *w, const struct cable *c, struct str (*text)(
 		ws_about(&a, c, p ? (int)(p - c->paras) : -1, p ? text(ud, (int)(p - c->paras)) : STR_NULL);
 		keep_about(w, &a);
 	}
-	ws_exec(w, "COMMIT");
+	ws_commit(w);
 }
 
 struct cite_src ws_cite_about(const struct ws_about *a)

@@ -50,7 +50,25 @@ static int cmp_rows(const void *pa, const void *pb)
 	return strcmp(a->f[R_COLL], b->f[R_COLL]);
 }
 
+static size_t read_items(struct workspace *w, const char *collection, size_t text_max, ws_item_fn fn, void *ud,
+			 int *rc);
+
 size_t ws_items(struct workspace *w, const char *collection, size_t text_max, ws_item_fn fn, void *ud)
+{
+	for (int attempt = 0;; attempt++) {
+		int rc;
+		size_t told = read_items(w, collection, text_max, fn, ud, &rc);
+
+		/* damage met: the file recovered, its items read again (the
+		 * callback has seen none: they are told after the reading) */
+		if (rc == SQLITE_DONE || attempt || !ws_recover(w, rc))
+			return told;
+		wc_load(w);
+	}
+}
+
+static size_t read_items(struct workspace *w, const char *collection, size_t text_max, ws_item_fn fn, void *ud,
+			 int *rc)
 {
 	static const char *const sql =
 		"SELECT i.cable, i.address, c.date, c.origin, c.origin_name, c.subject, c.classification, p.marking,"
@@ -70,10 +88,10 @@ size_t ws_items(struct workspace *w, const char *collection, size_t text_max, ws
 	struct buf colls = { 0 };
 	sqlite3_stmt *st;
 
-	if (sqlite3_prepare_v2(w->db, sql, -1, &st, NULL) != SQLITE_OK)
+	if ((*rc = sqlite3_prepare_v2(w->db, sql, -1, &st, NULL)) != SQLITE_OK)
 		return 0;
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)text_max);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((*rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct irow *r;
 
 		grow_array((void **)&rows, &cap, n + 1, sizeof(*rows));
@@ -85,6 +103,12 @@ size_t ws_items(struct workspace *w, const char *collection, size_t text_max, ws
 		}
 	}
 	sqlite3_finalize(st);
+	if (*rc != SQLITE_DONE) {
+		/* damage met half-way: nothing told from it */
+		free(rows);
+		arena_free(&a);
+		return 0;
+	}
 	if (n)
 		qsort(rows, n, sizeof(*rows), cmp_rows);
 	/* a paragraph in several collections is one item, its collections

@@ -63,6 +63,16 @@ check "--output over an input: said in one line" grep -q "in.txt: is a file bein
 check "--output over an input: the input untouched" cmp -s "$tmp/in.txt" data/cables/04ROME3933.txt
 run_pilcrow "$tmp/out" "$tmp/err" --export markdown --output "$tmp/no/such/dir/x.md"
 check "--output in a missing directory: exit 1, one line" sh -c "[ $rc -eq 1 ] && [ \$(wc -l < '$tmp/err') -eq 1 ]"
+# a write that fails half-way (a file-size limit, as a full disk): the real
+# error, not one left over from an earlier call, and the old file kept
+printf 'the old export\n' > "$tmp/old.md"
+(trap '' XFSZ; ulimit -f 1; exec "$PILCROW" --export markdown --output "$tmp/old.md" > /dev/null 2> "$tmp/err")
+rc=$?
+check "--output that cannot be written whole: exit 1 ($rc)" [ "$rc" -eq 1 ]
+check "--output that cannot be written whole: the write's own error ($(cat "$tmp/err"))" \
+	grep -q "old.md: File too large; the file was not changed" "$tmp/err"
+check "--output that cannot be written whole: the old file kept" grep -qx "the old export" "$tmp/old.md"
+check "--output that cannot be written whole: no temporary file left" sh -c "! ls '$tmp' | grep -q 'old.md.tmp'"
 
 # pandoc cites a cable from the CSL-JSON
 if command -v pandoc > /dev/null 2>&1; then

@@ -8,7 +8,9 @@
  *   wsmake DB open N            opens and closes DB N times: the median,
  *                               95th percentile and worst time, in ms
  *   wsmake DB browse N          the same for reading the marks browser's
- *                               lines (all the items) N times */
+ *                               lines (all the items) N times
+ *   wsmake DB lock S READY      holds DB's lock (BEGIN EXCLUSIVE) for S
+ *                               seconds, the file READY there meanwhile */
 #include "config.h"
 
 #include <sqlite3.h>
@@ -116,6 +118,25 @@ static int time_open(const char *path, long n, bool browse)
 	return 0;
 }
 
+static int hold_lock(const char *path, double seconds, const char *ready)
+{
+	sqlite3 *db;
+	FILE *f;
+
+	if (sqlite3_open(path, &db) != SQLITE_OK || sqlite3_exec(db, "BEGIN EXCLUSIVE", NULL, NULL, NULL) != SQLITE_OK) {
+		fprintf(stderr, "wsmake: %s: %s\n", path, sqlite3_errmsg(db));
+		sqlite3_close(db);
+		return 1;
+	}
+	if ((f = fopen(ready, "w")))
+		fclose(f);
+	sqlite3_sleep((int)(seconds * 1000));
+	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	sqlite3_close(db);
+	remove(ready);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 3 && strcmp(argv[1], "--version") == 0)
@@ -126,8 +147,11 @@ int main(int argc, char **argv)
 		return time_open(argv[1], strtol(argv[3], NULL, 10), false);
 	if (argc == 4 && strcmp(argv[2], "browse") == 0)
 		return time_open(argv[1], strtol(argv[3], NULL, 10), true);
+	if (argc == 5 && strcmp(argv[2], "lock") == 0)
+		return hold_lock(argv[1], strtod(argv[3], NULL), argv[4]);
 	if (argc == 4 && strcmp(argv[2], "marks") == 0)
 		return many(argv[1], strtol(argv[3], NULL, 10));
-	fprintf(stderr, "usage: wsmake DB 1 ID:ADDRESS... | --version DB | DB marks N | DB open N\n");
+	fprintf(stderr, "usage: wsmake DB 1 ID:ADDRESS... | --version DB | DB marks N | DB open N | DB browse N |"
+			" DB lock S READY\n");
 	return 2;
 }

@@ -1,0 +1,162 @@
+#!/bin/sh
+# faults.sh -- the reader's work through the faults of the machine: a lock
+# another process holds for seconds, a data directory that is read only or
+# full, and workspaces damaged in place (random bytes over the file, its
+# size and time kept, so that nothing but the contents tells).
+. "${srcdir:-.}/tests/lib.sh"
+: "${WSMAKE:=$(dirname "$PILCROW")/../tests/wsmake}"
+cd "$srcdir" || exit 99
+
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color
+unset NO_COLOR
+slow=
+case $PILCROW in *-valgrind) slow=1 ;; esac
+
+# damage FILE SEED: 40 bytes of garbage over FILE at a place SEED chooses,
+# in place, its time kept; prints the place
+damage() {
+	size=$(wc -c < "$1")
+	cp -p "$1" "$tmp/damage.time"
+	off=$(awk -v s="$2" -v n="$size" 'BEGIN { srand(s); print int(rand() * (n - 40)) }')
+	LC_ALL=C awk -v s="$2" 'BEGIN { srand(s * 7 + 1); for (i = 0; i < 40; i++) printf "%c", 1 + int(rand() * 255) }' |
+		dd of="$1" bs=1 seek="$off" conv=notrunc 2> /dev/null
+	touch -r "$tmp/damage.time" "$1"
+	echo "$off"
+}
+
+# marks_of DB: the marks and items DB holds, a line each
+marks_of() {
+	PILCROW_WORKSPACE=$1 "$PILCROW" --export jsonl 2> /dev/null | jq -r '[.id, .paragraph, .collections] | @tsv'
+}
+
+# A workspace of 100 marks (and its items as lines, to compare with).
+base=$tmp/base/workspace.db
+mkdir -p "$tmp/base"
+"$WSMAKE" "$base" marks 100
+marks_of "$base" > "$tmp/base.lines"
+check "the workspace to damage: 100 marks ($(wc -l < "$tmp/base.lines"))" [ "$(wc -l < "$tmp/base.lines")" -eq 100 ]
+
+# 1. A lock held for 8 s (BEGIN EXCLUSIVE in another process) while four
+# paragraphs are marked: each key answers at once, the status bar says the
+# workspace is waited for, and every mark is in the file once the lock is
+# free, without leaving the session.
+ws=$tmp/lock/workspace.db
+mkdir -p "$tmp/lock"
+"$WSMAKE" "$ws" 1 04ROME3933:1
+cat > "$tmp/lock.script" <<EOF
+size 24 200
+run "$WSMAKE" "$ws" lock 8 "$tmp/locked" > /dev/null 2>&1 & until [ -f "$tmp/locked" ]; do sleep 0.05; done
+keys jm
+dump lock-waiting
+keys jmjmjm
+dump lock-four
+run until [ ! -f "$tmp/locked" ]; do sleep 0.1; done
+keys <C-l>
+dump lock-saved
+EOF
+start=$(date +%s)
+PILCROW_SCRIPT=$tmp/lock.script PILCROW_DUMP_DIR=$tmp PILCROW_WORKSPACE=$ws timeout 60 "$PILCROW" data/cables/04ROME3933.txt \
+	> /dev/null 2> "$tmp/lock.err"
+rc=$?
+secs=$(($(date +%s) - start))
+check "lock: exit 0 ($rc: $(cat "$tmp/lock.err"))" [ "$rc" -eq 0 ]
+check "lock: the status bar says the workspace is waited for" grep -q "waiting for the workspace" "$tmp/lock-waiting"
+check "lock: the marks shown meanwhile, the wait said ($(tail -n 1 "$tmp/lock-four"))" \
+	grep -q "¶5 marked; waiting for the workspace" "$tmp/lock-four"
+[ -n "$slow" ] || check "lock: no key waited for the lock (the run took $secs s, the lock 8)" [ "$secs" -le 13 ]
+check "lock: said once the lock was free ($(tail -n 1 "$tmp/lock-saved"))" grep -q "the workspace is free again: .* saved" "$tmp/lock-saved"
+marks_of "$ws" > "$tmp/lock.lines"
+check "lock: every mark in the file ($(wc -l < "$tmp/lock.lines") of 5)" [ "$(wc -l < "$tmp/lock.lines")" -eq 5 ]
+check "lock: not given up" sh -c "! grep -q 'will not be saved' '$tmp/lock.err'"
+
+# The lock still held when the reader quits: it waits, and says so.
+"$WSMAKE" "$ws" lock 3 "$tmp/locked" > /dev/null 2>&1 &
+lp=$!
+until [ -f "$tmp/locked" ]; do sleep 0.05; done
+printf 'keys jjjjjm\n' > "$tmp/lock2.script"
+PILCROW_SCRIPT=$tmp/lock2.script PILCROW_WORKSPACE=$ws timeout 60 "$PILCROW" data/cables/04ROME3933.txt \
+	> /dev/null 2> "$tmp/lock2.err"
+rc=$?
+wait $lp
+check "lock at the end: exit 0 ($rc)" [ "$rc" -eq 0 ]
+check "lock at the end: said, then saved ($(cat "$tmp/lock2.err"))" \
+	sh -c "grep -q 'waiting for the workspace to save [0-9]* change' '$tmp/lock2.err' && grep -q 'free again: [0-9]* changes* saved' '$tmp/lock2.err'"
+check "lock at the end: the mark in the file" [ "$(marks_of "$ws" | wc -l)" -eq 6 ]
+
+# 2. A data directory that cannot be written, and one that is full: the
+# marks already there are shown and exported, and new ones said unsaved.
+# Root writes anywhere: as root the reader runs as nobody.
+as=
+d=$tmp/ro
+mkdir -p "$d"
+cp "$base" "$d/workspace.db"
+chmod 644 "$d/workspace.db"
+chmod 555 "$d"
+if [ "$(id -u)" -eq 0 ]; then
+	chmod 755 "$tmp"
+	as="setpriv --reuid=65534 --regid=65534 --clear-groups"
+fi
+PILCROW_WORKSPACE=$d/workspace.db $as "$PILCROW" --export jsonl > "$tmp/ro.jsonl" 2> "$tmp/ro.err"
+check "read-only directory: --export gives the 100 marks ($(wc -l < "$tmp/ro.jsonl"); $(cat "$tmp/ro.err"))" \
+	[ "$(wc -l < "$tmp/ro.jsonl")" -eq 100 ]
+mkdir -p "$tmp/rodump" && chmod 777 "$tmp/rodump"
+printf 'size 24 100\nkeys w\ndump ro-marks\n' > "$tmp/ro.script"
+PILCROW_SCRIPT=$tmp/ro.script PILCROW_DUMP_DIR=$tmp/rodump PILCROW_WORKSPACE=$d/workspace.db $as "$PILCROW" \
+	data/cables/04ROME3933.txt > /dev/null 2> "$tmp/ro2.err"
+chmod 700 "$tmp"
+check "read-only directory: the marks browser lists them ($(head -n 1 "$tmp/rodump/ro-marks"))" \
+	grep -q "100 in 10 cables" "$tmp/rodump/ro-marks"
+check "read-only directory: new marks said unsaved" grep -q "marks will not be saved" "$tmp/ro2.err"
+check "read-only directory: the file untouched" cmp -s "$d/workspace.db" "$base"
+chmod 755 "$d"
+
+d=$tmp/full
+mkdir -p "$d"
+cp "$base" "$d/workspace.db"
+# (a pipe out: the limit is the process's, whatever file it writes)
+(trap '' XFSZ; ulimit -f 1; PILCROW_WORKSPACE=$d/workspace.db exec "$PILCROW" --export jsonl 2> "$tmp/full.err") |
+	cat > "$tmp/full.jsonl"
+check "a full disk: --export gives the 100 marks ($(wc -l < "$tmp/full.jsonl"); $(cat "$tmp/full.err"))" \
+	[ "$(wc -l < "$tmp/full.jsonl")" -eq 100 ]
+
+# 3. The workspace damaged in place, 20 times: no crash, no hang; where
+# the marks read differ from the ones made, a line says the file was
+# damaged and set aside, the file is kept, and the marks SQLite can read
+# are in the new one, as many as the line says.
+seeds="1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20"
+[ -n "$slow" ] && seeds="2 16 18"
+for s in $seeds; do
+	d=$tmp/dmg$s
+	mkdir -p "$d"
+	cp -p "$base" "$d/workspace.db"
+	off=$(damage "$d/workspace.db" "$s")
+	PILCROW_WORKSPACE=$d/workspace.db timeout 60 "$PILCROW" --export jsonl > "$tmp/dmg.jsonl" 2> "$tmp/dmg.err"
+	rc=$?
+	check "damage $s (at $off): no crash, no hang ($rc)" [ "$rc" -lt 124 ]
+	jq -r '[.id, .paragraph, .collections] | @tsv' "$tmp/dmg.jsonl" > "$tmp/dmg.lines" 2> /dev/null
+	if ! cmp -s "$tmp/dmg.lines" "$tmp/base.lines"; then
+		check "damage $s (at $off): marks differ, and a line says why ($(cat "$tmp/dmg.err"))" \
+			grep -q "workspace.db: .*set aside as" "$tmp/dmg.err"
+	fi
+	if grep -q "set aside as" "$tmp/dmg.err"; then
+		check "damage $s: the damaged file kept" sh -c "ls '$d' | grep -q '^workspace.db.bad-'"
+		said=$(sed -n 's/.*recovered into a new one: \([0-9]*\) marks\{0,1\},.*/\1/p' "$tmp/dmg.err")
+		check "damage $s: the marks recovered are the marks read (${said:-none said}, $(wc -l < "$tmp/dmg.lines"))" \
+			[ "${said:-0}" -eq "$(wc -l < "$tmp/dmg.lines")" ]
+		PILCROW_WORKSPACE=$d/workspace.db "$PILCROW" --export jsonl > /dev/null 2> "$tmp/dmg2.err"
+		check "damage $s: the new workspace opens with nothing to say ($(cat "$tmp/dmg2.err"))" [ ! -s "$tmp/dmg2.err" ]
+	fi
+done
+# the reader on a damaged workspace: it opens, marks, and keeps the mark
+d=$tmp/dmg-reader
+mkdir -p "$d"
+cp -p "$base" "$d/workspace.db"
+damage "$d/workspace.db" 18 > /dev/null
+printf 'keys jm\n' > "$tmp/dmgr.script"
+PILCROW_SCRIPT=$tmp/dmgr.script PILCROW_WORKSPACE=$d/workspace.db timeout 60 "$PILCROW" data/cables/04ROME3933.txt \
+	> /dev/null 2> "$tmp/dmgr.err"
+rc=$?
+check "the reader on a damaged workspace: exit 0 ($rc: $(cat "$tmp/dmgr.err"))" [ "$rc" -eq 0 ]
+check "the reader on a damaged workspace: the new mark kept" \
+	sh -c "PILCROW_WORKSPACE='$d/workspace.db' '$PILCROW' --export jsonl | grep -q '04ROME3933'"
+finish
