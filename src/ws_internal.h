@@ -69,6 +69,7 @@ struct workspace {
 	struct ws_txn *queue;
 	size_t nqueue, cap_queue;
 	char waiting[PATH_MAX + 100];
+	bool unready;            /* @file still to be made ready (ws_ready_file) */
 	bool recovering;         /* a recovery is under way: no second one */
 
 	/* the cache: cables by the hash of their id (open addressing; a
@@ -116,10 +117,14 @@ int ws_to_memory(struct workspace *w, const char *why);
 #define WS_LOCK_WAIT_MS 200
 
 /* ws_open.c */
-enum ws_opened { WS_OPEN_OK, WS_OPEN_BAD, WS_OPEN_NEWER, WS_OPEN_REFUSED };
+enum ws_opened { WS_OPEN_OK, WS_OPEN_BAD, WS_OPEN_NEWER, WS_OPEN_BUSY, WS_OPEN_REFUSED };
 /* Opens w->path into w->db, its schema brought up to date; says why not. */
 enum ws_opened ws_open_file(struct workspace *w, char *why, size_t n);
 int ws_read_int(sqlite3 *db, const char *sql, int *rc);
+/* Makes the file ready for this pilcrow (WAL, synchronous commits, the
+ * schema brought up to date), trying @tries times when a lock is held:
+ * SQLITE_OK or what refused; *version the schema version it had. */
+int ws_ready_file(sqlite3 *db, int tries, int *version);
 /* The file opened to be read only (when it can be read at all), for a
  * workspace whose directory or disk refuses writes; @damaged: a damaged
  * file, its schema read however it can. */
@@ -130,12 +135,18 @@ void wq_record(struct ws_txn *t, enum ws_stmt s, const char *types, va_list ap);
 void wq_clear(struct ws_txn *t);
 /* Starts waiting: the file copied into memory, the work goes on there. */
 void wq_start(struct workspace *w);
+/* The same at the open, when the lock is held before the file could be
+ * made ready: it is made ready once the lock is free. */
+void wq_start_unready(struct workspace *w);
 /* The transaction just made in memory joins the queue. */
 void wq_keep(struct workspace *w);
 /* Writes the queue into the file when the lock is free, waiting at most
  * @wait_ms for it; true when nothing is left waiting. */
 bool wq_flush(struct workspace *w, int wait_ms);
 void wq_free(struct workspace *w);
+/* The changes a session killed while it waited had kept: made now, and
+ * counted. */
+size_t wq_orphans(struct workspace *w);
 
 /* ws_recover.c: the file set aside (@why) and a new one opened, with what
  * can still be read of the old when @salvage; the result of the new
@@ -144,6 +155,8 @@ enum ws_opened ws_replace(struct workspace *w, const char *why, bool salvage, ch
 /* When a read met damage (@rc): the file replaced, what can be read of
  * it kept; true when it was (the caller reads again). */
 bool ws_recover(struct workspace *w, int rc);
+/* What a read met (@rc): damage recovered, the cache read again. */
+void ws_met(struct workspace *w, int rc);
 
 /* ws_cache.c */
 struct wc_cable *wc_find(const struct workspace *w, struct str id);

@@ -110,11 +110,13 @@ size_t ws_mark_count(const struct workspace *w, const char *id)
 static bool item_has(struct workspace *w, const char *name, const char *id, const char *address)
 {
 	sqlite3_stmt *st = ws_stmt(w, WS_ITEM_HAS, "ttt", name, id, address);
-	bool has = st && sqlite3_step(st) == SQLITE_ROW;
+	int rc = st ? sqlite3_step(st) : sqlite3_errcode(w->db);
 
 	if (st)
 		sqlite3_reset(st);
-	return has;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ws_met(w, rc);
+	return rc == SQLITE_ROW;
 }
 
 /* Adds or takes @a out of collection @name, in the database and the cache. */
@@ -191,11 +193,13 @@ const char *ws_note(const struct workspace *cw, const char *id, const char *addr
 	struct wc_addr *a = c ? wc_addr(c, address, false) : NULL;
 	sqlite3_stmt *st;
 	const char *text = NULL;
+	int rc;
 
 	if (!a || !(a->bits & WS_NOTED))
 		return NULL;
 	st = ws_stmt(w, WS_NOTE_GET, "tt", id, address);
-	if (st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0)) {
+	rc = st ? sqlite3_step(st) : sqlite3_errcode(w->db);
+	if (rc == SQLITE_ROW && sqlite3_column_text(st, 0)) {
 		buf_clear(&w->note);
 		buf_add(&w->note, sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0));
 		buf_addc(&w->note, '\0');
@@ -203,6 +207,8 @@ const char *ws_note(const struct workspace *cw, const char *id, const char *addr
 	}
 	if (st)
 		sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ws_met(w, rc);
 	return text;
 }
 

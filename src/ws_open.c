@@ -86,26 +86,52 @@ static void read_text(sqlite3 *db, const char *sql, char *out, size_t n)
 	sqlite3_finalize(st);
 }
 
-/* Puts the database in WAL mode; true when it is.  Another session
- * opening it at the same moment may hold the lock the change needs: tried
- * again for a second then (a directory that cannot be written keeps the
- * old mode, and tells so at once). */
-static bool wal_on(sqlite3 *db)
+/* Puts the database in WAL mode: SQLITE_OK when it is, SQLITE_BUSY when
+ * another process holds the lock the change needs (tried @tries times, 20
+ * ms apart: another session opening it at the same moment), else
+ * SQLITE_READONLY (a directory that cannot be written keeps the old mode,
+ * and tells so at once). */
+static int wal_on(sqlite3 *db, int tries)
 {
 	char mode[16];
 
-	for (int k = 0; k < 50; k++) {
+	for (int k = 0; k < tries; k++) {
+		if (k)
+			usleep(20000);
 		read_text(db, "PRAGMA journal_mode", mode, sizeof(mode));
 		if (strcmp(mode, "wal") == 0)
-			return true;
+			return SQLITE_OK;
 		read_text(db, "PRAGMA journal_mode = WAL", mode, sizeof(mode));
 		if (strcmp(mode, "wal") == 0)
-			return true;
+			return SQLITE_OK;
 		if (*mode)
-			return false;       /* refused, not busy */
-		usleep(20000);
+			return SQLITE_READONLY;     /* refused, not busy */
 	}
-	return false;
+	return SQLITE_BUSY;
+}
+
+int ws_ready_file(sqlite3 *db, int tries, int *version)
+{
+	int rc, v = ws_read_int(db, "PRAGMA user_version", &rc);
+
+	*version = v;
+	if (rc != SQLITE_OK)
+		return rc;
+	if (v > WS_SCHEMA || v < 0)
+		return SQLITE_OK;               /* the caller sees it */
+	/* WAL: readers and the writer of several sessions do not wait on
+	 * each other; FULL: each commit is on the disk before it returns */
+	if ((rc = wal_on(db, tries)) != SQLITE_OK)
+		return rc;
+	if (sqlite3_exec(db, "PRAGMA synchronous = FULL", NULL, NULL, NULL) != SQLITE_OK)
+		return SQLITE_READONLY;
+	if (v < WS_SCHEMA && !ws_make_schema(db, v < 0 ? 0 : v)) {
+		rc = sqlite3_errcode(db);
+		/* another session may have made it meanwhile */
+		if (ws_read_int(db, "PRAGMA user_version", &rc) != WS_SCHEMA)
+			return rc ? rc : SQLITE_READONLY;
+	}
+	return SQLITE_OK;
 }
 
 /* Is the file damaged where a look at it shows it: shorter than its
@@ -249,11 +275,17 @@ enum ws_opened ws_open_file(struct workspace *w, char *why, size_t n)
 	rc = sqlite3_open_v2(w->path, &w->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK)
 		goto refused;
-	sqlite3_busy_timeout(w->db, 5000);
-	v = ws_read_int(w->db, "PRAGMA user_version", &rc);
+	/* another session opening it at the same moment: a second */
+	sqlite3_busy_timeout(w->db, 1000);
+	rc = ws_ready_file(w->db, 50, &v);
 	if (ws_is_damage(rc)) {
 		snprintf(why, n, "damaged (%s)", sqlite3_errstr(rc));
 		return WS_OPEN_BAD;
+	}
+	if ((rc & 0xFF) == SQLITE_BUSY || (rc & 0xFF) == SQLITE_LOCKED) {
+		/* a lock held longer: the session waits for it (ws_wait.c) */
+		snprintf(why, n, "%s is locked by another process", w->path);
+		return WS_OPEN_BUSY;
 	}
 	if (rc != SQLITE_OK)
 		goto refused;
@@ -265,20 +297,6 @@ enum ws_opened ws_open_file(struct workspace *w, char *why, size_t n)
 	if (v > WS_SCHEMA || v < 0) {
 		snprintf(why, n, "a damaged header (schema version %d)", v);
 		return WS_OPEN_BAD;
-	}
-	/* WAL: readers and the writer of several sessions do not wait on
-	 * each other; FULL: each commit is on the disk before it returns */
-	if (!wal_on(w->db) || sqlite3_exec(w->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL) != SQLITE_OK) {
-		rc = SQLITE_READONLY;
-		goto refused;
-	}
-	if (v < WS_SCHEMA && !ws_make_schema(w->db, v < 0 ? 0 : v)) {
-		rc = sqlite3_errcode(w->db);
-		/* another session may have made it meanwhile */
-		if (ws_read_int(w->db, "PRAGMA user_version", &rc) != WS_SCHEMA) {
-			rc = rc ? rc : SQLITE_READONLY;
-			goto refused;
-		}
 	}
 	/* a change waits this long for another session's commit, then goes
 	 * on in memory until the lock is free (ws_wait.c): a key never waits */
@@ -378,13 +396,20 @@ struct workspace *ws_open(const char *path, const char *old_marks)
 	} else {
 		snprintf(why, sizeof(why), "neither XDG_DATA_HOME nor HOME is set");
 	}
-	if (r != WS_OPEN_OK) {
+	if (r == WS_OPEN_BUSY) {
+		wq_start_unready(w);
+		wc_load(w);
+	} else if (r != WS_OPEN_OK) {
 		ws_to_memory(w, why);
 		wc_load(w);
-	} else if (ws_recover(w, rc = wc_load(w)) || import_marks(w, old_marks)) {
+	} else {
 		/* damage the open did not see shows when the cache is read;
 		 * the cache once more when something came in since */
-		wc_load(w);
+		bool again = ws_recover(w, wc_load(w));
+
+		again = wq_orphans(w) > 0 || again;
+		if (import_marks(w, old_marks) || again)
+			wc_load(w);
 	}
 	w->data_version = ws_read_int(w->db, "PRAGMA data_version", &rc);
 	return w;

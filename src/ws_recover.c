@@ -325,3 +325,9 @@ bool ws_recover(struct workspace *w, int rc)
 	w->data_version = ws_read_int(w->db, "PRAGMA data_version", &rc);
 	return true;
 }
+
+void ws_met(struct workspace *w, int rc)
+{
+	if (ws_recover(w, rc))
+		wc_load(w);
+}

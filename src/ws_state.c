@@ -34,8 +34,10 @@ bool ws_place_get(struct workspace *w, const char *key, struct ws_place *p)
 	sqlite3_stmt *st = ws_stmt(w, WS_PLACE_GET, "t", key);
 	bool found = false;
 
+	int rc = st ? sqlite3_step(st) : sqlite3_errcode(w->db);
+
 	memset(p, 0, sizeof(*p));
-	if (st && sqlite3_step(st) == SQLITE_ROW) {
+	if (rc == SQLITE_ROW) {
 		const char *cable = (const char *)sqlite3_column_text(st, 0);
 		const char *filter = (const char *)sqlite3_column_text(st, 1);
 
@@ -48,6 +50,8 @@ bool ws_place_get(struct workspace *w, const char *key, struct ws_place *p)
 	}
 	if (st)
 		sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ws_met(w, rc);
 	return found;
 }
 
@@ -62,11 +66,15 @@ void ws_history(struct workspace *w, char kind, size_t most, void (*fn)(const ch
 	char k[2] = { kind, '\0' };
 	sqlite3_stmt *st = ws_stmt(w, WS_HIST_GET, "ti", k, (int)most);
 
-	while (st && sqlite3_step(st) == SQLITE_ROW)
+	int rc = st ? SQLITE_ROW : sqlite3_errcode(w->db);
+
+	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		if (sqlite3_column_text(st, 0))
 			fn((const char *)sqlite3_column_text(st, 0), ud);
 	if (st)
 		sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		ws_met(w, rc);
 }
 
 void ws_history_add(struct workspace *w, char kind, const char *line)

@@ -83,6 +83,29 @@ check "lock at the end: said, then saved ($(cat "$tmp/lock2.err"))" \
 	sh -c "grep -q 'waiting for the workspace to save [0-9]* change' '$tmp/lock2.err' && grep -q 'free again: [0-9]* changes* saved' '$tmp/lock2.err'"
 check "lock at the end: the mark in the file" [ "$(marks_of "$ws" | wc -l)" -eq 6 ]
 
+# Killed while it waits: the changes it kept are in a file beside the
+# workspace, and the next session to open it makes them.
+ws=$tmp/killed/workspace.db
+mkdir -p "$tmp/killed"
+"$WSMAKE" "$ws" 1 04ROME3933:1
+"$WSMAKE" "$ws" lock 4 "$tmp/locked" > /dev/null 2>&1 &
+lp=$!
+until [ -f "$tmp/locked" ]; do sleep 0.05; done
+printf 'keys jmjmjm\nrun touch %s/marked; sleep 60\n' "$tmp" > "$tmp/killed.script"
+PILCROW_SCRIPT=$tmp/killed.script PILCROW_WORKSPACE=$ws "$PILCROW" data/cables/04ROME3933.txt > /dev/null 2>&1 &
+pk=$!
+until [ -f "$tmp/marked" ]; do sleep 0.05; done
+kill -9 $pk
+wait $pk 2> /dev/null
+wait $lp
+check "killed while waiting: the kept changes in a file beside the workspace" \
+	sh -c "ls '$tmp/killed' | grep -q '^workspace.db-kept-$pk\$'"
+PILCROW_WORKSPACE=$ws "$PILCROW" --export jsonl 2> "$tmp/killed.err" | jq -r '[.id, .paragraph] | @tsv' > "$tmp/killed.lines"
+check "killed while waiting: the next session makes them ($(wc -l < "$tmp/killed.lines") marks; $(cat "$tmp/killed.err"))" \
+	[ "$(wc -l < "$tmp/killed.lines")" -eq 4 ]
+check "killed while waiting: said" grep -q "kept by a session that ended while it waited" "$tmp/killed.err"
+check "killed while waiting: the file of kept changes gone" sh -c "! ls '$tmp/killed' | grep -q -- '-kept-'"
+
 # 2. A data directory that cannot be written, and one that is full: the
 # marks already there are shown and exported, and new ones said unsaved.
 # Root writes anywhere: as root the reader runs as nobody.
