@@ -104,12 +104,20 @@ size_t html_decode_entities(struct str in, struct buf *out)
 void html_to_text(struct str in, struct buf *out)
 {
 	size_t i = 0;
+	/* the next '<' and '&' at or after i, each looked for again only once
+	 * passed: one pass over the page, however many entities or tags it
+	 * holds (looking for both at every step was quadratic) */
+	const char *lt = memchr(in.p, '<', in.n), *amp = memchr(in.p, '&', in.n);
 
 	buf_reserve(out, in.n + 1);
 	while (i < in.n) {
-		const char *lt = memchr(in.p + i, '<', in.n - i);
-		const char *amp = memchr(in.p + i, '&', in.n - i);
-		const char *stop = lt && (!amp || lt < amp) ? lt : amp;
+		const char *stop;
+
+		if (lt && lt < in.p + i)
+			lt = memchr(in.p + i, '<', in.n - i);
+		if (amp && amp < in.p + i)
+			amp = memchr(in.p + i, '&', in.n - i);
+		stop = lt && (!amp || lt < amp) ? lt : amp;
 
 		if (!stop) {
 			buf_add(out, in.p + i, in.n - i);
