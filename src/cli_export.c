@@ -25,7 +25,7 @@ struct batch {
 	const uint32_t *rows;
 	size_t n;
 	struct buf out;
-	size_t written, hits;
+	size_t written, hits, gave_up;
 };
 
 struct worker {
@@ -60,8 +60,10 @@ static void emit(struct worker *w, const struct cable *c)
 	if (w->o->grep) {
 		if (!w->grep)
 			return;     /* it compiled once already: it cannot fail now but for memory */
+		size_t before = search_gave_up(w->grep);
 		size_t n = grep_cable(c, w->grep, one_hit, w);
 
+		b->gave_up += search_gave_up(w->grep) != before;
 		b->hits += n;
 		if (!n)
 			return;
@@ -100,8 +102,9 @@ static void put_out(const struct cli_out *o, struct batch *b, FILE *f, struct cl
 		r->write_failed = true;
 	r->written += b->written;
 	r->hits += b->hits;
+	r->gave_up += b->gave_up;
 	buf_clear(&b->out);
-	b->written = b->hits = 0;
+	b->written = b->hits = b->gave_up = 0;
 }
 
 void cli_export(struct corpus *c, const uint32_t *rows, size_t n, const struct cli_out *o, FILE *f,

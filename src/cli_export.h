@@ -24,6 +24,7 @@ struct cli_out {
 struct cli_result {
 	size_t written;             /* cables written (with a hit, for --grep) */
 	size_t hits;
+	size_t gave_up;             /* cables --grep's pattern gave up on (PCRE2's limits) */
 	bool write_failed;
 };
 

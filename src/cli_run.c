@@ -31,6 +31,7 @@ struct export_ctx {
 	const struct cable *cur;  /* the cable being written */
 	struct buf out;
 	size_t read, written, hits;
+	size_t gave_up;           /* cables --grep's pattern gave up on */
 	bool write_failed;
 };
 
@@ -62,8 +63,10 @@ static bool emit(struct export_ctx *x, const struct cable *c)
 		return true;
 	x->cur = c;
 	if (x->o->grep_re) {
+		size_t before = search_gave_up(x->o->grep_re);
 		size_t n = grep_cable(c, x->o->grep_re, one_hit, x);
 
+		x->gave_up += search_gave_up(x->o->grep_re) != before;
 		x->hits += n;
 		if (!n)
 			return true;
@@ -201,6 +204,16 @@ int run_index(char *const *paths, size_t n)
 	return status;
 }
 
+/* A pattern PCRE2's limits stopped on @n cables: the answer is not whole;
+ * said (the status is 3). */
+static bool gave_up(size_t n)
+{
+	if (n)
+		fprintf(stderr, "pilcrow: gave up on %zu cable%s: the pattern is too costly there; simplify it\n", n,
+			n == 1 ? "" : "s");
+	return n > 0;
+}
+
 /* --stats: from the list index alone (only a text filter reads the text) */
 int run_stats(const struct opts *o, char *const *paths, size_t n)
 {
@@ -229,6 +242,8 @@ int run_stats(const struct opts *o, char *const *paths, size_t n)
 		status = 1;
 	else if (fwrite(out.p, 1, out.n, stdout) != out.n || fflush(stdout) != 0)
 		status = 1;
+	else if (gave_up(cfilter_gave_up(&o->filter)))
+		status = 3;
 	buf_free(&out);
 	free(rows);
 	corpus_free(c);
@@ -256,6 +271,7 @@ static void export_selected(struct export_ctx *x, char *const *paths, size_t n)
 	cli_export(c, rows, nrows, &o, stdout, &r);
 	x->written = r.written;
 	x->hits = r.hits;
+	x->gave_up = r.gave_up;
 	x->write_failed = r.write_failed;
 	tell_messages(c);
 	free(rows);
@@ -282,6 +298,8 @@ int run_export(const struct opts *o, char *const *paths, size_t n)
 			fprintf(stderr, "pilcrow: standard output: %s\n", strerror(errno));
 		return 1;
 	}
+	if (gave_up(x.gave_up + cfilter_gave_up(&o->filter)))
+		return 3;
 	if (x.read && !x.written && o->grep_re) {
 		fprintf(stderr, "pilcrow: no hit for '%s'%s\n", o->grep,
 			(o->grep_chose ? o->user_filter : !cfilter_empty(&o->filter)) ? " in the cables that pass the filter" : "");

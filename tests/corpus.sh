@@ -68,4 +68,19 @@ PILCROW_SCRIPT=$tmp/script PILCROW_DUMP_DIR=$tmp PILCROW_MARKS=$tmp/marks \
 check "reader, --id not read: status 1 (got $rc)" [ "$rc" -eq 1 ]
 check "reader, --id not read: says so ($(cat "$tmp/err"))" grep -q "no cable 99NOWHERE1" "$tmp/err"
 check "reader, --id not read: no screen drawn" [ ! -e "$tmp/never" ]
+# A pattern PCRE2's limits stop (nested repeats that cannot match): the
+# answer is not whole, and that is said, with status 3, whether or not
+# other cables matched.
+costly='(\w+\s?)+$x|MINISTER'
+run_pilcrow "$tmp/out" "$tmp/err" --json --filter "text~$costly" "$cables"
+check "a costly filter: status 3 ($rc)" [ "$rc" -eq 3 ]
+check "a costly filter: said on how many cables ($(cat "$tmp/err"))" \
+	grep -q "^pilcrow: gave up on [0-9]* cables*: the pattern is too costly there; simplify it$" "$tmp/err"
+run_pilcrow "$tmp/out" "$tmp/err" --grep "~$costly" "$cables"
+check "a costly --grep: status 3 ($rc)" [ "$rc" -eq 3 ]
+check "a costly --grep: said ($(cat "$tmp/err"))" grep -q "gave up on [0-9]* cable" "$tmp/err"
+run_pilcrow "$tmp/out" "$tmp/err" --stats --filter "text~$costly" "$cables"
+check "a costly --stats filter: status 3 ($rc)" [ "$rc" -eq 3 ]
+run_pilcrow "$tmp/out" "$tmp/err" --json --filter "text~MINISTER" "$cables"
+check "the same alternative alone: status 0, nothing said ($rc)" sh -c "[ $rc -eq 0 ] && [ ! -s '$tmp/err' ]"
 finish
