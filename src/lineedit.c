@@ -9,14 +9,33 @@
 
 #include "util.h"
 
+/* Room for @n bytes and the NUL. */
+static void reserve(struct lineedit *l, size_t n)
+{
+	if (n + 1 > l->cap) {
+		size_t cap = l->cap ? l->cap : 64;
+
+		while (cap < n + 1)
+			cap *= 2;
+		l->s = xrealloc(l->s, cap);
+		l->cap = cap;
+	}
+}
+
 void line_set(struct lineedit *l, const char *s)
 {
-	snprintf(l->s, sizeof(l->s), "%s", s ? s : "");
-	l->n = strlen(l->s);
-	/* a line cut at the buffer's end is cut at a character */
-	while (l->n && u8_check((const uint8_t *)l->s, l->n))
-		l->s[--l->n] = '\0';
-	l->cur = l->n;
+	size_t n = s ? strlen(s) : 0;
+
+	reserve(l, n);
+	memmove(l->s, s ? s : "", n);
+	l->s[n] = '\0';
+	l->n = l->cur = n;
+}
+
+void line_free(struct lineedit *l)
+{
+	free(l->s);
+	memset(l, 0, sizeof(*l));
 }
 
 bool line_insert(struct lineedit *l, uint32_t ch)
@@ -24,8 +43,9 @@ bool line_insert(struct lineedit *l, uint32_t ch)
 	uint8_t mb[6];
 	int k = ch >= 0x20 && ch != 0x7F ? u8_uctomb(mb, ch, sizeof(mb)) : -1;
 
-	if (k <= 0 || l->n + (size_t)k >= sizeof(l->s))
+	if (k <= 0)
 		return false;
+	reserve(l, l->n + (size_t)k);
 	memmove(l->s + l->cur + k, l->s + l->cur, l->n - l->cur + 1);
 	memcpy(l->s + l->cur, mb, (size_t)k);
 	l->n += (size_t)k;
@@ -52,6 +72,8 @@ static size_t after(const struct lineedit *l, size_t at)
 
 static void cut(struct lineedit *l, size_t from, size_t to)
 {
+	if (!l->s)
+		return;
 	memmove(l->s + from, l->s + to, l->n - to + 1);
 	l->n -= to - from;
 	l->cur = from;
@@ -111,6 +133,8 @@ void line_kill_start(struct lineedit *l)
 
 void line_kill_end(struct lineedit *l)
 {
+	if (!l->s)
+		return;
 	l->n = l->cur;
 	l->s[l->n] = '\0';
 }
@@ -136,8 +160,10 @@ void history_walk(struct history *h, struct lineedit *l, int dir)
 		h->pos = h->n;
 	if (dir < 0 ? h->pos == 0 : h->pos >= h->n)
 		return;
-	if (h->pos == h->n)
-		snprintf(h->draft, sizeof(h->draft), "%s", l->s);
+	if (h->pos == h->n) {
+		free(h->draft);
+		h->draft = xstrdup(l->s ? l->s : "");
+	}
 	to = dir < 0 ? h->pos - 1 : h->pos + 1;
 	h->pos = to;
 	line_set(l, to == h->n ? h->draft : h->items[to]);
@@ -147,5 +173,7 @@ void history_free(struct history *h)
 {
 	for (size_t i = 0; i < h->n; i++)
 		free(h->items[i]);
+	free(h->draft);
+	h->draft = NULL;
 	h->n = h->pos = 0;
 }

@@ -7,12 +7,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define LINE_MAX_BYTES 256
 #define HISTORY_MAX 64
 
+/* A line of any length: a prompt never cuts what is typed or pasted. */
 struct lineedit {
-	char s[LINE_MAX_BYTES];
+	char *s;           /* NUL-terminated; "" until the first line_set() */
 	size_t n;          /* bytes in s */
+	size_t cap;
 	size_t cur;        /* the cursor, a byte offset at a character's start */
 };
 
@@ -21,11 +22,12 @@ struct lineedit {
 struct history {
 	char *items[HISTORY_MAX];
 	size_t n, pos;
-	char draft[LINE_MAX_BYTES];
+	char *draft;       /* the line being typed, while Up walks back */
 };
 
 void line_set(struct lineedit *l, const char *s);   /* the cursor at the end */
-bool line_insert(struct lineedit *l, uint32_t ch);  /* false: full, or not a character */
+bool line_insert(struct lineedit *l, uint32_t ch);  /* false: not a character */
+void line_free(struct lineedit *l);
 void line_left(struct lineedit *l);
 void line_right(struct lineedit *l);
 void line_home(struct lineedit *l);

@@ -32,17 +32,18 @@
 #include "keys.h"
 #include "util.h"
 
-#define QUEUE_MAX 4096
-
 static FILE *script;
 static const char *script_path;
 static size_t lineno;
 static bool active;
-static struct {
+/* the keys of the last keys or type line, however long */
+static struct qkey {
 	wint_t ch;
 	bool is_key;
-} queue[QUEUE_MAX];
-static size_t qhead, qlen;
+} *queue;
+static size_t qhead, qlen, qcap;
+static char *line;
+static size_t line_cap;
 
 bool script_active(void)
 {
@@ -66,15 +67,20 @@ void script_finish(void)
 	if (script)
 		fclose(script);
 	script = NULL;
+	free(queue);
+	queue = NULL;
+	qhead = qlen = qcap = 0;
+	free(line);
+	line = NULL;
+	line_cap = 0;
 }
 
 static void push(wint_t ch, bool is_key)
 {
-	if (qhead + qlen < QUEUE_MAX) {
-		queue[qhead + qlen].ch = ch;
-		queue[qhead + qlen].is_key = is_key;
-		qlen++;
-	}
+	grow_array((void **)&queue, &qcap, qhead + qlen + 1, sizeof(*queue));
+	queue[qhead + qlen].ch = ch;
+	queue[qhead + qlen].is_key = is_key;
+	qlen++;
 }
 
 static void fail(const char *what)
@@ -116,7 +122,7 @@ static void parse_keys(const char *s, bool blanks)
 			size_t n;
 
 			memset(&st, 0, sizeof(st));
-			n = mbrtowc(&wc, s, strlen(s), &st);
+			n = mbrtowc(&wc, s, strnlen(s, MB_LEN_MAX), &st);
 			if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
 				push((wint_t)(unsigned char)*s, false);
 				n = 1;
@@ -146,8 +152,6 @@ static void mouse(struct script_event *ev, mmask_t what, int y, int x)
 
 void script_next(struct script_event *ev)
 {
-	char line[4096];
-
 	for (;;) {
 		char *arg, *nl;
 
@@ -162,7 +166,7 @@ void script_next(struct script_event *ev)
 			return;
 		}
 		ev->kind = SCRIPT_END;
-		if (!script || !fgets(line, sizeof(line), script))
+		if (!script || getline(&line, &line_cap, script) < 0)
 			return;
 		lineno++;
 		nl = strchr(line, '\n');

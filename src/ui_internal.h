@@ -122,7 +122,7 @@ struct prompt {
 	/* Tab: the names that complete what was typed (NULL: none); the
 	 * stem typed and the last one given */
 	size_t (*names)(struct ui *u, const char *const **names);
-	char stem[LINE_MAX_BYTES];
+	char *stem;
 	int next_name;           /* -1: not completing */
 	struct lineedit line;
 	struct history hist[PROMPT_KINDS];

@@ -250,7 +250,7 @@ static bool marks_handle(void *ctx, struct screen *s, struct key k)
 		if (!it)
 			break;
 		note = it->note;
-		if (strchr(note, '\n') || strlen(note) >= LINE_MAX_BYTES) {
+		if (strchr(note, '\n')) {
 			view_say(&u->v, "this note is more than a line: open the cable and edit it with A");
 			break;
 		}

@@ -3,10 +3,12 @@
 #include "config.h"
 #include "ui_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "text.h"
+#include "util.h"
 
 static const char kinds[PROMPT_KINDS] = { '/', ':', 'f', 'l', 'a', 'c', 'e' };
 
@@ -49,22 +51,26 @@ void prompt_free(struct prompt *p)
 {
 	for (int i = 0; i < PROMPT_KINDS; i++)
 		history_free(&p->hist[i]);
+	line_free(&p->line);
+	free(p->stem);
+	p->stem = NULL;
 }
 
 static void finish(struct ui *u, bool take)
 {
 	struct prompt *p = &u->prompt;
-	char text[LINE_MAX_BYTES];
+	/* a copy: what is done with the line may open another prompt */
+	char *text = xstrdup(p->line.s ? p->line.s : "");
 
-	snprintf(text, sizeof(text), "%s", p->line.s);
 	screens_pop(&u->stack);
-	if (!take)
-		return;
-	history_add(p->h, text);
-	if (kept(p->kind) && u->v.ws)
-		ws_history_add(u->v.ws, p->kind, text);
-	if (p->done)
-		p->done(u, p->kind, text);
+	if (take) {
+		history_add(p->h, text);
+		if (kept(p->kind) && u->v.ws)
+			ws_history_add(u->v.ws, p->kind, text);
+		if (p->done)
+			p->done(u, p->kind, text);
+	}
+	free(text);
 }
 
 /* Tab: the next name that starts with what was typed before the first Tab. */
@@ -79,7 +85,8 @@ static void complete(struct ui *u)
 		return;
 	}
 	if (p->next_name < 0) {
-		snprintf(p->stem, sizeof(p->stem), "%s", p->line.s);
+		free(p->stem);
+		p->stem = xstrdup(p->line.s ? p->line.s : "");
 		p->next_name = 0;
 	}
 	for (size_t k = 0; k < n; k++) {

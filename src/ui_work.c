@@ -67,7 +67,7 @@ void reader_note(struct ui *u)
 		return;
 	note = ws_note(u->v.ws, u->v.c->id, u->v.c->paras[u->v.sel].address);
 	/* a note of several lines is edited where it can be seen whole */
-	if (note && (strchr(note, '\n') || strlen(note) >= LINE_MAX_BYTES)) {
+	if (note && strchr(note, '\n')) {
 		view_say(&u->v, "this note is more than a line: A edits it in $EDITOR");
 		return;
 	}
@@ -345,7 +345,7 @@ void list_note(struct ui *u)
 	if (!c)
 		return;
 	note = ws_note(u->v.ws, c->id, "");
-	if (note && (strchr(note, '\n') || strlen(note) >= LINE_MAX_BYTES)) {
+	if (note && strchr(note, '\n')) {
 		view_say(&u->v, "this note is more than a line: A edits it in $EDITOR");
 		return;
 	}

@@ -182,4 +182,14 @@ rc=$?
 check "the reader on a damaged workspace: exit 0 ($rc: $(cat "$tmp/dmgr.err"))" [ "$rc" -eq 0 ]
 check "the reader on a damaged workspace: the new mark kept" \
 	sh -c "PILCROW_WORKSPACE='$d/workspace.db' '$PILCROW' --export jsonl | grep -q '04ROME3933'"
+# 4. A prompt takes any length: a filter of 10,000 bytes, its last term
+# deciding, is taken whole (a prompt that cut it would lose that term).
+terms=$(awk 'BEGIN { for (i = 0; i < 1428; i++) printf "-qqqqq "; printf "origin=ROME" }')
+check "the long filter: over 10,000 bytes (${#terms})" [ "${#terms}" -ge 10000 ]
+printf 'size 24 100\nwait-index\nkeys f\ntype %s<Enter>\ndump long-filter\n' "$terms" > "$tmp/long.script"
+PILCROW_SCRIPT=$tmp/long.script PILCROW_DUMP_DIR=$tmp PILCROW_WORKSPACE=$tmp/long.db timeout 60 "$PILCROW" data/cables \
+	> /dev/null 2> "$tmp/long.err"
+check "the long filter: exit 0 ($(cat "$tmp/long.err"))" [ $? -eq 0 ]
+check "the long filter: taken whole, its last term applied ($(tail -n 1 "$tmp/long-filter" | cut -c1-60))" \
+	grep -q " 1 of 9 " "$tmp/long-filter"
 finish

@@ -135,7 +135,7 @@ static void stack_full(void **state)
 
 static void line_editing(void **state)
 {
-	struct lineedit l;
+	struct lineedit l = { 0 };
 
 	(void)state;
 	line_set(&l, "tag=PREL");
@@ -170,18 +170,24 @@ static void line_editing(void **state)
 	/* control characters are not text */
 	assert_false(line_insert(&l, 0x1B));
 	assert_false(line_insert(&l, 0x7F));
-	/* a full line takes no more, and stays valid UTF-8 */
+	/* no length is too long: 10,000 bytes typed are all kept, in order */
 	line_set(&l, "");
-	while (line_insert(&l, 0x65E5))       /* 日: three bytes */
-		;
-	assert_true(l.n < LINE_MAX_BYTES);
-	assert_int_equal(l.n % 3, 0);
+	for (int i = 0; i < 10000 / 3; i++)
+		assert_true(line_insert(&l, 0x65E5));   /* 日: three bytes */
+	for (int i = 0; i < 10000 % 3; i++)
+		assert_true(line_insert(&l, 'x'));
+	assert_int_equal(l.n, 10000);
+	assert_int_equal(strlen(l.s), 10000);
+	assert_memory_equal(l.s + 9996, "\xE6\x97\xA5x", 4);
+	line_set(&l, l.s);                    /* set from itself */
+	assert_int_equal(l.n, 10000);
+	line_free(&l);
 }
 
 static void line_history(void **state)
 {
 	struct history h;
-	struct lineedit l;
+	struct lineedit l = { 0 };
 
 	(void)state;
 	memset(&h, 0, sizeof(h));
@@ -211,6 +217,7 @@ static void line_history(void **state)
 	assert_int_equal(h.n, HISTORY_MAX);
 	assert_string_equal(h.items[0], "q5");
 	history_free(&h);
+	line_free(&l);
 }
 
 /* ------------------------------------------------------------ the list */
