@@ -369,5 +369,7 @@ int main(int argc, char **argv)
 		status = run_export(&o, argv + optind, (size_t)(argc - optind));
 	cfilter_free(&o.filter);
 	search_free(o.grep_re);
+	/* ended cleanly by a signal: now as the signal would have */
+	term_reraise(status);
 	return status;
 }

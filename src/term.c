@@ -60,6 +60,8 @@ static const char *signal_name(int sig)
 	case SIGFPE: return "an arithmetic error (SIGFPE)";
 	case SIGILL: return "an illegal instruction (SIGILL)";
 	case SIGABRT: return "an abort (SIGABRT)";
+	case SIGSYS: return "a bad system call (SIGSYS)";
+	case SIGTRAP: return "a trap (SIGTRAP)";
 	default: return "a fatal signal";
 	}
 }
@@ -89,7 +91,7 @@ static void on_fatal(int sig, siginfo_t *si, void *ctx)
 
 void term_fatal_handlers(void)
 {
-	static const int sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+	static const int sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGSYS, SIGTRAP };
 	static char altstack[64 * 1024];
 	stack_t ss;
 	struct sigaction sa;
@@ -105,7 +107,27 @@ void term_fatal_handlers(void)
 	sigemptyset(&sa.sa_mask);
 	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
 		sigaction(sigs[i], &sa, NULL);
+	/* a reader gone from a pipe, a file past its size limit: the write
+	 * fails and says so (EPIPE, EFBIG), rather than a silent death */
+	signal(SIGPIPE, SIG_IGN);
+	signal(SIGXFSZ, SIG_IGN);
 }
+
+/* The signals whose default ends the process, not for a bug: each ends
+ * the reader the clean way (the terminal restored, the work saved, the
+ * index build undone), then the process as the signal would have. */
+static const int quit_sigs[] = {
+	SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGXCPU, SIGVTALRM, SIGPROF,
+#ifdef SIGIO
+	SIGIO,
+#endif
+#ifdef SIGPWR
+	SIGPWR,
+#endif
+#ifdef SIGSTKFLT
+	SIGSTKFLT,
+#endif
+};
 
 static void on_quit(int sig)
 {
@@ -120,9 +142,23 @@ void term_quit_handlers(void)
 	sa.sa_handler = on_quit;
 	sigemptyset(&sa.sa_mask);
 	/* no SA_RESTART: a signal interrupts the wait for a key */
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
+	for (size_t i = 0; i < sizeof(quit_sigs) / sizeof(quit_sigs[0]); i++)
+		sigaction(quit_sigs[i], &sa, NULL);
+}
+
+void term_reraise(int status)
+{
+	int sig = status - 128;
+
+	/* SIGINT, SIGTERM and SIGHUP end with their status; the others
+	 * (SIGQUIT's core, a limit's signal) as their default would */
+	if (status <= 128 || sig == SIGINT || sig == SIGTERM || sig == SIGHUP)
+		return;
+	for (size_t i = 0; i < sizeof(quit_sigs) / sizeof(quit_sigs[0]); i++)
+		if (quit_sigs[i] == sig) {
+			signal(sig, SIG_DFL);
+			raise(sig);
+		}
 }
 
 int term_quit_signal(void)

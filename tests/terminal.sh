@@ -1,7 +1,8 @@
 #!/bin/sh
 # terminal.sh -- the terminal always comes back: pilcrow runs from a shell
 # inside tmux and is stopped every way there is (SIGTERM, SIGINT and Ctrl-C,
-# SIGHUP, a fatal SIGSEGV and SIGABRT, Ctrl-Z then fg), under a shell that
+# SIGHUP, a fatal SIGSEGV and SIGABRT, every other signal that ends a
+# process while the text index is built, Ctrl-Z then fg), under a shell that
 # mends nothing itself (sh -i, not bash).  After each, the terminal must be
 # as the shell left it: the same stty modes, the normal screen, the cursor
 # shown, the mouse and the keypad let go.
@@ -64,6 +65,41 @@ for sig in SEGV ABRT; do
 	case $sig in SEGV) what="a segmentation fault (SIGSEGV)"; code=139 ;; ABRT) what="an abort (SIGABRT)"; code=134 ;; esac
 	check "SIG$sig: one line says what stopped pilcrow" wait_for "pilcrow: stopped by $what; this is a bug, please report it"
 	check "SIG$sig: it dies of the signal (status $code)" wait_for "exited-$code"
+	restored "SIG$sig"
+done
+
+# Every other signal whose default ends a process, sent while the reader
+# builds the text index of a dump: the terminal comes back, the process
+# ends as the signal would have (status 128 + N), and the index's
+# half-built directory is gone.  SIGPIPE and SIGXFSZ are ignored (a write
+# says its error): the reader goes on.
+case $PILCROW in
+*-valgrind) big=$srcdir/data/cables; busy="9 cables" ;;
+*) gen_csv 20000 "$tmp/big.csv"; big=$tmp/big.csv; busy="indexing text" ;;
+esac
+start_big() {
+	t send-keys -t term clear Enter
+	t send-keys -t term "sh -c 'echo \$\$ > $tmp/pid; exec env PILCROW_MARKS=$tmp/marks XDG_CACHE_HOME=$tmp/sigcache $PILCROW $big'; echo \"exited-\$?\"" Enter
+	wait_for "$busy"
+}
+# (the signals' numbers as Linux has them)
+for pair in QUIT:3 USR1:10 USR2:12 ALRM:14 XCPU:24 VTALRM:26 PROF:27; do
+	sig=${pair%:*}
+	start_big
+	kill -"$sig" "$(cat "$tmp/pid")"
+	code=$((128 + ${pair#*:}))
+	check "SIG$sig while indexing: pilcrow ends as the signal would (status $code)" wait_for "exited-$code"
+	restored "SIG$sig while indexing"
+	check "SIG$sig while indexing: no half-built index left ($(find "$tmp/sigcache" -name '*.part-*' | head -n 1))" \
+		sh -c "! find '$tmp/sigcache' -name '*.part-*' | grep -q ."
+done
+for sig in PIPE XFSZ; do
+	start_big
+	kill -"$sig" "$(cat "$tmp/pid")"
+	sleep 0.3
+	check "SIG$sig: ignored, the reader goes on" kill -0 "$(cat "$tmp/pid")"
+	t send-keys -t term Q
+	check "SIG$sig: then Q quits it (status 0)" wait_for "exited-0"
 	restored "SIG$sig"
 done
 
