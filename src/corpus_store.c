@@ -11,14 +11,19 @@
 #include <string.h>
 
 #include "corpus_internal.h"
+#include "marking.h"
+#include "textcache.h"
 #include "util.h"
 
-#define STORE_VERSION 3
+/* 4: the blobs' checksum kept beside them, checked at every load */
+#define STORE_VERSION 4
 
 /* The numbers the blobs' sizes come from. */
 struct counts {
 	uint64_t version, n, pool, nslots, used_slots, nlists, nids, ncited, nsrc, problems, bytes_total;
 };
+
+#define SUM_SEED 0x6c6973742d737566u
 
 static bool put(sqlite3_stmt *st, const char *name, const void *p, size_t n)
 {
@@ -81,6 +86,21 @@ bool corpus_store_save(const struct corpus *c, const char *path, char *err, size
 	ok = ok && put(st, "cited", c->cited, k.ncited * sizeof(*c->cited));
 	ok = ok && put(st, "sources", src.p, src.n);
 	ok = ok && put(st, "messages", msgs.p, msgs.n);
+	{
+		/* the checksum of every blob, in this order */
+		uint64_t h = SUM_SEED;
+
+		h = textcache_mix(h, &k, sizeof(k));
+		h = textcache_mix(h, c->e, c->n * sizeof(*c->e));
+		h = textcache_mix(h, c->pool.p, c->pool.n);
+		h = textcache_mix(h, c->lists, c->nlists * sizeof(*c->lists));
+		h = textcache_mix(h, c->ids, c->nids * sizeof(*c->ids));
+		h = textcache_mix(h, c->cited_at, c->cited_at ? (c->n + 1) * sizeof(*c->cited_at) : 0);
+		h = textcache_mix(h, c->cited, k.ncited * sizeof(*c->cited));
+		h = textcache_mix(h, src.p, src.n);
+		h = textcache_mix(h, msgs.p, msgs.n);
+		ok = ok && put(st, "sum", &h, sizeof(h));
+	}
 	ok = ok && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
 	if (!ok)
 		snprintf(err, errsize, "cannot save the list index: %s", db ? sqlite3_errmsg(db) : "out of memory");
@@ -120,11 +140,79 @@ static void *get(sqlite3 *db, sqlite3_stmt *st, const char *name, size_t want, s
 	return p;
 }
 
-bool corpus_store_load(struct corpus *c, const char *path)
+/* Is everything the loaded blobs point at inside them?  Every offset and
+ * length of the list is checked here, once, so that nothing after need
+ * doubt them; the first that is not, in @why. */
+static bool store_valid(const struct counts *k, const struct corpus *t, const char *src, size_t nsrc_len,
+			char *why, size_t n)
+{
+	if (!k->pool || t->pool.p[0] || t->pool.p[k->pool - 1]) {
+		snprintf(why, n, "its strings are not whole");
+		return false;
+	}
+	if (!k->nlists || t->lists[0] != 0) {
+		snprintf(why, n, "its lists are not whole");
+		return false;
+	}
+	for (size_t i = 0; i < k->n; i++) {
+		const struct centry *e = &t->e[i];
+		uint32_t lists[2] = { e->tags, e->refs };
+
+		if (e->id >= k->pool || e->subject >= k->pool || e->origin >= k->pool || e->origin_name >= k->pool ||
+		    e->source >= k->nsrc || e->level >= LEVEL_COUNT || e->format > FORMAT_CSV) {
+			snprintf(why, n, "entry %zu is out of its bounds", i);
+			return false;
+		}
+		for (int j = 0; j < 2; j++) {
+			uint32_t at = lists[j];
+
+			if (!at)
+				continue;
+			if (at >= k->nlists || t->lists[at] > k->nlists - at - 1) {
+				snprintf(why, n, "entry %zu: a list out of its bounds", i);
+				return false;
+			}
+			for (uint32_t m = 0; m < t->lists[at]; m++)
+				if (t->lists[at + 1 + m] >= k->pool) {
+					snprintf(why, n, "entry %zu: a list out of its bounds", i);
+					return false;
+				}
+		}
+	}
+	if (k->nids & (k->nids - 1)) {
+		snprintf(why, n, "its table of ids is not whole");
+		return false;
+	}
+	for (size_t i = 0; i < k->nids; i++)
+		if (t->ids[i].val > k->n) {
+			snprintf(why, n, "its table of ids is out of its bounds");
+			return false;
+		}
+	if (t->cited_at[0] != 0 || t->cited_at[k->n] != k->ncited) {
+		snprintf(why, n, "who cites whom is not whole");
+		return false;
+	}
+	for (size_t i = 0; i < k->n; i++)
+		if (t->cited_at[i] > t->cited_at[i + 1]) {
+			snprintf(why, n, "who cites whom is out of its bounds");
+			return false;
+		}
+	for (size_t i = 0; i < k->ncited; i++)
+		if (t->cited[i] >= k->n) {
+			snprintf(why, n, "who cites whom is out of its bounds");
+			return false;
+		}
+	(void)src;
+	(void)nsrc_len;
+	return true;
+}
+
+bool corpus_store_load(struct corpus *c, const char *path, char *why, size_t whysize)
 {
 	sqlite3 *db = NULL;
 	sqlite3_stmt *st = NULL;
 	struct counts *k = NULL;
+	uint64_t *sum = NULL;
 	char *src = NULL, *msgs = NULL;
 	size_t len = 0, nsrc_len = 0, nmsgs = 0, at = 0;
 	bool ok = false;
@@ -133,12 +221,24 @@ bool corpus_store_load(struct corpus *c, const char *path)
 	size_t named = c->nsrc;
 
 	memset(&tmp, 0, sizeof(tmp));
+	*why = '\0';
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, "SELECT rowid, length(data) FROM blob WHERE name = ?", -1, &st, NULL) != SQLITE_OK)
+	    sqlite3_prepare_v2(db, "SELECT rowid, length(data) FROM blob WHERE name = ?", -1, &st, NULL) != SQLITE_OK) {
+		snprintf(why, whysize, "it cannot be read: %s", db ? sqlite3_errmsg(db) : "out of memory");
 		goto out;
+	}
 	k = get(db, st, "counts", sizeof(*k), &len);
-	if (!k || k->version != STORE_VERSION)
+	if (!k || k->version != STORE_VERSION) {
+		snprintf(why, whysize, k ? "it is of another version" : "its counts are missing");
 		goto out;
+	}
+	/* sizes a damaged count would make absurd are refused before any
+	 * memory is asked for them */
+	if (k->n >= UINT32_MAX || k->pool >= UINT32_MAX || k->nlists >= UINT32_MAX || k->nids >= UINT32_MAX ||
+	    k->ncited >= UINT32_MAX || k->nsrc >= UINT32_MAX) {
+		snprintf(why, whysize, "its counts are damaged");
+		goto out;
+	}
 	tmp.e = get(db, st, "entries", k->n * sizeof(*tmp.e), &len);
 	tmp.pool.p = get(db, st, "pool", k->pool, &len);
 	tmp.lists = get(db, st, "lists", k->nlists * sizeof(*tmp.lists), &len);
@@ -147,8 +247,31 @@ bool corpus_store_load(struct corpus *c, const char *path)
 	tmp.cited = get(db, st, "cited", k->ncited * sizeof(*tmp.cited), &len);
 	src = get(db, st, "sources", (size_t)-1, &nsrc_len);
 	msgs = get(db, st, "messages", (size_t)-1, &nmsgs);
+	sum = get(db, st, "sum", sizeof(*sum), &len);
 	if (!tmp.e || !tmp.pool.p || !tmp.lists || !tmp.ids || !tmp.cited_at || !tmp.cited || !src ||
-	    !msgs)
+	    !msgs || !sum) {
+		snprintf(why, whysize, "a part of it is missing or not of its size");
+		goto out;
+	}
+	{
+		/* the checksum covers the contents, whatever the file's dates say */
+		uint64_t h = SUM_SEED;
+
+		h = textcache_mix(h, k, sizeof(*k));
+		h = textcache_mix(h, tmp.e, k->n * sizeof(*tmp.e));
+		h = textcache_mix(h, tmp.pool.p, k->pool);
+		h = textcache_mix(h, tmp.lists, k->nlists * sizeof(*tmp.lists));
+		h = textcache_mix(h, tmp.ids, k->nids * sizeof(*tmp.ids));
+		h = textcache_mix(h, tmp.cited_at, (k->n + 1) * sizeof(*tmp.cited_at));
+		h = textcache_mix(h, tmp.cited, k->ncited * sizeof(*tmp.cited));
+		h = textcache_mix(h, src, nsrc_len);
+		h = textcache_mix(h, msgs, nmsgs);
+		if (h != *sum) {
+			snprintf(why, whysize, "its checksum is wrong");
+			goto out;
+		}
+	}
+	if (!store_valid(k, &tmp, src, nsrc_len, why, whysize))
 		goto out;
 	/* the sources named must be as many as were saved (the key of the
 	 * index says they are the same files, in the same order, whatever
@@ -176,6 +299,29 @@ bool corpus_store_load(struct corpus *c, const char *path)
 	for (size_t i = 0; i < named; i++)
 		if (!source_load(c->src[i].path, &loads[i], &c->st) || !loads[i].mapped)
 			goto out;
+	/* each record inside its source */
+	{
+		uint64_t *size = xcalloc(k->nsrc + 1, sizeof(*size));
+		size_t bad = SIZE_MAX;
+
+		at = 0;
+		for (size_t i = 0; i < k->nsrc; i++) {
+			uint64_t v[5];
+
+			memcpy(v, src + at, sizeof(v));
+			size[i] = i < named ? loads[i].data.n : v[3];
+			at += sizeof(v) + v[2] + v[3];
+		}
+		for (size_t i = 0; i < k->n && bad == SIZE_MAX; i++)
+			if (tmp.e[i].offset > size[tmp.e[i].source] ||
+			    tmp.e[i].length > size[tmp.e[i].source] - tmp.e[i].offset)
+				bad = i;
+		free(size);
+		if (bad != SIZE_MAX) {
+			snprintf(why, whysize, "entry %zu lies outside its file", bad);
+			goto out;
+		}
+	}
 	/* all there: the corpus takes it */
 	at = 0;
 	for (size_t i = 0; i < k->nsrc; i++) {
@@ -248,6 +394,7 @@ out:
 	free(src);
 	free(msgs);
 	free(k);
+	free(sum);
 	sqlite3_finalize(st);
 	sqlite3_close(db);
 	return ok;

@@ -14,7 +14,8 @@ bool corpus_store_save(const struct corpus *c, const char *path, char *err, size
 
 /* Loads the list index at @path into @c, whose sources are named and not
  * yet read; true when @c is then complete.  False, and @c as it was, when
- * the file is not of these sources. */
-bool corpus_store_load(struct corpus *c, const char *path);
+ * the file is not of these sources, or (@why then says how) damaged: its
+ * checksum wrong, or an offset or a length in it outside what it holds. */
+bool corpus_store_load(struct corpus *c, const char *path, char *why, size_t whysize);
 
 #endif

@@ -82,7 +82,19 @@ static void look(struct corpus *c, bool build)
 
 	if (stat(t->final, &st) == 0) {
 		if (!read_meta(c, t, t->final, meta, sizeof(meta))) {
-			set_aside(c, "it is not whole, or not of these files");
+			char p[TEXTCACHE_PATH];
+
+			fmt(p, sizeof(p), "%s/meta", t->final);
+			if (textcache_read(p, meta, sizeof(meta)) && strncmp(meta, META_FAMILY, strlen(META_FAMILY)) == 0 &&
+			    strncmp(meta, META_VERSION "\n", strlen(META_VERSION) + 1) != 0) {
+				/* an index of another pilcrow's making: no damage, made anew */
+				tindex_close(t->ti);
+				t->ti = NULL;
+				textcache_remove(t->final);
+				t->state = CT_OFF;
+			} else {
+				set_aside(c, "it is not whole, or not of these files");
+			}
 			if (!build)
 				return;
 		} else {
@@ -318,14 +330,28 @@ bool corpus_text_load_list(struct corpus *c)
 	file_stamp(p, "list", &stamp);
 	/* checked before and not touched since, or its checksum right: a
 	 * list that is not as it was made is read again from the dump */
+	*err = '\0';
 	if (!checked[0] || !stamp.p || !strstr(checked, stamp.p)) {
 		if (!textcache_checksum(p, &sum, &size))
 			goto out;
 		fmt(tag, sizeof(tag), "\nlist %llu %016llx\n", (unsigned long long)size, (unsigned long long)sum);
 		if (!strstr(meta, tag))
-			goto out;
+			fmt(err, sizeof(err), "its checksum is wrong");
 	}
-	ok = corpus_store_load(c, p);
+	ok = !*err && corpus_store_load(c, p, err, sizeof(err));
+	if (!ok && *err) {
+		/* damaged: the index it belongs to is set aside (built again
+		 * as the dump is read), and that is said */
+		char to[TEXTCACHE_PATH], line[TEXTCACHE_PATH * 2 + 600];
+
+		if (textcache_set_aside(dir, key, to, sizeof(to)))
+			fmt(line, sizeof(line), "pilcrow: the saved list of these files was damaged (%s): set aside as %s, "
+						"read again from the files", err, to);
+		else
+			fmt(line, sizeof(line), "pilcrow: the saved list of these files is damaged (%s): read again from the files",
+			    err);
+		keep_message(line, c);
+	}
 out:
 	buf_free(&stamp);
 	free(desc);

@@ -16,7 +16,9 @@
 #include "tindex.h"
 #include "util.h"
 
-#define META_VERSION "pilcrow text index 1"
+/* 2: the saved list carries the checksum of its contents */
+#define META_VERSION "pilcrow text index 2"
+#define META_FAMILY "pilcrow text index "
 #define SHARDS_MAX 8
 
 enum job { JOB_NONE, JOB_BUILD, JOB_CHECK };

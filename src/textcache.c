@@ -21,6 +21,13 @@
 /* Hand-written: the index needs a fast checksum of files of a gigabyte,
  * and none of pilcrow's libraries offers one (SQLite's hashes are shell
  * extensions).  Eight bytes a step, mixed with a multiply and a shift. */
+static uint64_t mix(uint64_t h, const unsigned char *p, size_t n);
+
+uint64_t textcache_mix(uint64_t h, const void *p, size_t n)
+{
+	return mix(h, p, n);
+}
+
 static uint64_t mix(uint64_t h, const unsigned char *p, size_t n)
 {
 	size_t i = 0;

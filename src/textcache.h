@@ -49,6 +49,9 @@ void textcache_remove(const char *path);
 /* Moves the index @path aside as KEY.bad-DATE; returns the new name in @out. */
 bool textcache_set_aside(const char *dir, const char *key, char *out, size_t n);
 
+/* The checksum the cache uses, of @n more bytes at @p after @h. */
+uint64_t textcache_mix(uint64_t h, const void *p, size_t n);
+
 /* Writes @text to @path atomically (a temporary file, then rename). */
 bool textcache_write(const char *path, const char *text);
 
