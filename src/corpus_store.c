@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "corpus_internal.h"
+#include "dbfile.h"
 #include "marking.h"
 #include "textcache.h"
 #include "util.h"
@@ -102,8 +103,11 @@ bool corpus_store_save(const struct corpus *c, const char *path, char *err, size
 		ok = ok && put(st, "sum", &h, sizeof(h));
 	}
 	ok = ok && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
-	if (!ok)
-		snprintf(err, errsize, "cannot save the list index: %s", db ? sqlite3_errmsg(db) : "out of memory");
+	if (!ok) {
+		char msg[256];
+
+		snprintf(err, errsize, "cannot save the list index: %s", dbfile_errmsg(db, msg, sizeof(msg)));
+	}
 	sqlite3_finalize(st);
 	if (sqlite3_close(db) != SQLITE_OK)
 		ok = false;
@@ -224,7 +228,9 @@ bool corpus_store_load(struct corpus *c, const char *path, char *why, size_t why
 	*why = '\0';
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, "SELECT rowid, length(data) FROM blob WHERE name = ?", -1, &st, NULL) != SQLITE_OK) {
-		snprintf(why, whysize, "it cannot be read: %s", db ? sqlite3_errmsg(db) : "out of memory");
+		char msg[256];
+
+		snprintf(why, whysize, "it cannot be read: %s", dbfile_errmsg(db, msg, sizeof(msg)));
 		goto out;
 	}
 	k = get(db, st, "counts", sizeof(*k), &len);

@@ -39,6 +39,9 @@ static void start_job(struct corpus *c, enum job job)
 	}
 }
 
+static void look(struct corpus *c, bool build);
+static void set_aside(struct corpus *c, const char *why);
+
 static void open_ready(struct corpus *c)
 {
 	struct ctext *t = c->text;
@@ -52,8 +55,10 @@ static void open_ready(struct corpus *c)
 	if (t->ti) {
 		t->state = CT_READY;
 	} else {
-		t->state = CT_OFF;
-		fmt(t->reason, sizeof(t->reason), "the text index cannot be opened (%s): searches scan", err);
+		/* a shard SQLite cannot open (a damaged schema, not a database):
+		 * set aside, and built again when we may (searches scan meanwhile) */
+		set_aside(c, err);
+		look(c, t->may_build);
 	}
 }
 
@@ -399,8 +404,12 @@ bool corpus_text_term(struct corpus *c, const struct cf_term *t, uint32_t **entr
 	if (r != TQ_OK) {
 		free(rows);
 		free(sc);
-		if (r == TQ_BROKEN)
+		if (r == TQ_BROKEN) {
+			/* damage met while it answered: this query reads the cables,
+			 * the index is set aside and built again in the background */
 			set_aside(c, err);
+			look(c, x->may_build);
+		}
 		return false;
 	}
 	*entries = xmalloc((nr ? nr : 1) * sizeof(**entries));

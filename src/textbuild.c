@@ -76,15 +76,19 @@ void shard_path(char *out, size_t n, const char *dir, size_t k)
 	fmt(out, n, "%s/text-%zu.db", dir, k);
 }
 
-/* The size, mtime and inode of each shard, as the checked file keeps them. */
+/* The size, mtime, ctime and inode of each shard, as the checked file keeps them. */
 void file_stamp(const char *path, const char *label, struct buf *out)
 {
 	struct stat st;
 
 	if (stat(path, &st) != 0)
 		memset(&st, 0, sizeof(st));
-	buf_printf(out, "%s %lld %lld.%09ld %llu\n", label, (long long)st.st_size, (long long)st.st_mtim.tv_sec,
-		   (long)st.st_mtim.tv_nsec, (unsigned long long)st.st_ino);
+	/* the change time too: a file written in place and given its old
+	 * modification time back is not the file that was checked (no one
+	 * can set the change time back) */
+	buf_printf(out, "%s %lld %lld.%09ld %lld.%09ld %llu\n", label, (long long)st.st_size,
+		   (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec, (long long)st.st_ctim.tv_sec,
+		   (long)st.st_ctim.tv_nsec, (unsigned long long)st.st_ino);
 }
 
 void shard_stamp(const struct ctext *t, const char *dir, struct buf *out)

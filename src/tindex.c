@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dbfile.h"
 #include "util.h"
 
 /* Rows between commits while building: large transactions are what makes
@@ -42,7 +43,10 @@ static bool exec(sqlite3 *db, const char *sql, char *err, size_t errsize)
 
 	if (sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK)
 		return true;
-	snprintf(err, errsize, "%s", msg ? msg : sqlite3_errmsg(db));
+	if (msg)
+		dbfile_clean(msg, err, errsize);
+	else
+		dbfile_errmsg(db, err, errsize);
 	sqlite3_free(msg);
 	return false;
 }
@@ -53,7 +57,7 @@ struct tshard *tshard_create(const char *path, char *err, size_t errsize)
 
 	pthread_once(&configured, configure);
 	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-		snprintf(err, errsize, "%s", s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		dbfile_errmsg(s->db, err, errsize);
 		goto fail;
 	}
 	/* nothing to keep if the build stops: the file is not yet the index */
@@ -67,7 +71,7 @@ struct tshard *tshard_create(const char *path, char *err, size_t errsize)
 		  "INSERT INTO t(t, rank) VALUES('crisismerge', 64); BEGIN", err, errsize))
 		goto fail;
 	if (sqlite3_prepare_v2(s->db, "INSERT INTO t(rowid, x) VALUES(?, ?)", -1, &s->ins, NULL) != SQLITE_OK) {
-		snprintf(err, errsize, "%s", sqlite3_errmsg(s->db));
+		dbfile_errmsg(s->db, err, errsize);
 		goto fail;
 	}
 	return s;
@@ -82,7 +86,7 @@ bool tshard_add(struct tshard *s, int64_t rowid, struct str text)
 	sqlite3_bind_int64(s->ins, 1, rowid);
 	sqlite3_bind_text(s->ins, 2, text.p ? text.p : "", (int)text.n, SQLITE_STATIC);
 	if (sqlite3_step(s->ins) != SQLITE_DONE) {
-		snprintf(s->err, sizeof(s->err), "%s", sqlite3_errmsg(s->db));
+		dbfile_errmsg(s->db, s->err, sizeof(s->err));
 		sqlite3_reset(s->ins);
 		return false;
 	}
@@ -113,7 +117,7 @@ bool tshard_finish(struct tshard *s, char *err, size_t errsize)
 	 * given back, which are nearly half the file */
 	ok = ok && exec(s->db, "COMMIT; INSERT INTO t(t) VALUES('optimize'); VACUUM", err, errsize);
 	if (sqlite3_close(s->db) != SQLITE_OK && ok) {
-		snprintf(err, errsize, "%s", sqlite3_errmsg(s->db));
+		dbfile_errmsg(s->db, err, errsize);
 		ok = false;
 	}
 	free(s);
@@ -147,11 +151,22 @@ struct tindex *tindex_open(char *const *paths, size_t n, char *err, size_t errsi
 	t->qs = xcalloc(n, sizeof(*t->qs));
 	t->n = n;
 	for (size_t i = 0; i < n; i++) {
+		char why[128];
+
+		/* the cheap look first: a shard cut short, grown or with its
+		 * header overwritten is damaged before SQLite reads a page */
+		if (dbfile_damaged(paths[i], true, why, sizeof(why))) {
+			snprintf(err, errsize, "%s: %s", paths[i], why);
+			tindex_close(t);
+			return NULL;
+		}
 		if (sqlite3_open_v2(paths[i], &t->db[i], SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
 		    sqlite3_prepare_v2(t->db[i], "SELECT rowid FROM t WHERE t MATCH ?", -1, &t->q[i], NULL) != SQLITE_OK ||
 		    sqlite3_prepare_v2(t->db[i], "SELECT rowid, bm25(t) FROM t WHERE t MATCH ?", -1, &t->qs[i],
 				       NULL) != SQLITE_OK) {
-			snprintf(err, errsize, "%s: %s", paths[i], t->db[i] ? sqlite3_errmsg(t->db[i]) : "out of memory");
+			char msg[256];
+
+			snprintf(err, errsize, "%s: %s", paths[i], dbfile_errmsg(t->db[i], msg, sizeof(msg)));
 			tindex_close(t);
 			return NULL;
 		}
@@ -200,7 +215,7 @@ enum tq_result tindex_query(struct tindex *t, const char *q, int64_t **rows, dou
 		if (rc != SQLITE_DONE) {
 			int ext = sqlite3_extended_errcode(t->db[i]);
 
-			snprintf(err, errsize, "%s", sqlite3_errmsg(t->db[i]));
+			dbfile_errmsg(t->db[i], err, errsize);
 			sqlite3_reset(st);
 			return (ext & 0xFF) == SQLITE_ERROR ? TQ_SYNTAX : TQ_BROKEN;
 		}

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "dbfile.h"
 #include "util.h"
 
 /* $XDG_DATA_HOME/pilcrow/NAME, or ~/.local/share/pilcrow/NAME. */
@@ -134,47 +135,6 @@ int ws_ready_file(sqlite3 *db, int tries, int *version)
 	return SQLITE_OK;
 }
 
-/* Is the file damaged where a look at it shows it: shorter than its
- * header says (when the header's count is current, SQLite's
- * "version-valid-for" being the change counter, and no write-ahead log
- * holds pages of it), or a header no SQLite writes (its magic, page size,
- * format versions and fixed payload fractions)? */
-static bool file_damaged(const char *path, char *why, size_t n)
-{
-	unsigned char h[100];
-	char wal[PATH_MAX + 8];
-	struct stat st, ws;
-	FILE *f = fopen(path, "rb");
-	size_t got = f ? fread(h, 1, sizeof(h), f) : 0;
-	unsigned long page, pages;
-
-	if (f)
-		fclose(f);
-	if (got < sizeof(h) || stat(path, &st) != 0)
-		return false;                   /* new, or not a database: met elsewhere */
-	if (memcmp(h, "SQLite format 3", 16) != 0)
-		return false;                   /* not a database at all: SQLite says so */
-	page = (unsigned long)h[16] << 8 | h[17];
-	if (page == 1)
-		page = 65536;
-	if (page < 512 || (page & (page - 1)) || h[18] < 1 || h[18] > 2 || h[19] < 1 || h[19] > 2 || h[21] != 64 ||
-	    h[22] != 32 || h[23] != 32) {
-		snprintf(why, n, "a damaged header");
-		return true;
-	}
-	snprintf(wal, sizeof(wal), "%s-wal", path);
-	if (stat(wal, &ws) == 0 && ws.st_size > 0)
-		return false;
-	pages = (unsigned long)h[28] << 24 | (unsigned long)h[29] << 16 | (unsigned long)h[30] << 8 | h[31];
-	if (!pages || memcmp(h + 24, h + 92, 4) != 0)
-		return false;
-	if ((unsigned long long)st.st_size >= (unsigned long long)pages * page)
-		return false;
-	snprintf(why, n, "cut short (%llu of %llu bytes)", (unsigned long long)st.st_size,
-		 (unsigned long long)pages * page);
-	return true;
-}
-
 /* "file:PATH?QUERY", the path's own '%', '?' and '#' escaped. */
 static char *uri(const char *path, const char *query)
 {
@@ -245,10 +205,13 @@ static bool refused_by_damage(struct workspace *w, int rc, char *why, size_t n)
 		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
 			snprintf(res, sizeof(res), "%s", (const char *)sqlite3_column_text(st, 0));
 		else
-			snprintf(res, sizeof(res), "%s", sqlite3_errmsg(ro));
+			dbfile_errmsg(ro, res, sizeof(res));
 		sqlite3_finalize(st);
 	} else {
-		snprintf(res, sizeof(res), "%s", ro ? sqlite3_errmsg(ro) : sqlite3_errstr(rc));
+		if (ro)
+			dbfile_errmsg(ro, res, sizeof(res));
+		else
+			snprintf(res, sizeof(res), "%s", sqlite3_errstr(rc));
 	}
 	sqlite3_close(ro);
 	if (strcmp(res, "ok") == 0)
@@ -267,7 +230,7 @@ enum ws_opened ws_open_file(struct workspace *w, char *why, size_t n)
 	 * (a check of every page, PRAGMA quick_check, took 2 ms of the 5 the
 	 * startup may cost at 10,000 marks; damage elsewhere is met when the
 	 * pages are read, and the file recovered then) */
-	if (file_damaged(w->path, check_why, sizeof(check_why))) {
+	if (dbfile_damaged(w->path, false, check_why, sizeof(check_why))) {
 		snprintf(why, n, "%s", check_why);
 		return WS_OPEN_BAD;
 	}

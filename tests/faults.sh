@@ -209,7 +209,89 @@ for s in $seeds; do
 done
 rm -rf "$XDG_CACHE_HOME"
 
-# 5. A prompt takes any length: a filter of 10,000 bytes, its last term
+# 5. A shard of the text index damaged, 20 times: every query answers as
+# the cables do (the index's answer, or the scan's once damage is met),
+# and where the index is used no more, one line says it was set aside.
+gen_rules 1200 "$tmp/rules.csv"
+queries='nuclear|uribe|presiden*|"decision to resign"|velez -uribe'
+# ask STEM: each query's ids, sorted, in STEM.NAME; stderr added to STEM.err
+ask() {
+	printf '%s\n' "$queries" | tr '|' '\n' | while IFS= read -r q; do
+		timeout 60 "$PILCROW" --json "$@" --filter "$q" "$tmp/rules.csv" 2>> "$stem.err" | jq -r .id | sort > "$stem.$(echo "$q" | tr -dc a-z)"
+	done
+}
+stem=$tmp/want ask --no-index
+check "the shard queries have answers ($(wc -l < "$tmp/want.nuclear") for nuclear)" [ -s "$tmp/want.nuclear" ]
+# answers_right LABEL: each query answered as the cables answer it
+answers_right() {
+	for f in "$tmp"/want.*; do
+		case $f in *.err) continue ;; esac
+		got=$tmp/got.${f##*/want.}
+		check "$1: '${f##*/want.}' answers as the cables do ($(wc -l < "$got") of $(wc -l < "$f"))" cmp -s "$got" "$f"
+	done
+}
+# damage200 FILE SEED: 200 bytes over FILE, as damage does 40
+damage200() {
+	damage "$1" "$2" > /dev/null
+	for k in 1 2 3 4; do damage "$1" "$(($2 * 10 + k))" > /dev/null; done
+}
+# restamp SHARD: the index's record of SHARD's size, times and inode made
+# its present ones, as when the disk itself changed its bytes (nothing
+# that writes a file can set its change time back)
+restamp() {
+	checked=$(dirname "$1")/checked
+	now=$(stat -c '%s %.9Y %.9Z %i' "$1")
+	awk -v now="$now" '$1 == "0" { $0 = "0 " now } { print }' "$checked" > "$checked.new" && mv "$checked.new" "$checked"
+}
+fresh_index() {
+	rm -rf "$XDG_CACHE_HOME"
+	"$PILCROW" --index "$tmp/rules.csv" > /dev/null 2>&1
+	shard=$(find "$XDG_CACHE_HOME" -name 'text-0.db' | head -n 1)
+	: > "$tmp/got.err"
+}
+# Written over in place, its modification time put back: the change time
+# betrays it, the shard's checksum is taken, and the damage said.
+for s in $seeds; do
+	fresh_index
+	damage200 "$shard" "$s"
+	stem=$tmp/got ask
+	answers_right "shard damaged in place $s"
+	check "shard damaged in place $s: said in a line ($(head -n 1 "$tmp/got.err"))" \
+		grep -q "text index was damaged.*set aside" "$tmp/got.err"
+done
+# Damaged by the disk in its header and schema (its record vouching for
+# it): what SQLite meets (a malformed schema, not a database) is damage
+# said, and the query answered by reading the cables.
+for s in $seeds; do
+	fresh_index
+	for k in 1 2 3 4 5; do
+		off=$(awk -v s="$s$k" 'BEGIN { srand(s); print int(rand() * 8152) }')
+		LC_ALL=C awk -v s="$s$k" 'BEGIN { srand(s * 7 + 1); for (i = 0; i < 40; i++) printf "%c", 1 + int(rand() * 255) }' |
+			dd of="$shard" bs=1 seek="$off" conv=notrunc 2> /dev/null
+	done
+	restamp "$shard"
+	stem=$tmp/got ask
+	answers_right "shard's header damaged $s"
+	if [ -s "$tmp/got.err" ]; then
+		check "shard's header damaged $s: said in a line ($(head -n 1 "$tmp/got.err" | LC_ALL=C tr -c '[:print:]\n' '?'))" \
+			grep -q "text index was damaged.*set aside" "$tmp/got.err"
+		# SQLite quotes the damaged schema: its bytes never reach the terminal
+		check "shard's header damaged $s: the line is printable text" \
+			sh -c "! LC_ALL=C grep -q '[^[:print:]]' '$tmp/got.err'"
+	fi
+done
+# Cut short by a page, its record vouching for it: the look at its header
+# finds it before SQLite reads a page.
+fresh_index
+size=$(wc -c < "$shard")
+truncate -s "$((size - 4096))" "$shard"
+restamp "$shard"
+stem=$tmp/got ask
+answers_right "shard cut short"
+check "shard cut short: said ($(head -n 1 "$tmp/got.err"))" grep -q "text index was damaged.*set aside" "$tmp/got.err"
+rm -rf "$XDG_CACHE_HOME"
+
+# 6. A prompt takes any length: a filter of 10,000 bytes, its last term
 # deciding, is taken whole (a prompt that cut it would lose that term).
 terms=$(awk 'BEGIN { for (i = 0; i < 1428; i++) printf "-qqqqq "; printf "origin=ROME" }')
 check "the long filter: over 10,000 bytes (${#terms})" [ "${#terms}" -ge 10000 ]

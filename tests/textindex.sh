@@ -9,34 +9,6 @@
 
 command -v jq > /dev/null || { echo "textindex.sh needs jq" >&2; exit 99; }
 
-# a dump of 1,200 cables whose paragraphs hold the cases of the rules,
-# each in some of the cables (i modulo a number), and a page break inside a
-# sentence
-gen_rules() {
-	awk -v n="$1" 'BEGIN {
-		for (i = 1; i <= n; i++) {
-			printf "\"%d\",\"%d/5/%d 14:30\",\"%02dROME%d\",\"Embassy Rome\",\"%s\",\"\",", i, 1 + i % 12, 2000 + i % 10, i % 10, i, (i % 3 ? "CONFIDENTIAL" : "SECRET")
-			printf "\"O 051430Z JAN 05\nFM AMEMBASSY ROME\nTO SECSTATE WASHDC\",\"%s ROME %08d\n\n", (i % 3 ? "C O N F I D E N T I A L" : "S E C R E T"), i
-			printf "E.O. 12958: DECL: 01/05/2015\nTAGS: PREL, %s\nSUBJECT: CABLE NUMBER %d\n\n", (i % 2 ? "IT" : "PGOV"), i
-			printf "Classified By: Ambassador R. Spogli, reasons 1.4(b) and (d)\n\n"
-			printf "1. (C) THE MINISTER SPOKE TO THE AMBASSADOR ABOUT THE TALKS ON TRADE.\n"
-			if (i % 5 == 0) printf "PRESIDENT URIBE MET V\303\211LEZ AT THE PALACE.\n"
-			if (i % 7 == 0) printf "MINISTER VELEZ SAID NOTHING MORE.\n"
-			if (i % 4 == 0) printf "BERLUSCONI\\\x27S VIEW OF THE TALKS\n"
-			if (i % 9 == 0) printf "Berlusconi\342\200\231s view, he said.\n"
-			if (i % 11 == 0) printf "BERLUSCONI,S VIEW IS KNOWN.\n"
-			if (i % 6 == 0) printf "THE COUNTER-\nTERRORISM UNIT MET.\n"
-			if (i % 13 == 0) printf "ITS COUNTER-TERRORISM POLICY.\n"
-			if (i % 8 == 0) printf "HE TOLD ON HIS\nDECISION TO RESIGN.\n"
-			if (i % 17 == 0) printf "THE U.S. SIDE AGREED.\n"
-			if (i % 19 == 0) printf "PRESIDENTIAL ELECTIONS LOOM.\n"
-			printf "\n2. (C) IRAN WAS DISCUSSED%s\n", (i % 10 == 3 ? " AND THE NUCLEAR PROGRAM, AT LENGTH" : "")
-			if (i % 23 == 0) printf "THE MINISTER SPOKE ON\n\nROME 00001187  002 OF 003\n\nHIS DECISION AT LAST.\n"
-			printf "\n3. (U) COMMENT: A PHRASE ACROSS PARAGRAPHS ENDS HERE\n\n4. (U) AND ANOTHER BEGINS.\n\nSPOGLI\n\"\n"
-		}
-	}' > "$2"
-}
-
 gen_rules 1200 "$tmp/rules.csv"
 ids() { # ids OUT ARGS...: the ids pilcrow writes for ARGS
 	_o=$1
