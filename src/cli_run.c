@@ -185,8 +185,10 @@ int run_index(char *const *paths, size_t n)
 	struct corpus *c = corpus_new();
 	double t0 = now_ms();
 	int status = 0;
+	size_t changed;
 
 	read_all(c, paths, n, true, true);
+	changed = corpus_watch(c);
 	tell_messages(c);
 	if (corpus_text_state(c) == CT_READY) {
 		char count[32];
@@ -198,7 +200,7 @@ int run_index(char *const *paths, size_t n)
 		fprintf(stderr, "pilcrow: %s\n", *corpus_text_reason(c) ? corpus_text_reason(c)
 				: corpus_count(c) ? "only a cables.csv dump (or its pieces) has a text index"
 						  : "no cable was read");
-		status = 1;
+		status = changed ? 4 : 1;
 	}
 	corpus_free(c);
 	return status;
@@ -224,6 +226,7 @@ int run_stats(const struct opts *o, char *const *paths, size_t n)
 	struct overview ov;
 	struct buf out = { 0 };
 	int status = 0;
+	size_t changed;
 
 	struct workspace *ws = filter_workspace(&o->filter);
 
@@ -235,6 +238,7 @@ int run_stats(const struct opts *o, char *const *paths, size_t n)
 		overview_json(&out, &ov);
 	else
 		overview_text(&out, &ov, o->width);
+	changed = corpus_watch(c);
 	nlines = corpus_messages(c, &lines);
 	for (size_t i = 0; i < nlines; i++)
 		fprintf(stderr, "%s\n", lines[i]);
@@ -244,6 +248,8 @@ int run_stats(const struct opts *o, char *const *paths, size_t n)
 		status = 1;
 	else if (gave_up(cfilter_gave_up(&o->filter)))
 		status = 3;
+	if (changed && status != 1)
+		status = 4;
 	buf_free(&out);
 	free(rows);
 	corpus_free(c);
@@ -273,6 +279,7 @@ static void export_selected(struct export_ctx *x, char *const *paths, size_t n)
 	x->hits = r.hits;
 	x->gave_up = r.gave_up;
 	x->write_failed = r.write_failed;
+	x->st.changed = corpus_watch(c);
 	tell_messages(c);
 	free(rows);
 	corpus_free(c);
@@ -298,8 +305,12 @@ int run_export(const struct opts *o, char *const *paths, size_t n)
 			fprintf(stderr, "pilcrow: standard output: %s\n", strerror(errno));
 		return 1;
 	}
-	if (gave_up(x.gave_up + cfilter_gave_up(&o->filter)))
+	if (gave_up(x.gave_up + cfilter_gave_up(&o->filter)) && !x.st.changed)
 		return 3;
+	/* what was written is what the inputs held when read; they changed
+	 * since (said on stderr), so it may not be whole */
+	if (x.st.changed)
+		return 4;
 	if (x.read && !x.written && o->grep_re) {
 		fprintf(stderr, "pilcrow: no hit for '%s'%s\n", o->grep,
 			(o->grep_chose ? o->user_filter : !cfilter_empty(&o->filter)) ? " in the cables that pass the filter" : "");

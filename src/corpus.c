@@ -20,6 +20,8 @@ bool source_cut_before(struct corpus *c, struct csource *s, size_t upto)
 {
 	size_t cut = source_cut_at(s->path, s->l.data, s->l.mapped);
 
+	if (s->cut_at && s->cut_at < cut)
+		cut = s->cut_at;
 	if (cut >= upto)
 		return false;
 	if (!s->cut) {
@@ -27,8 +29,26 @@ bool source_cut_before(struct corpus *c, struct csource *s, size_t upto)
 		source_report(&c->st, s->path, "the file was cut short while open (now %zu bytes); "
 			      "the cables past that cannot be read", cut);
 		c->st.problems++;
+		c->st.changed++;
 	}
 	return true;
+}
+
+bool source_watch(struct corpus *c, struct csource *s)
+{
+	size_t now;
+	enum source_change ch = source_changed(&s->l, &now);
+
+	if (ch == SOURCE_CUT) {
+		if (!s->cut_at || now < s->cut_at)
+			s->cut_at = now ? now : 1;  /* 0 is "not seen" */
+		return source_cut_before(c, s, SIZE_MAX);
+	}
+	if (ch != SOURCE_SAME && !s->change_said) {
+		s->change_said = true;
+		source_tell_change(&c->st, s->path, ch, now, s->l.data.n);
+	}
+	return false;
 }
 
 /* ---------------------------------------------------------------- building */

@@ -45,6 +45,15 @@ bool corpus_done(const struct corpus *c);
 /* Cables indexed so far; files or records that could not be read. */
 size_t corpus_count(const struct corpus *c);
 size_t corpus_problems(const struct corpus *c);
+
+/* The inputs looked at again (an fstat each): the ones cut short, grown or
+ * written to since they were opened are reported once.  Returns how many
+ * changes have been found while the corpus was read or used. */
+size_t corpus_watch(struct corpus *c);
+
+/* Has an input changed since it was opened?  Only looks (safe from the
+ * index builder's threads); reports nothing. */
+bool corpus_inputs_changed(const struct corpus *c);
 /* Bytes of input read so far, and in all (for progress). */
 void corpus_progress(const struct corpus *c, uint64_t *done, uint64_t *total);
 

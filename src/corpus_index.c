@@ -183,9 +183,8 @@ static void ask_ahead(struct csource *s, size_t from, size_t page)
 static bool wait_resident(struct csource *s, size_t at, double deadline)
 {
 	size_t page = (size_t)sysconf(_SC_PAGESIZE), size = s->l.data.n;
-	size_t need = MIN(at + AHEAD_NEED, size);
+	size_t need = MIN(at + AHEAD_NEED, s->cut_at ? MIN(s->cut_at, size) : size);
 	unsigned char vec[AHEAD_PIECE / 4096];
-	double waited_since = -1;
 
 	if (need <= s->resident)
 		return true;
@@ -202,11 +201,13 @@ static bool wait_resident(struct csource *s, size_t at, double deadline)
 		ask_ahead(s, s->resident, page);
 		if (need <= s->resident)
 			return true;
+		/* how long nothing came is kept across steps: a step shorter
+		 * than the give-up time must not wait for ever */
 		if (s->resident > before)
-			waited_since = -1;
-		else if (waited_since < 0)
-			waited_since = now_ms();
-		else if (now_ms() - waited_since > AHEAD_GIVE_UP_MS)
+			s->stalled_since = 0;
+		else if (!s->stalled_since)
+			s->stalled_since = now_ms();
+		else if (now_ms() - s->stalled_since > AHEAD_GIVE_UP_MS)
 			return true;
 		if (now_ms() >= deadline)
 			return false;
@@ -338,7 +339,15 @@ static bool index_run(struct corpus *c, double deadline, size_t upto)
 				if (((k & 31) == 31 && now_ms() > deadline) || c->n >= upto)
 					goto out;
 				s = &c->src[si];
-				if (source_cut_before(c, s, SIZE_MAX)) {
+				/* the file looked at again at each step's start and every
+				 * 32 records: a cut is seen before its lost pages are met */
+				/* seen ahead of the reading: read on to where it now
+				 * ends, the record across the end cut off there */
+				if ((k & 31) == 0 && source_watch(c, s) && s->cut_at > dump_at(c->dump))
+					dump_end_at(c->dump, s->cut_at);
+				/* met (its pages lost under the reading): nothing
+				 * past it is the file's */
+				if (source_cut_before(c, s, dump_at(c->dump))) {
 					dump_drop(c->dump);
 					break;      /* nothing past the cut is the file's */
 				}
@@ -390,6 +399,25 @@ size_t corpus_count(const struct corpus *c)
 size_t corpus_problems(const struct corpus *c)
 {
 	return c->st.problems;
+}
+
+size_t corpus_watch(struct corpus *c)
+{
+	for (size_t i = 0; i < c->nsrc; i++)
+		if (c->src[i].l.mapped)
+			source_watch(c, &c->src[i]);
+	return c->st.changed;
+}
+
+bool corpus_inputs_changed(const struct corpus *c)
+{
+	for (size_t i = 0; i < c->nsrc; i++) {
+		size_t now;
+
+		if (c->src[i].l.mapped && source_changed(&c->src[i].l, &now) != SOURCE_SAME)
+			return true;
+	}
+	return false;
 }
 
 void corpus_progress(const struct corpus *c, uint64_t *done, uint64_t *total)

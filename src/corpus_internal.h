@@ -36,6 +36,9 @@ struct csource {
 	size_t released;
 	size_t resident;        /* the dump's bytes known to be in memory */
 	bool cut;               /* the file was cut short while mapped (reported) */
+	size_t cut_at;          /* where a look at it found it ending, or 0 */
+	bool change_said;       /* its growth or a write to it reported */
+	double stalled_since;   /* the read-ahead has brought nothing since (ms), or 0 */
 	size_t readahead;       /* asked for up to here */
 	uint64_t size;
 };
@@ -131,5 +134,10 @@ const struct cable *scan_cable(struct corpus *c, size_t i);
 /* True when the mapped dump of @s was cut short by another program before
  * byte @upto; said once. */
 bool source_cut_before(struct corpus *c, struct csource *s, size_t upto);
+
+/* Looks at the mapped file of @s again (an fstat): cut short, grown or
+ * written to since it was opened is reported once and counted
+ * (st.changed); a cut is where its cables end.  True when it was cut. */
+bool source_watch(struct corpus *c, struct csource *s);
 
 #endif

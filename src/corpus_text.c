@@ -187,6 +187,16 @@ void corpus_text_start(struct corpus *c, bool build, bool autobuild)
 		build = false;
 	else
 		build = true;
+	if (c->st.changed) {
+		/* its list is of a file that is no more: no index is made or
+		 * used until it is opened again (said where one would be made;
+		 * the change itself was said as it was seen) */
+		t->state = CT_OFF;
+		if (build)
+			fmt(t->reason, sizeof(t->reason), "the dump changed while it was read: no text index of it until "
+							  "it is opened again; searches scan");
+		return;
+	}
 	if (!textcache_dir(t->dir, sizeof(t->dir), err, sizeof(err)) ||
 	    !textcache_key(paths, np, t->key, t->desc, sizeof(t->desc), err, sizeof(err))) {
 		t->state = CT_OFF;

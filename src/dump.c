@@ -65,6 +65,17 @@ void dump_drop(struct dump *d)
 	d->r.p = d->r.end;
 }
 
+void dump_end_at(struct dump *d, size_t n)
+{
+	if (n < d->data.n) {
+		d->data.n = n;
+		if (d->r.end > d->r.base + n)
+			d->r.end = d->r.base + n;
+		if (d->r.p > d->r.end)
+			d->r.p = d->r.end;
+	}
+}
+
 bool dump_open(const struct dump *d)
 {
 	return d->carry.n > 0;

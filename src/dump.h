@@ -55,6 +55,11 @@ size_t dump_at(const struct dump *d);
  * cut short under the reader: what follows is not the file's). */
 void dump_drop(struct dump *d);
 
+/* The piece now ends at byte @n (its file was cut short there under the
+ * reader, who saw it before reading so far): the record across @n is
+ * handed on as cut off, as at the end of any input. */
+void dump_end_at(struct dump *d, size_t n);
+
 /* True when @path, holding @data, goes on with the open record: it does
  * not start with a record, and its name is the last piece's next one
  * (cables.csv.aa, cables.csv.ab; part1, part2). */

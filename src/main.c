@@ -100,7 +100,8 @@ static void usage(FILE *f)
 	fprintf(f, "\nWithout --json or --text, and with a terminal, pilcrow opens the reader;\n"
 		   "otherwise it writes --text.\n"
 		   "Exit status: 0 when a cable was read, 1 when none could be, 2 for bad usage, 3 when a\n"
-		   "pattern gave up on some cables (too costly there: the answer is not whole).\n"
+		   "pattern gave up on some cables (too costly there: the answer is not whole), 4 when\n"
+		   "an input was cut short, grown or written to while it was read.\n"
 		   "See pilcrow(1) for the JSON format.\n");
 }
 

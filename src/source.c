@@ -33,6 +33,10 @@ struct source_reader {
 	struct buf text, dec, rec, dec2;
 	struct arena a;
 	struct dump *dump;      /* the dump being read, across its pieces */
+	const struct loaded *cur; /* the file being read, looked at again as it is */
+	bool change_said;       /* its growth or a write to it said */
+	bool cut_said;          /* its cut said */
+	unsigned looks;         /* records since it was last looked at */
 };
 
 /* The name the rest of this file uses. */
@@ -156,12 +160,31 @@ size_t source_cut_at(const char *path, struct str data, bool mapped)
  * returns data.n. */
 static size_t still_there(struct source *s, const char *path, struct str data, bool mapped)
 {
-	size_t cut = source_cut_at(path, data, mapped);
+	size_t cut = source_cut_at(path, data, mapped), now;
+
+	/* a look at the file itself every 32 records (an fstat): a cut is
+	 * seen before the reading meets its lost pages, a growth or a write
+	 * said once */
+	if (mapped && s->cur && s->cur->data.p == data.p && s->looks++ % 32 == 0) {
+		enum source_change ch = source_changed(s->cur, &now);
+
+		if (ch == SOURCE_CUT && now < cut)
+			cut = now;
+		else if (ch != SOURCE_SAME && ch != SOURCE_CUT && !s->change_said) {
+			s->change_said = true;
+			source_tell_change(s->st, path, ch, now, data.n);
+		}
+	}
 
 	if (cut >= data.n)
 		return data.n;
-	source_report(s->st, path, "the file was cut short while it was read (now %zu bytes); read up to there", cut);
-	s->st->problems++;
+	if (!s->cut_said) {
+		source_report(s->st, path, "the file was cut short while it was read (now %zu bytes); read up to there",
+			      cut);
+		s->st->problems++;
+		s->st->changed++;
+		s->cut_said = true;
+	}
 	return cut;
 }
 
@@ -193,11 +216,15 @@ static void read_csv(struct source *s, const char *path, struct str data, bool m
 		madvise((void *)data.p, data.n, MADV_SEQUENTIAL);
 	while (!s->stop) {
 		bool more = dump_next(s->dump, &it);
+		size_t cut = mapped ? still_there(s, path, data, mapped) : data.n;
 
-		if (mapped && still_there(s, path, data, mapped) < data.n) {
+		if (cut < dump_at(s->dump)) {
 			dump_drop(s->dump);   /* what was read may hold blank pages */
 			break;
 		}
+		/* seen ahead of the reading: read on to where it now ends */
+		if (cut < data.n)
+			dump_end_at(s->dump, cut);
 		if (!more)
 			break;
 		dump_item(s, &it);
@@ -337,6 +364,7 @@ bool source_load(const char *path, struct loaded *l, struct source_stats *st)
 	int fd;
 
 	memset(l, 0, sizeof(*l));
+	l->fd = -1;
 	if (strcmp(path, "-") == 0) {
 		fd = STDIN_FILENO;
 	} else {
@@ -361,9 +389,10 @@ bool source_load(const char *path, struct loaded *l, struct source_stats *st)
 		if (map != MAP_FAILED) {
 			l->data = str_make(map, len);
 			l->mapped = true;
+			l->fd = fd;
+			l->mtime_s = (long long)sb.st_mtim.tv_sec;
+			l->mtime_ns = (long long)sb.st_mtim.tv_nsec;
 			mapguard_add(map, len);
-			if (fd != STDIN_FILENO)
-				close(fd);
 			return true;
 		}
 	}
@@ -387,9 +416,41 @@ void source_unload(struct loaded *l)
 	if (l->mapped) {
 		mapguard_remove(l->data.p);
 		munmap((void *)l->data.p, l->data.n);
+		if (l->fd > STDIN_FILENO)
+			close(l->fd);
 	}
 	free(l->mem);
 	memset(l, 0, sizeof(*l));
+	l->fd = -1;
+}
+
+enum source_change source_changed(const struct loaded *l, size_t *now)
+{
+	struct stat sb;
+
+	*now = l->data.n;
+	if (!l->mapped || l->fd < 0 || fstat(l->fd, &sb) != 0)
+		return SOURCE_SAME;
+	*now = (size_t)sb.st_size;
+	if ((uint64_t)sb.st_size < l->data.n)
+		return SOURCE_CUT;
+	if ((uint64_t)sb.st_size > l->data.n)
+		return SOURCE_GROWN;
+	if ((long long)sb.st_mtim.tv_sec != l->mtime_s || (long long)sb.st_mtim.tv_nsec != l->mtime_ns)
+		return SOURCE_WRITTEN;
+	return SOURCE_SAME;
+}
+
+void source_tell_change(struct source_stats *st, const char *path, enum source_change ch, size_t now, size_t was)
+{
+	if (ch == SOURCE_GROWN)
+		source_report(st, path, "the file grew while it was read (now %zu bytes); read as it was opened (%zu bytes)",
+			      now, was);
+	else if (ch == SOURCE_WRITTEN)
+		source_report(st, path, "the file was written to while it was read; what was read may not agree with it now");
+	else
+		return;
+	st->changed++;
 }
 
 struct walk {
@@ -502,7 +563,23 @@ static bool read_one(const char *path, void *ud)
 
 	if (!source_load(path, &l, s->st))
 		return true;
+	s->cur = &l;
+	s->change_said = s->cut_said = false;
+	s->looks = 0;
 	source_reader_buffer(s, path, l.data, l.mapped);
+	/* and once more at its end: a change after the last look is said too */
+	if (!s->change_said && !s->cut_said) {
+		size_t now;
+		enum source_change ch = source_changed(&l, &now);
+
+		if (ch == SOURCE_CUT) {
+			source_report(s->st, path, "the file was cut short (now %zu bytes) once it was read", now);
+			s->st->changed++;
+		} else {
+			source_tell_change(s->st, path, ch, now, l.data.n);
+		}
+	}
+	s->cur = NULL;
 	source_unload(&l);
 	return !s->stop;
 }

@@ -20,6 +20,7 @@ struct source_stats {
 	size_t records;   /* records handed on */
 	size_t problems;  /* files or records that could not be read */
 	size_t bytes;     /* input bytes read */
+	size_t changed;   /* inputs found cut short, grown or written to while read */
 	void (*report)(const char *line, void *ud);
 	void *report_ud;
 };
@@ -38,12 +39,31 @@ void source_report(const struct source_stats *st, const char *path, const char *
 void source_walk(char *const *paths, size_t npaths, bool (*fn)(const char *path, void *ud), void *ud,
 		 struct source_stats *st);
 
-/* A file's bytes: mapped when it is a regular file, else read into memory. */
+/* A file's bytes: mapped when it is a regular file, else read into memory.
+ * A mapped file keeps its descriptor, and its size and time at the opening,
+ * so that a change made to it while it is read can be seen (fstat). */
 struct loaded {
 	struct str data;
 	bool mapped;
 	void *mem;
+	int fd;                 /* mapped: the file, open; else -1 */
+	long long mtime_s, mtime_ns;
 };
+
+/* What another program did to a mapped file since it was opened. */
+enum source_change {
+	SOURCE_SAME,
+	SOURCE_CUT,             /* shorter: the pages past its end are gone */
+	SOURCE_GROWN,           /* longer: the mapping holds what it was */
+	SOURCE_WRITTEN,         /* the same length, written to */
+};
+
+/* Looks at the file of @l again (one fstat); @now gets its size. */
+enum source_change source_changed(const struct loaded *l, size_t *now);
+
+/* Says a change other than a cut (which the reader of the file words
+ * itself) on one line, and counts it in @st->changed. */
+void source_tell_change(struct source_stats *st, const char *path, enum source_change ch, size_t now, size_t was);
 
 /* Loads @path ("-": standard input); reports and returns false on failure. */
 bool source_load(const char *path, struct loaded *l, struct source_stats *st);

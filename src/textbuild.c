@@ -33,7 +33,7 @@ struct worker {
 	struct tshard *shard;
 	struct buf scratch;
 	int64_t base;
-	bool ok;
+	bool ok, changed;
 	pthread_t th;
 	char err[256];
 };
@@ -59,12 +59,21 @@ static void *worker_run(void *ud)
 		const struct cable *cab;
 
 		atomic_fetch_add(&w->t->done, 1);
+		/* the dump changed under the builder: what it would index is
+		 * not the file any more (a look every 256 cables, an fstat) */
+		if ((i - w->from) % 256 == 0 && corpus_inputs_changed(w->c)) {
+			fmt(w->err, sizeof(w->err), "the dump changed while it was indexed");
+			w->changed = true;
+			break;
+		}
 		if (corpus_entry(w->c, i)->format != FORMAT_CSV || !(cab = corpus_parser_get(p, i)))
 			continue;
 		w->base = (int64_t)i * TINDEX_ROWS;
 		text_rows(cab, &w->scratch, add_row, w);
 	}
-	if (!w->ok)
+	if (w->changed)
+		w->ok = false;
+	else if (!w->ok)
 		fmt(w->err, sizeof(w->err), "cannot write the index: %s", tshard_error(w->shard));
 	corpus_parser_free(p);
 	buf_free(&w->scratch);
@@ -175,6 +184,11 @@ void *text_build_run(void *ud)
 	}
 	if (atomic_load(&t->cancel))
 		t->ok = false;
+	if (t->ok && corpus_inputs_changed(c)) {
+		/* changed after the last look: an index not of the file as it is */
+		fmt(t->err, sizeof(t->err), "the dump changed while it was indexed");
+		t->ok = false;
+	}
 	if (t->ok) {
 		/* complete: the meta file, then the directory under its name */
 		fmt(p, sizeof(p), "%s/meta", t->part);

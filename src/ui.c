@@ -349,6 +349,14 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 		enum input in;
 		double t0;
 
+		/* once read, the inputs looked at again each second (an fstat
+		 * each; at every event of a scripted run, so that what a test
+		 * sees never depends on the machine's speed): a change made to
+		 * them under the reader is said */
+		if (corpus_done(corpus) && (script_active() || now_ms() >= u.next_watch)) {
+			u.next_watch = now_ms() + 1000;
+			corpus_watch(corpus);
+		}
 		tell_problems(&u);
 		/* another session's marks and notes, before the screen shows ours */
 		if (ws_refresh(ws)) {

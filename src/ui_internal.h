@@ -221,6 +221,7 @@ struct ui {
 
 	MEVENT mouse;            /* the event of the last KEY_MOUSE */
 	size_t problems_told;    /* the corpus problems already shown in the status */
+	double next_watch;       /* when the inputs are looked at again (ms) */
 	struct stats *stats;
 	const struct settings *set;  /* the config file's */
 	int pair_extra[PAIR_COUNT];  /* the attributes the config adds to a pair */
