@@ -130,7 +130,7 @@ const char *clist_cancel(struct clist *l)
 
 int clist_progress(const struct clist *l)
 {
-	size_t n = l->q.only ? l->q.only->n : corpus_count(l->corpus);
+	size_t n = l->q.has_only ? l->q.nonly : corpus_count(l->corpus);
 
 	return !l->busy || !n ? 100 : (int)(l->q.next * 100 / n);
 }

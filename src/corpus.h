@@ -106,16 +106,14 @@ struct cquery {
 	size_t next;             /* the next entry to look at */
 	uint32_t *rows;
 	size_t n, cap;
-	/* the text terms the full-text index answered (corpus_text.h): for
-	 * each term, its entries ascending (have: answered) */
-	struct cq_known {
-		uint32_t *e;
-		double *score;   /* their BM25 scores, when the order is relevance */
-		size_t n;
-		bool have;
-	} *known;
-	size_t nknown;           /* as many as the filter has terms */
-	const struct cq_known *only; /* an answered term that must hold: only its entries can pass */
+	/* the text terms the full-text index answers (corpus_text.h), asked
+	 * on a thread of their own; once answered, when a term that must
+	 * hold was, only the entries in @only can pass */
+	struct tjob *job;
+	bool asked;              /* the answer has come and was taken */
+	uint32_t *only;
+	size_t nonly;
+	bool has_only;
 	bool planned, text;      /* text: some term is still to be read in the cables */
 	unsigned fields;         /* the fields the filter looks at (1 << enum cf_field) */
 };

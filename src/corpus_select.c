@@ -113,22 +113,6 @@ static int cmp_ranked(const void *pa, const void *pb, void *ud)
 	return r ? r : (a->entry > b->entry) - (a->entry < b->entry);
 }
 
-/* The score of entry @e for term @k: its best paragraph's, 0 when absent. */
-static double term_score(const struct cq_known *k, uint32_t e)
-{
-	size_t lo = 0, hi = k->n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (k->e[mid] < e)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < k->n && k->e[lo] == e ? k->score[lo] : 0;
-}
-
 /* Orders the rows by relevance: the sum of the scores of the text terms
  * the index answered with one (file order when none did). */
 static void rank_rows(const struct corpus *c, struct cquery *q)
@@ -137,10 +121,7 @@ static void rank_rows(const struct corpus *c, struct cquery *q)
 
 	for (size_t i = 0; i < q->n; i++) {
 		r[i].entry = q->rows[i];
-		r[i].score = 0;
-		for (size_t t = 0; q->known && t < q->nknown; t++)
-			if (q->known[t].score)
-				r[i].score += term_score(&q->known[t], q->rows[i]);
+		r[i].score = q->job && q->asked ? tjob_score(q->job, q->rows[i]) : 0;
 	}
 	qsort_r(r, q->n, sizeof(*r), cmp_ranked, &q->reverse);
 	for (size_t i = 0; i < q->n; i++)
@@ -176,33 +157,29 @@ static bool corpus_cites(const void *ud, struct str citer, struct str cited)
 /* The index's answer to text term @term for the entry being looked at. */
 struct known_ctx {
 	const struct cquery *q;
+	const struct cfilter *f;
 	uint32_t entry;
 };
 
 static int known_answer(const void *ud, size_t term)
 {
 	const struct known_ctx *k = ud;
-	const struct cq_known *t = k->q->known ? &k->q->known[term] : NULL;
-	size_t lo = 0, hi;
+	const struct cf_term *t;
+	bool pass;
 
-	if (!t || !t->have)
+	if (!k->q->job || !k->q->asked || !tjob_answered(k->q->job, term))
 		return -1;
-	hi = t->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (t->e[mid] < k->entry)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < t->n && t->e[lo] == k->entry;
+	/* the answer is of all the answered terms at once: what the term
+	 * would say before its negation that makes it hold, or not */
+	t = &k->f->terms[term];
+	pass = tjob_passes(k->q->job, k->entry);
+	return pass != (t->negate != (t->op == CF_NE));
 }
 
 /* Does entry @i pass @f (the answers of @q's index beside it)? */
 static bool entry_passes(struct corpus *c, const struct cfilter *f, const struct cquery *q, bool text, size_t i)
 {
-	struct known_ctx kc = { q, (uint32_t)i };
+	struct known_ctx kc = { q, f, (uint32_t)i };
 	struct parse_ctx pc;
 	struct loaded tmp;
 	const struct centry *e = &c->e[i];
@@ -249,7 +226,7 @@ static bool entry_passes(struct corpus *c, const struct cfilter *f, const struct
 	s.cites = corpus_cites;
 	s.cites_ud = c;
 	s.ws = c->ws;
-	if (q && q->known) {
+	if (q && q->job && q->asked) {
 		s.known = known_answer;
 		s.known_ud = &kc;
 	}
@@ -281,7 +258,8 @@ void corpus_query_start(struct cquery *q, const struct cfilter *f, enum sort_key
 	q->reverse = reverse;
 }
 
-/* Asks the full-text index for the filter's text terms it can answer. */
+/* Asks the full-text index for the filter's text terms it can answer,
+ * on a thread of its own. */
 static void plan(struct corpus *c, struct cquery *q)
 {
 	const struct cfilter *f = q->f;
@@ -293,25 +271,26 @@ static void plan(struct corpus *c, struct cquery *q)
 	q->text = f && cfilter_needs_text(f);
 	if (!q->text || corpus_text_state(c) != CT_READY)
 		return;
-	q->known = xcalloc(f->n, sizeof(*q->known));
-	q->nknown = f->n;
-	q->text = false;
-	for (size_t i = 0; i < f->n; i++) {
-		const struct cf_term *t = &f->terms[i];
-		struct cq_known *k = &q->known[i];
+	/* the scores only when they order the rows */
+	q->job = corpus_text_ask(c, f, q->key == SORT_RELEVANCE);
+}
 
-		if (!cf_reads_text(t))
-			continue;
-		/* the scores only when they order the rows, of the terms that must hold */
-		k->have = corpus_text_term(c, t, &k->e,
-					   q->key == SORT_RELEVANCE && !t->negate && t->op != CF_NE ? &k->score : NULL,
-					   &k->n);
-		if (!k->have) {
-			q->text = true;         /* this one is read in the cables */
-			continue;
-		}
-		if (!t->negate && t->op != CF_NE && (!q->only || k->n < q->only->n))
-			q->only = k;
+/* The index's answer, come: the terms it did not answer are read in the
+ * cables; a term that must hold answered limits the entries looked at. */
+static void take_answer(struct corpus *c, struct cquery *q)
+{
+	const struct cfilter *f = q->f;
+
+	q->asked = true;
+	if (!corpus_text_answer(c, q->job))
+		return;
+	q->text = false;
+	for (size_t i = 0; i < f->n; i++)
+		if (cf_reads_text(&f->terms[i]) && !tjob_answered(q->job, i))
+			q->text = true;
+	if (tjob_positive(q->job)) {
+		q->nonly = tjob_entries(q->job, &q->only);
+		q->has_only = true;
 	}
 }
 
@@ -322,10 +301,16 @@ bool corpus_query_step(struct corpus *c, struct cquery *q, double budget_ms, siz
 
 	if (!q->planned)
 		plan(c, q);
-	end = q->only ? q->only->n : c->n;
+	if (q->job && !q->asked) {
+		/* the keys are answered while the index answers */
+		if (!tjob_wait(q->job, budget_ms))
+			return false;
+		take_answer(c, q);
+	}
+	end = q->has_only ? q->nonly : c->n;
 	grow_array((void **)&q->rows, &q->cap, c->n ? c->n : 1, sizeof(*q->rows));
 	while (q->next < end) {
-		size_t i = q->only ? q->only->e[q->next] : q->next;
+		size_t i = q->has_only ? q->only[q->next] : q->next;
 
 		q->next++;
 		if (!q->f || entry_passes(c, q->f, q, q->text, i))
@@ -349,13 +334,10 @@ bool corpus_query_step(struct corpus *c, struct cquery *q, double budget_ms, siz
 
 void corpus_query_free(struct cquery *q)
 {
-	/* not through q->f, which the list may have moved by now */
-	if (q->known)
-		for (size_t i = 0; i < q->nknown; i++) {
-			free(q->known[i].e);
-			free(q->known[i].score);
-		}
-	free(q->known);
+	/* not through q->f, which the list may have moved by now; an
+	 * answer still to come is given up at once */
+	tjob_drop(q->job);
+	free(q->only);
 	free(q->rows);
 	memset(q, 0, sizeof(*q));
 }

@@ -77,6 +77,14 @@ static void set_aside(struct corpus *c, const char *why)
 	t->state = CT_OFF;
 }
 
+void corpus_text_damaged(struct corpus *c, const char *why)
+{
+	if (!c->text || c->text->state != CT_READY)
+		return;         /* set aside already, by another answer */
+	set_aside(c, why);
+	look(c, c->text->may_build);
+}
+
 /* Finds the index, or starts building it when @build. */
 static void look(struct corpus *c, bool build)
 {
@@ -303,6 +311,7 @@ void corpus_text_free(struct corpus *c)
 
 	if (!t)
 		return;
+	tjob_quiesce();
 	if (t->job != JOB_NONE) {
 		atomic_store(&t->cancel, 1);
 		pthread_join(t->th, NULL);
@@ -392,56 +401,4 @@ bool corpus_text_can_rank(const struct corpus *c, const struct cfilter *f)
 			return true;
 	}
 	return false;
-}
-
-bool corpus_text_term(struct corpus *c, const struct cf_term *t, uint32_t **entries, double **score,
-		      size_t *n)
-{
-	struct ctext *x = c->text;
-	char q[2048], err[512];
-	int64_t *rows = NULL;
-	double *sc = NULL;
-	size_t nr = 0, cap = 0, m = 0;
-	enum tq_result r;
-
-	*n = 0;
-	if (!x || x->state != CT_READY || !cf_reads_text(t) || !t->words || !t->pattern)
-		return false;
-	if (t->field == CF_NEAR ? !corpus_text_near_query(t->pattern, t->near_dist, q, sizeof(q))
-				: !corpus_text_query(t->pattern, q, sizeof(q)))
-		return false;
-	r = tindex_query(x->ti, q, &rows, score ? &sc : NULL, &nr, &cap, err, sizeof(err));
-	if (r != TQ_OK) {
-		free(rows);
-		free(sc);
-		if (r == TQ_BROKEN) {
-			/* damage met while it answered: this query reads the cables,
-			 * the index is set aside and built again in the background */
-			set_aside(c, err);
-			look(c, x->may_build);
-		}
-		return false;
-	}
-	*entries = xmalloc((nr ? nr : 1) * sizeof(**entries));
-	if (score)
-		*score = xmalloc((nr ? nr : 1) * sizeof(**score));
-	for (size_t i = 0; i < nr; i++) {
-		uint32_t e = tindex_entry(rows[i]);
-
-		if (e >= c->n)
-			continue;       /* not of this corpus: never answered */
-		if (m && (*entries)[m - 1] == e) {
-			if (score && sc[i] < (*score)[m - 1])
-				(*score)[m - 1] = sc[i];
-			continue;
-		}
-		(*entries)[m] = e;
-		if (score)
-			(*score)[m] = sc[i];
-		m++;
-	}
-	*n = m;
-	free(rows);
-	free(sc);
-	return true;
 }

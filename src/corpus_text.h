@@ -45,12 +45,32 @@ const char *corpus_text_dir(const struct corpus *c);
 /* Waits for the background work to end, calling @progress now and then. */
 void corpus_text_wait(struct corpus *c, void (*progress)(int percent, void *ud), void *ud);
 
-/* The entries whose text matches term @t of a filter, ascending, from
- * the index; with @score their best BM25 (lower is better).  False when
- * the index cannot answer the term (not ready, a regular expression, case
- * asked for): then it must be scanned. */
-bool corpus_text_term(struct corpus *c, const struct cf_term *t, uint32_t **entries, double **score,
-		      size_t *n);
+/* ---- asking the index a filter's words, on a thread of its own */
+struct tjob;
+
+/* Starts asking the text terms of @f the index can answer (with their
+ * BM25 scores when @scores); NULL when there is no index ready or no term
+ * it can answer: those are read in the cables. */
+struct tjob *corpus_text_ask(struct corpus *c, const struct cfilter *f, bool scores);
+/* Waits at most @ms for the answer; true once it has come. */
+bool tjob_wait(struct tjob *j, double ms);
+/* Takes the answer that has come: damage the index met is dealt with (it
+ * is set aside, to be built again; false: nothing was answered). */
+bool corpus_text_answer(struct corpus *c, struct tjob *j);
+/* Was term @term of the filter answered?  Then does entry @e pass every
+ * term answered?  (A term that must hold was answered: only the entries
+ * tjob_entries lists, ascending, can pass.)  The sum of the answered
+ * terms' best scores for @e (lower is more relevant). */
+bool tjob_answered(const struct tjob *j, size_t term);
+bool tjob_passes(const struct tjob *j, uint32_t e);
+bool tjob_positive(const struct tjob *j);
+size_t tjob_entries(const struct tjob *j, uint32_t **out);
+double tjob_score(const struct tjob *j, uint32_t e);
+/* Gives the asking up (or lets go of the answer): at once; the thread
+ * ends at its next look at the cancel flag, and frees what it holds. */
+void tjob_drop(struct tjob *j);
+/* Waits until every thread asking has ended (they were dropped). */
+void tjob_quiesce(void);
 
 /* The FTS5 query for the words of @pattern (a filter's words: phrases, |
  * between them, prefix*); false when the index cannot answer it.

@@ -16,8 +16,9 @@
 #include "tindex.h"
 #include "util.h"
 
-/* 2: the saved list carries the checksum of its contents */
-#define META_VERSION "pilcrow text index 2"
+/* 2: the saved list carries the checksum of its contents; 3: each shard
+ * keeps its words in order (a prefix asked in pieces) */
+#define META_VERSION "pilcrow text index 3"
 #define META_FAMILY "pilcrow text index "
 #define SHARDS_MAX 8
 
@@ -49,6 +50,9 @@ struct ctext {
 	char err[512];
 };
 
+
+/* The index met damage (@why): set aside, and built again when it may be. */
+void corpus_text_damaged(struct corpus *c, const char *why);
 
 /* textbuild.c: the jobs, run on a thread of their own with the corpus
  * (complete, read only) as argument; they set ok, err and finished */

@@ -18,6 +18,7 @@ struct search {
 	pcre2_match_context *mc;
 	size_t gave_up;          /* matches stopped by a limit */
 	bool words;
+	bool jit_tried;          /* compiled to machine code, when first used */
 };
 
 /* The bounds on one match, so that no pattern can freeze the reader: the
@@ -66,13 +67,6 @@ static struct search *make(const char *pattern, bool words, bool ascii, char *er
 	buf_free(&b);
 	if (!re)
 		return NULL;
-	/* compiled to machine code where PCRE2 can (a filter runs the pattern
-	 * over every record of the corpus); the interpreter otherwise, and
-	 * under 'make check-valgrind' (PILCROW_NO_JIT), because the compiled
-	 * code reads a few bytes past the text on purpose, which memcheck
-	 * cannot tell from a bug */
-	if (!getenv("PILCROW_NO_JIT"))
-		(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 	s = xcalloc(1, sizeof(*s));
 	s->re = re;
 	s->md = pcre2_match_data_create_from_pattern(re, NULL);
@@ -120,6 +114,18 @@ size_t search_all(const struct search *s, struct str text, size_t max,
 	PCRE2_SIZE from = 0;
 	size_t n = 0, limit = SEARCH_MATCH_LIMIT_MIN + SEARCH_STEPS_PER_BYTE * text.n;
 
+	/* compiled to machine code where PCRE2 can (a filter runs the pattern
+	 * over every record of the corpus), when first used: a term the text
+	 * index answers never is, and 10,000 of them would hold 10,000 pieces
+	 * of machine code.  The interpreter otherwise, and under 'make
+	 * check-valgrind' (PILCROW_NO_JIT), because the compiled code reads a
+	 * few bytes past the text on purpose, which memcheck cannot tell from
+	 * a bug. */
+	if (!s->jit_tried) {
+		((struct search *)s)->jit_tried = true;   /* scratch, like its match data */
+		if (!getenv("PILCROW_NO_JIT"))
+			(void)pcre2_jit_compile(s->re, PCRE2_JIT_COMPLETE);
+	}
 	pcre2_set_match_limit(s->mc, (uint32_t)MIN(limit, (size_t)SEARCH_MATCH_LIMIT_MAX));
 	while (from <= text.n && n < max) {
 		int rc = pcre2_match(s->re, (PCRE2_SPTR)text.p, text.n, from, 0, s->md, s->mc);

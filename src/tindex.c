@@ -115,7 +115,12 @@ bool tshard_finish(struct tshard *s, char *err, size_t errsize)
 	sqlite3_finalize(s->ins);
 	/* one segment (the fastest to ask), and the pages the merge freed
 	 * given back, which are nearly half the file */
-	ok = ok && exec(s->db, "COMMIT; INSERT INTO t(t) VALUES('optimize'); VACUUM", err, errsize);
+	/* and its words, in order, for a prefix to be asked in pieces
+	 * (listing them from FTS5 reads every word's rows as well) */
+	ok = ok && exec(s->db, "COMMIT; INSERT INTO t(t) VALUES('optimize');"
+			"CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, t, 'row');"
+			"CREATE TABLE w(term TEXT PRIMARY KEY) WITHOUT ROWID;"
+			"INSERT INTO w SELECT term FROM temp.v; DROP TABLE temp.v; VACUUM", err, errsize);
 	if (sqlite3_close(s->db) != SQLITE_OK && ok) {
 		dbfile_errmsg(s->db, err, errsize);
 		ok = false;
@@ -138,6 +143,7 @@ void tshard_abandon(struct tshard *s)
 struct tindex {
 	sqlite3 **db;
 	sqlite3_stmt **q, **qs;     /* rows; rows and scores */
+	sqlite3_stmt **words;       /* the vocabulary, made when first asked */
 	size_t n;
 };
 
@@ -149,6 +155,7 @@ struct tindex *tindex_open(char *const *paths, size_t n, char *err, size_t errsi
 	t->db = xcalloc(n, sizeof(*t->db));
 	t->q = xcalloc(n, sizeof(*t->q));
 	t->qs = xcalloc(n, sizeof(*t->qs));
+	t->words = xcalloc(n, sizeof(*t->words));
 	t->n = n;
 	for (size_t i = 0; i < n; i++) {
 		char why[128];
@@ -181,11 +188,13 @@ void tindex_close(struct tindex *t)
 	for (size_t i = 0; i < t->n; i++) {
 		sqlite3_finalize(t->q[i]);
 		sqlite3_finalize(t->qs[i]);
+		sqlite3_finalize(t->words[i]);
 		sqlite3_close(t->db[i]);
 	}
 	free(t->db);
 	free(t->q);
 	free(t->qs);
+	free(t->words);
 	free(t);
 }
 
@@ -221,5 +230,102 @@ enum tq_result tindex_query(struct tindex *t, const char *q, int64_t **rows, dou
 		}
 		sqlite3_reset(st);
 	}
+	return TQ_OK;
+}
+
+/* ---------------------------------------------------------------- in pieces */
+
+static int look_at_cancel(void *ud)
+{
+	return atomic_load((atomic_int *)ud) != 0;
+}
+
+void tindex_cancel_on(struct tindex *t, atomic_int *cancel)
+{
+	/* every 1000 steps of SQLite's machine: a few microseconds */
+	for (size_t i = 0; i < t->n; i++)
+		sqlite3_progress_handler(t->db[i], 1000, look_at_cancel, cancel);
+}
+
+size_t tindex_shards(const struct tindex *t)
+{
+	return t->n;
+}
+
+/* What a failed step means: cancelled, a query that is not one, damage. */
+static enum tq_result failed(sqlite3 *db, char *err, size_t errsize)
+{
+	int ext = sqlite3_extended_errcode(db);
+
+	dbfile_errmsg(db, err, errsize);
+	if ((ext & 0xFF) == SQLITE_INTERRUPT)
+		return TQ_CANCELLED;
+	return (ext & 0xFF) == SQLITE_ERROR ? TQ_SYNTAX : TQ_BROKEN;
+}
+
+enum tq_result tindex_shard_rows(struct tindex *t, size_t k, const char *q, bool score,
+				 void (*fn)(int64_t row, double score, void *ud), void *ud, char *err, size_t errsize)
+{
+	sqlite3_stmt *st = score ? t->qs[k] : t->q[k];
+	int rc;
+
+	sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn(sqlite3_column_int64(st, 0), score ? sqlite3_column_double(st, 1) : 0, ud);
+	if (rc != SQLITE_DONE) {
+		enum tq_result r = failed(t->db[k], err, errsize);
+
+		sqlite3_reset(st);
+		return r;
+	}
+	sqlite3_reset(st);
+	return TQ_OK;
+}
+
+enum tq_result tindex_shard_words(struct tindex *t, size_t k, const char *prefix, const char *after, size_t max,
+				  struct buf *out, size_t *n, char *err, size_t errsize)
+{
+	size_t plen = strlen(prefix);
+	char *upto = xmalloc(plen + 2);
+	sqlite3_stmt *st;
+	int rc;
+
+	*n = 0;
+	if (!t->words[k]) {
+		/* the words the shard keeps, in order (tshard_finish) */
+		if (sqlite3_prepare_v2(t->db[k], "SELECT term FROM w WHERE term > ?1 AND term >= ?2 AND term < ?3 "
+				       "ORDER BY term LIMIT ?4", -1, &t->words[k], NULL) != SQLITE_OK) {
+			free(upto);
+			return failed(t->db[k], err, errsize);
+		}
+	}
+	st = t->words[k];
+	/* the words that begin with the prefix lie between it and the prefix
+	 * followed by 0xFF, a byte no UTF-8 holds */
+	memcpy(upto, prefix, plen);
+	upto[plen] = (char)0xFF;
+	upto[plen + 1] = '\0';
+	sqlite3_bind_text(st, 1, after, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, prefix, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, upto, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)max);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *w = (const char *)sqlite3_column_text(st, 0);
+		int wn = sqlite3_column_bytes(st, 0);
+
+		if (!w || (size_t)wn < plen || memcmp(w, prefix, plen) != 0)
+			continue;
+		buf_add(out, w, (size_t)wn);
+		buf_addc(out, '\0');
+		(*n)++;
+	}
+	free(upto);
+	if (rc != SQLITE_DONE) {
+		enum tq_result r = failed(t->db[k], err, errsize);
+
+		sqlite3_reset(st);
+		return r;
+	}
+	sqlite3_reset(st);
 	return TQ_OK;
 }

@@ -8,10 +8,12 @@
 #ifndef PILCROW_TINDEX_H
 #define PILCROW_TINDEX_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
+#include "buf.h"
 #include "str.h"
 
 #define TINDEX_ROWS 4096
@@ -48,7 +50,7 @@ struct tindex;
 struct tindex *tindex_open(char *const *paths, size_t n, char *err, size_t errsize);
 void tindex_close(struct tindex *t);
 
-enum tq_result { TQ_OK, TQ_SYNTAX, TQ_BROKEN };
+enum tq_result { TQ_OK, TQ_SYNTAX, TQ_BROKEN, TQ_CANCELLED };
 
 /* The rows matching FTS5 expression @q, ascending, into *rows (grown);
  * with @score, their BM25 scores beside them (lower is better).
@@ -56,5 +58,24 @@ enum tq_result { TQ_OK, TQ_SYNTAX, TQ_BROKEN };
  * damaged or cannot be read (err says which). */
 enum tq_result tindex_query(struct tindex *t, const char *q, int64_t **rows, double **score, size_t *n,
 			    size_t *cap, char *err, size_t errsize);
+
+/* ---- asking shard by shard, in pieces, from a thread of the asker's own
+ * (a struct tindex is one thread's at a time) */
+
+/* From now on SQLite looks at *@cancel between its steps: once it is set,
+ * what is being asked ends with TQ_CANCELLED. */
+void tindex_cancel_on(struct tindex *t, atomic_int *cancel);
+size_t tindex_shards(const struct tindex *t);
+
+/* Calls @fn with each row of shard @k matching FTS5 expression @q,
+ * ascending (and its BM25 score when @score, else 0). */
+enum tq_result tindex_shard_rows(struct tindex *t, size_t k, const char *q, bool score,
+				 void (*fn)(int64_t row, double score, void *ud), void *ud, char *err, size_t errsize);
+
+/* The words of shard @k that begin with @prefix (as the index folded
+ * them: lower-case ASCII is what this is asked with), after @after ("" for
+ * the first), at most @max, each NUL-ended in @out; *@n gets how many. */
+enum tq_result tindex_shard_words(struct tindex *t, size_t k, const char *prefix, const char *after, size_t max,
+				  struct buf *out, size_t *n, char *err, size_t errsize);
 
 #endif

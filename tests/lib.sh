@@ -138,6 +138,29 @@ gen_csv() {
 	}' > "$2"
 }
 
+# gen_vocab N FILE: N cables whose paragraphs are made-up words (a large
+# vocabulary: a prefix stands for thousands of them)
+gen_vocab() {
+	awk -v n="$1" 'BEGIN {
+		srand(7)
+		for (i = 1; i <= n; i++) {
+			printf "\"%d\",\"1/5/2005 14:30\",\"05ROME%d\",\"Embassy Rome\",\"CONFIDENTIAL\",\"\",", i, i
+			printf "\"O 051430Z JAN 05\nFM AMEMBASSY ROME\nTO SECSTATE WASHDC\",\"C O N F I D E N T I A L ROME %06d\n\n", i
+			printf "E.O. 12958: DECL: 01/05/2015\nTAGS: PREL, IT\nSUBJECT: CABLE NUMBER %d\n\n", i
+			for (p = 1; p <= 3; p++) {
+				printf "%d. (C)", p
+				for (w = 0; w < 60; w++) {
+					printf " "
+					len = 4 + int(rand() * 5)
+					for (k = 0; k < len; k++) printf "%c", 65 + int(rand() * 26)
+				}
+				printf "\n\n"
+			}
+			printf "SEMBLER\n\"\n"
+		}
+	}' > "$2"
+}
+
 finish() {
 	if [ "$failures" -gt 0 ]; then
 		echo "$failures of $((checks + failures)) checks failed" >&2

@@ -239,4 +239,16 @@ tail -c +$(($(wc -c < "$tmp/rules.csv") + 1)) "$tmp/more.csv" >> "$tmp/changed.c
 ids "$tmp/a" --filter iran "$tmp/changed.csv"
 check "a changed dump: its new cable is found, not answered from the old index ($(tail -1 "$tmp/a"))" \
 	[ "$(wc -l < "$tmp/a")" -eq 1201 ] && [ "$(tail -1 "$tmp/a")" = "01ROME1201" ]
+
+# a prefix standing for thousands of words is asked in pieces of them: the
+# answers are the scan's, with other words, negated, and in near=
+gen_vocab 1500 "$tmp/vocab.csv"
+run_pilcrow "$tmp/out" "$tmp/err" --index "$tmp/vocab.csv"
+for q in 'a*' 'ab*' 'q* -x*' 'abc*|zy*' 'near=ab*,cd*,5' 'sembler a*'; do
+	ids "$tmp/a" --filter "$q" "$tmp/vocab.csv"
+	ids "$tmp/b" --no-index --filter "$q" "$tmp/vocab.csv"
+	check "pieces: '$q' answers as the scan does ($(wc -l < "$tmp/a") and $(wc -l < "$tmp/b"))" cmp -s "$tmp/a" "$tmp/b"
+done
+check "pieces: a prefix stands for thousands of words here" \
+	[ "$("$PILCROW" --stats --json --filter 'a*' "$tmp/vocab.csv" | jq .cables)" -eq 1500 ]
 finish
