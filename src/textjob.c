@@ -229,8 +229,10 @@ static void *job_run(void *ud)
 		j->broken = true;
 		fmt(j->err, sizeof(j->err), "%s", err);
 	}
-	if (ti)
+	if (ti) {
 		tindex_cancel_on(ti, &j->cancel);
+		tindex_hold(ti, true);
+	}
 	for (size_t i = 0; ti && i < j->nterms && !atomic_load(&j->cancel); i++) {
 		enum tq_result r = ask_term(j, ti, &j->terms[i]);
 
@@ -246,6 +248,8 @@ static void *job_run(void *ud)
 		}
 		/* TQ_SYNTAX: this term is read in the cables */
 	}
+	if (ti)
+		tindex_hold(ti, false);
 	tindex_close(ti);
 	atomic_store(&j->done, 1);
 	job_unref(j);

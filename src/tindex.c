@@ -247,6 +247,12 @@ void tindex_cancel_on(struct tindex *t, atomic_int *cancel)
 		sqlite3_progress_handler(t->db[i], 1000, look_at_cancel, cancel);
 }
 
+void tindex_hold(struct tindex *t, bool hold)
+{
+	for (size_t i = 0; i < t->n; i++)
+		sqlite3_exec(t->db[i], hold ? "BEGIN" : "COMMIT", NULL, NULL, NULL);
+}
+
 size_t tindex_shards(const struct tindex *t)
 {
 	return t->n;
@@ -286,29 +292,38 @@ enum tq_result tindex_shard_words(struct tindex *t, size_t k, const char *prefix
 				  struct buf *out, size_t *n, char *err, size_t errsize)
 {
 	size_t plen = strlen(prefix);
-	char *upto = xmalloc(plen + 2);
+	char *upto = xmalloc(plen + 2), *from = NULL;
 	sqlite3_stmt *st;
 	int rc;
 
 	*n = 0;
 	if (!t->words[k]) {
 		/* the words the shard keeps, in order (tshard_finish) */
-		if (sqlite3_prepare_v2(t->db[k], "SELECT term FROM w WHERE term > ?1 AND term >= ?2 AND term < ?3 "
-				       "ORDER BY term LIMIT ?4", -1, &t->words[k], NULL) != SQLITE_OK) {
+		if (sqlite3_prepare_v2(t->db[k], "SELECT term FROM w WHERE term >= ?1 AND term < ?2 ORDER BY term LIMIT ?3",
+				       -1, &t->words[k], NULL) != SQLITE_OK) {
 			free(upto);
 			return failed(t->db[k], err, errsize);
 		}
 	}
 	st = t->words[k];
 	/* the words that begin with the prefix lie between it and the prefix
-	 * followed by 0xFF, a byte no UTF-8 holds */
+	 * followed by 0xFF, a byte no UTF-8 holds; one lower bound, so that
+	 * SQLite seeks to it: the word after @after is at least @after and a
+	 * byte 0x01 (no word holds a control character) */
 	memcpy(upto, prefix, plen);
 	upto[plen] = (char)0xFF;
 	upto[plen + 1] = '\0';
-	sqlite3_bind_text(st, 1, after, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, prefix, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, upto, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)max);
+	if (*after) {
+		size_t an = strlen(after);
+
+		from = xmalloc(an + 2);
+		memcpy(from, after, an);
+		from[an] = '\x01';
+		from[an + 1] = '\0';
+	}
+	sqlite3_bind_text(st, 1, from ? from : prefix, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, upto, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)max);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *w = (const char *)sqlite3_column_text(st, 0);
 		int wn = sqlite3_column_bytes(st, 0);
@@ -320,6 +335,7 @@ enum tq_result tindex_shard_words(struct tindex *t, size_t k, const char *prefix
 		(*n)++;
 	}
 	free(upto);
+	free(from);
 	if (rc != SQLITE_DONE) {
 		enum tq_result r = failed(t->db[k], err, errsize);
 

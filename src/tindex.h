@@ -66,6 +66,9 @@ enum tq_result tindex_query(struct tindex *t, const char *q, int64_t **rows, dou
  * what is being asked ends with TQ_CANCELLED. */
 void tindex_cancel_on(struct tindex *t, atomic_int *cancel);
 size_t tindex_shards(const struct tindex *t);
+/* Holds a read of every shard open while many questions are asked (one
+ * lock for them all, not one each), or lets it go. */
+void tindex_hold(struct tindex *t, bool hold);
 
 /* Calls @fn with each row of shard @k matching FTS5 expression @q,
  * ascending (and its BM25 score when @score, else 0). */
