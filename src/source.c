@@ -20,6 +20,7 @@
 #include "decode.h"
 #include "dump.h"
 #include "html.h"
+#include "textcache.h"
 
 #define MAX_DEPTH 64
 /* How much of a streamed dump is read before its pages are given back. */
@@ -335,123 +336,6 @@ void source_reader_buffer(struct source *s, const char *path, struct str data, b
 	emit(s, text, &m);
 }
 
-/* Reads all of @fd (a pipe, a terminal, a device) into memory. */
-static bool slurp(int fd, struct buf *b)
-{
-	buf_clear(b);
-	for (;;) {
-		ssize_t n;
-
-		buf_reserve(b, 1 << 16);
-		n = read(fd, b->p + b->n, b->cap - b->n - 1);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return false;
-		}
-		if (n == 0)
-			break;
-		b->n += (size_t)n;
-	}
-	b->p[b->n] = '\0';
-	return true;
-}
-
-bool source_load(const char *path, struct loaded *l, struct source_stats *st)
-{
-	struct stat sb;
-	struct buf all = { 0 };
-	int fd;
-
-	memset(l, 0, sizeof(*l));
-	l->fd = -1;
-	if (strcmp(path, "-") == 0) {
-		fd = STDIN_FILENO;
-	} else {
-		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-		if (fd < 0) {
-			source_report(st, path, "%s", strerror(errno));
-			st->problems++;
-			return false;
-		}
-	}
-	if (fstat(fd, &sb) != 0 || S_ISDIR(sb.st_mode)) {
-		source_report(st, path, "%s", S_ISDIR(sb.st_mode) ? "is a folder" : strerror(errno));
-		st->problems++;
-		if (fd != STDIN_FILENO)
-			close(fd);
-		return false;
-	}
-	if (S_ISREG(sb.st_mode) && sb.st_size > 0) {
-		size_t len = (size_t)sb.st_size;
-		void *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
-
-		if (map != MAP_FAILED) {
-			l->data = str_make(map, len);
-			l->mapped = true;
-			l->fd = fd;
-			l->mtime_s = (long long)sb.st_mtim.tv_sec;
-			l->mtime_ns = (long long)sb.st_mtim.tv_nsec;
-			mapguard_add(map, len);
-			return true;
-		}
-	}
-	if (!slurp(fd, &all)) {
-		source_report(st, path, "%s", strerror(errno));
-		st->problems++;
-		buf_free(&all);
-		if (fd != STDIN_FILENO)
-			close(fd);
-		return false;
-	}
-	if (fd != STDIN_FILENO)
-		close(fd);
-	l->mem = all.p;
-	l->data = str_make(all.p ? all.p : "", all.n);
-	return true;
-}
-
-void source_unload(struct loaded *l)
-{
-	if (l->mapped) {
-		mapguard_remove(l->data.p);
-		munmap((void *)l->data.p, l->data.n);
-		if (l->fd > STDIN_FILENO)
-			close(l->fd);
-	}
-	free(l->mem);
-	memset(l, 0, sizeof(*l));
-	l->fd = -1;
-}
-
-enum source_change source_changed(const struct loaded *l, size_t *now)
-{
-	struct stat sb;
-
-	*now = l->data.n;
-	if (!l->mapped || l->fd < 0 || fstat(l->fd, &sb) != 0)
-		return SOURCE_SAME;
-	*now = (size_t)sb.st_size;
-	if ((uint64_t)sb.st_size < l->data.n)
-		return SOURCE_CUT;
-	if ((uint64_t)sb.st_size > l->data.n)
-		return SOURCE_GROWN;
-	if ((long long)sb.st_mtim.tv_sec != l->mtime_s || (long long)sb.st_mtim.tv_nsec != l->mtime_ns)
-		return SOURCE_WRITTEN;
-	return SOURCE_SAME;
-}
-
-void source_tell_change(struct source_stats *st, const char *path, enum source_change ch, size_t now, size_t was)
-{
-	if (ch == SOURCE_GROWN)
-		source_report(st, path, "the file grew while it was read (now %zu bytes); read as it was opened (%zu bytes)",
-			      now, was);
-	else if (ch == SOURCE_WRITTEN)
-		source_report(st, path, "the file was written to while it was read; what was read may not agree with it now");
-	else
-		return;
-	st->changed++;
-}
 
 struct walk {
 	bool (*fn)(const char *path, void *ud);
