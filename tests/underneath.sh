@@ -137,7 +137,9 @@ stopped_at() {
 	rc=$?
 	check "stopped at '$when'" [ -n "$stopped" ]
 }
-gen_csv 30000 "$tmp/big.csv"
+# (a smaller dump under valgrind: the stop comes wherever the reading is)
+case $PILCROW in *-valgrind) big=3000 ;; *) big=30000 ;; esac
+gen_csv "$big" "$tmp/big.csv"
 bigsize=$(wc -c < "$tmp/big.csv")
 cp "$tmp/big.csv" "$tmp/bigcut.csv"
 # while the list is read: the dump mapped, its list not done
@@ -152,7 +154,7 @@ stopped_at 'grep -q biggrow.csv /proc/$kid/maps 2> /dev/null' "cat '$tmp/big.csv
 	--json --filter "origin=ROME" "$tmp/biggrow.csv"
 check "--json, grown while read: status 4 (got $rc)" [ "$rc" -eq 4 ]
 check "--json, grown while read: said" grep -q "biggrow.csv: the file grew while it was read" "$tmp/bg.err"
-check "--json, grown while read: the cables it had ($(wc -l < "$tmp/bg.out"))" [ "$(wc -l < "$tmp/bg.out")" -eq 30000 ]
+check "--json, grown while read: the cables it had ($(wc -l < "$tmp/bg.out"))" [ "$(wc -l < "$tmp/bg.out")" -eq "$big" ]
 # while its text index is made: the build gives up, keeps nothing, says why
 rm -rf "$XDG_CACHE_HOME"
 cp "$tmp/big.csv" "$tmp/bigidx.csv"
