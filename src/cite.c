@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "cable.h"
+#include "marking.h"
 #include "text.h"
 #include "util.h"
 
@@ -213,4 +215,41 @@ bool cite_check(const char *tmpl, bool quote, char *err, size_t errsize)
 		snprintf(err, errsize, "unknown field {%s} (fields: origin id date iso para url subject classification%s)",
 			 bad, quote ? " text cite" : "");
 	return ok;
+}
+
+static const char *field_c(char *out, size_t n, struct str s)
+{
+	snprintf(out, n, "%.*s", (int)MIN(s.n, n - 1), s.p ? s.p : "");
+	return out;
+}
+
+/* The strings of a cite_about live here (one cable, one paragraph at a time). */
+static struct {
+	char date[24], origin[64], origin_name[128], subject[600], classification[80], marking[64];
+} about_buf;
+
+void cite_about(struct cite_src *a, const struct cable *c, int para, struct str text)
+{
+	memset(a, 0, sizeof(*a));
+	a->id = c->id;
+	a->date = field_c(about_buf.date, sizeof(about_buf.date), str_c(c->date));
+	a->origin = field_c(about_buf.origin, sizeof(about_buf.origin), c->origin.text);
+	a->origin_name = field_c(about_buf.origin_name, sizeof(about_buf.origin_name), c->origin_name.text);
+	if (!*a->origin_name) {
+		char from[128];
+
+		field_c(from, sizeof(from), c->routing.from.text);
+		cite_origin_name(about_buf.origin_name, sizeof(about_buf.origin_name), a->origin, from);
+	}
+	a->subject = field_c(about_buf.subject, sizeof(about_buf.subject), c->subject.text);
+	a->classification = field_c(about_buf.classification, sizeof(about_buf.classification),
+				    c->classification.text);
+	a->address = "";
+	a->marking = "";
+	if (para >= 0 && (size_t)para < c->nparas) {
+		a->address = c->paras[para].address;
+		marking_format_portion(&c->paras[para].marking, about_buf.marking, sizeof(about_buf.marking));
+		a->marking = about_buf.marking;
+		a->text = text;
+	}
 }

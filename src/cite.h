@@ -24,6 +24,12 @@ struct cite_src {
 	struct str text;
 };
 
+/* What cable @c is, and its paragraph @para (-1: the whole cable) whose
+ * sanitised text is @text, as a citation's source; its strings are kept
+ * here until the next call. */
+struct cable;
+void cite_about(struct cite_src *s, const struct cable *c, int para, struct str text);
+
 /* The citation of @s by @tmpl (NULL: CITE_DEFAULT), appended to @out. */
 void cite_make(struct buf *out, const char *tmpl, const struct cite_src *s);
 

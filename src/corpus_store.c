@@ -13,7 +13,7 @@
 #include "corpus_internal.h"
 #include "dbfile.h"
 #include "marking.h"
-#include "textcache.h"
+#include "files.h"
 #include "util.h"
 
 /* 4: the blobs' checksum kept beside them, checked at every load */
@@ -91,15 +91,15 @@ bool corpus_store_save(const struct corpus *c, const char *path, char *err, size
 		/* the checksum of every blob, in this order */
 		uint64_t h = SUM_SEED;
 
-		h = textcache_mix(h, &k, sizeof(k));
-		h = textcache_mix(h, c->e, c->n * sizeof(*c->e));
-		h = textcache_mix(h, c->pool.p, c->pool.n);
-		h = textcache_mix(h, c->lists, c->nlists * sizeof(*c->lists));
-		h = textcache_mix(h, c->ids, c->nids * sizeof(*c->ids));
-		h = textcache_mix(h, c->cited_at, c->cited_at ? (c->n + 1) * sizeof(*c->cited_at) : 0);
-		h = textcache_mix(h, c->cited, k.ncited * sizeof(*c->cited));
-		h = textcache_mix(h, src.p, src.n);
-		h = textcache_mix(h, msgs.p, msgs.n);
+		h = files_mix(h, &k, sizeof(k));
+		h = files_mix(h, c->e, c->n * sizeof(*c->e));
+		h = files_mix(h, c->pool.p, c->pool.n);
+		h = files_mix(h, c->lists, c->nlists * sizeof(*c->lists));
+		h = files_mix(h, c->ids, c->nids * sizeof(*c->ids));
+		h = files_mix(h, c->cited_at, c->cited_at ? (c->n + 1) * sizeof(*c->cited_at) : 0);
+		h = files_mix(h, c->cited, k.ncited * sizeof(*c->cited));
+		h = files_mix(h, src.p, src.n);
+		h = files_mix(h, msgs.p, msgs.n);
 		ok = ok && put(st, "sum", &h, sizeof(h));
 	}
 	ok = ok && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
@@ -263,15 +263,15 @@ bool corpus_store_load(struct corpus *c, const char *path, char *why, size_t why
 		/* the checksum covers the contents, whatever the file's dates say */
 		uint64_t h = SUM_SEED;
 
-		h = textcache_mix(h, k, sizeof(*k));
-		h = textcache_mix(h, tmp.e, k->n * sizeof(*tmp.e));
-		h = textcache_mix(h, tmp.pool.p, k->pool);
-		h = textcache_mix(h, tmp.lists, k->nlists * sizeof(*tmp.lists));
-		h = textcache_mix(h, tmp.ids, k->nids * sizeof(*tmp.ids));
-		h = textcache_mix(h, tmp.cited_at, (k->n + 1) * sizeof(*tmp.cited_at));
-		h = textcache_mix(h, tmp.cited, k->ncited * sizeof(*tmp.cited));
-		h = textcache_mix(h, src, nsrc_len);
-		h = textcache_mix(h, msgs, nmsgs);
+		h = files_mix(h, k, sizeof(*k));
+		h = files_mix(h, tmp.e, k->n * sizeof(*tmp.e));
+		h = files_mix(h, tmp.pool.p, k->pool);
+		h = files_mix(h, tmp.lists, k->nlists * sizeof(*tmp.lists));
+		h = files_mix(h, tmp.ids, k->nids * sizeof(*tmp.ids));
+		h = files_mix(h, tmp.cited_at, (k->n + 1) * sizeof(*tmp.cited_at));
+		h = files_mix(h, tmp.cited, k->ncited * sizeof(*tmp.cited));
+		h = files_mix(h, src, nsrc_len);
+		h = files_mix(h, msgs, nmsgs);
 		if (h != *sum) {
 			snprintf(why, whysize, "its checksum is wrong");
 			goto out;

@@ -70,7 +70,7 @@ static void set_aside(struct corpus *c, const char *why)
 
 	tindex_close(t->ti);
 	t->ti = NULL;
-	if (textcache_set_aside(t->dir, t->key, to, sizeof(to)))
+	if (files_set_aside(t->dir, t->key, to, sizeof(to)))
 		fmt(t->reason, sizeof(t->reason), "the text index was damaged (%s): set aside as %s", why, to);
 	else
 		fmt(t->reason, sizeof(t->reason), "the text index is damaged (%s) and cannot be set aside", why);
@@ -98,12 +98,12 @@ static void look(struct corpus *c, bool build)
 			char p[TEXTCACHE_PATH];
 
 			fmt(p, sizeof(p), "%s/meta", t->final);
-			if (textcache_read(p, meta, sizeof(meta)) && strncmp(meta, META_FAMILY, strlen(META_FAMILY)) == 0 &&
+			if (files_read(p, meta, sizeof(meta)) && strncmp(meta, META_FAMILY, strlen(META_FAMILY)) == 0 &&
 			    strncmp(meta, META_VERSION "\n", strlen(META_VERSION) + 1) != 0) {
 				/* an index of another pilcrow's making: no damage, made anew */
 				tindex_close(t->ti);
 				t->ti = NULL;
-				textcache_remove(t->final);
+				files_remove_dir(t->final);
 				t->state = CT_OFF;
 			} else {
 				set_aside(c, "it is not whole, or not of these files");
@@ -116,7 +116,7 @@ static void look(struct corpus *c, bool build)
 
 			fmt(p, sizeof(p), "%s/checked", t->final);
 			shard_stamp(t, t->final, &now);
-			if (textcache_read(p, stamp, sizeof(stamp)) && now.p && strcmp(stamp, now.p) == 0) {
+			if (files_read(p, stamp, sizeof(stamp)) && now.p && strcmp(stamp, now.p) == 0) {
 				buf_free(&now);
 				open_ready(c);
 				return;
@@ -148,7 +148,7 @@ static void look(struct corpus *c, bool build)
 		return;
 	}
 	fmt(t->part, sizeof(t->part), "%s/%s.part-%ld", t->dir, t->key, (long)getpid());
-	textcache_remove(t->part);
+	files_remove_dir(t->part);
 	if (mkdir(t->part, 0700) != 0) {
 		textcache_unlock(t->lockfd);
 		t->lockfd = -1;
@@ -205,7 +205,7 @@ void corpus_text_start(struct corpus *c, bool build, bool autobuild)
 							  "it is opened again; searches scan");
 		return;
 	}
-	if (!textcache_dir(t->dir, sizeof(t->dir), err, sizeof(err)) ||
+	if (!files_cache_dir(t->dir, sizeof(t->dir), err, sizeof(err)) ||
 	    !textcache_key(paths, np, t->key, t->desc, sizeof(t->desc), err, sizeof(err))) {
 		t->state = CT_OFF;
 		fmt(t->reason, sizeof(t->reason), "no text index (%s): searches scan", err);
@@ -255,7 +255,7 @@ bool corpus_text_poll(struct corpus *c)
 
 			fmt(p, sizeof(p), "%s/checked", t->final);
 			shard_stamp(t, t->final, &now);
-			textcache_write(p, now.p);
+			files_write(p, now.p);
 			buf_free(&now);
 			open_ready(c);
 		} else {
@@ -316,7 +316,7 @@ void corpus_text_free(struct corpus *c)
 		atomic_store(&t->cancel, 1);
 		pthread_join(t->th, NULL);
 		if (t->job == JOB_BUILD)
-			textcache_remove(t->part);
+			files_remove_dir(t->part);
 	}
 	textcache_unlock(t->lockfd);
 	tindex_close(t->ti);
@@ -340,15 +340,15 @@ bool corpus_text_load_list(struct corpus *c)
 		paths[i] = c->src[i].path;
 	}
 	/* quietly: no cache, or no index of these files, is no list to load */
-	if (!textcache_dir(dir, sizeof(dir), err, sizeof(err)) ||
+	if (!files_cache_dir(dir, sizeof(dir), err, sizeof(err)) ||
 	    !textcache_key(paths, c->nsrc, key, desc, 8192, err, sizeof(err)))
 		goto out;
 	fmt(p, sizeof(p), "%s/%s/meta", dir, key);
 	fmt(tag, sizeof(tag), "%s\nkey %s\n", META_VERSION, key);
-	if (!textcache_read(p, meta, 16384) || strncmp(meta, tag, strlen(tag)) != 0)
+	if (!files_read(p, meta, 16384) || strncmp(meta, tag, strlen(tag)) != 0)
 		goto out;
 	fmt(p, sizeof(p), "%s/%s/checked", dir, key);
-	if (!textcache_read(p, checked, sizeof(checked)))
+	if (!files_read(p, checked, sizeof(checked)))
 		checked[0] = '\0';
 	fmt(p, sizeof(p), "%s/%s/list.db", dir, key);
 	file_stamp(p, "list", &stamp);
@@ -356,7 +356,7 @@ bool corpus_text_load_list(struct corpus *c)
 	 * list that is not as it was made is read again from the dump */
 	*err = '\0';
 	if (!checked[0] || !stamp.p || !strstr(checked, stamp.p)) {
-		if (!textcache_checksum(p, &sum, &size))
+		if (!files_checksum(p, &sum, &size))
 			goto out;
 		fmt(tag, sizeof(tag), "\nlist %llu %016llx\n", (unsigned long long)size, (unsigned long long)sum);
 		if (!strstr(meta, tag))
@@ -368,7 +368,7 @@ bool corpus_text_load_list(struct corpus *c)
 		 * as the dump is read), and that is said */
 		char to[TEXTCACHE_PATH], line[TEXTCACHE_PATH * 2 + 600];
 
-		if (textcache_set_aside(dir, key, to, sizeof(to)))
+		if (files_set_aside(dir, key, to, sizeof(to)))
 			fmt(line, sizeof(line), "pilcrow: the saved list of these files was damaged (%s): set aside as %s, "
 						"read again from the files", err, to);
 		else

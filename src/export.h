@@ -8,10 +8,6 @@
 /* Appends @c as one line of JSON (with its newline) to @out. */
 void export_json(struct buf *out, const struct cable *c);
 
-/* Appends a JSON string literal for @s, escaping quotes, backslashes and
- * every control character (C0, DEL, C1), line separators and bidi controls. */
-void json_string(struct buf *out, struct str s);
-
 /* Appends a plain rendering of @c wrapped to @width columns; every control
  * character in the text is shown as a visible placeholder. */
 void export_text(struct buf *out, const struct cable *c, int width);

@@ -1,10 +1,10 @@
 /* grep.c -- hits in context */
 #include "config.h"
+#include "json.h"
 #include "grep.h"
 
 #include <string.h>
 
-#include "export.h"
 #include "marking.h"
 #include "text.h"
 #include "util.h"

@@ -5,6 +5,7 @@
  * short; what matters is a few landmarks and the <pre> text. */
 #include "config.h"
 #include "html.h"
+#include "entity.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -18,87 +19,6 @@ bool html_sniff(struct str s)
 	       str_ifind(head, "<table class='cable'>") >= 0 || str_ifind(head, "<pre>") >= 0 ||
 	       str_ifind(head, "<h3>Viewing cable") >= 0 || str_ifind(head, "<head>") >= 0 ||
 	       str_ifind(head, "<body") >= 0;
-}
-
-static const struct {
-	const char *name;
-	const char *text;
-} entities[] = {
-	{ "amp", "&" }, { "lt", "<" }, { "gt", ">" }, { "quot", "\"" }, { "apos", "'" },
-	{ "nbsp", " " }, { "para", "\xC2\xB6" }, { "sect", "\xC2\xA7" }, { "mdash", "\xE2\x80\x94" },
-	{ "ndash", "\xE2\x80\x93" }, { "rsquo", "\xE2\x80\x99" }, { "lsquo", "\xE2\x80\x98" },
-	{ "ldquo", "\xE2\x80\x9C" }, { "rdquo", "\xE2\x80\x9D" }, { "hellip", "\xE2\x80\xA6" },
-};
-
-/* Decodes the entity at in.p[i] ('&'); returns the bytes consumed or 0. */
-static size_t entity(struct str in, size_t i, struct buf *out)
-{
-	size_t j = i + 1;
-
-	if (j < in.n && in.p[j] == '#') {
-		unsigned long v = 0;
-		bool hex = j + 1 < in.n && (in.p[j + 1] == 'x' || in.p[j + 1] == 'X');
-		size_t k = j + 1 + hex, digits = 0;
-		uint8_t enc[6];
-		int n;
-
-		for (; k < in.n && digits < 8; k++, digits++) {
-			int ch = (unsigned char)in.p[k];
-
-			if (is_digit(ch))
-				v = v * (hex ? 16 : 10) + (unsigned long)(ch - '0');
-			else if (hex && ch >= 'a' && ch <= 'f')
-				v = v * 16 + (unsigned long)(ch - 'a' + 10);
-			else if (hex && ch >= 'A' && ch <= 'F')
-				v = v * 16 + (unsigned long)(ch - 'A' + 10);
-			else
-				break;
-		}
-		if (!digits || k >= in.n || in.p[k] != ';')
-			return 0;
-		if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-			v = 0xFFFD;
-		n = u8_uctomb(enc, (ucs4_t)v, sizeof(enc));
-		if (n > 0)
-			buf_add(out, enc, (size_t)n);
-		return k + 1 - i;
-	}
-	for (size_t e = 0; e < sizeof(entities) / sizeof(entities[0]); e++) {
-		size_t n = strlen(entities[e].name);
-
-		if (i + 1 + n < in.n && memcmp(in.p + i + 1, entities[e].name, n) == 0 &&
-		    in.p[i + 1 + n] == ';') {
-			buf_adds(out, entities[e].text);
-			return n + 2;
-		}
-	}
-	return 0;
-}
-
-size_t html_decode_entities(struct str in, struct buf *out)
-{
-	size_t i = 0, n = 0;
-
-	while (i < in.n) {
-		const char *amp = memchr(in.p + i, '&', in.n - i);
-		size_t used;
-
-		if (!amp) {
-			buf_add(out, in.p + i, in.n - i);
-			break;
-		}
-		buf_add(out, in.p + i, (size_t)(amp - in.p) - i);
-		i = (size_t)(amp - in.p);
-		used = entity(in, i, out);
-		if (used) {
-			n++;
-			i += used;
-		} else {
-			buf_addc(out, '&');
-			i++;
-		}
-	}
-	return n;
 }
 
 void html_to_text(struct str in, struct buf *out)
@@ -126,7 +46,7 @@ void html_to_text(struct str in, struct buf *out)
 		buf_add(out, in.p + i, (size_t)(stop - in.p) - i);
 		i = (size_t)(stop - in.p);
 		if (*stop == '&') {
-			size_t used = entity(in, i, out);
+			size_t used = entity_decode_at(in, i, out);
 
 			if (!used) {
 				buf_addc(out, '&');

@@ -17,11 +17,6 @@ bool html_sniff(struct str s);
 bool html_extract(struct str page, struct buf *text, struct record_meta *meta, struct arena *a,
 		  const char **err);
 
-/* Appends @in with its character references (&#8217; &#x2019;) and the
- * common named entities (&amp; &rsquo; ...) decoded to @out; anything else,
- * a bare '&' too, is copied as it is.  Returns how many it decoded. */
-size_t html_decode_entities(struct str in, struct buf *out);
-
 /* Appends @in with tags removed and entities decoded to @out. */
 void html_to_text(struct str in, struct buf *out);
 

@@ -1,12 +1,12 @@
 /* overview.c -- the corpus at a glance */
 #include "config.h"
+#include "json.h"
 #include "overview.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "export.h"
 #include "filter.h"
 #include "tags.h"
 #include "util.h"

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "dates.h"
-#include "html.h"
+#include "entity.h"
 #include "ids.h"
 #include "stations.h"
 

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "html.h"
+#include "entity.h"
 
 struct str subject_tidy(struct str s, struct buf *out, struct marking *m, struct str *mark_at, unsigned *notes)
 {
@@ -75,7 +75,7 @@ struct str subject_tidy(struct str s, struct buf *out, struct marking *m, struct
 	if (memchr(s.p, '&', s.n)) {
 		struct buf tmp = { 0 };
 
-		if (html_decode_entities(s, &tmp)) {
+		if (entity_decode(s, &tmp)) {
 			buf_clear(out);
 			buf_addstr(out, buf_str(&tmp));
 			s = buf_str(out);

@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "buf.h"
-#include "textcache.h"
+#include "files.h"
 #include "util.h"
 
 /* Reads all of @fd (a pipe, a terminal, a device) into memory. */
@@ -104,7 +104,7 @@ static bool spool(int fd, struct buf *head, struct loaded *l, char *why, size_t 
 	void *map;
 	int t;
 
-	if (!textcache_dir(dir, sizeof(dir), err, sizeof(err))) {
+	if (!files_cache_dir(dir, sizeof(dir), err, sizeof(err))) {
 		snprintf(why, whysize, "%s", err);
 		return false;
 	}

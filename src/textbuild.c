@@ -169,7 +169,7 @@ void *text_build_run(void *ud)
 		uint64_t sum, size;
 
 		shard_path(p, sizeof(p), t->part, k);
-		if (!textcache_checksum(p, &sum, &size)) {
+		if (!files_checksum(p, &sum, &size)) {
 			fmt(t->err, sizeof(t->err), "cannot read back %s", p);
 			t->ok = false;
 		}
@@ -179,7 +179,7 @@ void *text_build_run(void *ud)
 		uint64_t sum, size;
 
 		fmt(p, sizeof(p), "%s/list.db", t->part);
-		t->ok = textcache_checksum(p, &sum, &size);
+		t->ok = files_checksum(p, &sum, &size);
 		buf_printf(&meta, "list %llu %016llx\n", (unsigned long long)size, (unsigned long long)sum);
 	}
 	if (atomic_load(&t->cancel))
@@ -193,12 +193,12 @@ void *text_build_run(void *ud)
 		/* complete: the meta file, then the directory under its name */
 		fmt(p, sizeof(p), "%s/meta", t->part);
 		shard_stamp(t, t->part, &stamp);
-		if (!textcache_write(p, meta.p)) {
+		if (!files_write(p, meta.p)) {
 			fmt(t->err, sizeof(t->err), "cannot write %s", p);
 			t->ok = false;
 		} else {
 			fmt(p, sizeof(p), "%s/checked", t->part);
-			textcache_write(p, stamp.p);
+			files_write(p, stamp.p);
 			if (rename(t->part, t->final) != 0) {
 				fmt(t->err, sizeof(t->err), "cannot put the index in place at %s", t->final);
 				t->ok = false;
@@ -206,7 +206,7 @@ void *text_build_run(void *ud)
 		}
 	}
 	if (!t->ok)
-		textcache_remove(t->part);   /* a half-built index is never kept */
+		files_remove_dir(t->part);   /* a half-built index is never kept */
 	buf_free(&meta);
 	buf_free(&stamp);
 	atomic_store(&t->finished, 1);
@@ -220,7 +220,7 @@ bool read_meta(struct corpus *c, struct ctext *t, const char *dir, char *meta, s
 	size_t entries = 0, shards = 0;
 
 	fmt(p, sizeof(p), "%s/meta", dir);
-	if (!textcache_read(p, meta, n))
+	if (!files_read(p, meta, n))
 		return false;
 	fmt(want, sizeof(want), "%s\nkey %s\n", META_VERSION, t->key);
 	if (strncmp(meta, want, strlen(want)) != 0)
@@ -259,7 +259,7 @@ void *text_check_run(void *ud)
 		uint64_t sum, size;
 
 		shard_path(p, sizeof(p), t->final, k);
-		t->ok = textcache_checksum(p, &sum, &size);
+		t->ok = files_checksum(p, &sum, &size);
 		fmt(tag, sizeof(tag), "\nshard %zu %llu %016llx\n", k, (unsigned long long)size,
 			 (unsigned long long)sum);
 		t->ok = t->ok && strstr(meta, tag) != NULL;
@@ -271,7 +271,7 @@ void *text_check_run(void *ud)
 		uint64_t sum, size;
 
 		fmt(p, sizeof(p), "%s/list.db", t->final);
-		t->ok = textcache_checksum(p, &sum, &size);
+		t->ok = files_checksum(p, &sum, &size);
 		fmt(tag, sizeof(tag), "\nlist %llu %016llx\n", (unsigned long long)size, (unsigned long long)sum);
 		t->ok = t->ok && strstr(meta, tag) != NULL;
 	}

@@ -21,19 +21,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define TEXTCACHE_PATH 4096
+#include "files.h"
 
-/* The cache directory, created when missing; false (and why) when it
- * cannot be. */
-bool textcache_dir(char *out, size_t n, char *err, size_t errsize);
+#define TEXTCACHE_PATH FILES_PATH
 
 /* The identity of the @n files @paths: @key (17 bytes) and a description
  * of them (for the meta file).  False (and why) when one cannot be read. */
 bool textcache_key(char *const *paths, size_t n, char key[17], char *desc, size_t descsize, char *err,
 		   size_t errsize);
-
-/* A 64-bit checksum of a file's bytes; false when it cannot be read. */
-bool textcache_checksum(const char *path, uint64_t *sum, uint64_t *size);
 
 /* Takes the build lock of @key (not waiting): the descriptor, or -1 when
  * another process holds it (or it cannot be made). */
@@ -42,20 +37,5 @@ void textcache_unlock(int fd);
 
 /* Removes the parts of builds whose process is gone. */
 void textcache_sweep(const char *dir, const char *key);
-
-/* Removes directory @path and the files in it. */
-void textcache_remove(const char *path);
-
-/* Moves the index @path aside as KEY.bad-DATE; returns the new name in @out. */
-bool textcache_set_aside(const char *dir, const char *key, char *out, size_t n);
-
-/* The checksum the cache uses, of @n more bytes at @p after @h. */
-uint64_t textcache_mix(uint64_t h, const void *p, size_t n);
-
-/* Writes @text to @path atomically (a temporary file, then rename). */
-bool textcache_write(const char *path, const char *text);
-
-/* Reads a small file into @out (NUL-terminated); false when it cannot. */
-bool textcache_read(const char *path, char *out, size_t n);
 
 #endif

@@ -1,6 +1,7 @@
 /* ws_export.c -- the marks and notes for the tools writers use: Markdown,
  * CSL-JSON (Zotero, Pandoc, citeproc), BibTeX, plain text, JSON Lines */
 #include "config.h"
+#include "json.h"
 #include "ws_export.h"
 
 #include <errno.h>
@@ -11,7 +12,6 @@
 #include <unistd.h>
 
 #include "cite.h"
-#include "export.h"
 #include "util.h"
 
 const char *const ws_export_formats[] = { "markdown", "csl-json", "bibtex", "text", "jsonl", NULL };

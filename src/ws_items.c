@@ -13,41 +13,13 @@
 #include "cite.h"
 #include "util.h"
 
-static const char *field_c(char *out, size_t n, struct str s)
-{
-	snprintf(out, n, "%.*s", (int)MIN(s.n, n - 1), s.p ? s.p : "");
-	return out;
-}
-
-/* The strings of a ws_about live here (one cable, one paragraph at a time). */
-static struct {
-	char date[24], origin[64], origin_name[128], subject[600], classification[80], marking[64];
-} about_buf;
-
 void ws_about(struct ws_about *a, const struct cable *c, int para, struct str text)
 {
-	memset(a, 0, sizeof(*a));
-	a->id = c->id;
-	a->date = field_c(about_buf.date, sizeof(about_buf.date), str_c(c->date));
-	a->origin = field_c(about_buf.origin, sizeof(about_buf.origin), c->origin.text);
-	a->origin_name = field_c(about_buf.origin_name, sizeof(about_buf.origin_name), c->origin_name.text);
-	if (!*a->origin_name) {
-		char from[128];
+	struct cite_src s;
 
-		field_c(from, sizeof(from), c->routing.from.text);
-		cite_origin_name(about_buf.origin_name, sizeof(about_buf.origin_name), a->origin, from);
-	}
-	a->subject = field_c(about_buf.subject, sizeof(about_buf.subject), c->subject.text);
-	a->classification = field_c(about_buf.classification, sizeof(about_buf.classification),
-				    c->classification.text);
-	a->address = "";
-	a->marking = "";
-	if (para >= 0 && (size_t)para < c->nparas) {
-		a->address = c->paras[para].address;
-		marking_format_portion(&c->paras[para].marking, about_buf.marking, sizeof(about_buf.marking));
-		a->marking = about_buf.marking;
-		a->text = text;
-	}
+	cite_about(&s, c, para, text);
+	*a = (struct ws_about){ s.id, s.date, s.origin, s.origin_name, s.subject, s.classification,
+				s.address, s.marking, s.text };
 }
 
 /* What the item is on, kept beside it (in the same transaction). */

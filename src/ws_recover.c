@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "buf.h"
-#include "textcache.h"
+#include "files.h"
 
 /* The tables of every schema, what to read of each and where it goes. */
 static const struct {
@@ -234,7 +234,7 @@ static void schema_rewritten(const char *path, sqlite3 *to)
  * more (INSERT OR IGNORE: a row read twice is one). */
 static void salvage(sqlite3 *to, const char *path)
 {
-	char copy[TEXTCACHE_PATH + 32], journal[TEXTCACHE_PATH + 48];
+	char copy[FILES_PATH + 32], journal[FILES_PATH + 48];
 
 	salvage_from(to, path);
 	if (header_rewritten(path, copy, sizeof(copy))) {
@@ -250,12 +250,12 @@ static void salvage(sqlite3 *to, const char *path)
  * index's own setting aside. */
 static bool set_aside(const char *path, char *to, size_t n)
 {
-	char dir[PATH_MAX], from2[PATH_MAX + 8], to2[TEXTCACHE_PATH + 8];
+	char dir[PATH_MAX], from2[PATH_MAX + 8], to2[FILES_PATH + 8];
 	const char *base = strrchr(path, '/');
 	struct stat st;
 
 	snprintf(dir, sizeof(dir), "%.*s", base ? (int)(base - path) : 1, base ? path : ".");
-	if (!textcache_set_aside(dir, base ? base + 1 : path, to, n))
+	if (!files_set_aside(dir, base ? base + 1 : path, to, n))
 		return false;
 	for (int k = 0; k < 2; k++) {
 		snprintf(from2, sizeof(from2), "%s%s", path, k ? "-shm" : "-wal");
@@ -268,7 +268,7 @@ static bool set_aside(const char *path, char *to, size_t n)
 
 enum ws_opened ws_replace(struct workspace *w, const char *why, bool keep, char *err, size_t n)
 {
-	char to[TEXTCACHE_PATH], said[400];
+	char to[FILES_PATH], said[400];
 	enum ws_opened r;
 
 	snprintf(said, sizeof(said), "%s", why);

@@ -4,6 +4,7 @@
 
 #include "buf.h"
 #include "export.h"
+#include "json.h"
 
 static const char *json_of(const char *in, size_t n)
 {
