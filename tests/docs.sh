@@ -1,6 +1,6 @@
 #!/bin/sh
 # docs.sh -- --help, the man page and the README say the same as the key
-# table (src/keys.def) and the options: every key and option, in each.
+# table (src/ui/keys.def) and the options: every key and option, in each.
 . "${srcdir:-.}/tests/lib.sh"
 
 genkeys=$(dirname "$PILCROW")/genkeys
@@ -11,7 +11,7 @@ readme=$srcdir/README.md
 # the README's key table is exactly what genkeys makes of keys.def
 sed -n '/^<!-- keys:/,/^<!-- \/keys -->/p' "$readme" | sed '1d;$d' > "$tmp/readme-keys"
 "$genkeys" --markdown > "$tmp/keys.md"
-check "README key table matches src/keys.def (regenerate with src/genkeys --markdown)" \
+check "README key table matches src/ui/keys.def (regenerate with src/genkeys --markdown)" \
 	diff -u "$tmp/keys.md" "$tmp/readme-keys"
 
 # the man page: made from the same table at build time

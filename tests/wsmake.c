@@ -18,9 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "marklist.h"
-#include "util.h"
-#include "workspace.h"
+#include "views/marklist.h"
+#include "base/util.h"
+#include "workspace/workspace.h"
 
 static int version_of(const char *path)
 {

@@ -11,8 +11,8 @@
 
 #include <unistr.h>
 
-#include "str.h"
-#include "text.h"
+#include "base/str.h"
+#include "base/text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -7,11 +7,11 @@
 
 #include <string.h>
 
-#include "buf.h"
-#include "cable.h"
-#include "decode.h"
-#include "export.h"
-#include "parse.h"
+#include "base/buf.h"
+#include "doc/cable.h"
+#include "source/decode.h"
+#include "doc/export.h"
+#include "parse/parse.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -12,15 +12,15 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "cable.h"
-#include "corpus.h"
-#include "csv.h"
-#include "dump.h"
-#include "export.h"
-#include "filter.h"
-#include "parse.h"
-#include "source.h"
+#include "base/buf.h"
+#include "doc/cable.h"
+#include "corpus/corpus.h"
+#include "source/csv.h"
+#include "source/dump.h"
+#include "doc/export.h"
+#include "search/filter.h"
+#include "parse/parse.h"
+#include "source/source.h"
 
 static bool export_record(struct str text, const struct record_meta *meta, void *ud)
 {

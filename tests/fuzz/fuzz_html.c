@@ -5,13 +5,13 @@
 
 #include <string.h>
 
-#include "arena.h"
-#include "buf.h"
-#include "cable.h"
-#include "decode.h"
-#include "export.h"
-#include "html.h"
-#include "parse.h"
+#include "base/arena.h"
+#include "base/buf.h"
+#include "doc/cable.h"
+#include "source/decode.h"
+#include "doc/export.h"
+#include "source/html.h"
+#include "parse/parse.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

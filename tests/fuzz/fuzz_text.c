@@ -4,8 +4,8 @@
 #include "config.h"
 #include "fuzz.h"
 
-#include "buf.h"
-#include "text.h"
+#include "base/buf.h"
+#include "base/text.h"
 
 struct wrap_check {
 	int width;

@@ -34,12 +34,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "buf.h"
-#include "cable.h"
-#include "html.h"
-#include "parse.h"
-#include "source.h"
+#include "base/arena.h"
+#include "base/buf.h"
+#include "doc/cable.h"
+#include "source/html.h"
+#include "parse/parse.h"
+#include "source/source.h"
 
 static struct cable cab;
 

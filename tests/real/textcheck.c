@@ -42,12 +42,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "cable.h"
-#include "corpus.h"
-#include "parse.h"
-#include "source.h"
-#include "util.h"
+#include "base/buf.h"
+#include "doc/cable.h"
+#include "corpus/corpus.h"
+#include "parse/parse.h"
+#include "source/source.h"
+#include "base/util.h"
 
 static struct cable cab;
 

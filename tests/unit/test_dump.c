@@ -4,7 +4,7 @@
 #include "config.h"
 #include "testlib.h"
 
-#include "dump.h"
+#include "source/dump.h"
 
 #define REC(n, body) "\"" #n "\",\"1/5/2005 14:30\",\"05ROME" #n "\",\"Embassy Rome\",\"SECRET\",\"\",\"HEAD\",\"" body "\"\n"
 

@@ -2,9 +2,9 @@
 #include "config.h"
 #include "testlib.h"
 
-#include "buf.h"
-#include "export.h"
-#include "json.h"
+#include "base/buf.h"
+#include "doc/export.h"
+#include "base/json.h"
 
 static const char *json_of(const char *in, size_t n)
 {

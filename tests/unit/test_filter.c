@@ -4,7 +4,7 @@
 
 #include <stdlib.h>
 
-#include "filter.h"
+#include "search/filter.h"
 
 static bool parses(const char *s)
 {

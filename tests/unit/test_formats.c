@@ -5,12 +5,12 @@
 
 #include <stdlib.h>
 
-#include "arena.h"
-#include "csv.h"
-#include "dates.h"
-#include "decode.h"
-#include "html.h"
-#include "ids.h"
+#include "base/arena.h"
+#include "source/csv.h"
+#include "base/dates.h"
+#include "source/decode.h"
+#include "source/html.h"
+#include "doc/ids.h"
 
 /* ------------------------------------------------------------------ csv */
 

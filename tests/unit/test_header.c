@@ -5,7 +5,7 @@
 #include "config.h"
 #include "testlib.h"
 
-#include "stations.h"
+#include "doc/stations.h"
 
 /* Parses @text as a plain-text file named @path. */
 static bool parse_named(struct cable *c, const char *path, const char *text)

@@ -2,7 +2,7 @@
 #include "config.h"
 #include "testlib.h"
 
-#include "layout.h"
+#include "views/layout.h"
 
 static const char *describe(int rows, int cols, int header)
 {

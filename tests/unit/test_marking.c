@@ -2,7 +2,7 @@
 #include "config.h"
 #include "testlib.h"
 
-#include "marking.h"
+#include "doc/marking.h"
 
 static void portion_markings(void **state)
 {

@@ -5,13 +5,13 @@
 
 #include <unistd.h>
 
-#include "clist.h"
-#include "corpus.h"
-#include "flow.h"
-#include "hits.h"
-#include "lineedit.h"
-#include "overview.h"
-#include "screen.h"
+#include "views/clist.h"
+#include "corpus/corpus.h"
+#include "views/flow.h"
+#include "views/hits.h"
+#include "views/lineedit.h"
+#include "report/overview.h"
+#include "views/screen.h"
 
 /* ------------------------------------------------------------ the stack */
 

@@ -3,8 +3,8 @@
 #include "config.h"
 #include "testlib.h"
 
-#include "buf.h"
-#include "text.h"
+#include "base/buf.h"
+#include "base/text.h"
 
 static char *sanitized(const char *in, size_t n, unsigned flags)
 {

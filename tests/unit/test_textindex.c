@@ -10,11 +10,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "corpus_text.h"
-#include "near.h"
-#include "search.h"
-#include "textrows.h"
-#include "tindex.h"
+#include "corpus/fts/corpus_text.h"
+#include "search/near.h"
+#include "search/search.h"
+#include "search/textrows.h"
+#include "corpus/fts/tindex.h"
 
 static const char *const texts[] = {
 	"PRESIDENT URIBE MET V\xC3\x89LEZ AT THE PALACE",         /* 0 */

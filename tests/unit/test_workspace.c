@@ -5,12 +5,12 @@
 
 #include <unistd.h>
 
-#include "buf.h"
-#include "cite.h"
-#include "filter.h"
-#include "marklist.h"
-#include "workspace.h"
-#include "ws_export.h"
+#include "base/buf.h"
+#include "doc/cite.h"
+#include "search/filter.h"
+#include "views/marklist.h"
+#include "workspace/workspace.h"
+#include "workspace/ws_export.h"
 
 static char dir[64], path[128];
 

@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cable.h"
-#include "parse.h"
+#include "doc/cable.h"
+#include "parse/parse.h"
 
 /* Asserts that counted string @s equals C string @want. */
 #define assert_str(s, want) assert_str_impl((s), (want), __FILE__, __LINE__)

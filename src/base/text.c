@@ -1,0 +1,260 @@
+/* text.c -- display width, wrapping and sanitising */
+#include "config.h"
+#include "base/text.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unictype.h>
+#include <unilbrk.h>
+#include <unistr.h>
+#include <uniwidth.h>
+
+/* Characters that would let text reorder or hide what follows it: the C1
+ * controls, the line and paragraph separators, and every character of the
+ * Unicode Bidi_Control property (embeddings, overrides, isolates and the
+ * direction marks LRM, RLM and ALM), as libunistring knows them. */
+bool text_unsafe_char(unsigned uc)
+{
+	return (uc >= 0x80 && uc < 0xA0) || uc_is_property_bidi_control(uc) || uc == 0x2028 || uc == 0x2029;
+}
+
+bool text_is_clean(struct str s, unsigned flags)
+{
+	const uint8_t *p = (const uint8_t *)s.p, *end = p + s.n;
+
+	while (p < end) {
+		ucs4_t uc;
+		int len;
+
+		if (*p < 0x80) {
+			if ((*p < 0x20 && !(*p == '\n' && (flags & SANITIZE_KEEP_NEWLINES))) || *p == 0x7F)
+				return false;
+			p++;
+			continue;
+		}
+		len = u8_mbtoucr(&uc, p, (size_t)(end - p));
+		if (len < 0 || text_unsafe_char(uc))
+			return false;
+		p += len;
+	}
+	return true;
+}
+
+void text_sanitize(struct str in, struct buf *out, unsigned flags)
+{
+	const uint8_t *p = (const uint8_t *)in.p, *end = p + in.n;
+
+	buf_reserve(out, in.n + 16);
+	while (p < end) {
+		ucs4_t uc;
+		int len;
+		const uint8_t *run = p;
+
+		/* copy the plain run in one go */
+		while (p < end && *p >= 0x20 && *p < 0x7F)
+			p++;
+		if (p > run)
+			buf_add(out, run, (size_t)(p - run));
+		if (p >= end)
+			break;
+		if (*p < 0x80) {
+			if (*p == '\n' && (flags & SANITIZE_KEEP_NEWLINES)) {
+				buf_addc(out, '\n');
+			} else if (*p == '\t' || *p == '\n' || *p == '\r') {
+				buf_addc(out, ' ');
+			} else {
+				/* U+2400 + c: the control pictures; DEL is U+2421 */
+				uint8_t pic[3] = { 0xE2, 0x90, (uint8_t)(0x80 + (*p == 0x7F ? 0x21 : *p)) };
+
+				buf_add(out, pic, 3);
+			}
+			p++;
+			continue;
+		}
+		len = u8_mbtoucr(&uc, p, (size_t)(end - p));
+		if (len < 0) {
+			buf_add(out, "\xEF\xBF\xBD", 3);
+			p++;
+			continue;
+		}
+		if (uc == 0x2028 || uc == 0x2029)
+			buf_addc(out, (flags & SANITIZE_KEEP_NEWLINES) ? '\n' : ' ');
+		else if (text_unsafe_char(uc))
+			buf_add(out, "\xEF\xBF\xBD", 3);
+		else
+			buf_add(out, p, (size_t)len);
+		p += len;
+	}
+}
+
+/* Width of one character; zero-width and combining marks take 0 columns. */
+static int uc_cols(ucs4_t uc)
+{
+	int w = uc_width(uc, "UTF-8");
+
+	return w < 0 ? 1 : w;
+}
+
+int text_width(struct str s)
+{
+	const uint8_t *p = (const uint8_t *)s.p, *end = p + s.n;
+	int w = 0;
+
+	while (p < end) {
+		ucs4_t uc;
+		int len;
+
+		if (*p < 0x80) {
+			w++;
+			p++;
+			continue;
+		}
+		len = u8_mbtoucr(&uc, p, (size_t)(end - p));
+		if (len < 0) {
+			w++;
+			p++;
+			continue;
+		}
+		w += uc_cols(uc);
+		p += len;
+	}
+	return w;
+}
+
+size_t text_fit(struct str s, int cols, int *used)
+{
+	const uint8_t *p = (const uint8_t *)s.p, *end = p + s.n;
+	int w = 0;
+
+	while (p < end) {
+		ucs4_t uc = *p;
+		int len = 1, cw = 1;
+
+		if (*p >= 0x80) {
+			len = u8_mbtoucr(&uc, p, (size_t)(end - p));
+			if (len < 0)
+				len = 1;
+			else
+				cw = uc_cols(uc);
+		}
+		if (w + cw > cols)
+			break;
+		w += cw;
+		p += len;
+	}
+	/* combining marks that follow belong to the last character */
+	while (p < end && *p >= 0x80) {
+		ucs4_t uc;
+		int len = u8_mbtoucr(&uc, p, (size_t)(end - p));
+
+		if (len < 0 || uc_cols(uc) != 0)
+			break;
+		p += len;
+	}
+	if (used)
+		*used = w;
+	return (size_t)(p - (const uint8_t *)s.p);
+}
+
+static struct str rtrim(struct str s)
+{
+	while (s.n && (s.p[s.n - 1] == ' ' || s.p[s.n - 1] == '\n'))
+		s.n--;
+	return s;
+}
+
+/* Is the character that ends just before @i two columns wide? */
+static bool wide_before(const uint8_t *p, size_t i)
+{
+	size_t k = i;
+	ucs4_t uc;
+
+	if (!k || p[k - 1] < 0x80)
+		return false;
+	while (k > 0 && (p[k - 1] & 0xC0) == 0x80 && i - k < 3)
+		k--;
+	if (k == 0)
+		return false;
+	k--;
+	return u8_mbtouc(&uc, p + k, i - k) > 0 && uc_cols(uc) == 2;
+}
+
+/* Greedy filling at the break opportunities libunistring finds (UAX #14),
+ * kept to the blanks (and wide letters);
+ * written here rather than with u8_width_linebreaks because that counts the
+ * blank that ends a line, which costs a column, and it never cuts a word
+ * longer than the line. */
+void text_wrap(struct str s, int width, void (*emit)(struct str line, void *ud), void *ud)
+{
+	char small[512];
+	char *brk;
+	const uint8_t *p = (const uint8_t *)s.p;
+	size_t start = 0, i = 0, last = 0;
+	int col = 0;
+
+	if (width < 1)
+		width = 1;
+	if (s.n == 0) {
+		emit(s, ud);
+		return;
+	}
+	brk = s.n <= sizeof(small) ? small : xmalloc(s.n);
+	u8_possible_linebreaks(p, s.n, "UTF-8", brk);
+	while (i < s.n) {
+		ucs4_t uc;
+		int len = u8_mbtoucr(&uc, p + i, s.n - i), w;
+
+		if (len < 0) {
+			len = 1;
+			uc = 0xFFFD;
+		}
+		if (uc == '\n') {
+			emit(rtrim(str_make(s.p + start, i - start)), ud);
+			start = last = i + 1;
+			col = 0;
+			i++;
+			continue;
+		}
+		/* a line breaks at a blank, never inside a word: not after the
+		 * comma of "government,s" nor the hyphen of "pro-Western", which
+		 * UAX #14 allows; text without blanks (CJK) at its wide letters */
+		if (brk[i] == UC_BREAK_POSSIBLE && i > start && (s.p[i - 1] == ' ' || uc_cols(uc) == 2 || wide_before(p, i)))
+			last = i;
+		w = uc == ' ' ? 1 : uc_cols(uc);
+		if (col + w > width && uc != ' ' && i > start) {
+			size_t cut = last > start ? last : i;
+
+			/* break at the last opportunity, or cut a word too long for a line */
+			emit(rtrim(str_make(s.p + start, cut - start)), ud);
+			start = last = cut;
+			while (start < s.n && s.p[start] == ' ')
+				start++;
+			col = text_width(str_make(s.p + start, i > start ? i - start : 0));
+			if (i < start)
+				i = start;
+			continue;
+		}
+		col += w;
+		i += (size_t)len;
+	}
+	if (start < s.n || s.n == 0)
+		emit(rtrim(str_make(s.p + start, s.n - start)), ud);
+	if (brk != small)
+		free(brk);
+}
+
+size_t text_word_char(const char *s, size_t n)
+{
+	ucs4_t uc;
+	int len;
+
+	if (!n)
+		return 0;
+	if ((unsigned char)*s < 0x80)
+		return ((*s | 0x20) >= 'a' && (*s | 0x20) <= 'z') || (*s >= '0' && *s <= '9') ? 1 : 0;
+	len = u8_mbtouc(&uc, (const uint8_t *)s, n);
+	if (len <= 0 || uc == 0xFFFD)
+		return 0;
+	return uc_is_general_category(uc, UC_CATEGORY_L) || uc_is_general_category(uc, UC_CATEGORY_N) ? (size_t)len : 0;
+}

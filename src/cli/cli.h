@@ -1,0 +1,41 @@
+/* cli.h -- the command line: its options as main.c reads them, and what
+ * the modes without the reader run (cli_run.c) */
+#ifndef PILCROW_CLI_H
+#define PILCROW_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "search/filter.h"
+#include "search/search.h"
+#include "workspace/workspace.h"
+
+enum mode { MODE_READER, MODE_JSON, MODE_TEXT };
+
+struct opts {
+	enum mode mode;
+	int width;
+	bool no_color, no_mouse;
+	const char *filter_text, *id;
+	struct cfilter filter;
+	bool stats;               /* --stats */
+	bool index;               /* --index */
+	bool grep_chose;          /* --grep's words were added to the filter */
+	bool user_filter;         /* then: the user gave a filter too */
+	bool no_index;            /* --no-index */
+	bool fresh, cite;         /* --fresh, --cite */
+	const char *export_fmt, *collection, *output;   /* --export, --collection, --output */
+	const char *grep;         /* --grep: words, or ~REGEX */
+	struct search *grep_re;
+};
+
+/* The workspace: PILCROW_WORKSPACE, or the default place. */
+struct workspace *cli_open_workspace(void);
+
+/* --index, --stats, --json/--text/--grep, --export */
+int run_index(char *const *paths, size_t n);
+int run_stats(const struct opts *o, char *const *paths, size_t n);
+int run_export(const struct opts *o, char *const *paths, size_t n);
+int run_export_ws(const struct opts *o, char *const *inputs, size_t n);
+
+#endif

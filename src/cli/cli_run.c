@@ -1,0 +1,356 @@
+/* cli_run.c -- what pilcrow does without the reader: --json, --text and
+ * --grep (in one pass, or the cables a filter chose on every core), --index,
+ * --stats, and --export of the workspace */
+#include "config.h"
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/buf.h"
+#include "doc/cable.h"
+#include "report/cli_export.h"
+#include "corpus/corpus.h"
+#include "corpus/fts/corpus_text.h"
+#include "doc/export.h"
+#include "report/grep.h"
+#include "report/overview.h"
+#include "parse/parse.h"
+#include "source/source.h"
+#include "base/util.h"
+#include "workspace/ws_export.h"
+
+struct export_ctx {
+	const struct opts *o;
+	struct cable cable;
+	struct source_stats st;   /* what reading counts; problems go to stderr */
+	const struct cable *cur;  /* the cable being written */
+	struct buf out;
+	size_t read, written, hits;
+	size_t gave_up;           /* cables --grep's pattern gave up on */
+	bool write_failed;
+};
+
+static void flush_out(struct export_ctx *x, bool force)
+{
+	if (!force && x->out.n < (1u << 20))
+		return;
+	if (x->out.n && fwrite(x->out.p, 1, x->out.n, stdout) != x->out.n)
+		x->write_failed = true;
+	buf_clear(&x->out);
+}
+
+/* --grep: one line (or one JSON object) a hit. */
+static void one_hit(const struct hit *h, void *ud)
+{
+	struct export_ctx *x = ud;
+
+	if (x->o->mode == MODE_JSON)
+		grep_json(&x->out, x->cur, h);
+	else
+		grep_line(&x->out, x->cur, h);
+	flush_out(x, false);
+}
+
+/* Writes @c, which passed the filter. */
+static bool emit(struct export_ctx *x, const struct cable *c)
+{
+	if (x->o->id && strcmp(c->id, x->o->id) != 0)
+		return true;
+	x->cur = c;
+	if (x->o->grep_re) {
+		size_t before = search_gave_up(x->o->grep_re);
+		size_t n = grep_cable(c, x->o->grep_re, one_hit, x);
+
+		x->gave_up += search_gave_up(x->o->grep_re) != before;
+		x->hits += n;
+		if (!n)
+			return true;
+	} else if (x->o->mode == MODE_JSON) {
+		export_json(&x->out, c);
+	} else {
+		if (x->written)
+			buf_adds(&x->out, "\n\f\n");
+		if (x->o->cite)
+			export_cite(&x->out, c);
+		export_text(&x->out, c, x->o->width);
+	}
+	x->written++;
+	flush_out(x, false);
+	return !x->write_failed;
+}
+
+static bool export_one(struct str text, const struct record_meta *meta, void *ud)
+{
+	struct export_ctx *x = ud;
+
+	if (!parse_cable(&x->cable, text, meta)) {
+		if (meta->format == FORMAT_CSV)
+			source_report(&x->st, meta->path.p, "record at byte %llu: not a cable",
+				      (unsigned long long)meta->offset);
+		else
+			source_report(&x->st, meta->path.p, "not a cable (no classification line, id or header found)");
+		return true;
+	}
+	x->read++;
+	if (!cfilter_match_cable(&x->o->filter, &x->cable))
+		return true;
+	return emit(x, &x->cable);
+}
+
+/* The workspace: PILCROW_WORKSPACE, or the default place. */
+struct workspace *cli_open_workspace(void)
+{
+	char old[PATH_MAX];
+
+	return ws_open(getenv("PILCROW_WORKSPACE"), ws_old_marks(old, sizeof(old)));
+}
+
+/* The workspace when the filter asks it (marked, noted ...), else NULL. */
+static struct workspace *filter_workspace(const struct cfilter *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		if (cf_reads_workspace(&f->terms[i]))
+			return cli_open_workspace();
+	return NULL;
+}
+
+/* --index: a bar on standard error when it is a terminal, else a line
+ * every tenth */
+struct bar {
+	int last;
+	bool tty;
+};
+
+static void index_progress(int pct, void *ud)
+{
+	struct bar *b = ud;
+
+	if (pct == b->last)
+		return;
+	if (pct == 100 && b->tty) {
+		fprintf(stderr, "\rindexing text [%s] merging", "########################################");
+		b->last = pct;
+		return;
+	}
+	if (b->tty) {
+		char bar[41];
+
+		for (int i = 0; i < 40; i++)
+			bar[i] = i < pct * 40 / 100 ? '#' : '.';
+		bar[40] = '\0';
+		fprintf(stderr, "\rindexing text [%s] %3d%%", bar, pct);
+	} else if (pct / 10 != b->last / 10) {
+		fprintf(stderr, "indexing text %d%%\n", pct / 10 * 10);
+	}
+	b->last = pct;
+}
+
+/* Reads @paths into @c whole, and finds its full-text index (builds it
+ * when @build); says why there is none when asked for one. */
+static void read_all(struct corpus *c, char *const *paths, size_t n, bool build, bool text)
+{
+	struct bar b = { -1, isatty(STDERR_FILENO) != 0 };
+
+	corpus_text_use_saved(c, text);
+	corpus_add_paths(c, paths, n);
+	while (!corpus_index_step(c, 1000))
+		;
+	if (!text)
+		return;
+	corpus_text_start(c, build, false);
+	corpus_text_wait(c, build ? index_progress : NULL, &b);
+	if (build && b.tty && b.last >= 0)
+		fputc('\n', stderr);
+	/* why there is no index, when one was looked for and not had */
+	if (!build && *corpus_text_reason(c))
+		fprintf(stderr, "pilcrow: %s\n", corpus_text_reason(c));
+}
+
+static void tell_messages(struct corpus *c)
+{
+	const char *const *lines;
+	size_t nlines = corpus_messages(c, &lines);
+
+	for (size_t i = 0; i < nlines; i++)
+		fprintf(stderr, "%s\n", lines[i]);
+}
+
+int run_index(char *const *paths, size_t n)
+{
+	struct corpus *c = corpus_new();
+	double t0 = now_ms();
+	int status = 0;
+	size_t changed;
+
+	read_all(c, paths, n, true, true);
+	changed = corpus_watch(c);
+	tell_messages(c);
+	if (corpus_text_state(c) == CT_READY) {
+		char count[32];
+
+		snprintf(count, sizeof(count), "%zu", corpus_count(c));
+		fprintf(stderr, "pilcrow: the text of %s cables is indexed in %s (%.1f s)\n", count,
+			corpus_text_dir(c), (now_ms() - t0) / 1000);
+	} else {
+		fprintf(stderr, "pilcrow: %s\n", *corpus_text_reason(c) ? corpus_text_reason(c)
+				: corpus_count(c) ? "only a cables.csv dump (or its pieces) has a text index"
+						  : "no cable was read");
+		status = changed ? 4 : 1;
+	}
+	corpus_free(c);
+	return status;
+}
+
+/* A pattern PCRE2's limits stopped on @n cables: the answer is not whole;
+ * said (the status is 3). */
+static bool gave_up(size_t n)
+{
+	if (n)
+		fprintf(stderr, "pilcrow: gave up on %zu cable%s: the pattern is too costly there; simplify it\n", n,
+			n == 1 ? "" : "s");
+	return n > 0;
+}
+
+/* --stats: from the list index alone (only a text filter reads the text) */
+int run_stats(const struct opts *o, char *const *paths, size_t n)
+{
+	struct corpus *c = corpus_new();
+	const char *const *lines;
+	uint32_t *rows = NULL;
+	size_t cap = 0, nrows, nlines;
+	struct overview ov;
+	struct buf out = { 0 };
+	int status = 0;
+	size_t changed;
+
+	struct workspace *ws = filter_workspace(&o->filter);
+
+	corpus_set_workspace(c, ws);
+	read_all(c, paths, n, false, !o->no_index);
+	nrows = corpus_select(c, &o->filter, SORT_INPUT, false, &rows, &cap);
+	overview_make(&ov, c, rows, nrows);
+	if (o->mode == MODE_JSON)
+		overview_json(&out, &ov);
+	else
+		overview_text(&out, &ov, o->width);
+	changed = corpus_watch(c);
+	nlines = corpus_messages(c, &lines);
+	for (size_t i = 0; i < nlines; i++)
+		fprintf(stderr, "%s\n", lines[i]);
+	if (!corpus_count(c))
+		status = 1;
+	else if (fwrite(out.p, 1, out.n, stdout) != out.n || fflush(stdout) != 0)
+		status = 1;
+	else if (gave_up(cfilter_gave_up(&o->filter)))
+		status = 3;
+	if (changed && status != 1)
+		status = 4;
+	buf_free(&out);
+	free(rows);
+	corpus_free(c);
+	ws_close(ws);
+	return status;
+}
+
+/* With a filter, the cables are chosen from the list index (and the text
+ * index, when the dump has one) and only those are parsed. */
+static void export_selected(struct export_ctx *x, char *const *paths, size_t n)
+{
+	struct corpus *c = corpus_new();
+	uint32_t *rows = NULL;
+	size_t cap = 0, nrows;
+	struct cli_out o = { x->o->mode == MODE_JSON, x->o->width, x->o->id, x->o->grep_re ? x->o->grep : NULL,
+			     x->o->cite };
+	struct cli_result r;
+
+	struct workspace *ws = filter_workspace(&x->o->filter);
+
+	corpus_set_workspace(c, ws);
+	read_all(c, paths, n, false, !x->o->no_index);
+	x->read = corpus_count(c);
+	nrows = corpus_select(c, &x->o->filter, SORT_INPUT, false, &rows, &cap);
+	cli_export(c, rows, nrows, &o, stdout, &r);
+	x->written = r.written;
+	x->hits = r.hits;
+	x->gave_up = r.gave_up;
+	x->write_failed = r.write_failed;
+	x->st.changed = corpus_watch(c);
+	tell_messages(c);
+	free(rows);
+	corpus_free(c);
+	ws_close(ws);
+}
+
+int run_export(const struct opts *o, char *const *paths, size_t n)
+{
+	struct export_ctx x;
+
+	memset(&x, 0, sizeof(x));
+	x.o = o;
+	cable_init(&x.cable);
+	if (!cfilter_empty(&o->filter))
+		export_selected(&x, paths, n);
+	else
+		source_read(paths, n, export_one, &x, &x.st);
+	flush_out(&x, true);
+	cable_free(&x.cable);
+	buf_free(&x.out);
+	if (fflush(stdout) != 0 || x.write_failed) {
+		if (errno != EPIPE)
+			fprintf(stderr, "pilcrow: standard output: %s\n", strerror(errno));
+		return 1;
+	}
+	if (gave_up(x.gave_up + cfilter_gave_up(&o->filter)) && !x.st.changed)
+		return 3;
+	/* what was written is what the inputs held when read; they changed
+	 * since (said on stderr), so it may not be whole */
+	if (x.st.changed)
+		return 4;
+	if (x.read && !x.written && o->grep_re) {
+		fprintf(stderr, "pilcrow: no hit for '%s'%s\n", o->grep,
+			(o->grep_chose ? o->user_filter : !cfilter_empty(&o->filter)) ? " in the cables that pass the filter" : "");
+	} else if (x.read && !x.written) {
+		if (o->id)
+			fprintf(stderr, "pilcrow: no cable %s%s in what was read\n", o->id,
+				cfilter_empty(&o->filter) ? "" : " that passes the filter");
+		else
+			fprintf(stderr, "pilcrow: no cable passes the filter '%s'\n", o->filter_text);
+	}
+	return x.written ? 0 : 1;
+}
+
+/* --export: the workspace's items, to standard output or --output */
+int run_export_ws(const struct opts *o, char *const *inputs, size_t n)
+{
+	struct workspace *ws = cli_open_workspace();
+	struct buf out = { 0 };
+	char err[PATH_MAX + 100];
+	size_t items;
+	int status = 0;
+
+	items = ws_export(ws, o->export_fmt, o->collection, NULL, &out);
+	/* after the reading: damage met while it read is told too */
+	if (*ws_notice(ws))
+		fprintf(stderr, "pilcrow: %s\n", ws_notice(ws));
+	if (!items)
+		fprintf(stderr, "pilcrow: %s\n", o->collection ? "nothing in that collection" : "nothing marked or noted yet");
+	if (o->output) {
+		if (!ws_write_file(o->output, &out, inputs, n, err, sizeof(err))) {
+			fprintf(stderr, "pilcrow: %s\n", err);
+			status = 1;
+		}
+	} else if ((out.n && fwrite(out.p, 1, out.n, stdout) != out.n) || fflush(stdout) != 0) {
+		if (errno != EPIPE)
+			fprintf(stderr, "pilcrow: standard output: %s\n", strerror(errno));
+		status = 1;
+	}
+	buf_free(&out);
+	ws_close(ws);
+	return status ? status : items ? 0 : 1;
+}
+

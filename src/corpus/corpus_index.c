@@ -1,0 +1,427 @@
+/* corpus_index.c -- the index built from the inputs, in steps that never
+ * keep a key waiting: a dump is scanned once for its records' columns and
+ * the SUBJECT and TAGS lines (never the body), files are parsed whole, a
+ * cold disk is asked to read ahead; then who cites whom. */
+#include "config.h"
+#include "corpus/corpus_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "source/csv.h"
+#include "base/dates.h"
+#include "source/decode.h"
+#include "doc/ids.h"
+#include "doc/marking.h"
+#include "parse/parse.h"
+#include "doc/tags.h"
+#include "base/util.h"
+
+static void index_csv_slow(struct corpus *c, uint32_t si, const struct csv_raw *raw);
+
+/* ---------------------------------------------------------------- quick */
+
+/* The index reads a dump at the speed of memory: the container's columns
+ * and the first few kilobytes of the text go through the parser's header
+ * reader (parse_cable_header, the one the reader uses), so the list and
+ * the reader never disagree; the paragraphs are parsed when a cable is
+ * opened. */
+
+/* One record of a dump: its columns and the start of its text, never all of it. */
+static void index_csv_record(struct corpus *c, uint32_t si, const struct csv_raw *raw)
+{
+	struct buf *h = &c->hbuf;
+	size_t offs[CSV_HEADER + 1];
+	struct str body = raw->f[CSV_BODY], f[CSV_HEADER], text;
+	struct record_meta m;
+	const char *note;
+
+	buf_clear(h);
+	for (size_t i = 0; i < CSV_HEADER; i++) {
+		offs[i] = h->n;
+		csv_unescape(h, raw->f[i]);
+	}
+	offs[CSV_HEADER] = h->n;
+	if (body.n > HEADER_BYTES)
+		body.n = HEADER_BYTES;
+	csv_unescape(h, body);
+	/* not plain UTF-8: the careful way, through the reader */
+	if (decode_utf8(buf_str(h), &c->dec, &text, &note) != DECODE_OK || text.p != h->p) {
+		index_csv_slow(c, si, raw);
+		return;
+	}
+	for (size_t i = 0; i < CSV_HEADER; i++)
+		f[i] = str_trim(str_make(h->p + offs[i], offs[i + 1] - offs[i]));
+	memset(&m, 0, sizeof(m));
+	m.format = FORMAT_CSV;
+	m.path = str_c(c->src[si].path);
+	m.offset = raw->offset + c->src[si].base;
+	m.length = raw->length;
+	m.id = f[CSV_ID];
+	m.created = f[CSV_CREATED];
+	m.origin_name = f[CSV_ORIGIN];
+	m.classification = f[CSV_CLASS];
+	m.refs = f[CSV_REFS];
+	if (parse_cable_header(&c->scratch, str_make(h->p + offs[CSV_HEADER], h->n - offs[CSV_HEADER]), &m))
+		add_entry(c, &c->scratch, si, raw->offset, raw->length);
+}
+
+/* A record that is not plain UTF-8: the careful way, through the reader. */
+static void index_csv_slow(struct corpus *c, uint32_t si, const struct csv_raw *raw)
+{
+	struct csource *s = &c->src[si];
+	size_t before = c->n;
+
+	c->target = &c->scratch;
+	c->header_only = true;
+	c->target_ok = false;
+	source_reader_csv_record(c->reader, s->path,
+				 str_make(s->l.data.p + raw->offset, raw->length), raw->offset + s->base);
+	if (c->target_ok && c->n == before)
+		add_entry(c, &c->scratch, si, raw->offset, raw->length);
+}
+
+static void index_file(struct corpus *c, uint32_t si)
+{
+	struct csource *s = &c->src[si];
+
+	c->target = &c->scratch;
+	c->header_only = false;
+	c->target_ok = false;
+	source_reader_buffer(c->reader, s->path, s->l.data, s->l.mapped);
+	if (c->target_ok)
+		add_entry(c, &c->scratch, si, 0, s->l.data.n);
+}
+
+/* Who cites whom: two passes over the references of every cable (count,
+ * then fill), in steps of @deadline like the indexing.  True when done. */
+static bool build_cited_by(struct corpus *c, double deadline)
+{
+	if (!c->cite_count)
+		c->cite_count = xcalloc(c->n + 1, sizeof(*c->cite_count));
+	while (c->cite_pass < 2) {
+		for (; c->cite_i < c->n; c->cite_i++) {
+			size_t i = c->cite_i;
+			const uint32_t *refs;
+			size_t n = list_get(c, c->e[i].refs, &refs);
+
+			if ((i & 1023) == 1023 && now_ms() > deadline)
+				return false;
+			for (size_t k = 0; k < n; k++) {
+				bool moved;
+				long j = corpus_ref_target(c, i, corpus_str(c, refs[k]), &moved);
+
+				if (j < 0)
+					continue;
+				if (c->cite_pass == 0)
+					c->cite_count[j]++;
+				else
+					c->cited[c->cited_at[j] + c->cite_count[j]++] = (uint32_t)i;
+			}
+		}
+		if (c->cite_pass == 0) {
+			size_t total = 0;
+
+			c->cited_at = xcalloc(c->n + 1, sizeof(*c->cited_at));
+			for (size_t i = 0; i < c->n; i++) {
+				c->cited_at[i] = (uint32_t)total;
+				total += c->cite_count[i];
+			}
+			c->cited_at[c->n] = (uint32_t)total;
+			c->cited = xcalloc(total ? total : 1, sizeof(*c->cited));
+			memset(c->cite_count, 0, (c->n + 1) * sizeof(*c->cite_count));
+		}
+		c->cite_pass++;
+		c->cite_i = 0;
+	}
+	free(c->cite_count);
+	c->cite_count = NULL;
+	return true;
+}
+
+size_t corpus_cited_by(const struct corpus *c, size_t i, const uint32_t **list)
+{
+	if (!c->cited_at || i >= c->n) {
+		*list = NULL;
+		return 0;
+	}
+	*list = c->cited + c->cited_at[i];
+	return c->cited_at[i + 1] - c->cited_at[i];
+}
+
+/* Before the scan reads a dump's bytes at @at, they should be in memory:
+ * on a cold cache a page fault waits for the disk, and a key would wait
+ * with it.  So the disk is asked to read ahead (MADV_WILLNEED, which does not
+ * wait), mincore() tells how far the pages have come, and the step waits
+ * for them in naps of a millisecond, never past @deadline.  False when the
+ * step should end and let the keyboard in.  The kernel may read less than
+ * it is asked, so a wait asks again; and should the pages never come, the
+ * scan reads on and lets the fault wait. */
+#define AHEAD_NEED ((size_t)1 << 20)        /* resident ahead of the scan */
+#define AHEAD_ASK ((size_t)32 << 20)        /* asked of the disk ahead */
+#define AHEAD_PIECE ((size_t)8 << 20)       /* one request, one mincore() */
+#define AHEAD_GIVE_UP_MS 200.0
+
+static void ask_ahead(struct csource *s, size_t from, size_t page)
+{
+	size_t size = s->l.data.n, until = MIN(from + AHEAD_ASK, size);
+
+	if (s->readahead < from)
+		s->readahead = from / page * page;
+	while (s->readahead < until) {
+		size_t len = MIN(AHEAD_PIECE, until - s->readahead);
+
+		madvise((void *)(s->l.data.p + s->readahead), len, MADV_WILLNEED);
+		s->readahead += len;
+	}
+}
+
+static bool wait_resident(struct csource *s, size_t at, double deadline)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE), size = s->l.data.n;
+	size_t need = MIN(at + AHEAD_NEED, s->cut_at ? MIN(s->cut_at, size) : size);
+	unsigned char vec[AHEAD_PIECE / 4096];
+
+	if (need <= s->resident)
+		return true;
+	if (s->resident < at)
+		s->resident = at / page * page;
+	for (;;) {
+		size_t from = s->resident / page * page, len = MIN(AHEAD_PIECE, size - from);
+		size_t before = s->resident;
+
+		if (page < 4096 || mincore((void *)(s->l.data.p + from), len, vec) != 0)
+			return true;        /* cannot tell: read on, the faults will wait */
+		for (size_t i = 0; i * page < len && vec[i] & 1; i++)
+			s->resident = MIN(from + (i + 1) * page, size);
+		ask_ahead(s, s->resident, page);
+		if (need <= s->resident)
+			return true;
+		/* how long nothing came is kept across steps: a step shorter
+		 * than the give-up time must not wait for ever */
+		if (s->resident > before)
+			s->stalled_since = 0;
+		else if (!s->stalled_since)
+			s->stalled_since = now_ms();
+		else if (now_ms() - s->stalled_since > AHEAD_GIVE_UP_MS)
+			return true;
+		if (now_ms() >= deadline)
+			return false;
+		/* the first piece may have been cut short: ask for it again */
+		madvise((void *)(s->l.data.p + from), len, MADV_WILLNEED);
+		nanosleep(&(struct timespec){ 0, 1000000 }, NULL);
+	}
+}
+
+static bool index_run(struct corpus *c, double deadline, size_t upto);
+
+bool corpus_index_step(struct corpus *c, double budget_ms)
+{
+	return index_run(c, now_ms() + budget_ms, SIZE_MAX);
+}
+
+bool corpus_index_records(struct corpus *c, size_t n)
+{
+	return index_run(c, HUGE_VAL, c->n + n);
+}
+
+/* Indexes until @deadline, or until the index holds @upto cables. */
+/* A record joined across two pieces, or cut off at the end of the last:
+ * a source of its own, holding a copy of its bytes. */
+static void index_stitched(struct corpus *c, const struct dump_item *it)
+{
+	struct csource *s;
+	struct csv_raw raw;
+	struct csv r;
+	const char *err;
+	char *copy = xmalloc(it->bytes.n + 1);
+
+	memcpy(copy, it->bytes.p, it->bytes.n);
+	copy[it->bytes.n] = '\0';
+	grow_array((void **)&c->src, &c->cap_src, c->nsrc + 1, sizeof(*c->src));
+	s = &c->src[c->nsrc++];
+	memset(s, 0, sizeof(*s));
+	s->path = xstrdup(it->path);
+	s->kind = SRC_STITCH;
+	s->l.mem = copy;
+	s->l.data = str_make(copy, it->bytes.n);
+	s->base = it->offset;
+	csv_open(&r, s->l.data);
+	if (csv_next_raw(&r, &raw, &err) != CSV_OK && !csv_cut_raw(s->l.data, &raw))
+		return;
+	raw.offset = 0;
+	raw.length = it->bytes.n;
+	index_csv_record(c, (uint32_t)(c->nsrc - 1), &raw);
+}
+
+static void index_item(struct corpus *c, uint32_t si, const struct dump_item *it)
+{
+	if (it->kind == DUMP_PROBLEM) {
+		source_report(&c->st, it->path, "%s", it->msg);
+		c->st.problems++;
+	} else if (it->joined || it->cut) {
+		index_stitched(c, it);
+	} else {
+		index_csv_record(c, si, &it->raw);
+	}
+}
+
+/* The record left open at the end of the last piece, as far as it goes. */
+static void finish_dump(struct corpus *c)
+{
+	struct dump_item it;
+
+	if (dump_finish(c->dump, &it))
+		index_item(c, 0, &it);
+}
+
+/* Indexes until @deadline, or until the index holds @upto cables. */
+static bool index_run(struct corpus *c, double deadline, size_t upto)
+{
+	if (c->done)
+		return true;
+	if (c->load_saved && !c->saved_tried) {
+		c->saved_tried = true;
+		if (c->next == 0 && c->load_saved(c)) {
+			c->list_saved = true;
+			return true;
+		}
+	}
+	while (c->next < c->nsrc) {
+		uint32_t si = (uint32_t)c->next;
+		struct csource *s = &c->src[si];
+
+		if (s->kind == SRC_STITCH) {
+			c->next++;
+			continue;
+		}
+		if (s->kind == SRC_PENDING) {
+			if (!source_load(s->path, &s->l, &c->st)) {
+				s->kind = SRC_FAILED;
+				c->next++;
+				continue;
+			}
+			if (s->size == 0)
+				c->bytes_total += s->l.data.n;
+			/* the next piece of a dump goes on with the record left open */
+			if (dump_open(c->dump) && !dump_continues(c->dump, s->path, s->l.data)) {
+				finish_dump(c);
+				s = &c->src[si];
+			}
+			if (dump_open(c->dump) || source_is_csv(s->l.data)) {
+				s->kind = SRC_CSV;
+				dump_piece(c->dump, s->path, s->l.data);
+				if (s->l.mapped)
+					madvise((void *)s->l.data.p, s->l.data.n, MADV_SEQUENTIAL);
+			} else {
+				s->kind = SRC_FILE;
+				index_file(c, si);
+				c->bytes_done += s->l.data.n;
+				/* a file is read again when opened; standard input is kept */
+				if (strcmp(s->path, "-") != 0)
+					source_unload(&c->src[si].l);
+				c->next++;
+				if (now_ms() > deadline || c->n >= upto)
+					break;
+				continue;
+			}
+		}
+		if (s->kind == SRC_CSV) {
+			for (int k = 0;; k++) {
+				struct dump_item it;
+				size_t before = dump_at(c->dump);
+				bool more;
+
+				if (((k & 31) == 31 && now_ms() > deadline) || c->n >= upto)
+					goto out;
+				s = &c->src[si];
+				/* the file looked at again at each step's start and every
+				 * 32 records: a cut is seen before its lost pages are met */
+				/* seen ahead of the reading: read on to where it now
+				 * ends, the record across the end cut off there */
+				if ((k & 31) == 0 && source_watch(c, s) && s->cut_at > dump_at(c->dump))
+					dump_end_at(c->dump, s->cut_at);
+				/* met (its pages lost under the reading): nothing
+				 * past it is the file's */
+				if (source_cut_before(c, s, dump_at(c->dump))) {
+					dump_drop(c->dump);
+					break;      /* nothing past the cut is the file's */
+				}
+				if (s->l.mapped && !wait_resident(s, before, deadline))
+					goto out;
+				more = dump_next(c->dump, &it);
+				c->bytes_done += dump_at(c->dump) - before;
+				if (source_cut_before(c, &c->src[si], dump_at(c->dump))) {
+					dump_drop(c->dump);
+					break;
+				}
+				if (!more)
+					break;
+				index_item(c, si, &it);
+				s = &c->src[si];
+				if (s->l.mapped && it.kind == DUMP_RECORD && !it.joined && !it.cut &&
+				    it.offset - s->released > RELEASE_STEP) {
+					size_t page = (size_t)sysconf(_SC_PAGESIZE);
+					size_t to = (it.offset / page) * page;
+
+					madvise((void *)(s->l.data.p + s->released), to - s->released, MADV_DONTNEED);
+					s->released = to;
+				}
+			}
+			/* the dump stays mapped: its cables are opened from it */
+			c->next++;
+		}
+	}
+	if (c->next >= c->nsrc)
+		finish_dump(c);
+out:
+	if (c->next >= c->nsrc && !c->done && c->n < upto)
+		c->done = build_cited_by(c, deadline);
+	if (c->done && !c->pool_done)
+		corpus_pool_done(c);
+	return c->done;
+}
+
+bool corpus_done(const struct corpus *c)
+{
+	return c->done;
+}
+
+size_t corpus_count(const struct corpus *c)
+{
+	return c->n;
+}
+
+size_t corpus_problems(const struct corpus *c)
+{
+	return c->st.problems;
+}
+
+size_t corpus_watch(struct corpus *c)
+{
+	for (size_t i = 0; i < c->nsrc; i++)
+		if (c->src[i].l.mapped)
+			source_watch(c, &c->src[i]);
+	return c->st.changed;
+}
+
+bool corpus_inputs_changed(const struct corpus *c)
+{
+	for (size_t i = 0; i < c->nsrc; i++) {
+		size_t now;
+
+		if (c->src[i].l.mapped && source_changed(&c->src[i].l, &now) != SOURCE_SAME)
+			return true;
+	}
+	return false;
+}
+
+void corpus_progress(const struct corpus *c, uint64_t *done, uint64_t *total)
+{
+	*done = c->bytes_done;
+	*total = c->bytes_total > c->bytes_done ? c->bytes_total : c->bytes_done;
+}

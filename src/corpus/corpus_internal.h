@@ -1,0 +1,143 @@
+/* corpus_internal.h -- what the corpus's files share: the index and its
+ * sources.  corpus_pool.c: the strings, lists and ids; corpus.c: the
+ * entries, opening a cable; corpus_index.c: reading the inputs into the
+ * index, in steps, and who cites whom; corpus_select.c: filtering and
+ * sorting; corpus_text.c and corpus_store.c: the full-text index and the
+ * list index saved with it. */
+#ifndef PILCROW_CORPUS_INTERNAL_H
+#define PILCROW_CORPUS_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/buf.h"
+#include "doc/cable.h"
+#include "corpus/corpus.h"
+#include "source/dump.h"
+#include "source/source.h"
+
+/* Parsed cables kept at once. */
+#define CACHE_N 16
+/* Bytes of a record's body read for its header. */
+#define HEADER_BYTES 3072
+/* How much of a dump is indexed before its pages are given back. */
+#define RELEASE_STEP ((size_t)8 * 1024 * 1024)
+
+/* SRC_STITCH: a record of a dump joined across two pieces, or cut off at
+ * the end of the last, kept in a copy of its own */
+enum src_kind { SRC_PENDING, SRC_CSV, SRC_FILE, SRC_FAILED, SRC_STITCH };
+
+struct csource {
+	char *path;
+	enum src_kind kind;
+	struct loaded l;        /* kept for a dump (mapped) and for standard input */
+	uint64_t base;          /* SRC_STITCH: where the record starts in its piece */
+	size_t released;
+	size_t resident;        /* the dump's bytes known to be in memory */
+	bool cut;               /* the file was cut short while mapped (reported) */
+	size_t cut_at;          /* where a look at it found it ending, or 0 */
+	bool change_said;       /* its growth or a write to it reported */
+	double stalled_since;   /* the read-ahead has brought nothing since (ms), or 0 */
+	size_t readahead;       /* asked for up to here */
+	uint64_t size;
+};
+
+struct cache_slot {
+	size_t entry;
+	struct cable *c;
+	unsigned long used;
+};
+
+/* A slot of the two hash tables (interned strings, ids): open addressing,
+ * the hash kept beside the value so that growing a table touches neither
+ * the strings nor the entries (at 251,287 cables that is the difference
+ * between a 50 ms pause and a 5 ms one).  val 0 is an empty slot. */
+struct hslot {
+	uint32_t hash, val;
+};
+
+struct corpus {
+	const struct workspace *ws;      /* for the filters' marked, noted ... */
+	struct csource *src;
+	size_t nsrc, cap_src, next;
+	struct centry *e;
+	size_t n, cap;
+
+	struct buf pool;                 /* NUL-terminated strings; offset 0 is "" */
+	struct hslot *slots;             /* interned strings: pool offsets by hash */
+	size_t nslots, used_slots;
+	bool pool_done;                  /* the corpus is read: no table, strings only kept */
+	uint32_t *lists;                 /* tags and refs: count, then offsets */
+	size_t nlists, cap_lists;
+	struct hslot *ids;               /* entry + 1 by the hash of its id */
+	size_t nids;
+
+	uint32_t *cited_at, *cited;      /* who cites whom, once indexed */
+	/* building cited_at and cited after the last record, in steps too:
+	 * pass 0 counts, pass 1 fills; cite_i is the next cable to look at */
+	uint32_t *cite_count;
+	size_t cite_i;
+	int cite_pass;
+	bool done;
+
+	uint64_t bytes_done, bytes_total;
+	struct dump *dump;               /* the dump being indexed, across its pieces */
+	struct source_stats st;
+	struct source_reader *reader;
+	struct cable scratch;
+	struct cable *scan;               /* a text filter's cable, parsed */
+	struct buf hbuf, fbuf, dec;
+	struct cable *target;            /* where the reader's callback parses to */
+	bool target_ok;
+	bool header_only;
+	uint32_t target_source;
+
+	struct cache_slot cache[CACHE_N];
+	unsigned long tick;
+
+	char **msgs;
+	size_t nmsgs, cap_msgs;
+
+	struct ctext *text;              /* the full-text index (corpus_text.c) */
+	/* set by the full-text index (corpus_text.c), which sits above the
+	 * corpus: loading the list index saved with it, and stopping its work
+	 * before the corpus goes */
+	bool (*load_saved)(struct corpus *c);
+	void (*text_free)(struct corpus *c);
+	bool saved_tried;                /* the saved list looked for */
+	bool list_saved;                 /* loaded it */
+};
+
+/* corpus.c: the pool of strings (each once), lists of them, the ids */
+uint32_t pool_add(struct corpus *c, struct str s);
+uint32_t intern(struct corpus *c, struct str s);
+uint32_t list_add(struct corpus *c, const uint32_t *items, size_t n);
+/* Gives the table of interned strings back (a fifth of the index's memory)
+ * once nothing more is read. */
+void corpus_pool_done(struct corpus *c);
+size_t list_get(const struct corpus *c, uint32_t at, const uint32_t **items);
+void id_insert(struct corpus *c, const char *id, uint32_t entry);
+
+/* Keeps a report line for after the screen closes (the corpus's sink, c->st.report). */
+void keep_message(const char *line, void *ud);
+
+/* A new entry for @cab, read from @source at @offset. */
+void add_entry(struct corpus *c, const struct cable *cab, uint32_t source, uint64_t offset, uint64_t length);
+
+/* corpus.c: the bytes of record @i (a slice of its mapped dump, or its
+ * file loaded into @tmp); entry @i parsed for a scan, in a cable of the
+ * scan's own so that the reader's stay in the cache */
+bool record_bytes(struct corpus *c, size_t i, struct loaded *tmp, struct str *out);
+const struct cable *scan_cable(struct corpus *c, size_t i);
+
+/* True when the mapped dump of @s was cut short by another program before
+ * byte @upto; said once. */
+bool source_cut_before(struct corpus *c, struct csource *s, size_t upto);
+
+/* Looks at the mapped file of @s again (an fstat): cut short, grown or
+ * written to since it was opened is reported once and counted
+ * (st.changed); a cut is where its cables end.  True when it was cut. */
+bool source_watch(struct corpus *c, struct csource *s);
+
+#endif

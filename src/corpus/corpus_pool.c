@@ -1,0 +1,204 @@
+/* corpus_pool.c -- a corpus's strings, each kept once (interned in an
+ * open-addressing table), lists of them (the TAGS and REFs of a cable),
+ * and the table of ids. */
+#include "config.h"
+#include "corpus/corpus_internal.h"
+
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/util.h"
+
+/* ------------------------------------------------------------------ strings */
+
+static uint32_t hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+uint32_t pool_add(struct corpus *c, struct str s)
+{
+	uint32_t off;
+
+	if (!s.n)
+		return 0;
+	if (c->pool.n + s.n + 1 >= UINT32_MAX)
+		die("the corpus is too large for the index (4 GB of strings)");
+	off = (uint32_t)c->pool.n;
+	buf_add(&c->pool, s.p, s.n);
+	buf_addc(&c->pool, '\0');
+	return off;
+}
+
+/* Doubles the table *t of *n slots (1024 at first). */
+static void htab_grow(struct hslot **t, size_t *n)
+{
+	size_t m = *n ? *n * 2 : 1024;
+	struct hslot *old = *t;
+
+	*t = xcalloc(m, sizeof(**t));
+	for (size_t i = 0; i < *n; i++) {
+		size_t k;
+
+		if (!old[i].val)
+			continue;
+		k = old[i].hash & (m - 1);
+		while ((*t)[k].val)
+			k = (k + 1) & (m - 1);
+		(*t)[k] = old[i];
+	}
+	free(old);
+	*n = m;
+}
+
+/* The pool offset of @s, added once. */
+uint32_t intern(struct corpus *c, struct str s)
+{
+	uint32_t h;
+	size_t k;
+
+	if (!s.n)
+		return 0;
+	/* the table is given back once the corpus is read (corpus_pool_done):
+	 * a string after that is only kept */
+	if (c->pool_done)
+		return pool_add(c, s);
+	if ((c->used_slots + 1) * 2 > c->nslots)
+		htab_grow(&c->slots, &c->nslots);
+	h = hash(s.p, s.n);
+	k = h & (c->nslots - 1);
+	while (c->slots[k].val) {
+		const char *have = c->pool.p + c->slots[k].val;
+
+		if (c->slots[k].hash == h && strnlen(have, s.n + 1) == s.n && memcmp(have, s.p, s.n) == 0)
+			return c->slots[k].val;
+		k = (k + 1) & (c->nslots - 1);
+	}
+	c->slots[k].hash = h;
+	c->slots[k].val = pool_add(c, s);
+	c->used_slots++;
+	return c->slots[k].val;
+}
+
+const char *corpus_str(const struct corpus *c, uint32_t off)
+{
+	return off && off < c->pool.n ? c->pool.p + off : "";
+}
+
+uint32_t list_add(struct corpus *c, const uint32_t *items, size_t n)
+{
+	uint32_t at;
+
+	if (!n)
+		return 0;
+	/* room for the "none" slot at 0, the count and the items */
+	grow_array((void **)&c->lists, &c->cap_lists, c->nlists + n + 2, sizeof(*c->lists));
+	if (c->nlists == 0)
+		c->lists[c->nlists++] = 0;   /* position 0 means "none" */
+	at = (uint32_t)c->nlists;
+	c->lists[c->nlists++] = (uint32_t)n;
+	memcpy(c->lists + c->nlists, items, n * sizeof(*items));
+	c->nlists += n;
+	return at;
+}
+
+size_t list_get(const struct corpus *c, uint32_t at, const uint32_t **items)
+{
+	if (!at) {
+		*items = NULL;
+		return 0;
+	}
+	*items = c->lists + at + 1;
+	return c->lists[at];
+}
+
+size_t corpus_tags(const struct corpus *c, size_t i, const uint32_t **offs)
+{
+	return list_get(c, c->e[i].tags, offs);
+}
+
+size_t corpus_refs(const struct corpus *c, size_t i, const uint32_t **offs)
+{
+	return list_get(c, c->e[i].refs, offs);
+}
+
+/* ---------------------------------------------------------------- ids */
+
+void id_insert(struct corpus *c, const char *id, uint32_t entry)
+{
+	uint32_t h;
+	size_t k;
+
+	if (!*id)
+		return;
+	if ((c->n + 1) * 2 > c->nids)
+		htab_grow(&c->ids, &c->nids);
+	h = hash(id, strlen(id));
+	k = h & (c->nids - 1);
+	while (c->ids[k].val) {
+		if (c->ids[k].hash == h && strcmp(corpus_str(c, c->e[c->ids[k].val - 1].id), id) == 0)
+			return;         /* the same id twice: the first stays */
+		k = (k + 1) & (c->nids - 1);
+	}
+	c->ids[k].hash = h;
+	c->ids[k].val = entry + 1;
+}
+
+long corpus_find(const struct corpus *c, const char *id)
+{
+	uint32_t h;
+	size_t k;
+
+	if (!c->nids || !id || !*id)
+		return -1;
+	h = hash(id, strlen(id));
+	k = h & (c->nids - 1);
+	while (c->ids[k].val) {
+		if (c->ids[k].hash == h && strcmp(corpus_str(c, c->e[c->ids[k].val - 1].id), id) == 0)
+			return (long)c->ids[k].val - 1;
+		k = (k + 1) & (c->nids - 1);
+	}
+	return -1;
+}
+
+long corpus_ref_target(const struct corpus *c, size_t citing, const char *ref, bool *moved)
+{
+	long e = corpus_find(c, ref);
+	uint32_t when = citing < c->n ? c->e[citing].date : 0;
+	char before[64];
+	long b;
+	int yy;
+
+	*moved = false;
+	if (e < 0 || (size_t)e == citing)
+		return -1;
+	/* dates of minutes: a day later is later; the same day is not */
+	if (!when || !c->e[e].date || c->e[e].date / 1440 <= when / 1440)
+		return e;
+	/* "ROME 451" cited by ROME 97 of January: the year before's, when the
+	 * corpus holds it and it is not later too */
+	if (strlen(ref) < 3 || !is_digit((unsigned char)ref[0]) || !is_digit((unsigned char)ref[1]))
+		return -1;
+	yy = ((ref[0] - '0') * 10 + (ref[1] - '0') + 99) % 100;
+	snprintf(before, sizeof(before), "%02d%s", yy, ref + 2);
+	b = corpus_find(c, before);
+	if (b < 0 || (size_t)b == citing || (c->e[b].date && c->e[b].date / 1440 > when / 1440))
+		return -1;
+	*moved = true;
+	return b;
+}
+
+void corpus_pool_done(struct corpus *c)
+{
+	free(c->slots);
+	c->slots = NULL;
+	c->nslots = c->used_slots = 0;
+	c->pool_done = true;
+}

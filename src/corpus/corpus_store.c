@@ -1,0 +1,407 @@
+/* corpus_store.c -- the list index saved beside the text index (a SQLite
+ * file of blobs: the entries, the strings, the tables, who cites whom, the
+ * sources and what was said while reading), so that a second open of a
+ * dump has its full count and every filter at once instead of a scan. */
+#include "config.h"
+#include "corpus/corpus_store.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "corpus/corpus_internal.h"
+#include "workspace/dbfile.h"
+#include "doc/marking.h"
+#include "base/files.h"
+#include "base/util.h"
+
+/* 4: the blobs' checksum kept beside them, checked at every load */
+#define STORE_VERSION 4
+
+/* The numbers the blobs' sizes come from. */
+struct counts {
+	uint64_t version, n, pool, nslots, used_slots, nlists, nids, ncited, nsrc, problems, bytes_total;
+};
+
+#define SUM_SEED 0x6c6973742d737566u
+
+static bool put(sqlite3_stmt *st, const char *name, const void *p, size_t n)
+{
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_blob64(st, 2, p ? p : "", n, SQLITE_STATIC);
+	bool ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_reset(st);
+	return ok;
+}
+
+bool corpus_store_save(const struct corpus *c, const char *path, char *err, size_t errsize)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	struct counts k;
+	struct buf src = { 0 }, msgs = { 0 };
+	bool ok;
+
+	memset(&k, 0, sizeof(k));
+	k.version = STORE_VERSION;
+	k.n = c->n;
+	k.pool = c->pool.n;
+	k.nlists = c->nlists;
+	k.nids = c->nids;
+	k.ncited = c->cited_at ? c->cited_at[c->n] : 0;
+	k.nsrc = c->nsrc;
+	k.problems = c->st.problems;
+	k.bytes_total = c->bytes_total;
+	/* each source: its kind, where its record starts, its path, for a
+	 * record joined across pieces its bytes and the piece it starts in
+	 * (its path is that piece's: the same files may be named otherwise
+	 * next time, from another folder) */
+	for (size_t i = 0; i < c->nsrc; i++) {
+		const struct csource *s = &c->src[i];
+		uint64_t v[5] = { (uint64_t)s->kind, s->base, strlen(s->path),
+				  s->kind == SRC_STITCH ? s->l.data.n : 0, UINT64_MAX };
+
+		for (size_t j = 0; s->kind == SRC_STITCH && j < i && v[4] == UINT64_MAX; j++)
+			if (c->src[j].kind != SRC_STITCH && strcmp(c->src[j].path, s->path) == 0)
+				v[4] = j;
+		buf_add(&src, v, sizeof(v));
+		buf_add(&src, s->path, v[2]);
+		if (v[3])
+			buf_add(&src, s->l.data.p, v[3]);
+	}
+	for (size_t i = 0; i < c->nmsgs; i++) {
+		buf_adds(&msgs, c->msgs[i]);
+		buf_addc(&msgs, '\n');
+	}
+	ok = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) == SQLITE_OK &&
+	     sqlite3_exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+			  "CREATE TABLE blob(name TEXT PRIMARY KEY, data BLOB); BEGIN", NULL, NULL, NULL) == SQLITE_OK &&
+	     sqlite3_prepare_v2(db, "INSERT INTO blob VALUES(?, ?)", -1, &st, NULL) == SQLITE_OK;
+	ok = ok && put(st, "counts", &k, sizeof(k));
+	ok = ok && put(st, "entries", c->e, c->n * sizeof(*c->e));
+	ok = ok && put(st, "pool", c->pool.p, c->pool.n);
+	ok = ok && put(st, "lists", c->lists, c->nlists * sizeof(*c->lists));
+	ok = ok && put(st, "ids", c->ids, c->nids * sizeof(*c->ids));
+	ok = ok && put(st, "cited_at", c->cited_at, c->cited_at ? (c->n + 1) * sizeof(*c->cited_at) : 0);
+	ok = ok && put(st, "cited", c->cited, k.ncited * sizeof(*c->cited));
+	ok = ok && put(st, "sources", src.p, src.n);
+	ok = ok && put(st, "messages", msgs.p, msgs.n);
+	{
+		/* the checksum of every blob, in this order */
+		uint64_t h = SUM_SEED;
+
+		h = files_mix(h, &k, sizeof(k));
+		h = files_mix(h, c->e, c->n * sizeof(*c->e));
+		h = files_mix(h, c->pool.p, c->pool.n);
+		h = files_mix(h, c->lists, c->nlists * sizeof(*c->lists));
+		h = files_mix(h, c->ids, c->nids * sizeof(*c->ids));
+		h = files_mix(h, c->cited_at, c->cited_at ? (c->n + 1) * sizeof(*c->cited_at) : 0);
+		h = files_mix(h, c->cited, k.ncited * sizeof(*c->cited));
+		h = files_mix(h, src.p, src.n);
+		h = files_mix(h, msgs.p, msgs.n);
+		ok = ok && put(st, "sum", &h, sizeof(h));
+	}
+	ok = ok && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
+	if (!ok) {
+		char msg[256];
+
+		snprintf(err, errsize, "cannot save the list index: %s", dbfile_errmsg(db, msg, sizeof(msg)));
+	}
+	sqlite3_finalize(st);
+	if (sqlite3_close(db) != SQLITE_OK)
+		ok = false;
+	buf_free(&src);
+	buf_free(&msgs);
+	return ok;
+}
+
+/* Blob @name, read straight into memory of its own (no copy in SQLite's
+ * cache on the way: the list of the whole corpus is tens of megabytes);
+ * its size in *n.  NULL when it is missing or not @want bytes long. */
+static void *get(sqlite3 *db, sqlite3_stmt *st, const char *name, size_t want, size_t *n)
+{
+	void *p = NULL;
+	sqlite3_blob *b = NULL;
+
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		sqlite3_int64 row = sqlite3_column_int64(st, 0);
+		size_t len = (size_t)sqlite3_column_int64(st, 1);
+
+		if ((want == (size_t)-1 || len == want) && len < INT32_MAX &&
+		    sqlite3_blob_open(db, "main", "blob", "data", row, 0, &b) == SQLITE_OK) {
+			p = xmalloc(len ? len : 1);
+			if (len && sqlite3_blob_read(b, p, (int)len, 0) != SQLITE_OK) {
+				free(p);
+				p = NULL;
+			}
+			*n = len;
+		}
+		sqlite3_blob_close(b);
+	}
+	sqlite3_reset(st);
+	return p;
+}
+
+/* Is everything the loaded blobs point at inside them?  Every offset and
+ * length of the list is checked here, once, so that nothing after need
+ * doubt them; the first that is not, in @why. */
+static bool store_valid(const struct counts *k, const struct corpus *t, const char *src, size_t nsrc_len,
+			char *why, size_t n)
+{
+	if (!k->pool || t->pool.p[0] || t->pool.p[k->pool - 1]) {
+		snprintf(why, n, "its strings are not whole");
+		return false;
+	}
+	if (!k->nlists || t->lists[0] != 0) {
+		snprintf(why, n, "its lists are not whole");
+		return false;
+	}
+	for (size_t i = 0; i < k->n; i++) {
+		const struct centry *e = &t->e[i];
+		uint32_t lists[2] = { e->tags, e->refs };
+
+		if (e->id >= k->pool || e->subject >= k->pool || e->origin >= k->pool || e->origin_name >= k->pool ||
+		    e->source >= k->nsrc || e->level >= LEVEL_COUNT || e->format > FORMAT_CSV) {
+			snprintf(why, n, "entry %zu is out of its bounds", i);
+			return false;
+		}
+		for (int j = 0; j < 2; j++) {
+			uint32_t at = lists[j];
+
+			if (!at)
+				continue;
+			if (at >= k->nlists || t->lists[at] > k->nlists - at - 1) {
+				snprintf(why, n, "entry %zu: a list out of its bounds", i);
+				return false;
+			}
+			for (uint32_t m = 0; m < t->lists[at]; m++)
+				if (t->lists[at + 1 + m] >= k->pool) {
+					snprintf(why, n, "entry %zu: a list out of its bounds", i);
+					return false;
+				}
+		}
+	}
+	if (k->nids & (k->nids - 1)) {
+		snprintf(why, n, "its table of ids is not whole");
+		return false;
+	}
+	for (size_t i = 0; i < k->nids; i++)
+		if (t->ids[i].val > k->n) {
+			snprintf(why, n, "its table of ids is out of its bounds");
+			return false;
+		}
+	if (t->cited_at[0] != 0 || t->cited_at[k->n] != k->ncited) {
+		snprintf(why, n, "who cites whom is not whole");
+		return false;
+	}
+	for (size_t i = 0; i < k->n; i++)
+		if (t->cited_at[i] > t->cited_at[i + 1]) {
+			snprintf(why, n, "who cites whom is out of its bounds");
+			return false;
+		}
+	for (size_t i = 0; i < k->ncited; i++)
+		if (t->cited[i] >= k->n) {
+			snprintf(why, n, "who cites whom is out of its bounds");
+			return false;
+		}
+	(void)src;
+	(void)nsrc_len;
+	return true;
+}
+
+bool corpus_store_load(struct corpus *c, const char *path, char *why, size_t whysize)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	struct counts *k = NULL;
+	uint64_t *sum = NULL;
+	char *src = NULL, *msgs = NULL;
+	size_t len = 0, nsrc_len = 0, nmsgs = 0, at = 0;
+	bool ok = false;
+	struct corpus tmp;
+	struct loaded *loads = NULL;
+	size_t named = c->nsrc;
+
+	memset(&tmp, 0, sizeof(tmp));
+	*why = '\0';
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "SELECT rowid, length(data) FROM blob WHERE name = ?", -1, &st, NULL) != SQLITE_OK) {
+		char msg[256];
+
+		snprintf(why, whysize, "it cannot be read: %s", dbfile_errmsg(db, msg, sizeof(msg)));
+		goto out;
+	}
+	k = get(db, st, "counts", sizeof(*k), &len);
+	if (!k || k->version != STORE_VERSION) {
+		snprintf(why, whysize, k ? "it is of another version" : "its counts are missing");
+		goto out;
+	}
+	/* sizes a damaged count would make absurd are refused before any
+	 * memory is asked for them */
+	if (k->n >= UINT32_MAX || k->pool >= UINT32_MAX || k->nlists >= UINT32_MAX || k->nids >= UINT32_MAX ||
+	    k->ncited >= UINT32_MAX || k->nsrc >= UINT32_MAX) {
+		snprintf(why, whysize, "its counts are damaged");
+		goto out;
+	}
+	tmp.e = get(db, st, "entries", k->n * sizeof(*tmp.e), &len);
+	tmp.pool.p = get(db, st, "pool", k->pool, &len);
+	tmp.lists = get(db, st, "lists", k->nlists * sizeof(*tmp.lists), &len);
+	tmp.ids = get(db, st, "ids", k->nids * sizeof(*tmp.ids), &len);
+	tmp.cited_at = get(db, st, "cited_at", (k->n + 1) * sizeof(*tmp.cited_at), &len);
+	tmp.cited = get(db, st, "cited", k->ncited * sizeof(*tmp.cited), &len);
+	src = get(db, st, "sources", (size_t)-1, &nsrc_len);
+	msgs = get(db, st, "messages", (size_t)-1, &nmsgs);
+	sum = get(db, st, "sum", sizeof(*sum), &len);
+	if (!tmp.e || !tmp.pool.p || !tmp.lists || !tmp.ids || !tmp.cited_at || !tmp.cited || !src ||
+	    !msgs || !sum) {
+		snprintf(why, whysize, "a part of it is missing or not of its size");
+		goto out;
+	}
+	{
+		/* the checksum covers the contents, whatever the file's dates say */
+		uint64_t h = SUM_SEED;
+
+		h = files_mix(h, k, sizeof(*k));
+		h = files_mix(h, tmp.e, k->n * sizeof(*tmp.e));
+		h = files_mix(h, tmp.pool.p, k->pool);
+		h = files_mix(h, tmp.lists, k->nlists * sizeof(*tmp.lists));
+		h = files_mix(h, tmp.ids, k->nids * sizeof(*tmp.ids));
+		h = files_mix(h, tmp.cited_at, (k->n + 1) * sizeof(*tmp.cited_at));
+		h = files_mix(h, tmp.cited, k->ncited * sizeof(*tmp.cited));
+		h = files_mix(h, src, nsrc_len);
+		h = files_mix(h, msgs, nmsgs);
+		if (h != *sum) {
+			snprintf(why, whysize, "its checksum is wrong");
+			goto out;
+		}
+	}
+	if (!store_valid(k, &tmp, src, nsrc_len, why, whysize))
+		goto out;
+	/* the sources named must be as many as were saved (the key of the
+	 * index says they are the same files, in the same order, whatever
+	 * their names); the records joined across pieces come after them */
+	loads = xcalloc(k->nsrc + 1, sizeof(*loads));
+	for (size_t i = 0; i < k->nsrc; i++) {
+		uint64_t v[5];
+
+		if (at + sizeof(v) > nsrc_len)
+			goto out;
+		memcpy(v, src + at, sizeof(v));
+		at += sizeof(v);
+		if (at + v[2] + v[3] > nsrc_len)
+			goto out;
+		if (v[0] == SRC_STITCH) {
+			if (i < named)
+				goto out;
+		} else if (i >= named || v[0] != SRC_CSV) {
+			goto out;
+		}
+		at += v[2] + v[3];
+	}
+	if (at != nsrc_len || named > k->nsrc)
+		goto out;
+	for (size_t i = 0; i < named; i++)
+		if (!source_load(c->src[i].path, &loads[i], &c->st) || !loads[i].mapped)
+			goto out;
+	/* each record inside its source */
+	{
+		uint64_t *size = xcalloc(k->nsrc + 1, sizeof(*size));
+		size_t bad = SIZE_MAX;
+
+		at = 0;
+		for (size_t i = 0; i < k->nsrc; i++) {
+			uint64_t v[5];
+
+			memcpy(v, src + at, sizeof(v));
+			size[i] = i < named ? loads[i].data.n : v[3];
+			at += sizeof(v) + v[2] + v[3];
+		}
+		for (size_t i = 0; i < k->n && bad == SIZE_MAX; i++)
+			if (tmp.e[i].offset > size[tmp.e[i].source] ||
+			    tmp.e[i].length > size[tmp.e[i].source] - tmp.e[i].offset)
+				bad = i;
+		free(size);
+		if (bad != SIZE_MAX) {
+			snprintf(why, whysize, "entry %zu lies outside its file", bad);
+			goto out;
+		}
+	}
+	/* all there: the corpus takes it */
+	at = 0;
+	for (size_t i = 0; i < k->nsrc; i++) {
+		uint64_t v[5];
+		struct csource *s;
+
+		memcpy(v, src + at, sizeof(v));
+		at += sizeof(v);
+		if (i >= named) {
+			grow_array((void **)&c->src, &c->cap_src, c->nsrc + 1, sizeof(*c->src));
+			s = &c->src[c->nsrc++];
+			memset(s, 0, sizeof(*s));
+			if (v[4] < named) {
+				s->path = xstrdup(c->src[v[4]].path);
+			} else {
+				s->path = xmalloc(v[2] + 1);
+				memcpy(s->path, src + at, v[2]);
+				s->path[v[2]] = '\0';
+			}
+			s->l.mem = xmalloc(v[3] + 1);
+			memcpy(s->l.mem, src + at + v[2], v[3]);
+			((char *)s->l.mem)[v[3]] = '\0';
+			s->l.data = str_make(s->l.mem, v[3]);
+		} else {
+			s = &c->src[i];
+			s->l = loads[i];
+			memset(&loads[i], 0, sizeof(loads[i]));
+		}
+		s->kind = (enum src_kind)v[0];
+		s->base = v[1];
+		at += v[2] + v[3];
+	}
+	free(c->e);
+	c->e = tmp.e;
+	c->n = c->cap = k->n;
+	buf_free(&c->pool);
+	c->pool.p = tmp.pool.p;
+	c->pool.n = c->pool.cap = k->pool;
+	corpus_pool_done(c);        /* nothing more is read: no table of strings */
+	free(c->lists);
+	c->lists = tmp.lists;
+	c->nlists = c->cap_lists = k->nlists;
+	free(c->ids);
+	c->ids = tmp.ids;
+	c->nids = k->nids;
+	c->cited_at = tmp.cited_at;
+	c->cited = tmp.cited;
+	memset(&tmp, 0, sizeof(tmp));
+	for (char *line = msgs, *nl; line < msgs + nmsgs && (nl = memchr(line, '\n', (size_t)(msgs + nmsgs - line)));
+	     line = nl + 1) {
+		*nl = '\0';
+		keep_message(line, c);
+	}
+	c->st.problems = k->problems;
+	c->bytes_total = c->bytes_done = k->bytes_total;
+	c->next = c->nsrc;
+	c->done = true;
+	ok = true;
+out:
+	if (loads)
+		for (size_t i = 0; i < (k ? k->nsrc : 0); i++)
+			source_unload(&loads[i]);
+	free(loads);
+	free(tmp.e);
+	free(tmp.pool.p);
+	free(tmp.lists);
+	free(tmp.ids);
+	free(tmp.cited_at);
+	free(tmp.cited);
+	free(src);
+	free(msgs);
+	free(k);
+	free(sum);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return ok;
+}

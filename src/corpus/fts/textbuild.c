@@ -1,0 +1,283 @@
+/* textbuild.c -- the full-text index built on worker threads (one shard
+ * each, a run of the corpus's entries: each cable parsed, its rows added),
+ * its list index saved beside it, its checksums written, then the whole put
+ * under its name; and the checksums checked again before a first use. */
+#include "config.h"
+#include "corpus/fts/corpus_text_internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "corpus/corpus_internal.h"
+#include "corpus/corpus_store.h"
+#include "parse/parse.h"
+#include "search/textrows.h"
+
+void fmt(char *out, size_t n, const char *f, ...)
+{
+	va_list ap;
+
+	va_start(ap, f);
+	vsnprintf(out, n, f, ap);
+	va_end(ap);
+}
+
+/* One shard's builder: its run of entries, its parser. */
+struct worker {
+	struct corpus *c;
+	struct ctext *t;
+	size_t from, to, k;
+	struct tshard *shard;
+	struct buf scratch;
+	int64_t base;
+	bool ok, changed;
+	pthread_t th;
+	char err[256];
+};
+
+static bool add_row(unsigned row, struct str text, void *ud)
+{
+	struct worker *w = ud;
+
+	if (!tshard_add(w->shard, w->base + row, text)) {
+		w->ok = false;
+		return false;
+	}
+	return true;
+}
+
+static void *worker_run(void *ud)
+{
+	struct worker *w = ud;
+	struct corpus_parser *p = corpus_parser_new(w->c);
+
+	w->ok = true;
+	for (size_t i = w->from; i < w->to && w->ok && !atomic_load(&w->t->cancel); i++) {
+		const struct cable *cab;
+
+		atomic_fetch_add(&w->t->done, 1);
+		/* the dump changed under the builder: what it would index is
+		 * not the file any more (a look every 256 cables, an fstat) */
+		if ((i - w->from) % 256 == 0 && corpus_inputs_changed(w->c)) {
+			fmt(w->err, sizeof(w->err), "the dump changed while it was indexed");
+			w->changed = true;
+			break;
+		}
+		if (corpus_entry(w->c, i)->format != FORMAT_CSV || !(cab = corpus_parser_get(p, i)))
+			continue;
+		w->base = (int64_t)i * TINDEX_ROWS;
+		text_rows(cab, &w->scratch, add_row, w);
+	}
+	if (w->changed)
+		w->ok = false;
+	else if (!w->ok)
+		fmt(w->err, sizeof(w->err), "cannot write the index: %s", tshard_error(w->shard));
+	corpus_parser_free(p);
+	buf_free(&w->scratch);
+	return NULL;
+}
+
+void shard_path(char *out, size_t n, const char *dir, size_t k)
+{
+	fmt(out, n, "%s/text-%zu.db", dir, k);
+}
+
+/* The size, mtime, ctime and inode of each shard, as the checked file keeps them. */
+void file_stamp(const char *path, const char *label, struct buf *out)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		memset(&st, 0, sizeof(st));
+	/* the change time too: a file written in place and given its old
+	 * modification time back is not the file that was checked (no one
+	 * can set the change time back) */
+	buf_printf(out, "%s %lld %lld.%09ld %lld.%09ld %llu\n", label, (long long)st.st_size,
+		   (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec, (long long)st.st_ctim.tv_sec,
+		   (long)st.st_ctim.tv_nsec, (unsigned long long)st.st_ino);
+}
+
+void shard_stamp(const struct ctext *t, const char *dir, struct buf *out)
+{
+	char p[TEXTCACHE_PATH], label[32];
+
+	for (size_t k = 0; k < t->nshards; k++) {
+		shard_path(p, sizeof(p), dir, k);
+		fmt(label, sizeof(label), "%zu", k);
+		file_stamp(p, label, out);
+	}
+	fmt(p, sizeof(p), "%s/list.db", dir);
+	file_stamp(p, "list", out);
+}
+
+void *text_build_run(void *ud)
+{
+	struct corpus *c = ud;
+	struct ctext *t = c->text;
+	struct worker w[SHARDS_MAX];
+	struct buf meta = { 0 }, stamp = { 0 };
+	size_t ns = t->nshards;
+	char p[TEXTCACHE_PATH];
+
+	memset(w, 0, sizeof(w));
+	t->ok = true;
+	/* the list index first: the next open loads it instead of reading */
+	fmt(p, sizeof(p), "%s/list.db", t->part);
+	t->ok = corpus_store_save(c, p, t->err, sizeof(t->err));
+	for (size_t k = 0; k < ns && t->ok; k++) {
+		w[k].c = c;
+		w[k].t = t;
+		w[k].k = k;
+		w[k].from = c->n * k / ns;
+		w[k].to = c->n * (k + 1) / ns;
+		shard_path(p, sizeof(p), t->part, k);
+		w[k].shard = tshard_create(p, t->err, sizeof(t->err));
+		if (!w[k].shard)
+			t->ok = false;
+	}
+	if (t->ok) {
+		for (size_t k = 1; k < ns; k++)
+			pthread_create(&w[k].th, NULL, worker_run, &w[k]);
+		worker_run(&w[0]);
+		for (size_t k = 1; k < ns; k++)
+			pthread_join(w[k].th, NULL);
+	}
+	atomic_store(&t->merging, 1);
+	buf_printf(&meta, "%s\nkey %s\nentries %zu\nshards %zu\n%s", META_VERSION, t->key, c->n, ns, t->desc);
+	for (size_t k = 0; k < ns; k++) {
+		char e[256];
+
+		if (!w[k].shard)
+			continue;
+		if (t->ok && !w[k].ok) {
+			fmt(t->err, sizeof(t->err), "%s", w[k].err);
+			t->ok = false;
+		}
+		if (!t->ok || atomic_load(&t->cancel)) {
+			tshard_abandon(w[k].shard);
+			continue;
+		}
+		if (!tshard_finish(w[k].shard, e, sizeof(e))) {
+			fmt(t->err, sizeof(t->err), "cannot write the index: %s", e);
+			t->ok = false;
+		}
+	}
+	for (size_t k = 0; k < ns && t->ok && !atomic_load(&t->cancel); k++) {
+		uint64_t sum, size;
+
+		shard_path(p, sizeof(p), t->part, k);
+		if (!files_checksum(p, &sum, &size)) {
+			fmt(t->err, sizeof(t->err), "cannot read back %s", p);
+			t->ok = false;
+		}
+		buf_printf(&meta, "shard %zu %llu %016llx\n", k, (unsigned long long)size, (unsigned long long)sum);
+	}
+	if (t->ok) {
+		uint64_t sum, size;
+
+		fmt(p, sizeof(p), "%s/list.db", t->part);
+		t->ok = files_checksum(p, &sum, &size);
+		buf_printf(&meta, "list %llu %016llx\n", (unsigned long long)size, (unsigned long long)sum);
+	}
+	if (atomic_load(&t->cancel))
+		t->ok = false;
+	if (t->ok && corpus_inputs_changed(c)) {
+		/* changed after the last look: an index not of the file as it is */
+		fmt(t->err, sizeof(t->err), "the dump changed while it was indexed");
+		t->ok = false;
+	}
+	if (t->ok) {
+		/* complete: the meta file, then the directory under its name */
+		fmt(p, sizeof(p), "%s/meta", t->part);
+		shard_stamp(t, t->part, &stamp);
+		if (!files_write(p, meta.p)) {
+			fmt(t->err, sizeof(t->err), "cannot write %s", p);
+			t->ok = false;
+		} else {
+			fmt(p, sizeof(p), "%s/checked", t->part);
+			files_write(p, stamp.p);
+			if (rename(t->part, t->final) != 0) {
+				fmt(t->err, sizeof(t->err), "cannot put the index in place at %s", t->final);
+				t->ok = false;
+			}
+		}
+	}
+	if (!t->ok)
+		files_remove_dir(t->part);   /* a half-built index is never kept */
+	buf_free(&meta);
+	buf_free(&stamp);
+	atomic_store(&t->finished, 1);
+	return NULL;
+}
+
+bool read_meta(struct corpus *c, struct ctext *t, const char *dir, char *meta, size_t n)
+{
+	char p[TEXTCACHE_PATH], want[128];
+	const char *s;
+	size_t entries = 0, shards = 0;
+
+	fmt(p, sizeof(p), "%s/meta", dir);
+	if (!files_read(p, meta, n))
+		return false;
+	fmt(want, sizeof(want), "%s\nkey %s\n", META_VERSION, t->key);
+	if (strncmp(meta, want, strlen(want)) != 0)
+		return false;
+	s = strstr(meta, "\nentries ");
+	if (!s || sscanf(s, "\nentries %zu\nshards %zu", &entries, &shards) != 2)
+		return false;
+	if (entries != c->n || shards == 0 || shards > SHARDS_MAX)
+		return false;
+	t->nshards = shards;
+	/* every shard there, of the size it was made */
+	for (size_t k = 0; k < shards; k++) {
+		char tag[64], sp[TEXTCACHE_PATH];
+		unsigned long long size;
+		struct stat st;
+
+		fmt(tag, sizeof(tag), "\nshard %zu ", k);
+		s = strstr(meta, tag);
+		shard_path(sp, sizeof(sp), dir, k);
+		if (!s || sscanf(s + strlen(tag), "%llu", &size) != 1 || stat(sp, &st) != 0 ||
+		    (unsigned long long)st.st_size != size)
+			return false;
+	}
+	return true;
+}
+
+void *text_check_run(void *ud)
+{
+	struct corpus *c = ud;
+	struct ctext *t = c->text;
+	char meta[16384];
+
+	t->ok = read_meta(c, t, t->final, meta, sizeof(meta));
+	for (size_t k = 0; k < t->nshards && t->ok && !atomic_load(&t->cancel); k++) {
+		char p[TEXTCACHE_PATH], tag[128];
+		uint64_t sum, size;
+
+		shard_path(p, sizeof(p), t->final, k);
+		t->ok = files_checksum(p, &sum, &size);
+		fmt(tag, sizeof(tag), "\nshard %zu %llu %016llx\n", k, (unsigned long long)size,
+			 (unsigned long long)sum);
+		t->ok = t->ok && strstr(meta, tag) != NULL;
+		atomic_store(&t->done, (k + 1) * t->total / t->nshards);
+	}
+	if (t->ok && !atomic_load(&t->cancel)) {
+		/* and the list saved with them: the checked stamp vouches for all */
+		char p[TEXTCACHE_PATH], tag[128];
+		uint64_t sum, size;
+
+		fmt(p, sizeof(p), "%s/list.db", t->final);
+		t->ok = files_checksum(p, &sum, &size);
+		fmt(tag, sizeof(tag), "\nlist %llu %016llx\n", (unsigned long long)size, (unsigned long long)sum);
+		t->ok = t->ok && strstr(meta, tag) != NULL;
+	}
+	if (!t->ok)
+		fmt(t->err, sizeof(t->err), "its checksums do not match");
+	atomic_store(&t->finished, 1);
+	return NULL;
+}
+

@@ -1,0 +1,402 @@
+/* textjob.c -- a filter's words asked of the full-text index on a thread
+ * of their own, so that no key waits for an answer and Esc drops it at
+ * once.  Each term's answer is folded, as it comes, into one set of the
+ * entries that pass every term answered so far (a bit an entry), so that
+ * memory follows the corpus and the largest answer, never the number of
+ * terms.  A prefix that stands for very many words is asked in pieces of
+ * its words (the shard's vocabulary, in order), each piece a short
+ * question that the cancel flag can end between two: FTS5 merges all the
+ * words of a prefix in one call, which nothing can interrupt. */
+#include "config.h"
+#include "corpus/fts/corpus_text_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "corpus/corpus_internal.h"
+#include "search/filter.h"
+
+/* Words a piece: few enough that a piece takes milliseconds, many enough
+ * that a prefix of a few thousand words is a few dozen pieces. */
+#define PIECE_WORDS 64
+
+struct tterm {
+	size_t index;           /* in the filter */
+	char *q;                /* its FTS5 query */
+	bool negative;          /* it must not hold (-word, !=) */
+	bool answered;
+};
+
+struct tjob {
+	atomic_int refs, cancel, done;
+	pthread_t th;
+	size_t n;               /* the corpus's entries when asked */
+	struct tterm *terms;
+	size_t nterms;
+	bool *answered;         /* by the filter's term number */
+	size_t nfilter;
+	char *paths[SHARDS_MAX];
+	size_t nshards;
+	bool scores, positive;
+	uint64_t *pass, *bits;  /* passing every term so far; this term's */
+	double *score, *tscore; /* the sum of the terms' scores; this term's best */
+	uint32_t *touched;      /* this term's entries (for its scores) */
+	size_t ntouched, cap_touched;
+	bool broken;
+	char err[512];
+};
+
+/* Threads still running, dropped or not: waited for when the index closes. */
+static atomic_int running;
+
+static void job_free(struct tjob *j)
+{
+	for (size_t i = 0; i < j->nterms; i++)
+		free(j->terms[i].q);
+	free(j->terms);
+	free(j->answered);
+	for (size_t k = 0; k < j->nshards; k++)
+		free(j->paths[k]);
+	free(j->pass);
+	free(j->bits);
+	free(j->score);
+	free(j->tscore);
+	free(j->touched);
+	free(j);
+}
+
+static void job_unref(struct tjob *j)
+{
+	if (atomic_fetch_sub(&j->refs, 1) == 1)
+		job_free(j);
+}
+
+static void add_row(int64_t row, double score, void *ud)
+{
+	struct tjob *j = ud;
+	uint32_t e = tindex_entry(row);
+	uint64_t bit;
+
+	if (e >= j->n)
+		return;                 /* not of this corpus: never answered */
+	bit = (uint64_t)1 << (e % 64);
+	if (!(j->bits[e / 64] & bit)) {
+		j->bits[e / 64] |= bit;
+		if (j->scores) {
+			grow_array((void **)&j->touched, &j->cap_touched, j->ntouched + 1, sizeof(*j->touched));
+			j->touched[j->ntouched++] = e;
+			j->tscore[e] = score;
+		}
+	} else if (j->scores && score < j->tscore[e]) {
+		j->tscore[e] = score;   /* the entry's best paragraph */
+	}
+}
+
+/* A single word with a * after it, ASCII: "word"* -> word (lower-cased as
+ * the index folds it) into @w.  Other prefixes are asked whole. */
+static bool lone_prefix(const char *alt, size_t len, char *w, size_t wsize)
+{
+	size_t k = 0;
+
+	if (len < 4 || alt[0] != '"' || alt[len - 2] != '"' || alt[len - 1] != '*' || len - 3 >= wsize)
+		return false;
+	for (size_t i = 1; i < len - 2; i++) {
+		unsigned char ch = (unsigned char)alt[i];
+
+		if (ch >= 0x80 || ch == ' ' || ch == '"')
+			return false;
+		w[k++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+	}
+	w[k] = '\0';
+	return k > 0;
+}
+
+/* One alternative of a term (a phrase, or a prefix) on shard @k. */
+static enum tq_result ask_alt(struct tjob *j, struct tindex *ti, size_t k, const char *alt, size_t len)
+{
+	char *q = xmalloc(len + 1), word[256];
+	struct buf words = { 0 }, piece = { 0 };
+	enum tq_result r;
+	size_t got;
+	char *after = xstrdup("");
+
+	memcpy(q, alt, len);
+	q[len] = '\0';
+	if (!lone_prefix(alt, len, word, sizeof(word))) {
+		r = tindex_shard_rows(ti, k, q, j->scores, add_row, j, j->err, sizeof(j->err));
+		goto out;
+	}
+	r = tindex_shard_words(ti, k, word, after, PIECE_WORDS + 1, &words, &got, j->err, sizeof(j->err));
+	if (r != TQ_OK || got <= PIECE_WORDS) {
+		/* few words: FTS5's own prefix is as quick */
+		if (r == TQ_OK)
+			r = tindex_shard_rows(ti, k, q, j->scores, add_row, j, j->err, sizeof(j->err));
+		goto out;
+	}
+	/* many: in pieces, each its words ORed */
+	for (;;) {
+		const char *w = words.p;
+
+		buf_clear(&piece);
+		for (size_t i = 0; i < got && i < PIECE_WORDS; i++) {
+			if (i)
+				buf_adds(&piece, " OR ");
+			buf_addc(&piece, '"');
+			buf_adds(&piece, w);
+			buf_addc(&piece, '"');
+			free(after);
+			after = xstrdup(w);
+			w += strlen(w) + 1;
+		}
+		buf_addc(&piece, '\0');
+		if (atomic_load(&j->cancel)) {
+			r = TQ_CANCELLED;
+			break;
+		}
+		r = tindex_shard_rows(ti, k, piece.p, j->scores, add_row, j, j->err, sizeof(j->err));
+		if (r != TQ_OK || got <= PIECE_WORDS)
+			break;
+		buf_clear(&words);
+		r = tindex_shard_words(ti, k, word, after, PIECE_WORDS + 1, &words, &got, j->err, sizeof(j->err));
+		if (r != TQ_OK || got == 0)
+			break;
+	}
+out:
+	buf_free(&words);
+	buf_free(&piece);
+	free(after);
+	free(q);
+	return r;
+}
+
+/* Term @t on every shard, its alternatives (" OR " between quoted
+ * phrases: no quote holds one) one by one; its entries into j->bits. */
+static enum tq_result ask_term(struct tjob *j, struct tindex *ti, const struct tterm *t)
+{
+	size_t words = (j->n + 63) / 64;
+	bool near = strncmp(t->q, "NEAR(", 5) == 0;
+
+	memset(j->bits, 0, words * sizeof(*j->bits));
+	j->ntouched = 0;
+	for (size_t k = 0; k < tindex_shards(ti); k++) {
+		const char *p = t->q;
+
+		while (*p) {
+			const char *end = p;
+			bool quoted = false;
+			enum tq_result r;
+
+			if (near) {
+				end = p + strlen(p);
+			} else {
+				for (; *end && (quoted || strncmp(end, " OR ", 4) != 0); end++)
+					if (*end == '"')
+						quoted = !quoted;
+			}
+			r = ask_alt(j, ti, k, p, (size_t)(end - p));
+			if (r != TQ_OK)
+				return r;
+			if (atomic_load(&j->cancel))
+				return TQ_CANCELLED;
+			p = *end ? end + 4 : end;
+		}
+	}
+	return TQ_OK;
+}
+
+/* This term's answer into the set that passes them all. */
+static void fold(struct tjob *j, const struct tterm *t)
+{
+	size_t words = (j->n + 63) / 64;
+
+	for (size_t w = 0; w < words; w++)
+		j->pass[w] &= t->negative ? ~j->bits[w] : j->bits[w];
+	if (!t->negative) {
+		j->positive = true;
+		for (size_t i = 0; j->scores && i < j->ntouched; i++)
+			j->score[j->touched[i]] += j->tscore[j->touched[i]];
+	}
+}
+
+static void *job_run(void *ud)
+{
+	struct tjob *j = ud;
+	char err[512];
+	struct tindex *ti = tindex_open(j->paths, j->nshards, err, sizeof(err));
+
+	if (!ti) {
+		j->broken = true;
+		fmt(j->err, sizeof(j->err), "%s", err);
+	}
+	if (ti) {
+		tindex_cancel_on(ti, &j->cancel);
+		tindex_hold(ti, true);
+	}
+	for (size_t i = 0; ti && i < j->nterms && !atomic_load(&j->cancel); i++) {
+		enum tq_result r = ask_term(j, ti, &j->terms[i]);
+
+		if (r == TQ_OK) {
+			j->terms[i].answered = true;
+			j->answered[j->terms[i].index] = true;
+			fold(j, &j->terms[i]);
+		} else if (r == TQ_BROKEN) {
+			j->broken = true;
+			break;
+		} else if (r == TQ_CANCELLED) {
+			break;
+		}
+		/* TQ_SYNTAX: this term is read in the cables */
+	}
+	if (ti)
+		tindex_hold(ti, false);
+	tindex_close(ti);
+	atomic_store(&j->done, 1);
+	job_unref(j);
+	atomic_fetch_sub(&running, 1);
+	return NULL;
+}
+
+struct tjob *corpus_text_ask(struct corpus *c, const struct cfilter *f, bool scores)
+{
+	struct ctext *x = c->text;
+	struct tjob *j;
+	size_t words = (c->n + 63) / 64;
+	pthread_attr_t attr;
+	char q[2048];
+
+	if (!x || x->state != CT_READY || !f)
+		return NULL;
+	j = xcalloc(1, sizeof(*j));
+	j->terms = xcalloc(f->n ? f->n : 1, sizeof(*j->terms));
+	j->answered = xcalloc(f->n ? f->n : 1, sizeof(*j->answered));
+	j->nfilter = f->n;
+	for (size_t i = 0; i < f->n; i++) {
+		const struct cf_term *t = &f->terms[i];
+
+		if (!cf_reads_text(t) || !t->words || !t->pattern)
+			continue;
+		if (t->field == CF_NEAR ? !corpus_text_near_query(t->pattern, t->near_dist, q, sizeof(q))
+					: !corpus_text_query(t->pattern, q, sizeof(q)))
+			continue;
+		j->terms[j->nterms].index = i;
+		j->terms[j->nterms].q = xstrdup(q);
+		j->terms[j->nterms].negative = t->negate != (t->op == CF_NE);
+		j->nterms++;
+	}
+	if (!j->nterms) {
+		job_free(j);
+		return NULL;
+	}
+	j->n = c->n;
+	j->scores = scores;
+	j->pass = xmalloc((words ? words : 1) * sizeof(*j->pass));
+	memset(j->pass, 0xFF, (words ? words : 1) * sizeof(*j->pass));
+	j->bits = xcalloc(words ? words : 1, sizeof(*j->bits));
+	if (scores) {
+		j->score = xcalloc(c->n ? c->n : 1, sizeof(*j->score));
+		j->tscore = xcalloc(c->n ? c->n : 1, sizeof(*j->tscore));
+	}
+	j->nshards = x->nshards;
+	for (size_t k = 0; k < x->nshards; k++) {
+		char p[TEXTCACHE_PATH];
+
+		shard_path(p, sizeof(p), x->final, k);
+		j->paths[k] = xstrdup(p);
+	}
+	/* one reference the asker's, one the thread's: whichever ends last frees */
+	atomic_store(&j->refs, 2);
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	atomic_fetch_add(&running, 1);
+	if (pthread_create(&j->th, &attr, job_run, j) != 0) {
+		atomic_fetch_sub(&running, 1);
+		pthread_attr_destroy(&attr);
+		job_free(j);
+		return NULL;
+	}
+	pthread_attr_destroy(&attr);
+	return j;
+}
+
+bool tjob_wait(struct tjob *j, double ms)
+{
+	double until = now_ms() + ms;
+
+	while (!atomic_load(&j->done)) {
+		if (now_ms() >= until)
+			return false;
+		nanosleep(&(struct timespec){ 0, 500000 }, NULL);
+	}
+	return true;
+}
+
+bool corpus_text_answer(struct corpus *c, struct tjob *j)
+{
+	if (!j->broken)
+		return true;
+	/* damage met while it answered: the query reads the cables, the
+	 * index is set aside and built again in the background */
+	corpus_text_damaged(c, j->err);
+	for (size_t i = 0; i < j->nterms; i++)
+		j->terms[i].answered = false;
+	memset(j->answered, 0, j->nfilter * sizeof(*j->answered));
+	j->positive = false;
+	return false;
+}
+
+bool tjob_answered(const struct tjob *j, size_t term)
+{
+	return term < j->nfilter && j->answered[term];
+}
+
+bool tjob_passes(const struct tjob *j, uint32_t e)
+{
+	return e < j->n && (j->pass[e / 64] >> (e % 64) & 1);
+}
+
+bool tjob_positive(const struct tjob *j)
+{
+	return j->positive;
+}
+
+size_t tjob_entries(const struct tjob *j, uint32_t **out)
+{
+	size_t n = 0, cap = 0;
+
+	*out = NULL;
+	for (size_t w = 0; w < (j->n + 63) / 64; w++) {
+		uint64_t bits = j->pass[w];
+
+		while (bits) {
+			uint32_t e = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(bits));
+
+			bits &= bits - 1;
+			if (e >= j->n)
+				break;
+			grow_array((void **)out, &cap, n + 1, sizeof(**out));
+			(*out)[n++] = e;
+		}
+	}
+	return n;
+}
+
+double tjob_score(const struct tjob *j, uint32_t e)
+{
+	return j->score && e < j->n ? j->score[e] : 0;
+}
+
+void tjob_drop(struct tjob *j)
+{
+	if (!j)
+		return;
+	atomic_store(&j->cancel, 1);
+	job_unref(j);
+}
+
+void tjob_quiesce(void)
+{
+	/* each looks at its cancel flag between SQLite's steps: milliseconds */
+	while (atomic_load(&running) > 0)
+		nanosleep(&(struct timespec){ 0, 500000 }, NULL);
+}

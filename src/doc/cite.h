@@ -1,0 +1,58 @@
+/* cite.h -- a cable's citation, and a paragraph quoted with it:
+ *
+ *   “…the paragraph…” — Embassy Rome, cable 04ROME3933, 6 October 2004,
+ *   ¶3 (C). WikiLeaks, https://wikileaks.org/plusd/cables/04ROME3933_a.html
+ *
+ * made from a template: {NAME} is a field, {PREFIX NAME} the field with
+ * PREFIX before it, both left out when the field is empty.  Fields:
+ * origin (the station's name: "Embassy Rome"), id, date ("6 October
+ * 2004"), iso (2004-10-06), para ("¶3 (C)"), url, subject,
+ * classification, text (the paragraph), cite (the citation, in the quote
+ * template).  What is made never holds a control character. */
+#ifndef PILCROW_CITE_H
+#define PILCROW_CITE_H
+
+#include "base/buf.h"
+#include "base/str.h"
+
+#define CITE_DEFAULT "{origin}, cable {id}{, date}{, para}. WikiLeaks, {url}"
+#define QUOTE_DEFAULT "\xE2\x80\x9C{text}\xE2\x80\x9D \xE2\x80\x94 {cite}"
+
+struct cite_src {
+	const char *id, *date, *origin, *origin_name, *subject, *classification;
+	const char *address, *marking;     /* "" for the whole cable */
+	struct str text;
+};
+
+/* What cable @c is, and its paragraph @para (-1: the whole cable) whose
+ * sanitised text is @text, as a citation's source; its strings are kept
+ * here until the next call. */
+struct cable;
+void cite_about(struct cite_src *s, const struct cable *c, int para, struct str text);
+
+/* The citation of @s by @tmpl (NULL: CITE_DEFAULT), appended to @out. */
+void cite_make(struct buf *out, const char *tmpl, const struct cite_src *s);
+
+/* The paragraph quoted with its citation, by @quote (NULL: QUOTE_DEFAULT). */
+void cite_quote(struct buf *out, const char *quote, const char *tmpl, const struct cite_src *s);
+
+/* Appends @n bytes of @s on one line with no control character: a line
+ * break, a tab or a line separator is a blank, the rest (C0, DEL, C1, the
+ * bidirectional controls and direction marks) is left out, runs of blanks
+ * are one. */
+void cite_clean(struct buf *out, const char *s, size_t n);
+
+/* The station's name when the cable does not give it ("ROME": "Rome";
+ * "AMEMBASSY ROME" in the routing: "Embassy Rome"). */
+void cite_origin_name(char *out, size_t n, const char *origin, const char *from);
+
+/* "2004-10-06...": "6 October 2004" ("" when it is no date). */
+void cite_long_date(char *out, size_t n, const char *iso);
+
+/* The cable's page at WikiLeaks. */
+void cite_url(char *out, size_t n, const char *id);
+
+/* Is @tmpl a template cite_make() can use?  (says why not in @err) */
+bool cite_check(const char *tmpl, bool quote, char *err, size_t errsize);
+
+#endif

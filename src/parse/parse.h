@@ -1,0 +1,32 @@
+/* parse.h -- cable text -> struct cable (pure: no I/O, no globals) */
+#ifndef PILCROW_PARSE_H
+#define PILCROW_PARSE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/buf.h"
+#include "doc/cable.h"
+#include "doc/record.h"
+#include "base/str.h"
+
+/* Parses @text (valid UTF-8; any line ends) into @c, which is reset first.
+ * Returns false when the text does not look like a cable at all. */
+bool parse_cable(struct cable *c, struct str text, const struct record_meta *meta);
+
+/* The same for the header alone (no paragraphs, signer or trailer): what
+ * the corpus index needs, faster.  @text may stop anywhere in the body. */
+bool parse_cable_header(struct cable *c, struct str text, const struct record_meta *meta);
+
+/* What subject_tidy() did. */
+enum { SUBJECT_CUT = 1, SUBJECT_BACKSLASHES = 2, SUBJECT_CAPTION = 4, SUBJECT_ENTITIES = 8, SUBJECT_TWICE = 16 };
+
+/* A SUBJECT's value tidied as the parser keeps it (the corpus index shows
+ * the same): cut at a label later on its line (REF:, Classified By), its
+ * own marking taken off into *m (level 0 when none, *mark_at its bytes), a
+ * database row's backslashes and a glued "Sensitive but unclassified" left
+ * out, HTML character references decoded.  Returns a part of @raw, or of
+ * @out when it had to change; *notes says what was done. */
+struct str subject_tidy(struct str raw, struct buf *out, struct marking *m, struct str *mark_at, unsigned *notes);
+
+#endif

@@ -1,9 +1,0 @@
-/* record.c -- a record's container metadata */
-#include "config.h"
-#include "record.h"
-
-void record_note(struct record_meta *m, const char *note)
-{
-	if (m->nnotes < sizeof(m->notes) / sizeof(m->notes[0]))
-		m->notes[m->nnotes++] = str_c(note);
-}

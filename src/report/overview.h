@@ -1,0 +1,49 @@
+/* overview.h -- the corpus at a glance, for a set of its cables: how many
+ * a year (a month, when they are all of one year), the top origins, the
+ * top TAGS with their meanings, how many at each level and with each
+ * caveat.  Made from the list index alone (no cable is parsed), for the
+ * overview screen and pilcrow --stats. */
+#ifndef PILCROW_OVERVIEW_H
+#define PILCROW_OVERVIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/buf.h"
+#include "corpus/corpus.h"
+#include "doc/marking.h"
+
+#define OVERVIEW_TOP 12
+#define OVERVIEW_SPANS 64     /* 1966..2029, or 12 months */
+
+/* A facet: a row that narrows the filter when chosen. */
+struct facet {
+	char label[64];          /* "2004", "2004-10", "ROME", "PREL", "C", "NOFORN" */
+	const char *meaning;     /* a tag's meaning, or NULL */
+	size_t count;
+	char term[96];           /* the filter term it stands for: date=2004, origin=ROME */
+};
+
+struct overview {
+	size_t cables, undated;
+	bool by_month;           /* all dated cables are of one year */
+	int year;                /* that year */
+	struct facet spans[OVERVIEW_SPANS];
+	size_t nspans;
+	struct facet origins[OVERVIEW_TOP], tags[OVERVIEW_TOP], levels[LEVEL_COUNT], caveats[8];
+	size_t norigins, ntags, nlevels, ncaveats;
+	size_t most_span;        /* the largest count of a span, for the bars */
+};
+
+/* Counts the @n entries @rows of @c. */
+void overview_make(struct overview *o, const struct corpus *c, const uint32_t *rows, size_t n);
+
+/* The overview as text (bars of block characters, @width columns) or JSON. */
+void overview_text(struct buf *out, const struct overview *o, int width);
+void overview_json(struct buf *out, const struct overview *o);
+
+/* A bar of @count out of @most in @cols columns, with eighth blocks. */
+void overview_bar(struct buf *out, size_t count, size_t most, int cols);
+
+#endif

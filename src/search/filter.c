@@ -1,0 +1,251 @@
+/* filter.c -- the corpus filter language applied: does a cable pass? */
+#include "config.h"
+#include "search/filter.h"
+#include "search/near.h"
+#include "search/textrows.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "doc/ids.h"
+#include "base/util.h"
+#include "workspace/workspace.h"
+
+bool cfilter_needs_text(const struct cfilter *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		if (cf_reads_text(&f->terms[i]))
+			return true;
+	return false;
+}
+
+static bool cmp(enum cf_op op, long a, long b)
+{
+	switch (op) {
+	case CF_EQ: return a == b;
+	case CF_NE: return a != b;
+	case CF_LT: return a < b;
+	case CF_LE: return a <= b;
+	case CF_GT: return a > b;
+	case CF_GE: return a >= b;
+	case CF_RE: break;
+	}
+	return false;
+}
+
+size_t cfilter_gave_up(const struct cfilter *f)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < f->n; i++)
+		n += search_gave_up(f->terms[i].re);
+	return n;
+}
+
+static void found(size_t start, size_t len, void *ud)
+{
+	(void)start;
+	(void)len;
+	*(bool *)ud = true;
+}
+
+static bool re_match(const struct search *re, struct str s)
+{
+	bool any = false;
+
+	search_all(re, s, 1, found, &any);
+	return any;
+}
+
+/* Case-insensitive substring. */
+static bool contains(struct str hay, const char *needle)
+{
+	return str_ifind(hay, needle) >= 0;
+}
+
+/* Does alternative @a of term @t hold? */
+static bool alt_match(const struct cf_term *t, const struct cf_alt *a, const struct cf_subject *s)
+{
+	switch (t->field) {
+	case CF_LEVEL:
+		return s->level && cmp(t->op == CF_NE ? CF_EQ : t->op, s->level, a->level);
+	case CF_CAVEAT:
+		return (s->caveats & a->caveat) != 0;
+	case CF_ORIGIN:
+		return str_ieq(s->origin, a->value) || contains(s->origin_name, a->value);
+	case CF_COLLECTION:
+		return s->ws && ws_in_collection(s->ws, s->id, a->value);
+	case CF_TAG:
+		for (size_t i = 0; i < s->ntags; i++)
+			if (str_ieq(s->tags[i], a->value))
+				return true;
+		return false;
+	case CF_DATE:
+		if (!s->date)
+			return false;
+		switch (t->op) {
+		case CF_EQ:
+		case CF_NE: return s->date >= a->date_lo && s->date <= a->date_hi;
+		case CF_LT: return s->date < a->date_lo;
+		case CF_LE: return s->date <= a->date_hi;
+		case CF_GT: return s->date > a->date_hi;
+		case CF_GE: return s->date >= a->date_lo;
+		case CF_RE: return false;
+		}
+		return false;
+	case CF_ID:
+		return str_ieq(s->id, a->value);
+	case CF_CITES:
+		for (size_t i = 0; i < s->nrefs; i++)
+			if (str_ieq(s->refs[i], a->value))
+				return true;
+		return false;
+	case CF_CITED_BY:
+		return s->cites && s->cites(s->cites_ud, str_c(a->value), s->id);
+	case CF_SUBJECT:
+	case CF_TEXT:
+	case CF_NEAR:
+	case CF_SORT:
+	case CF_MARKED:
+	case CF_NOTED:
+	case CF_OPENED:
+		return false;
+	}
+	return false;
+}
+
+struct rows_match {
+	const struct search *re;
+	bool any;
+	size_t gave_up;         /* the searches the limits stopped, before */
+};
+
+static bool row_match(unsigned row, struct str text, void *ud)
+{
+	struct rows_match *m = ud;
+
+	(void)row;
+	m->any = re_match(m->re, text);
+	/* a pattern too costly for a row is given up for the cable: it
+	 * counts once, the cable does not match */
+	return !m->any && search_gave_up(m->re) == m->gave_up;
+}
+
+struct rows_near {
+	const struct cf_term *t;
+	bool any;
+};
+
+static bool row_near(unsigned row, struct str text, void *ud)
+{
+	struct rows_near *m = ud;
+
+	(void)row;
+	m->any = near_match(m->t->near, m->t->nnear, m->t->near_dist, text);
+	return !m->any;
+}
+
+/* Do the words of @t (a text term, or near=) match in the rows of @s's
+ * cable?  (In the text given when there is no cable to read.) */
+static bool words_match(const struct cf_term *t, const struct cf_subject *s)
+{
+	struct rows_match m = { t->re, false, t->re ? search_gave_up(t->re) : 0 };
+	struct rows_near nm = { t, false };
+	struct buf scratch = { 0 };
+	const struct cable *c = s->cable;
+	bool near = t->field == CF_NEAR;
+
+	/* bytes without the longest word of every phrase: no need to parse */
+	if (s->text_plain && t->pre && !re_match(t->pre, s->text))
+		return false;
+	if (!c && s->parse)
+		c = s->parse(s->parse_ud);
+	if (!c) {
+		if (s->parse)
+			return false;
+		return near ? near_match(t->near, t->nnear, t->near_dist, s->text) : re_match(t->re, s->text);
+	}
+	if (near)
+		text_rows(c, &scratch, row_near, &nm);
+	else
+		text_rows(c, &scratch, row_match, &m);
+	buf_free(&scratch);
+	return near ? nm.any : m.any;
+}
+
+/* Does term @t (number @ti of its filter) hold for @s? */
+static bool term_match(const struct cf_term *t, const struct cf_subject *s, size_t ti)
+{
+	bool r = false;
+	int known;
+
+	if (cf_reads_text(t) && s->known && (known = s->known(s->known_ud, ti)) >= 0) {
+		r = known == 1;
+	} else if (t->field == CF_NEAR) {
+		r = words_match(t, s);
+	} else if (t->re) {
+		if (t->field == CF_ORIGIN)
+			r = re_match(t->re, s->origin) || re_match(t->re, s->origin_name);
+		else if (t->field == CF_ID)
+			r = re_match(t->re, s->id);
+		else
+			r = t->field == CF_SUBJECT ? re_match(t->re, s->subject)
+			    : t->words ? words_match(t, s) : re_match(t->re, s->text);
+	} else if (t->field == CF_MARKED || t->field == CF_NOTED || t->field == CF_OPENED) {
+		unsigned bit = t->field == CF_MARKED ? WS_MARKED : t->field == CF_NOTED ? WS_NOTED : WS_OPENED;
+
+		r = s->ws && (ws_cable_flags(s->ws, s->id) & bit);
+	} else {
+		for (size_t k = 0; k < t->nalt && !r; k++)
+			r = alt_match(t, &t->alt[k], s);
+	}
+	if (t->op == CF_NE)
+		r = !r;
+	return t->negate ? !r : r;
+}
+
+bool cfilter_match(const struct cfilter *f, const struct cf_subject *s)
+{
+	/* the terms on the text last: the others are cheap, and may spare
+	 * reading it */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < f->n; i++)
+			if (cf_reads_text(&f->terms[i]) == (pass == 1) && !term_match(&f->terms[i], s, i))
+				return false;
+	return true;
+}
+
+bool cfilter_match_cable(const struct cfilter *f, const struct cable *c)
+{
+	struct cf_subject s;
+	struct str few[64], *tags = c->ntags <= 64 ? few : xmalloc(c->ntags * sizeof(*tags));
+	struct str fewrefs[64], *refs = c->nrefs <= 64 ? fewrefs : xmalloc(c->nrefs * sizeof(*refs));
+	bool ok;
+
+	memset(&s, 0, sizeof(s));
+	s.level = c->marking.level;
+	s.caveats = c->marking.caveats;
+	s.origin = c->origin.text;
+	s.origin_name = c->origin_name.text;
+	s.id = str_c(c->id);
+	s.subject = c->subject.text;
+	s.text = c->text;
+	s.cable = c;
+	s.date = date_minutes(c->date);
+	for (size_t i = 0; i < c->ntags; i++)
+		tags[i] = c->tags[i].text;
+	s.tags = tags;
+	s.ntags = c->ntags;
+	for (size_t i = 0; i < c->nrefs; i++)
+		refs[i] = c->refs[i].id;
+	s.refs = refs;
+	s.nrefs = c->nrefs;
+	ok = cfilter_match(f, &s);
+	if (tags != few)
+		free(tags);
+	if (refs != fewrefs)
+		free(refs);
+	return ok;
+}

@@ -1,0 +1,140 @@
+/* filter.h -- the corpus filter language, the same for --filter and for the
+ * reader's cable list:
+ *
+ *   level>=S  level=C|S  caveat=NOFORN  origin=ROME|PARIS  tag=PREL|PGOV
+ *   date>=2005-01  date<2006-06-30  id=04ROME3933  cites=04ROME3933
+ *   cited-by=04ROME3933  subject~REGEX  subject=words  text~REGEX
+ *   text="a phrase"  iran  "nuclear program"  presid*  !tag=PREL  -tag=PREL
+ *   near="iran nuclear"  near="iran nuclear/5"  sort=date|id|origin|level|relevance
+ *   marked  noted  opened  !opened  collection=NAME|NAME
+ *
+ * Terms are separated by blanks and must all hold; ! or - before a term
+ * negates it.  A value with blanks is quoted ("..." or '...'); | separates
+ * alternatives of = and !=.  A bare word or quoted phrase is a text term.
+ * near= holds when its words stand within 10 words of each other (or /N)
+ * in a paragraph; sort= is no condition but the order of the list.
+ * marked, noted, opened and collection= ask the reader's workspace (a
+ * cable with a mark, a note, that was opened, in the collection).
+ * Comparison operators: = != < <= > >= (level and date), = and != (the
+ * others), ~ (a regular expression).  Words, phrases and expressions match
+ * by the rules of pattern.h (case and diacritics do not count unless the
+ * value starts with (?-i)). */
+#ifndef PILCROW_FILTER_H
+#define PILCROW_FILTER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "doc/cable.h"
+#include "base/minutes.h"
+#include "search/search.h"
+
+struct workspace;
+
+/* The orders of a list of cables; relevance is the full-text index's BM25
+ * score for the filter's words (file order without it). */
+enum sort_key { SORT_INPUT, SORT_DATE, SORT_ID, SORT_ORIGIN, SORT_LEVEL, SORT_RELEVANCE, SORT_COUNT };
+
+enum cf_field { CF_LEVEL, CF_CAVEAT, CF_ORIGIN, CF_TAG, CF_DATE, CF_ID, CF_SUBJECT, CF_TEXT, CF_CITES,
+		CF_CITED_BY, CF_NEAR, CF_SORT, CF_MARKED, CF_NOTED, CF_OPENED, CF_COLLECTION };
+
+/* Alternatives of one term at most (tag=PREL|PGOV|...). */
+#define CF_ALTS 16
+enum cf_op { CF_EQ, CF_NE, CF_LT, CF_LE, CF_GT, CF_GE, CF_RE };
+
+struct cf_alt {
+	char *value;            /* upper-cased for the fields that ignore case */
+	int level;              /* CF_LEVEL */
+	unsigned caveat;        /* CF_CAVEAT */
+	uint32_t date_lo, date_hi; /* CF_DATE: the value as a range of minutes */
+};
+
+struct cf_term {
+	enum cf_field field;
+	enum cf_op op;
+	bool negate;            /* ! or - before it */
+	struct cf_alt alt[CF_ALTS];
+	size_t nalt;
+	struct search *re;      /* ~, and the words of subject= and text= */
+	struct search *pre;     /* words of the text: the longest word of each
+				 * phrase, which an ASCII record's bytes must hold */
+	char *pattern;          /* what re was made from, as written */
+	bool words;             /* re is words and phrases, not an expression */
+	struct search **near;   /* near=: each word's search */
+	size_t nnear;
+	int near_dist;          /* near=: the words between the first and the last, at most */
+};
+
+/* Does term @t read the cables' text (text terms, near=)? */
+static inline bool cf_reads_text(const struct cf_term *t)
+{
+	return t->field == CF_TEXT || t->field == CF_NEAR;
+}
+
+/* Does term @t ask the workspace (marked, noted, opened, collection=)? */
+static inline bool cf_reads_workspace(const struct cf_term *t)
+{
+	return t->field >= CF_MARKED;
+}
+
+struct cfilter {
+	struct cf_term *terms;
+	size_t n;
+	char *text;             /* as the user wrote it */
+	int sort;               /* sort=KEY: the order asked for (enum sort_key), or -1 */
+};
+
+/* Parses @s; on error returns false and writes a one-line message to @err. */
+bool cfilter_parse(struct cfilter *f, const char *s, char *err, size_t errsize);
+void cfilter_free(struct cfilter *f);
+
+/* True when the filter has no terms. */
+static inline bool cfilter_empty(const struct cfilter *f)
+{
+	return f->n == 0;
+}
+
+/* How many cables the filter's patterns gave up on (PCRE2's limits). */
+size_t cfilter_gave_up(const struct cfilter *f);
+
+/* True when the filter needs the full text of the cables. */
+bool cfilter_needs_text(const struct cfilter *f);
+
+/* The fields of one cable that a filter looks at. */
+struct cf_subject {
+	enum level level;
+	unsigned caveats;
+	struct str origin, origin_name, id, subject;
+	/* the text: a regular expression reads @text (the record as it is);
+	 * words read the rows (textrows.h) of @cable, parsed by @parse when
+	 * NULL; @text_plain says @text is ASCII CSV, with no entity, so that a
+	 * record whose bytes lack a word need not be parsed */
+	struct str text;
+	bool text_plain;
+	const struct cable *cable;
+	const struct cable *(*parse)(void *ud);
+	void *parse_ud;
+	/* the answer of text term @term known beforehand (the full-text
+	 * index): 1 or 0, or -1 when it must be searched */
+	int (*known)(const void *ud, size_t term);
+	const void *known_ud;
+	uint32_t date;          /* minutes since 1900-01-01, 0 when unknown */
+	const struct str *tags;
+	size_t ntags;
+	const struct str *refs; /* the ids the cable cites */
+	size_t nrefs;
+	/* does cable @citer cite @cited?  (cited-by=; NULL: nobody knows) */
+	bool (*cites)(const void *ud, struct str citer, struct str cited);
+	const void *cites_ud;
+	/* the reader's workspace (marked, noted, opened, collection=), or NULL */
+	const struct workspace *ws;
+};
+
+bool cfilter_match(const struct cfilter *f, const struct cf_subject *s);
+
+/* The same for a parsed cable. */
+bool cfilter_match_cable(const struct cfilter *f, const struct cable *c);
+
+
+#endif

@@ -1,0 +1,435 @@
+/* ui_draw.c -- paints the reader: the banner and header, the paragraph
+ * list, the detail, the status bar.  It reads what the reader's recalc
+ * (ui_reader.c) left and changes nothing.  Every piece of cable text
+ * reaching ncurses has been through text_sanitize(). */
+#include "config.h"
+#include "ui/ui_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc/marking.h"
+#include "base/text.h"
+
+/* ---------------------------------------------------------------- header */
+
+static void draw_banner(const struct ui *u, int y, int w)
+{
+	const struct cable *c = u->v.c;
+	char banner[160], right[48];
+	struct buf b = { 0 };
+	int attr = ui_level_attr(u, c->marking.level, true), x;
+
+	fill(y, 0, w, attr);
+	if (c->marking.level)
+		marking_format_banner(&c->marking, banner, sizeof(banner));
+	else
+		snprintf(banner, sizeof(banner), "NO CLASSIFICATION FOUND");
+	{
+		/* REL TO countries come from the cable: sanitise them too */
+		struct buf cl = { 0 };
+
+		x = 1 + put(y, 1, w - 2, clean(&cl, str_c(banner)), attr);
+		buf_free(&cl);
+	}
+	buf_printf(&b, "  %s", c->id[0] ? c->id : "(no id)");
+	if (c->origin.text.n)
+		buf_printf(&b, "  %.*s", (int)c->origin.text.n, c->origin.text.p);
+	if (c->date[0])
+		buf_printf(&b, "  %s", c->date);
+	if (c->partial)
+		buf_adds(&b, "  PARTIAL EXTRACT");
+	{
+		struct buf cl = { 0 };
+
+		x += put(y, x, w - x - 1, clean(&cl, buf_str(&b)), attr & ~A_BOLD);
+		buf_free(&cl);
+	}
+	if (u->has_list && u->list.n > 1) {
+		int rw;
+
+		snprintf(right, sizeof(right), "cable %zu/%zu ", u->list.sel + 1, u->list.n);
+		rw = (int)strlen(right);
+		if (x + rw + 1 < w)
+			put_c(y, w - rw, rw, right, attr & ~A_BOLD);
+	}
+	buf_free(&b);
+}
+
+static void draw_header(const struct ui *u, const struct rect *r)
+{
+	int shown = r->h - 1, top;
+
+	draw_banner(u, r->y, r->w);
+	top = u->rd.header_top;
+	for (int i = 0; i < shown && (size_t)(top + i) < u->rd.nhlines; i++) {
+		const struct hline *h = &u->rd.hlines[top + i];
+		bool more = i == shown - 1 && (size_t)(top + i + 1) < u->rd.nhlines;
+		int attr = 0;
+
+		if (h->link >= 0)
+			attr = h->link == u->rd.link_sel ? A_REVERSE | A_BOLD : A_UNDERLINE;
+		put(r->y + 1 + i, 0, LABEL_W - 1, str_make(u->rd.hbuf.p + h->label_off, h->label_len),
+		    pair_attr(u, PAIR_LABEL, A_BOLD));
+		put(r->y + 1 + i, LABEL_W, r->w - LABEL_W - (more ? 2 : 0), str_make(u->rd.hbuf.p + h->off, h->len), attr);
+		if (more)
+			put_c(r->y + 1 + i, r->w - 1, 1, "\xE2\x80\xA6", A_BOLD);   /* more: H collapses */
+	}
+}
+
+/* ---------------------------------------------------------------- list */
+
+struct hl {
+	int y, x0, w;          /* where the text starts on screen */
+	struct str shown;      /* the text drawn, as a slice of the paragraph's text */
+	const char *base;      /* the paragraph's text */
+	int attr;
+};
+
+/* Re-draws the parts of a drawn line that a match covers. */
+static void highlight(const struct match *m, bool current, void *ud)
+{
+	struct hl *h = ud;
+	const char *ms = h->base + m->start, *me = ms + m->len;
+	const char *ls = h->shown.p, *le = ls + h->shown.n;
+	int col;
+
+	if (me <= ls || ms >= le)
+		return;
+	if (ms < ls)
+		ms = ls;
+	if (me > le)
+		me = le;
+	col = text_width(str_make(ls, (size_t)(ms - ls)));
+	if (col >= h->w)
+		return;
+	put(h->y, h->x0 + col, h->w - col, str_make(ms, (size_t)(me - ms)),
+	    (h->attr & ~A_REVERSE) | (current ? A_REVERSE | A_BOLD : A_UNDERLINE | A_BOLD) |
+	    (h->attr & A_REVERSE ? A_UNDERLINE : 0));
+}
+
+/* "─ Summary ─────": a section's heading across @w columns. */
+static void draw_heading(const struct ui *u, int y, int x0, int w, int section)
+{
+	struct buf b = { 0 };
+	int attr = pair_attr(u, PAIR_SECTION, A_BOLD) | A_BOLD, x;
+
+	x = x0 + put_c(y, x0, w, "\xE2\x94\x80 ", attr);
+	x += put(y, x, x0 + w - x, clean(&b, u->v.c->sections[section].title), attr);
+	attron(attr);
+	for (x += 1; x < x0 + w; x++)
+		mvaddstr(y, x, "\xE2\x94\x80");
+	attroff(attr);
+	buf_free(&b);
+}
+
+static void draw_list(const struct ui *u, const struct rect *r)
+{
+	const struct view *v = &u->v;
+	int numw = u->rd.numw, textw = r->w - 1;
+	struct buf line = { 0 };
+
+	for (int k = 0; k < r->h; k++) {
+		int ri = v->list_top + k, y = r->y + k, x = 0;
+		const struct row *row;
+
+		if (ri >= (int)v->nrows) {
+			if (ri == 0 && k == 0)
+				put_c(y, 1, textw - 1, v->c && v->c->nparas ? "(no paragraph passes the filter)"
+									: "(no paragraphs)", A_DIM);
+			continue;
+		}
+		row = &v->rows[ri];
+		if (row->kind == ROW_SECTION) {
+			draw_heading(u, y, 0, textw, row->index);
+			continue;
+		}
+		{
+			int i = row->index;
+			const struct paragraph *p = &v->c->paras[i];
+			bool sel = i == v->sel;
+			int base = sel ? (v->detail_focus ? A_BOLD | A_UNDERLINE : A_REVERSE) : 0;
+			char num[48], mark[96];
+			struct str t = view_text_made(v, i);
+			struct hl h;
+			size_t n;
+
+			if (sel)
+				fill(y, 0, textw, base);
+			/* the reader's own: a note (✎), a mark (*) */
+			x = put_c(y, 0, 1, view_is_noted(v, i) ? "\xE2\x9C\x8E" : view_is_marked(v, i) ? "*" : " ",
+				  base | A_BOLD);
+			snprintf(num, sizeof(num), "\xC2\xB6%-*s ", MIN(numw, 12), p->address);
+			x += put_c(y, x, textw - x, num, base);
+			if (p->marking.level) {
+				marking_format_portion(&p->marking, mark, sizeof(mark));
+				x += put_c(y, x, textw - x, "(", base);
+				x += put_c(y, x, textw - x, mark, base | ui_level_attr(u, p->marking.level, false));
+				x += put_c(y, x, textw - x, ") ", base);
+			}
+			/* the first words: newlines shown as spaces */
+			buf_clear(&line);
+			n = MIN(t.n, (size_t)(textw * 4 + 8));
+			buf_add(&line, t.p, n);
+			for (size_t k2 = 0; k2 < line.n; k2++)
+				if (line.p[k2] == '\n')
+					line.p[k2] = ' ';
+			{
+				int avail = textw - x, used;
+				size_t fit = text_fit(buf_str(&line), avail, &used);
+				bool cut = fit < line.n || n < t.n;
+
+				if (cut && avail > 1)
+					fit = text_fit(buf_str(&line), avail - 1, &used);
+				put(y, x, avail, str_make(line.p, fit), base);
+				if (cut && avail > 1)
+					put_c(y, x + used, 1, "\xE2\x80\xA6", base);
+				h.y = y;
+				h.x0 = x;
+				h.w = used;
+				h.shown = str_make(t.p, fit);
+				h.base = t.p;
+				h.attr = base;
+				if (v->re)
+					view_matches_in(v, i, highlight, &h);
+			}
+		}
+	}
+	/* the scroll indicator, in the last column */
+	if (v->list_top > 0)
+		put_c(r->y, r->w - 1, 1, "\xE2\x96\xB2", A_BOLD);
+	if (v->list_top + r->h < (int)v->nrows)
+		put_c(r->y + r->h - 1, r->w - 1, 1, "\xE2\x96\xBC", A_BOLD);
+	buf_free(&line);
+}
+
+/* ---------------------------------------------------------------- detail */
+
+static void draw_detail(const struct ui *u, const struct rect *r)
+{
+	const struct view *v = &u->v;
+	const struct paragraph *p;
+	char title[128], mark[96], pos[48];
+	int attr = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD, x;
+	struct buf b = { 0 };
+	struct str t;
+
+	if (v->sel < 0) {
+		fill(r->y, r->x, r->w, attr);
+		put_c(r->y, r->x + 1, r->w - 1, "no paragraph selected", attr);
+		return;
+	}
+	p = &v->c->paras[v->sel];
+	/* the title in the colour of the paragraph's own marking */
+	if (p->marking.level)
+		attr = ui_level_attr(u, p->marking.level, true);
+	fill(r->y, r->x, r->w, attr);
+	snprintf(title, sizeof(title), " \xC2\xB6%s", p->address);
+	x = r->x + put_c(r->y, r->x, r->w, title, attr);
+	if (p->marking.level) {
+		marking_format_portion(&p->marking, mark, sizeof(mark));
+		x += put_c(r->y, x, r->x + r->w - x, " (", attr);
+		x += put_c(r->y, x, r->x + r->w - x, mark, attr);
+		x += put_c(r->y, x, r->x + r->w - x, ")", attr);
+	}
+	if (view_is_marked(v, v->sel))
+		x += put_c(r->y, x, r->x + r->w - x, "  marked", attr);
+	if (p->section >= 0) {
+		x += put_c(r->y, x, r->x + r->w - x, "  ", attr);
+		x += put(r->y, x, r->x + r->w - x, clean(&b, v->c->sections[p->section].title), attr & ~A_BOLD);
+	}
+	if ((int)v->nwlines > v->detail_h && v->detail_h > 0) {
+		int last = MIN((int)v->nwlines, v->detail_top + v->detail_h);
+
+		snprintf(pos, sizeof(pos), " %d-%d/%zu ", v->detail_top + 1, last, v->nwlines);
+		if (x + (int)strlen(pos) < r->x + r->w)
+			put_c(r->y, r->x + r->w - (int)strlen(pos), (int)strlen(pos), pos, attr & ~A_BOLD);
+	}
+	t = view_text_made(v, v->sel);
+	for (int k = 0; k < v->detail_h; k++) {
+		int li = v->detail_top + k, y = r->y + 1 + k, used;
+		struct hl h;
+
+		if (li >= (int)v->nwlines)
+			break;
+		used = put(y, r->x, r->w - 1, v->wlines[li], 0);
+		h.y = y;
+		h.x0 = r->x;
+		h.w = used;
+		h.shown = v->wlines[li];
+		h.base = t.p;
+		h.attr = 0;
+		if (v->re)
+			view_matches_in(v, v->sel, highlight, &h);
+	}
+	if (v->detail_top > 0)
+		put_c(r->y + 1, r->x + r->w - 1, 1, "\xE2\x96\xB2", A_BOLD);
+	if (v->detail_top + v->detail_h < (int)v->nwlines)
+		put_c(r->y + v->detail_h, r->x + r->w - 1, 1, "\xE2\x96\xBC", A_BOLD);
+	/* the note, on the detail's last line */
+	if (u->rd.note.n && v->detail_h < r->h - 1) {
+		int y = r->y + r->h - 1;
+
+		x = r->x + put_c(y, r->x, r->w, "\xE2\x9C\x8E ", A_BOLD);
+		put_cut(y, x, r->x + r->w - x - 1, clean(&b, buf_str(&u->rd.note)), A_BOLD);
+	}
+	buf_free(&b);
+}
+
+/* ---------------------------------------------------------------- flow */
+
+/* The continuous view in the detail's place: the header, then every
+ * paragraph under its ¶ and marking. */
+static void draw_flow(const struct ui *u, const struct rect *r)
+{
+	const struct view *v = &u->v;
+	const struct flow *f = &u->rd.flow;
+	int attr = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
+	char title[96];
+
+	fill(r->y, r->x, r->w, attr);
+	put_c(r->y, r->x, r->w, " The whole cable", attr);
+	if (v->sel >= 0) {
+		snprintf(title, sizeof(title), " \xC2\xB6%s of %zu%s ", v->c->paras[v->sel].address, v->c->nparas,
+			 f->at_end ? ", the end" : "");
+		put_c(r->y, r->x + r->w - text_width(str_c(title)), text_width(str_c(title)), title, attr & ~A_BOLD);
+	}
+	for (size_t k = 0; k < f->nshown; k++) {
+		const struct flow_line *l = &f->shown[k];
+		int y = r->y + 1 + (int)k;
+
+		switch (l->kind) {
+		case FLOW_HEAD: {
+			const struct hline *h = &u->rd.hlines[l->index];
+
+			put(y, r->x, LABEL_W - 1, str_make(u->rd.hbuf.p + h->label_off, h->label_len),
+			    pair_attr(u, PAIR_LABEL, A_BOLD));
+			put(y, r->x + LABEL_W, r->w - LABEL_W, l->text, 0);
+			break;
+		}
+		case FLOW_SECTION:
+			draw_heading(u, y, r->x, r->w - 1, l->index);
+			break;
+		case FLOW_TITLE: {
+			const struct paragraph *p = &v->c->paras[l->index];
+			char mark[96];
+			int x = r->x;
+
+			snprintf(title, sizeof(title), "%s\xC2\xB6%s", view_is_marked(v, l->index) ? "*" : "",
+				 p->address);
+			x += put_c(y, x, r->w - 1, title, A_BOLD);
+			if (p->marking.level) {
+				marking_format_portion(&p->marking, mark, sizeof(mark));
+				x += put_c(y, x, r->x + r->w - x, " (", A_BOLD);
+				x += put_c(y, x, r->x + r->w - x, mark, ui_level_attr(u, p->marking.level, false));
+				put_c(y, x, r->x + r->w - x, ")", A_BOLD);
+			}
+			break;
+		}
+		case FLOW_TEXT: {
+			struct hl h = { y, r->x, 0, l->text, view_text_made(v, l->index).p, 0 };
+
+			h.w = put(y, r->x, r->w - 1, l->text, 0);
+			if (v->re && h.base)
+				view_matches_in(v, l->index, highlight, &h);
+			break;
+		}
+		case FLOW_BLANK:
+			break;
+		}
+	}
+	if (f->top.block > 0 || f->top.line > 0)
+		put_c(r->y + 1, r->x + r->w - 1, 1, "\xE2\x96\xB2", A_BOLD);
+	if (!f->at_end)
+		put_c(r->y + r->h - 1, r->x + r->w - 1, 1, "\xE2\x96\xBC", A_BOLD);
+}
+
+/* ---------------------------------------------------------------- status */
+
+static void draw_status(const struct ui *u, const struct rect *r)
+{
+	const struct view *v = &u->v;
+	int attr = pair_attr(u, PAIR_STATUS, A_REVERSE), x;
+	struct buf b = { 0 };
+	char name[96];
+
+	fill(r->y, 0, r->w, attr);
+	if (v->sel >= 0)
+		buf_printf(&b, " \xC2\xB6%s/%s", v->c->paras[v->sel].address,
+			   v->c->paras[v->c->nparas - 1].address);
+	else if (v->c)
+		buf_printf(&b, " %zu paragraphs", v->c->nparas);
+	if (u->rd.count[0])
+		buf_printf(&b, "  go to \xC2\xB6%s", u->rd.count);
+	if (v->filter.mode != FILTER_ALL || v->filter.marked_only) {
+		view_filter_name(v, name, sizeof(name));
+		buf_printf(&b, "  filter: %s", name);
+	}
+	if (v->re)
+		buf_printf(&b, "  /%s", v->pattern);
+	if (v->detail_focus)
+		buf_adds(&b, "  [detail]");
+	if (v->ws && *ws_waiting(v->ws))
+		buf_adds(&b, "  waiting for the workspace");
+	{
+		/* the pattern was typed, the rest comes from the cable: sanitise it all */
+		struct buf cl = { 0 };
+
+		x = put(r->y, 0, r->w, clean(&cl, buf_str(&b)), attr);
+		buf_free(&cl);
+	}
+	if (v->msg[0]) {
+		struct buf m = { 0 };
+		int mw;
+
+		text_sanitize(str_c(v->msg), &m, 0);
+		mw = text_width(buf_str(&m));
+		/* right-aligned when it fits, else after the position */
+		if (x + 2 + mw <= r->w)
+			put(r->y, r->w - mw - 1 > x + 2 ? r->w - mw - 1 : x + 2, r->w - x - 2, buf_str(&m), attr | A_BOLD);
+		else
+			put(r->y, x + 2, r->w - x - 2, buf_str(&m), attr | A_BOLD);
+		buf_free(&m);
+	} else if (x + 10 < r->w) {
+		put_c(r->y, r->w - 8, 8, "? help ", attr);
+	}
+	buf_free(&b);
+}
+
+/* ---------------------------------------------------------------- all */
+
+void reader_draw(const void *ctx, const struct screen *s)
+{
+	const struct ui *u = ctx;
+	const struct view *v = &u->v;
+	const struct layout *lay = &u->rd.lay;
+
+	(void)s;
+	erase();
+	if (lay->too_small) {
+		too_small();
+		return;
+	}
+	if (!v->c) {
+		put_c(0, 0, COLS, "no cables", A_BOLD);
+		return;
+	}
+	draw_header(u, &lay->header);
+	if (u->rd.header_full && !v->header_collapsed) {
+		draw_status(u, &lay->status);
+		return;
+	}
+	draw_list(u, &lay->list);
+	if (lay->wide) {
+		/* the rule between the panes (box drawing, as the text is UTF-8) */
+		attron(A_DIM);
+		for (int k = 0; k < lay->list.h; k++)
+			mvaddstr(lay->list.y + k, lay->list.w, "\xE2\x94\x82");
+		attroff(A_DIM);
+	}
+	if (u->rd.flow_on)
+		draw_flow(u, &lay->detail);
+	else
+		draw_detail(u, &lay->detail);
+	draw_status(u, &lay->status);
+}

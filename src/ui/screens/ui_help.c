@@ -1,0 +1,150 @@
+/* ui_help.c -- the help screen: the key table (keys.def), the keys of the
+ * screen it was opened from first */
+#include "config.h"
+#include "ui/ui_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int help_lines(enum where first, struct help_line *out, int room)
+{
+	enum where order[WHERE_COUNT];
+	int n = 0, no = 0;
+
+	order[no++] = first;
+	if (first != BOTH)
+		order[no++] = BOTH;
+	for (int w = 0; w < WHERE_COUNT; w++)
+		if (w != (int)first && w != BOTH)
+			order[no++] = (enum where)w;
+	for (int k = 0; k < no; k++) {
+		bool titled = false;
+
+		for (size_t i = 0; i < nkey_rows && n < room - 1; i++) {
+			if (key_rows[i].where != order[k])
+				continue;
+			if (!titled) {
+				out[n++] = (struct help_line){ where_titles[order[k]], "", true };
+				titled = true;
+			}
+			out[n++] = (struct help_line){ key_rows[i].keys, key_rows[i].help, false };
+		}
+	}
+	return n;
+}
+
+/* The config's bind lines first, under a title of their own: the table
+ * below them shows the keys as they come. */
+static int bound_lines(struct ui *u, struct help_line *out)
+{
+	struct help *h = &u->help;
+	int n = 0;
+
+	if (!u->set || !u->set->nbinds)
+		return 0;
+	out[n++] = (struct help_line){ "Your keys (the config file)", "", true };
+	for (size_t i = 0; i < u->set->nbinds && i < HELP_BOUND_MAX; i++) {
+		const struct binding_set *b = &u->set->binds[i];
+		struct buf name = { 0 };
+
+		settings_key_name(&name, b->code);
+		buf_addc(&name, '\0');
+		snprintf(h->bound[i][0], sizeof(h->bound[i][0]), "%s", name.p);
+		snprintf(h->bound[i][1], sizeof(h->bound[i][1]), "%s: %s", where_names[b->where],
+			 b->action < 0 ? "does nothing" : key_rows[b->action].help);
+		out[n++] = (struct help_line){ h->bound[i][0], h->bound[i][1], false };
+		buf_free(&name);
+	}
+	return n;
+}
+
+void help_open(struct ui *u)
+{
+	struct screen *below = screens_top(&u->stack);
+	int nb;
+
+	u->help.first = below ? (enum where)below->keys : BOTH;
+	nb = bound_lines(u, u->help.lines);
+	u->help.n = nb + help_lines(u->help.first, u->help.lines + nb, HELP_LINES_MAX - nb);
+	u->help.top = 0;
+	screens_push(&u->stack, &u->help_screen);
+}
+
+static bool help_handle(void *ctx, struct screen *s, struct key k)
+{
+	struct ui *u = ctx;
+	struct help *h = &u->help;
+
+	(void)s;
+	switch (keys_action(k, HELP, false)) {
+	case ACT_HELP_DOWN: h->top++; break;
+	case ACT_HELP_UP: h->top--; break;
+	case ACT_HELP_PGDN: h->top += h->rows / 2; break;
+	case ACT_HELP_PGUP: h->top -= h->rows / 2; break;
+	case ACT_HELP_FIRST: h->top = 0; break;
+	case ACT_HELP_LAST: h->top = h->max_top; break;
+	case ACT_HELP_CLOSE: screens_pop(&u->stack); break;
+	default: return false;    /* Q and Ctrl-L still act */
+	}
+	return true;
+}
+
+static void help_recalc(void *ctx, struct screen *s, struct rect r)
+{
+	struct ui *u = ctx;
+	struct help *h = &u->help;
+	int body = r.h - 3;
+
+	(void)s;
+	h->rows = r.h;
+	h->max_top = h->n - body > 0 ? h->n - body : 0;
+	if (h->top > h->max_top)
+		h->top = h->max_top;
+	if (h->top < 0)
+		h->top = 0;
+}
+
+static void help_draw(const void *ctx, const struct screen *s)
+{
+	const struct ui *u = ctx;
+	const struct help *h = &u->help;
+	const struct help_line *lines = h->lines;
+	int n = h->n, rows = LINES, cols = COLS, y = 2;
+	int title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD, status = pair_attr(u, PAIR_STATUS, A_REVERSE);
+
+	(void)s;
+	erase();
+	fill(0, 0, cols, title);
+	put_c(0, 1, cols - 1, "pilcrow keys", title);
+	for (int i = h->top; i < n && y < rows - 1; i++, y++) {
+		if (lines[i].title) {
+			put_c(y, 1, cols - 1, lines[i].keys, pair_attr(u, PAIR_SECTION, A_BOLD) | A_BOLD);
+			continue;
+		}
+		put_c(y, 3, 20, lines[i].keys, A_BOLD);
+		put_c(y, 24, cols - 24, lines[i].help, 0);
+	}
+	if (h->top > 0)
+		put_c(2, cols - 1, 1, "\xE2\x96\xB2", A_BOLD);
+	if (h->top < h->max_top)
+		put_c(rows - 2, cols - 1, 1, "\xE2\x96\xBC", A_BOLD);
+	fill(rows - 1, 0, cols, status);
+	put_c(rows - 1, 1, cols - 1, "q, Esc or ? closes; j/k scroll", status);
+}
+
+static bool help_cursor(const void *ctx, const struct screen *s, int *y, int *x)
+{
+	(void)ctx;
+	(void)s;
+	*y = LINES - 1;
+	*x = 0;
+	return true;
+}
+
+const struct screen_ops help_ops = {
+	.name = "help",
+	.handle = help_handle,
+	.recalc = help_recalc,
+	.draw = help_draw,
+	.cursor = help_cursor,
+};

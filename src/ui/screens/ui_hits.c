@@ -1,0 +1,220 @@
+/* ui_hits.c -- the search results (Tab in the list): every hit of the
+ * filter's words in the listed cables, a line each -- id, date, ¶ and
+ * marking, and the words around the match, aligned on it (a keyword in
+ * context) -- found in steps between keys; Enter opens the cable at the
+ * hit, and back comes to the same hit */
+#include "config.h"
+#include "ui/ui_internal.h"
+
+#include <string.h>
+
+#include "base/text.h"
+
+void hitscreen_open(struct ui *u)
+{
+	struct hitscreen *hs = &u->hits;
+
+	if (u->list.busy) {
+		view_say(&u->v, "the filter is still being applied: Tab again when it is done");
+		return;
+	}
+	if (!hits_possible(&u->list.filter)) {
+		view_say(&u->v, "no words to find in the filter: a bare word, a \"phrase\", text=... or text~...");
+		return;
+	}
+	hits_start(&hs->h, u->corpus, &u->list.filter, u->list.rows, u->list.n);
+	hs->done = hits_step(&hs->h, 50);
+	hs->sel = hs->top = 0;
+	screens_push(&u->stack, &u->hits_screen);
+}
+
+bool hitscreen_step(struct ui *u, double budget_ms)
+{
+	struct hitscreen *hs = &u->hits;
+
+	if (hs->done || !screens_has(&u->stack, &u->hits_screen))
+		return false;
+	hs->done = hits_step(&hs->h, budget_ms);
+	return true;
+}
+
+static void open_hit(struct ui *u)
+{
+	struct hitscreen *hs = &u->hits;
+	const struct hit_row *r;
+	struct view *v = &u->v;
+	char n[32];
+
+	if ((size_t)hs->sel >= hs->h.n)
+		return;
+	r = &hs->h.hit[hs->sel];
+	clist_select_entry(&u->list, r->entry);
+	u->rd.nhistory = 0;
+	if (!ui_open_cable(u, r->entry))
+		return;
+	thousands(n, sizeof(n), hs->h.n);
+	if (r->para < 0) {
+		/* in the header: the cable from its top, the header whole */
+		u->rd.header_full = true;
+		u->rd.header_top = 0;
+		v->header_collapsed = false;
+		view_say(v, "hit %d of %s is in the header: Backspace goes back to the hits", hs->sel + 1, n);
+		return;
+	}
+	if (!view_visible(v, r->para))
+		view_set_filter(v, (struct filter){ FILTER_ALL, LEVEL_NONE, false });
+	if (hs->h.words)
+		view_search_words(v, hs->h.pattern);
+	else
+		view_search(v, hs->h.pattern);
+	if (!view_search_at(v, r->para, r->start))
+		view_select(v, r->para);
+	view_say(v, "hit %d of %s: Backspace goes back to the hits", hs->sel + 1, n);
+}
+
+static bool hits_handle(void *ctx, struct screen *s, struct key k)
+{
+	struct ui *u = ctx;
+	struct hitscreen *hs = &u->hits;
+	int page = hs->rows > 1 ? hs->rows - 1 : 1, last = hs->h.n ? (int)hs->h.n - 1 : 0;
+
+	(void)s;
+	switch (keys_action(k, HITS, false)) {
+	case ACT_HITS_DOWN: hs->sel++; break;
+	case ACT_HITS_UP: hs->sel--; break;
+	case ACT_HITS_PGDN: hs->sel += page; break;
+	case ACT_HITS_PGUP: hs->sel -= page; break;
+	case ACT_HITS_FIRST: hs->sel = 0; break;
+	case ACT_HITS_LAST: hs->sel = last; break;
+	case ACT_HITS_OPEN: open_hit(u); return true;
+	case ACT_HITS_CLOSE: screens_pop(&u->stack); return true;
+	default: return false;
+	}
+	if (hs->sel > last)
+		hs->sel = last;
+	if (hs->sel < 0)
+		hs->sel = 0;
+	return true;
+}
+
+static void hits_recalc(void *ctx, struct screen *s, struct rect r)
+{
+	struct ui *u = ctx;
+	struct hitscreen *hs = &u->hits;
+
+	(void)s;
+	hs->rows = r.h - 2 > 1 ? r.h - 2 : 1;
+	hs->cols = r.w;
+	layout_list(&hs->cols_at, r.w, u->list.id_w);
+	if (hs->sel < hs->top)
+		hs->top = hs->sel;
+	if (hs->sel >= hs->top + hs->rows)
+		hs->top = hs->sel - hs->rows + 1;
+}
+
+/* The context of @r in @w columns, aligned so that the match starts at
+ * column @at: the words before cut from the left. */
+static void draw_context(const struct ui *u, int y, int x, int w, const struct hit_row *r, int attr)
+{
+	struct str before = str_make(r->text, r->before), match = str_make(r->text + r->before, r->match);
+	struct str after = str_c(r->text + r->before + r->match);
+	int at = w * 2 / 5, bw = text_width(before), used;
+
+	/* the words before: their end, right against the match */
+	while (bw > at && before.n) {
+		size_t k = 1;
+
+		while (k < before.n && ((unsigned char)before.p[k] & 0xC0) == 0x80)
+			k++;
+		before = str_make(before.p + k, before.n - k);
+		bw = text_width(before);
+	}
+	put(y, x + at - bw, bw, before, attr);
+	used = put(y, x + at, w - at, match, (u->color ? (int)COLOR_PAIR(PAIR_MATCH) : A_REVERSE) | A_BOLD);
+	put_cut(y, x + at + used, w - at - used, after, attr);
+}
+
+static void hits_draw(const void *ctx, const struct screen *s)
+{
+	const struct ui *u = ctx;
+	const struct hitscreen *hs = &u->hits;
+	const struct list_columns *c = &hs->cols_at;
+	int title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
+	struct buf b = { 0 }, cl = { 0 };
+	char n1[32], n2[32];
+
+	(void)s;
+	erase();
+	if (screen_too_small(false))
+		return;
+	fill(0, 0, hs->cols, title);
+	thousands(n1, sizeof(n1), hs->h.n);
+	thousands(n2, sizeof(n2), hs->h.cables);
+	buf_printf(&b, " %s hit%s in %s cable%s", n1, hs->h.n == 1 ? "" : "s", n2, hs->h.cables == 1 ? "" : "s");
+	if (!hs->done)
+		buf_printf(&b, "  reading %d%%", hs->h.nrows ? (int)(hs->h.next * 100 / hs->h.nrows) : 100);
+	if (hs->h.full)
+		buf_printf(&b, " (the first %d)", HITS_MAX);
+	buf_printf(&b, "  filter: %s", u->list.filter.text);
+	put_cut(0, 0, hs->cols, clean(&cl, buf_str(&b)), title);
+	for (int k = 0; k < hs->rows && (size_t)(hs->top + k) < hs->h.n; k++) {
+		const struct hit_row *r = &hs->h.hit[hs->top + k];
+		const struct centry *e = corpus_entry(u->corpus, r->entry);
+		int y = 1 + k, attr = hs->top + k == hs->sel ? A_REVERSE : 0, x;
+		char date[11], where[64];
+
+		if (attr)
+			fill(y, 0, hs->cols, attr);
+		put_cut(y, c->id_x, c->id_w, clean(&cl, str_c(corpus_str(u->corpus, e->id))), attr | A_BOLD);
+		x = c->id_x + c->id_w + 2;
+		if (c->date_w) {
+			minutes_date(e->date, date);
+			put_c(y, x, 10, date, attr);
+			x += 12;
+		}
+		if (r->para < 0)
+			snprintf(where, sizeof(where), "header");
+		else
+			snprintf(where, sizeof(where), "\xC2\xB6%s%s%s%s", r->address, r->marking[0] ? " (" : "",
+				 r->marking, r->marking[0] ? ")" : "");
+		put_cut(y, x, 14, str_c(where), attr);
+		x += 15;
+		if (x + 10 < hs->cols)
+			draw_context(u, y, x, hs->cols - x - 1, r, attr);
+	}
+	if (!hs->h.n)
+		put_c(1, 1, hs->cols - 1, hs->done ? "(no hit)" : "(no hit yet: still reading)", A_DIM);
+	buf_clear(&b);
+	if (hs->h.n)
+		buf_printf(&b, " %d/%s", hs->sel + 1, n1);
+	status_bar(u, LINES - 1, hs->cols, buf_str(&b), "Enter opens, Tab: the cables ");
+	buf_free(&b);
+	buf_free(&cl);
+}
+
+static bool hits_cursor(const void *ctx, const struct screen *s, int *y, int *x)
+{
+	const struct ui *u = ctx;
+
+	(void)s;
+	*x = 0;
+	*y = 1 + u->hits.sel - u->hits.top;
+	return true;
+}
+
+static void hits_close(void *ctx, struct screen *s)
+{
+	struct ui *u = ctx;
+
+	(void)s;
+	hits_free(&u->hits.h);
+}
+
+const struct screen_ops hits_ops = {
+	.name = "hits",
+	.handle = hits_handle,
+	.recalc = hits_recalc,
+	.draw = hits_draw,
+	.cursor = hits_cursor,
+	.close = hits_close,
+};

@@ -1,0 +1,206 @@
+/* ui_links.c -- the reader's ways from cable to cable: the references and
+ * citing cables in the header (r, R, Enter), back to the cable left (with
+ * its filter, selection and scroll), back to the list, and J and K along
+ * the list */
+#include "config.h"
+#include "ui/ui_internal.h"
+
+#include <string.h>
+
+/* Opens corpus entry @entry in the reader, which comes to the top. */
+void ui_keep_spot(struct ui *u)
+{
+	struct view *v = &u->v;
+	struct ws_spot s;
+
+	if (!v->c || !v->c->id[0] || !screens_has(&u->stack, &u->reader_screen))
+		return;
+	memset(&s, 0, sizeof(s));
+	if (v->sel >= 0)
+		snprintf(s.address, sizeof(s.address), "%s", v->c->paras[v->sel].address);
+	s.list_top = v->list_top;
+	s.detail_top = v->detail_top;
+	ws_spot_set(v->ws, v->c->id, &s);
+}
+
+static struct str para_text(void *ud, int para)
+{
+	return view_text(ud, para);
+}
+
+/* A cable opened again: where it was left (unless --fresh). */
+static void restore_spot(struct ui *u)
+{
+	struct view *v = &u->v;
+	const struct paragraph *p;
+	struct ws_spot s;
+
+	if (u->o->fresh || !v->c->id[0] || !ws_spot_get(v->ws, v->c->id, &s) || !*s.address)
+		return;
+	p = cable_para_by_address(v->c, str_c(s.address));
+	if (!p || !view_visible(v, (int)(p - v->c->paras)))
+		return;
+	view_select(v, (int)(p - v->c->paras));
+	v->list_top = s.list_top;
+	v->detail_top = s.detail_top;
+	view_scroll_list(v);
+}
+
+bool ui_open_cable(struct ui *u, size_t entry)
+{
+	const struct cable *c;
+
+	ui_keep_spot(u);
+	if (!view_open(&u->v, entry))
+		return false;
+	view_search_again(&u->v);
+	ws_complete(u->v.ws, u->v.c, para_text, &u->v);
+	restore_spot(u);
+	c = u->v.c;
+	u->rd.numw = 1;
+	for (size_t i = 0; i < c->nparas; i++)
+		if ((int)strlen(c->paras[i].address) > u->rd.numw)
+			u->rd.numw = (int)strlen(c->paras[i].address);
+	reader_make_links(u);
+	while (screens_top(&u->stack) && screens_top(&u->stack) != &u->reader_screen &&
+	       screens_has(&u->stack, &u->reader_screen))
+		screens_pop(&u->stack);
+	if (!screens_has(&u->stack, &u->reader_screen))
+		screens_push(&u->stack, &u->reader_screen);
+	ui_keep_spot(u);         /* opened, now */
+	return true;
+}
+
+static void add_link(struct reader *rd, size_t entry)
+{
+	grow_array((void **)&rd->links, &rd->cap_links, rd->nlinks + 1, sizeof(*rd->links));
+	rd->links[rd->nlinks].entry = entry;
+	rd->links[rd->nlinks].line = -1;
+	rd->links[rd->nlinks].lines = 0;
+	rd->nlinks++;
+}
+
+/* The references of the open cable that the corpus holds, then the cables
+ * that cite it. */
+void reader_make_links(struct ui *u)
+{
+	struct reader *rd = &u->rd;
+	const struct cable *c = u->v.c;
+	const uint32_t *cited;
+	size_t n;
+
+	rd->nlinks = 0;
+	rd->link_sel = -1;
+	rd->link_shown = -1;
+	rd->header_top = 0;
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->nrefs; i++) {
+		bool moved;
+		long e = c->refs[i].id.n ? corpus_ref_target(u->corpus, u->v.cur, c->refs[i].id.p, &moved) : -1;
+
+		if (e >= 0)
+			add_link(rd, (size_t)e);
+	}
+	n = corpus_cited_by(u->corpus, u->v.cur, &cited);
+	for (size_t i = 0; i < n; i++)
+		add_link(rd, cited[i]);
+}
+
+static const char *entry_id(const struct ui *u, size_t entry)
+{
+	return corpus_str(u->corpus, corpus_entry(u->corpus, entry)->id);
+}
+
+void reader_select_link(struct ui *u, int dir)
+{
+	struct reader *rd = &u->rd;
+
+	if (!rd->nlinks) {
+		view_say(&u->v, corpus_done(u->corpus) ? "no reference or citing cable in this corpus"
+						       : "no reference in the corpus yet (still indexing)");
+		return;
+	}
+	u->v.header_collapsed = false;
+	if (rd->link_sel < 0)
+		rd->link_sel = dir > 0 ? 0 : (int)rd->nlinks - 1;
+	else
+		rd->link_sel = (int)((rd->link_sel + dir + (int)rd->nlinks) % (int)rd->nlinks);
+	view_say(&u->v, "%s: Enter opens it", entry_id(u, rd->links[rd->link_sel].entry));
+}
+
+void reader_follow_link(struct ui *u)
+{
+	struct reader *rd = &u->rd;
+	struct visit from = { u->v.cur, u->v.filter, u->v.sel, u->v.list_top, u->v.detail_top };
+	size_t to;
+
+	if (rd->link_sel < 0 || (size_t)rd->link_sel >= rd->nlinks) {
+		view_say(&u->v, "no reference selected: r selects one");
+		return;
+	}
+	to = rd->links[rd->link_sel].entry;
+	if (!ui_open_cable(u, to))
+		return;
+	grow_array((void **)&rd->history, &rd->cap_history, rd->nhistory + 1, sizeof(*rd->history));
+	rd->history[rd->nhistory++] = from;
+	/* the cable arrived at shows every paragraph: a filter chosen for the
+	 * cable left would hide what the reference points to */
+	if (from.filter.mode != FILTER_ALL || from.filter.marked_only) {
+		view_set_filter(&u->v, (struct filter){ FILTER_ALL, LEVEL_NONE, false });
+		view_say(&u->v, "opened %s, all paragraphs shown; Backspace goes back to the filter", entry_id(u, to));
+		return;
+	}
+	view_say(&u->v, "opened %s; Backspace goes back", entry_id(u, to));
+}
+
+/* Back to the cable before, or to the list; with one cable open, q
+ * (@may_quit) quits and Backspace says why it does nothing. */
+void reader_go_back(struct ui *u, bool may_quit)
+{
+	struct reader *rd = &u->rd;
+
+	if (rd->nhistory) {
+		struct visit b = rd->history[--rd->nhistory];
+		struct view *v = &u->v;
+
+		if (!ui_open_cable(u, b.entry))
+			return;
+		/* as it was left: the filter, the selection, the scroll */
+		view_set_filter(v, b.filter);
+		if (b.sel >= 0 && view_visible(v, b.sel))
+			view_select(v, b.sel);
+		v->list_top = b.list_top;
+		v->detail_top = b.detail_top;
+		view_say(v, "back to %s", entry_id(u, b.entry));
+		return;
+	}
+	if (u->has_list) {
+		ui_keep_spot(u);
+		screens_pop(&u->stack);
+		return;
+	}
+	if (may_quit)
+		u->quit = true;
+	else
+		view_say(&u->v, "only one cable is open: q quits");
+}
+
+void reader_walk_cables(struct ui *u, int dir)
+{
+	struct clist *l = &u->list;
+
+	if (!u->has_list || l->n < 2) {
+		view_say(&u->v, "only one cable is open");
+		return;
+	}
+	if (dir > 0 ? l->sel + 1 >= l->n : l->sel == 0) {
+		view_say(&u->v, dir > 0 ? "this is the last cable in the list" : "this is the first cable in the list");
+		return;
+	}
+	l->sel += (size_t)(long)dir;
+	u->rd.nhistory = 0;
+	if (ui_open_cable(u, l->rows[l->sel]))
+		view_say(&u->v, "cable %zu of %zu: %s", l->sel + 1, l->n, u->v.c->id[0] ? u->v.c->id : "(no id)");
+}
+

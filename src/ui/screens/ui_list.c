@@ -1,0 +1,395 @@
+/* ui_list.c -- the cable list screen: one row a cable (id, date, origin,
+ * classification, subject) over the list model (clist.h) */
+#include "config.h"
+#include "ui/ui_internal.h"
+#include "corpus/fts/corpus_text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc/marking.h"
+#include "base/text.h"
+
+/* ------------------------------------------------------------ filters */
+
+static void set_filter(struct ui *u, const char *text, bool narrow)
+{
+	struct clist *l = &u->list;
+	char err[256];
+
+	if (!(narrow ? clist_narrow(l, text, err, sizeof(err)) : clist_set_filter(l, text, err, sizeof(err)))) {
+		view_say(&u->v, "filter: %s", err);
+		return;
+	}
+	if (l->busy)
+		view_say(&u->v, "reading the cables' text: Esc cancels");
+	else
+		ui_list_done(u);
+}
+
+void ui_list_done(struct ui *u)
+{
+	struct clist *l = &u->list;
+
+	if (cfilter_empty(&l->filter))
+		view_say(&u->v, "filter cleared");
+	else if (l->gave_up)
+		view_say(&u->v, "the pattern gave up on %zu cable%s: too costly there", l->gave_up,
+			 l->gave_up == 1 ? "" : "s");
+	else if (!l->n)
+		view_say(&u->v, "no cable passes the filter%s", corpus_done(u->corpus) ? "" : " yet");
+}
+
+bool ui_list_cancel(struct ui *u)
+{
+	const char *text = clist_cancel(&u->list);
+
+	if (!text)
+		return false;
+	view_say(&u->v, "cancelled: %s; the list is as it was", text);
+	return true;
+}
+
+void ui_list_filter(struct ui *u, const char *text)
+{
+	set_filter(u, text, false);
+}
+
+/* A row of the overview chosen: the filter narrowed to it. */
+static void narrow_to(struct ui *u, const char *term)
+{
+	set_filter(u, term, true);
+	if (!u->v.msg[0])
+		view_say(&u->v, "narrowed to %s", term);
+}
+
+static void list_prompt_done(struct ui *u, char kind, const char *text)
+{
+	if (kind == 'l') {
+		/* / narrows the filter there is, with a term on the subject */
+		char *f = xasprintf(strchr(text, '\'') ? "subject~\"%s\"" : "subject~'%s'", text);
+
+		if (*text)
+			set_filter(u, f, true);
+		free(f);
+	} else {
+		set_filter(u, text, false);
+	}
+}
+
+/* ------------------------------------------------------------ keys */
+
+static void mouse_event(struct ui *u)
+{
+	const MEVENT *ev = &u->mouse;
+	struct clist *l = &u->list;
+	long row = (long)l->top + ev->y - 1;
+
+	if (u->rows < LAYOUT_MIN_ROWS || u->cols < LAYOUT_MIN_COLS)
+		return;
+	if (ev->bstate & BUTTON4_PRESSED)
+		clist_move(l, -3);
+	else if (ev->bstate & BUTTON5_PRESSED)
+		clist_move(l, 3);
+	else if ((ev->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) && ev->y >= 1 && row < (long)l->n)
+		l->sel = (size_t)row;
+}
+
+static void say_sort(struct ui *u)
+{
+	view_say(&u->v, "sorted by %s%s", sort_name(u->list.sort), u->list.reverse ? ", reversed" : "");
+}
+
+static bool list_handle(void *ctx, struct screen *s, struct key k)
+{
+	struct ui *u = ctx;
+	struct clist *l = &u->list;
+	long page = l->h > 1 ? (long)l->h - 1 : 1, half = l->h / 2 > 0 ? (long)l->h / 2 : 1;
+
+	(void)s;
+	switch (keys_action(k, LIST, true)) {
+	case ACT_LIST_DOWN: clist_move(l, 1); break;
+	case ACT_LIST_UP: clist_move(l, -1); break;
+	case ACT_LIST_PGDN: clist_move(l, page); break;
+	case ACT_LIST_PGUP: clist_move(l, -page); break;
+	case ACT_LIST_HALFDN: clist_move(l, half); break;
+	case ACT_LIST_HALFUP: clist_move(l, -half); break;
+	case ACT_LIST_FIRST: clist_move(l, -(long)l->n); break;
+	case ACT_LIST_LAST: clist_move(l, (long)l->n); break;
+	case ACT_LIST_OPEN:
+		if (l->n) {
+			u->rd.nhistory = 0;
+			ui_open_cable(u, l->rows[l->sel]);
+		}
+		break;
+	case ACT_LIST_SORT:
+		clist_sort_next(l);
+		say_sort(u);
+		break;
+	case ACT_LIST_REVERSE:
+		clist_reverse(l);
+		say_sort(u);
+		break;
+	case ACT_LIST_FILTER: {
+		/* the filter there is, and a space: typing adds a term */
+		char *start = xasprintf("%s%s", l->filter.text ? l->filter.text : "",
+					cfilter_empty(&l->filter) ? "" : " ");
+
+		prompt_open(u, 'f', " filter: ", start, list_prompt_done);
+		free(start);
+		break;
+	}
+	case ACT_LIST_SEARCH: prompt_open(u, 'l', "/", "", list_prompt_done); break;
+	case ACT_LIST_CLEAR: set_filter(u, "", false); break;
+	case ACT_LIST_OVERVIEW: glance_open(u, narrow_to); break;
+	case ACT_LIST_HITS: hitscreen_open(u); break;
+	case ACT_LIST_CITE:
+		if (l->n)
+			list_copy_cite(u, l->rows[l->sel]);
+		break;
+	case ACT_LIST_MARKS: marks_open(u); break;
+	case ACT_LIST_NOTE: list_note(u); break;
+	case ACT_LIST_NOTE_EDITOR: list_note_editor(u); break;
+	case ACT_LIST_COLLECT: list_collect(u); break;
+	case ACT_LIST_FRESH:
+		set_filter(u, "", false);
+		clist_set_sort(l, SORT_INPUT, false);
+		clist_move(l, -(long)l->n);
+		view_say(&u->v, "a clean start: no filter, file order, the first cable");
+		break;
+	case ACT_LIST_QUIT: u->quit = true; break;
+	case ACT_MOUSE: mouse_event(u); break;
+	default: return false;
+	}
+	return true;
+}
+
+/* ------------------------------------------------------------ the workspace changed */
+
+void ui_list_workspace(struct ui *u)
+{
+	struct clist *l = &u->list;
+	unsigned gen = ws_generation(u->v.ws);
+	bool reads = false;
+
+	if (l->ws_gen == gen)
+		return;
+	l->ws_gen = gen;
+	for (size_t i = 0; i < l->filter.n; i++)
+		reads = reads || cf_reads_workspace(&l->filter.terms[i]);
+	/* marked, noted, opened, collection=: the rows again (the selection kept) */
+	if (reads && !l->busy && u->has_list)
+		clist_make(l);
+}
+
+/* ------------------------------------------------------------ where it was left */
+
+void ui_list_restore(struct ui *u)
+{
+	const struct ui_opts *o = u->o;
+	struct ws_place p;
+	struct buf said = { 0 };
+	long e;
+
+	if (!u->has_list || o->fresh || (o->filter && *o->filter) || o->id || !o->place_key ||
+	    !ws_place_get(u->v.ws, o->place_key, &p))
+		return;
+	if (*p.filter)
+		ui_list_filter(u, p.filter);
+	if (p.sort != SORT_INPUT || p.reverse)
+		clist_set_sort(&u->list, (enum sort_key)p.sort, p.reverse);
+	/* the cable: read up to it, as --id does */
+	while (*p.cable && corpus_find(u->corpus, p.cable) < 0 && !corpus_index_step(u->corpus, 50))
+		;
+	clist_grow(&u->list);
+	e = *p.cable ? corpus_find(u->corpus, p.cable) : -1;
+	buf_adds(&said, "as left");
+	if (e >= 0 && clist_select_entry(&u->list, (size_t)e)) {
+		buf_printf(&said, ": %s", p.cable);
+		if (p.reading)
+			ui_open_cable(u, (size_t)e);
+	}
+	if (*p.filter)
+		buf_printf(&said, ", filter %s", p.filter);
+	if (u->list.sort != SORT_INPUT || u->list.reverse)
+		buf_printf(&said, ", by %s%s", sort_name(u->list.sort), u->list.reverse ? " reversed" : "");
+	buf_adds(&said, " (R or --fresh: a clean start)");
+	view_say(&u->v, "%s", said.p);
+	buf_free(&said);
+}
+
+void ui_list_keep(struct ui *u)
+{
+	struct clist *l = &u->list;
+	struct ws_place p;
+
+	if (!u->has_list || !u->o->place_key)
+		return;
+	memset(&p, 0, sizeof(p));
+	if (l->n)
+		snprintf(p.cable, sizeof(p.cable), "%s", corpus_str(u->corpus, corpus_entry(u->corpus, l->rows[l->sel])->id));
+	snprintf(p.filter, sizeof(p.filter), "%s", l->filter.text && !l->busy ? l->filter.text : "");
+	p.sort = l->sort;
+	p.reverse = l->reverse;
+	p.reading = screens_has(&u->stack, &u->reader_screen);
+	ws_place_set(u->v.ws, u->o->place_key, &p);
+}
+
+/* ------------------------------------------------------------ geometry */
+
+static void list_recalc(void *ctx, struct screen *s, struct rect r)
+{
+	struct ui *u = ctx;
+
+	(void)s;
+	clist_scroll(&u->list, r.h - 2 > 0 ? (size_t)(r.h - 2) : 1);
+	layout_list(&u->list_cols, r.w, u->list.id_w);
+}
+
+static bool list_cursor(const void *ctx, const struct screen *s, int *y, int *x)
+{
+	const struct ui *u = ctx;
+
+	(void)s;
+	*x = 0;
+	*y = u->rows < LAYOUT_MIN_ROWS || u->cols < LAYOUT_MIN_COLS ? 0 : 1 + (int)(u->list.sel - u->list.top);
+	return true;
+}
+
+/* ------------------------------------------------------------ drawing */
+
+/* What the workspace holds of cable @id, in words: "  • 2 marked ✎ noted · opened". */
+static void workspace_words(const struct ui *u, struct buf *b, const char *id)
+{
+	unsigned flags = ws_cable_flags(u->v.ws, str_c(id));
+	size_t n = ws_mark_count(u->v.ws, id);
+
+	if (n)
+		buf_printf(b, "  \xE2\x80\xA2 %zu marked", n);
+	if (flags & WS_NOTED)
+		buf_printf(b, "  \xE2\x9C\x8E noted");
+	if (flags & WS_COLLECTED) {
+		buf_adds(b, "  in ");
+		ws_cable_collections(u->v.ws, id, b);
+	}
+	if (flags & WS_OPENED)
+		buf_printf(b, "  \xC2\xB7 opened");
+}
+
+static void list_draw(const void *ctx, const struct screen *s)
+{
+	const struct ui *u = ctx;
+	const struct clist *l = &u->list;
+	int rows = LINES, cols = COLS, h = rows - 2, title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
+	char all[32], shown[32];
+	struct buf b = { 0 }, cl = { 0 };
+	const struct list_columns *c = &u->list_cols;
+	int x;
+	uint64_t done, total;
+
+	(void)s;
+	erase();
+	if (screen_too_small(false))
+		return;
+	/* the title bar */
+	fill(0, 0, cols, title);
+	thousands(all, sizeof(all), corpus_count(u->corpus));
+	buf_printf(&b, " pilcrow  %s cable%s", all, corpus_count(u->corpus) == 1 ? "" : "s");
+	if (l->sort != SORT_INPUT || l->reverse)
+		buf_printf(&b, "  sorted by %s%s", sort_name(l->sort), l->reverse ? ", reversed" : "");
+	if (!cfilter_empty(&l->filter))
+		buf_printf(&b, "  filter: %s", l->filter.text);
+	put(0, 0, cols, clean(&cl, buf_str(&b)), title);
+	/* the rows: id, date, origin, classification (coloured, and written), subject */
+	for (int k = 0; k < h; k++) {
+		size_t ri = l->top + (size_t)k;
+		const struct centry *e;
+		int y = 1 + k, attr;
+		unsigned flags;
+		char date[11], mark[96];
+
+		if (ri >= l->n) {
+			if (ri == 0 && k == 0)
+				put_c(y, 1, cols - 1, corpus_done(u->corpus) ? "(no cable passes the filter)"
+									 : "(no cable yet: still reading)", A_DIM);
+			continue;
+		}
+		e = corpus_entry(u->corpus, l->rows[ri]);
+		attr = ri == l->sel ? A_REVERSE : 0;
+		if (attr)
+			fill(y, 0, cols, attr);
+		/* what the reader did with it, before the id: a note, marks,
+		 * opened (the words in the status bar for the selected one) */
+		flags = ws_cable_flags(u->v.ws, str_c(corpus_str(u->corpus, e->id)));
+		if (flags & (WS_NOTED | WS_MARKED | WS_OPENED))
+			put_c(y, 0, 1, flags & WS_NOTED ? "\xE2\x9C\x8E" : flags & WS_MARKED ? "\xE2\x80\xA2" : "\xC2\xB7",
+			      attr | (flags & (WS_NOTED | WS_MARKED) ? A_BOLD : A_DIM));
+		/* cut with an ellipsis, never silently */
+		put_cut(y, c->id_x, c->id_w, clean(&cl, str_c(corpus_str(u->corpus, e->id))), attr | A_BOLD);
+		if (c->date_w) {
+			minutes_date(e->date, date);
+			put_c(y, c->date_x, c->date_w, date, attr);
+		}
+		if (c->origin_w)
+			put_cut(y, c->origin_x, c->origin_w, clean(&cl, str_c(corpus_str(u->corpus, e->origin))), attr);
+		if (c->class_w) {
+			struct marking m = { (enum level)e->level, e->caveats, STR_NULL };
+
+			if (e->level)
+				marking_format_portion(&m, mark, sizeof(mark));
+			else
+				snprintf(mark, sizeof(mark), "-");
+			put_cut(y, c->class_x, c->class_w, str_c(mark), attr | ui_level_attr(u, (enum level)e->level, false));
+		}
+		if (c->subject_w)
+			put_cut(y, c->subject_x, c->subject_w - 1,   /* the last column: the scroll marks */
+				clean(&cl, str_c(corpus_str(u->corpus, e->subject))), attr);
+	}
+	if (l->top > 0)
+		put_c(1, cols - 1, 1, "\xE2\x96\xB2", A_BOLD);
+	if (l->top + l->h < l->n)
+		put_c(rows - 2, cols - 1, 1, "\xE2\x96\xBC", A_BOLD);
+	/* the status bar: how many pass, indexing progress, messages */
+	buf_clear(&b);
+	thousands(shown, sizeof(shown), l->n);
+	if (l->n)
+		buf_printf(&b, " %zu/%s", l->sel + 1, shown);
+	if (l->n)
+		workspace_words(u, &b, corpus_str(u->corpus, corpus_entry(u->corpus, l->rows[l->sel])->id));
+	if (!cfilter_empty(&l->filter))
+		buf_printf(&b, "  %s of %s  filter: %s", shown, all, l->filter.text);
+	if (l->busy)
+		buf_printf(&b, "  filtering %d%% (Esc cancels)", clist_progress(l));
+	corpus_progress(u->corpus, &done, &total);
+	if (!corpus_done(u->corpus))
+		buf_printf(&b, "  reading %d%%", total ? (int)(done * 100 / total) : 0);
+	else if (corpus_text_merging(u->corpus))
+		buf_printf(&b, "  indexing text: merging");
+	else if (corpus_text_state(u->corpus) == CT_BUILDING)
+		buf_printf(&b, "  indexing text %d%%", corpus_text_percent(u->corpus));
+	else if (corpus_text_state(u->corpus) == CT_CHECKING)
+		buf_printf(&b, "  checking the text index %d%%", corpus_text_percent(u->corpus));
+	if (corpus_problems(u->corpus))
+		buf_printf(&b, "  %zu problem%s (listed on exit)", corpus_problems(u->corpus),
+			   corpus_problems(u->corpus) == 1 ? "" : "s");
+	fill(rows - 1, 0, cols, pair_attr(u, PAIR_STATUS, A_REVERSE));
+	x = put(rows - 1, 0, cols, clean(&cl, buf_str(&b)), pair_attr(u, PAIR_STATUS, A_REVERSE));
+	{
+		struct str m = u->v.msg[0] ? clean(&cl, str_c(u->v.msg)) : STR_LIT("? help ");
+		int mw = text_width(m);
+
+		if (x + 2 < cols)
+			put(rows - 1, cols - mw - 1 > x + 2 ? cols - mw - 1 : x + 2, cols - x - 2, m,
+			    pair_attr(u, PAIR_STATUS, A_REVERSE) | (u->v.msg[0] ? A_BOLD : 0));
+	}
+	buf_free(&b);
+	buf_free(&cl);
+}
+
+const struct screen_ops list_ops = {
+	.name = "list",
+	.handle = list_handle,
+	.recalc = list_recalc,
+	.draw = list_draw,
+	.cursor = list_cursor,
+};

@@ -1,0 +1,411 @@
+/* ui_marks.c -- the marks browser (w): every marked or noted paragraph
+ * across the corpus, grouped by cable (id, date, origin, subject), each
+ * with its address, marking, first words and note; a chooser of the
+ * collections at the top.  Enter opens the cable there; d unmarks, a
+ * edits the note, c moves it to another collection, e exports. */
+#include "config.h"
+#include "ui/ui_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "doc/cite.h"
+#include "base/text.h"
+#include "workspace/ws_export.h"
+
+static const char *chosen(const struct ui *u)
+{
+	return u->marks.coll < 0 ? NULL : u->marks.coll_name;
+}
+
+/* The collection shown by number (-1 all), kept by name. */
+static void choose(struct ui *u, int k)
+{
+	struct markscreen *ms = &u->marks;
+	const char *const *names;
+	size_t n = ws_collections(u->v.ws, &names);
+
+	if (k >= (int)n)
+		k = -1;
+	if (k < -1)
+		k = (int)n - 1;
+	ms->coll = k;
+	snprintf(ms->coll_name, sizeof(ms->coll_name), "%s", k >= 0 ? names[k] : "");
+}
+
+void marks_reload(struct ui *u)
+{
+	struct markscreen *ms = &u->marks;
+	const char *const *names;
+	size_t n = ws_collections(u->v.ws, &names);
+	long keep = ms->sel;
+
+	/* the collection chosen, where it is now (gone: all) */
+	ms->coll = -1;
+	for (size_t i = 0; *ms->coll_name && i < n; i++)
+		if (strcmp(names[i], ms->coll_name) == 0)
+			ms->coll = (int)i;
+	if (ms->coll < 0)
+		ms->coll_name[0] = '\0';
+	marklist_load(&ms->ml, u->v.ws, chosen(u));
+	if (keep >= (long)ms->ml.nlines)
+		keep = (long)ms->ml.nlines - 1;
+	ms->sel = marklist_next_item(&ms->ml, keep < 0 ? 0 : keep, 1);
+	if (ms->sel < 0)
+		ms->sel = marklist_next_item(&ms->ml, keep, -1);
+}
+
+void marks_open(struct ui *u)
+{
+	struct markscreen *ms = &u->marks;
+
+	if (screens_has(&u->stack, &u->marks_screen)) {
+		while (screens_top(&u->stack) != &u->marks_screen)
+			screens_pop(&u->stack);
+	} else {
+		screens_push(&u->stack, &u->marks_screen);
+	}
+	ms->sel = ms->top = 0;
+	marks_reload(u);
+}
+
+static const struct ws_item *selected(const struct ui *u)
+{
+	const struct markscreen *ms = &u->marks;
+
+	if (ms->sel < 0 || (size_t)ms->sel >= ms->ml.nlines)
+		return NULL;
+	return &ms->ml.items[ms->ml.lines[ms->sel].item];
+}
+
+static void open_item(struct ui *u)
+{
+	const struct ws_item *it = selected(u);
+	long e;
+
+	if (!it)
+		return;
+	e = corpus_find(u->corpus, it->id);
+	if (e < 0) {
+		view_say(&u->v, "%s is not in what was read: open the file or dump that holds it", it->id);
+		return;
+	}
+	clist_select_entry(&u->list, (size_t)e);
+	u->rd.nhistory = 0;
+	if (!ui_open_cable(u, (size_t)e))
+		return;
+	if (*it->address && !view_jump(&u->v, it->address))
+		return;
+	view_say(&u->v, "%s%s%s: Backspace goes back to the marks", it->id, *it->address ? " \xC2\xB6" : "",
+		 it->address);
+}
+
+static void remove_item(struct ui *u)
+{
+	const struct ws_item *it = selected(u);
+	struct ws_about a;
+	char where[80];
+
+	if (!it)
+		return;
+	a = ws_about_item(it);
+	snprintf(where, sizeof(where), "%s%s%s", it->id, *it->address ? " \xC2\xB6" : "", it->address);
+	if (u->marks.coll >= 0) {
+		ws_collect_toggle(u->v.ws, &a, u->marks.coll_name);
+		view_say(&u->v, "%s taken out of '%s'", where, u->marks.coll_name);
+	} else if (ws_marked(u->v.ws, it->id, it->address)) {
+		ws_mark_toggle(u->v.ws, &a);
+		view_say(&u->v, "%s unmarked", where);
+	} else if (*it->collections) {
+		view_say(&u->v, "%s is in %s: choose it at the top to take it out", where, it->collections);
+		return;
+	} else {
+		view_say(&u->v, "%s has a note only: a, then an empty line, removes it", where);
+		return;
+	}
+	marks_reload(u);
+}
+
+static void note_done(struct ui *u, char kind, const char *text)
+{
+	const struct ws_item *it = selected(u);
+	struct ws_about a;
+
+	(void)kind;
+	if (!it)
+		return;
+	a = ws_about_item(it);
+	ws_note_set(u->v.ws, &a, text);
+	view_say(&u->v, "note on %s%s%s %s", it->id, *it->address ? " \xC2\xB6" : "", it->address,
+		 *text ? "kept" : "removed");
+	marks_reload(u);
+}
+
+static size_t collection_names(struct ui *u, const char *const **names)
+{
+	return ws_collections(u->v.ws, names);
+}
+
+static void move_done(struct ui *u, char kind, const char *text)
+{
+	const struct ws_item *it = selected(u);
+	const char *from;
+	struct ws_about a;
+
+	(void)kind;
+	if (!it || !*text)
+		return;
+	/* from the collection shown; in all, from every one it is in */
+	from = u->marks.coll >= 0 ? u->marks.coll_name : NULL;
+	a = ws_about_item(it);
+	ws_collect_move(u->v.ws, &a, from, text);
+	view_say(&u->v, "%s%s%s moved to '%.60s'", it->id, *it->address ? " \xC2\xB6" : "", it->address, text);
+	marks_reload(u);
+}
+
+/* e: the format from the file's name. */
+static void export_done(struct ui *u, char kind, const char *text)
+{
+	static const struct {
+		const char *ext, *format;
+	} exts[] = { { ".md", "markdown" }, { ".markdown", "markdown" }, { ".json", "csl-json" },
+		     { ".bib", "bibtex" }, { ".txt", "text" }, { ".jsonl", "jsonl" } };
+	const char *format = NULL, *dot = strrchr(text, '.');
+	struct buf out = { 0 };
+	char err[4200];
+	size_t n;
+
+	(void)kind;
+	if (!*text)
+		return;
+	for (size_t i = 0; dot && i < sizeof(exts) / sizeof(exts[0]); i++)
+		if (strcasecmp(dot, exts[i].ext) == 0)
+			format = exts[i].format;
+	if (!format) {
+		view_say(&u->v, "the name says the format: .md, .json (CSL-JSON), .bib, .txt or .jsonl");
+		return;
+	}
+	n = ws_export(u->v.ws, format, chosen(u), u->set ? u->set->citation : NULL, &out);
+	if (ws_write_file(text, &out, NULL, 0, err, sizeof(err)))
+		view_say(&u->v, "%zu item%s written to %s (%s)", n, n == 1 ? "" : "s", text, format);
+	else
+		view_say(&u->v, "not written: %s", err);
+	buf_free(&out);
+}
+
+static void copy_item(struct ui *u)
+{
+	const struct ws_item *it = selected(u);
+	struct cite_src s;
+
+	if (!it)
+		return;
+	s = ws_cite_item(it);
+	ui_copy_cite(u, &s, *it->text);
+}
+
+static void step(struct ui *u, long lines)
+{
+	struct markscreen *ms = &u->marks;
+	long to = ms->sel + lines, found;
+
+	if (to < 0)
+		to = 0;
+	if (to >= (long)ms->ml.nlines)
+		to = (long)ms->ml.nlines - 1;
+	found = marklist_next_item(&ms->ml, to, lines > 0 ? 1 : -1);
+	if (found < 0)
+		found = marklist_next_item(&ms->ml, to, lines > 0 ? -1 : 1);
+	if (found >= 0)
+		ms->sel = found;
+}
+
+static bool marks_handle(void *ctx, struct screen *s, struct key k)
+{
+	struct ui *u = ctx;
+	struct markscreen *ms = &u->marks;
+	long page = ms->rows > 1 ? ms->rows - 1 : 1;
+	const struct ws_item *it = selected(u);
+	char label[96];
+	const char *note;
+
+	(void)s;
+	switch (keys_action(k, MARKS, false)) {
+	case ACT_MARKS_DOWN: step(u, 1); break;
+	case ACT_MARKS_UP: step(u, -1); break;
+	case ACT_MARKS_PGDN: step(u, page); break;
+	case ACT_MARKS_PGUP: step(u, -page); break;
+	case ACT_MARKS_FIRST: step(u, -(long)ms->ml.nlines); break;
+	case ACT_MARKS_LAST: step(u, (long)ms->ml.nlines); break;
+	case ACT_MARKS_OPEN: open_item(u); break;
+	case ACT_MARKS_NEXT_COLL:
+	case ACT_MARKS_PREV_COLL:
+		choose(u, ms->coll + (keys_action(k, MARKS, false) == ACT_MARKS_NEXT_COLL ? 1 : -1));
+		ms->sel = ms->top = 0;
+		marks_reload(u);
+		break;
+	case ACT_MARKS_REMOVE: remove_item(u); break;
+	case ACT_MARKS_NOTE:
+		if (!it)
+			break;
+		note = it->note;
+		if (strchr(note, '\n')) {
+			view_say(&u->v, "this note is more than a line: open the cable and edit it with A");
+			break;
+		}
+		snprintf(label, sizeof(label), " note on %s%s%s: ", it->id, *it->address ? " \xC2\xB6" : "", it->address);
+		prompt_open(u, 'a', label, note, note_done);
+		break;
+	case ACT_MARKS_MOVE:
+		if (!it)
+			break;
+		prompt_open(u, 'c', " move to collection (Tab completes): ", "", move_done);
+		u->prompt.names = collection_names;
+		break;
+	case ACT_MARKS_COPY: copy_item(u); break;
+	case ACT_MARKS_EXPORT:
+		prompt_open(u, 'e', " export to (.md .json .bib .txt .jsonl): ", "", export_done);
+		break;
+	case ACT_MARKS_CLOSE: screens_pop(&u->stack); break;
+	default: return false;
+	}
+	return true;
+}
+
+static void marks_recalc(void *ctx, struct screen *s, struct rect r)
+{
+	struct ui *u = ctx;
+	struct markscreen *ms = &u->marks;
+
+	(void)s;
+	/* the title, the chooser, the lines, the status bar */
+	ms->rows = r.h - 3 > 1 ? r.h - 3 : 1;
+	ms->cols = r.w;
+	if (ms->sel < ms->top)
+		ms->top = ms->sel;
+	/* the cable's line shows with its first item */
+	if (ms->sel > 0 && ms->top == ms->sel && ms->ml.lines[ms->sel - 1].kind == ML_CABLE)
+		ms->top = ms->sel - 1;
+	if (ms->sel >= ms->top + ms->rows)
+		ms->top = ms->sel - ms->rows + 1;
+	if (ms->top < 0)
+		ms->top = 0;
+}
+
+/* The chooser: all, then each collection; the one shown in reverse. */
+static void draw_chooser(const struct ui *u, int y)
+{
+	const struct markscreen *ms = &u->marks;
+	const char *const *names;
+	size_t n = ws_collections(u->v.ws, &names);
+	struct buf cl = { 0 };
+	int x = 1;
+
+	x += put_c(y, x, ms->cols - x, "collection: ", A_DIM);
+	for (int k = -1; k < (int)n && x < ms->cols - 1; k++) {
+		const char *name = k < 0 ? "all" : names[k];
+		bool on = k == ms->coll;
+
+		/* the one shown in brackets too: not only by its colour */
+		x += put_c(y, x, ms->cols - x, on ? "[" : " ", A_BOLD);
+		x += put(y, x, ms->cols - x, clean(&cl, str_c(name)), on ? A_REVERSE | A_BOLD : 0);
+		x += put_c(y, x, ms->cols - x, on ? "] " : "  ", A_BOLD);
+	}
+	buf_free(&cl);
+}
+
+static void draw_line(const struct ui *u, int y, const struct ml_line *l, bool sel)
+{
+	const struct ws_item *it = &u->marks.ml.items[l->item];
+	int w = u->marks.cols, attr = sel ? A_REVERSE : 0, x;
+	struct buf cl = { 0 }, b = { 0 };
+
+	if (sel)
+		fill(y, 0, w, attr);
+	switch (l->kind) {
+	case ML_CABLE:
+		x = 1 + put(y, 1, w - 1, clean(&cl, str_c(it->id)), A_BOLD);
+		buf_printf(&b, " %.10s  %s  ", *it->date ? it->date : "(no date)", *it->origin ? it->origin : "-");
+		x += put(y, x, w - x, str_c(b.p), 0);
+		put_cut(y, x, w - x - 1, clean(&cl, str_c(it->subject)), 0);
+		break;
+	case ML_ITEM:
+		if (*it->address)
+			buf_printf(&b, "\xC2\xB6%s%s%s%s", it->address, *it->marking ? " (" : "", it->marking,
+				   *it->marking ? ")" : "");
+		else
+			buf_adds(&b, "the cable");
+		x = 3 + put_c(y, 3, 16, b.p, attr | A_BOLD);
+		x = x < 20 ? 20 : x + 1;
+		if (*it->collections && strcmp(it->collections, WS_MARKS) != 0) {
+			buf_clear(&b);
+			buf_printf(&b, "[%s] ", it->collections);
+			x += put_cut(y, x, (w - x) / 3, clean(&cl, str_c(b.p)), attr | A_DIM);
+		}
+		/* a paragraph marked before its text was kept (the old marks
+		 * file) has it once its cable is opened */
+		put_cut(y, x, w - x - 1,
+			clean(&cl, str_c(*it->text || !*it->address ? it->text : "(the text comes once the cable is opened)")),
+			attr);
+		break;
+	case ML_NOTE:
+		x = 20 + put_c(y, 20, 2, "\xE2\x9C\x8E ", attr | A_BOLD);
+		put_cut(y, x, w - x - 1, clean(&cl, str_c(it->note)), attr);
+		break;
+	}
+	buf_free(&b);
+	buf_free(&cl);
+}
+
+static void marks_draw(const void *ctx, const struct screen *s)
+{
+	const struct ui *u = ctx;
+	const struct markscreen *ms = &u->marks;
+	int title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
+	struct buf b = { 0 };
+	size_t items = 0;
+
+	(void)s;
+	erase();
+	if (screen_too_small(false))
+		return;
+	for (size_t i = 0; i < ms->ml.nlines; i++)
+		items += ms->ml.lines[i].kind == ML_ITEM;
+	fill(0, 0, ms->cols, title);
+	buf_printf(&b, " Marks and notes  %zu in %zu cable%s", items, ms->ml.cables, ms->ml.cables == 1 ? "" : "s");
+	put_cut(0, 0, ms->cols, str_c(b.p), title);
+	draw_chooser(u, 1);
+	for (int k = 0; k < ms->rows && (size_t)(ms->top + k) < ms->ml.nlines; k++)
+		draw_line(u, 2 + k, &ms->ml.lines[ms->top + k], ms->top + k == ms->sel);
+	if (!ms->ml.nlines)
+		put_c(2, 1, ms->cols - 1, ms->coll < 0 ? "(nothing marked or noted yet: m marks a paragraph, a notes it)"
+						       : "(nothing in this collection)", A_DIM);
+	if (ms->top > 0)
+		put_c(2, ms->cols - 1, 1, "\xE2\x96\xB2", A_BOLD);
+	if ((size_t)(ms->top + ms->rows) < ms->ml.nlines)
+		put_c(LINES - 2, ms->cols - 1, 1, "\xE2\x96\xBC", A_BOLD);
+	buf_clear(&b);
+	if (*ws_caveat(u->v.ws))
+		buf_printf(&b, " %s", ws_caveat(u->v.ws));
+	status_bar(u, LINES - 1, ms->cols, buf_str(&b), "Enter opens, d unmarks, Tab: collections ");
+	buf_free(&b);
+}
+
+static bool marks_cursor(const void *ctx, const struct screen *s, int *y, int *x)
+{
+	const struct ui *u = ctx;
+
+	(void)s;
+	*x = 0;
+	*y = 2 + (int)(u->marks.sel - u->marks.top);
+	return true;
+}
+
+const struct screen_ops marks_ops = {
+	.name = "marks",
+	.handle = marks_handle,
+	.recalc = marks_recalc,
+	.draw = marks_draw,
+	.cursor = marks_cursor,
+};

@@ -1,0 +1,189 @@
+/* ui_overview.c -- the corpus at a glance (o in the list): for the cables
+ * the list shows, how many a year as bars, the top origins, the top TAGS
+ * with their meanings, the levels and caveats; Enter on a row narrows the
+ * list's filter to it, like the faceted browsing of the web viewers */
+#include "config.h"
+#include "ui/ui_internal.h"
+
+#include <string.h>
+
+#include "base/text.h"
+
+static void add_line(struct glance *g, const char *title, const struct facet *f, bool bar)
+{
+	if (g->n < GLANCE_LINES)
+		g->lines[g->n++] = (struct glance_line){ title, f, bar };
+}
+
+static void section(struct glance *g, const char *title, const struct facet *f, size_t n, bool bar)
+{
+	if (!n)
+		return;
+	add_line(g, title, NULL, false);
+	for (size_t i = 0; i < n; i++)
+		add_line(g, NULL, &f[i], bar);
+}
+
+/* The first row that is a facet from @i on, in direction @dir, or -1. */
+static int facet_from(const struct glance *g, int i, int dir)
+{
+	for (; i >= 0 && i < g->n; i += dir)
+		if (g->lines[i].facet)
+			return i;
+	return -1;
+}
+
+void glance_open(struct ui *u, void (*pick)(struct ui *u, const char *term))
+{
+	struct glance *g = &u->glance;
+	const struct overview *o = &g->ov;
+
+	overview_make(&g->ov, u->corpus, u->list.rows, u->list.n);
+	g->n = 0;
+	section(g, o->by_month ? "Cables a month" : "Cables a year", o->spans, o->nspans, true);
+	section(g, "Top origins", o->origins, o->norigins, false);
+	section(g, "Top TAGS", o->tags, o->ntags, false);
+	section(g, "Levels", o->levels, o->nlevels, false);
+	section(g, "Caveats", o->caveats, o->ncaveats, false);
+	g->sel = facet_from(g, 0, 1);
+	g->top = 0;
+	g->pick = pick;
+	screens_push(&u->stack, &u->glance_screen);
+	if (!u->list.n)
+		view_say(&u->v, "no cable passes the filter");
+}
+
+static void move_sel(struct glance *g, int delta)
+{
+	int dir = delta < 0 ? -1 : 1, at = g->sel;
+
+	for (int k = 0; k < (delta < 0 ? -delta : delta); k++) {
+		int next = facet_from(g, at + dir, dir);
+
+		if (next < 0)
+			break;
+		at = next;
+	}
+	g->sel = at;
+}
+
+static bool glance_handle(void *ctx, struct screen *s, struct key k)
+{
+	struct ui *u = ctx;
+	struct glance *g = &u->glance;
+	int page = g->rows > 2 ? g->rows - 2 : 1;
+
+	(void)s;
+	switch (keys_action(k, OVERVIEW, false)) {
+	case ACT_GLANCE_DOWN: move_sel(g, 1); break;
+	case ACT_GLANCE_UP: move_sel(g, -1); break;
+	case ACT_GLANCE_PGDN: move_sel(g, page); break;
+	case ACT_GLANCE_PGUP: move_sel(g, -page); break;
+	case ACT_GLANCE_FIRST: g->sel = facet_from(g, 0, 1); g->top = 0; break;
+	case ACT_GLANCE_LAST: g->sel = facet_from(g, g->n - 1, -1); break;
+	case ACT_GLANCE_PICK:
+		if (g->sel >= 0) {
+			char term[128];
+
+			snprintf(term, sizeof(term), "%s", g->lines[g->sel].facet->term);
+			screens_pop(&u->stack);
+			if (g->pick)
+				g->pick(u, term);
+		}
+		break;
+	case ACT_GLANCE_CLOSE: screens_pop(&u->stack); break;
+	default: return false;
+	}
+	return true;
+}
+
+static void glance_recalc(void *ctx, struct screen *s, struct rect r)
+{
+	struct ui *u = ctx;
+	struct glance *g = &u->glance;
+
+	(void)s;
+	g->rows = r.h - 2 > 1 ? r.h - 2 : 1;
+	g->cols = r.w;
+	if (g->sel >= 0 && g->sel < g->top)
+		g->top = g->sel > 0 && !g->lines[g->sel - 1].facet ? g->sel - 1 : g->sel;
+	if (g->sel >= g->top + g->rows)
+		g->top = g->sel - g->rows + 1;
+	if (g->top > g->n - g->rows)
+		g->top = g->n - g->rows > 0 ? g->n - g->rows : 0;
+	if (g->top < 0)
+		g->top = 0;
+}
+
+static void glance_draw(const void *ctx, const struct screen *s)
+{
+	const struct ui *u = ctx;
+	const struct glance *g = &u->glance;
+	int title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
+	struct buf b = { 0 }, cl = { 0 };
+	char n[32];
+
+	(void)s;
+	erase();
+	if (screen_too_small(false))
+		return;
+	fill(0, 0, g->cols, title);
+	thousands(n, sizeof(n), g->ov.cables);
+	buf_printf(&b, " Overview  %s cable%s", n, g->ov.cables == 1 ? "" : "s");
+	if (g->ov.undated)
+		buf_printf(&b, " (%zu without a date)", g->ov.undated);
+	if (!cfilter_empty(&u->list.filter))
+		buf_printf(&b, "  filter: %s", u->list.filter.text);
+	put_cut(0, 0, g->cols, clean(&cl, buf_str(&b)), title);
+	for (int k = 0; k < g->rows && g->top + k < g->n; k++) {
+		const struct glance_line *l = &g->lines[g->top + k];
+		int y = 1 + k, attr = g->top + k == g->sel ? A_REVERSE : 0, x;
+
+		if (!l->facet) {
+			put_c(y, 1, g->cols - 1, l->title, pair_attr(u, PAIR_SECTION, A_BOLD) | A_BOLD);
+			continue;
+		}
+		if (attr)
+			fill(y, 0, g->cols, attr);
+		thousands(n, sizeof(n), l->facet->count);
+		put_cut(y, 3, 20, clean(&cl, str_c(l->facet->label)), attr | A_BOLD);
+		x = 24;
+		put_c(y, x + 10 - (int)strlen(n), (int)strlen(n), n, attr);
+		x += 12;
+		if (l->bar) {
+			buf_clear(&b);
+			overview_bar(&b, l->facet->count, g->ov.most_span, g->cols - x - 2 > 4 ? g->cols - x - 2 : 4);
+			put(y, x, g->cols - x - 1, buf_str(&b), attr | pair_attr(u, PAIR_LABEL, 0));
+		} else if (l->facet->meaning) {
+			put_cut(y, x, g->cols - x - 1, str_c(l->facet->meaning), attr);
+		}
+	}
+	if (g->top > 0)
+		put_c(1, g->cols - 1, 1, "\xE2\x96\xB2", A_BOLD);
+	if (g->top + g->rows < g->n)
+		put_c(LINES - 2, g->cols - 1, 1, "\xE2\x96\xBC", A_BOLD);
+	buf_clear(&b);
+	if (g->sel >= 0)
+		buf_printf(&b, " Enter narrows the list to %s", g->lines[g->sel].facet->term);
+	status_bar(u, LINES - 1, g->cols, buf_str(&b), "q closes ");
+	buf_free(&b);
+	buf_free(&cl);
+}
+
+static bool glance_cursor(const void *ctx, const struct screen *s, int *y, int *x)
+{
+	const struct ui *u = ctx;
+
+	(void)s;
+	*x = 0;
+	*y = u->glance.sel >= u->glance.top ? 1 + u->glance.sel - u->glance.top : 1;
+	return true;
+}
+
+const struct screen_ops glance_ops = {
+	.name = "overview",
+	.handle = glance_handle,
+	.recalc = glance_recalc,
+	.draw = glance_draw,
+	.cursor = glance_cursor,
+};

@@ -1,0 +1,191 @@
+/* ui_prompt.c -- the prompt: a line editor over the status bar (an
+ * overlay screen), with a history per kind of prompt for the session */
+#include "config.h"
+#include "ui/ui_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/text.h"
+#include "base/util.h"
+
+static const char kinds[PROMPT_KINDS] = { '/', ':', 'f', 'l', 'a', 'c', 'e' };
+
+/* The kinds whose lines are kept between sessions (a note is kept as the note). */
+static bool kept(char kind)
+{
+	return kind != 'a';
+}
+
+static void load_line(const char *line, void *ud)
+{
+	history_add(ud, line);
+}
+
+void prompt_open(struct ui *u, char kind, const char *label, const char *start, prompt_done_fn done)
+{
+	struct prompt *p = &u->prompt;
+
+	p->kind = kind;
+	snprintf(p->label, sizeof(p->label), "%s", label);
+	p->done = done;
+	p->names = NULL;
+	p->next_name = -1;
+	p->h = &p->hist[0];
+	for (int i = 0; i < PROMPT_KINDS; i++)
+		if (kinds[i] == kind) {
+			p->h = &p->hist[i];
+			/* the lines typed in earlier sessions, once */
+			if (!p->loaded[i] && kept(kind) && u->v.ws)
+				ws_history(u->v.ws, kind, HISTORY_MAX, load_line, p->h);
+			p->loaded[i] = true;
+		}
+	p->h->pos = p->h->n;
+	line_set(&p->line, start);
+	if (!screens_has(&u->stack, &u->prompt_screen))
+		screens_push(&u->stack, &u->prompt_screen);
+}
+
+void prompt_free(struct prompt *p)
+{
+	for (int i = 0; i < PROMPT_KINDS; i++)
+		history_free(&p->hist[i]);
+	line_free(&p->line);
+	free(p->stem);
+	p->stem = NULL;
+}
+
+static void finish(struct ui *u, bool take)
+{
+	struct prompt *p = &u->prompt;
+	/* a copy: what is done with the line may open another prompt */
+	char *text = xstrdup(p->line.s ? p->line.s : "");
+
+	screens_pop(&u->stack);
+	if (take) {
+		history_add(p->h, text);
+		if (kept(p->kind) && u->v.ws)
+			ws_history_add(u->v.ws, p->kind, text);
+		if (p->done)
+			p->done(u, p->kind, text);
+	}
+	free(text);
+}
+
+/* Tab: the next name that starts with what was typed before the first Tab. */
+static void complete(struct ui *u)
+{
+	struct prompt *p = &u->prompt;
+	const char *const *names;
+	size_t n = p->names ? p->names(u, &names) : 0;
+
+	if (!n) {
+		view_say(&u->v, "nothing to complete");
+		return;
+	}
+	if (p->next_name < 0) {
+		free(p->stem);
+		p->stem = xstrdup(p->line.s ? p->line.s : "");
+		p->next_name = 0;
+	}
+	for (size_t k = 0; k < n; k++) {
+		size_t i = ((size_t)p->next_name + k) % n;
+
+		if (strncasecmp(names[i], p->stem, strlen(p->stem)) == 0) {
+			line_set(&p->line, names[i]);
+			p->next_name = (int)((i + 1) % n);
+			return;
+		}
+	}
+	view_say(&u->v, "no name starts with '%s'", p->stem);
+}
+
+static bool prompt_handle(void *ctx, struct screen *s, struct key k)
+{
+	struct ui *u = ctx;
+	struct lineedit *l = &u->prompt.line;
+	enum action a = keys_action(k, PROMPT, false);
+
+	(void)s;
+	if (a != ACT_PROMPT_COMPLETE)
+		u->prompt.next_name = -1;
+	switch (a) {
+	case ACT_PROMPT_COMPLETE: complete(u); break;
+	case ACT_PROMPT_DONE: finish(u, true); break;
+	case ACT_PROMPT_CANCEL: finish(u, false); break;
+	case ACT_PROMPT_LEFT: line_left(l); break;
+	case ACT_PROMPT_RIGHT: line_right(l); break;
+	case ACT_PROMPT_HOME: line_home(l); break;
+	case ACT_PROMPT_END: line_end(l); break;
+	case ACT_PROMPT_BACKSPACE:
+		/* Backspace in an empty prompt closes it, and does nothing more */
+		if (!l->n)
+			finish(u, false);
+		else
+			line_backspace(l);
+		break;
+	case ACT_PROMPT_DELETE: line_delete(l); break;
+	case ACT_PROMPT_KILL_WORD: line_kill_word(l); break;
+	case ACT_PROMPT_KILL_START: line_kill_start(l); break;
+	case ACT_PROMPT_KILL_END: line_kill_end(l); break;
+	case ACT_PROMPT_OLDER: history_walk(u->prompt.h, l, -1); break;
+	case ACT_PROMPT_NEWER: history_walk(u->prompt.h, l, 1); break;
+	default:
+		if (!k.is_key)
+			line_insert(l, (uint32_t)k.code);
+		break;
+	}
+	/* a prompt takes every key: what is typed is text */
+	return true;
+}
+
+static void prompt_recalc(void *ctx, struct screen *s, struct rect r)
+{
+	struct ui *u = ctx;
+	struct prompt *p = &u->prompt;
+	struct buf b = { 0 };
+
+	(void)s;
+	p->area = (struct rect){ r.y + r.h - 1, r.x, 1, r.w };
+	p->label_w = text_width(str_c(p->label));
+	p->cursor_x = p->label_w + text_width(clean(&b, str_make(p->line.s, p->line.cur)));
+	if (p->cursor_x > r.w - 1)
+		p->cursor_x = r.w - 1;
+	buf_free(&b);
+}
+
+static void prompt_draw(const void *ctx, const struct screen *s)
+{
+	const struct ui *u = ctx;
+	const struct prompt *p = &u->prompt;
+	int attr = pair_attr(u, PAIR_STATUS, A_REVERSE);
+	struct buf b = { 0 }, in = { 0 };
+
+	(void)s;
+	fill(p->area.y, p->area.x, p->area.w, attr);
+	buf_adds(&b, p->label);
+	buf_addstr(&b, clean(&in, str_make(p->line.s, p->line.n)));
+	put(p->area.y, p->area.x, p->area.w, buf_str(&b), attr);
+	buf_free(&in);
+	buf_free(&b);
+}
+
+static bool prompt_cursor(const void *ctx, const struct screen *s, int *y, int *x)
+{
+	const struct ui *u = ctx;
+
+	(void)s;
+	*y = u->prompt.area.y;
+	*x = u->prompt.area.x + u->prompt.cursor_x;
+	return true;
+}
+
+const struct screen_ops prompt_ops = {
+	.name = "prompt",
+	.overlay = true,
+	.handle = prompt_handle,
+	.recalc = prompt_recalc,
+	.draw = prompt_draw,
+	.cursor = prompt_cursor,
+};

@@ -1,0 +1,206 @@
+/* ui_raw.c -- the original: the record's text as pilcrow read it from the
+ * file (the CSV field unquoted, the page's cable text, the text file as it
+ * is), line by line with its line numbers, long lines broken at the edge,
+ * never reflowed, so that a quote can be checked against it.  The lines of
+ * the selected paragraph are marked in the gutter.  Control characters are
+ * shown as pictures, as everywhere. */
+#include "config.h"
+#include "ui/ui_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/text.h"
+
+void raw_open(struct ui *u)
+{
+	struct raw *r = &u->raw;
+	const struct cable *c = u->v.c;
+	const struct paragraph *p = u->v.sel >= 0 ? &c->paras[u->v.sel] : NULL;
+
+	if (!c)
+		return;
+	r->n = 0;
+	grow_array((void **)&r->starts, &r->cap, 1, sizeof(*r->starts));
+	r->starts[r->n++] = 0;
+	for (size_t i = 0; i < c->text.n; i++) {
+		if (c->text.p[i] != '\n' || i + 1 >= c->text.n)
+			continue;
+		grow_array((void **)&r->starts, &r->cap, r->n + 1, sizeof(*r->starts));
+		r->starts[r->n++] = (uint32_t)(i + 1);
+	}
+	r->para_first = r->para_last = (size_t)-1;
+	if (p && p->at.off != SPAN_NONE && p->at.off != SPAN_CONTAINER) {
+		r->para_first = raw_line_of(r, p->at.off);
+		r->para_last = raw_line_of(r, p->at.off + (p->at.len ? p->at.len - 1 : 0));
+	}
+	r->top = r->para_first != (size_t)-1 && r->para_first > 2 ? r->para_first - 2 : 0;
+	screens_push(&u->stack, &u->raw_screen);
+	if (r->para_first != (size_t)-1)
+		view_say(&u->v, "\xC2\xB6%s is at line %zu of %zu", p->address, r->para_first + 1, r->n);
+	else
+		view_say(&u->v, "%zu lines", r->n);
+}
+
+size_t raw_line_of(const struct raw *r, uint32_t off)
+{
+	size_t lo = 0, hi = r->n;
+
+	/* the last line that starts at or before @off */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (r->starts[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static bool raw_handle(void *ctx, struct screen *s, struct key k)
+{
+	struct ui *u = ctx;
+	struct raw *r = &u->raw;
+	size_t page = r->rows > 2 ? (size_t)r->rows - 2 : 1;
+
+	(void)s;
+	switch (keys_action(k, RAW, false)) {
+	case ACT_RAW_DOWN: r->top++; break;
+	case ACT_RAW_UP: r->top = r->top ? r->top - 1 : 0; break;
+	case ACT_RAW_PGDN: r->top += page; break;
+	case ACT_RAW_PGUP: r->top = r->top > page ? r->top - page : 0; break;
+	case ACT_RAW_PARA:
+		if (r->para_first != (size_t)-1)
+			r->top = r->para_first;
+		break;
+	case ACT_RAW_FIRST: r->top = 0; break;
+	case ACT_RAW_LAST: r->top = r->n; break;
+	case ACT_RAW_CLOSE: screens_pop(&u->stack); break;
+	default: return false;
+	}
+	return true;
+}
+
+/* Line @i of the text, without its line end. */
+static struct str line_at(const struct raw *r, const struct cable *c, size_t i)
+{
+	size_t end = i + 1 < r->n ? r->starts[i + 1] : c->text.n;
+	struct str line = str_make(c->text.p + r->starts[i], end - r->starts[i]);
+
+	while (line.n && (line.p[line.n - 1] == '\n' || line.p[line.n - 1] == '\r'))
+		line.n--;
+	return line;
+}
+
+/* The screen rows line @i takes, broken at @w columns. */
+static int rows_of(const struct raw *r, const struct cable *c, size_t i, int w)
+{
+	struct buf b = { 0 };
+	int cols = text_width(clean(&b, line_at(r, c, i)));
+
+	buf_free(&b);
+	return cols <= w ? 1 : (cols + w - 1) / w;
+}
+
+static void raw_recalc(void *ctx, struct screen *s, struct rect rc)
+{
+	struct ui *u = ctx;
+	struct raw *r = &u->raw;
+	char num[32];
+	size_t last_top;
+	int filled = 0;
+
+	(void)s;
+	r->rows = rc.h - 2 > 1 ? rc.h - 2 : 1;
+	r->cols = rc.w;
+	snprintf(num, sizeof(num), "%zu", r->n);
+	r->gutter = (int)strlen(num) + 2;
+	if (!r->n || r->cols - r->gutter - 1 < 4)
+		return;
+	/* never past the top that puts the last line at the bottom */
+	last_top = r->n;
+	while (last_top > 0) {
+		int k = rows_of(r, u->v.c, last_top - 1, r->cols - r->gutter - 1);
+
+		if (filled + k > r->rows)
+			break;
+		filled += k;
+		last_top--;
+	}
+	if (last_top == r->n)
+		last_top = r->n - 1;
+	if (r->top > last_top)
+		r->top = last_top;
+}
+
+static void raw_draw(const void *ctx, const struct screen *s)
+{
+	const struct ui *u = ctx;
+	const struct raw *r = &u->raw;
+	const struct cable *c = u->v.c;
+	int title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
+	int textw = r->cols - r->gutter - 1, y = 1;
+	struct buf b = { 0 }, cl = { 0 };
+	size_t last = r->top;
+
+	(void)s;
+	erase();
+	if (screen_too_small(textw < 4))
+		return;
+	fill(0, 0, r->cols, title);
+	buf_printf(&b, " The original  %s  %.*s", c->id[0] ? c->id : "(no id)", (int)c->path.n, c->path.p);
+	if (c->format == FORMAT_CSV)
+		buf_printf(&b, ", the record at byte %llu", (unsigned long long)c->offset);
+	put_cut(0, 0, r->cols, clean(&cl, buf_str(&b)), title);
+	for (size_t i = r->top; i < r->n && y <= r->rows; i++) {
+		struct str line = line_at(r, c, i);
+		bool in_para = r->para_first != (size_t)-1 && i >= r->para_first && i <= r->para_last;
+		char num[32];
+		struct str t;
+		bool first = true;
+
+		last = i;
+		snprintf(num, sizeof(num), "%*zu%s", r->gutter - 2, i + 1, in_para ? "\xE2\x96\x8C" : " ");
+		t = clean(&cl, line);
+		/* a long line goes on under itself: never reflowed, never cut */
+		do {
+			int used;
+			size_t fit = text_fit(t, textw, &used);
+
+			if (!fit && t.n)
+				fit = 1;
+			if (first)
+				put_c(y, 0, r->gutter, num, in_para ? A_BOLD : A_DIM);
+			put(y, r->gutter, textw, str_make(t.p, fit), in_para ? A_BOLD : 0);
+			t = str_make(t.p + fit, t.n - fit);
+			first = false;
+			y++;
+		} while (t.n && y <= r->rows);
+	}
+	buf_clear(&b);
+	buf_printf(&b, " lines %zu-%zu of %zu", r->n ? r->top + 1 : 0, r->n ? last + 1 : 0, r->n);
+	if (r->para_first != (size_t)-1)
+		buf_printf(&b, "  \xC2\xB6%s: lines %zu-%zu (p)", c->paras[u->v.sel].address, r->para_first + 1,
+			   r->para_last + 1);
+	status_bar(u, LINES - 1, r->cols, buf_str(&b), "q closes ");
+	buf_free(&b);
+	buf_free(&cl);
+}
+
+static bool raw_cursor(const void *ctx, const struct screen *s, int *y, int *x)
+{
+	(void)ctx;
+	(void)s;
+	*y = 1;
+	*x = 0;
+	return true;
+}
+
+const struct screen_ops raw_ops = {
+	.name = "original",
+	.handle = raw_handle,
+	.recalc = raw_recalc,
+	.draw = raw_draw,
+	.cursor = raw_cursor,
+};

@@ -1,0 +1,491 @@
+/* ui_reader.c -- the reader screen: one cable's keys, its links (the
+ * references and citing cables in the header), the cables left by
+ * following them, and the geometry (recalc) that ui_draw.c paints */
+#include "config.h"
+#include "ui/ui_internal.h"
+
+#include <string.h>
+
+#include "base/text.h"
+
+/* ------------------------------------------------------------ the prompt */
+
+static void reader_prompt_done(struct ui *u, char kind, const char *text)
+{
+	struct view *v = &u->v;
+	size_t n = strlen(text), k = 0;
+
+	if (kind == '/') {
+		if (n)
+			view_search(v, text);
+		else if (v->re)
+			view_search_next(v, 1);
+		return;
+	}
+	/* ":12", ":4a": a paragraph's address */
+	while (k < n && text[k] >= '0' && text[k] <= '9')
+		k++;
+	while (k > 0 && k < n && ((text[k] >= 'a' && text[k] <= 'z') || (text[k] >= 'A' && text[k] <= 'Z')))
+		k++;
+	if (n && k == n && n < ADDRESS_MAX)
+		view_jump(v, text);
+	else if (n)
+		view_say(v, "not a paragraph address: %s", text);
+}
+
+/* ------------------------------------------------------------ the mouse */
+
+static bool inside(const struct rect *r, int y, int x)
+{
+	return y >= r->y && y < r->y + r->h && x >= r->x && x < r->x + r->w;
+}
+
+static void mouse_event(struct ui *u)
+{
+	const MEVENT *ev = &u->mouse;
+	struct view *v = &u->v;
+	const struct rect *l = &u->rd.lay.list, *d = &u->rd.lay.detail;
+	bool in_list = inside(l, ev->y, ev->x), in_detail = inside(d, ev->y, ev->x);
+
+	if (u->rd.lay.too_small)
+		return;
+	if (ev->bstate & BUTTON4_PRESSED) {
+		if (in_detail)
+			view_scroll_detail(v, -3);
+		else
+			view_move(v, -3);
+	} else if (ev->bstate & BUTTON5_PRESSED) {
+		if (in_detail)
+			view_scroll_detail(v, 3);
+		else
+			view_move(v, 3);
+	} else if (ev->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED)) {
+		if (in_list) {
+			int ri = v->list_top + ev->y - l->y;
+
+			if (ri >= 0 && ri < (int)v->nrows) {
+				/* a heading row selects the paragraph under it */
+				while (ri < (int)v->nrows && v->rows[ri].kind != ROW_PARA)
+					ri++;
+				if (ri < (int)v->nrows)
+					view_select(v, v->rows[ri].index);
+			}
+			v->detail_focus = false;
+		} else if (in_detail) {
+			v->detail_focus = true;
+		}
+	}
+}
+
+/* ------------------------------------------------------------ the keys */
+
+static int page(const struct view *v, int div)
+{
+	int h = v->detail_h > 1 ? v->detail_h : 1;
+
+	return h / div > 0 ? h / div : 1;
+}
+
+static void toggle_marked_only(struct view *v)
+{
+	struct filter f = v->filter;
+
+	f.marked_only = !f.marked_only;
+	if (f.marked_only && v->c && !ws_mark_count(v->ws, v->c->id)) {
+		view_say(v, "no marked paragraph in this cable: m marks one");
+		return;
+	}
+	view_set_filter(v, f);
+	if (!v->msg[0])
+		view_say(v, f.marked_only ? "showing the marked paragraphs" : "showing all paragraphs");
+}
+
+/* H: folded (a third of the screen at most) -> the whole header -> the
+ * banner only -> folded. */
+static void cycle_header(struct ui *u)
+{
+	struct view *v = &u->v;
+
+	if (u->rd.header_full) {
+		u->rd.header_full = false;
+		v->header_collapsed = true;
+		view_say(v, "header collapsed: H unfolds it");
+	} else if (v->header_collapsed) {
+		v->header_collapsed = false;
+		view_say(v, "header folded: H shows all of it");
+	} else {
+		u->rd.header_full = true;
+		u->rd.header_top = 0;
+		view_say(v, "the whole header: j/k and Space scroll it, H folds it away");
+	}
+}
+
+/* With the whole header shown, the moving keys scroll it. */
+static bool header_key(struct ui *u, enum action a)
+{
+	struct reader *rd = &u->rd;
+	int h = rd->lay.header.h - 1 > 1 ? rd->lay.header.h - 1 : 1;
+
+	switch (a) {
+	case ACT_NEXT: rd->header_top++; break;
+	case ACT_PREV: rd->header_top--; break;
+	case ACT_PAGE_DOWN: rd->header_top += h > 1 ? h - 1 : 1; break;
+	case ACT_PAGE_UP: rd->header_top -= h > 1 ? h - 1 : 1; break;
+	case ACT_HALF_DOWN: rd->header_top += h / 2 > 0 ? h / 2 : 1; break;
+	case ACT_HALF_UP: rd->header_top -= h / 2 > 0 ? h / 2 : 1; break;
+	case ACT_FIRST: rd->header_top = 0; break;
+	case ACT_LAST: rd->header_top = (int)rd->nhlines; break;
+	default: return false;
+	}
+	return true;
+}
+
+/* In the continuous view the moving keys scroll the whole cable. */
+static bool flow_key(struct ui *u, enum action a)
+{
+	struct flow *f = &u->rd.flow;
+	struct view *v = &u->v;
+	int h = f->h > 1 ? f->h : 1;
+
+	switch (a) {
+	case ACT_NEXT: flow_scroll(f, v, 1); break;
+	case ACT_PREV: flow_scroll(f, v, -1); break;
+	case ACT_PAGE_DOWN:
+		if (f->at_end)
+			view_say(v, "the end of the cable");
+		flow_scroll(f, v, h > 1 ? h - 1 : 1);
+		break;
+	case ACT_PAGE_UP: flow_scroll(f, v, -(h > 1 ? h - 1 : 1)); break;
+	case ACT_HALF_DOWN: flow_scroll(f, v, h / 2 > 0 ? h / 2 : 1); break;
+	case ACT_HALF_UP: flow_scroll(f, v, -(h / 2 > 0 ? h / 2 : 1)); break;
+	case ACT_FIRST: flow_start(f); break;
+	case ACT_LAST: flow_end(f, v); break;
+	default: return false;
+	}
+	return true;
+}
+
+static void toggle_flow(struct ui *u)
+{
+	struct reader *rd = &u->rd;
+
+	rd->flow_on = !rd->flow_on;
+	if (rd->flow_on) {
+		flow_show_para(&rd->flow, &u->v, u->v.sel);
+		rd->flow_sel = u->v.sel;
+		view_say(&u->v, "the whole cable: Space and b page, v goes back to the panes");
+	} else {
+		view_say(&u->v, "the paragraph list and its detail");
+	}
+}
+
+/* Space: the detail pages down, and at the end of a paragraph goes on to
+ * the next one. */
+static void page_down(struct view *v)
+{
+	int top = v->detail_top, step = page(v, 1) > 1 ? page(v, 1) - 1 : 1;
+
+	view_scroll_detail(v, step);
+	if (v->detail_top == top && top + v->detail_h >= (int)v->nwlines) {
+		int was = v->sel;
+
+		view_move(v, 1);
+		if (v->sel == was)
+			view_say(v, "the end of the cable");
+	}
+}
+
+static bool reader_keys(struct ui *u, struct key k)
+{
+	struct view *v = &u->v;
+	enum action a = keys_action(k, READER, true);
+
+	if (a == ACT_DIGIT) {
+		size_t n = strlen(u->rd.count);
+
+		if (n + 1 < sizeof(u->rd.count)) {
+			u->rd.count[n] = (char)k.code;
+			u->rd.count[n + 1] = '\0';
+		}
+		return true;
+	}
+	if (u->rd.count[0]) {
+		char typed[sizeof(u->rd.count)];
+
+		memcpy(typed, u->rd.count, sizeof(typed));
+		u->rd.count[0] = '\0';
+		if (a == ACT_FOLLOW) {
+			view_jump(v, typed);
+			return true;
+		}
+		if (a == ACT_CANCEL)
+			return true;
+	}
+	if (u->rd.header_full && !v->header_collapsed && header_key(u, a))
+		return true;
+	if (u->rd.flow_on && flow_key(u, a))
+		return true;
+	switch (a) {
+	case ACT_NEXT:
+		if (v->detail_focus)
+			view_scroll_detail(v, 1);
+		else
+			view_move(v, 1);
+		break;
+	case ACT_PREV:
+		if (v->detail_focus)
+			view_scroll_detail(v, -1);
+		else
+			view_move(v, -1);
+		break;
+	case ACT_PAGE_DOWN: page_down(v); break;
+	case ACT_PAGE_UP: view_scroll_detail(v, -(page(v, 1) > 1 ? page(v, 1) - 1 : 1)); break;
+	case ACT_HALF_DOWN:
+		if (v->detail_focus)
+			view_scroll_detail(v, page(v, 2));
+		else
+			view_move(v, v->list_h / 2 > 0 ? v->list_h / 2 : 1);
+		break;
+	case ACT_HALF_UP:
+		if (v->detail_focus)
+			view_scroll_detail(v, -page(v, 2));
+		else
+			view_move(v, -(v->list_h / 2 > 0 ? v->list_h / 2 : 1));
+		break;
+	case ACT_FIRST: view_first(v); break;
+	case ACT_LAST: view_last(v); break;
+	case ACT_JUMP: prompt_open(u, ':', ":", "", reader_prompt_done); break;
+	case ACT_NEXT_SECTION: view_section(v, 1); break;
+	case ACT_PREV_SECTION: view_section(v, -1); break;
+	case ACT_NEXT_SAME: view_same_marking(v, 1); break;
+	case ACT_PREV_SAME: view_same_marking(v, -1); break;
+	case ACT_FOCUS: v->detail_focus = !v->detail_focus; break;
+	case ACT_FLOW: toggle_flow(u); break;
+	case ACT_ORIGINAL: raw_open(u); break;
+	case ACT_SEARCH: prompt_open(u, '/', "/", "", reader_prompt_done); break;
+	case ACT_SEARCH_NEXT: view_search_next(v, 1); break;
+	case ACT_SEARCH_PREV: view_search_next(v, -1); break;
+	case ACT_FILTER:
+		if (v->c)
+			menu_open(u);
+		break;
+	case ACT_UNFILTER:
+		view_set_filter(v, (struct filter){ FILTER_ALL, LEVEL_NONE, false });
+		view_say(v, "filters cleared");
+		break;
+	case ACT_MARK: view_toggle_mark(v); break;
+	case ACT_MARKED_ONLY: toggle_marked_only(v); break;
+	case ACT_NOTE: reader_note(u); break;
+	case ACT_NOTE_EDITOR: reader_note_editor(u); break;
+	case ACT_COLLECT: reader_collect(u); break;
+	case ACT_COPY: reader_copy(u, true); break;
+	case ACT_COPY_CITE: reader_copy(u, false); break;
+	case ACT_MARKS: marks_open(u); break;
+	case ACT_NEXT_LINK: reader_select_link(u, 1); break;
+	case ACT_PREV_LINK: reader_select_link(u, -1); break;
+	case ACT_FOLLOW: reader_follow_link(u); break;
+	case ACT_BACK: reader_go_back(u, false); break;
+	case ACT_CLOSE: reader_go_back(u, true); break;
+	case ACT_NEXT_CABLE: reader_walk_cables(u, 1); break;
+	case ACT_PREV_CABLE: reader_walk_cables(u, -1); break;
+	case ACT_HEADER: cycle_header(u); break;
+	case ACT_CANCEL: u->rd.link_sel = -1; break;
+	case ACT_MOUSE: mouse_event(u); break;
+	default: return false;
+	}
+	return true;
+}
+
+static bool reader_handle(void *ctx, struct screen *s, struct key k)
+{
+	(void)s;
+	return reader_keys(ctx, k);
+}
+
+/* ------------------------------------------------------------ geometry */
+
+/* Keeps the selected link in view, and the header's scroll in range. */
+static void header_scroll(struct reader *rd)
+{
+	int shown = rd->lay.header.h - 1, top = rd->header_top;
+
+	if (rd->link_sel >= 0 && rd->links[rd->link_sel].line >= 0 && rd->link_sel != rd->link_shown) {
+		int l = rd->links[rd->link_sel].line, n = rd->links[rd->link_sel].lines;
+
+		if (l < top)
+			top = l;
+		if (l + n > top + shown)
+			top = l + n - shown;
+	}
+	rd->link_shown = rd->link_sel;
+	if (top > (int)rd->nhlines - shown)
+		top = (int)rd->nhlines - shown;
+	if (top < 0)
+		top = 0;
+	rd->header_top = top;
+}
+
+/* The detail is wrapped at a readable measure on a wide terminal. */
+/* The detail's measure: 100 columns, or the config's set width. */
+#define DETAIL_MEASURE (u->set ? u->set->width : 100)
+/* Paragraphs measured at most for the detail's height (a cable of many
+ * short paragraphs keeps the default split past them). */
+#define FIT_PARAS 2000
+
+static void count_line(struct str line, void *ud)
+{
+	(void)line;
+	(*(int *)ud)++;
+}
+
+/* The rows the detail wants: its title and the longest visible paragraph,
+ * wrapped at @w; @enough stops the count. */
+static int detail_want(struct ui *u, int w, int enough)
+{
+	struct view *v = &u->v;
+	struct reader *rd = &u->rd;
+	int most = 0, seen = 0;
+
+	if (rd->fit_cable == v->c && rd->fit_entry == v->cur && rd->fit_w == w && rd->fit_rows == v->nrows &&
+	    rd->fit_filter.mode == v->filter.mode && rd->fit_filter.level == v->filter.level &&
+	    rd->fit_filter.marked_only == v->filter.marked_only)
+		return rd->fit_lines;
+	for (size_t r = 0; r < v->nrows && most < enough; r++) {
+		int lines = 0;
+
+		if (v->rows[r].kind != ROW_PARA)
+			continue;
+		if (++seen > FIT_PARAS) {
+			most = enough;
+			break;
+		}
+		text_wrap(view_text(v, v->rows[r].index), w, count_line, &lines);
+		if (lines > most)
+			most = lines;
+	}
+	rd->fit_cable = v->c;
+	rd->fit_entry = v->cur;
+	rd->fit_w = w;
+	rd->fit_rows = v->nrows;
+	rd->fit_filter = v->filter;
+	rd->fit_lines = 1 + most;
+	return rd->fit_lines;
+}
+
+/* The texts of the paragraph list's rows shown, made for the draw. */
+static void list_texts(struct view *v)
+{
+	for (int k = 0; k < v->list_h && v->list_top + k < (int)v->nrows; k++)
+		if (v->rows[v->list_top + k].kind == ROW_PARA)
+			view_text(v, v->rows[v->list_top + k].index);
+}
+
+/* The continuous view: the header (as the header pane would show it all)
+ * then the paragraphs, in the detail; the paragraph list follows. */
+static void flow_recalc(struct ui *u)
+{
+	struct view *v = &u->v;
+	struct reader *rd = &u->rd;
+	int para;
+
+	grow_array((void **)&rd->flow_head, &rd->cap_flow_head, rd->nhlines + 1, sizeof(*rd->flow_head));
+	for (size_t i = 0; i < rd->nhlines; i++)
+		rd->flow_head[i] = str_make(rd->hbuf.p + rd->hlines[i].off, rd->hlines[i].len);
+	v->detail_w = MIN(rd->lay.detail.w - 1, DETAIL_MEASURE);
+	v->detail_h = rd->lay.detail.h - 1;
+	flow_setup(&rd->flow, rd->flow_head, rd->nhlines, v->detail_w, v->detail_h);
+	/* a key that chose a paragraph (], n, :12, a click) moves the text there */
+	if (v->sel != rd->flow_sel && v->sel >= 0)
+		flow_show_para(&rd->flow, v, v->sel);
+	if (rd->flow.top.block > (int)v->nrows)
+		flow_end(&rd->flow, v);
+	para = flow_fill(&rd->flow, v);
+	if (para >= 0)
+		v->sel = para;
+	rd->flow_sel = v->sel;
+	v->list_h = rd->lay.list.h;
+	view_scroll_list(v);
+	list_texts(v);
+}
+
+static void reader_recalc(void *ctx, struct screen *s, struct rect r)
+{
+	struct ui *u = ctx;
+	struct view *v = &u->v;
+	struct reader *rd = &u->rd;
+
+	(void)s;
+	if (rd->flow_on) {
+		/* the header pane is the banner; the header's lines open the
+		 * flow, at the detail's width */
+		layout_compute(&rd->lay, r.h, r.w, 1);
+		if (rd->lay.too_small || !v->c)
+			return;
+		header_lines(u, rd->lay.wide ? rd->lay.detail.w : r.w);
+		flow_recalc(u);
+		return;
+	}
+	header_lines(u, r.w);
+	layout_compute(&rd->lay, r.h, r.w, v->header_collapsed ? 1 : 1 + (int)rd->nhlines);
+	if (rd->lay.too_small || !v->c)
+		return;
+	v->detail_w = MIN(rd->lay.detail.w - 1, DETAIL_MEASURE);
+	if (!rd->lay.wide)
+		layout_fit(&rd->lay, (int)v->nrows, detail_want(u, v->detail_w < 1 ? 1 : v->detail_w, rd->lay.detail.h));
+	if (rd->header_full && !v->header_collapsed) {
+		/* the whole header, over the panes (they keep their sizes) */
+		rd->lay.header.h = r.h - 1;
+	}
+	header_scroll(rd);
+	v->list_h = rd->lay.list.h;
+	view_scroll_list(v);
+	v->detail_h = rd->lay.detail.h - 1;
+	/* a note takes the detail's last line */
+	buf_clear(&rd->note);
+	if (v->sel >= 0 && v->c->id[0] && view_is_noted(v, v->sel)) {
+		const char *note = ws_note(v->ws, v->c->id, v->c->paras[v->sel].address);
+
+		buf_adds(&rd->note, note ? note : "");
+		if (v->detail_h > 1)
+			v->detail_h--;
+	}
+	view_wrap(v);
+	view_scroll_detail(v, 0);
+	/* the texts the draw shows */
+	list_texts(v);
+	view_text(v, v->sel);
+}
+
+static bool reader_cursor(const void *ctx, const struct screen *s, int *y, int *x)
+{
+	const struct ui *u = ctx;
+	const struct view *v = &u->v;
+	const struct layout *lay = &u->rd.lay;
+	int row;
+
+	(void)s;
+	*y = *x = 0;
+	if (lay->too_small || !v->c)
+		return true;
+	if (u->rd.header_full && !v->header_collapsed) {
+		*y = 1;
+		return true;
+	}
+	if (v->detail_focus) {
+		*y = lay->detail.y + 1 < lay->rows ? lay->detail.y + 1 : lay->detail.y;
+		*x = lay->detail.x;
+		return true;
+	}
+	/* the terminal cursor sits on the selected row, for screen readers */
+	row = v->sel >= 0 ? view_row_of(v, v->sel) - v->list_top : 0;
+	*y = lay->list.y + (row >= 0 && row < lay->list.h ? row : 0);
+	return true;
+}
+
+const struct screen_ops reader_ops = {
+	.name = "reader",
+	.handle = reader_handle,
+	.recalc = reader_recalc,
+	.draw = reader_draw,
+	.cursor = reader_cursor,
+};

@@ -1,0 +1,416 @@
+/* ui.c -- the reader's loop: input (the terminal or a script), the stack
+ * of screens, the global actions, and indexing between keys */
+#include "config.h"
+#include "ui/ui_internal.h"
+#include "corpus/fts/corpus_text.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/script.h"
+#include "ui/term.h"
+#include "ui/ui_stats.h"
+#include "base/util.h"
+
+/* ------------------------------------------------------------ indexing */
+
+/* One step of indexing, between keys: INDEX_STEP_MS of work at most (and
+ * one record more), so that a key never waits longer than that. */
+#define INDEX_STEP_MS 15
+
+static bool index_step(struct ui *u)
+{
+	double t0 = now_ms();
+	bool done = corpus_index_step(u->corpus, INDEX_STEP_MS);
+
+	stats_step(u->stats, now_ms() - t0);
+	return done;
+}
+
+/* The full-text index: looked for (and built in the background when the
+ * dump is large) once the list index is whole.  A scripted run waits for
+ * it, so that what a test sees never depends on the machine's speed. */
+static void text_index(struct ui *u)
+{
+	if (!corpus_done(u->corpus) || u->text_started || u->o->no_index)
+		return;
+	u->text_started = true;
+	corpus_text_start(u->corpus, false, true);
+	if (script_active())
+		corpus_text_wait(u->corpus, NULL, NULL);
+	if (*corpus_text_reason(u->corpus))
+		view_say(&u->v, "%s", corpus_text_reason(u->corpus));
+}
+
+/* True while the full-text index is being made or checked. */
+static bool text_index_busy(const struct ui *u)
+{
+	enum ctext_state s = corpus_text_state(u->corpus);
+
+	return s == CT_BUILDING || s == CT_CHECKING || s == CT_WAITING;
+}
+
+/* What more cables in the index change on the screen: the list grows, and
+ * once the index is whole the cable read gets its links and cited-by. */
+static void indexed_more(struct ui *u)
+{
+	clist_grow(&u->list);
+	if (corpus_done(u->corpus) && screens_has(&u->stack, &u->reader_screen))
+		reader_make_links(u);
+	text_index(u);
+}
+
+/* A problem met since the last look (a file cut short, a cable that
+ * cannot be read) is told in the status bar as well as on exit. */
+static void tell_problems(struct ui *u)
+{
+	const char *const *lines;
+	size_t n = corpus_messages(u->corpus, &lines);
+
+	if (n <= u->problems_told)
+		return;
+	u->problems_told = n;
+	if (strncmp(lines[n - 1], "pilcrow: ", 9) == 0)
+		view_say(&u->v, "%s", lines[n - 1] + 9);
+	else
+		view_say(&u->v, "%s", lines[n - 1]);
+}
+
+/* ------------------------------------------------------------ keys */
+
+/* A filter reading the cables' text goes on between keys. */
+static void filter_step(struct ui *u, double budget_ms, size_t most)
+{
+	double t0 = now_ms();
+
+	if (clist_step(&u->list, budget_ms, most)) {
+		u->v.msg[0] = '\0';
+		ui_list_done(u);
+		/* for the benchmarks: from the key that set the filter to its
+		 * end, as one key's time */
+		if (u->filter_t0 > 0)
+			stats_key(u->stats, now_ms() - u->filter_t0);
+		u->filter_t0 = 0;
+	}
+	stats_step(u->stats, now_ms() - t0);
+}
+
+static void handle_key(struct ui *u, struct key k)
+{
+	if (k.is_key && k.code == KEY_RESIZE)
+		return;
+	u->v.msg[0] = '\0';
+	/* Esc and Ctrl-C stop a filter being applied, whatever the screen */
+	if (u->list.busy && !k.is_key && (k.code == 27 || k.code == CTRL('c')) && ui_list_cancel(u))
+		return;
+	if (screens_handle(&u->stack, k))
+		return;
+	switch (keys_action(k, BOTH, false)) {
+	case ACT_HELP: help_open(u); break;
+	case ACT_REDRAW: clearok(curscr, TRUE); break;
+	case ACT_QUIT: u->quit = true; break;
+	case ACT_NONE:
+		if (!k.is_key && k.code >= 0x20 && k.code < 0x7F)
+			view_say(&u->v, "'%c' does nothing here: ? lists the keys", k.code);
+		break;
+	default: break;
+	}
+}
+
+/* Recalculates and paints the screens that show, and puts the cursor. */
+static void draw(struct ui *u)
+{
+	int y = 0, x = 0;
+
+	u->rows = LINES;
+	u->cols = COLS;
+	screens_recalc(&u->stack, (struct rect){ 0, 0, LINES, COLS });
+	screens_draw(&u->stack);
+	if (screens_cursor(&u->stack, &y, &x))
+		move(y, x);
+	refresh();
+}
+
+/* ------------------------------------------------------------ input */
+
+enum input { INPUT_KEY, INPUT_NONE, INPUT_REDRAW, INPUT_END };
+
+/* The next key from the script; the screen is as the last draw left it. */
+static enum input script_input(struct ui *u, struct key *k)
+{
+	struct script_event ev;
+
+	/* the hits are found before the next event */
+	if (hitscreen_step(u, 1e12))
+		return INPUT_REDRAW;
+	/* a filter being applied: PILCROW_QUERY_STEP cables between two
+	 * events (a test of the progress and of cancelling), or all of it */
+	if (u->list.busy) {
+		const char *step = getenv("PILCROW_QUERY_STEP");
+
+		if (step)
+			filter_step(u, 1e12, strtoul(step, NULL, 10) ? strtoul(step, NULL, 10) : 1);
+		else
+			while (u->list.busy)
+				filter_step(u, 1e12, 0);
+		/* done: the screen shows it before the next event */
+		if (!u->list.busy)
+			return INPUT_REDRAW;
+	}
+	for (;;) {
+		script_next(&ev);
+		switch (ev.kind) {
+		case SCRIPT_END: return INPUT_END;
+		case SCRIPT_KEY: *k = ev.key; return INPUT_KEY;
+		case SCRIPT_RESIZE:
+			resize_term(ev.rows, ev.cols);
+			*k = (struct key){ KEY_RESIZE, true };
+			return INPUT_KEY;
+		case SCRIPT_MOUSE:
+			u->mouse = ev.mouse;
+			*k = (struct key){ KEY_MOUSE, true };
+			return INPUT_KEY;
+		case SCRIPT_DUMP:
+			if (!screen_dump(ev.path, ev.styles)) {
+				fprintf(stderr, "pilcrow: %s: cannot write the dump\n", ev.path);
+				exit(2);
+			}
+			break;
+		case SCRIPT_WAIT_INDEX:
+			while (!index_step(u))
+				;
+			indexed_more(u);
+			return INPUT_REDRAW;
+		case SCRIPT_INDEX:
+			corpus_index_records(u->corpus, ev.n);
+			stats_memory(u->stats);
+			indexed_more(u);
+			return INPUT_REDRAW;
+		}
+	}
+}
+
+/* The next key from the terminal; indexes while the keyboard is quiet, so
+ * that a key never waits long. */
+static enum input terminal_input(struct ui *u, struct key *k)
+{
+	wint_t ch;
+	int r;
+
+	/* never a wait without end: a signal that came while the screen was
+	 * drawn, before the wait began, would not end it (and another
+	 * session's marks show within the half second) */
+	timeout(!corpus_done(u->corpus) || u->list.busy || (!u->hits.done && screens_has(&u->stack, &u->hits_screen))
+			? 0 : text_index_busy(u) ? 250 : 500);
+	if (term_quit_signal())
+		return INPUT_NONE;
+	r = get_wch(&ch);
+	if (r == ERR) {
+		if (text_index_busy(u) && corpus_done(u->corpus) && !u->list.busy)
+			return INPUT_REDRAW;      /* the progress in the status bar */
+		if (!term_quit_signal() && hitscreen_step(u, INDEX_STEP_MS))
+			return INPUT_REDRAW;
+		if (u->list.busy && !term_quit_signal()) {
+			filter_step(u, INDEX_STEP_MS, 0);
+			return INPUT_REDRAW;
+		}
+		if (!corpus_done(u->corpus) && !term_quit_signal()) {
+			index_step(u);
+			indexed_more(u);
+			return INPUT_REDRAW;
+		}
+		return INPUT_NONE;
+	}
+	*k = (struct key){ (int)ch, r == KEY_CODE_YES };
+	if (k->is_key && k->code == KEY_MOUSE && getmouse(&u->mouse) != OK)
+		return INPUT_NONE;
+	return INPUT_KEY;
+}
+
+/* ------------------------------------------------------------ the run */
+
+/* Opens what the options ask for: the list, a cable in it, or the lone cable. */
+static int first_screens(struct ui *u)
+{
+	struct corpus *corpus = u->corpus;
+	const struct ui_opts *o = u->o;
+
+	/* the first screen comes quickly: index a little, then show it (a
+	 * scripted test may ask for an exact number of cables instead) */
+	if (script_active() && getenv("PILCROW_INDEX_FIRST")) {
+		corpus_index_records(corpus, strtoul(getenv("PILCROW_INDEX_FIRST"), NULL, 10));
+	} else {
+		double until = now_ms() + 100;
+
+		while (!corpus_index_step(corpus, 20) && now_ms() < until)
+			;
+	}
+	if (o->id) {
+		/* --id: index until that cable is found */
+		while (corpus_find(corpus, o->id) < 0 && !corpus_index_step(corpus, 50))
+			;
+	}
+	if (!corpus_count(corpus) && corpus_done(corpus))
+		return 1;
+	u->has_list = !corpus_done(corpus) || corpus_count(corpus) > 1;
+	clist_make(&u->list);
+	if (u->has_list)
+		screens_push(&u->stack, &u->list_screen);
+	if (o->filter && *o->filter)
+		ui_list_filter(u, o->filter);
+	ui_list_restore(u);
+	if (o->id) {
+		long e = corpus_find(corpus, o->id);
+
+		if (e < 0) {
+			fprintf(stderr, "pilcrow: no cable %s in what was read\n", o->id);
+			return 1;
+		}
+		clist_select_entry(&u->list, (size_t)e);
+		ui_open_cable(u, (size_t)e);
+	} else if (!u->has_list) {
+		ui_open_cable(u, 0);
+	}
+	return 0;
+}
+
+static void ui_init(struct ui *u, struct corpus *corpus, const struct ui_opts *o, struct workspace *ws)
+{
+	memset(u, 0, sizeof(*u));
+	u->o = o;
+	u->set = o->set;
+	u->corpus = corpus;
+	u->rd.link_sel = -1;
+	view_init(&u->v, corpus, ws);
+	if (o->set && o->set->banner_only)
+		u->v.header_collapsed = true;
+	clist_init(&u->list, corpus);
+	screens_init(&u->stack, u);
+	u->list_screen = (struct screen){ &list_ops, LIST, NULL };
+	u->reader_screen = (struct screen){ &reader_ops, READER, NULL };
+	u->help_screen = (struct screen){ &help_ops, HELP, NULL };
+	u->menu_screen = (struct screen){ &menu_ops, MENU, NULL };
+	u->prompt_screen = (struct screen){ &prompt_ops, PROMPT, NULL };
+	u->raw_screen = (struct screen){ &raw_ops, RAW, NULL };
+	u->glance_screen = (struct screen){ &glance_ops, OVERVIEW, NULL };
+	u->hits_screen = (struct screen){ &hits_ops, HITS, NULL };
+	u->marks_screen = (struct screen){ &marks_ops, MARKS, NULL };
+}
+
+static void ui_free(struct ui *u)
+{
+	view_free(&u->v);
+	clist_free(&u->list);
+	prompt_free(&u->prompt);
+	free(u->rd.history);
+	free(u->rd.links);
+	buf_free(&u->rd.hbuf);
+	buf_free(&u->rd.note);
+	free(u->rd.hlines);
+	free(u->rd.flow_head);
+	free(u->raw.starts);
+	hits_free(&u->hits.h);
+	marklist_free(&u->marks.ml);
+	flow_free(&u->rd.flow);
+}
+
+int ui_run(struct corpus *corpus, const struct ui_opts *o)
+{
+	struct ui u;
+	struct workspace *ws = o->ws;
+	int status;
+
+	if (!ui_locale())
+		fprintf(stderr, "pilcrow: no UTF-8 locale; text may show wrongly\n");
+	if (getenv("PILCROW_SCRIPT") && !script_start())
+		return 2;
+	ui_init(&u, corpus, o, ws);
+	if (o->config_problems)
+		view_say(&u.v, "%zu problem%s in the config, on standard error; %s", o->config_problems,
+			 o->config_problems == 1 ? "" : "s", o->config_first);
+	else if (*ws_notice(ws))
+		view_say(&u.v, "%s", ws_notice(ws));
+	else if (*ws_unsaved(ws))
+		view_say(&u.v, "%s", ws_unsaved(ws));
+	u.stats = stats_start();
+	status = first_screens(&u);
+	if (status)
+		goto done;
+	text_index(&u);
+	if (!ui_term_start(&u)) {
+		status = 1;
+		goto done;
+	}
+	term_quit_handlers();
+	while (!u.quit) {
+		struct key k = { 0, false };
+		enum input in;
+		double t0;
+
+		/* once read, the inputs looked at again each second (an fstat
+		 * each; at every event of a scripted run, so that what a test
+		 * sees never depends on the machine's speed): a change made to
+		 * them under the reader is said */
+		if (corpus_done(corpus) && (script_active() || now_ms() >= u.next_watch)) {
+			u.next_watch = now_ms() + 1000;
+			corpus_watch(corpus);
+		}
+		tell_problems(&u);
+		/* another session's marks and notes, before the screen shows ours */
+		if (ws_refresh(ws)) {
+			char said[200];
+
+			if (u.v.c && u.v.filter.marked_only)
+				view_set_filter(&u.v, u.v.filter);
+			if (screens_has(&u.stack, &u.marks_screen))
+				marks_reload(&u);
+			/* the changes kept while another process held the lock are in */
+			if (ws_saved_late(ws, said, sizeof(said)))
+				view_say(&u.v, "%s", said);
+		}
+		ui_list_workspace(&u);
+		draw(&u);
+		stats_first_screen(u.stats);
+		stats_memory(u.stats);
+		in = script_active() ? script_input(&u, &k) : terminal_input(&u, &k);
+		/* the index's work in the background, looked at whatever came
+		 * (keys may come faster than the wait for one) */
+		if (corpus_text_poll(corpus) && *corpus_text_reason(corpus))
+			view_say(&u.v, "%s", corpus_text_reason(corpus));
+		if (corpus_done(corpus))
+			stats_indexed(u.stats);
+		if (term_quit_signal() == SIGINT && u.list.busy) {
+			/* Ctrl-C stops the filter being applied, not pilcrow */
+			term_quit_reset();
+			u.v.msg[0] = '\0';
+			ui_list_cancel(&u);
+			continue;
+		}
+		if (term_quit_signal()) {
+			status = 128 + term_quit_signal();
+			break;
+		}
+		if (in == INPUT_END)
+			break;
+		if (in != INPUT_KEY)
+			continue;
+		t0 = now_ms();
+		handle_key(&u, k);
+		if (u.list.busy && u.filter_t0 <= 0)
+			u.filter_t0 = t0;
+		if (stats_timing(u.stats)) {
+			draw(&u);
+			stats_key(u.stats, now_ms() - t0);
+		}
+	}
+	ui_keep_spot(&u);
+	ui_list_keep(&u);
+	ui_term_end();
+	script_finish();
+done:
+	stats_finish(u.stats, corpus_count(corpus), corpus_list_saved(corpus));
+	ui_free(&u);
+	return status;
+}

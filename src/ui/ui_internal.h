@@ -1,0 +1,336 @@
+/* ui_internal.h -- what the reader's files share.  The screens (screen.h)
+ * are the cable list (ui_list.c), the reader (ui_reader.c, painted by
+ * ui_draw.c, its header built by ui_header.c), the help (ui_help.c), the
+ * filter menu (ui_menu.c), the prompt (ui_prompt.c) and the original
+ * (ui_raw.c); ui_links.c goes from cable to cable; ui.c runs the
+ * loop and the global actions; ui_term.c sets the terminal up and puts it
+ * back; ui_stats.c keeps the timings; ui_paint.c draws text and colours;
+ * ui_dump.c writes the screen for the tests.  The models they show
+ * (view.h, clist.h, lineedit.h, layout.h) know no ncurses. */
+#ifndef PILCROW_UI_INTERNAL_H
+#define PILCROW_UI_INTERNAL_H
+
+#include "ui/ui_curses.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "base/buf.h"
+#include "views/clist.h"
+#include "corpus/corpus.h"
+#include "search/filter.h"
+#include "views/flow.h"
+#include "ui/keys.h"
+#include "views/layout.h"
+#include "views/hits.h"
+#include "views/lineedit.h"
+#include "views/marklist.h"
+#include "report/overview.h"
+#include "views/screen.h"
+#include "ui/settings.h"
+#include "ui/ui.h"
+#include "views/view.h"
+
+/* Colour pairs; in monochrome they stay 0 and attributes carry the meaning. */
+enum pair {
+	PAIR_NONE = 0,
+	PAIR_BANNER = 1,                      /* + level: 1..5 */
+	PAIR_MARK = PAIR_BANNER + LEVEL_COUNT, /* + level */
+	PAIR_LABEL = PAIR_MARK + LEVEL_COUNT,
+	PAIR_SECTION,
+	PAIR_MATCH,
+	PAIR_STATUS,
+	PAIR_TITLE,
+	PAIR_COUNT
+};
+
+/* A reference or a citing cable in the header, that can be opened. */
+struct link {
+	size_t entry;
+	int line;                /* its first header line */
+	int lines;
+};
+
+/* A cable left by following a reference, and how it was left. */
+struct visit {
+	size_t entry;
+	struct filter filter;
+	int sel, list_top, detail_top;
+};
+
+/* A header line: its label and text in the reader's hbuf. */
+struct hline {
+	size_t label_off, label_len, off, len;
+	int link;                /* the link this line shows, or -1 */
+};
+
+/* The reader screen's own state, beside the view (the model). */
+struct reader {
+	struct layout lay;
+	struct visit *history;
+	size_t nhistory, cap_history;
+	struct link *links;
+	size_t nlinks, cap_links;
+	int link_sel;            /* -1: none */
+	int header_top;          /* first header line shown below the banner */
+	bool header_full;        /* H: the whole header, scrolled, over the panes */
+	bool flow_on;            /* v: the whole cable as one text in the detail */
+	struct flow flow;
+	int flow_sel;            /* the paragraph the flow last showed */
+	struct str *flow_head;   /* the header's lines for the flow */
+	size_t cap_flow_head;
+	int link_shown;          /* the link last scrolled into view */
+	/* the detail's height wanted: the longest visible paragraph wrapped
+	 * (recalc), and what it was measured for */
+	int fit_lines, fit_w;
+	size_t fit_entry, fit_rows;
+	struct filter fit_filter;
+	const struct cable *fit_cable;
+	char count[8];           /* a number typed before Enter */
+	int numw;                /* the widest paragraph address */
+	struct buf hbuf;         /* the header's lines for the width (recalc) */
+	struct hline *hlines;
+	size_t nhlines, cap_hlines;
+	struct buf note;         /* the selected paragraph's note (recalc), a line of the detail */
+};
+
+struct menu_item {
+	struct filter filter;
+	char label[64];
+	size_t count;
+};
+
+struct menu {
+	struct menu_item items[2 * LEVEL_COUNT + 2];
+	int n, sel;
+	struct rect box;
+};
+
+struct ui;
+
+/* What a prompt does with the line when Enter takes it. */
+typedef void (*prompt_done_fn)(struct ui *u, char kind, const char *text);
+
+/* The prompts' kinds: the reader's / and :, the list's f and / ('l'), a
+ * note ('a'), a collection's name ('c'), a file to export to ('e'). */
+enum { PROMPT_KINDS = 7 };
+
+struct prompt {
+	char kind;
+	char label[96];          /* shown before the line */
+	bool loaded[PROMPT_KINDS];   /* the history from the workspace, read */
+	/* Tab: the names that complete what was typed (NULL: none); the
+	 * stem typed and the last one given */
+	size_t (*names)(struct ui *u, const char *const **names);
+	char *stem;
+	int next_name;           /* -1: not completing */
+	struct lineedit line;
+	struct history hist[PROMPT_KINDS];
+	struct history *h;       /* the kind's */
+	prompt_done_fn done;
+	struct rect area;
+	int label_w, cursor_x;
+};
+
+/* The help's lines: a title before each section, then its rows. */
+struct help_line {
+	const char *keys, *help;
+	bool title;
+};
+
+#define HELP_LINES_MAX 256
+#define HELP_BOUND_MAX 48        /* the config's bind lines the help shows */
+
+struct help {
+	int top, max_top, rows;
+	enum where first;        /* the keys of the screen below, listed first */
+	struct help_line lines[HELP_LINES_MAX];   /* made when it opens */
+	char bound[HELP_BOUND_MAX][2][200];       /* the config's keys: name, what */
+	int n;
+};
+
+/* The original text of the open cable, as lines. */
+struct raw {
+	uint32_t *starts;        /* where each line starts in cable->text */
+	size_t n, cap;
+	size_t top;              /* the first line shown */
+	size_t para_first, para_last;  /* the selected paragraph's lines, or -1 */
+	int rows, cols, gutter;
+};
+
+/* The overview screen: the facets as rows. */
+#define GLANCE_LINES (OVERVIEW_SPANS + 3 * OVERVIEW_TOP + LEVEL_COUNT + 8 + 8)
+
+struct glance_line {
+	const char *title;       /* a section's title, or NULL */
+	const struct facet *facet;
+	bool bar;
+};
+
+struct glance {
+	struct overview ov;
+	struct glance_line lines[GLANCE_LINES];
+	int n, sel, top, rows, cols;
+	void (*pick)(struct ui *u, const char *term);   /* what Enter does with a row's term */
+};
+
+/* The search results screen. */
+struct hitscreen {
+	struct hits h;
+	bool done;
+	int sel, top, rows, cols;
+	struct list_columns cols_at;
+};
+
+/* The marks browser: the items of the collection chosen at its top. */
+struct markscreen {
+	struct marklist ml;
+	int coll;                /* -1: all; else the index in ws_collections() */
+	char coll_name[128];     /* "" for all */
+	long sel, top;           /* lines of ml */
+	int rows, cols;
+};
+
+struct stats;
+
+struct ui {
+	bool text_started;           /* the full-text index looked for */
+	double filter_t0;            /* when the filter being applied was set */
+	struct corpus *corpus;
+	const struct ui_opts *o;
+	bool color;
+	bool has_list;           /* several cables: the list is the first screen */
+	bool quit;
+	int rows, cols;
+
+	struct view v;           /* the open cable; v.msg is the status bar's message */
+	struct clist list;
+	struct list_columns list_cols;   /* the list's columns (its recalc) */
+	struct reader rd;
+	struct menu menu;
+	struct prompt prompt;
+	struct help help;
+	struct raw raw;
+	struct glance glance;
+	struct hitscreen hits;
+	struct markscreen marks;
+
+	struct screens stack;
+	struct screen list_screen, reader_screen, help_screen, menu_screen, prompt_screen, raw_screen, glance_screen, hits_screen,
+		marks_screen;
+
+	MEVENT mouse;            /* the event of the last KEY_MOUSE */
+	size_t problems_told;    /* the corpus problems already shown in the status */
+	double next_watch;       /* when the inputs are looked at again (ms) */
+	struct stats *stats;
+	const struct settings *set;  /* the config file's */
+	int pair_extra[PAIR_COUNT];  /* the attributes the config adds to a pair */
+};
+
+extern const struct screen_ops list_ops, reader_ops, help_ops, menu_ops, prompt_ops, raw_ops, glance_ops, hits_ops,
+	marks_ops;
+
+/* ui_links.c: opens corpus entry @entry in the reader, which comes to the
+ * top, where it was left last time (--fresh: at its start); where the
+ * open cable is now, kept in the workspace */
+bool ui_open_cable(struct ui *u, size_t entry);
+void ui_keep_spot(struct ui *u);
+
+/* ui_links.c: the references and citing cables of the open cable; r and
+ * R; Enter on one; Backspace (q: @may_quit, with one cable); J and K */
+void reader_make_links(struct ui *u);
+void reader_select_link(struct ui *u, int dir);
+void reader_follow_link(struct ui *u);
+void reader_go_back(struct ui *u, bool may_quit);
+void reader_walk_cables(struct ui *u, int dir);
+/* The header's labels take this many columns. */
+#define LABEL_W 10
+
+/* ui_header.c: the header's lines at @cols columns */
+void header_lines(struct ui *u, int cols);
+
+/* ui_draw.c: the reader's draw */
+void reader_draw(const void *ctx, const struct screen *s);
+
+/* ui_list.c: the list's filter, as --filter sets it; what it came to,
+ * once applied; a filter being applied stopped (false: none was) */
+void ui_list_filter(struct ui *u, const char *text);
+void ui_list_done(struct ui *u);
+/* ui_list.c: the list of these inputs as it was left (the cable, the
+ * filter, the order; unless --fresh, --filter or --id); kept at the end */
+void ui_list_restore(struct ui *u);
+/* ui_list.c: a filter on the workspace (marked ...) made again once it changed */
+void ui_list_workspace(struct ui *u);
+void ui_list_keep(struct ui *u);
+
+/* ui_hits.c: the hits of the list's filter; one step of finding them
+ * (false: nothing to do) */
+void hitscreen_open(struct ui *u);
+bool hitscreen_step(struct ui *u, double budget_ms);
+
+/* ui_overview.c: the overview of the cables the list shows; Enter on a
+ * row gives its filter term to @pick */
+void glance_open(struct ui *u, void (*pick)(struct ui *u, const char *term));
+bool ui_list_cancel(struct ui *u);
+
+/* ui_menu.c */
+void menu_open(struct ui *u);
+
+/* ui_prompt.c */
+void prompt_open(struct ui *u, char kind, const char *label, const char *start, prompt_done_fn done);
+void prompt_free(struct prompt *p);
+
+/* ui_raw.c: the original of the open cable, at the selected paragraph */
+void raw_open(struct ui *u);
+size_t raw_line_of(const struct raw *r, uint32_t off);
+
+/* ui_work.c: a note (a line; in $EDITOR), a collection, copying the
+ * paragraph (@quote) or its citation, the citation of the list's cable */
+void reader_note(struct ui *u);
+void reader_note_editor(struct ui *u);
+void reader_collect(struct ui *u);
+void reader_copy(struct ui *u, bool quote);
+void list_copy_cite(struct ui *u, size_t entry);
+void list_note(struct ui *u);
+void list_note_editor(struct ui *u);
+void list_collect(struct ui *u);
+struct cite_src;
+void ui_copy_cite(struct ui *u, const struct cite_src *s, bool quote);
+
+/* ui_marks.c: the marks browser; read again (after another session's change) */
+void marks_open(struct ui *u);
+void marks_reload(struct ui *u);
+
+/* ui_help.c */
+void help_open(struct ui *u);
+
+/* ui_paint.c */
+void ui_colors(struct ui *u);
+int ui_level_attr(const struct ui *u, enum level l, bool banner);
+int pair_attr(const struct ui *u, enum pair p, int mono);
+int put(int y, int x, int w, struct str s, int attr);
+int put_c(int y, int x, int w, const char *s, int attr);
+struct str clean(struct buf *b, struct str s);
+void fill(int y, int x, int w, int attr);
+void thousands(char *out, size_t size, size_t n);
+/* Like put(), but text that does not fit ends with an ellipsis. */
+int put_cut(int y, int x, int w, struct str s, int attr);
+/* The status bar of a full screen at row @y: @left (sanitised here), and
+ * at the right the message of the moment, or else @hint. */
+void status_bar(const struct ui *u, int y, int cols, struct str left, const char *hint);
+/* Says the terminal is too small to draw on. */
+void too_small(void);
+/* The same when the screen is below 20x6 (or @also): true when it said so. */
+bool screen_too_small(bool also);
+
+/* ui_term.c */
+bool ui_locale(void);
+bool ui_term_start(struct ui *u);
+void ui_term_end(void);
+/* Sends @bytes to the terminal beside ncurses' output (OSC 52). */
+bool ui_term_write(const char *bytes, size_t n);
+
+/* ui_dump.c: the screen as plain text (and the styles, when @styles). */
+bool screen_dump(const char *path, bool styles);
+
+#endif

@@ -1,0 +1,202 @@
+/* ui_paint.c -- text and colours on the screen.  Every piece of cable text
+ * reaching ncurses has been through text_sanitize() (clean()). */
+#include "config.h"
+#include "ui/ui_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/text.h"
+
+/* A colour of the config on this terminal: a true colour (#rrggbb) as the
+ * nearest of the 256 (or of the 8), a number past the terminal's as one
+ * of the 8. */
+static short term_color(int v)
+{
+	if (v >= 256) {
+		int r = (v - 256) >> 16 & 255, g = (v - 256) >> 8 & 255, b = (v - 256) & 255;
+
+		if (COLORS >= 256) {
+			int q[3] = { r, g, b };
+
+			for (int i = 0; i < 3; i++)
+				q[i] = q[i] < 48 ? 0 : q[i] < 115 ? 1 : (q[i] - 35) / 40;
+			return (short)(16 + 36 * q[0] + 6 * q[1] + q[2]);
+		}
+		return (short)((r >= 128) | (g >= 128) << 1 | (b >= 128) << 2);
+	}
+	if (v >= COLORS)
+		return (short)(v % 8);
+	return (short)v;
+}
+
+static int set_attrs(unsigned a)
+{
+	return (a & SET_BOLD ? (int)A_BOLD : 0) | (a & SET_UNDERLINE ? (int)A_UNDERLINE : 0) |
+	       (a & SET_REVERSE ? (int)A_REVERSE : 0) | (a & SET_DIM ? (int)A_DIM : 0) |
+	       (a & SET_ITALIC ? (int)A_ITALIC : 0) | (a & SET_BLINK ? (int)A_BLINK : 0);
+}
+
+/* The config's color lines over the defaults. */
+static void config_colors(struct ui *u)
+{
+	static const enum pair pairs[ROLE_U] = { PAIR_LABEL, PAIR_SECTION, PAIR_MATCH, PAIR_STATUS, PAIR_TITLE };
+
+	if (!u->set)
+		return;
+	for (int r = 0; r < ROLE_COUNT; r++) {
+		const struct color_set *c = &u->set->colors[r];
+
+		if (!c->set)
+			continue;
+		if (r < ROLE_U) {
+			init_pair((short)pairs[r], term_color(c->fg), term_color(c->bg));
+			u->pair_extra[pairs[r]] = set_attrs(c->attrs);
+		} else {
+			int l = LEVEL_U + (r - ROLE_U);
+
+			init_pair((short)(PAIR_BANNER + l), term_color(c->fg), term_color(c->bg));
+			/* a portion marking in the text: the level's colour on the screen's */
+			init_pair((short)(PAIR_MARK + l), term_color(c->bg), -1);
+			u->pair_extra[PAIR_BANNER + l] = set_attrs(c->attrs);
+		}
+	}
+}
+
+void ui_colors(struct ui *u)
+{
+	/* UNCLASSIFIED green, SBU magenta, CONFIDENTIAL blue, SECRET red,
+	 * TOP SECRET orange (yellow with 8 colours) */
+	short fg[LEVEL_COUNT] = { COLOR_WHITE, COLOR_GREEN, COLOR_MAGENTA, COLOR_BLUE, COLOR_RED, COLOR_YELLOW };
+	short text_on[LEVEL_COUNT] = { COLOR_BLACK, COLOR_BLACK, COLOR_WHITE, COLOR_WHITE, COLOR_WHITE, COLOR_BLACK };
+
+	u->color = false;
+	if (u->o->no_color || (getenv("NO_COLOR") && getenv("NO_COLOR")[0]) || !has_colors())
+		return;
+	if (start_color() != OK)
+		return;
+	use_default_colors();
+	if (COLORS >= 256) {
+		fg[LEVEL_TS] = 208;   /* orange */
+		fg[LEVEL_C] = 27;     /* a blue that reads on dark and light */
+		fg[LEVEL_S] = 160;
+		fg[LEVEL_U] = 28;
+	}
+	for (int l = 0; l < LEVEL_COUNT; l++) {
+		init_pair((short)(PAIR_BANNER + l), text_on[l], fg[l]);
+		init_pair((short)(PAIR_MARK + l), l ? fg[l] : -1, -1);
+	}
+	init_pair(PAIR_LABEL, COLOR_CYAN, -1);
+	init_pair(PAIR_SECTION, COLOR_YELLOW, -1);
+	init_pair(PAIR_MATCH, COLOR_BLACK, COLOR_YELLOW);
+	init_pair(PAIR_STATUS, COLOR_BLACK, COLOR_WHITE);
+	init_pair(PAIR_TITLE, COLOR_WHITE, COLOR_BLUE);
+	config_colors(u);
+	u->color = true;
+}
+
+int pair_attr(const struct ui *u, enum pair p, int mono)
+{
+	return u->color ? (int)COLOR_PAIR(p) | u->pair_extra[p] : mono;
+}
+
+int ui_level_attr(const struct ui *u, enum level l, bool banner)
+{
+	if (banner)
+		return (u->color ? (int)COLOR_PAIR(PAIR_BANNER + l) | u->pair_extra[PAIR_BANNER + l] : (int)A_REVERSE) |
+		       (int)A_BOLD;
+	return (u->color && l ? (int)COLOR_PAIR(PAIR_MARK + l) : 0) | (int)A_BOLD;
+}
+
+int put(int y, int x, int w, struct str s, int attr)
+{
+	int used = 0;
+	size_t n;
+
+	if (w <= 0 || !s.n)
+		return 0;
+	n = text_fit(s, w, &used);
+	if (!n)
+		return 0;
+	attron(attr);
+	mvaddnstr(y, x, s.p, (int)n);
+	attroff(attr);
+	return used;
+}
+
+int put_cut(int y, int x, int w, struct str s, int attr)
+{
+	int used;
+
+	if (w <= 0 || text_width(s) <= w)
+		return put(y, x, w, s, attr);
+	used = put(y, x, w - 1, s, attr);
+	return used + put_c(y, x + used, 1, "\xE2\x80\xA6", attr);
+}
+
+int put_c(int y, int x, int w, const char *s, int attr)
+{
+	return put(y, x, w, str_c(s), attr);
+}
+
+struct str clean(struct buf *b, struct str s)
+{
+	buf_clear(b);
+	text_sanitize(s, b, 0);
+	return buf_str(b);
+}
+
+void fill(int y, int x, int w, int attr)
+{
+	if (w <= 0)
+		return;
+	attron(attr);
+	mvhline(y, x, ' ', w);
+	attroff(attr);
+}
+
+void thousands(char *out, size_t size, size_t n)
+{
+	char tmp[32];
+	size_t len, k = 0;
+
+	snprintf(tmp, sizeof(tmp), "%zu", n);
+	len = strlen(tmp);
+	for (size_t i = 0; i < len && k + 2 < size; i++) {
+		if (i && (len - i) % 3 == 0)
+			out[k++] = ',';
+		out[k++] = tmp[i];
+	}
+	out[k] = '\0';
+}
+
+bool screen_too_small(bool also)
+{
+	if (!also && LINES >= LAYOUT_MIN_ROWS && COLS >= LAYOUT_MIN_COLS)
+		return false;
+	too_small();
+	return true;
+}
+
+void too_small(void)
+{
+	put_c(0, 0, COLS, "terminal too small", A_BOLD);
+	if (LINES > 1)
+		put_c(1, 0, COLS, "pilcrow needs 20x6", 0);
+}
+
+void status_bar(const struct ui *u, int y, int cols, struct str left, const char *hint)
+{
+	int attr = pair_attr(u, PAIR_STATUS, A_REVERSE), x, mw;
+	struct buf a = { 0 }, b = { 0 };
+	struct str m;
+
+	fill(y, 0, cols, attr);
+	x = put(y, 0, cols, clean(&a, left), attr);
+	m = u->v.msg[0] ? clean(&b, str_c(u->v.msg)) : str_c(hint);
+	mw = text_width(m);
+	if (x + 2 + mw < cols)
+		put(y, cols - mw - 1, mw, m, attr | (u->v.msg[0] ? A_BOLD : 0));
+	buf_free(&a);
+	buf_free(&b);
+}

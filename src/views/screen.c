@@ -1,0 +1,93 @@
+/* screen.c -- the stack of screens */
+#include "config.h"
+#include "views/screen.h"
+
+#include <stddef.h>
+
+void screens_init(struct screens *st, void *ctx)
+{
+	st->n = 0;
+	st->ctx = ctx;
+}
+
+bool screens_push(struct screens *st, struct screen *s)
+{
+	if (st->n >= SCREENS_MAX)
+		return false;
+	st->s[st->n++] = s;
+	if (s->ops->open)
+		s->ops->open(st->ctx, s);
+	return true;
+}
+
+bool screens_pop(struct screens *st)
+{
+	struct screen *s;
+
+	if (!st->n)
+		return false;
+	s = st->s[--st->n];
+	if (s->ops->close)
+		s->ops->close(st->ctx, s);
+	return true;
+}
+
+struct screen *screens_top(const struct screens *st)
+{
+	return st->n ? st->s[st->n - 1] : NULL;
+}
+
+/* The index of the lowest screen that shows. */
+static int first_shown(const struct screens *st)
+{
+	int i = st->n - 1;
+
+	while (i > 0 && st->s[i]->ops->overlay)
+		i--;
+	return i;
+}
+
+struct screen *screens_base(const struct screens *st)
+{
+	return st->n ? st->s[first_shown(st)] : NULL;
+}
+
+bool screens_has(const struct screens *st, const struct screen *s)
+{
+	for (int i = 0; i < st->n; i++)
+		if (st->s[i] == s)
+			return true;
+	return false;
+}
+
+bool screens_handle(struct screens *st, struct key k)
+{
+	struct screen *s = screens_top(st);
+
+	return s && s->ops->handle && s->ops->handle(st->ctx, s, k);
+}
+
+void screens_recalc(struct screens *st, struct rect r)
+{
+	for (int i = st->n ? first_shown(st) : 0; i < st->n; i++)
+		if (st->s[i]->ops->recalc)
+			st->s[i]->ops->recalc(st->ctx, st->s[i], r);
+}
+
+void screens_draw(const struct screens *st)
+{
+	for (int i = st->n ? first_shown(st) : 0; i < st->n; i++)
+		if (st->s[i]->ops->draw)
+			st->s[i]->ops->draw(st->ctx, st->s[i]);
+}
+
+bool screens_cursor(const struct screens *st, int *y, int *x)
+{
+	for (int i = st->n - 1; i >= 0; i--) {
+		if (st->s[i]->ops->cursor && st->s[i]->ops->cursor(st->ctx, st->s[i], y, x))
+			return true;
+		if (!st->s[i]->ops->overlay)
+			break;
+	}
+	return false;
+}

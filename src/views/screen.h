@@ -1,0 +1,85 @@
+/* screen.h -- the screens of the reader and the stack they sit on, in the
+ * spirit of tig's view_ops, with recalculation kept apart from painting:
+ *
+ *   open    the screen is pushed
+ *   handle  a key: true when the screen took it, false to pass it on
+ *   recalc  geometry and everything derived from it, for a rectangle;
+ *           the only place that clamps, wraps and scrolls
+ *   draw    paints from the state recalc left; changes nothing
+ *   cursor  where the terminal cursor rests (for screen readers)
+ *   close   the screen is popped
+ *
+ * A key goes to the top screen first; what it passes on goes to the
+ * global actions (the caller's).  An overlay (the prompt, the menu) is
+ * drawn over the screens below it; a full screen hides them.  No ncurses
+ * here: the stack is tested without a terminal. */
+#ifndef PILCROW_SCREEN_H
+#define PILCROW_SCREEN_H
+
+#include <stdbool.h>
+
+#include "views/layout.h"
+
+/* A key as the terminal gave it: a character, or (is_key) a KEY_* code. */
+struct key {
+	int code;
+	bool is_key;
+};
+
+struct screen;
+
+struct screen_ops {
+	const char *name;
+	bool overlay;
+	void (*open)(void *ctx, struct screen *s);
+	bool (*handle)(void *ctx, struct screen *s, struct key k);
+	void (*recalc)(void *ctx, struct screen *s, struct rect r);
+	void (*draw)(const void *ctx, const struct screen *s);
+	bool (*cursor)(const void *ctx, const struct screen *s, int *y, int *x);
+	void (*close)(void *ctx, struct screen *s);
+};
+
+struct screen {
+	const struct screen_ops *ops;
+	int keys;          /* the key table's section for this screen (keys.h) */
+	void *state;
+};
+
+#define SCREENS_MAX 8
+
+struct screens {
+	struct screen *s[SCREENS_MAX];
+	int n;
+	void *ctx;         /* handed to every op */
+};
+
+void screens_init(struct screens *st, void *ctx);
+
+/* Pushes @s (calling its open); false when the stack is full. */
+bool screens_push(struct screens *st, struct screen *s);
+
+/* Pops the top screen (calling its close); false when the stack is empty. */
+bool screens_pop(struct screens *st);
+
+/* The top screen, or NULL. */
+struct screen *screens_top(const struct screens *st);
+
+/* The top screen that is not an overlay: the one a key acts on when the
+ * overlays pass it on, or NULL. */
+struct screen *screens_base(const struct screens *st);
+
+/* Is @s on the stack? */
+bool screens_has(const struct screens *st, const struct screen *s);
+
+/* Gives @k to the top screen; true when it took it. */
+bool screens_handle(struct screens *st, struct key k);
+
+/* Recalculates, then draws, the screens that show: the base and the
+ * overlays above it, bottom up, each in @r. */
+void screens_recalc(struct screens *st, struct rect r);
+void screens_draw(const struct screens *st);
+
+/* Where the cursor rests: the topmost screen that says. */
+bool screens_cursor(const struct screens *st, int *y, int *x);
+
+#endif
