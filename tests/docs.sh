@@ -31,4 +31,10 @@ for opt in $(sed -n 's/^  \(-., \|    \)\(--[a-z-]*\).*/\2/p' "$tmp/help"); do
 	check "the man page documents $opt" grep -qF -- "$opt" "$tmp/man"
 	check "README mentions $opt" grep -qF -- "$opt" "$readme"
 done
+# every PILCROW_ variable pilcrow reads is listed: in the man page (a user
+# setting) or in tests/README (a test hook)
+for v in $(grep -rhoE 'getenv\("PILCROW_[A-Z_]+"\)' "$srcdir/src" | sed 's/getenv("//; s/")//' | sort -u); do
+	check "$v is documented (the man page or tests/README)" \
+		sh -c "grep -q '$v' '$srcdir/man/pilcrow.1.in' || grep -q '^$v' '$srcdir/tests/README'"
+done
 finish
