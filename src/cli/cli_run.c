@@ -15,7 +15,7 @@
 #include "doc/cable.h"
 #include "report/cli_export.h"
 #include "corpus/corpus.h"
-#include "corpus/fts/corpus_text.h"
+#include "corpus/fts/fts.h"
 #include "doc/export.h"
 #include "report/grep.h"
 #include "report/overview.h"
@@ -156,19 +156,19 @@ static void read_all(struct corpus *c, char *const *paths, size_t n, bool build,
 {
 	struct bar b = { -1, isatty(STDERR_FILENO) != 0 };
 
-	corpus_text_use_saved(c, text);
+	fts_use_saved(c, text);
 	corpus_add_paths(c, paths, n);
 	while (!corpus_index_step(c, 1000))
 		;
 	if (!text)
 		return;
-	corpus_text_start(c, build, false);
-	corpus_text_wait(c, build ? index_progress : NULL, &b);
+	fts_start(c, build, false);
+	fts_wait(c, build ? index_progress : NULL, &b);
 	if (build && b.tty && b.last >= 0)
 		fputc('\n', stderr);
 	/* why there is no index, when one was looked for and not had */
-	if (!build && *corpus_text_reason(c))
-		fprintf(stderr, "pilcrow: %s\n", corpus_text_reason(c));
+	if (!build && *fts_reason(c))
+		fprintf(stderr, "pilcrow: %s\n", fts_reason(c));
 }
 
 static void tell_messages(struct corpus *c)
@@ -190,14 +190,14 @@ int run_index(char *const *paths, size_t n)
 	read_all(c, paths, n, true, true);
 	changed = corpus_watch(c);
 	tell_messages(c);
-	if (corpus_text_state(c) == CT_READY) {
+	if (fts_state(c) == FTS_READY) {
 		char count[32];
 
 		snprintf(count, sizeof(count), "%zu", corpus_count(c));
 		fprintf(stderr, "pilcrow: the text of %s cables is indexed in %s (%.1f s)\n", count,
-			corpus_text_dir(c), (now_ms() - t0) / 1000);
+			fts_dir(c), (now_ms() - t0) / 1000);
 	} else {
-		fprintf(stderr, "pilcrow: %s\n", *corpus_text_reason(c) ? corpus_text_reason(c)
+		fprintf(stderr, "pilcrow: %s\n", *fts_reason(c) ? fts_reason(c)
 				: corpus_count(c) ? "only a cables.csv dump (or its pieces) has a text index"
 						  : "no cable was read");
 		status = changed ? 4 : 1;

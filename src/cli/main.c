@@ -31,7 +31,7 @@
 #include "workspace/workspace.h"
 #include "workspace/ws_export.h"
 #include "cli/cli.h"
-#include "corpus/fts/corpus_text.h"
+#include "corpus/fts/fts.h"
 
 
 /* Options with no letter of their own. */
@@ -182,7 +182,7 @@ static int run_reader(const struct opts *o, char *const *paths, size_t n)
 	uo.no_mouse = uo.no_mouse || !set.mouse;
 
 	corpus_set_workspace(c, uo.ws);
-	corpus_text_use_saved(c, !o->no_index);
+	fts_use_saved(c, !o->no_index);
 	corpus_add_paths(c, paths, n);
 	status = ui_run(c, &uo);
 	/* the changes kept while another process holds the lock are written

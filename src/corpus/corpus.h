@@ -106,10 +106,10 @@ struct cquery {
 	size_t next;             /* the next entry to look at */
 	uint32_t *rows;
 	size_t n, cap;
-	/* the text terms the full-text index answers (corpus_text.h), asked
+	/* the text terms the full-text index answers (fts.h), asked
 	 * on a thread of their own; once answered, when a term that must
 	 * hold was, only the entries in @only can pass */
-	struct tjob *job;
+	struct fts_job *job;
 	bool asked;              /* the answer has come and was taken */
 	uint32_t *only;
 	size_t nonly;

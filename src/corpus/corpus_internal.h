@@ -2,7 +2,7 @@
  * sources.  corpus_pool.c: the strings, lists and ids; corpus.c: the
  * entries, opening a cable; corpus_index.c: reading the inputs into the
  * index, in steps, and who cites whom; corpus_select.c: filtering and
- * sorting; corpus_text.c and corpus_store.c: the full-text index and the
+ * sorting; fts.c and corpus_store.c: the full-text index and the
  * list index saved with it. */
 #ifndef PILCROW_CORPUS_INTERNAL_H
 #define PILCROW_CORPUS_INTERNAL_H
@@ -99,8 +99,8 @@ struct corpus {
 	char **msgs;
 	size_t nmsgs, cap_msgs;
 
-	struct ctext *text;              /* the full-text index (corpus_text.c) */
-	/* set by the full-text index (corpus_text.c), which sits above the
+	struct fts *text;              /* the full-text index (fts.c) */
+	/* set by the full-text index (fts.c), which sits above the
 	 * corpus: loading the list index saved with it, and stopping its work
 	 * before the corpus goes */
 	bool (*load_saved)(struct corpus *c);

@@ -1,5 +1,5 @@
 /* corpus_store.h -- a corpus's list index saved and loaded again (beside
- * its full-text index, corpus_text.h), so that a second open of a dump has
+ * its full-text index, fts.h), so that a second open of a dump has
  * its full count and every filter at once. */
 #ifndef PILCROW_CORPUS_STORE_H
 #define PILCROW_CORPUS_STORE_H

@@ -40,7 +40,7 @@ void term_forget(void)
 	screen_taken = 0;
 }
 
-static void put(int fd, const char *s, size_t n)
+static void paint_put(int fd, const char *s, size_t n)
 {
 	while (n) {
 		ssize_t w = write(fd, s, n);
@@ -75,14 +75,14 @@ static void on_fatal(int sig, siginfo_t *si, void *ctx)
 		return;         /* a mapped file was cut short: read on, it is reported later */
 	if (screen_taken) {
 		screen_taken = 0;
-		put(STDOUT_FILENO, restore, nrestore);
+		paint_put(STDOUT_FILENO, restore, nrestore);
 		if (saved_fd >= 0)
 			tcsetattr(saved_fd, TCSAFLUSH, &saved);
 	}
 	what = signal_name(sig);
-	put(STDERR_FILENO, "pilcrow: stopped by ", 20);
-	put(STDERR_FILENO, what, strlen(what));
-	put(STDERR_FILENO, "; this is a bug, please report it\n", 34);
+	paint_put(STDERR_FILENO, "pilcrow: stopped by ", 20);
+	paint_put(STDERR_FILENO, what, strlen(what));
+	paint_put(STDERR_FILENO, "; this is a bug, please report it\n", 34);
 	/* the same signal again, now fatal: at once when sent from outside,
 	 * or when the faulting instruction runs again on return */
 	signal(sig, SIG_DFL);

@@ -2,7 +2,7 @@
  * of screens, the global actions, and indexing between keys */
 #include "config.h"
 #include "ui/ui_internal.h"
-#include "corpus/fts/corpus_text.h"
+#include "corpus/fts/fts.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -37,19 +37,19 @@ static void text_index(struct ui *u)
 	if (!corpus_done(u->corpus) || u->text_started || u->o->no_index)
 		return;
 	u->text_started = true;
-	corpus_text_start(u->corpus, false, true);
+	fts_start(u->corpus, false, true);
 	if (script_active())
-		corpus_text_wait(u->corpus, NULL, NULL);
-	if (*corpus_text_reason(u->corpus))
-		view_say(&u->v, "%s", corpus_text_reason(u->corpus));
+		fts_wait(u->corpus, NULL, NULL);
+	if (*fts_reason(u->corpus))
+		view_say(&u->v, "%s", fts_reason(u->corpus));
 }
 
 /* True while the full-text index is being made or checked. */
 static bool text_index_busy(const struct ui *u)
 {
-	enum ctext_state s = corpus_text_state(u->corpus);
+	enum fts_state s = fts_state(u->corpus);
 
-	return s == CT_BUILDING || s == CT_CHECKING || s == CT_WAITING;
+	return s == FTS_BUILDING || s == FTS_CHECKING || s == FTS_WAITING;
 }
 
 /* What more cables in the index change on the screen: the list grows, and
@@ -377,8 +377,8 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 		in = script_active() ? script_input(&u, &k) : terminal_input(&u, &k);
 		/* the index's work in the background, looked at whatever came
 		 * (keys may come faster than the wait for one) */
-		if (corpus_text_poll(corpus) && *corpus_text_reason(corpus))
-			view_say(&u.v, "%s", corpus_text_reason(corpus));
+		if (fts_poll(corpus) && *fts_reason(corpus))
+			view_say(&u.v, "%s", fts_reason(corpus));
 		if (corpus_done(corpus))
 			stats_indexed(u.stats);
 		if (term_quit_signal() == SIGINT && u.list.busy) {

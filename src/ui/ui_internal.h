@@ -308,12 +308,12 @@ void help_open(struct ui *u);
 void ui_colors(struct ui *u);
 int ui_level_attr(const struct ui *u, enum level l, bool banner);
 int pair_attr(const struct ui *u, enum pair p, int mono);
-int put(int y, int x, int w, struct str s, int attr);
+int paint_put(int y, int x, int w, struct str s, int attr);
 int put_c(int y, int x, int w, const char *s, int attr);
-struct str clean(struct buf *b, struct str s);
-void fill(int y, int x, int w, int attr);
-void thousands(char *out, size_t size, size_t n);
-/* Like put(), but text that does not fit ends with an ellipsis. */
+struct str paint_clean(struct buf *b, struct str s);
+void paint_fill(int y, int x, int w, int attr);
+void paint_thousands(char *out, size_t size, size_t n);
+/* Like paint_put(), but text that does not fit ends with an ellipsis. */
 int put_cut(int y, int x, int w, struct str s, int attr);
 /* The status bar of a full screen at row @y: @left (sanitised here), and
  * at the right the message of the moment, or else @hint. */

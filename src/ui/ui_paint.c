@@ -1,5 +1,5 @@
 /* ui_paint.c -- text and colours on the screen.  Every piece of cable text
- * reaching ncurses has been through text_sanitize() (clean()). */
+ * reaching ncurses has been through text_sanitize() (paint_clean()). */
 #include "config.h"
 #include "ui/ui_internal.h"
 
@@ -108,7 +108,7 @@ int ui_level_attr(const struct ui *u, enum level l, bool banner)
 	return (u->color && l ? (int)COLOR_PAIR(PAIR_MARK + l) : 0) | (int)A_BOLD;
 }
 
-int put(int y, int x, int w, struct str s, int attr)
+int paint_put(int y, int x, int w, struct str s, int attr)
 {
 	int used = 0;
 	size_t n;
@@ -129,24 +129,24 @@ int put_cut(int y, int x, int w, struct str s, int attr)
 	int used;
 
 	if (w <= 0 || text_width(s) <= w)
-		return put(y, x, w, s, attr);
-	used = put(y, x, w - 1, s, attr);
+		return paint_put(y, x, w, s, attr);
+	used = paint_put(y, x, w - 1, s, attr);
 	return used + put_c(y, x + used, 1, "\xE2\x80\xA6", attr);
 }
 
 int put_c(int y, int x, int w, const char *s, int attr)
 {
-	return put(y, x, w, str_c(s), attr);
+	return paint_put(y, x, w, str_c(s), attr);
 }
 
-struct str clean(struct buf *b, struct str s)
+struct str paint_clean(struct buf *b, struct str s)
 {
 	buf_clear(b);
 	text_sanitize(s, b, 0);
 	return buf_str(b);
 }
 
-void fill(int y, int x, int w, int attr)
+void paint_fill(int y, int x, int w, int attr)
 {
 	if (w <= 0)
 		return;
@@ -155,7 +155,7 @@ void fill(int y, int x, int w, int attr)
 	attroff(attr);
 }
 
-void thousands(char *out, size_t size, size_t n)
+void paint_thousands(char *out, size_t size, size_t n)
 {
 	char tmp[32];
 	size_t len, k = 0;
@@ -191,12 +191,12 @@ void status_bar(const struct ui *u, int y, int cols, struct str left, const char
 	struct buf a = { 0 }, b = { 0 };
 	struct str m;
 
-	fill(y, 0, cols, attr);
-	x = put(y, 0, cols, clean(&a, left), attr);
-	m = u->v.msg[0] ? clean(&b, str_c(u->v.msg)) : str_c(hint);
+	paint_fill(y, 0, cols, attr);
+	x = paint_put(y, 0, cols, paint_clean(&a, left), attr);
+	m = u->v.msg[0] ? paint_clean(&b, str_c(u->v.msg)) : str_c(hint);
 	mw = text_width(m);
 	if (x + 2 + mw < cols)
-		put(y, cols - mw - 1, mw, m, attr | (u->v.msg[0] ? A_BOLD : 0));
+		paint_put(y, cols - mw - 1, mw, m, attr | (u->v.msg[0] ? A_BOLD : 0));
 	buf_free(&a);
 	buf_free(&b);
 }

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "corpus/fts/corpus_text.h"
+#include "corpus/fts/fts.h"
 #include "base/util.h"
 
 void clist_init(struct clist *l, struct corpus *corpus)
@@ -227,7 +227,7 @@ void clist_sort_next(struct clist *l)
 {
 	l->sort = (enum sort_key)((l->sort + 1) % SORT_COUNT);
 	/* relevance only where the text index scores the filter's words */
-	if (l->sort == SORT_RELEVANCE && !corpus_text_can_rank(l->corpus, &l->filter))
+	if (l->sort == SORT_RELEVANCE && !fts_can_rank(l->corpus, &l->filter))
 		l->sort = (enum sort_key)((l->sort + 1) % SORT_COUNT);
 	l->filter.sort = -1;    /* the order is the list's now */
 	clist_make(l);

@@ -10,11 +10,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "corpus/fts/corpus_text.h"
+#include "corpus/fts/fts.h"
 #include "search/near.h"
 #include "search/search.h"
 #include "search/textrows.h"
-#include "corpus/fts/tindex.h"
+#include "corpus/fts/fts_shards.h"
 
 static const char *const texts[] = {
 	"PRESIDENT URIBE MET V\xC3\x89LEZ AT THE PALACE",         /* 0 */
@@ -37,26 +37,26 @@ static const char *const texts[] = {
 #define NTEXTS (sizeof(texts) / sizeof(texts[0]))
 
 static char dir[64];
-static struct tindex *ti;
+static struct fts_shards *ti;
 
 static int setup(void **state)
 {
 	char path[128], err[256];
 	char *paths[1] = { path };
-	struct tshard *s;
+	struct fts_shard *s;
 	struct buf b = { 0 };
 
 	(void)state;
 	snprintf(dir, sizeof(dir), "/tmp/pilcrow-ti-XXXXXX");
 	assert_non_null(mkdtemp(dir));
 	snprintf(path, sizeof(path), "%s/text-0.db", dir);
-	s = tshard_create(path, err, sizeof(err));
+	s = fts_shard_create(path, err, sizeof(err));
 	assert_non_null(s);
 	for (size_t i = 0; i < NTEXTS; i++)
-		assert_true(tshard_add(s, (int64_t)i * TINDEX_ROWS, text_row(str_c(texts[i]), &b)));
-	assert_true(tshard_finish(s, err, sizeof(err)));
+		assert_true(fts_shard_add(s, (int64_t)i * FTS_ROWS, text_row(str_c(texts[i]), &b)));
+	assert_true(fts_shard_finish(s, err, sizeof(err)));
 	buf_free(&b);
-	ti = tindex_open(paths, 1, err, sizeof(err));
+	ti = fts_shards_open(paths, 1, err, sizeof(err));
 	assert_non_null(ti);
 	return 0;
 }
@@ -66,7 +66,7 @@ static int teardown(void **state)
 	char cmd[128];
 
 	(void)state;
-	tindex_close(ti);
+	fts_shards_close(ti);
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	return system(cmd);
 }
@@ -79,11 +79,11 @@ static unsigned by_index(const char *pattern)
 	size_t n = 0, cap = 0;
 	unsigned set = 0;
 
-	if (!corpus_text_query(pattern, q, sizeof(q)))
+	if (!fts_query(pattern, q, sizeof(q)))
 		fail_msg("'%s' should be a query for the index", pattern);
-	assert_int_equal(tindex_query(ti, q, &rows, NULL, &n, &cap, err, sizeof(err)), TQ_OK);
+	assert_int_equal(fts_shards_query(ti, q, &rows, NULL, &n, &cap, err, sizeof(err)), FTS_OK);
 	for (size_t i = 0; i < n; i++)
-		set |= 1u << tindex_entry(rows[i]);
+		set |= 1u << fts_shards_entry(rows[i]);
 	free(rows);
 	return set;
 }
@@ -168,10 +168,10 @@ static unsigned near_by_index(const char *words, int dist)
 	size_t n = 0, cap = 0;
 	unsigned set = 0;
 
-	assert_true(corpus_text_near_query(words, dist, q, sizeof(q)));
-	assert_int_equal(tindex_query(ti, q, &rows, NULL, &n, &cap, err, sizeof(err)), TQ_OK);
+	assert_true(fts_near_query(words, dist, q, sizeof(q)));
+	assert_int_equal(fts_shards_query(ti, q, &rows, NULL, &n, &cap, err, sizeof(err)), FTS_OK);
 	for (size_t i = 0; i < n; i++)
-		set |= 1u << tindex_entry(rows[i]);
+		set |= 1u << fts_shards_entry(rows[i]);
 	free(rows);
 	return set;
 }
@@ -225,19 +225,19 @@ static void queries(void **state)
 	char q[256];
 
 	(void)state;
-	assert_true(corpus_text_query("iran", q, sizeof(q)));
+	assert_true(fts_query("iran", q, sizeof(q)));
 	assert_string_equal(q, "\"iran\"");
-	assert_true(corpus_text_query("\"nuclear program\"|presid*", q, sizeof(q)));
+	assert_true(fts_query("\"nuclear program\"|presid*", q, sizeof(q)));
 	assert_string_equal(q, "\"nuclear program\" OR \"presid\"*");
-	assert_true(corpus_text_query("Berlusconi's \"view\"", q, sizeof(q)));
+	assert_true(fts_query("Berlusconi's \"view\"", q, sizeof(q)));
 	assert_string_equal(q, "\"Berlusconi s view\"");
 	/* what the index cannot answer: the scan does */
-	assert_false(corpus_text_query("(?-i)Iran", q, sizeof(q)));
-	assert_false(corpus_text_query("pres* bush", q, sizeof(q)));
-	assert_false(corpus_text_query("pres*dent", q, sizeof(q)));
-	assert_false(corpus_text_query("...", q, sizeof(q)));
-	assert_false(corpus_text_query("a|...", q, sizeof(q)));
-	assert_true(corpus_text_near_query("iran nuclear*", 5, q, sizeof(q)));
+	assert_false(fts_query("(?-i)Iran", q, sizeof(q)));
+	assert_false(fts_query("pres* bush", q, sizeof(q)));
+	assert_false(fts_query("pres*dent", q, sizeof(q)));
+	assert_false(fts_query("...", q, sizeof(q)));
+	assert_false(fts_query("a|...", q, sizeof(q)));
+	assert_true(fts_near_query("iran nuclear*", 5, q, sizeof(q)));
 	assert_string_equal(q, "NEAR(\"iran\" \"nuclear\"*, 5)");
 }
 

@@ -3,7 +3,7 @@
  * the others read in the cables), then a sort. */
 #include "config.h"
 #include "corpus/corpus_internal.h"
-#include "corpus/fts/corpus_text.h"
+#include "corpus/fts/fts.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -121,7 +121,7 @@ static void rank_rows(const struct corpus *c, struct cquery *q)
 
 	for (size_t i = 0; i < q->n; i++) {
 		r[i].entry = q->rows[i];
-		r[i].score = q->job && q->asked ? tjob_score(q->job, q->rows[i]) : 0;
+		r[i].score = q->job && q->asked ? fts_job_score(q->job, q->rows[i]) : 0;
 	}
 	qsort_r(r, q->n, sizeof(*r), cmp_ranked, &q->reverse);
 	for (size_t i = 0; i < q->n; i++)
@@ -167,12 +167,12 @@ static int known_answer(const void *ud, size_t term)
 	const struct cf_term *t;
 	bool pass;
 
-	if (!k->q->job || !k->q->asked || !tjob_answered(k->q->job, term))
+	if (!k->q->job || !k->q->asked || !fts_job_answered(k->q->job, term))
 		return -1;
 	/* the answer is of all the answered terms at once: what the term
 	 * would say before its negation that makes it hold, or not */
 	t = &k->f->terms[term];
-	pass = tjob_passes(k->q->job, k->entry);
+	pass = fts_job_passes(k->q->job, k->entry);
 	return pass != (t->negate != (t->op == CF_NE));
 }
 
@@ -269,10 +269,10 @@ static void plan(struct corpus *c, struct cquery *q)
 	for (size_t i = 0; f && i < f->n; i++)
 		q->fields |= 1u << f->terms[i].field;
 	q->text = f && cfilter_needs_text(f);
-	if (!q->text || corpus_text_state(c) != CT_READY)
+	if (!q->text || fts_state(c) != FTS_READY)
 		return;
 	/* the scores only when they order the rows */
-	q->job = corpus_text_ask(c, f, q->key == SORT_RELEVANCE);
+	q->job = fts_ask(c, f, q->key == SORT_RELEVANCE);
 }
 
 /* The index's answer, come: the terms it did not answer are read in the
@@ -282,14 +282,14 @@ static void take_answer(struct corpus *c, struct cquery *q)
 	const struct cfilter *f = q->f;
 
 	q->asked = true;
-	if (!corpus_text_answer(c, q->job))
+	if (!fts_answer(c, q->job))
 		return;
 	q->text = false;
 	for (size_t i = 0; i < f->n; i++)
-		if (cf_reads_text(&f->terms[i]) && !tjob_answered(q->job, i))
+		if (cf_reads_text(&f->terms[i]) && !fts_job_answered(q->job, i))
 			q->text = true;
-	if (tjob_positive(q->job)) {
-		q->nonly = tjob_entries(q->job, &q->only);
+	if (fts_job_positive(q->job)) {
+		q->nonly = fts_job_entries(q->job, &q->only);
 		q->has_only = true;
 	}
 }
@@ -303,7 +303,7 @@ bool corpus_query_step(struct corpus *c, struct cquery *q, double budget_ms, siz
 		plan(c, q);
 	if (q->job && !q->asked) {
 		/* the keys are answered while the index answers */
-		if (!tjob_wait(q->job, budget_ms))
+		if (!fts_job_wait(q->job, budget_ms))
 			return false;
 		take_answer(c, q);
 	}
@@ -336,7 +336,7 @@ void corpus_query_free(struct cquery *q)
 {
 	/* not through q->f, which the list may have moved by now; an
 	 * answer still to come is given up at once */
-	tjob_drop(q->job);
+	fts_job_drop(q->job);
 	free(q->only);
 	free(q->rows);
 	memset(q, 0, sizeof(*q));

@@ -20,7 +20,7 @@ static void draw_banner(const struct ui *u, int y, int w)
 	struct buf b = { 0 };
 	int attr = ui_level_attr(u, c->marking.level, true), x;
 
-	fill(y, 0, w, attr);
+	paint_fill(y, 0, w, attr);
 	if (c->marking.level)
 		marking_format_banner(&c->marking, banner, sizeof(banner));
 	else
@@ -29,7 +29,7 @@ static void draw_banner(const struct ui *u, int y, int w)
 		/* REL TO countries come from the cable: sanitise them too */
 		struct buf cl = { 0 };
 
-		x = 1 + put(y, 1, w - 2, clean(&cl, str_c(banner)), attr);
+		x = 1 + paint_put(y, 1, w - 2, paint_clean(&cl, str_c(banner)), attr);
 		buf_free(&cl);
 	}
 	buf_printf(&b, "  %s", c->id[0] ? c->id : "(no id)");
@@ -42,7 +42,7 @@ static void draw_banner(const struct ui *u, int y, int w)
 	{
 		struct buf cl = { 0 };
 
-		x += put(y, x, w - x - 1, clean(&cl, buf_str(&b)), attr & ~A_BOLD);
+		x += paint_put(y, x, w - x - 1, paint_clean(&cl, buf_str(&b)), attr & ~A_BOLD);
 		buf_free(&cl);
 	}
 	if (u->has_list && u->list.n > 1) {
@@ -69,9 +69,9 @@ static void draw_header(const struct ui *u, const struct rect *r)
 
 		if (h->link >= 0)
 			attr = h->link == u->rd.link_sel ? A_REVERSE | A_BOLD : A_UNDERLINE;
-		put(r->y + 1 + i, 0, LABEL_W - 1, str_make(u->rd.hbuf.p + h->label_off, h->label_len),
+		paint_put(r->y + 1 + i, 0, LABEL_W - 1, str_make(u->rd.hbuf.p + h->label_off, h->label_len),
 		    pair_attr(u, PAIR_LABEL, A_BOLD));
-		put(r->y + 1 + i, LABEL_W, r->w - LABEL_W - (more ? 2 : 0), str_make(u->rd.hbuf.p + h->off, h->len), attr);
+		paint_put(r->y + 1 + i, LABEL_W, r->w - LABEL_W - (more ? 2 : 0), str_make(u->rd.hbuf.p + h->off, h->len), attr);
 		if (more)
 			put_c(r->y + 1 + i, r->w - 1, 1, "\xE2\x80\xA6", A_BOLD);   /* more: H collapses */
 	}
@@ -103,7 +103,7 @@ static void highlight(const struct match *m, bool current, void *ud)
 	col = text_width(str_make(ls, (size_t)(ms - ls)));
 	if (col >= h->w)
 		return;
-	put(h->y, h->x0 + col, h->w - col, str_make(ms, (size_t)(me - ms)),
+	paint_put(h->y, h->x0 + col, h->w - col, str_make(ms, (size_t)(me - ms)),
 	    (h->attr & ~A_REVERSE) | (current ? A_REVERSE | A_BOLD : A_UNDERLINE | A_BOLD) |
 	    (h->attr & A_REVERSE ? A_UNDERLINE : 0));
 }
@@ -115,7 +115,7 @@ static void draw_heading(const struct ui *u, int y, int x0, int w, int section)
 	int attr = pair_attr(u, PAIR_SECTION, A_BOLD) | A_BOLD, x;
 
 	x = x0 + put_c(y, x0, w, "\xE2\x94\x80 ", attr);
-	x += put(y, x, x0 + w - x, clean(&b, u->v.c->sections[section].title), attr);
+	x += paint_put(y, x, x0 + w - x, paint_clean(&b, u->v.c->sections[section].title), attr);
 	attron(attr);
 	for (x += 1; x < x0 + w; x++)
 		mvaddstr(y, x, "\xE2\x94\x80");
@@ -155,7 +155,7 @@ static void draw_list(const struct ui *u, const struct rect *r)
 			size_t n;
 
 			if (sel)
-				fill(y, 0, textw, base);
+				paint_fill(y, 0, textw, base);
 			/* the reader's own: a note (✎), a mark (*) */
 			x = put_c(y, 0, 1, view_is_noted(v, i) ? "\xE2\x9C\x8E" : view_is_marked(v, i) ? "*" : " ",
 				  base | A_BOLD);
@@ -181,7 +181,7 @@ static void draw_list(const struct ui *u, const struct rect *r)
 
 				if (cut && avail > 1)
 					fit = text_fit(buf_str(&line), avail - 1, &used);
-				put(y, x, avail, str_make(line.p, fit), base);
+				paint_put(y, x, avail, str_make(line.p, fit), base);
 				if (cut && avail > 1)
 					put_c(y, x + used, 1, "\xE2\x80\xA6", base);
 				h.y = y;
@@ -215,7 +215,7 @@ static void draw_detail(const struct ui *u, const struct rect *r)
 	struct str t;
 
 	if (v->sel < 0) {
-		fill(r->y, r->x, r->w, attr);
+		paint_fill(r->y, r->x, r->w, attr);
 		put_c(r->y, r->x + 1, r->w - 1, "no paragraph selected", attr);
 		return;
 	}
@@ -223,7 +223,7 @@ static void draw_detail(const struct ui *u, const struct rect *r)
 	/* the title in the colour of the paragraph's own marking */
 	if (p->marking.level)
 		attr = ui_level_attr(u, p->marking.level, true);
-	fill(r->y, r->x, r->w, attr);
+	paint_fill(r->y, r->x, r->w, attr);
 	snprintf(title, sizeof(title), " \xC2\xB6%s", p->address);
 	x = r->x + put_c(r->y, r->x, r->w, title, attr);
 	if (p->marking.level) {
@@ -236,7 +236,7 @@ static void draw_detail(const struct ui *u, const struct rect *r)
 		x += put_c(r->y, x, r->x + r->w - x, "  marked", attr);
 	if (p->section >= 0) {
 		x += put_c(r->y, x, r->x + r->w - x, "  ", attr);
-		x += put(r->y, x, r->x + r->w - x, clean(&b, v->c->sections[p->section].title), attr & ~A_BOLD);
+		x += paint_put(r->y, x, r->x + r->w - x, paint_clean(&b, v->c->sections[p->section].title), attr & ~A_BOLD);
 	}
 	if ((int)v->nwlines > v->detail_h && v->detail_h > 0) {
 		int last = MIN((int)v->nwlines, v->detail_top + v->detail_h);
@@ -252,7 +252,7 @@ static void draw_detail(const struct ui *u, const struct rect *r)
 
 		if (li >= (int)v->nwlines)
 			break;
-		used = put(y, r->x, r->w - 1, v->wlines[li], 0);
+		used = paint_put(y, r->x, r->w - 1, v->wlines[li], 0);
 		h.y = y;
 		h.x0 = r->x;
 		h.w = used;
@@ -271,7 +271,7 @@ static void draw_detail(const struct ui *u, const struct rect *r)
 		int y = r->y + r->h - 1;
 
 		x = r->x + put_c(y, r->x, r->w, "\xE2\x9C\x8E ", A_BOLD);
-		put_cut(y, x, r->x + r->w - x - 1, clean(&b, buf_str(&u->rd.note)), A_BOLD);
+		put_cut(y, x, r->x + r->w - x - 1, paint_clean(&b, buf_str(&u->rd.note)), A_BOLD);
 	}
 	buf_free(&b);
 }
@@ -287,7 +287,7 @@ static void draw_flow(const struct ui *u, const struct rect *r)
 	int attr = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
 	char title[96];
 
-	fill(r->y, r->x, r->w, attr);
+	paint_fill(r->y, r->x, r->w, attr);
 	put_c(r->y, r->x, r->w, " The whole cable", attr);
 	if (v->sel >= 0) {
 		snprintf(title, sizeof(title), " \xC2\xB6%s of %zu%s ", v->c->paras[v->sel].address, v->c->nparas,
@@ -302,9 +302,9 @@ static void draw_flow(const struct ui *u, const struct rect *r)
 		case FLOW_HEAD: {
 			const struct hline *h = &u->rd.hlines[l->index];
 
-			put(y, r->x, LABEL_W - 1, str_make(u->rd.hbuf.p + h->label_off, h->label_len),
+			paint_put(y, r->x, LABEL_W - 1, str_make(u->rd.hbuf.p + h->label_off, h->label_len),
 			    pair_attr(u, PAIR_LABEL, A_BOLD));
-			put(y, r->x + LABEL_W, r->w - LABEL_W, l->text, 0);
+			paint_put(y, r->x + LABEL_W, r->w - LABEL_W, l->text, 0);
 			break;
 		}
 		case FLOW_SECTION:
@@ -329,7 +329,7 @@ static void draw_flow(const struct ui *u, const struct rect *r)
 		case FLOW_TEXT: {
 			struct hl h = { y, r->x, 0, l->text, view_text_made(v, l->index).p, 0 };
 
-			h.w = put(y, r->x, r->w - 1, l->text, 0);
+			h.w = paint_put(y, r->x, r->w - 1, l->text, 0);
 			if (v->re && h.base)
 				view_matches_in(v, l->index, highlight, &h);
 			break;
@@ -353,7 +353,7 @@ static void draw_status(const struct ui *u, const struct rect *r)
 	struct buf b = { 0 };
 	char name[96];
 
-	fill(r->y, 0, r->w, attr);
+	paint_fill(r->y, 0, r->w, attr);
 	if (v->sel >= 0)
 		buf_printf(&b, " \xC2\xB6%s/%s", v->c->paras[v->sel].address,
 			   v->c->paras[v->c->nparas - 1].address);
@@ -375,7 +375,7 @@ static void draw_status(const struct ui *u, const struct rect *r)
 		/* the pattern was typed, the rest comes from the cable: sanitise it all */
 		struct buf cl = { 0 };
 
-		x = put(r->y, 0, r->w, clean(&cl, buf_str(&b)), attr);
+		x = paint_put(r->y, 0, r->w, paint_clean(&cl, buf_str(&b)), attr);
 		buf_free(&cl);
 	}
 	if (v->msg[0]) {
@@ -386,9 +386,9 @@ static void draw_status(const struct ui *u, const struct rect *r)
 		mw = text_width(buf_str(&m));
 		/* right-aligned when it fits, else after the position */
 		if (x + 2 + mw <= r->w)
-			put(r->y, r->w - mw - 1 > x + 2 ? r->w - mw - 1 : x + 2, r->w - x - 2, buf_str(&m), attr | A_BOLD);
+			paint_put(r->y, r->w - mw - 1 > x + 2 ? r->w - mw - 1 : x + 2, r->w - x - 2, buf_str(&m), attr | A_BOLD);
 		else
-			put(r->y, x + 2, r->w - x - 2, buf_str(&m), attr | A_BOLD);
+			paint_put(r->y, x + 2, r->w - x - 2, buf_str(&m), attr | A_BOLD);
 		buf_free(&m);
 	} else if (x + 10 < r->w) {
 		put_c(r->y, r->w - 8, 8, "? help ", attr);

@@ -49,7 +49,7 @@ static void header_field(struct ui *u, const char *label, struct str text, int w
 
 	if (!text.n)
 		return;
-	text_wrap(clean(&b, text), width, wrap_line, &w);
+	text_wrap(paint_clean(&b, text), width, wrap_line, &w);
 	if (link >= 0) {
 		u->rd.links[link].line = (int)first;
 		u->rd.links[link].lines = (int)(u->rd.nhlines - first);
@@ -73,7 +73,7 @@ static void folded_field(struct ui *u, const char *label, struct str text, int w
 		header_field(u, label, text, width, -1);
 		return;
 	}
-	s = clean(&b, text);
+	s = paint_clean(&b, text);
 	fit = text_fit(s, width, &used);
 	if (fit < s.n) {
 		fit = text_fit(s, width - 1, &used);

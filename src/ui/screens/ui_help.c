@@ -114,7 +114,7 @@ static void help_draw(const void *ctx, const struct screen *s)
 
 	(void)s;
 	erase();
-	fill(0, 0, cols, title);
+	paint_fill(0, 0, cols, title);
 	put_c(0, 1, cols - 1, "pilcrow keys", title);
 	for (int i = h->top; i < n && y < rows - 1; i++, y++) {
 		if (lines[i].title) {
@@ -128,7 +128,7 @@ static void help_draw(const void *ctx, const struct screen *s)
 		put_c(2, cols - 1, 1, "\xE2\x96\xB2", A_BOLD);
 	if (h->top < h->max_top)
 		put_c(rows - 2, cols - 1, 1, "\xE2\x96\xBC", A_BOLD);
-	fill(rows - 1, 0, cols, status);
+	paint_fill(rows - 1, 0, cols, status);
 	put_c(rows - 1, 1, cols - 1, "q, Esc or ? closes; j/k scroll", status);
 }
 

@@ -52,7 +52,7 @@ static void open_hit(struct ui *u)
 	u->rd.nhistory = 0;
 	if (!ui_open_cable(u, r->entry))
 		return;
-	thousands(n, sizeof(n), hs->h.n);
+	paint_thousands(n, sizeof(n), hs->h.n);
 	if (r->para < 0) {
 		/* in the header: the cable from its top, the header whole */
 		u->rd.header_full = true;
@@ -129,8 +129,8 @@ static void draw_context(const struct ui *u, int y, int x, int w, const struct h
 		before = str_make(before.p + k, before.n - k);
 		bw = text_width(before);
 	}
-	put(y, x + at - bw, bw, before, attr);
-	used = put(y, x + at, w - at, match, (u->color ? (int)COLOR_PAIR(PAIR_MATCH) : A_REVERSE) | A_BOLD);
+	paint_put(y, x + at - bw, bw, before, attr);
+	used = paint_put(y, x + at, w - at, match, (u->color ? (int)COLOR_PAIR(PAIR_MATCH) : A_REVERSE) | A_BOLD);
 	put_cut(y, x + at + used, w - at - used, after, attr);
 }
 
@@ -147,16 +147,16 @@ static void hits_draw(const void *ctx, const struct screen *s)
 	erase();
 	if (screen_too_small(false))
 		return;
-	fill(0, 0, hs->cols, title);
-	thousands(n1, sizeof(n1), hs->h.n);
-	thousands(n2, sizeof(n2), hs->h.cables);
+	paint_fill(0, 0, hs->cols, title);
+	paint_thousands(n1, sizeof(n1), hs->h.n);
+	paint_thousands(n2, sizeof(n2), hs->h.cables);
 	buf_printf(&b, " %s hit%s in %s cable%s", n1, hs->h.n == 1 ? "" : "s", n2, hs->h.cables == 1 ? "" : "s");
 	if (!hs->done)
 		buf_printf(&b, "  reading %d%%", hs->h.nrows ? (int)(hs->h.next * 100 / hs->h.nrows) : 100);
 	if (hs->h.full)
 		buf_printf(&b, " (the first %d)", HITS_MAX);
 	buf_printf(&b, "  filter: %s", u->list.filter.text);
-	put_cut(0, 0, hs->cols, clean(&cl, buf_str(&b)), title);
+	put_cut(0, 0, hs->cols, paint_clean(&cl, buf_str(&b)), title);
 	for (int k = 0; k < hs->rows && (size_t)(hs->top + k) < hs->h.n; k++) {
 		const struct hit_row *r = &hs->h.hit[hs->top + k];
 		const struct centry *e = corpus_entry(u->corpus, r->entry);
@@ -164,8 +164,8 @@ static void hits_draw(const void *ctx, const struct screen *s)
 		char date[11], where[64];
 
 		if (attr)
-			fill(y, 0, hs->cols, attr);
-		put_cut(y, c->id_x, c->id_w, clean(&cl, str_c(corpus_str(u->corpus, e->id))), attr | A_BOLD);
+			paint_fill(y, 0, hs->cols, attr);
+		put_cut(y, c->id_x, c->id_w, paint_clean(&cl, str_c(corpus_str(u->corpus, e->id))), attr | A_BOLD);
 		x = c->id_x + c->id_w + 2;
 		if (c->date_w) {
 			minutes_date(e->date, date);

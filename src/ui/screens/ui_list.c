@@ -2,7 +2,7 @@
  * classification, subject) over the list model (clist.h) */
 #include "config.h"
 #include "ui/ui_internal.h"
-#include "corpus/fts/corpus_text.h"
+#include "corpus/fts/fts.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -292,14 +292,14 @@ static void list_draw(const void *ctx, const struct screen *s)
 	if (screen_too_small(false))
 		return;
 	/* the title bar */
-	fill(0, 0, cols, title);
-	thousands(all, sizeof(all), corpus_count(u->corpus));
+	paint_fill(0, 0, cols, title);
+	paint_thousands(all, sizeof(all), corpus_count(u->corpus));
 	buf_printf(&b, " pilcrow  %s cable%s", all, corpus_count(u->corpus) == 1 ? "" : "s");
 	if (l->sort != SORT_INPUT || l->reverse)
 		buf_printf(&b, "  sorted by %s%s", sort_name(l->sort), l->reverse ? ", reversed" : "");
 	if (!cfilter_empty(&l->filter))
 		buf_printf(&b, "  filter: %s", l->filter.text);
-	put(0, 0, cols, clean(&cl, buf_str(&b)), title);
+	paint_put(0, 0, cols, paint_clean(&cl, buf_str(&b)), title);
 	/* the rows: id, date, origin, classification (coloured, and written), subject */
 	for (int k = 0; k < h; k++) {
 		size_t ri = l->top + (size_t)k;
@@ -317,7 +317,7 @@ static void list_draw(const void *ctx, const struct screen *s)
 		e = corpus_entry(u->corpus, l->rows[ri]);
 		attr = ri == l->sel ? A_REVERSE : 0;
 		if (attr)
-			fill(y, 0, cols, attr);
+			paint_fill(y, 0, cols, attr);
 		/* what the reader did with it, before the id: a note, marks,
 		 * opened (the words in the status bar for the selected one) */
 		flags = ws_cable_flags(u->v.ws, str_c(corpus_str(u->corpus, e->id)));
@@ -325,13 +325,13 @@ static void list_draw(const void *ctx, const struct screen *s)
 			put_c(y, 0, 1, flags & WS_NOTED ? "\xE2\x9C\x8E" : flags & WS_MARKED ? "\xE2\x80\xA2" : "\xC2\xB7",
 			      attr | (flags & (WS_NOTED | WS_MARKED) ? A_BOLD : A_DIM));
 		/* cut with an ellipsis, never silently */
-		put_cut(y, c->id_x, c->id_w, clean(&cl, str_c(corpus_str(u->corpus, e->id))), attr | A_BOLD);
+		put_cut(y, c->id_x, c->id_w, paint_clean(&cl, str_c(corpus_str(u->corpus, e->id))), attr | A_BOLD);
 		if (c->date_w) {
 			minutes_date(e->date, date);
 			put_c(y, c->date_x, c->date_w, date, attr);
 		}
 		if (c->origin_w)
-			put_cut(y, c->origin_x, c->origin_w, clean(&cl, str_c(corpus_str(u->corpus, e->origin))), attr);
+			put_cut(y, c->origin_x, c->origin_w, paint_clean(&cl, str_c(corpus_str(u->corpus, e->origin))), attr);
 		if (c->class_w) {
 			struct marking m = { (enum level)e->level, e->caveats, STR_NULL };
 
@@ -343,7 +343,7 @@ static void list_draw(const void *ctx, const struct screen *s)
 		}
 		if (c->subject_w)
 			put_cut(y, c->subject_x, c->subject_w - 1,   /* the last column: the scroll marks */
-				clean(&cl, str_c(corpus_str(u->corpus, e->subject))), attr);
+				paint_clean(&cl, str_c(corpus_str(u->corpus, e->subject))), attr);
 	}
 	if (l->top > 0)
 		put_c(1, cols - 1, 1, "\xE2\x96\xB2", A_BOLD);
@@ -351,7 +351,7 @@ static void list_draw(const void *ctx, const struct screen *s)
 		put_c(rows - 2, cols - 1, 1, "\xE2\x96\xBC", A_BOLD);
 	/* the status bar: how many pass, indexing progress, messages */
 	buf_clear(&b);
-	thousands(shown, sizeof(shown), l->n);
+	paint_thousands(shown, sizeof(shown), l->n);
 	if (l->n)
 		buf_printf(&b, " %zu/%s", l->sel + 1, shown);
 	if (l->n)
@@ -363,23 +363,23 @@ static void list_draw(const void *ctx, const struct screen *s)
 	corpus_progress(u->corpus, &done, &total);
 	if (!corpus_done(u->corpus))
 		buf_printf(&b, "  reading %d%%", total ? (int)(done * 100 / total) : 0);
-	else if (corpus_text_merging(u->corpus))
+	else if (fts_merging(u->corpus))
 		buf_printf(&b, "  indexing text: merging");
-	else if (corpus_text_state(u->corpus) == CT_BUILDING)
-		buf_printf(&b, "  indexing text %d%%", corpus_text_percent(u->corpus));
-	else if (corpus_text_state(u->corpus) == CT_CHECKING)
-		buf_printf(&b, "  checking the text index %d%%", corpus_text_percent(u->corpus));
+	else if (fts_state(u->corpus) == FTS_BUILDING)
+		buf_printf(&b, "  indexing text %d%%", fts_percent(u->corpus));
+	else if (fts_state(u->corpus) == FTS_CHECKING)
+		buf_printf(&b, "  checking the text index %d%%", fts_percent(u->corpus));
 	if (corpus_problems(u->corpus))
 		buf_printf(&b, "  %zu problem%s (listed on exit)", corpus_problems(u->corpus),
 			   corpus_problems(u->corpus) == 1 ? "" : "s");
-	fill(rows - 1, 0, cols, pair_attr(u, PAIR_STATUS, A_REVERSE));
-	x = put(rows - 1, 0, cols, clean(&cl, buf_str(&b)), pair_attr(u, PAIR_STATUS, A_REVERSE));
+	paint_fill(rows - 1, 0, cols, pair_attr(u, PAIR_STATUS, A_REVERSE));
+	x = paint_put(rows - 1, 0, cols, paint_clean(&cl, buf_str(&b)), pair_attr(u, PAIR_STATUS, A_REVERSE));
 	{
-		struct str m = u->v.msg[0] ? clean(&cl, str_c(u->v.msg)) : STR_LIT("? help ");
+		struct str m = u->v.msg[0] ? paint_clean(&cl, str_c(u->v.msg)) : STR_LIT("? help ");
 		int mw = text_width(m);
 
 		if (x + 2 < cols)
-			put(rows - 1, cols - mw - 1 > x + 2 ? cols - mw - 1 : x + 2, cols - x - 2, m,
+			paint_put(rows - 1, cols - mw - 1 > x + 2 ? cols - mw - 1 : x + 2, cols - x - 2, m,
 			    pair_attr(u, PAIR_STATUS, A_REVERSE) | (u->v.msg[0] ? A_BOLD : 0));
 	}
 	buf_free(&b);

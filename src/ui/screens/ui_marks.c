@@ -309,7 +309,7 @@ static void draw_chooser(const struct ui *u, int y)
 
 		/* the one shown in brackets too: not only by its colour */
 		x += put_c(y, x, ms->cols - x, on ? "[" : " ", A_BOLD);
-		x += put(y, x, ms->cols - x, clean(&cl, str_c(name)), on ? A_REVERSE | A_BOLD : 0);
+		x += paint_put(y, x, ms->cols - x, paint_clean(&cl, str_c(name)), on ? A_REVERSE | A_BOLD : 0);
 		x += put_c(y, x, ms->cols - x, on ? "] " : "  ", A_BOLD);
 	}
 	buf_free(&cl);
@@ -322,13 +322,13 @@ static void draw_line(const struct ui *u, int y, const struct ml_line *l, bool s
 	struct buf cl = { 0 }, b = { 0 };
 
 	if (sel)
-		fill(y, 0, w, attr);
+		paint_fill(y, 0, w, attr);
 	switch (l->kind) {
 	case ML_CABLE:
-		x = 1 + put(y, 1, w - 1, clean(&cl, str_c(it->id)), A_BOLD);
+		x = 1 + paint_put(y, 1, w - 1, paint_clean(&cl, str_c(it->id)), A_BOLD);
 		buf_printf(&b, " %.10s  %s  ", *it->date ? it->date : "(no date)", *it->origin ? it->origin : "-");
-		x += put(y, x, w - x, str_c(b.p), 0);
-		put_cut(y, x, w - x - 1, clean(&cl, str_c(it->subject)), 0);
+		x += paint_put(y, x, w - x, str_c(b.p), 0);
+		put_cut(y, x, w - x - 1, paint_clean(&cl, str_c(it->subject)), 0);
 		break;
 	case ML_ITEM:
 		if (*it->address)
@@ -341,17 +341,17 @@ static void draw_line(const struct ui *u, int y, const struct ml_line *l, bool s
 		if (*it->collections && strcmp(it->collections, WS_MARKS) != 0) {
 			buf_clear(&b);
 			buf_printf(&b, "[%s] ", it->collections);
-			x += put_cut(y, x, (w - x) / 3, clean(&cl, str_c(b.p)), attr | A_DIM);
+			x += put_cut(y, x, (w - x) / 3, paint_clean(&cl, str_c(b.p)), attr | A_DIM);
 		}
 		/* a paragraph marked before its text was kept (the old marks
 		 * file) has it once its cable is opened */
 		put_cut(y, x, w - x - 1,
-			clean(&cl, str_c(*it->text || !*it->address ? it->text : "(the text comes once the cable is opened)")),
+			paint_clean(&cl, str_c(*it->text || !*it->address ? it->text : "(the text comes once the cable is opened)")),
 			attr);
 		break;
 	case ML_NOTE:
 		x = 20 + put_c(y, 20, 2, "\xE2\x9C\x8E ", attr | A_BOLD);
-		put_cut(y, x, w - x - 1, clean(&cl, str_c(it->note)), attr);
+		put_cut(y, x, w - x - 1, paint_clean(&cl, str_c(it->note)), attr);
 		break;
 	}
 	buf_free(&b);
@@ -372,7 +372,7 @@ static void marks_draw(const void *ctx, const struct screen *s)
 		return;
 	for (size_t i = 0; i < ms->ml.nlines; i++)
 		items += ms->ml.lines[i].kind == ML_ITEM;
-	fill(0, 0, ms->cols, title);
+	paint_fill(0, 0, ms->cols, title);
 	buf_printf(&b, " Marks and notes  %zu in %zu cable%s", items, ms->ml.cables, ms->ml.cables == 1 ? "" : "s");
 	put_cut(0, 0, ms->cols, str_c(b.p), title);
 	draw_chooser(u, 1);

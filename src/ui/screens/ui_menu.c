@@ -113,14 +113,14 @@ static void menu_draw(const void *ctx, const struct screen *s)
 
 	(void)s;
 	for (int y = 0; y < b->h; y++)
-		fill(b->y + y, b->x, b->w, A_REVERSE);
+		paint_fill(b->y + y, b->x, b->w, A_REVERSE);
 	put_c(b->y, b->x + 1, b->w - 2, "Filter by marking", A_REVERSE | A_BOLD);
 	for (int i = 0; i < m->n && 2 + i < b->h - 1; i++) {
 		char line[96];
 		int attr = i == m->sel ? A_BOLD : A_REVERSE;
 
 		snprintf(line, sizeof(line), "%d  %-22s %5zu", i + 1, m->items[i].label, m->items[i].count);
-		fill(b->y + 2 + i, b->x + 1, b->w - 2, attr);
+		paint_fill(b->y + 2 + i, b->x + 1, b->w - 2, attr);
 		put_c(b->y + 2 + i, b->x + 2, b->w - 3, line, attr);
 	}
 	if (b->h >= 4)

@@ -127,14 +127,14 @@ static void glance_draw(const void *ctx, const struct screen *s)
 	erase();
 	if (screen_too_small(false))
 		return;
-	fill(0, 0, g->cols, title);
-	thousands(n, sizeof(n), g->ov.cables);
+	paint_fill(0, 0, g->cols, title);
+	paint_thousands(n, sizeof(n), g->ov.cables);
 	buf_printf(&b, " Overview  %s cable%s", n, g->ov.cables == 1 ? "" : "s");
 	if (g->ov.undated)
 		buf_printf(&b, " (%zu without a date)", g->ov.undated);
 	if (!cfilter_empty(&u->list.filter))
 		buf_printf(&b, "  filter: %s", u->list.filter.text);
-	put_cut(0, 0, g->cols, clean(&cl, buf_str(&b)), title);
+	put_cut(0, 0, g->cols, paint_clean(&cl, buf_str(&b)), title);
 	for (int k = 0; k < g->rows && g->top + k < g->n; k++) {
 		const struct glance_line *l = &g->lines[g->top + k];
 		int y = 1 + k, attr = g->top + k == g->sel ? A_REVERSE : 0, x;
@@ -144,16 +144,16 @@ static void glance_draw(const void *ctx, const struct screen *s)
 			continue;
 		}
 		if (attr)
-			fill(y, 0, g->cols, attr);
-		thousands(n, sizeof(n), l->facet->count);
-		put_cut(y, 3, 20, clean(&cl, str_c(l->facet->label)), attr | A_BOLD);
+			paint_fill(y, 0, g->cols, attr);
+		paint_thousands(n, sizeof(n), l->facet->count);
+		put_cut(y, 3, 20, paint_clean(&cl, str_c(l->facet->label)), attr | A_BOLD);
 		x = 24;
 		put_c(y, x + 10 - (int)strlen(n), (int)strlen(n), n, attr);
 		x += 12;
 		if (l->bar) {
 			buf_clear(&b);
 			overview_bar(&b, l->facet->count, g->ov.most_span, g->cols - x - 2 > 4 ? g->cols - x - 2 : 4);
-			put(y, x, g->cols - x - 1, buf_str(&b), attr | pair_attr(u, PAIR_LABEL, 0));
+			paint_put(y, x, g->cols - x - 1, buf_str(&b), attr | pair_attr(u, PAIR_LABEL, 0));
 		} else if (l->facet->meaning) {
 			put_cut(y, x, g->cols - x - 1, str_c(l->facet->meaning), attr);
 		}

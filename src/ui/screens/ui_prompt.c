@@ -149,7 +149,7 @@ static void prompt_recalc(void *ctx, struct screen *s, struct rect r)
 	(void)s;
 	p->area = (struct rect){ r.y + r.h - 1, r.x, 1, r.w };
 	p->label_w = text_width(str_c(p->label));
-	p->cursor_x = p->label_w + text_width(clean(&b, str_make(p->line.s, p->line.cur)));
+	p->cursor_x = p->label_w + text_width(paint_clean(&b, str_make(p->line.s, p->line.cur)));
 	if (p->cursor_x > r.w - 1)
 		p->cursor_x = r.w - 1;
 	buf_free(&b);
@@ -163,10 +163,10 @@ static void prompt_draw(const void *ctx, const struct screen *s)
 	struct buf b = { 0 }, in = { 0 };
 
 	(void)s;
-	fill(p->area.y, p->area.x, p->area.w, attr);
+	paint_fill(p->area.y, p->area.x, p->area.w, attr);
 	buf_adds(&b, p->label);
-	buf_addstr(&b, clean(&in, str_make(p->line.s, p->line.n)));
-	put(p->area.y, p->area.x, p->area.w, buf_str(&b), attr);
+	buf_addstr(&b, paint_clean(&in, str_make(p->line.s, p->line.n)));
+	paint_put(p->area.y, p->area.x, p->area.w, buf_str(&b), attr);
 	buf_free(&in);
 	buf_free(&b);
 }

@@ -97,7 +97,7 @@ static struct str line_at(const struct raw *r, const struct cable *c, size_t i)
 static int rows_of(const struct raw *r, const struct cable *c, size_t i, int w)
 {
 	struct buf b = { 0 };
-	int cols = text_width(clean(&b, line_at(r, c, i)));
+	int cols = text_width(paint_clean(&b, line_at(r, c, i)));
 
 	buf_free(&b);
 	return cols <= w ? 1 : (cols + w - 1) / w;
@@ -148,11 +148,11 @@ static void raw_draw(const void *ctx, const struct screen *s)
 	erase();
 	if (screen_too_small(textw < 4))
 		return;
-	fill(0, 0, r->cols, title);
+	paint_fill(0, 0, r->cols, title);
 	buf_printf(&b, " The original  %s  %.*s", c->id[0] ? c->id : "(no id)", (int)c->path.n, c->path.p);
 	if (c->format == FORMAT_CSV)
 		buf_printf(&b, ", the record at byte %llu", (unsigned long long)c->offset);
-	put_cut(0, 0, r->cols, clean(&cl, buf_str(&b)), title);
+	put_cut(0, 0, r->cols, paint_clean(&cl, buf_str(&b)), title);
 	for (size_t i = r->top; i < r->n && y <= r->rows; i++) {
 		struct str line = line_at(r, c, i);
 		bool in_para = r->para_first != (size_t)-1 && i >= r->para_first && i <= r->para_last;
@@ -162,7 +162,7 @@ static void raw_draw(const void *ctx, const struct screen *s)
 
 		last = i;
 		snprintf(num, sizeof(num), "%*zu%s", r->gutter - 2, i + 1, in_para ? "\xE2\x96\x8C" : " ");
-		t = clean(&cl, line);
+		t = paint_clean(&cl, line);
 		/* a long line goes on under itself: never reflowed, never cut */
 		do {
 			int used;
@@ -172,7 +172,7 @@ static void raw_draw(const void *ctx, const struct screen *s)
 				fit = 1;
 			if (first)
 				put_c(y, 0, r->gutter, num, in_para ? A_BOLD : A_DIM);
-			put(y, r->gutter, textw, str_make(t.p, fit), in_para ? A_BOLD : 0);
+			paint_put(y, r->gutter, textw, str_make(t.p, fit), in_para ? A_BOLD : 0);
 			t = str_make(t.p + fit, t.n - fit);
 			first = false;
 			y++;

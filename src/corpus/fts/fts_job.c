@@ -1,4 +1,4 @@
-/* textjob.c -- a filter's words asked of the full-text index on a thread
+/* fts_job.c -- a filter's words asked of the full-text index on a thread
  * of their own, so that no key waits for an answer and Esc drops it at
  * once.  Each term's answer is folded, as it comes, into one set of the
  * entries that pass every term answered so far (a bit an entry), so that
@@ -8,7 +8,7 @@
  * question that the cancel flag can end between two: FTS5 merges all the
  * words of a prefix in one call, which nothing can interrupt. */
 #include "config.h"
-#include "corpus/fts/corpus_text_internal.h"
+#include "corpus/fts/fts_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -28,7 +28,7 @@ struct tterm {
 	bool answered;
 };
 
-struct tjob {
+struct fts_job {
 	atomic_int refs, cancel, done;
 	pthread_t th;
 	size_t n;               /* the corpus's entries when asked */
@@ -36,7 +36,7 @@ struct tjob {
 	size_t nterms;
 	bool *answered;         /* by the filter's term number */
 	size_t nfilter;
-	char *paths[SHARDS_MAX];
+	char *paths[FTS_SHARDS_MAX];
 	size_t nshards;
 	bool scores, positive;
 	uint64_t *pass, *bits;  /* passing every term so far; this term's */
@@ -50,7 +50,7 @@ struct tjob {
 /* Threads still running, dropped or not: waited for when the index closes. */
 static atomic_int running;
 
-static void job_free(struct tjob *j)
+static void job_free(struct fts_job *j)
 {
 	for (size_t i = 0; i < j->nterms; i++)
 		free(j->terms[i].q);
@@ -66,7 +66,7 @@ static void job_free(struct tjob *j)
 	free(j);
 }
 
-static void job_unref(struct tjob *j)
+static void job_unref(struct fts_job *j)
 {
 	if (atomic_fetch_sub(&j->refs, 1) == 1)
 		job_free(j);
@@ -74,8 +74,8 @@ static void job_unref(struct tjob *j)
 
 static void add_row(int64_t row, double score, void *ud)
 {
-	struct tjob *j = ud;
-	uint32_t e = tindex_entry(row);
+	struct fts_job *j = ud;
+	uint32_t e = fts_shards_entry(row);
 	uint64_t bit;
 
 	if (e >= j->n)
@@ -113,25 +113,25 @@ static bool lone_prefix(const char *alt, size_t len, char *w, size_t wsize)
 }
 
 /* One alternative of a term (a phrase, or a prefix) on shard @k. */
-static enum tq_result ask_alt(struct tjob *j, struct tindex *ti, size_t k, const char *alt, size_t len)
+static enum fts_result ask_alt(struct fts_job *j, struct fts_shards *ti, size_t k, const char *alt, size_t len)
 {
 	char *q = xmalloc(len + 1), word[256];
 	struct buf words = { 0 }, piece = { 0 };
-	enum tq_result r;
+	enum fts_result r;
 	size_t got;
 	char *after = xstrdup("");
 
 	memcpy(q, alt, len);
 	q[len] = '\0';
 	if (!lone_prefix(alt, len, word, sizeof(word))) {
-		r = tindex_shard_rows(ti, k, q, j->scores, add_row, j, j->err, sizeof(j->err));
+		r = fts_shards_shard_rows(ti, k, q, j->scores, add_row, j, j->err, sizeof(j->err));
 		goto out;
 	}
-	r = tindex_shard_words(ti, k, word, after, PIECE_WORDS + 1, &words, &got, j->err, sizeof(j->err));
-	if (r != TQ_OK || got <= PIECE_WORDS) {
+	r = fts_shards_shard_words(ti, k, word, after, PIECE_WORDS + 1, &words, &got, j->err, sizeof(j->err));
+	if (r != FTS_OK || got <= PIECE_WORDS) {
 		/* few words: FTS5's own prefix is as quick */
-		if (r == TQ_OK)
-			r = tindex_shard_rows(ti, k, q, j->scores, add_row, j, j->err, sizeof(j->err));
+		if (r == FTS_OK)
+			r = fts_shards_shard_rows(ti, k, q, j->scores, add_row, j, j->err, sizeof(j->err));
 		goto out;
 	}
 	/* many: in pieces, each its words ORed */
@@ -151,15 +151,15 @@ static enum tq_result ask_alt(struct tjob *j, struct tindex *ti, size_t k, const
 		}
 		buf_addc(&piece, '\0');
 		if (atomic_load(&j->cancel)) {
-			r = TQ_CANCELLED;
+			r = FTS_CANCELLED;
 			break;
 		}
-		r = tindex_shard_rows(ti, k, piece.p, j->scores, add_row, j, j->err, sizeof(j->err));
-		if (r != TQ_OK || got <= PIECE_WORDS)
+		r = fts_shards_shard_rows(ti, k, piece.p, j->scores, add_row, j, j->err, sizeof(j->err));
+		if (r != FTS_OK || got <= PIECE_WORDS)
 			break;
 		buf_clear(&words);
-		r = tindex_shard_words(ti, k, word, after, PIECE_WORDS + 1, &words, &got, j->err, sizeof(j->err));
-		if (r != TQ_OK || got == 0)
+		r = fts_shards_shard_words(ti, k, word, after, PIECE_WORDS + 1, &words, &got, j->err, sizeof(j->err));
+		if (r != FTS_OK || got == 0)
 			break;
 	}
 out:
@@ -172,20 +172,20 @@ out:
 
 /* Term @t on every shard, its alternatives (" OR " between quoted
  * phrases: no quote holds one) one by one; its entries into j->bits. */
-static enum tq_result ask_term(struct tjob *j, struct tindex *ti, const struct tterm *t)
+static enum fts_result ask_term(struct fts_job *j, struct fts_shards *ti, const struct tterm *t)
 {
 	size_t words = (j->n + 63) / 64;
 	bool near = strncmp(t->q, "NEAR(", 5) == 0;
 
 	memset(j->bits, 0, words * sizeof(*j->bits));
 	j->ntouched = 0;
-	for (size_t k = 0; k < tindex_shards(ti); k++) {
+	for (size_t k = 0; k < fts_shards_shards(ti); k++) {
 		const char *p = t->q;
 
 		while (*p) {
 			const char *end = p;
 			bool quoted = false;
-			enum tq_result r;
+			enum fts_result r;
 
 			if (near) {
 				end = p + strlen(p);
@@ -195,18 +195,18 @@ static enum tq_result ask_term(struct tjob *j, struct tindex *ti, const struct t
 						quoted = !quoted;
 			}
 			r = ask_alt(j, ti, k, p, (size_t)(end - p));
-			if (r != TQ_OK)
+			if (r != FTS_OK)
 				return r;
 			if (atomic_load(&j->cancel))
-				return TQ_CANCELLED;
+				return FTS_CANCELLED;
 			p = *end ? end + 4 : end;
 		}
 	}
-	return TQ_OK;
+	return FTS_OK;
 }
 
 /* This term's answer into the set that passes them all. */
-static void fold(struct tjob *j, const struct tterm *t)
+static void fold(struct fts_job *j, const struct tterm *t)
 {
 	size_t words = (j->n + 63) / 64;
 
@@ -221,51 +221,51 @@ static void fold(struct tjob *j, const struct tterm *t)
 
 static void *job_run(void *ud)
 {
-	struct tjob *j = ud;
+	struct fts_job *j = ud;
 	char err[512];
-	struct tindex *ti = tindex_open(j->paths, j->nshards, err, sizeof(err));
+	struct fts_shards *ti = fts_shards_open(j->paths, j->nshards, err, sizeof(err));
 
 	if (!ti) {
 		j->broken = true;
-		fmt(j->err, sizeof(j->err), "%s", err);
+		fts_fmt(j->err, sizeof(j->err), "%s", err);
 	}
 	if (ti) {
-		tindex_cancel_on(ti, &j->cancel);
-		tindex_hold(ti, true);
+		fts_shards_cancel_on(ti, &j->cancel);
+		fts_shards_hold(ti, true);
 	}
 	for (size_t i = 0; ti && i < j->nterms && !atomic_load(&j->cancel); i++) {
-		enum tq_result r = ask_term(j, ti, &j->terms[i]);
+		enum fts_result r = ask_term(j, ti, &j->terms[i]);
 
-		if (r == TQ_OK) {
+		if (r == FTS_OK) {
 			j->terms[i].answered = true;
 			j->answered[j->terms[i].index] = true;
 			fold(j, &j->terms[i]);
-		} else if (r == TQ_BROKEN) {
+		} else if (r == FTS_BROKEN) {
 			j->broken = true;
 			break;
-		} else if (r == TQ_CANCELLED) {
+		} else if (r == FTS_CANCELLED) {
 			break;
 		}
-		/* TQ_SYNTAX: this term is read in the cables */
+		/* FTS_SYNTAX: this term is read in the cables */
 	}
 	if (ti)
-		tindex_hold(ti, false);
-	tindex_close(ti);
+		fts_shards_hold(ti, false);
+	fts_shards_close(ti);
 	atomic_store(&j->done, 1);
 	job_unref(j);
 	atomic_fetch_sub(&running, 1);
 	return NULL;
 }
 
-struct tjob *corpus_text_ask(struct corpus *c, const struct cfilter *f, bool scores)
+struct fts_job *fts_ask(struct corpus *c, const struct cfilter *f, bool scores)
 {
-	struct ctext *x = c->text;
-	struct tjob *j;
+	struct fts *x = c->text;
+	struct fts_job *j;
 	size_t words = (c->n + 63) / 64;
 	pthread_attr_t attr;
 	char q[2048];
 
-	if (!x || x->state != CT_READY || !f)
+	if (!x || x->state != FTS_READY || !f)
 		return NULL;
 	j = xcalloc(1, sizeof(*j));
 	j->terms = xcalloc(f->n ? f->n : 1, sizeof(*j->terms));
@@ -276,8 +276,8 @@ struct tjob *corpus_text_ask(struct corpus *c, const struct cfilter *f, bool sco
 
 		if (!cf_reads_text(t) || !t->words || !t->pattern)
 			continue;
-		if (t->field == CF_NEAR ? !corpus_text_near_query(t->pattern, t->near_dist, q, sizeof(q))
-					: !corpus_text_query(t->pattern, q, sizeof(q)))
+		if (t->field == CF_NEAR ? !fts_near_query(t->pattern, t->near_dist, q, sizeof(q))
+					: !fts_query(t->pattern, q, sizeof(q)))
 			continue;
 		j->terms[j->nterms].index = i;
 		j->terms[j->nterms].q = xstrdup(q);
@@ -299,9 +299,9 @@ struct tjob *corpus_text_ask(struct corpus *c, const struct cfilter *f, bool sco
 	}
 	j->nshards = x->nshards;
 	for (size_t k = 0; k < x->nshards; k++) {
-		char p[TEXTCACHE_PATH];
+		char p[FTS_PATH];
 
-		shard_path(p, sizeof(p), x->final, k);
+		fts_shard_path(p, sizeof(p), x->final, k);
 		j->paths[k] = xstrdup(p);
 	}
 	/* one reference the asker's, one the thread's: whichever ends last frees */
@@ -319,7 +319,7 @@ struct tjob *corpus_text_ask(struct corpus *c, const struct cfilter *f, bool sco
 	return j;
 }
 
-bool tjob_wait(struct tjob *j, double ms)
+bool fts_job_wait(struct fts_job *j, double ms)
 {
 	double until = now_ms() + ms;
 
@@ -331,13 +331,13 @@ bool tjob_wait(struct tjob *j, double ms)
 	return true;
 }
 
-bool corpus_text_answer(struct corpus *c, struct tjob *j)
+bool fts_answer(struct corpus *c, struct fts_job *j)
 {
 	if (!j->broken)
 		return true;
 	/* damage met while it answered: the query reads the cables, the
 	 * index is set aside and built again in the background */
-	corpus_text_damaged(c, j->err);
+	fts_damaged(c, j->err);
 	for (size_t i = 0; i < j->nterms; i++)
 		j->terms[i].answered = false;
 	memset(j->answered, 0, j->nfilter * sizeof(*j->answered));
@@ -345,22 +345,22 @@ bool corpus_text_answer(struct corpus *c, struct tjob *j)
 	return false;
 }
 
-bool tjob_answered(const struct tjob *j, size_t term)
+bool fts_job_answered(const struct fts_job *j, size_t term)
 {
 	return term < j->nfilter && j->answered[term];
 }
 
-bool tjob_passes(const struct tjob *j, uint32_t e)
+bool fts_job_passes(const struct fts_job *j, uint32_t e)
 {
 	return e < j->n && (j->pass[e / 64] >> (e % 64) & 1);
 }
 
-bool tjob_positive(const struct tjob *j)
+bool fts_job_positive(const struct fts_job *j)
 {
 	return j->positive;
 }
 
-size_t tjob_entries(const struct tjob *j, uint32_t **out)
+size_t fts_job_entries(const struct fts_job *j, uint32_t **out)
 {
 	size_t n = 0, cap = 0;
 
@@ -381,12 +381,12 @@ size_t tjob_entries(const struct tjob *j, uint32_t **out)
 	return n;
 }
 
-double tjob_score(const struct tjob *j, uint32_t e)
+double fts_job_score(const struct fts_job *j, uint32_t e)
 {
 	return j->score && e < j->n ? j->score[e] : 0;
 }
 
-void tjob_drop(struct tjob *j)
+void fts_job_drop(struct fts_job *j)
 {
 	if (!j)
 		return;
@@ -394,7 +394,7 @@ void tjob_drop(struct tjob *j)
 	job_unref(j);
 }
 
-void tjob_quiesce(void)
+void fts_job_quiesce(void)
 {
 	/* each looks at its cancel flag between SQLite's steps: milliseconds */
 	while (atomic_load(&running) > 0)

@@ -1,9 +1,9 @@
-/* textbuild.c -- the full-text index built on worker threads (one shard
+/* fts_build.c -- the full-text index built on worker threads (one shard
  * each, a run of the corpus's entries: each cable parsed, its rows added),
  * its list index saved beside it, its checksums written, then the whole put
  * under its name; and the checksums checked again before a first use. */
 #include "config.h"
-#include "corpus/fts/corpus_text_internal.h"
+#include "corpus/fts/fts_internal.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,7 +16,7 @@
 #include "parse/parse.h"
 #include "search/textrows.h"
 
-void fmt(char *out, size_t n, const char *f, ...)
+void fts_fmt(char *out, size_t n, const char *f, ...)
 {
 	va_list ap;
 
@@ -28,9 +28,9 @@ void fmt(char *out, size_t n, const char *f, ...)
 /* One shard's builder: its run of entries, its parser. */
 struct worker {
 	struct corpus *c;
-	struct ctext *t;
+	struct fts *t;
 	size_t from, to, k;
-	struct tshard *shard;
+	struct fts_shard *shard;
 	struct buf scratch;
 	int64_t base;
 	bool ok, changed;
@@ -42,7 +42,7 @@ static bool add_row(unsigned row, struct str text, void *ud)
 {
 	struct worker *w = ud;
 
-	if (!tshard_add(w->shard, w->base + row, text)) {
+	if (!fts_shard_add(w->shard, w->base + row, text)) {
 		w->ok = false;
 		return false;
 	}
@@ -62,31 +62,31 @@ static void *worker_run(void *ud)
 		/* the dump changed under the builder: what it would index is
 		 * not the file any more (a look every 256 cables, an fstat) */
 		if ((i - w->from) % 256 == 0 && corpus_inputs_changed(w->c)) {
-			fmt(w->err, sizeof(w->err), "the dump changed while it was indexed");
+			fts_fmt(w->err, sizeof(w->err), "the dump changed while it was indexed");
 			w->changed = true;
 			break;
 		}
 		if (corpus_entry(w->c, i)->format != FORMAT_CSV || !(cab = corpus_parser_get(p, i)))
 			continue;
-		w->base = (int64_t)i * TINDEX_ROWS;
+		w->base = (int64_t)i * FTS_ROWS;
 		text_rows(cab, &w->scratch, add_row, w);
 	}
 	if (w->changed)
 		w->ok = false;
 	else if (!w->ok)
-		fmt(w->err, sizeof(w->err), "cannot write the index: %s", tshard_error(w->shard));
+		fts_fmt(w->err, sizeof(w->err), "cannot write the index: %s", fts_shard_error(w->shard));
 	corpus_parser_free(p);
 	buf_free(&w->scratch);
 	return NULL;
 }
 
-void shard_path(char *out, size_t n, const char *dir, size_t k)
+void fts_shard_path(char *out, size_t n, const char *dir, size_t k)
 {
-	fmt(out, n, "%s/text-%zu.db", dir, k);
+	fts_fmt(out, n, "%s/text-%zu.db", dir, k);
 }
 
 /* The size, mtime, ctime and inode of each shard, as the checked file keeps them. */
-void file_stamp(const char *path, const char *label, struct buf *out)
+void fts_file_stamp(const char *path, const char *label, struct buf *out)
 {
 	struct stat st;
 
@@ -100,32 +100,32 @@ void file_stamp(const char *path, const char *label, struct buf *out)
 		   (long)st.st_ctim.tv_nsec, (unsigned long long)st.st_ino);
 }
 
-void shard_stamp(const struct ctext *t, const char *dir, struct buf *out)
+void fts_shard_stamp(const struct fts *t, const char *dir, struct buf *out)
 {
-	char p[TEXTCACHE_PATH], label[32];
+	char p[FTS_PATH], label[32];
 
 	for (size_t k = 0; k < t->nshards; k++) {
-		shard_path(p, sizeof(p), dir, k);
-		fmt(label, sizeof(label), "%zu", k);
-		file_stamp(p, label, out);
+		fts_shard_path(p, sizeof(p), dir, k);
+		fts_fmt(label, sizeof(label), "%zu", k);
+		fts_file_stamp(p, label, out);
 	}
-	fmt(p, sizeof(p), "%s/list.db", dir);
-	file_stamp(p, "list", out);
+	fts_fmt(p, sizeof(p), "%s/list.db", dir);
+	fts_file_stamp(p, "list", out);
 }
 
-void *text_build_run(void *ud)
+void *fts_build_run(void *ud)
 {
 	struct corpus *c = ud;
-	struct ctext *t = c->text;
-	struct worker w[SHARDS_MAX];
+	struct fts *t = c->text;
+	struct worker w[FTS_SHARDS_MAX];
 	struct buf meta = { 0 }, stamp = { 0 };
 	size_t ns = t->nshards;
-	char p[TEXTCACHE_PATH];
+	char p[FTS_PATH];
 
 	memset(w, 0, sizeof(w));
 	t->ok = true;
 	/* the list index first: the next open loads it instead of reading */
-	fmt(p, sizeof(p), "%s/list.db", t->part);
+	fts_fmt(p, sizeof(p), "%s/list.db", t->part);
 	t->ok = corpus_store_save(c, p, t->err, sizeof(t->err));
 	for (size_t k = 0; k < ns && t->ok; k++) {
 		w[k].c = c;
@@ -133,8 +133,8 @@ void *text_build_run(void *ud)
 		w[k].k = k;
 		w[k].from = c->n * k / ns;
 		w[k].to = c->n * (k + 1) / ns;
-		shard_path(p, sizeof(p), t->part, k);
-		w[k].shard = tshard_create(p, t->err, sizeof(t->err));
+		fts_shard_path(p, sizeof(p), t->part, k);
+		w[k].shard = fts_shard_create(p, t->err, sizeof(t->err));
 		if (!w[k].shard)
 			t->ok = false;
 	}
@@ -146,31 +146,31 @@ void *text_build_run(void *ud)
 			pthread_join(w[k].th, NULL);
 	}
 	atomic_store(&t->merging, 1);
-	buf_printf(&meta, "%s\nkey %s\nentries %zu\nshards %zu\n%s", META_VERSION, t->key, c->n, ns, t->desc);
+	buf_printf(&meta, "%s\nkey %s\nentries %zu\nshards %zu\n%s", FTS_META_VERSION, t->key, c->n, ns, t->desc);
 	for (size_t k = 0; k < ns; k++) {
 		char e[256];
 
 		if (!w[k].shard)
 			continue;
 		if (t->ok && !w[k].ok) {
-			fmt(t->err, sizeof(t->err), "%s", w[k].err);
+			fts_fmt(t->err, sizeof(t->err), "%s", w[k].err);
 			t->ok = false;
 		}
 		if (!t->ok || atomic_load(&t->cancel)) {
-			tshard_abandon(w[k].shard);
+			fts_shard_abandon(w[k].shard);
 			continue;
 		}
-		if (!tshard_finish(w[k].shard, e, sizeof(e))) {
-			fmt(t->err, sizeof(t->err), "cannot write the index: %s", e);
+		if (!fts_shard_finish(w[k].shard, e, sizeof(e))) {
+			fts_fmt(t->err, sizeof(t->err), "cannot write the index: %s", e);
 			t->ok = false;
 		}
 	}
 	for (size_t k = 0; k < ns && t->ok && !atomic_load(&t->cancel); k++) {
 		uint64_t sum, size;
 
-		shard_path(p, sizeof(p), t->part, k);
+		fts_shard_path(p, sizeof(p), t->part, k);
 		if (!files_checksum(p, &sum, &size)) {
-			fmt(t->err, sizeof(t->err), "cannot read back %s", p);
+			fts_fmt(t->err, sizeof(t->err), "cannot read back %s", p);
 			t->ok = false;
 		}
 		buf_printf(&meta, "shard %zu %llu %016llx\n", k, (unsigned long long)size, (unsigned long long)sum);
@@ -178,7 +178,7 @@ void *text_build_run(void *ud)
 	if (t->ok) {
 		uint64_t sum, size;
 
-		fmt(p, sizeof(p), "%s/list.db", t->part);
+		fts_fmt(p, sizeof(p), "%s/list.db", t->part);
 		t->ok = files_checksum(p, &sum, &size);
 		buf_printf(&meta, "list %llu %016llx\n", (unsigned long long)size, (unsigned long long)sum);
 	}
@@ -186,21 +186,21 @@ void *text_build_run(void *ud)
 		t->ok = false;
 	if (t->ok && corpus_inputs_changed(c)) {
 		/* changed after the last look: an index not of the file as it is */
-		fmt(t->err, sizeof(t->err), "the dump changed while it was indexed");
+		fts_fmt(t->err, sizeof(t->err), "the dump changed while it was indexed");
 		t->ok = false;
 	}
 	if (t->ok) {
 		/* complete: the meta file, then the directory under its name */
-		fmt(p, sizeof(p), "%s/meta", t->part);
-		shard_stamp(t, t->part, &stamp);
+		fts_fmt(p, sizeof(p), "%s/meta", t->part);
+		fts_shard_stamp(t, t->part, &stamp);
 		if (!files_write(p, meta.p)) {
-			fmt(t->err, sizeof(t->err), "cannot write %s", p);
+			fts_fmt(t->err, sizeof(t->err), "cannot write %s", p);
 			t->ok = false;
 		} else {
-			fmt(p, sizeof(p), "%s/checked", t->part);
+			fts_fmt(p, sizeof(p), "%s/checked", t->part);
 			files_write(p, stamp.p);
 			if (rename(t->part, t->final) != 0) {
-				fmt(t->err, sizeof(t->err), "cannot put the index in place at %s", t->final);
+				fts_fmt(t->err, sizeof(t->err), "cannot put the index in place at %s", t->final);
 				t->ok = false;
 			}
 		}
@@ -213,33 +213,33 @@ void *text_build_run(void *ud)
 	return NULL;
 }
 
-bool read_meta(struct corpus *c, struct ctext *t, const char *dir, char *meta, size_t n)
+bool fts_read_meta(struct corpus *c, struct fts *t, const char *dir, char *meta, size_t n)
 {
-	char p[TEXTCACHE_PATH], want[128];
+	char p[FTS_PATH], want[128];
 	const char *s;
 	size_t entries = 0, shards = 0;
 
-	fmt(p, sizeof(p), "%s/meta", dir);
+	fts_fmt(p, sizeof(p), "%s/meta", dir);
 	if (!files_read(p, meta, n))
 		return false;
-	fmt(want, sizeof(want), "%s\nkey %s\n", META_VERSION, t->key);
+	fts_fmt(want, sizeof(want), "%s\nkey %s\n", FTS_META_VERSION, t->key);
 	if (strncmp(meta, want, strlen(want)) != 0)
 		return false;
 	s = strstr(meta, "\nentries ");
 	if (!s || sscanf(s, "\nentries %zu\nshards %zu", &entries, &shards) != 2)
 		return false;
-	if (entries != c->n || shards == 0 || shards > SHARDS_MAX)
+	if (entries != c->n || shards == 0 || shards > FTS_SHARDS_MAX)
 		return false;
 	t->nshards = shards;
 	/* every shard there, of the size it was made */
 	for (size_t k = 0; k < shards; k++) {
-		char tag[64], sp[TEXTCACHE_PATH];
+		char tag[64], sp[FTS_PATH];
 		unsigned long long size;
 		struct stat st;
 
-		fmt(tag, sizeof(tag), "\nshard %zu ", k);
+		fts_fmt(tag, sizeof(tag), "\nshard %zu ", k);
 		s = strstr(meta, tag);
-		shard_path(sp, sizeof(sp), dir, k);
+		fts_shard_path(sp, sizeof(sp), dir, k);
 		if (!s || sscanf(s + strlen(tag), "%llu", &size) != 1 || stat(sp, &st) != 0 ||
 		    (unsigned long long)st.st_size != size)
 			return false;
@@ -247,36 +247,36 @@ bool read_meta(struct corpus *c, struct ctext *t, const char *dir, char *meta, s
 	return true;
 }
 
-void *text_check_run(void *ud)
+void *fts_check_run(void *ud)
 {
 	struct corpus *c = ud;
-	struct ctext *t = c->text;
+	struct fts *t = c->text;
 	char meta[16384];
 
-	t->ok = read_meta(c, t, t->final, meta, sizeof(meta));
+	t->ok = fts_read_meta(c, t, t->final, meta, sizeof(meta));
 	for (size_t k = 0; k < t->nshards && t->ok && !atomic_load(&t->cancel); k++) {
-		char p[TEXTCACHE_PATH], tag[128];
+		char p[FTS_PATH], tag[128];
 		uint64_t sum, size;
 
-		shard_path(p, sizeof(p), t->final, k);
+		fts_shard_path(p, sizeof(p), t->final, k);
 		t->ok = files_checksum(p, &sum, &size);
-		fmt(tag, sizeof(tag), "\nshard %zu %llu %016llx\n", k, (unsigned long long)size,
+		fts_fmt(tag, sizeof(tag), "\nshard %zu %llu %016llx\n", k, (unsigned long long)size,
 			 (unsigned long long)sum);
 		t->ok = t->ok && strstr(meta, tag) != NULL;
 		atomic_store(&t->done, (k + 1) * t->total / t->nshards);
 	}
 	if (t->ok && !atomic_load(&t->cancel)) {
 		/* and the list saved with them: the checked stamp vouches for all */
-		char p[TEXTCACHE_PATH], tag[128];
+		char p[FTS_PATH], tag[128];
 		uint64_t sum, size;
 
-		fmt(p, sizeof(p), "%s/list.db", t->final);
+		fts_fmt(p, sizeof(p), "%s/list.db", t->final);
 		t->ok = files_checksum(p, &sum, &size);
-		fmt(tag, sizeof(tag), "\nlist %llu %016llx\n", (unsigned long long)size, (unsigned long long)sum);
+		fts_fmt(tag, sizeof(tag), "\nlist %llu %016llx\n", (unsigned long long)size, (unsigned long long)sum);
 		t->ok = t->ok && strstr(meta, tag) != NULL;
 	}
 	if (!t->ok)
-		fmt(t->err, sizeof(t->err), "its checksums do not match");
+		fts_fmt(t->err, sizeof(t->err), "its checksums do not match");
 	atomic_store(&t->finished, 1);
 	return NULL;
 }

@@ -1,8 +1,8 @@
-/* textquery.c -- a filter's words as FTS5 queries: each phrase its words
+/* fts_query.c -- a filter's words as FTS5 queries: each phrase its words
  * in quotes (the index's tokenizer splits them as the matching rules do),
  * | between phrases OR, a final * a prefix; near= as NEAR(). */
 #include "config.h"
-#include "corpus/fts/corpus_text.h"
+#include "corpus/fts/fts.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -10,7 +10,7 @@
 #include "base/buf.h"
 #include "base/text.h"
 
-bool corpus_text_query(const char *pattern, char *out, size_t n)
+bool fts_query(const char *pattern, char *out, size_t n)
 {
 	struct buf q = { 0 };
 	const char *p = pattern;
@@ -62,7 +62,7 @@ bool corpus_text_query(const char *pattern, char *out, size_t n)
 	return ok;
 }
 
-bool corpus_text_near_query(const char *words, int dist, char *out, size_t n)
+bool fts_near_query(const char *words, int dist, char *out, size_t n)
 {
 	struct buf q = { 0 };
 	bool ok = strncmp(words, "(?-i)", 5) != 0;

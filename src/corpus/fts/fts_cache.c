@@ -1,6 +1,6 @@
-/* textcache.c -- the cache directory of the full-text index. */
+/* fts_cache.c -- the cache directory of the full-text index. */
 #include "config.h"
-#include "corpus/fts/textcache.h"
+#include "corpus/fts/fts_cache.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -24,7 +24,7 @@
 
 
 
-bool textcache_key(char *const *paths, size_t n, char key[17], char *desc, size_t descsize, char *err,
+bool fts_cache_key(char *const *paths, size_t n, char key[17], char *desc, size_t descsize, char *err,
 		   size_t errsize)
 {
 	uint64_t h = 0x70696c63726f7731u;
@@ -67,7 +67,7 @@ bool textcache_key(char *const *paths, size_t n, char key[17], char *desc, size_
 }
 
 
-int textcache_lock(const char *dir, const char *key)
+int fts_cache_lock(const char *dir, const char *key)
 {
 	char path[FILES_PATH];
 	int fd;
@@ -83,14 +83,14 @@ int textcache_lock(const char *dir, const char *key)
 	return fd;
 }
 
-void textcache_unlock(int fd)
+void fts_cache_unlock(int fd)
 {
 	if (fd >= 0)
 		close(fd);   /* the lock goes with the descriptor */
 }
 
 
-void textcache_sweep(const char *dir, const char *key)
+void fts_cache_sweep(const char *dir, const char *key)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;

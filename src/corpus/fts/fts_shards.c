@@ -1,6 +1,6 @@
-/* tindex.c -- the full-text index's files (SQLite FTS5). */
+/* fts_shards.c -- the full-text index's files (SQLite FTS5). */
 #include "config.h"
-#include "corpus/fts/tindex.h"
+#include "corpus/fts/fts_shards.h"
 
 #include <pthread.h>
 #include <sqlite3.h>
@@ -30,7 +30,7 @@ static void configure(void)
 	sqlite3_initialize();
 }
 
-struct tshard {
+struct fts_shard {
 	sqlite3 *db;
 	sqlite3_stmt *ins;
 	size_t pending;
@@ -51,9 +51,9 @@ static bool exec(sqlite3 *db, const char *sql, char *err, size_t errsize)
 	return false;
 }
 
-struct tshard *tshard_create(const char *path, char *err, size_t errsize)
+struct fts_shard *fts_shard_create(const char *path, char *err, size_t errsize)
 {
-	struct tshard *s = xcalloc(1, sizeof(*s));
+	struct fts_shard *s = xcalloc(1, sizeof(*s));
 
 	pthread_once(&configured, configure);
 	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
@@ -81,7 +81,7 @@ fail:
 	return NULL;
 }
 
-bool tshard_add(struct tshard *s, int64_t rowid, struct str text)
+bool fts_shard_add(struct fts_shard *s, int64_t rowid, struct str text)
 {
 	sqlite3_bind_int64(s->ins, 1, rowid);
 	sqlite3_bind_text(s->ins, 2, text.p ? text.p : "", (int)text.n, SQLITE_STATIC);
@@ -99,12 +99,12 @@ bool tshard_add(struct tshard *s, int64_t rowid, struct str text)
 	return true;
 }
 
-const char *tshard_error(const struct tshard *s)
+const char *fts_shard_error(const struct fts_shard *s)
 {
 	return s->err;
 }
 
-bool tshard_finish(struct tshard *s, char *err, size_t errsize)
+bool fts_shard_finish(struct fts_shard *s, char *err, size_t errsize)
 {
 	bool ok = true;
 
@@ -129,7 +129,7 @@ bool tshard_finish(struct tshard *s, char *err, size_t errsize)
 	return ok;
 }
 
-void tshard_abandon(struct tshard *s)
+void fts_shard_abandon(struct fts_shard *s)
 {
 	if (!s)
 		return;
@@ -140,16 +140,16 @@ void tshard_abandon(struct tshard *s)
 
 /* ---------------------------------------------------------------- reading */
 
-struct tindex {
+struct fts_shards {
 	sqlite3 **db;
 	sqlite3_stmt **q, **qs;     /* rows; rows and scores */
 	sqlite3_stmt **words;       /* the vocabulary, made when first asked */
 	size_t n;
 };
 
-struct tindex *tindex_open(char *const *paths, size_t n, char *err, size_t errsize)
+struct fts_shards *fts_shards_open(char *const *paths, size_t n, char *err, size_t errsize)
 {
-	struct tindex *t = xcalloc(1, sizeof(*t));
+	struct fts_shards *t = xcalloc(1, sizeof(*t));
 
 	pthread_once(&configured, configure);
 	t->db = xcalloc(n, sizeof(*t->db));
@@ -164,7 +164,7 @@ struct tindex *tindex_open(char *const *paths, size_t n, char *err, size_t errsi
 		 * header overwritten is damaged before SQLite reads a page */
 		if (dbfile_damaged(paths[i], true, why, sizeof(why))) {
 			snprintf(err, errsize, "%s: %s", paths[i], why);
-			tindex_close(t);
+			fts_shards_close(t);
 			return NULL;
 		}
 		if (sqlite3_open_v2(paths[i], &t->db[i], SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
@@ -174,14 +174,14 @@ struct tindex *tindex_open(char *const *paths, size_t n, char *err, size_t errsi
 			char msg[256];
 
 			snprintf(err, errsize, "%s: %s", paths[i], dbfile_errmsg(t->db[i], msg, sizeof(msg)));
-			tindex_close(t);
+			fts_shards_close(t);
 			return NULL;
 		}
 	}
 	return t;
 }
 
-void tindex_close(struct tindex *t)
+void fts_shards_close(struct fts_shards *t)
 {
 	if (!t)
 		return;
@@ -198,7 +198,7 @@ void tindex_close(struct tindex *t)
 	free(t);
 }
 
-enum tq_result tindex_query(struct tindex *t, const char *q, int64_t **rows, double **score, size_t *n,
+enum fts_result fts_shards_query(struct fts_shards *t, const char *q, int64_t **rows, double **score, size_t *n,
 			    size_t *cap, char *err, size_t errsize)
 {
 	*n = 0;
@@ -226,11 +226,11 @@ enum tq_result tindex_query(struct tindex *t, const char *q, int64_t **rows, dou
 
 			dbfile_errmsg(t->db[i], err, errsize);
 			sqlite3_reset(st);
-			return (ext & 0xFF) == SQLITE_ERROR ? TQ_SYNTAX : TQ_BROKEN;
+			return (ext & 0xFF) == SQLITE_ERROR ? FTS_SYNTAX : FTS_BROKEN;
 		}
 		sqlite3_reset(st);
 	}
-	return TQ_OK;
+	return FTS_OK;
 }
 
 /* ---------------------------------------------------------------- in pieces */
@@ -240,36 +240,36 @@ static int look_at_cancel(void *ud)
 	return atomic_load((atomic_int *)ud) != 0;
 }
 
-void tindex_cancel_on(struct tindex *t, atomic_int *cancel)
+void fts_shards_cancel_on(struct fts_shards *t, atomic_int *cancel)
 {
 	/* every 1000 steps of SQLite's machine: a few microseconds */
 	for (size_t i = 0; i < t->n; i++)
 		sqlite3_progress_handler(t->db[i], 1000, look_at_cancel, cancel);
 }
 
-void tindex_hold(struct tindex *t, bool hold)
+void fts_shards_hold(struct fts_shards *t, bool hold)
 {
 	for (size_t i = 0; i < t->n; i++)
 		sqlite3_exec(t->db[i], hold ? "BEGIN" : "COMMIT", NULL, NULL, NULL);
 }
 
-size_t tindex_shards(const struct tindex *t)
+size_t fts_shards_shards(const struct fts_shards *t)
 {
 	return t->n;
 }
 
 /* What a failed step means: cancelled, a query that is not one, damage. */
-static enum tq_result failed(sqlite3 *db, char *err, size_t errsize)
+static enum fts_result failed(sqlite3 *db, char *err, size_t errsize)
 {
 	int ext = sqlite3_extended_errcode(db);
 
 	dbfile_errmsg(db, err, errsize);
 	if ((ext & 0xFF) == SQLITE_INTERRUPT)
-		return TQ_CANCELLED;
-	return (ext & 0xFF) == SQLITE_ERROR ? TQ_SYNTAX : TQ_BROKEN;
+		return FTS_CANCELLED;
+	return (ext & 0xFF) == SQLITE_ERROR ? FTS_SYNTAX : FTS_BROKEN;
 }
 
-enum tq_result tindex_shard_rows(struct tindex *t, size_t k, const char *q, bool score,
+enum fts_result fts_shards_shard_rows(struct fts_shards *t, size_t k, const char *q, bool score,
 				 void (*fn)(int64_t row, double score, void *ud), void *ud, char *err, size_t errsize)
 {
 	sqlite3_stmt *st = score ? t->qs[k] : t->q[k];
@@ -279,16 +279,16 @@ enum tq_result tindex_shard_rows(struct tindex *t, size_t k, const char *q, bool
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		fn(sqlite3_column_int64(st, 0), score ? sqlite3_column_double(st, 1) : 0, ud);
 	if (rc != SQLITE_DONE) {
-		enum tq_result r = failed(t->db[k], err, errsize);
+		enum fts_result r = failed(t->db[k], err, errsize);
 
 		sqlite3_reset(st);
 		return r;
 	}
 	sqlite3_reset(st);
-	return TQ_OK;
+	return FTS_OK;
 }
 
-enum tq_result tindex_shard_words(struct tindex *t, size_t k, const char *prefix, const char *after, size_t max,
+enum fts_result fts_shards_shard_words(struct fts_shards *t, size_t k, const char *prefix, const char *after, size_t max,
 				  struct buf *out, size_t *n, char *err, size_t errsize)
 {
 	size_t plen = strlen(prefix);
@@ -298,7 +298,7 @@ enum tq_result tindex_shard_words(struct tindex *t, size_t k, const char *prefix
 
 	*n = 0;
 	if (!t->words[k]) {
-		/* the words the shard keeps, in order (tshard_finish) */
+		/* the words the shard keeps, in order (fts_shard_finish) */
 		if (sqlite3_prepare_v2(t->db[k], "SELECT term FROM w WHERE term >= ?1 AND term < ?2 ORDER BY term LIMIT ?3",
 				       -1, &t->words[k], NULL) != SQLITE_OK) {
 			free(upto);
@@ -337,11 +337,11 @@ enum tq_result tindex_shard_words(struct tindex *t, size_t k, const char *prefix
 	free(upto);
 	free(from);
 	if (rc != SQLITE_DONE) {
-		enum tq_result r = failed(t->db[k], err, errsize);
+		enum fts_result r = failed(t->db[k], err, errsize);
 
 		sqlite3_reset(st);
 		return r;
 	}
 	sqlite3_reset(st);
-	return TQ_OK;
+	return FTS_OK;
 }
