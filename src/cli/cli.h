@@ -1,11 +1,12 @@
-/* cli.h -- the command line: its options as main.c reads them, and what
- * the modes without the reader run (cli_run.c) */
+/* cli.h -- the command line: its options (opts.c), and what the modes
+ * without the reader run (cli_run.c) */
 #ifndef PILCROW_CLI_H
 #define PILCROW_CLI_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "doc/ids.h"
 #include "search/filter.h"
 #include "search/search.h"
 #include "workspace/workspace.h"
@@ -27,7 +28,13 @@ struct opts {
 	const char *export_fmt, *collection, *output;   /* --export, --collection, --output */
 	const char *grep;         /* --grep: words, or ~REGEX */
 	struct search *grep_re;
+	char idbuf[ID_MAX];       /* --id, as ids are written */
 };
+
+/* Reads the command line into @o (opts.c): -1 to go on, with the paths
+ * (the samples when none is given), or the status to exit with (the
+ * usage said, --help, --version, --dump-config). */
+int cli_options(int argc, char **argv, struct opts *o, char ***paths, size_t *n);
 
 /* The workspace: PILCROW_WORKSPACE, or the default place. */
 struct workspace *cli_open_workspace(void);

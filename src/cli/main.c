@@ -1,138 +1,21 @@
-/* main.c -- options and wiring */
+/* main.c -- the wiring: the options read (opts.c), then the reader or
+ * what runs without it (cli_run.c) */
 #include "config.h"
 
-#include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "base/buf.h"
-#include "doc/cable.h"
 #include "corpus/corpus.h"
-#include "doc/export.h"
-#include "report/grep.h"
-#include "report/overview.h"
-#include "search/filter.h"
-#include "doc/ids.h"
-#include "ui/keys_where.h"
-#include "ui/term.h"
-#include "parse/parse.h"
-#include "source/source.h"
+#include "corpus/fts/fts.h"
 #include "ui/keys.h"
 #include "ui/settings.h"
+#include "ui/term.h"
 #include "ui/ui.h"
-#include "base/util.h"
-#include "views/view.h"
 #include "workspace/workspace.h"
-#include "workspace/ws_export.h"
 #include "cli/cli.h"
-#include "corpus/fts/fts.h"
-
-
-/* Options with no letter of their own. */
-enum { OPT_FRESH = 256, OPT_CITE, OPT_COLLECTION, OPT_DUMP_CONFIG };
-
-/* The command-line options: one row each, the single source for parsing
- * and for --help. */
-#define OPTIONS(X) \
-	X("json", no_argument, 'j', NULL, "write the cables as JSON Lines, one object per cable") \
-	X("text", no_argument, 't', NULL, "write a plain-text rendering, for pipes") \
-	X("width", required_argument, 'w', "N", "wrap --text at N columns (default: the terminal, or 80)") \
-	X("stats", no_argument, 's', NULL, "the corpus at a glance: cables a year, top origins and TAGS, levels, caveats (--json: JSON)") \
-	X("grep", required_argument, 'g', "WORDS", "print each hit in context: ID ¶N (C): ...[match]... (~REGEX: an expression)") \
-	X("filter", required_argument, 'f', "EXPR", "only the cables that pass EXPR (level>=S tag=PREL ...)") \
-	X("index", no_argument, 'x', NULL, "build the full-text index of the dump given (progress on standard error)") \
-	X("no-index", no_argument, 'N', NULL, "neither use nor build a full-text index: every search scans") \
-	X("id", required_argument, 'i', "ID", "only the cable ID (--json, --text), or open at it") \
-	X("no-color", no_argument, 'C', NULL, "reader: no colour, bold and reverse only (also NO_COLOR)") \
-	X("no-mouse", no_argument, 'M', NULL, "reader: do not take the mouse") \
-	X("fresh", no_argument, OPT_FRESH, NULL, "reader: start clean, not at the cable, filter and order left last time") \
-	X("cite", no_argument, OPT_CITE, NULL, "--text: each cable's citation before its text") \
-	X("export", required_argument, 'e', "FORMAT", "write the marks and notes: markdown, csl-json, bibtex, text, jsonl") \
-	X("collection", required_argument, OPT_COLLECTION, "NAME", "--export: only collection NAME (marks: what m marked)") \
-	X("output", required_argument, 'o', "FILE", "--export: write FILE (whole or not at all) instead of standard output") \
-	X("dump-config", no_argument, OPT_DUMP_CONFIG, NULL, "print the config file's defaults (every setting, key and colour) and exit") \
-	X("help", no_argument, 'h', NULL, "show this help and exit") \
-	X("version", no_argument, 'V', NULL, "show the version and exit")
-
-
-static void option_line(FILE *f, int ch, const char *name, const char *arg, const char *help)
-{
-	char left[48];
-
-	if (ch < 256)
-		snprintf(left, sizeof(left), "-%c, --%s%s%s", ch, name, arg ? " " : "", arg ? arg : "");
-	else
-		snprintf(left, sizeof(left), "    --%s%s%s", name, arg ? " " : "", arg ? arg : "");
-	fprintf(f, "  %-22s %s\n", left, help);
-}
-
-static void usage(FILE *f)
-{
-	fprintf(f, "Usage: pilcrow [OPTION]... [PATH]...\n"
-		   "Read US diplomatic cables: single cables (text), WikiLeaks cable pages (HTML),\n"
-		   "folders of them, or the cables.csv dump.  PATH \"-\" reads standard input.\n"
-		   "With no PATH, opens the sample cables that come with pilcrow.\n\n"
-		   "Options:\n");
-#define X(name, arg, ch, argname, help) option_line(f, ch, name, argname, help);
-	OPTIONS(X)
-#undef X
-	fprintf(f, "\nFilters (--filter, and f in the cable list): terms that must all hold,\n"
-		   "  level=C level>=S caveat=NOFORN origin=ROME|PARIS tag=PREL|PGOV id=04ROME3933\n"
-		   "  date>=2005-01 date<2006-06-30 cites=ID cited-by=ID subject~REGEX text~REGEX\n"
-		   "  iran \"nuclear program\" presid* (the text, as words)  !tag=PREL -iran (not)\n"
-		   "  near=\"iran nuclear/5\" (words within 5 of each other; 10 without /N)\n"
-		   "  sort=date|id|origin|level|relevance (the order; relevance: by the text index)\n"
-		   "  marked noted opened !opened collection=NAME (your marks, notes, reading)\n"
-		   "  (operators = != < <= > >= ~; quote values with blanks; | between alternatives)\n"
-		   "Case and diacritics never count unless a pattern starts with (?-i).\n");
-	fprintf(f, "\nKeys (where:");
-	for (int w = 0; w < WHERE_COUNT; w++)
-		fprintf(f, " %s%s", where_names[w], w + 1 < WHERE_COUNT ? "," : "):\n");
-#define KEY(a, where, keys, help, ...) fprintf(f, "  %-6s %-20s %s\n", where_names[where], keys, help);
-#include "ui/keys.def"
-#undef KEY
-	fprintf(f, "\nWithout --json or --text, and with a terminal, pilcrow opens the reader;\n"
-		   "otherwise it writes --text.\n"
-		   "Exit status: 0 when a cable was read, 1 when none could be, 2 for bad usage, 3 when a\n"
-		   "pattern gave up on some cables (too costly there: the answer is not whole), 4 when\n"
-		   "an input was cut short, grown or written to while it was read.\n"
-		   "See pilcrow(1) for the JSON format.\n");
-}
-
-static const char *sample_dir(void)
-{
-	static const char *const dirs[] = { PKGDATADIR "/cables", SRCDATADIR "/cables" };
-	const char *env = getenv("PILCROW_DATADIR");
-	static char buf[PATH_MAX];
-	struct stat sb;
-
-	if (env && *env) {
-		snprintf(buf, sizeof(buf), "%s/cables", env);
-		return buf;
-	}
-	for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++)
-		if (stat(dirs[i], &sb) == 0 && S_ISDIR(sb.st_mode))
-			return dirs[i];
-	return dirs[0];
-}
-
-static int terminal_width(void)
-{
-	struct winsize ws;
-	const char *cols = getenv("COLUMNS");
-
-	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-		return ws.ws_col;
-	if (cols && atoi(cols) > 0)
-		return atoi(cols);
-	return 80;
-}
 
 /* A problem of the config file: said on standard error; the first is
  * kept for the reader's status bar. */
@@ -219,155 +102,25 @@ static int run_reader(const struct opts *o, char *const *paths, size_t n)
 
 int main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-#define X(name, arg, ch, argname, help) { name, arg, NULL, ch },
-		OPTIONS(X)
-#undef X
-		{ NULL, 0, NULL, 0 }
-	};
 	struct opts o;
-	int ch, status;
-	char *def[1], id[ID_MAX];
+	char **paths;
+	size_t n;
+	int status;
 
 	term_fatal_handlers();
-	memset(&o, 0, sizeof(o));
-	while ((ch = getopt_long(argc, argv, "jtw:f:i:CMhVsg:xNe:o:", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'j':
-		case 't':
-			if (o.mode != MODE_READER && o.mode != (ch == 'j' ? MODE_JSON : MODE_TEXT)) {
-				fprintf(stderr, "pilcrow: --json and --text cannot be used together\n");
-				return 2;
-			}
-			o.mode = ch == 'j' ? MODE_JSON : MODE_TEXT;
-			break;
-		case 'w': {
-			char *end;
-			long w = strtol(optarg, &end, 10);
-
-			if (*end || w < 20 || w > 1000) {
-				fprintf(stderr, "pilcrow: --width wants a number from 20 to 1000, not '%s'\n", optarg);
-				return 2;
-			}
-			o.width = (int)w;
-			break;
-		}
-		case 'f': o.filter_text = optarg; break;
-		case 'g': o.grep = optarg; break;
-		case 's': o.stats = true; break;
-		case 'x': o.index = true; break;
-		case 'N': o.no_index = true; break;
-		case 'i': {
-			char up[ID_MAX];
-			size_t k = 0;
-			bool odd;
-
-			/* "2004ROME03933" or "04rome3933" finds 04ROME3933 */
-			for (; optarg[k] && k + 1 < sizeof(up); k++)
-				up[k] = (char)to_upper((unsigned char)optarg[k]);
-			up[k] = '\0';
-			id_canonical(str_c(up), id, &odd);
-			o.id = id;
-			break;
-		}
-		case 'C': o.no_color = true; break;
-		case OPT_FRESH: o.fresh = true; break;
-		case OPT_DUMP_CONFIG: {
-			struct buf out = { 0 };
-			int bad;
-
-			settings_dump(&out);
-			bad = fwrite(out.p, 1, out.n, stdout) != out.n || fflush(stdout) != 0;
-			buf_free(&out);
-			return bad;
-		}
-		case OPT_CITE: o.cite = true; break;
-		case 'e':
-			if (!ws_export_known(optarg)) {
-				fprintf(stderr, "pilcrow: --export: no format '%s' (formats: markdown csl-json bibtex text jsonl)\n",
-					optarg);
-				return 2;
-			}
-			o.export_fmt = optarg;
-			break;
-		case OPT_COLLECTION: o.collection = optarg; break;
-		case 'o': o.output = optarg; break;
-		case 'M': o.no_mouse = true; break;
-		case 'h': usage(stdout); return 0;
-		case 'V': printf("pilcrow %s\n", PACKAGE_VERSION); return 0;
-		default:
-			fprintf(stderr, "Try 'pilcrow --help' for more information.\n");
-			return 2;
-		}
-	}
-	if (!o.width)
-		o.width = terminal_width();
-	{
-		char err[256];
-
-		if (!cfilter_parse(&o.filter, o.filter_text ? o.filter_text : "", err, sizeof(err))) {
-			fprintf(stderr, "pilcrow: --filter: %s\n", err);
-			return 2;
-		}
-	}
-	if (o.grep) {
-		char err[256];
-
-		if (o.mode == MODE_TEXT) {
-			fprintf(stderr, "pilcrow: --grep writes lines of its own: --json for objects, not --text\n");
-			return 2;
-		}
-		o.grep_re = o.grep[0] == '~' ? search_new(o.grep + 1, err, sizeof(err))
-					       : search_new_words(o.grep, err, sizeof(err));
-		if (!o.grep_re || !o.grep[o.grep[0] == '~']) {
-			fprintf(stderr, "pilcrow: --grep: %s\n", o.grep_re ? "an empty pattern" : err);
-			search_free(o.grep_re);
-			cfilter_free(&o.filter);
-			return 2;
-		}
-		if (o.mode == MODE_READER)
-			o.mode = MODE_TEXT;
-		/* words: the cables that hold them are chosen first, by the
-		 * filter's rules (from the text index, when the dump has one);
-		 * only those are searched for the hits */
-		if (o.grep[0] != '~' && !strchr(o.grep, '"') && strlen(o.grep) < 400) {
-			char *both = xasprintf("%s text=\"%s\"", o.filter_text ? o.filter_text : "", o.grep);
-			struct cfilter f;
-
-			if (cfilter_parse(&f, both, err, sizeof(err))) {
-				o.user_filter = !cfilter_empty(&o.filter);
-				cfilter_free(&o.filter);
-				o.filter = f;
-				o.grep_chose = true;
-			}
-			free(both);
-		}
-	}
-	if (optind == argc) {
-		def[0] = (char *)sample_dir();
-		argv = def;
-		argc = 1;
-		optind = 0;
-	}
-	if (o.stats && (o.grep || o.mode == MODE_TEXT)) {
-		fprintf(stderr, "pilcrow: --stats goes alone, or with --json and --filter\n");
-		cfilter_free(&o.filter);
-		search_free(o.grep_re);
-		return 2;
-	}
-	if (o.mode == MODE_READER && !o.stats && !(isatty(STDOUT_FILENO) || getenv("PILCROW_SCRIPT")))
-		o.mode = MODE_TEXT;
+	status = cli_options(argc, argv, &o, &paths, &n);
+	if (status >= 0)
+		return status;
 	if (o.export_fmt)
-		status = run_export_ws(&o, argv + optind, (size_t)(argc - optind));
+		status = run_export_ws(&o, paths, n);
 	else if (o.index)
-		status = run_index(argv + optind, (size_t)(argc - optind));
+		status = run_index(paths, n);
 	else if (o.stats)
-		status = run_stats(&o, argv + optind, (size_t)(argc - optind));
-	else if (o.mode == MODE_READER && (isatty(STDOUT_FILENO) || getenv("PILCROW_SCRIPT")))
-		status = run_reader(&o, argv + optind, (size_t)(argc - optind));
+		status = run_stats(&o, paths, n);
+	else if (o.mode == MODE_READER)
+		status = run_reader(&o, paths, n);
 	else
-		/* the reader needs a terminal to draw on; a pipe gets --text */
-		status = run_export(&o, argv + optind, (size_t)(argc - optind));
+		status = run_export(&o, paths, n);
 	cfilter_free(&o.filter);
 	search_free(o.grep_re);
 	/* ended cleanly by a signal: now as the signal would have */
