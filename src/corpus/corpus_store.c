@@ -211,130 +211,149 @@ static bool store_valid(const struct counts *k, const struct corpus *t, const ch
 	return true;
 }
 
-bool corpus_store_load(struct corpus *c, const char *path, char *why, size_t whysize)
+/* A saved list as read, before the corpus takes it. */
+struct saved {
+	struct counts *k;
+	struct corpus tmp;          /* its arrays */
+	char *src, *msgs;           /* the sources, the messages */
+	size_t nsrc_len, nmsgs;
+	uint64_t *sum;
+};
+
+static void saved_free(struct saved *sv)
 {
-	sqlite3 *db = NULL;
-	sqlite3_stmt *st = NULL;
-	struct counts *k = NULL;
-	uint64_t *sum = NULL;
-	char *src = NULL, *msgs = NULL;
-	size_t len = 0, nsrc_len = 0, nmsgs = 0, at = 0;
-	bool ok = false;
-	struct corpus tmp;
-	struct loaded *loads = NULL;
-	size_t named = c->nsrc;
+	free(sv->tmp.e);
+	free(sv->tmp.pool.p);
+	free(sv->tmp.lists);
+	free(sv->tmp.ids);
+	free(sv->tmp.cited_at);
+	free(sv->tmp.cited);
+	free(sv->src);
+	free(sv->msgs);
+	free(sv->k);
+	free(sv->sum);
+}
 
-	memset(&tmp, 0, sizeof(tmp));
-	*why = '\0';
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, "SELECT rowid, length(data) FROM blob WHERE name = ?", -1, &st, NULL) != SQLITE_OK) {
-		char msg[256];
+/* Its parts read, each of the size its counts give; false (and why) when
+ * one is missing, absurd or of another size. */
+static bool read_parts(sqlite3 *db, sqlite3_stmt *st, struct saved *sv, char *why, size_t whysize)
+{
+	struct counts *k;
+	size_t len = 0;
 
-		snprintf(why, whysize, "it cannot be read: %s", dbfile_errmsg(db, msg, sizeof(msg)));
-		goto out;
-	}
-	k = get(db, st, "counts", sizeof(*k), &len);
+	k = sv->k = get(db, st, "counts", sizeof(*k), &len);
 	if (!k || k->version != STORE_VERSION) {
 		snprintf(why, whysize, k ? "it is of another version" : "its counts are missing");
-		goto out;
+		return false;
 	}
 	/* sizes a damaged count would make absurd are refused before any
 	 * memory is asked for them */
 	if (k->n >= UINT32_MAX || k->pool >= UINT32_MAX || k->nlists >= UINT32_MAX || k->nids >= UINT32_MAX ||
 	    k->ncited >= UINT32_MAX || k->nsrc >= UINT32_MAX) {
 		snprintf(why, whysize, "its counts are damaged");
-		goto out;
+		return false;
 	}
-	tmp.e = get(db, st, "entries", k->n * sizeof(*tmp.e), &len);
-	tmp.pool.p = get(db, st, "pool", k->pool, &len);
-	tmp.lists = get(db, st, "lists", k->nlists * sizeof(*tmp.lists), &len);
-	tmp.ids = get(db, st, "ids", k->nids * sizeof(*tmp.ids), &len);
-	tmp.cited_at = get(db, st, "cited_at", (k->n + 1) * sizeof(*tmp.cited_at), &len);
-	tmp.cited = get(db, st, "cited", k->ncited * sizeof(*tmp.cited), &len);
-	src = get(db, st, "sources", (size_t)-1, &nsrc_len);
-	msgs = get(db, st, "messages", (size_t)-1, &nmsgs);
-	sum = get(db, st, "sum", sizeof(*sum), &len);
-	if (!tmp.e || !tmp.pool.p || !tmp.lists || !tmp.ids || !tmp.cited_at || !tmp.cited || !src ||
-	    !msgs || !sum) {
+	sv->tmp.e = get(db, st, "entries", k->n * sizeof(*sv->tmp.e), &len);
+	sv->tmp.pool.p = get(db, st, "pool", k->pool, &len);
+	sv->tmp.lists = get(db, st, "lists", k->nlists * sizeof(*sv->tmp.lists), &len);
+	sv->tmp.ids = get(db, st, "ids", k->nids * sizeof(*sv->tmp.ids), &len);
+	sv->tmp.cited_at = get(db, st, "cited_at", (k->n + 1) * sizeof(*sv->tmp.cited_at), &len);
+	sv->tmp.cited = get(db, st, "cited", k->ncited * sizeof(*sv->tmp.cited), &len);
+	sv->src = get(db, st, "sources", (size_t)-1, &sv->nsrc_len);
+	sv->msgs = get(db, st, "messages", (size_t)-1, &sv->nmsgs);
+	sv->sum = get(db, st, "sum", sizeof(*sv->sum), &len);
+	if (!sv->tmp.e || !sv->tmp.pool.p || !sv->tmp.lists || !sv->tmp.ids || !sv->tmp.cited_at || !sv->tmp.cited ||
+	    !sv->src || !sv->msgs || !sv->sum) {
 		snprintf(why, whysize, "a part of it is missing or not of its size");
-		goto out;
+		return false;
 	}
-	{
-		/* the checksum covers the contents, whatever the file's dates say */
-		uint64_t h = SUM_SEED;
+	return true;
+}
 
-		h = files_mix(h, k, sizeof(*k));
-		h = files_mix(h, tmp.e, k->n * sizeof(*tmp.e));
-		h = files_mix(h, tmp.pool.p, k->pool);
-		h = files_mix(h, tmp.lists, k->nlists * sizeof(*tmp.lists));
-		h = files_mix(h, tmp.ids, k->nids * sizeof(*tmp.ids));
-		h = files_mix(h, tmp.cited_at, (k->n + 1) * sizeof(*tmp.cited_at));
-		h = files_mix(h, tmp.cited, k->ncited * sizeof(*tmp.cited));
-		h = files_mix(h, src, nsrc_len);
-		h = files_mix(h, msgs, nmsgs);
-		if (h != *sum) {
-			snprintf(why, whysize, "its checksum is wrong");
-			goto out;
-		}
-	}
-	if (!store_valid(k, &tmp, src, nsrc_len, why, whysize))
-		goto out;
-	/* the sources named must be as many as were saved (the key of the
-	 * index says they are the same files, in the same order, whatever
-	 * their names); the records joined across pieces come after them */
-	loads = xcalloc(k->nsrc + 1, sizeof(*loads));
+/* The checksum covers the contents, whatever the file's dates say. */
+static bool sum_right(const struct saved *sv)
+{
+	const struct counts *k = sv->k;
+	uint64_t h = SUM_SEED;
+
+	h = files_mix(h, k, sizeof(*k));
+	h = files_mix(h, sv->tmp.e, k->n * sizeof(*sv->tmp.e));
+	h = files_mix(h, sv->tmp.pool.p, k->pool);
+	h = files_mix(h, sv->tmp.lists, k->nlists * sizeof(*sv->tmp.lists));
+	h = files_mix(h, sv->tmp.ids, k->nids * sizeof(*sv->tmp.ids));
+	h = files_mix(h, sv->tmp.cited_at, (k->n + 1) * sizeof(*sv->tmp.cited_at));
+	h = files_mix(h, sv->tmp.cited, k->ncited * sizeof(*sv->tmp.cited));
+	h = files_mix(h, sv->src, sv->nsrc_len);
+	h = files_mix(h, sv->msgs, sv->nmsgs);
+	return h == *sv->sum;
+}
+
+/* The sources named must be as many as were saved (the key of the index
+ * says they are the same files, in the same order, whatever their names);
+ * the records joined across pieces come after them.  Each named one is
+ * loaded into @loads, and each entry must lie inside its source. */
+static bool sources_fit(struct corpus *c, const struct saved *sv, struct loaded *loads, char *why, size_t whysize)
+{
+	const struct counts *k = sv->k;
+	size_t named = c->nsrc, at = 0, bad = SIZE_MAX;
+	uint64_t *size;
+
 	for (size_t i = 0; i < k->nsrc; i++) {
 		uint64_t v[5];
 
-		if (at + sizeof(v) > nsrc_len)
-			goto out;
-		memcpy(v, src + at, sizeof(v));
+		if (at + sizeof(v) > sv->nsrc_len)
+			return false;
+		memcpy(v, sv->src + at, sizeof(v));
 		at += sizeof(v);
-		if (at + v[2] + v[3] > nsrc_len)
-			goto out;
+		if (at + v[2] + v[3] > sv->nsrc_len)
+			return false;
 		if (v[0] == SRC_STITCH) {
 			if (i < named)
-				goto out;
+				return false;
 		} else if (i >= named || v[0] != SRC_CSV) {
-			goto out;
+			return false;
 		}
 		at += v[2] + v[3];
 	}
-	if (at != nsrc_len || named > k->nsrc)
-		goto out;
+	if (at != sv->nsrc_len || named > k->nsrc)
+		return false;
 	for (size_t i = 0; i < named; i++)
 		if (!source_load(c->src[i].path, &loads[i], &c->st) || !loads[i].mapped)
-			goto out;
+			return false;
 	/* each record inside its source */
-	{
-		uint64_t *size = xcalloc(k->nsrc + 1, sizeof(*size));
-		size_t bad = SIZE_MAX;
-
-		at = 0;
-		for (size_t i = 0; i < k->nsrc; i++) {
-			uint64_t v[5];
-
-			memcpy(v, src + at, sizeof(v));
-			size[i] = i < named ? loads[i].data.n : v[3];
-			at += sizeof(v) + v[2] + v[3];
-		}
-		for (size_t i = 0; i < k->n && bad == SIZE_MAX; i++)
-			if (tmp.e[i].offset > size[tmp.e[i].source] ||
-			    tmp.e[i].length > size[tmp.e[i].source] - tmp.e[i].offset)
-				bad = i;
-		free(size);
-		if (bad != SIZE_MAX) {
-			snprintf(why, whysize, "entry %zu lies outside its file", bad);
-			goto out;
-		}
-	}
-	/* all there: the corpus takes it */
+	size = xcalloc(k->nsrc + 1, sizeof(*size));
 	at = 0;
+	for (size_t i = 0; i < k->nsrc; i++) {
+		uint64_t v[5];
+
+		memcpy(v, sv->src + at, sizeof(v));
+		size[i] = i < named ? loads[i].data.n : v[3];
+		at += sizeof(v) + v[2] + v[3];
+	}
+	for (size_t i = 0; i < k->n && bad == SIZE_MAX; i++)
+		if (sv->tmp.e[i].offset > size[sv->tmp.e[i].source] ||
+		    sv->tmp.e[i].length > size[sv->tmp.e[i].source] - sv->tmp.e[i].offset)
+			bad = i;
+	free(size);
+	if (bad != SIZE_MAX) {
+		snprintf(why, whysize, "entry %zu lies outside its file", bad);
+		return false;
+	}
+	return true;
+}
+
+/* All there: the corpus takes the sources (the named ones loaded, the
+ * joined records copied) and the arrays. */
+static void take(struct corpus *c, struct saved *sv, struct loaded *loads)
+{
+	const struct counts *k = sv->k;
+	size_t named = c->nsrc, at = 0;
+
 	for (size_t i = 0; i < k->nsrc; i++) {
 		uint64_t v[5];
 		struct csource *s;
 
-		memcpy(v, src + at, sizeof(v));
+		memcpy(v, sv->src + at, sizeof(v));
 		at += sizeof(v);
 		if (i >= named) {
 			grow_array((void **)&c->src, &c->cap_src, c->nsrc + 1, sizeof(*c->src));
@@ -344,11 +363,11 @@ bool corpus_store_load(struct corpus *c, const char *path, char *why, size_t why
 				s->path = xstrdup(c->src[v[4]].path);
 			} else {
 				s->path = xmalloc(v[2] + 1);
-				memcpy(s->path, src + at, v[2]);
+				memcpy(s->path, sv->src + at, v[2]);
 				s->path[v[2]] = '\0';
 			}
 			s->l.mem = xmalloc(v[3] + 1);
-			memcpy(s->l.mem, src + at + v[2], v[3]);
+			memcpy(s->l.mem, sv->src + at + v[2], v[3]);
 			((char *)s->l.mem)[v[3]] = '\0';
 			s->l.data = str_make(s->l.mem, v[3]);
 		} else {
@@ -361,22 +380,23 @@ bool corpus_store_load(struct corpus *c, const char *path, char *why, size_t why
 		at += v[2] + v[3];
 	}
 	free(c->e);
-	c->e = tmp.e;
+	c->e = sv->tmp.e;
 	c->n = c->cap = k->n;
 	buf_free(&c->pool);
-	c->pool.p = tmp.pool.p;
+	c->pool.p = sv->tmp.pool.p;
 	c->pool.n = c->pool.cap = k->pool;
 	corpus_pool_done(c);        /* nothing more is read: no table of strings */
 	free(c->lists);
-	c->lists = tmp.lists;
+	c->lists = sv->tmp.lists;
 	c->nlists = c->cap_lists = k->nlists;
 	free(c->ids);
-	c->ids = tmp.ids;
+	c->ids = sv->tmp.ids;
 	c->nids = k->nids;
-	c->cited_at = tmp.cited_at;
-	c->cited = tmp.cited;
-	memset(&tmp, 0, sizeof(tmp));
-	for (char *line = msgs, *nl; line < msgs + nmsgs && (nl = memchr(line, '\n', (size_t)(msgs + nmsgs - line)));
+	c->cited_at = sv->tmp.cited_at;
+	c->cited = sv->tmp.cited;
+	memset(&sv->tmp, 0, sizeof(sv->tmp));
+	for (char *line = sv->msgs, *nl;
+	     line < sv->msgs + sv->nmsgs && (nl = memchr(line, '\n', (size_t)(sv->msgs + sv->nmsgs - line)));
 	     line = nl + 1) {
 		*nl = '\0';
 		keep_message(line, c);
@@ -385,22 +405,44 @@ bool corpus_store_load(struct corpus *c, const char *path, char *why, size_t why
 	c->bytes_total = c->bytes_done = k->bytes_total;
 	c->next = c->nsrc;
 	c->done = true;
+}
+
+bool corpus_store_load(struct corpus *c, const char *path, char *why, size_t whysize)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	struct saved sv;
+	struct loaded *loads = NULL;
+	bool ok = false;
+
+	memset(&sv, 0, sizeof(sv));
+	*why = '\0';
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "SELECT rowid, length(data) FROM blob WHERE name = ?", -1, &st, NULL) != SQLITE_OK) {
+		char msg[256];
+
+		snprintf(why, whysize, "it cannot be read: %s", dbfile_errmsg(db, msg, sizeof(msg)));
+		goto out;
+	}
+	if (!read_parts(db, st, &sv, why, whysize))
+		goto out;
+	if (!sum_right(&sv)) {
+		snprintf(why, whysize, "its checksum is wrong");
+		goto out;
+	}
+	if (!store_valid(sv.k, &sv.tmp, sv.src, sv.nsrc_len, why, whysize))
+		goto out;
+	loads = xcalloc(sv.k->nsrc + 1, sizeof(*loads));
+	if (!sources_fit(c, &sv, loads, why, whysize))
+		goto out;
+	take(c, &sv, loads);
 	ok = true;
 out:
 	if (loads)
-		for (size_t i = 0; i < (k ? k->nsrc : 0); i++)
+		for (size_t i = 0; i < sv.k->nsrc; i++)
 			source_unload(&loads[i]);
 	free(loads);
-	free(tmp.e);
-	free(tmp.pool.p);
-	free(tmp.lists);
-	free(tmp.ids);
-	free(tmp.cited_at);
-	free(tmp.cited);
-	free(src);
-	free(msgs);
-	free(k);
-	free(sum);
+	saved_free(&sv);
 	sqlite3_finalize(st);
 	sqlite3_close(db);
 	return ok;
