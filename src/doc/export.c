@@ -78,6 +78,77 @@ static void caveats_json(struct buf *out, const struct marking *m)
 	buf_addc(out, ']');
 }
 
+/* "routing": the precedence, date-time group, FROM, TO and INFO, or null. */
+static void routing_json(struct buf *out, const struct routing *r)
+{
+	if (r->present) {
+		buf_addc(out, '{');
+		key(out, "precedence", true);
+		str_or_null(out, r->precedence.text);
+		key(out, "dtg", false);
+		str_or_null(out, r->dtg.text);
+		key(out, "from", false);
+		str_or_null(out, r->from.text);
+		key(out, "to", false);
+		field_array(out, r->to, r->nto);
+		key(out, "info", false);
+		field_array(out, r->info, r->ninfo);
+		buf_addc(out, '}');
+	} else {
+		buf_adds(out, "null");
+	}
+}
+
+/* "references": each REF item's label, text and the id it names. */
+static void refs_json(struct buf *out, const struct cable *c)
+{
+	buf_addc(out, '[');
+	for (size_t i = 0; i < c->nrefs; i++) {
+		if (i)
+			buf_addc(out, ',');
+		buf_addc(out, '{');
+		key(out, "label", true);
+		str_or_null(out, c->refs[i].label);
+		key(out, "text", false);
+		str_or_null(out, c->refs[i].text);
+		key(out, "id", false);
+		str_or_null(out, c->refs[i].id);
+		buf_addc(out, '}');
+	}
+	buf_addc(out, ']');
+}
+
+/* "paragraphs": each one's number, address, marking, section and text. */
+static void paras_json(struct buf *out, const struct cable *c)
+{
+	buf_addc(out, '[');
+	for (size_t i = 0; i < c->nparas; i++) {
+		const struct paragraph *p = &c->paras[i];
+		char mark[96];
+
+		if (i)
+			buf_addc(out, ',');
+		buf_addc(out, '{');
+		key(out, "number", true);
+		if (p->number < 0)
+			buf_addc(out, '-');
+		number(out, (uint64_t)(p->number < 0 ? -(int64_t)p->number : p->number));
+		key(out, "address", false);
+		json_string(out, str_c(p->address));
+		key(out, "number_as_written", false);
+		str_or_null(out, p->number_as_written);
+		key(out, "marking", false);
+		marking_format_portion(&p->marking, mark, sizeof(mark));
+		str_or_null(out, str_c(mark));
+		key(out, "section", false);
+		str_or_null(out, p->section >= 0 ? c->sections[p->section].title : STR_NULL);
+		key(out, "text", false);
+		json_string(out, p->text);
+		buf_addc(out, '}');
+	}
+	buf_addc(out, ']');
+}
+
 void export_json(struct buf *out, const struct cable *c)
 {
 	const struct routing *r = &c->routing;
@@ -106,22 +177,7 @@ void export_json(struct buf *out, const struct cable *c)
 	key(out, "date", false);
 	str_or_null(out, str_c(c->date));
 	key(out, "routing", false);
-	if (r->present) {
-		buf_addc(out, '{');
-		key(out, "precedence", true);
-		str_or_null(out, r->precedence.text);
-		key(out, "dtg", false);
-		str_or_null(out, r->dtg.text);
-		key(out, "from", false);
-		str_or_null(out, r->from.text);
-		key(out, "to", false);
-		field_array(out, r->to, r->nto);
-		key(out, "info", false);
-		field_array(out, r->info, r->ninfo);
-		buf_addc(out, '}');
-	} else {
-		buf_adds(out, "null");
-	}
+	routing_json(out, r);
 	key(out, "captions", false);
 	field_array(out, c->captions, c->ncaptions);
 	key(out, "eo", false);
@@ -140,20 +196,7 @@ void export_json(struct buf *out, const struct cable *c)
 		str_or_null(out, str_c(sm));
 	}
 	key(out, "references", false);
-	buf_addc(out, '[');
-	for (size_t i = 0; i < c->nrefs; i++) {
-		if (i)
-			buf_addc(out, ',');
-		buf_addc(out, '{');
-		key(out, "label", true);
-		str_or_null(out, c->refs[i].label);
-		key(out, "text", false);
-		str_or_null(out, c->refs[i].text);
-		key(out, "id", false);
-		str_or_null(out, c->refs[i].id);
-		buf_addc(out, '}');
-	}
-	buf_addc(out, ']');
+	refs_json(out, c);
 	key(out, "classified_by", false);
 	str_or_null(out, c->classified_by.text);
 	key(out, "reasons", false);
@@ -161,32 +204,7 @@ void export_json(struct buf *out, const struct cable *c)
 	key(out, "signer", false);
 	str_or_null(out, c->signer.text);
 	key(out, "paragraphs", false);
-	buf_addc(out, '[');
-	for (size_t i = 0; i < c->nparas; i++) {
-		const struct paragraph *p = &c->paras[i];
-		char mark[96];
-
-		if (i)
-			buf_addc(out, ',');
-		buf_addc(out, '{');
-		key(out, "number", true);
-		if (p->number < 0)
-			buf_addc(out, '-');
-		number(out, (uint64_t)(p->number < 0 ? -(int64_t)p->number : p->number));
-		key(out, "address", false);
-		json_string(out, str_c(p->address));
-		key(out, "number_as_written", false);
-		str_or_null(out, p->number_as_written);
-		key(out, "marking", false);
-		marking_format_portion(&p->marking, mark, sizeof(mark));
-		str_or_null(out, str_c(mark));
-		key(out, "section", false);
-		str_or_null(out, p->section >= 0 ? c->sections[p->section].title : STR_NULL);
-		key(out, "text", false);
-		json_string(out, p->text);
-		buf_addc(out, '}');
-	}
-	buf_addc(out, ']');
+	paras_json(out, c);
 	key(out, "warnings", false);
 	buf_addc(out, '[');
 	for (size_t i = 0; i < c->nwarnings; i++) {
