@@ -317,7 +317,10 @@ void paint_thousands(char *out, size_t size, size_t n);
 int put_cut(int y, int x, int w, struct str s, int attr);
 /* The status bar of a full screen at row @y: @left (sanitised here), and
  * at the right the message of the moment, or else @hint. */
-void status_bar(const struct ui *u, int y, int cols, struct str left, const char *hint);
+/* The status line, in @r: @left, then the status message (bold, never
+ * left out: cut after @left when it does not fit) or, with no message,
+ * @hint when it fits whole.  Every screen's status line is painted here. */
+void status_line(const struct ui *u, const struct rect *r, struct str left, const char *hint);
 /* Says the terminal is too small to draw on. */
 void too_small(void);
 /* The same when the screen is below 20x6 (or @also): true when it said so. */

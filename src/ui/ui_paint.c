@@ -185,18 +185,29 @@ void too_small(void)
 		put_c(1, 0, COLS, "pilcrow needs 20x6", 0);
 }
 
-void status_bar(const struct ui *u, int y, int cols, struct str left, const char *hint)
+void status_line(const struct ui *u, const struct rect *r, struct str left, const char *hint)
 {
-	int attr = pair_attr(u, PAIR_STATUS, A_REVERSE), x, mw;
+	int attr = pair_attr(u, PAIR_STATUS, A_REVERSE), x, room;
 	struct buf a = { 0 }, b = { 0 };
 	struct str m;
+	int mw;
 
-	paint_fill(y, 0, cols, attr);
-	x = paint_put(y, 0, cols, paint_clean(&a, left), attr);
-	m = u->v.msg[0] ? paint_clean(&b, str_c(u->v.msg)) : str_c(hint);
-	mw = text_width(m);
-	if (x + 2 + mw < cols)
-		paint_put(y, cols - mw - 1, mw, m, attr | (u->v.msg[0] ? A_BOLD : 0));
+	paint_fill(r->y, r->x, r->w, attr);
+	x = paint_put(r->y, r->x, r->w, paint_clean(&a, left), attr);
+	room = r->w - x - 2;
+	if (u->v.msg[0]) {
+		/* right-aligned when it fits, else cut after what is on the left:
+		 * a message is never left out */
+		m = paint_clean(&b, str_c(u->v.msg));
+		mw = text_width(m);
+		if (room > 0)
+			paint_put(r->y, r->x + (r->w - mw - 1 > x + 2 ? r->w - mw - 1 : x + 2), room, m, attr | A_BOLD);
+	} else if (hint && *hint) {
+		/* a hint only whole */
+		mw = text_width(str_c(hint));
+		if (x + 2 + mw < r->w)
+			paint_put(r->y, r->x + r->w - mw - 1, mw, str_c(hint), attr);
+	}
 	buf_free(&a);
 	buf_free(&b);
 }

@@ -349,11 +349,9 @@ static void draw_flow(const struct ui *u, const struct rect *r)
 static void draw_status(const struct ui *u, const struct rect *r)
 {
 	const struct view *v = &u->v;
-	int attr = pair_attr(u, PAIR_STATUS, A_REVERSE), x;
 	struct buf b = { 0 };
 	char name[96];
 
-	paint_fill(r->y, 0, r->w, attr);
 	if (v->sel >= 0)
 		buf_printf(&b, " \xC2\xB6%s/%s", v->c->paras[v->sel].address,
 			   v->c->paras[v->c->nparas - 1].address);
@@ -371,28 +369,9 @@ static void draw_status(const struct ui *u, const struct rect *r)
 		buf_adds(&b, "  [detail]");
 	if (v->ws && *ws_waiting(v->ws))
 		buf_adds(&b, "  waiting for the workspace");
-	{
-		/* the pattern was typed, the rest comes from the cable: sanitise it all */
-		struct buf cl = { 0 };
-
-		x = paint_put(r->y, 0, r->w, paint_clean(&cl, buf_str(&b)), attr);
-		buf_free(&cl);
-	}
-	if (v->msg[0]) {
-		struct buf m = { 0 };
-		int mw;
-
-		text_sanitize(str_c(v->msg), &m, 0);
-		mw = text_width(buf_str(&m));
-		/* right-aligned when it fits, else after the position */
-		if (x + 2 + mw <= r->w)
-			paint_put(r->y, r->w - mw - 1 > x + 2 ? r->w - mw - 1 : x + 2, r->w - x - 2, buf_str(&m), attr | A_BOLD);
-		else
-			paint_put(r->y, x + 2, r->w - x - 2, buf_str(&m), attr | A_BOLD);
-		buf_free(&m);
-	} else if (x + 10 < r->w) {
-		put_c(r->y, r->w - 8, 8, "? help ", attr);
-	}
+	/* the pattern was typed, the rest comes from the cable: the painter
+	 * sanitises it all */
+	status_line(u, r, buf_str(&b), "? help ");
 	buf_free(&b);
 }
 

@@ -110,7 +110,7 @@ static void help_draw(const void *ctx, const struct screen *s)
 	const struct help *h = &u->help;
 	const struct help_line *lines = h->lines;
 	int n = h->n, rows = LINES, cols = COLS, y = 2;
-	int title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD, status = pair_attr(u, PAIR_STATUS, A_REVERSE);
+	int title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
 
 	(void)s;
 	erase();
@@ -128,8 +128,7 @@ static void help_draw(const void *ctx, const struct screen *s)
 		put_c(2, cols - 1, 1, "\xE2\x96\xB2", A_BOLD);
 	if (h->top < h->max_top)
 		put_c(rows - 2, cols - 1, 1, "\xE2\x96\xBC", A_BOLD);
-	paint_fill(rows - 1, 0, cols, status);
-	put_c(rows - 1, 1, cols - 1, "q, Esc or ? closes; j/k scroll", status);
+	status_line(u, &(struct rect){ rows - 1, 0, 1, cols }, str_c(" q, Esc or ? closes; j/k scroll"), NULL);
 }
 
 static bool help_cursor(const void *ctx, const struct screen *s, int *y, int *x)

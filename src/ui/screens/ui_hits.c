@@ -187,7 +187,7 @@ static void hits_draw(const void *ctx, const struct screen *s)
 	buf_clear(&b);
 	if (hs->h.n)
 		buf_printf(&b, " %d/%s", hs->sel + 1, n1);
-	status_bar(u, LINES - 1, hs->cols, buf_str(&b), "Enter opens, Tab: the cables ");
+	status_line(u, &(struct rect){ LINES - 1, 0, 1, hs->cols }, buf_str(&b), "Enter opens, Tab: the cables ");
 	buf_free(&b);
 	buf_free(&cl);
 }

@@ -284,7 +284,6 @@ static void list_draw(const void *ctx, const struct screen *s)
 	char all[32], shown[32];
 	struct buf b = { 0 }, cl = { 0 };
 	const struct list_columns *c = &u->list_cols;
-	int x;
 	uint64_t done, total;
 
 	(void)s;
@@ -372,16 +371,7 @@ static void list_draw(const void *ctx, const struct screen *s)
 	if (corpus_problems(u->corpus))
 		buf_printf(&b, "  %zu problem%s (listed on exit)", corpus_problems(u->corpus),
 			   corpus_problems(u->corpus) == 1 ? "" : "s");
-	paint_fill(rows - 1, 0, cols, pair_attr(u, PAIR_STATUS, A_REVERSE));
-	x = paint_put(rows - 1, 0, cols, paint_clean(&cl, buf_str(&b)), pair_attr(u, PAIR_STATUS, A_REVERSE));
-	{
-		struct str m = u->v.msg[0] ? paint_clean(&cl, str_c(u->v.msg)) : STR_LIT("? help ");
-		int mw = text_width(m);
-
-		if (x + 2 < cols)
-			paint_put(rows - 1, cols - mw - 1 > x + 2 ? cols - mw - 1 : x + 2, cols - x - 2, m,
-			    pair_attr(u, PAIR_STATUS, A_REVERSE) | (u->v.msg[0] ? A_BOLD : 0));
-	}
+	status_line(u, &(struct rect){ rows - 1, 0, 1, cols }, buf_str(&b), "? help ");
 	buf_free(&b);
 	buf_free(&cl);
 }

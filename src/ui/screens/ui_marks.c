@@ -388,7 +388,7 @@ static void marks_draw(const void *ctx, const struct screen *s)
 	buf_clear(&b);
 	if (*ws_caveat(u->v.ws))
 		buf_printf(&b, " %s", ws_caveat(u->v.ws));
-	status_bar(u, LINES - 1, ms->cols, buf_str(&b), "Enter opens, d unmarks, Tab: collections ");
+	status_line(u, &(struct rect){ LINES - 1, 0, 1, ms->cols }, buf_str(&b), "Enter opens, d unmarks, Tab: collections ");
 	buf_free(&b);
 }
 

@@ -165,7 +165,7 @@ static void glance_draw(const void *ctx, const struct screen *s)
 	buf_clear(&b);
 	if (g->sel >= 0)
 		buf_printf(&b, " Enter narrows the list to %s", g->lines[g->sel].facet->term);
-	status_bar(u, LINES - 1, g->cols, buf_str(&b), "q closes ");
+	status_line(u, &(struct rect){ LINES - 1, 0, 1, g->cols }, buf_str(&b), "q closes ");
 	buf_free(&b);
 	buf_free(&cl);
 }

@@ -183,7 +183,7 @@ static void raw_draw(const void *ctx, const struct screen *s)
 	if (r->para_first != (size_t)-1)
 		buf_printf(&b, "  \xC2\xB6%s: lines %zu-%zu (p)", c->paras[u->v.sel].address, r->para_first + 1,
 			   r->para_last + 1);
-	status_bar(u, LINES - 1, r->cols, buf_str(&b), "q closes ");
+	status_line(u, &(struct rect){ LINES - 1, 0, 1, r->cols }, buf_str(&b), "q closes ");
 	buf_free(&b);
 	buf_free(&cl);
 }
