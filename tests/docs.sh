@@ -18,8 +18,8 @@ check "README key table matches src/ui/keys.def (regenerate with src/genkeys --m
 sed 's/\\-/-/g; s/\\\\/\\/g' "$man" > "$tmp/man"
 "$genkeys" > "$tmp/keys.txt"
 while IFS= read -r row; do
-	keys=$(printf '%s' "$row" | cut -c8-27 | sed 's/ *$//')
-	help=$(printf '%s' "$row" | cut -c29-)
+	keys=$(printf '%s' "$row" | cut -c10-29 | sed 's/ *$//')
+	help=$(printf '%s' "$row" | cut -c31-)
 	check "--help lists '$keys'" grep -qF -- "$keys" "$tmp/help"
 	check "--help explains '$keys'" grep -qF -- "$help" "$tmp/help"
 	check "the man page lists '$keys'" grep -qxF -- ".B $keys" "$tmp/man"

@@ -146,6 +146,9 @@ bind reader x mark
 bind reader Z nothing-at-all
 color status black purple
 set width = 60
+bind both H help
+bind raw z raw-down
+bind glance z glance-down
 EOF
 printf 'size 30 100\ndump config-first\nkeys jx\ndump config-x\nkeys Y\ndump config-copy\nkeys ?\ndump config-help\n' > "$tmp/config.script"
 PILCROW_SCRIPT=$tmp/config.script PILCROW_DUMP_DIR=$tmp/dumps PILCROW_WORKSPACE=$tmp/ws2.db \
@@ -155,6 +158,8 @@ check "config: three problems, a line each ($(cat "$tmp/config.err"))" [ "$(wc -
 check "config: the file and line named" grep -q "pilcrow/config:2: no setting 'widht'" "$tmp/config.err"
 check "config: an unknown action named" grep -q "config:6: no action 'nothing-at-all'" "$tmp/config.err"
 check "config: an unknown colour named" grep -q "config:7: 'purple' is not a colour" "$tmp/config.err"
+check "config: the screens' names of earlier versions still read (both, raw, glance)" \
+	sh -c "! grep -q 'no screen' '$tmp/config.err'"
 check "config: the problems in the status bar" grep -q "3 problems in the config, on standard error; line 2: no setting 'widht'" "$tmp/dumps/config-first"
 check "config: a key bound (x marks)" grep -q "¶2 marked" "$tmp/dumps/config-x"
 check "config: the copy command ran, with the template" sh -c "[ \"\$(cat '$tmp/clip')\" = '08RIGA301, 2008-04-16 ¶2 (SBU)' ]"
@@ -165,6 +170,8 @@ check "config: the help lists the keys the config binds" \
 # --dump-config is a config that reads back with no problem
 "$PILCROW" --dump-config > "$tmp/dumped"
 check "--dump-config: every key of the table as a bind line" [ "$(grep -c '^bind ' "$tmp/dumped")" -gt 200 ]
+check "--dump-config: the screens by their names (any, original, overview)" \
+	sh -c "grep -q '^bind any ' '$tmp/dumped' && grep -q '^bind original ' '$tmp/dumped' && grep -q '^bind overview ' '$tmp/dumped'"
 PILCROW_CONFIG=$tmp/dumped PILCROW_SCRIPT=$tmp/config.script PILCROW_DUMP_DIR=$tmp/dumps PILCROW_WORKSPACE=$tmp/ws3.db \
 	"$PILCROW" data/cables/08RIGA301.txt > /dev/null 2> "$tmp/dumped.err"
 check "--dump-config reads back with no problem ($(head -3 "$tmp/dumped.err"))" [ ! -s "$tmp/dumped.err" ]

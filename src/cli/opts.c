@@ -83,7 +83,7 @@ static void usage(FILE *f)
 	fprintf(f, "\nKeys (where:");
 	for (int w = 0; w < WHERE_COUNT; w++)
 		fprintf(f, " %s%s", where_names[w], w + 1 < WHERE_COUNT ? "," : "):\n");
-#define KEY(a, where, keys, help, ...) fprintf(f, "  %-6s %-20s %s\n", where_names[where], keys, help);
+#define KEY(a, where, keys, help, ...) fprintf(f, "  %-8s %-20s %s\n", where_names[where], keys, help);
 #include "ui/keys.def"
 #undef KEY
 	fprintf(f, "\nWithout --json or --text, and with a terminal, pilcrow opens the reader;\n"

@@ -61,7 +61,7 @@ int main(int argc, char **argv)
 			roff(rows[i].help);
 			putchar('\n');
 		} else {
-			printf("%-6s %-20s %s\n", where_names[rows[i].where], rows[i].keys, rows[i].help);
+			printf("%-8s %-20s %s\n", where_names[rows[i].where], rows[i].keys, rows[i].help);
 		}
 	}
 	return 0;

@@ -79,7 +79,7 @@ enum action keys_action(struct key k, enum where where, bool global)
 	if (!k.is_key && k.code > 0x7F)
 		return ACT_NONE;
 	for (int pass = 0; pass < (global ? 2 : 1); pass++) {
-		enum where w = pass ? BOTH : where;
+		enum where w = pass ? ANY : where;
 
 		for (size_t i = nbound; i-- > 0;)
 			if (bound[i].where == w && bound[i].code == k.code && bound[i].is_key == k.is_key)

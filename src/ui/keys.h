@@ -17,7 +17,7 @@ enum action {
 	ACT_NONE = -1
 };
 
-/* The action of @k on the screens of section @where (BOTH is tried after
+/* The action of @k on the screens of section @where (ANY is tried after
  * @where when @global). */
 enum action keys_action(struct key k, enum where where, bool global);
 

@@ -3,11 +3,18 @@
 #ifndef PILCROW_KEYS_WHERE_H
 #define PILCROW_KEYS_WHERE_H
 
-enum where { LIST, READER, BOTH, PROMPT, MENU, HELP, RAW, OVERVIEW, HITS, MARKS, WHERE_COUNT };
+enum where { LIST, READER, ANY, PROMPT, MENU, HELP, ORIGINAL, OVERVIEW, HITS, MARKS, WHERE_COUNT };
 
-/* "list", "reader", "both", "prompt", "menu", "help", "raw", "glance", "hits", "marks" */
-static const char *const where_names[WHERE_COUNT] = { "list", "reader", "both", "prompt", "menu", "help", "raw", "glance",
-						      "hits", "marks" };
+/* The sections' names in the config file's bind lines, --help and the
+ * manual. */
+static const char *const where_names[WHERE_COUNT] = { "list", "reader", "any", "prompt", "menu", "help", "original",
+						      "overview", "hits", "marks" };
+
+/* The names of earlier versions, still read in a config file. */
+static const struct {
+	const char *name;
+	enum where where;
+} where_aliases[] = { { "both", ANY }, { "raw", ORIGINAL }, { "glance", OVERVIEW } };
 
 /* The section titles of the help screen and the manual. */
 static const char *const where_titles[WHERE_COUNT] = {

@@ -137,8 +137,14 @@ static bool bind_line(struct settings *s, char *rest, char *err, size_t errsize)
 			b.where = (enum where)w;
 			found = true;
 		}
+	/* the names of earlier versions: a config keeps working */
+	for (size_t i = 0; !found && i < sizeof(where_aliases) / sizeof(where_aliases[0]); i++)
+		if (strcmp(screen, where_aliases[i].name) == 0) {
+			b.where = where_aliases[i].where;
+			found = true;
+		}
 	if (!found)
-		FAIL("no screen '%s' (screens: list reader both prompt menu help raw glance hits)", screen);
+		FAIL("no screen '%s' (screens: list reader any prompt menu help original overview hits marks)", screen);
 	if (key[0] == '<' && key[strlen(key) - 1] == '>' && strlen(key) > 2) {
 		if (!keys_name(key + 1, strlen(key) - 2, &b.code, &b.is_key))
 			FAIL("no key '%s' (<Up> <Down> <C-x> <Enter> <Tab> <Space> <F1> ...)", key);
@@ -153,7 +159,7 @@ static bool bind_line(struct settings *s, char *rest, char *err, size_t errsize)
 		found = false;
 		for (size_t i = 0; action_names[i]; i++)
 			if (strcmp(action, action_names[i]) == 0) {
-				if (action_where[i] != b.where && action_where[i] != BOTH)
+				if (action_where[i] != b.where && action_where[i] != ANY)
 					FAIL("'%s' is an action of the %s screen, not of %s", action,
 					     where_names[action_where[i]], screen);
 				b.action = (int)i;

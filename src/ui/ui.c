@@ -107,7 +107,7 @@ static void handle_key(struct ui *u, struct key k)
 		return;
 	if (screens_handle(&u->stack, k))
 		return;
-	switch (keys_action(k, BOTH, false)) {
+	switch (keys_action(k, ANY, false)) {
 	case ACT_HELP: help_open(u); break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
 	case ACT_QUIT: u->quit = true; break;
@@ -293,8 +293,8 @@ static void ui_init(struct ui *u, struct corpus *corpus, const struct ui_opts *o
 	u->help_screen = (struct screen){ &help_ops, HELP, NULL };
 	u->menu_screen = (struct screen){ &menu_ops, MENU, NULL };
 	u->prompt_screen = (struct screen){ &prompt_ops, PROMPT, NULL };
-	u->raw_screen = (struct screen){ &raw_ops, RAW, NULL };
-	u->glance_screen = (struct screen){ &glance_ops, OVERVIEW, NULL };
+	u->original_screen = (struct screen){ &original_ops, ORIGINAL, NULL };
+	u->overview_screen = (struct screen){ &overview_ops, OVERVIEW, NULL };
 	u->hits_screen = (struct screen){ &hits_ops, HITS, NULL };
 	u->marks_screen = (struct screen){ &marks_ops, MARKS, NULL };
 }
@@ -310,7 +310,7 @@ static void ui_free(struct ui *u)
 	buf_free(&u->rd.note);
 	free(u->rd.hlines);
 	free(u->rd.flow_head);
-	free(u->raw.starts);
+	free(u->original.starts);
 	hits_free(&u->hits.h);
 	marklist_free(&u->marks.ml);
 	flow_free(&u->rd.flow);

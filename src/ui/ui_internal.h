@@ -150,7 +150,7 @@ struct help {
 };
 
 /* The original text of the open cable, as lines. */
-struct raw {
+struct original {
 	uint32_t *starts;        /* where each line starts in cable->text */
 	size_t n, cap;
 	size_t top;              /* the first line shown */
@@ -159,17 +159,17 @@ struct raw {
 };
 
 /* The overview screen: the facets as rows. */
-#define GLANCE_LINES (OVERVIEW_SPANS + 3 * OVERVIEW_TOP + LEVEL_COUNT + 8 + 8)
+#define OVERVIEW_LINES (OVERVIEW_SPANS + 3 * OVERVIEW_TOP + LEVEL_COUNT + 8 + 8)
 
-struct glance_line {
+struct overview_line {
 	const char *title;       /* a section's title, or NULL */
 	const struct facet *facet;
 	bool bar;
 };
 
-struct glance {
+struct overview_screen {
 	struct overview ov;
-	struct glance_line lines[GLANCE_LINES];
+	struct overview_line lines[OVERVIEW_LINES];
 	int n, sel, top, rows, cols;
 	void (*pick)(struct ui *u, const char *term);   /* what Enter does with a row's term */
 };
@@ -210,13 +210,13 @@ struct ui {
 	struct menu menu;
 	struct prompt prompt;
 	struct help help;
-	struct raw raw;
-	struct glance glance;
+	struct original original;
+	struct overview_screen overview;
 	struct hitscreen hits;
 	struct markscreen marks;
 
 	struct screens stack;
-	struct screen list_screen, reader_screen, help_screen, menu_screen, prompt_screen, raw_screen, glance_screen, hits_screen,
+	struct screen list_screen, reader_screen, help_screen, menu_screen, prompt_screen, original_screen, overview_screen, hits_screen,
 		marks_screen;
 
 	MEVENT mouse;            /* the event of the last KEY_MOUSE */
@@ -227,7 +227,7 @@ struct ui {
 	int pair_extra[PAIR_COUNT];  /* the attributes the config adds to a pair */
 };
 
-extern const struct screen_ops list_ops, reader_ops, help_ops, menu_ops, prompt_ops, raw_ops, glance_ops, hits_ops,
+extern const struct screen_ops list_ops, reader_ops, help_ops, menu_ops, prompt_ops, original_ops, overview_ops, hits_ops,
 	marks_ops;
 
 /* ui_links.c: opens corpus entry @entry in the reader, which comes to the
@@ -270,7 +270,7 @@ bool hitscreen_step(struct ui *u, double budget_ms);
 
 /* ui_overview.c: the overview of the cables the list shows; Enter on a
  * row gives its filter term to @pick */
-void glance_open(struct ui *u, void (*pick)(struct ui *u, const char *term));
+void overview_open(struct ui *u, void (*pick)(struct ui *u, const char *term));
 bool ui_list_cancel(struct ui *u);
 
 /* ui_menu.c */
@@ -281,8 +281,8 @@ void prompt_open(struct ui *u, char kind, const char *label, const char *start, 
 void prompt_free(struct prompt *p);
 
 /* ui_raw.c: the original of the open cable, at the selected paragraph */
-void raw_open(struct ui *u);
-size_t raw_line_of(const struct raw *r, uint32_t off);
+void original_open(struct ui *u);
+size_t original_line_of(const struct original *r, uint32_t off);
 
 /* ui_work.c: a note (a line; in $EDITOR), a collection, copying the
  * paragraph (@quote) or its citation, the citation of the list's cable */

@@ -12,10 +12,10 @@ static int help_lines(enum where first, struct help_line *out, int room)
 	int n = 0, no = 0;
 
 	order[no++] = first;
-	if (first != BOTH)
-		order[no++] = BOTH;
+	if (first != ANY)
+		order[no++] = ANY;
 	for (int w = 0; w < WHERE_COUNT; w++)
-		if (w != (int)first && w != BOTH)
+		if (w != (int)first && w != ANY)
 			order[no++] = (enum where)w;
 	for (int k = 0; k < no; k++) {
 		bool titled = false;
@@ -63,7 +63,7 @@ void help_open(struct ui *u)
 	struct screen *below = screens_top(&u->stack);
 	int nb;
 
-	u->help.first = below ? (enum where)below->keys : BOTH;
+	u->help.first = below ? (enum where)below->keys : ANY;
 	nb = bound_lines(u, u->help.lines);
 	u->help.n = nb + help_lines(u->help.first, u->help.lines + nb, HELP_LINES_MAX - nb);
 	u->help.top = 0;

@@ -141,7 +141,7 @@ static bool list_handle(void *ctx, struct screen *s, struct key k)
 	}
 	case ACT_LIST_SEARCH: prompt_open(u, 'l', "/", "", list_prompt_done); break;
 	case ACT_LIST_CLEAR: set_filter(u, "", false); break;
-	case ACT_LIST_OVERVIEW: glance_open(u, narrow_to); break;
+	case ACT_LIST_OVERVIEW: overview_open(u, narrow_to); break;
 	case ACT_LIST_HITS: hitscreen_open(u); break;
 	case ACT_LIST_CITE:
 		if (l->n)

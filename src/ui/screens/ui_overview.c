@@ -9,13 +9,13 @@
 
 #include "base/text.h"
 
-static void add_line(struct glance *g, const char *title, const struct facet *f, bool bar)
+static void add_line(struct overview_screen *g, const char *title, const struct facet *f, bool bar)
 {
-	if (g->n < GLANCE_LINES)
-		g->lines[g->n++] = (struct glance_line){ title, f, bar };
+	if (g->n < OVERVIEW_LINES)
+		g->lines[g->n++] = (struct overview_line){ title, f, bar };
 }
 
-static void section(struct glance *g, const char *title, const struct facet *f, size_t n, bool bar)
+static void section(struct overview_screen *g, const char *title, const struct facet *f, size_t n, bool bar)
 {
 	if (!n)
 		return;
@@ -25,7 +25,7 @@ static void section(struct glance *g, const char *title, const struct facet *f, 
 }
 
 /* The first row that is a facet from @i on, in direction @dir, or -1. */
-static int facet_from(const struct glance *g, int i, int dir)
+static int facet_from(const struct overview_screen *g, int i, int dir)
 {
 	for (; i >= 0 && i < g->n; i += dir)
 		if (g->lines[i].facet)
@@ -33,9 +33,9 @@ static int facet_from(const struct glance *g, int i, int dir)
 	return -1;
 }
 
-void glance_open(struct ui *u, void (*pick)(struct ui *u, const char *term))
+void overview_open(struct ui *u, void (*pick)(struct ui *u, const char *term))
 {
-	struct glance *g = &u->glance;
+	struct overview_screen *g = &u->overview;
 	const struct overview *o = &g->ov;
 
 	overview_make(&g->ov, u->corpus, u->list.rows, u->list.n);
@@ -48,12 +48,12 @@ void glance_open(struct ui *u, void (*pick)(struct ui *u, const char *term))
 	g->sel = facet_from(g, 0, 1);
 	g->top = 0;
 	g->pick = pick;
-	screens_push(&u->stack, &u->glance_screen);
+	screens_push(&u->stack, &u->overview_screen);
 	if (!u->list.n)
 		view_say(&u->v, "no cable passes the filter");
 }
 
-static void move_sel(struct glance *g, int delta)
+static void move_sel(struct overview_screen *g, int delta)
 {
 	int dir = delta < 0 ? -1 : 1, at = g->sel;
 
@@ -67,10 +67,10 @@ static void move_sel(struct glance *g, int delta)
 	g->sel = at;
 }
 
-static bool glance_handle(void *ctx, struct screen *s, struct key k)
+static bool overview_handle(void *ctx, struct screen *s, struct key k)
 {
 	struct ui *u = ctx;
-	struct glance *g = &u->glance;
+	struct overview_screen *g = &u->overview;
 	int page = g->rows > 2 ? g->rows - 2 : 1;
 
 	(void)s;
@@ -97,10 +97,10 @@ static bool glance_handle(void *ctx, struct screen *s, struct key k)
 	return true;
 }
 
-static void glance_recalc(void *ctx, struct screen *s, struct rect r)
+static void overview_recalc(void *ctx, struct screen *s, struct rect r)
 {
 	struct ui *u = ctx;
-	struct glance *g = &u->glance;
+	struct overview_screen *g = &u->overview;
 
 	(void)s;
 	g->rows = r.h - 2 > 1 ? r.h - 2 : 1;
@@ -115,10 +115,10 @@ static void glance_recalc(void *ctx, struct screen *s, struct rect r)
 		g->top = 0;
 }
 
-static void glance_draw(const void *ctx, const struct screen *s)
+static void overview_draw(const void *ctx, const struct screen *s)
 {
 	const struct ui *u = ctx;
-	const struct glance *g = &u->glance;
+	const struct overview_screen *g = &u->overview;
 	int title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
 	struct buf b = { 0 }, cl = { 0 };
 	char n[32];
@@ -136,7 +136,7 @@ static void glance_draw(const void *ctx, const struct screen *s)
 		buf_printf(&b, "  filter: %s", u->list.filter.text);
 	put_cut(0, 0, g->cols, paint_clean(&cl, buf_str(&b)), title);
 	for (int k = 0; k < g->rows && g->top + k < g->n; k++) {
-		const struct glance_line *l = &g->lines[g->top + k];
+		const struct overview_line *l = &g->lines[g->top + k];
 		int y = 1 + k, attr = g->top + k == g->sel ? A_REVERSE : 0, x;
 
 		if (!l->facet) {
@@ -170,20 +170,20 @@ static void glance_draw(const void *ctx, const struct screen *s)
 	buf_free(&cl);
 }
 
-static bool glance_cursor(const void *ctx, const struct screen *s, int *y, int *x)
+static bool overview_cursor(const void *ctx, const struct screen *s, int *y, int *x)
 {
 	const struct ui *u = ctx;
 
 	(void)s;
 	*x = 0;
-	*y = u->glance.sel >= u->glance.top ? 1 + u->glance.sel - u->glance.top : 1;
+	*y = u->overview.sel >= u->overview.top ? 1 + u->overview.sel - u->overview.top : 1;
 	return true;
 }
 
-const struct screen_ops glance_ops = {
+const struct screen_ops overview_ops = {
 	.name = "overview",
-	.handle = glance_handle,
-	.recalc = glance_recalc,
-	.draw = glance_draw,
-	.cursor = glance_cursor,
+	.handle = overview_handle,
+	.recalc = overview_recalc,
+	.draw = overview_draw,
+	.cursor = overview_cursor,
 };

@@ -261,7 +261,7 @@ static bool reader_keys(struct ui *u, struct key k)
 	case ACT_PREV_SAME: view_same_marking(v, -1); break;
 	case ACT_FOCUS: v->detail_focus = !v->detail_focus; break;
 	case ACT_FLOW: toggle_flow(u); break;
-	case ACT_ORIGINAL: raw_open(u); break;
+	case ACT_ORIGINAL: original_open(u); break;
 	case ACT_SEARCH: prompt_open(u, '/', "/", "", reader_prompt_done); break;
 	case ACT_SEARCH_NEXT: view_search_next(v, 1); break;
 	case ACT_SEARCH_PREV: view_search_next(v, -1); break;

@@ -12,9 +12,9 @@
 
 #include "base/text.h"
 
-void raw_open(struct ui *u)
+void original_open(struct ui *u)
 {
-	struct raw *r = &u->raw;
+	struct original *r = &u->original;
 	const struct cable *c = u->v.c;
 	const struct paragraph *p = u->v.sel >= 0 ? &c->paras[u->v.sel] : NULL;
 
@@ -31,18 +31,18 @@ void raw_open(struct ui *u)
 	}
 	r->para_first = r->para_last = (size_t)-1;
 	if (p && p->at.off != SPAN_NONE && p->at.off != SPAN_CONTAINER) {
-		r->para_first = raw_line_of(r, p->at.off);
-		r->para_last = raw_line_of(r, p->at.off + (p->at.len ? p->at.len - 1 : 0));
+		r->para_first = original_line_of(r, p->at.off);
+		r->para_last = original_line_of(r, p->at.off + (p->at.len ? p->at.len - 1 : 0));
 	}
 	r->top = r->para_first != (size_t)-1 && r->para_first > 2 ? r->para_first - 2 : 0;
-	screens_push(&u->stack, &u->raw_screen);
+	screens_push(&u->stack, &u->original_screen);
 	if (r->para_first != (size_t)-1)
 		view_say(&u->v, "\xC2\xB6%s is at line %zu of %zu", p->address, r->para_first + 1, r->n);
 	else
 		view_say(&u->v, "%zu lines", r->n);
 }
 
-size_t raw_line_of(const struct raw *r, uint32_t off)
+size_t original_line_of(const struct original *r, uint32_t off)
 {
 	size_t lo = 0, hi = r->n;
 
@@ -58,14 +58,14 @@ size_t raw_line_of(const struct raw *r, uint32_t off)
 	return lo;
 }
 
-static bool raw_handle(void *ctx, struct screen *s, struct key k)
+static bool original_handle(void *ctx, struct screen *s, struct key k)
 {
 	struct ui *u = ctx;
-	struct raw *r = &u->raw;
+	struct original *r = &u->original;
 	size_t page = r->rows > 2 ? (size_t)r->rows - 2 : 1;
 
 	(void)s;
-	switch (keys_action(k, RAW, false)) {
+	switch (keys_action(k, ORIGINAL, false)) {
 	case ACT_RAW_DOWN: r->top++; break;
 	case ACT_RAW_UP: r->top = r->top ? r->top - 1 : 0; break;
 	case ACT_RAW_PGDN: r->top += page; break;
@@ -83,7 +83,7 @@ static bool raw_handle(void *ctx, struct screen *s, struct key k)
 }
 
 /* Line @i of the text, without its line end. */
-static struct str line_at(const struct raw *r, const struct cable *c, size_t i)
+static struct str line_at(const struct original *r, const struct cable *c, size_t i)
 {
 	size_t end = i + 1 < r->n ? r->starts[i + 1] : c->text.n;
 	struct str line = str_make(c->text.p + r->starts[i], end - r->starts[i]);
@@ -94,7 +94,7 @@ static struct str line_at(const struct raw *r, const struct cable *c, size_t i)
 }
 
 /* The screen rows line @i takes, broken at @w columns. */
-static int rows_of(const struct raw *r, const struct cable *c, size_t i, int w)
+static int rows_of(const struct original *r, const struct cable *c, size_t i, int w)
 {
 	struct buf b = { 0 };
 	int cols = text_width(paint_clean(&b, line_at(r, c, i)));
@@ -103,10 +103,10 @@ static int rows_of(const struct raw *r, const struct cable *c, size_t i, int w)
 	return cols <= w ? 1 : (cols + w - 1) / w;
 }
 
-static void raw_recalc(void *ctx, struct screen *s, struct rect rc)
+static void original_recalc(void *ctx, struct screen *s, struct rect rc)
 {
 	struct ui *u = ctx;
-	struct raw *r = &u->raw;
+	struct original *r = &u->original;
 	char num[32];
 	size_t last_top;
 	int filled = 0;
@@ -134,10 +134,10 @@ static void raw_recalc(void *ctx, struct screen *s, struct rect rc)
 		r->top = last_top;
 }
 
-static void raw_draw(const void *ctx, const struct screen *s)
+static void original_draw(const void *ctx, const struct screen *s)
 {
 	const struct ui *u = ctx;
-	const struct raw *r = &u->raw;
+	const struct original *r = &u->original;
 	const struct cable *c = u->v.c;
 	int title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
 	int textw = r->cols - r->gutter - 1, y = 1;
@@ -188,7 +188,7 @@ static void raw_draw(const void *ctx, const struct screen *s)
 	buf_free(&cl);
 }
 
-static bool raw_cursor(const void *ctx, const struct screen *s, int *y, int *x)
+static bool original_cursor(const void *ctx, const struct screen *s, int *y, int *x)
 {
 	(void)ctx;
 	(void)s;
@@ -197,10 +197,10 @@ static bool raw_cursor(const void *ctx, const struct screen *s, int *y, int *x)
 	return true;
 }
 
-const struct screen_ops raw_ops = {
+const struct screen_ops original_ops = {
 	.name = "original",
-	.handle = raw_handle,
-	.recalc = raw_recalc,
-	.draw = raw_draw,
-	.cursor = raw_cursor,
+	.handle = original_handle,
+	.recalc = original_recalc,
+	.draw = original_draw,
+	.cursor = original_cursor,
 };
