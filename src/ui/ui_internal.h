@@ -54,7 +54,7 @@ struct link {
 /* A cable left by following a reference, and how it was left. */
 struct visit {
 	size_t entry;
-	struct filter filter;
+	struct para_filter filter;
 	int sel, list_top, detail_top;
 };
 
@@ -84,7 +84,7 @@ struct reader {
 	 * (recalc), and what it was measured for */
 	int fit_lines, fit_w;
 	size_t fit_entry, fit_rows;
-	struct filter fit_filter;
+	struct para_filter fit_filter;
 	const struct cable *fit_cable;
 	char count[8];           /* a number typed before Enter */
 	int numw;                /* the widest paragraph address */
@@ -95,7 +95,7 @@ struct reader {
 };
 
 struct menu_item {
-	struct filter filter;
+	struct para_filter filter;
 	char label[64];
 	size_t count;
 };

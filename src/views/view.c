@@ -82,7 +82,7 @@ bool view_is_marked(const struct view *v, int i)
 
 bool view_visible(const struct view *v, int i)
 {
-	const struct filter *f = &v->filter;
+	const struct para_filter *f = &v->filter;
 	enum level l = para(v, i)->marking.level;
 
 	if (f->marked_only && !view_is_marked(v, i))
@@ -330,7 +330,7 @@ void view_scroll_detail(struct view *v, int delta)
 
 void view_filter_name(const struct view *v, char *out, size_t size)
 {
-	const struct filter *f = &v->filter;
+	const struct para_filter *f = &v->filter;
 	const char *marked = f->marked_only ? "marked" : "";
 
 	switch (f->mode) {
@@ -349,7 +349,7 @@ void view_filter_name(const struct view *v, char *out, size_t size)
 	}
 }
 
-void view_set_filter(struct view *v, struct filter f)
+void view_set_filter(struct view *v, struct para_filter f)
 {
 	int keep = v->sel;
 	char name[96];

@@ -14,15 +14,15 @@
 #include "workspace/workspace.h"
 #include "search/search.h"
 
-enum filter_mode {
+enum para_filter_mode {
 	FILTER_ALL,        /* every paragraph */
 	FILTER_EXACT,      /* marked exactly at a level */
 	FILTER_AT_LEAST,   /* a level and above */
 	FILTER_UNMARKED,   /* paragraphs without a marking */
 };
 
-struct filter {
-	enum filter_mode mode;
+struct para_filter {
+	enum para_filter_mode mode;
 	enum level level;
 	bool marked_only;  /* only the reader's marked paragraphs */
 };
@@ -51,7 +51,7 @@ struct view {
 	int list_top, list_h;    /* first row shown; rows the list shows */
 	int detail_top, detail_h, detail_w;
 	bool detail_focus, header_collapsed;
-	struct filter filter;
+	struct para_filter filter;
 
 	struct str *clean;       /* sanitised paragraph texts (lazily) */
 	struct arena clean_arena;
@@ -111,7 +111,7 @@ void view_scroll_detail(struct view *v, int delta);
 void view_wrap(struct view *v);
 
 /* Filters. */
-void view_set_filter(struct view *v, struct filter f);
+void view_set_filter(struct view *v, struct para_filter f);
 void view_filter_name(const struct view *v, char *out, size_t size);
 
 /* Counts of paragraphs per level in the open cable (index LEVEL_NONE: unmarked). */

@@ -62,7 +62,7 @@ static void open_hit(struct ui *u)
 		return;
 	}
 	if (!view_visible(v, r->para))
-		view_set_filter(v, (struct filter){ FILTER_ALL, LEVEL_NONE, false });
+		view_set_filter(v, (struct para_filter){ FILTER_ALL, LEVEL_NONE, false });
 	if (hs->h.words)
 		view_search_words(v, hs->h.pattern);
 	else

@@ -147,7 +147,7 @@ void reader_follow_link(struct ui *u)
 	/* the cable arrived at shows every paragraph: a filter chosen for the
 	 * cable left would hide what the reference points to */
 	if (from.filter.mode != FILTER_ALL || from.filter.marked_only) {
-		view_set_filter(&u->v, (struct filter){ FILTER_ALL, LEVEL_NONE, false });
+		view_set_filter(&u->v, (struct para_filter){ FILTER_ALL, LEVEL_NONE, false });
 		view_say(&u->v, "opened %s, all paragraphs shown; Backspace goes back to the filter", entry_id(u, to));
 		return;
 	}

@@ -24,13 +24,13 @@ void menu_open(struct ui *u)
 		if (!counts[l])
 			continue;
 		it = item(m);
-		it->filter = (struct filter){ FILTER_EXACT, (enum level)l, mo };
+		it->filter = (struct para_filter){ FILTER_EXACT, (enum level)l, mo };
 		snprintf(it->label, sizeof(it->label), "%s only", level_abbrev((enum level)l));
 		it->count = counts[l];
 	}
 	if (counts[LEVEL_NONE]) {
 		it = item(m);
-		it->filter = (struct filter){ FILTER_UNMARKED, LEVEL_NONE, mo };
+		it->filter = (struct para_filter){ FILTER_UNMARKED, LEVEL_NONE, mo };
 		snprintf(it->label, sizeof(it->label), "unmarked only");
 		it->count = counts[LEVEL_NONE];
 	}
@@ -50,12 +50,12 @@ void menu_open(struct ui *u)
 				continue;
 		}
 		it = item(m);
-		it->filter = (struct filter){ FILTER_AT_LEAST, (enum level)l, mo };
+		it->filter = (struct para_filter){ FILTER_AT_LEAST, (enum level)l, mo };
 		snprintf(it->label, sizeof(it->label), "%s and above", level_abbrev((enum level)l));
 		it->count = above;
 	}
 	it = item(m);
-	it->filter = (struct filter){ FILTER_ALL, LEVEL_NONE, mo };
+	it->filter = (struct para_filter){ FILTER_ALL, LEVEL_NONE, mo };
 	snprintf(it->label, sizeof(it->label), "all");
 	it->count = v->c ? v->c->nparas : 0;
 	m->sel = 0;

@@ -88,7 +88,7 @@ static int page(const struct view *v, int div)
 
 static void toggle_marked_only(struct view *v)
 {
-	struct filter f = v->filter;
+	struct para_filter f = v->filter;
 
 	f.marked_only = !f.marked_only;
 	if (f.marked_only && v->c && !ws_mark_count(v->ws, v->c->id)) {
@@ -270,7 +270,7 @@ static bool reader_keys(struct ui *u, struct key k)
 			menu_open(u);
 		break;
 	case ACT_UNFILTER:
-		view_set_filter(v, (struct filter){ FILTER_ALL, LEVEL_NONE, false });
+		view_set_filter(v, (struct para_filter){ FILTER_ALL, LEVEL_NONE, false });
 		view_say(v, "filters cleared");
 		break;
 	case ACT_MARK: view_toggle_mark(v); break;
