@@ -137,28 +137,44 @@ static void draw(struct ui *u)
 
 enum input { INPUT_KEY, INPUT_NONE, INPUT_REDRAW, INPUT_END };
 
+/* The work between keys, one scheduler for the terminal and for scripts,
+ * in one order: the hits of the hits screen, then the filter being
+ * applied, then the reading of the inputs.  @ms is a step's time, @most
+ * the cables of a filter step (0: as many as the time allows); @whole
+ * goes on until the hits and the filter are done (a script, whose screen
+ * is only looked at between events); @index reads the inputs here (a
+ * script reads them only when it says: wait-index, index N).  True when
+ * the screen should be drawn again. */
+static bool idle_work(struct ui *u, double ms, size_t most, bool whole, bool index)
+{
+	if (hitscreen_step(u, ms))
+		return true;
+	if (u->list.busy) {
+		do
+			filter_step(u, ms, most);
+		while (whole && u->list.busy);
+		return true;
+	}
+	if (index && !corpus_done(u->corpus)) {
+		index_step(u);
+		indexed_more(u);
+		return true;
+	}
+	return false;
+}
+
 /* The next key from the script; the screen is as the last draw left it. */
 static enum input script_input(struct ui *u, struct key *k)
 {
 	struct script_event ev;
-
-	/* the hits are found before the next event */
-	if (hitscreen_step(u, 1e12))
-		return INPUT_REDRAW;
 	/* a filter being applied: PILCROW_QUERY_STEP cables between two
 	 * events (a test of the progress and of cancelling), or all of it */
-	if (u->list.busy) {
-		const char *step = getenv("PILCROW_QUERY_STEP");
+	const char *step = getenv("PILCROW_QUERY_STEP");
+	size_t most = step ? (strtoul(step, NULL, 10) ? strtoul(step, NULL, 10) : 1) : 0;
 
-		if (step)
-			filter_step(u, 1e12, strtoul(step, NULL, 10) ? strtoul(step, NULL, 10) : 1);
-		else
-			while (u->list.busy)
-				filter_step(u, 1e12, 0);
-		/* done: the screen shows it before the next event */
-		if (!u->list.busy)
-			return INPUT_REDRAW;
-	}
+	/* done: the screen shows it before the next event */
+	if (idle_work(u, 1e12, most, !step, false) && !u->list.busy)
+		return INPUT_REDRAW;
 	for (;;) {
 		script_next(&ev);
 		switch (ev.kind) {
@@ -210,17 +226,8 @@ static enum input terminal_input(struct ui *u, struct key *k)
 	if (r == ERR) {
 		if (text_index_busy(u) && corpus_done(u->corpus) && !u->list.busy)
 			return INPUT_REDRAW;      /* the progress in the status bar */
-		if (!term_quit_signal() && hitscreen_step(u, INDEX_STEP_MS))
+		if (!term_quit_signal() && idle_work(u, INDEX_STEP_MS, 0, false, true))
 			return INPUT_REDRAW;
-		if (u->list.busy && !term_quit_signal()) {
-			filter_step(u, INDEX_STEP_MS, 0);
-			return INPUT_REDRAW;
-		}
-		if (!corpus_done(u->corpus) && !term_quit_signal()) {
-			index_step(u);
-			indexed_more(u);
-			return INPUT_REDRAW;
-		}
 		return INPUT_NONE;
 	}
 	*k = (struct key){ (int)ch, r == KEY_CODE_YES };
