@@ -276,15 +276,49 @@ static void workspace_words(const struct ui *u, struct buf *b, const char *id)
 		buf_printf(b, "  \xC2\xB7 opened");
 }
 
+/* The list's status line: how many pass, the reading and indexing
+ * progress, problems, the message. */
+static void list_status(const struct ui *u, int rows, int cols, const char *all)
+{
+	const struct clist *l = &u->list;
+	struct buf b = { 0 };
+	char shown[32];
+	uint64_t done, total;
+
+	/* the status bar: how many pass, indexing progress, messages */
+	paint_thousands(shown, sizeof(shown), l->n);
+	if (l->n)
+		buf_printf(&b, " %zu/%s", l->sel + 1, shown);
+	if (l->n)
+		workspace_words(u, &b, corpus_str(u->corpus, corpus_entry(u->corpus, l->rows[l->sel])->id));
+	if (!cfilter_empty(&l->filter))
+		buf_printf(&b, "  %s of %s  filter: %s", shown, all, l->filter.text);
+	if (l->busy)
+		buf_printf(&b, "  filtering %d%% (Esc cancels)", clist_progress(l));
+	corpus_progress(u->corpus, &done, &total);
+	if (!corpus_done(u->corpus))
+		buf_printf(&b, "  reading %d%%", total ? (int)(done * 100 / total) : 0);
+	else if (fts_merging(u->corpus))
+		buf_printf(&b, "  indexing text: merging");
+	else if (fts_state(u->corpus) == FTS_BUILDING)
+		buf_printf(&b, "  indexing text %d%%", fts_percent(u->corpus));
+	else if (fts_state(u->corpus) == FTS_CHECKING)
+		buf_printf(&b, "  checking the text index %d%%", fts_percent(u->corpus));
+	if (corpus_problems(u->corpus))
+		buf_printf(&b, "  %zu problem%s (listed on exit)", corpus_problems(u->corpus),
+			   corpus_problems(u->corpus) == 1 ? "" : "s");
+	status_line(u, &(struct rect){ rows - 1, 0, 1, cols }, buf_str(&b), "? help ");
+	buf_free(&b);
+}
+
 static void list_draw(const void *ctx, const struct screen *s)
 {
 	const struct ui *u = ctx;
 	const struct clist *l = &u->list;
 	int rows = LINES, cols = COLS, h = rows - 2, title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
-	char all[32], shown[32];
+	char all[32];
 	struct buf b = { 0 }, cl = { 0 };
 	const struct list_columns *c = &u->list_cols;
-	uint64_t done, total;
 
 	(void)s;
 	erase();
@@ -348,30 +382,7 @@ static void list_draw(const void *ctx, const struct screen *s)
 		put_c(1, cols - 1, 1, "\xE2\x96\xB2", A_BOLD);
 	if (l->top + l->h < l->n)
 		put_c(rows - 2, cols - 1, 1, "\xE2\x96\xBC", A_BOLD);
-	/* the status bar: how many pass, indexing progress, messages */
-	buf_clear(&b);
-	paint_thousands(shown, sizeof(shown), l->n);
-	if (l->n)
-		buf_printf(&b, " %zu/%s", l->sel + 1, shown);
-	if (l->n)
-		workspace_words(u, &b, corpus_str(u->corpus, corpus_entry(u->corpus, l->rows[l->sel])->id));
-	if (!cfilter_empty(&l->filter))
-		buf_printf(&b, "  %s of %s  filter: %s", shown, all, l->filter.text);
-	if (l->busy)
-		buf_printf(&b, "  filtering %d%% (Esc cancels)", clist_progress(l));
-	corpus_progress(u->corpus, &done, &total);
-	if (!corpus_done(u->corpus))
-		buf_printf(&b, "  reading %d%%", total ? (int)(done * 100 / total) : 0);
-	else if (fts_merging(u->corpus))
-		buf_printf(&b, "  indexing text: merging");
-	else if (fts_state(u->corpus) == FTS_BUILDING)
-		buf_printf(&b, "  indexing text %d%%", fts_percent(u->corpus));
-	else if (fts_state(u->corpus) == FTS_CHECKING)
-		buf_printf(&b, "  checking the text index %d%%", fts_percent(u->corpus));
-	if (corpus_problems(u->corpus))
-		buf_printf(&b, "  %zu problem%s (listed on exit)", corpus_problems(u->corpus),
-			   corpus_problems(u->corpus) == 1 ? "" : "s");
-	status_line(u, &(struct rect){ rows - 1, 0, 1, cols }, buf_str(&b), "? help ");
+	list_status(u, rows, cols, all);
 	buf_free(&b);
 	buf_free(&cl);
 }
