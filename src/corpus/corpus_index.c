@@ -280,6 +280,56 @@ static void finish_dump(struct corpus *c)
 }
 
 /* Indexes until @deadline, or until the index holds @upto cables. */
+/* The records of the dump piece @si read, until @deadline or until the
+ * index holds @upto cables (false: come back to it), or to the piece's end
+ * (true), which is where a cut seen under the reading ends it too. */
+static bool index_piece(struct corpus *c, uint32_t si, double deadline, size_t upto)
+{
+	struct csource *s;
+
+	for (int k = 0;; k++) {
+		struct dump_item it;
+		size_t before = dump_at(c->dump);
+		bool more;
+
+		if (((k & 31) == 31 && now_ms() > deadline) || c->n >= upto)
+			return false;
+		s = &c->src[si];
+		/* the file looked at again at each step's start and every
+		 * 32 records: a cut seen ahead of the reading is read on to,
+		 * the record across it cut off there */
+		if ((k & 31) == 0 && source_watch(c, s) && s->cut_at > dump_at(c->dump))
+			dump_end_at(c->dump, s->cut_at);
+		/* met (its pages lost under the reading): nothing
+		 * past it is the file's */
+		if (source_cut_before(c, s, dump_at(c->dump))) {
+			dump_drop(c->dump);
+			break;      /* nothing past the cut is the file's */
+		}
+		if (s->l.mapped && !wait_resident(s, before, deadline))
+			return false;
+		more = dump_next(c->dump, &it);
+		c->bytes_done += dump_at(c->dump) - before;
+		if (source_cut_before(c, &c->src[si], dump_at(c->dump))) {
+			dump_drop(c->dump);
+			break;
+		}
+		if (!more)
+			break;
+		index_item(c, si, &it);
+		s = &c->src[si];
+		if (s->l.mapped && it.kind == DUMP_RECORD && !it.joined && !it.cut &&
+		    it.offset - s->released > RELEASE_STEP) {
+			size_t page = (size_t)sysconf(_SC_PAGESIZE);
+			size_t to = (it.offset / page) * page;
+
+			madvise((void *)(s->l.data.p + s->released), to - s->released, MADV_DONTNEED);
+			s->released = to;
+		}
+	}
+	return true;
+}
+
 static bool index_run(struct corpus *c, double deadline, size_t upto)
 {
 	if (c->done)
@@ -331,47 +381,8 @@ static bool index_run(struct corpus *c, double deadline, size_t upto)
 			}
 		}
 		if (s->kind == SRC_CSV) {
-			for (int k = 0;; k++) {
-				struct dump_item it;
-				size_t before = dump_at(c->dump);
-				bool more;
-
-				if (((k & 31) == 31 && now_ms() > deadline) || c->n >= upto)
-					goto out;
-				s = &c->src[si];
-				/* the file looked at again at each step's start and every
-				 * 32 records: a cut is seen before its lost pages are met */
-				/* seen ahead of the reading: read on to where it now
-				 * ends, the record across the end cut off there */
-				if ((k & 31) == 0 && source_watch(c, s) && s->cut_at > dump_at(c->dump))
-					dump_end_at(c->dump, s->cut_at);
-				/* met (its pages lost under the reading): nothing
-				 * past it is the file's */
-				if (source_cut_before(c, s, dump_at(c->dump))) {
-					dump_drop(c->dump);
-					break;      /* nothing past the cut is the file's */
-				}
-				if (s->l.mapped && !wait_resident(s, before, deadline))
-					goto out;
-				more = dump_next(c->dump, &it);
-				c->bytes_done += dump_at(c->dump) - before;
-				if (source_cut_before(c, &c->src[si], dump_at(c->dump))) {
-					dump_drop(c->dump);
-					break;
-				}
-				if (!more)
-					break;
-				index_item(c, si, &it);
-				s = &c->src[si];
-				if (s->l.mapped && it.kind == DUMP_RECORD && !it.joined && !it.cut &&
-				    it.offset - s->released > RELEASE_STEP) {
-					size_t page = (size_t)sysconf(_SC_PAGESIZE);
-					size_t to = (it.offset / page) * page;
-
-					madvise((void *)(s->l.data.p + s->released), to - s->released, MADV_DONTNEED);
-					s->released = to;
-				}
-			}
+			if (!index_piece(c, si, deadline, upto))
+				goto out;
 			/* the dump stays mapped: its cables are opened from it */
 			c->next++;
 		}
