@@ -277,15 +277,16 @@ static bool entire_line(struct str s, struct marking *m)
 	return s.n >= 3 && s.n <= 40 && str_ifind(s, "ENTIRE TEXT") >= 0 && paren_marking(s, s.n, m, NULL);
 }
 
-void parse_body(struct parser *p)
+/* Before the lines: the glued page headers looked for once over the whole
+ * text, and whether the cable numbers its paragraphs at all. */
+static void body_begin(struct parser *p, struct body *b, size_t end)
 {
 	struct cable *c = p->c;
-	struct body b;
-	size_t end = parse_tail(p), i;
+	size_t i;
 
-	memset(&b, 0, sizeof(b));
-	b.expected = 1;
-	b.cur = -1;
+	memset(b, 0, sizeof(*b));
+	b->expected = 1;
+	b->cur = -1;
 	/* one look over the whole text, so that a line of it need not be looked at */
 	if (end > p->body_start) {
 		struct str text = str_make(p->t + p->lines[p->body_start].off, p->n - p->lines[p->body_start].off);
@@ -294,157 +295,189 @@ void parse_body(struct parser *p)
 		/* page headers alone on their lines are page breaks; only the
 		 * glued ones count (those of the old telegrams, "PAGE 02 ...",
 		 * stand at a line's start: page breaks too) */
-		while (!b.any_header && (at = station_header_in(text, at, &len, p->station)) != SIZE_MAX) {
+		while (!b->any_header && (at = station_header_in(text, at, &len, p->station)) != SIZE_MAX) {
 			size_t a = at, e = at + len;
 
 			while (a > 0 && (text.p[a - 1] == ' ' || text.p[a - 1] == '\t'))
 				a--;
 			while (e < text.n && (text.p[e] == ' ' || text.p[e] == '\t' || text.p[e] == '\r'))
 				e++;
-			b.any_header = !((a == 0 || text.p[a - 1] == '\n') && (e == text.n || text.p[e] == '\n'));
+			b->any_header = !((a == 0 || text.p[a - 1] == '\n') && (e == text.n || text.p[e] == '\n'));
 			at += len;
 		}
 	}
-	b.section = b.saved_section = -1;
+	b->section = b->saved_section = -1;
 	p->body_end = end;
 
 	/* does the cable number its paragraphs at all? */
-	for (i = p->body_start; i < end && !b.numbered; i++) {
+	for (i = p->body_start; i < end && !b->numbered; i++) {
 		struct marker m;
 
 		if (may_start_marker(line_str(p, i), '9') && read_marker(line_str(p, i), &m) &&
 		    (m.k == 1 || m.k == 11 || (m.has_mark && m.k <= 30) ||
 		     (m.k <= 3 && (i == p->body_start || line_blank(p, i - 1) || is_redacted(line_str(p, i - 1))))))
-			b.numbered = true;
+			b->numbered = true;
 	}
 	/* an excerpt may start at any paragraph: "4. We look forward ..." */
-	b.excerpt = !p->seen_main && !p->have_class_line && !c->routing.present;
-	if (!b.numbered && b.excerpt) {
+	b->excerpt = !p->seen_main && !p->have_class_line && !c->routing.present;
+	if (!b->numbered && b->excerpt) {
 		size_t k = next_content(p, p->body_start, end);
 		struct marker m;
 
-		b.numbered = k < end && read_marker(line_str(p, k), &m) && m.k >= 1 && m.k <= 999;
+		b->numbered = k < end && read_marker(line_str(p, k), &m) && m.k >= 1 && m.k <= 999;
 	}
-	if (!b.numbered && end > p->body_start)
+	if (!b->numbered && end > p->body_start)
 		cable_warn(c, "the paragraphs are not numbered; addressed by position");
+}
 
+/* What a line of the text is before its words: a blank, a page break and
+ * what stands under it, SIPDIS, a stray pilcrow, a rule; @s is what is
+ * left of it.  False when nothing is (the line is done). */
+static bool body_line(struct parser *p, struct body *b, size_t i, size_t end, bool broke, struct str *s)
+{
+	struct cable *c = p->c;
+	size_t next;
+
+	if (line_blank(p, i)) {
+		if (b->cur >= 0 && !b->after_break)
+			b->pending_blank = true;
+		return false;
+	}
+	if (is_page_break(*s, p->station)) {
+		/* the blank lines around a page break are not the text's */
+		if (b->pending_blank && b->prev.n && ends_sentence(b->prev)) {
+			b->after_break = false;
+		} else {
+			b->pending_blank = false;
+			b->after_break = true;
+		}
+		*s = page_rest(*s, p->station);
+		if (!s->n)
+			return false;
+	}
+	b->after_break = false;
+	if (broke && subject_again(c, *s)) {
+		/* "SUBJECT: ..." under the page header, as each page of a
+		 * telegram repeats it: the page header's, not the text's */
+		b->page_headers++;
+		b->after_break = true;
+		return false;
+	}
+	{
+		/* "BRASILIA 00001378 003.2 OF 003 the current legislation ...":
+		 * a page header, the text going on after it */
+		size_t len;
+
+		if (b->any_header && page_header_in(*s, 0, &len, p->station) == 0) {
+			*s = str_trim(str_make(s->p + len, s->n - len));
+			b->page_headers++;
+			if (b->prev.n && !ends_sentence(b->prev))
+				b->pending_blank = false;
+			if (!s->n)
+				return false;
+		}
+	}
+	/* (the first letter first: these run on every line) */
+	if ((s->p[0] | 0x20) == 's' && str_ieq(*s, "SIPDIS")) {
+		cable_warn(c, "a SIPDIS line inside the text was left out");
+		return false;
+	}
+	if ((s->p[0] | 0x20) == 's' && str_istarts(*s, "SIPDIS ") && s->n > 7 && s->p[7] != ' ') {
+		/* the caption pasted over the start of a line of text */
+		cable_warn(c, "SIPDIS glued to the start of a line of text; removed");
+		*s = str_make(s->p + 7, s->n - 7);
+	}
+	if (is_pilcrow_at(*s, 0) && s->n > 4 && is_upper((unsigned char)s->p[2]) &&
+	    (s->p[3] == '.' || s->p[3] == ')')) {
+		cable_warn(c, "a stray pilcrow before the lettered item \"%c.\"; removed", s->p[2]);
+		*s = str_make(s->p + 2, s->n - 2);
+	}
+	if (entire_line(*s, &b->entire) && b->cur < 0) {
+		b->have_entire = true;
+		return false;
+	}
+	if ((s->p[0] == '-' || s->p[0] == '=' || s->p[0] == '_') && is_rule(*s)) {
+		size_t k = next_content(p, i + 1, end);
+
+		/* the rule above a heading ("-------\nSummary\n-------") */
+		if (k < end && k + 1 < end && heading_at(p, b, k, end, &next) && k == i + 1)
+			return false;
+		if (b->cur < 0 || b->prev.n == 0)
+			return false;
+	}
+	return true;
+}
+
+/* A paragraph marker at the start of the line ("3. (C)"): true when it
+ * opened a paragraph; else what it leaves of @s. */
+static bool body_marker(struct parser *p, struct body *b, bool broke, struct str *s)
+{
+	struct cable *c = p->c;
+	struct marker m;
+	int number;
+
+	if (may_start_marker(*s, '\\') && read_marker(*s, &m)) {
+		/* a marker starts a paragraph after a blank line or a sentence's
+		 * end; after a page break, one with its portion marking does */
+		bool fresh = b->pending_blank || b->cur < 0 || !b->prev.n || ends_sentence(b->prev) || is_redacted(b->prev) ||
+			     is_rule(b->prev) ||
+			     ((broke || is_rule(b->prev) || heading_like(b->prev)) && m.has_mark) ||
+			     (m.has_mark && m.k >= b->expected && m.k <= b->expected + 3 && !number_follows(b->prev));
+
+		/* "... posed in paragraph" / "3.": the number the sentence
+		 * goes on with, a blank line or a page between them */
+		if (fresh && b->prev.n && !ends_sentence(b->prev) && number_follows(b->prev) && !m.has_mark) {
+			fresh = false;
+			b->pending_blank = false;   /* the sentence goes on over the gap */
+		}
+
+		enum take take;
+
+		number = body_decide(p, b, &m, fresh, true, &take);
+		if (number > 0) {
+			b->taken++;
+			b->with_pilcrow += m.pilcrow;
+			b->with_paren += m.paren;
+			open_para(p, b, number, &m, m.rest, *s);
+			if (take == TAKE_RESTART)
+				b->outer = b->expected;
+			else if (take == TAKE_RESUME)
+				b->outer = 0;
+			if (take != TAKE_AGAIN)
+				b->expected = number + 1;
+			b->again_next = take == TAKE_AGAIN ? number + 1 : 0;
+			return true;
+		}
+		b->inner = m.k;
+		if (m.pilcrow)
+			*s = drop_stray_sign(c, b, *s, m.pilcrow_at.p + m.pilcrow_at.n, m.written);
+	} else if (is_pilcrow_at(*s, 0) && s->n > 2 && is_digit((unsigned char)s->p[2])) {
+		/* "¶3, the third ...": no marker at all */
+		*s = drop_stray_sign(c, b, *s, s->p + 2, str_make(s->p + 2, s->n - 2));
+	}
+	return false;
+}
+
+void parse_body(struct parser *p)
+{
+	struct cable *c = p->c;
+	struct body b;
+	size_t end = parse_tail(p), i;
+
+	body_begin(p, &b, end);
 	for (i = p->body_start; i < end; i++) {
 		struct str s = line_str(p, i);
-		struct marker m;
 		size_t next;
-		int number;
 		bool broke = b.after_break;   /* the line comes after a page break */
 
 		b.stray_sign = false;
 		b.line = i;
 		b.end = end;
 
-		if (line_blank(p, i)) {
-			if (b.cur >= 0 && !b.after_break)
-				b.pending_blank = true;
+		if (!body_line(p, &b, i, end, broke, &s))
 			continue;
-		}
-		if (is_page_break(s, p->station)) {
-			/* the blank lines around a page break are not the text's */
-			if (b.pending_blank && b.prev.n && ends_sentence(b.prev)) {
-				b.after_break = false;
-			} else {
-				b.pending_blank = false;
-				b.after_break = true;
-			}
-			s = page_rest(s, p->station);
-			if (!s.n)
-				continue;
-		}
-		b.after_break = false;
-		if (broke && subject_again(c, s)) {
-			/* "SUBJECT: ..." under the page header, as each page of a
-			 * telegram repeats it: the page header's, not the text's */
-			b.page_headers++;
-			b.after_break = true;
+		if (body_marker(p, &b, broke, &s))
 			continue;
-		}
-		{
-			/* "BRASILIA 00001378 003.2 OF 003 the current legislation ...":
-			 * a page header, the text going on after it */
-			size_t len;
-
-			if (b.any_header && page_header_in(s, 0, &len, p->station) == 0) {
-				s = str_trim(str_make(s.p + len, s.n - len));
-				b.page_headers++;
-				if (b.prev.n && !ends_sentence(b.prev))
-					b.pending_blank = false;
-				if (!s.n)
-					continue;
-			}
-		}
-		/* (the first letter first: these run on every line) */
-		if ((s.p[0] | 0x20) == 's' && str_ieq(s, "SIPDIS")) {
-			cable_warn(c, "a SIPDIS line inside the text was left out");
-			continue;
-		}
-		if ((s.p[0] | 0x20) == 's' && str_istarts(s, "SIPDIS ") && s.n > 7 && s.p[7] != ' ') {
-			/* the caption pasted over the start of a line of text */
-			cable_warn(c, "SIPDIS glued to the start of a line of text; removed");
-			s = str_make(s.p + 7, s.n - 7);
-		}
-		if (is_pilcrow_at(s, 0) && s.n > 4 && is_upper((unsigned char)s.p[2]) &&
-		    (s.p[3] == '.' || s.p[3] == ')')) {
-			cable_warn(c, "a stray pilcrow before the lettered item \"%c.\"; removed", s.p[2]);
-			s = str_make(s.p + 2, s.n - 2);
-		}
-		if (entire_line(s, &b.entire) && b.cur < 0) {
-			b.have_entire = true;
-			continue;
-		}
-		if ((s.p[0] == '-' || s.p[0] == '=' || s.p[0] == '_') && is_rule(s)) {
-			size_t k = next_content(p, i + 1, end);
-
-			/* the rule above a heading ("-------\nSummary\n-------") */
-			if (k < end && k + 1 < end && heading_at(p, &b, k, end, &next) && k == i + 1)
-				continue;
-			if (b.cur < 0 || b.prev.n == 0)
-				continue;
-		}
-		if (may_start_marker(s, '\\') && read_marker(s, &m)) {
-			/* a marker starts a paragraph after a blank line or a sentence's
-			 * end; after a page break, one with its portion marking does */
-			bool fresh = b.pending_blank || b.cur < 0 || !b.prev.n || ends_sentence(b.prev) || is_redacted(b.prev) ||
-				     is_rule(b.prev) ||
-				     ((broke || is_rule(b.prev) || heading_like(b.prev)) && m.has_mark) ||
-				     (m.has_mark && m.k >= b.expected && m.k <= b.expected + 3 && !number_follows(b.prev));
-
-			/* "... posed in paragraph" / "3.": the number the sentence
-			 * goes on with, a blank line or a page between them */
-			if (fresh && b.prev.n && !ends_sentence(b.prev) && number_follows(b.prev) && !m.has_mark) {
-				fresh = false;
-				b.pending_blank = false;   /* the sentence goes on over the gap */
-			}
-
-			enum take take;
-
-			number = body_decide(p, &b, &m, fresh, true, &take);
-			if (number > 0) {
-				b.taken++;
-				b.with_pilcrow += m.pilcrow;
-				b.with_paren += m.paren;
-				open_para(p, &b, number, &m, m.rest, s);
-				if (take == TAKE_RESTART)
-					b.outer = b.expected;
-				else if (take == TAKE_RESUME)
-					b.outer = 0;
-				if (take != TAKE_AGAIN)
-					b.expected = number + 1;
-				b.again_next = take == TAKE_AGAIN ? number + 1 : 0;
-				continue;
-			}
-			b.inner = m.k;
-			if (m.pilcrow)
-				s = drop_stray_sign(c, &b, s, m.pilcrow_at.p + m.pilcrow_at.n, m.written);
-		} else if (is_pilcrow_at(s, 0) && s.n > 2 && is_digit((unsigned char)s.p[2])) {
-			/* "¶3, the third ...": no marker at all */
-			s = drop_stray_sign(c, &b, s, s.p + 2, str_make(s.p + 2, s.n - 2));
-		}
 		if ((b.pending_blank || b.cur < 0 || !b.prev.n ||
 		     (s.n < 60 && i + 1 < end && is_rule(line_str(p, i + 1)))) &&
 		    heading_at(p, &b, i, end, &next)) {
