@@ -298,6 +298,102 @@ static bool near_term(struct cf_term *t, char *v, char *err, size_t errsize)
 	return true;
 }
 
+/* Said in @err, and false (the helpers of cfilter_parse). */
+#define NO(...) do { snprintf(err, errsize, __VA_ARGS__); return false; } while (0)
+
+/* The field named @name into @t; else, said, the nearest name. */
+static bool field_named(struct cf_term *t, const char *name, char *err, size_t errsize)
+{
+	bool known = false;
+
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		if (strcmp(name, fields[i].name) == 0) {
+			t->field = fields[i].field;
+			known = true;
+		}
+	if (!known) {
+		const char *near = NULL;
+		size_t best = 3;
+
+		for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+			if (edits(name, fields[i].name) < best) {
+				best = edits(name, fields[i].name);
+				near = fields[i].name;
+			}
+		if (near)
+			NO("unknown field '%s': did you mean '%s'? (fields: " FIELD_NAMES ")", name, near);
+		NO("unknown field '%s' (fields: " FIELD_NAMES ")", name);
+	}
+	return true;
+}
+
+/* The operator at *@p, for the field of @t (named @name). */
+static bool read_op(struct cf_term *t, const char **pp, const char *name, char *err, size_t errsize)
+{
+	const char *p = *pp;
+
+	if (p[0] == '>' && p[1] == '=') { t->op = CF_GE; p += 2; }
+	else if (p[0] == '<' && p[1] == '=') { t->op = CF_LE; p += 2; }
+	else if (p[0] == '!' && p[1] == '=') { t->op = CF_NE; p += 2; }
+	else if (p[0] == '=') { t->op = CF_EQ; p++; }
+	else if (p[0] == '<') { t->op = CF_LT; p++; }
+	else if (p[0] == '>') { t->op = CF_GT; p++; }
+	else if (p[0] == '~') { t->op = CF_RE; p++; }
+	else
+		NO("'%s' wants an operator (= != < <= > >= ~), not '%.10s'", name, p);
+	if (!ops_for(t->field, t->op))
+		NO("'%s' cannot be compared with '%s'", name, op_name(t->op));
+	*pp = p;
+	return true;
+}
+
+/* The value of a term read: near=, words and patterns, or alternatives. */
+static bool term_value(struct cf_term *t, const char *name, char *value, char *err, size_t errsize)
+{
+	if (t->field == CF_NEAR) {
+		if (!near_term(t, value, err, errsize))
+			return false;
+	} else if (t->op == CF_RE || t->field == CF_SUBJECT || t->field == CF_TEXT) {
+		if (!words_term(t, name, value, err, errsize))
+			return false;
+	} else {
+		/* alternatives: tag=PREL|PGOV */
+		char *v = value;
+
+		for (;;) {
+			char *bar = strchr(v, '|');
+
+			if (bar && t->op != CF_EQ && t->op != CF_NE)
+				NO("'|' goes with = and != only, not with '%s%s'", name, op_name(t->op));
+			if (bar)
+				*bar = '\0';
+			if (t->nalt == CF_ALTS)
+				NO("'%s' takes %d alternatives at most", name, CF_ALTS);
+			if (!read_alt(t, name, v, err, errsize))
+				return false;
+			if (!bar)
+				break;
+			v = bar + 1;
+		}
+	}
+	return true;
+}
+
+/* What a term that failed holds, freed. */
+static void term_free(struct cf_term *t)
+{
+	for (size_t k = 0; k < t->nalt; k++)
+		free(t->alt[k].value);
+	search_free(t->re);
+	search_free(t->pre);
+	for (size_t k = 0; k < t->nnear; k++)
+		search_free(t->near[k]);
+	free(t->near);
+	free(t->pattern);
+}
+
+#undef NO
+
 #define ERR(...) do { snprintf(err, errsize, __VA_ARGS__); goto fail; } while (0)
 
 bool cfilter_parse(struct cfilter *f, const char *s, char *err, size_t errsize)
@@ -362,35 +458,10 @@ bool cfilter_parse(struct cfilter *f, const char *s, char *err, size_t errsize)
 				goto fail;
 			goto add;
 		}
-		for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
-			if (strcmp(name, fields[i].name) == 0) {
-				t.field = fields[i].field;
-				known = true;
-			}
-		if (!known) {
-			const char *near = NULL;
-			size_t best = 3;
-
-			for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
-				if (edits(name, fields[i].name) < best) {
-					best = edits(name, fields[i].name);
-					near = fields[i].name;
-				}
-			if (near)
-				ERR("unknown field '%s': did you mean '%s'? (fields: " FIELD_NAMES ")", name, near);
-			ERR("unknown field '%s' (fields: " FIELD_NAMES ")", name);
-		}
-		if (p[0] == '>' && p[1] == '=') { t.op = CF_GE; p += 2; }
-		else if (p[0] == '<' && p[1] == '=') { t.op = CF_LE; p += 2; }
-		else if (p[0] == '!' && p[1] == '=') { t.op = CF_NE; p += 2; }
-		else if (p[0] == '=') { t.op = CF_EQ; p++; }
-		else if (p[0] == '<') { t.op = CF_LT; p++; }
-		else if (p[0] == '>') { t.op = CF_GT; p++; }
-		else if (p[0] == '~') { t.op = CF_RE; p++; }
-		else
-			ERR("'%s' wants an operator (= != < <= > >= ~), not '%.10s'", name, p);
-		if (!ops_for(t.field, t.op))
-			ERR("'%s' cannot be compared with '%s'", name, op_name(t.op));
+		if (!field_named(&t, name, err, errsize))
+			goto fail;
+		if (!read_op(&t, &p, name, err, errsize))
+			goto fail;
 		if (!read_value(&p, value, sizeof(value), &quoted, err, errsize, name))
 			goto fail;
 		if (t.field == CF_SORT) {
@@ -398,45 +469,14 @@ bool cfilter_parse(struct cfilter *f, const char *s, char *err, size_t errsize)
 				goto fail;
 			continue;       /* the order, not a condition */
 		}
-		if (t.field == CF_NEAR) {
-			if (!near_term(&t, value, err, errsize))
-				goto fail;
-		} else if (t.op == CF_RE || t.field == CF_SUBJECT || t.field == CF_TEXT) {
-			if (!words_term(&t, name, value, err, errsize))
-				goto fail;
-		} else {
-			/* alternatives: tag=PREL|PGOV */
-			char *v = value;
-
-			for (;;) {
-				char *bar = strchr(v, '|');
-
-				if (bar && t.op != CF_EQ && t.op != CF_NE)
-					ERR("'|' goes with = and != only, not with '%s%s'", name, op_name(t.op));
-				if (bar)
-					*bar = '\0';
-				if (t.nalt == CF_ALTS)
-					ERR("'%s' takes %d alternatives at most", name, CF_ALTS);
-				if (!read_alt(&t, name, v, err, errsize))
-					goto fail;
-				if (!bar)
-					break;
-				v = bar + 1;
-			}
-		}
+		if (!term_value(&t, name, value, err, errsize))
+			goto fail;
 add:
 		grow_array((void **)&f->terms, &cap, f->n + 1, sizeof(*f->terms));
 		f->terms[f->n++] = t;
 		continue;
 fail:
-		for (size_t k = 0; k < t.nalt; k++)
-			free(t.alt[k].value);
-		search_free(t.re);
-		search_free(t.pre);
-		for (size_t k = 0; k < t.nnear; k++)
-			search_free(t.near[k]);
-		free(t.near);
-		free(t.pattern);
+		term_free(&t);
 		cfilter_free(f);
 		return false;
 	}
