@@ -407,6 +407,67 @@ static size_t unknown_run(const struct tok *t, size_t n, size_t i)
 	return j;
 }
 
+/* "IRAQI FREEDOMKDEM": the multi-word tag of the @k tokens at @i, then
+ * the code glued to its end (@glued bytes), one tag or several run
+ * together. */
+static void emit_glued(struct reader *r, struct tok *t, size_t i, size_t k, size_t glued)
+{
+	struct tok last = t[i + k - 1];
+	struct str code = str_make(last.s.p + last.s.n - glued, glued);
+	size_t npieces, len[SPLIT_MAX];
+	char tmp[TAG_MAX];
+
+	t[i + k - 1].s.n -= glued;
+	t[i + k - 1].src.n -= glued;
+	emit_run(r, t, i, i + k, TAGS_RUN_TOGETHER, false);
+	t[i + k - 1] = last;
+	if (known(code)) {
+		emit(r, tmp, normalise(code, tmp), code, TAGS_RUN_TOGETHER, STR_NULL, last.s);
+	} else {
+		size_t at = 0;
+
+		npieces = split_run(code, len);
+		for (size_t q = 0; q < npieces; q++) {
+			struct str piece = str_make(code.p + at, len[q]);
+
+			emit(r, tmp, normalise(piece, tmp), piece, TAGS_RUN_TOGETHER, STR_NULL, last.s);
+			at += len[q];
+		}
+	}
+}
+
+/* Tags run together ("PRELPGOV"): the @k pieces of @s, each its tag. */
+static void emit_split(struct reader *r, struct str s, size_t k, const size_t *len)
+{
+	size_t at = 0;
+
+	for (size_t p = 0; p < k; p++) {
+		struct str piece = str_make(s.p + at, len[p]);
+		char tmp[TAG_MAX];
+
+		emit(r, tmp, normalise(piece, tmp), piece, TAGS_RUN_TOGETHER, STR_NULL, s);
+		at += len[p];
+	}
+}
+
+/* One unknown code or word, kept as written, or corrected when it is a
+ * long word a letter away from a known tag. */
+static void emit_unknown(struct reader *r, const struct tok *tk)
+{
+	char tmp[TAG_MAX];
+	struct str s = tk->s;
+	size_t m = normalise(no_dot(s), tmp);
+	const char *near = plain_word(tk) ? near_tag(no_dot(s)) : NULL;
+
+	if (near && no_dot(s).n >= 6) {
+		/* a long word is no code of its own: "UNDESCO" is UNESCO
+		 * (a short one may be: MTCR beside MTCRE, KDEV beside KDEM) */
+		emit(r, near, strlen(near), tk->src, TAGS_CORRECTED, str_make(tmp, m), STR_NULL);
+	} else {
+		emit(r, tmp, m, tk->src, near ? TAGS_TYPO : 0, near ? str_c(near) : STR_NULL, STR_NULL);
+	}
+}
+
 unsigned tags_read(const struct str *pieces, size_t np, void (*fn)(const struct tag_read *t, void *ud), void *ud)
 {
 	struct tok t[MAX_TOKENS];
@@ -459,44 +520,14 @@ unsigned tags_read(const struct str *pieces, size_t np, void (*fn)(const struct 
 
 			k = multi_glued(t, n, i, &glued);
 			if (k) {
-				/* "IRAQI FREEDOMKDEM": the multi-word tag, then the code */
-				struct tok last = t[i + k - 1];
-				struct str code = str_make(last.s.p + last.s.n - glued, glued);
-				size_t npieces;
-				char tmp[TAG_MAX];
-
-				t[i + k - 1].s.n -= glued;
-				t[i + k - 1].src.n -= glued;
-				emit_run(&r, t, i, i + k, TAGS_RUN_TOGETHER, false);
-				t[i + k - 1] = last;
-				if (known(code)) {
-					emit(&r, tmp, normalise(code, tmp), code, TAGS_RUN_TOGETHER, STR_NULL, last.s);
-				} else {
-					size_t at = 0;
-
-					npieces = split_run(code, len);
-					for (size_t q = 0; q < npieces; q++) {
-						struct str piece = str_make(code.p + at, len[q]);
-
-						emit(&r, tmp, normalise(piece, tmp), piece, TAGS_RUN_TOGETHER, STR_NULL, last.s);
-						at += len[q];
-					}
-				}
+				emit_glued(&r, t, i, k, glued);
 				i += k;
 				continue;
 			}
 		}
 		k = str_has_lower(s) ? 0 : split_run(s, len);
 		if (k) {
-			size_t at = 0;
-
-			for (size_t p = 0; p < k; p++) {
-				struct str piece = str_make(s.p + at, len[p]);
-				char tmp[TAG_MAX];
-
-				emit(&r, tmp, normalise(piece, tmp), piece, TAGS_RUN_TOGETHER, STR_NULL, s);
-				at += len[p];
-			}
+			emit_split(&r, s, k, len);
 			i++;
 			continue;
 		}
@@ -521,21 +552,8 @@ unsigned tags_read(const struct str *pieces, size_t np, void (*fn)(const struct 
 			i = k;
 			continue;
 		}
-		{
-			/* one unknown code or word, kept as written */
-			char tmp[TAG_MAX];
-			size_t m = normalise(no_dot(s), tmp);
-			const char *near = plain_word(&t[i]) ? near_tag(no_dot(s)) : NULL;
-
-			if (near && no_dot(s).n >= 6) {
-				/* a long word is no code of its own: "UNDESCO" is UNESCO
-				 * (a short one may be: MTCR beside MTCRE, KDEV beside KDEM) */
-				emit(&r, near, strlen(near), t[i].src, TAGS_CORRECTED, str_make(tmp, m), STR_NULL);
-			} else {
-				emit(&r, tmp, m, t[i].src, near ? TAGS_TYPO : 0, near ? str_c(near) : STR_NULL, STR_NULL);
-			}
-			i++;
-		}
+		emit_unknown(&r, &t[i]);
+		i++;
 	}
 	return r.notes;
 }
