@@ -92,7 +92,55 @@ static enum label label_misspelt(struct str s, size_t *skip, bool *typo)
 	return LBL_NONE;
 }
 
-enum label label_at(struct str s, bool line_start, size_t *skip, bool *typo)
+/* "E.O. 12958" at @s (known to be one): a label at a line's start, and
+ * inside a line only before its DECL part ("..., E.O. 12958, reasons
+ * 1.4" cites the order). */
+static enum label eo_at(struct str s, bool line_start, size_t *skip)
+{
+	/* inside a line, "E.O. 12958" is a label only before its DECL
+	 * part: "..., E.O. 12958, reasons 1.4" cites the order */
+	size_t e = *skip;
+	struct str after;
+
+	if (line_start)
+		return LBL_EO;
+	while (e < s.n && is_digit((unsigned char)s.p[e]))
+		e++;
+	e = skip_sep(s, e);
+	after = str_make(s.p + e, s.n - e);
+	if (str_istarts(after, "DECL") || str_istarts(after, "N/A") || str_istarts(after, "NA") ||
+	    str_istarts(after, "OADR") || str_istarts(after, "X"))
+		return LBL_EO;
+	return LBL_NONE;
+}
+
+/* Inside a line only the unmistakable forms count. */
+static enum label inline_label(struct str s, size_t *skip)
+{
+	static const struct {
+		const char *form;
+		enum label lbl;
+	} plain[] = { { "TAGS:", LBL_TAGS }, { "SUBJECT:", LBL_SUBJECT }, { "SUBJ:", LBL_SUBJECT } };
+	size_t k;
+
+	for (size_t f = 0; f < sizeof(plain) / sizeof(plain[0]); f++)
+		if (str_istarts(s, plain[f].form)) {
+			*skip = skip_sep(s, strlen(plain[f].form));
+			return plain[f].lbl;
+		}
+	if ((k = ref_colon_label(s)) != 0) {
+		*skip = skip_sep(s, k);
+		return LBL_REF;
+	}
+	if (str_istarts(s, "CLASSIFIED BY") && (s.n == 13 || s.p[13] == ':' || s.p[13] == ' ')) {
+		*skip = skip_sep(s, 13);
+		return LBL_CLASSBY;
+	}
+	return LBL_NONE;
+}
+
+/* The labels that start with T, S, U, R or D, as written and misspelt. */
+static enum label word_label(struct str s, size_t *skip, bool *typo)
 {
 #define W(word, lbl, typo, colon) { word, sizeof(word) - 1, lbl, typo, colon }
 	static const struct {
@@ -116,48 +164,48 @@ enum label label_at(struct str s, bool line_start, size_t *skip, bool *typo)
 #undef W
 	size_t k;
 
+	for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
+		size_t n = words[w].len;
+
+		if (to_upper((unsigned char)s.p[0]) != words[w].word[0] || !str_istarts(s, words[w].word) ||
+		    !at_word_end(s, n))
+			continue;
+		if (n < s.n && s.p[n] == '(' && str_istarts(str_make(s.p + n, s.n - n), "(S)"))
+			n += 3;   /* REF(S): */
+		if (words[w].colon && (n >= s.n || s.p[n] != ':'))
+			continue;
+		if (!words[w].colon && n < s.n && !(s.p[n] == ':' || s.p[n] == ' ' || s.p[n] == ',' ||
+						   s.p[n] == ';' || s.p[n] == '-' || s.p[n] == '.'))
+			continue;
+		/* "SUBJECT" and "REF" without a colon must be followed by capitals */
+		if (n < s.n && s.p[n] == ' ' && (words[w].lbl == LBL_SUBJECT || words[w].lbl == LBL_REF)) {
+			size_t v = skip_sep(s, n);
+
+			if (v < s.n && is_lower((unsigned char)s.p[v]))
+				continue;
+		}
+		k = n;
+		while (k < s.n && (s.p[k] == ' ' || s.p[k] == ':' || s.p[k] == ',' || s.p[k] == ';' ||
+				   s.p[k] == '-' || s.p[k] == '.'))
+			k++;
+		*skip = k;
+		*typo = words[w].typo || (n < s.n && s.p[n] != ':' && words[w].lbl == LBL_TAGS);
+		return words[w].lbl;
+	}
+	return label_misspelt(s, skip, typo);
+}
+
+enum label label_at(struct str s, bool line_start, size_t *skip, bool *typo)
+{
+	size_t k;
+
 	*typo = false;
 	if (!s.n)
 		return LBL_NONE;
-	if ((s.p[0] == 'E' || s.p[0] == 'e') && eo_label(s, skip)) {
-		/* inside a line, "E.O. 12958" is a label only before its DECL
-		 * part: "..., E.O. 12958, reasons 1.4" cites the order */
-		size_t e = *skip;
-		struct str after;
-
-		if (line_start)
-			return LBL_EO;
-		while (e < s.n && is_digit((unsigned char)s.p[e]))
-			e++;
-		e = skip_sep(s, e);
-		after = str_make(s.p + e, s.n - e);
-		if (str_istarts(after, "DECL") || str_istarts(after, "N/A") || str_istarts(after, "NA") ||
-		    str_istarts(after, "OADR") || str_istarts(after, "X"))
-			return LBL_EO;
-		return LBL_NONE;
-	}
-	if (!line_start) {
-		/* inside a line only the unmistakable forms count */
-		static const struct {
-			const char *form;
-			enum label lbl;
-		} plain[] = { { "TAGS:", LBL_TAGS }, { "SUBJECT:", LBL_SUBJECT }, { "SUBJ:", LBL_SUBJECT } };
-
-		for (size_t f = 0; f < sizeof(plain) / sizeof(plain[0]); f++)
-			if (str_istarts(s, plain[f].form)) {
-				*skip = skip_sep(s, strlen(plain[f].form));
-				return plain[f].lbl;
-			}
-		if ((k = ref_colon_label(s)) != 0) {
-			*skip = skip_sep(s, k);
-			return LBL_REF;
-		}
-		if (str_istarts(s, "CLASSIFIED BY") && (s.n == 13 || s.p[13] == ':' || s.p[13] == ' ')) {
-			*skip = skip_sep(s, 13);
-			return LBL_CLASSBY;
-		}
-		return LBL_NONE;
-	}
+	if ((s.p[0] == 'E' || s.p[0] == 'e') && eo_label(s, skip))
+		return eo_at(s, line_start, skip);
+	if (!line_start)
+		return inline_label(s, skip);
 	/* every label at a line's start begins with one of these, or "(U)", or "A." */
 	if (!strchr("TSURDCBtsurdcb(", s.p[0]) && !(s.n > 2 && s.p[1] == '.'))
 		return LBL_NONE;
@@ -202,35 +250,7 @@ enum label label_at(struct str s, bool line_start, size_t *skip, bool *typo)
 	/* every label here starts with T, S, U, R or D */
 	if (!s.n || !strchr("TSURDtsurd", s.p[0]))
 		return label_misspelt(s, skip, typo);
-	for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
-		size_t n = words[w].len;
-
-		if (to_upper((unsigned char)s.p[0]) != words[w].word[0] || !str_istarts(s, words[w].word) ||
-		    !at_word_end(s, n))
-			continue;
-		if (n < s.n && s.p[n] == '(' && str_istarts(str_make(s.p + n, s.n - n), "(S)"))
-			n += 3;   /* REF(S): */
-		if (words[w].colon && (n >= s.n || s.p[n] != ':'))
-			continue;
-		if (!words[w].colon && n < s.n && !(s.p[n] == ':' || s.p[n] == ' ' || s.p[n] == ',' ||
-						   s.p[n] == ';' || s.p[n] == '-' || s.p[n] == '.'))
-			continue;
-		/* "SUBJECT" and "REF" without a colon must be followed by capitals */
-		if (n < s.n && s.p[n] == ' ' && (words[w].lbl == LBL_SUBJECT || words[w].lbl == LBL_REF)) {
-			size_t v = skip_sep(s, n);
-
-			if (v < s.n && is_lower((unsigned char)s.p[v]))
-				continue;
-		}
-		k = n;
-		while (k < s.n && (s.p[k] == ' ' || s.p[k] == ':' || s.p[k] == ',' || s.p[k] == ';' ||
-				   s.p[k] == '-' || s.p[k] == '.'))
-			k++;
-		*skip = k;
-		*typo = words[w].typo || (n < s.n && s.p[n] != ':' && words[w].lbl == LBL_TAGS);
-		return words[w].lbl;
-	}
-	return label_misspelt(s, skip, typo);
+	return word_label(s, skip, typo);
 }
 
 /* A label glued to the word before it: "...TO CAIROClassified By: ...",
