@@ -292,6 +292,42 @@ static void take_lone_level(struct parser *p, struct str lone)
 	take_class_line(p, &cl);
 }
 
+/* A lone level ("CONFIDENTIAL", "UNCLASSIFIED PTQ5647") on a page header. */
+static bool lone_level(struct str s)
+{
+	struct marking mm;
+	struct str w = s;
+	const char *sp = memchr(s.p, ' ', s.n);
+
+	if (sp)
+		w = str_make(s.p, (size_t)(sp - s.p));
+	return marking_parse_classification(w, &mm) && s.n < 40;
+}
+
+/* The classification the preamble found, when it found one: a page's
+ * classification line above the routing, or else a lone level. */
+static void take_found(struct parser *p, const struct classline *first, const struct str *lone)
+{
+	if (first)
+		take_class_line(p, first);
+	else if (lone)
+		take_lone_level(p, *lone);
+}
+
+/* A copy forwarded from a mail system ("Diana T Fritz 03/21/2007 05:47:09
+ * PM From DB/Inbox: Search Results", a summary of the cable, its handling
+ * lines): the cable starts at its routing.  True while line @s is still
+ * the mail's (*@forwarded set from its first line on; left set at the
+ * routing, for the caller to start afresh). */
+static bool forwarded_copy(struct cable *c, struct str s, bool *forwarded)
+{
+	if (str_ifind(s, "DB/Inbox") >= 0) {
+		*forwarded = true;
+		cable_warn(c, "a copy forwarded from a mail system: the cable is read from its routing header on");
+	}
+	return *forwarded && !str_istarts(s, "VZCZC");
+}
+
 void parse_preamble(struct parser *p, struct record_meta *m, struct str *long_date)
 {
 	struct cable *c = p->c;
@@ -317,16 +353,10 @@ void parse_preamble(struct parser *p, struct record_meta *m, struct str *long_da
 			active = ROUTE_NONE;
 			continue;
 		}
-		/* a copy forwarded from a mail system ("Diana T Fritz 03/21/2007
-		 * 05:47:09 PM From DB/Inbox: Search Results", a summary of the
-		 * cable, its handling lines): the cable starts at its routing */
-		if (str_ifind(s, "DB/Inbox") >= 0) {
-			forwarded = true;
-			cable_warn(c, "a copy forwarded from a mail system: the cable is read from its routing header on");
-		}
+		if (forwarded_copy(c, s, &forwarded))
+			continue;
 		if (forwarded) {
-			if (!str_istarts(s, "VZCZC"))
-				continue;
+			/* its routing: the cable starts here */
 			forwarded = prose = have_first = have_lone = false;
 		}
 		/* after running text only a classification line starts the cable */
@@ -367,10 +397,7 @@ void parse_preamble(struct parser *p, struct record_meta *m, struct str *long_da
 			continue;
 		}
 		if (line_has_label(s) || (read_marker(s, &mk) && (mk.k == 1 || mk.has_mark))) {
-			if (have_first)
-				take_class_line(p, &first);
-			else if (have_lone)
-				take_lone_level(p, lone);
+			take_found(p, have_first ? &first : NULL, have_lone ? &lone : NULL);
 			p->header_start = i;
 			return;
 		}
@@ -390,22 +417,13 @@ void parse_preamble(struct parser *p, struct record_meta *m, struct str *long_da
 			last = i + 1;
 			continue;
 		}
-		/* a lone level ("CONFIDENTIAL", "UNCLASSIFIED PTQ5647") on a page header */
-		{
-			struct marking mm;
-			struct str w = s;
-			const char *sp = memchr(s.p, ' ', s.n);
-
-			if (sp)
-				w = str_make(s.p, (size_t)(sp - s.p));
-			if (marking_parse_classification(w, &mm) && s.n < 40) {
-				if (!have_lone) {
-					lone = s;
-					have_lone = true;
-				}
-				last = i + 1;
-				continue;
+		if (lone_level(s)) {
+			if (!have_lone) {
+				lone = s;
+				have_lone = true;
 			}
+			last = i + 1;
+			continue;
 		}
 		/* after the routing, a few lines of notes may stand before the
 		 * classification line ("NOTE - DO NOT PUBLISH ..."); more is text */
@@ -414,9 +432,6 @@ void parse_preamble(struct parser *p, struct record_meta *m, struct str *long_da
 		/* text: a classification alone below it is a page's foot, not the cable's head */
 		prose |= prose_like(s);
 	}
-	if (have_first)
-		take_class_line(p, &first);
-	else if (have_lone)
-		take_lone_level(p, lone);
+	take_found(p, have_first ? &first : NULL, have_lone ? &lone : NULL);
 	p->header_start = last;
 }
