@@ -63,6 +63,49 @@ static bool paragraph_start(struct str rest)
 			  (unsigned char)rest.p[0] >= 0x80);
 }
 
+/* The ¶ sign read as a "1": "11." is ¶1, "18." is ¶8 (not when the ¶ is
+ * there), when @m so read is the number expected. */
+static bool mangled_one(struct parser *p, struct body *b, const struct marker *m, bool warn)
+{
+	struct cable *c = p->c;
+	long e = b->expected;
+
+	if (m->written.n >= 2 && !is_pilcrow_at(m->pilcrow_at, 0)) {
+		struct str d = m->written;
+
+		while (d.n && !is_digit((unsigned char)d.p[0])) {
+			d.p++;
+			d.n--;
+		}
+		if (d.n >= 2 && d.p[0] == '1' && d.p[1] != '0') {
+			long v = 0;
+
+			for (size_t i = 1; i < d.n; i++)
+				v = v * 10 + (d.p[i] - '0');
+			/* the reading must hold for the marker after it too, but
+			 * for the first paragraph ("11." "12." ... in a whole text) */
+			if (v == e && (e == 1 || b->mangled_said || mangled_ahead(p, b, e + 1))) {
+				if (warn && !b->mangled_said) {
+					cable_warn(c, "paragraph signs read as \"1\" (\"%.*s.\" is ¶%ld); numbers taken from the sequence",
+						   (int)m->written.n, m->written.p, e);
+					b->mangled_said = true;
+				}
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+/* A number written again (kept as written, its address its own): said. */
+static int numbered_again(struct cable *c, const struct marker *m, long e, bool warn, enum take *take)
+{
+	if (warn)
+		cable_warn(c, "¶%ld is numbered again after ¶%ld; kept as written, its address is its own", m->k, e - 1);
+	*take = TAKE_AGAIN;
+	return (int)m->k;
+}
+
 int body_decide(struct parser *p, struct body *b, const struct marker *m, bool fresh, bool warn,
 		enum take *take)
 {
@@ -84,31 +127,8 @@ int body_decide(struct parser *p, struct body *b, const struct marker *m, bool f
 		return 0;
 	if (m->k == e)
 		return (int)e;
-	/* the ¶ sign read as a "1": "11." is ¶1, "18." is ¶8 (not when the ¶ is there) */
-	if (m->written.n >= 2 && !is_pilcrow_at(m->pilcrow_at, 0)) {
-		struct str d = m->written;
-
-		while (d.n && !is_digit((unsigned char)d.p[0])) {
-			d.p++;
-			d.n--;
-		}
-		if (d.n >= 2 && d.p[0] == '1' && d.p[1] != '0') {
-			long v = 0;
-
-			for (size_t i = 1; i < d.n; i++)
-				v = v * 10 + (d.p[i] - '0');
-			/* the reading must hold for the marker after it too, but
-			 * for the first paragraph ("11." "12." ... in a whole text) */
-			if (v == e && (e == 1 || b->mangled_said || mangled_ahead(p, b, e + 1))) {
-				if (warn && !b->mangled_said) {
-					cable_warn(c, "paragraph signs read as \"1\" (\"%.*s.\" is ¶%ld); numbers taken from the sequence",
-						   (int)m->written.n, m->written.p, e);
-					b->mangled_said = true;
-				}
-				return (int)e;
-			}
-		}
-	}
+	if (mangled_one(p, b, m, warn))
+		return (int)e;
 	/* the first paragraph numbered further on: marked, in an excerpt, or
 	 * after the paragraphs before it were redacted whole */
 	if (e == 1 && m->k > 1 &&
@@ -133,11 +153,7 @@ int body_decide(struct parser *p, struct body *b, const struct marker *m, bool f
 	 * not: both must give the same addresses); not the last item of a
 	 * list inside the paragraph ("1." "2." "3." inside ¶3) */
 	if (fresh && b->pending_blank && e > 1 && m->k == e - 1 && b->inner != m->k - 1 && !m->paren) {
-		if (warn)
-			cable_warn(c, "¶%ld is numbered again after ¶%ld; kept as written, its address is its own",
-				   m->k, e - 1);
-		*take = TAKE_AGAIN;
-		return (int)m->k;
+		return numbered_again(c, m, e, warn, take);
 	}
 	/* unmarked numbers apart from the text, read the same with or without
 	 * a page's ¶ signs: a numbering that starts again ("1." then "2."
@@ -158,11 +174,7 @@ int body_decide(struct parser *p, struct body *b, const struct marker *m, bool f
 			return 1;
 		}
 		if (m->k >= 2 && m->k < e && b->inner != m->k - 1 && (m->k >= e - 3 || number_ahead(p, b, m->k + 1, e))) {
-			if (warn)
-				cable_warn(c, "¶%ld is numbered again after ¶%ld; kept as written, its address is its own",
-					   m->k, e - 1);
-			*take = TAKE_AGAIN;
-			return (int)m->k;
+			return numbered_again(c, m, e, warn, take);
 		}
 	}
 	if (!fresh || !marked || e <= 1 || m->k < 1)
@@ -184,11 +196,7 @@ int body_decide(struct parser *p, struct body *b, const struct marker *m, bool f
 	}
 	/* "12. (C)" twice, "4. (S)" after ¶6: a number written again */
 	if (m->k < e) {
-		if (warn)
-			cable_warn(c, "¶%ld is numbered again after ¶%ld; kept as written, its address is its own",
-				   m->k, e - 1);
-		*take = TAKE_AGAIN;
-		return (int)m->k;
+		return numbered_again(c, m, e, warn, take);
 	}
 	return 0;
 }
