@@ -99,46 +99,41 @@ static bool may_be_class_line(struct str s)
 	return false;
 }
 
-bool match_class_line(struct str s, struct classline *cl)
+/* The level at the start of squeezed line @up (a damaged one repaired,
+ * into *@repaired; spaced-out letters running the caveat on): where it
+ * ends, into *@i.  False when the line does not start with one. */
+static bool level_at(const char *up, size_t *i, const char **repaired)
 {
-	char up[SQUEEZE_MAX + 1];
-	uint32_t pos[SQUEEZE_MAX + 1];
-	size_t n, i = 0, level_end, st, se, d;
-	bool found = false;
-
-	if (!may_be_class_line(s))
-		return false;
-	n = squeeze_line(s, up, pos);
-
-	cl->repaired = NULL;
-	for (size_t r = 0; r < sizeof(damaged) / sizeof(damaged[0]) && !found; r++) {
+	for (size_t r = 0; r < sizeof(damaged) / sizeof(damaged[0]); r++) {
 		if (word_at(up, 0, damaged[r].as_squeezed)) {
-			i = strlen(damaged[r].as_squeezed);
-			cl->repaired = damaged[r].level;
-			found = true;
+			*i = strlen(damaged[r].as_squeezed);
+			*repaired = damaged[r].level;
+			return true;
 		}
 	}
-
-	for (size_t w = 0; w < sizeof(level_words) / sizeof(level_words[0]) && !found; w++) {
+	for (size_t w = 0; w < sizeof(level_words) / sizeof(level_words[0]); w++) {
 		size_t k = strlen(level_words[w]);
 
 		if (word_at(up, 0, level_words[w])) {
-			i = k;
-			found = true;
-		} else if (strncmp(up, level_words[w], k) == 0) {
+			*i = k;
+			return true;
+		}
+		if (strncmp(up, level_words[w], k) == 0) {
 			/* spaced-out letters run the caveat on: "S E C R E T N O F O R N" */
 			for (size_t c = 0; c < sizeof(class_caveats) / sizeof(class_caveats[0]); c++) {
 				if (word_at(up, k, class_caveats[c])) {
-					i = k + strlen(class_caveats[c]);
-					found = true;
-					break;
+					*i = k + strlen(class_caveats[c]);
+					return true;
 				}
 			}
 		}
 	}
-	if (!found)
-		return false;
-	/* caveats: "//NOFORN", " NOFORN", " E F T O" */
+	return false;
+}
+
+/* Past the caveats at @i: "//NOFORN", " NOFORN", " E F T O". */
+static size_t caveats_end(const char *up, size_t i)
+{
 	for (;;) {
 		if (up[i] == '/') {
 			while (up[i] == '/')
@@ -160,8 +155,24 @@ bool match_class_line(struct str s, struct classline *cl)
 			if (cav)
 				continue;
 		}
-		break;
+		return i;
 	}
+}
+
+bool match_class_line(struct str s, struct classline *cl)
+{
+	char up[SQUEEZE_MAX + 1];
+	uint32_t pos[SQUEEZE_MAX + 1];
+	size_t n, i = 0, level_end, st, se, d;
+
+	if (!may_be_class_line(s))
+		return false;
+	n = squeeze_line(s, up, pos);
+
+	cl->repaired = NULL;
+	if (!level_at(up, &i, &cl->repaired))
+		return false;
+	i = caveats_end(up, i);
 	level_end = i;
 	/* SECTION 01 OF 03 */
 	if (strncmp(up + i, " SECTION ", 9) == 0) {
