@@ -62,6 +62,54 @@ static bool has_reasons(struct str v)
 	return false;
 }
 
+/* The classifier's name with what follows it in the line taken off its
+ * end: punctuation, "for", "per", "under Section", "reasons" cut short,
+ * the order's number. */
+static struct str trim_by(struct str by)
+{
+	for (;;) {
+		long eo;
+
+		while (by.n && (by.p[by.n - 1] == ',' || by.p[by.n - 1] == ';' || by.p[by.n - 1] == '.' ||
+				by.p[by.n - 1] == ' ' || by.p[by.n - 1] == ':' || by.p[by.n - 1] == '-'))
+			by.n--;
+		if (str_iends(by, " FOR") || str_iends(by, " PER")) {
+			by.n -= 4;
+			continue;
+		}
+		/* "... under Section 1.4", "CLASSIFIED BY SECTION 1.5": a section is no name */
+		if (str_iends(by, "SECTION") && (by.n == 7 || by.p[by.n - 8] == ' ')) {
+			by.n -= 7;
+			by = str_trim(by);
+			if (str_iends(by, "UNDER"))
+				by.n -= 5;
+			else if (str_iends(by, "PER"))
+				by.n -= 3;
+			continue;
+		}
+		/* "... for Reas": the word "reasons" cut short at the end of the line */
+		{
+			size_t j = by.n;
+
+			while (j > 0 && is_alpha((unsigned char)by.p[j - 1]))
+				j--;
+			if (by.n - j >= 3 && by.n - j < 7 && j > 0 && by.p[j - 1] == ' ' &&
+			    starts_word_of(by.p + j, "REASONS", by.n - j)) {
+				by.n = j;
+				continue;
+			}
+		}
+		/* "... for E.O. 12958 reasons 1.4": the order's number is not a name */
+		eo = str_ifind(by, "E.O. 1");
+		if (eo > 0 && by.n - (size_t)eo <= 12) {
+			by.n = (size_t)eo;
+			continue;
+		}
+		break;
+	}
+	return by;
+}
+
 void parse_classby(struct parser *p, struct str orig)
 {
 	struct cable *c = p->c;
@@ -113,46 +161,7 @@ void parse_classby(struct parser *p, struct str orig)
 		}
 	}
 	by = str_trim(by);
-	for (;;) {
-		long eo;
-
-		while (by.n && (by.p[by.n - 1] == ',' || by.p[by.n - 1] == ';' || by.p[by.n - 1] == '.' ||
-				by.p[by.n - 1] == ' ' || by.p[by.n - 1] == ':' || by.p[by.n - 1] == '-'))
-			by.n--;
-		if (str_iends(by, " FOR") || str_iends(by, " PER")) {
-			by.n -= 4;
-			continue;
-		}
-		/* "... under Section 1.4", "CLASSIFIED BY SECTION 1.5": a section is no name */
-		if (str_iends(by, "SECTION") && (by.n == 7 || by.p[by.n - 8] == ' ')) {
-			by.n -= 7;
-			by = str_trim(by);
-			if (str_iends(by, "UNDER"))
-				by.n -= 5;
-			else if (str_iends(by, "PER"))
-				by.n -= 3;
-			continue;
-		}
-		/* "... for Reas": the word "reasons" cut short at the end of the line */
-		{
-			size_t j = by.n;
-
-			while (j > 0 && is_alpha((unsigned char)by.p[j - 1]))
-				j--;
-			if (by.n - j >= 3 && by.n - j < 7 && j > 0 && by.p[j - 1] == ' ' &&
-			    starts_word_of(by.p + j, "REASONS", by.n - j)) {
-				by.n = j;
-				continue;
-			}
-		}
-		/* "... for E.O. 12958 reasons 1.4": the order's number is not a name */
-		eo = str_ifind(by, "E.O. 1");
-		if (eo > 0 && by.n - (size_t)eo <= 12) {
-			by.n = (size_t)eo;
-			continue;
-		}
-		break;
-	}
+	by = trim_by(by);
 	/* keep "E." of an initial but not the sentence's full stop */
 	if (by.n && v.n > by.n && by.p[by.n] == '.' && by.n >= 2 && by.p[by.n - 2] == ' ')
 		by.n++;
