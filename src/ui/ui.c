@@ -317,7 +317,19 @@ static void ui_free(struct ui *u)
 	buf_free(&u->rd.note);
 	free(u->rd.hlines);
 	free(u->rd.flow_head);
-	free(u->original.starts);
+	{
+		struct screen *all[] = { &u->list_screen, &u->reader_screen, &u->help_screen, &u->menu_screen,
+					 &u->prompt_screen, &u->original_screen, &u->overview_screen, &u->hits_screen,
+					 &u->marks_screen };
+
+		/* each screen's own state */
+		for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
+			if (all[i]->state && all[i]->ops->free)
+				all[i]->ops->free(all[i]->state);
+			free(all[i]->state);
+			all[i]->state = NULL;
+		}
+	}
 	hits_free(&u->hits.h);
 	marklist_free(&u->marks.ml);
 	flow_free(&u->rd.flow);

@@ -100,12 +100,6 @@ struct menu_item {
 	size_t count;
 };
 
-struct menu {
-	struct menu_item items[2 * LEVEL_COUNT + 2];
-	int n, sel;
-	struct rect box;
-};
-
 struct ui;
 
 /* What a prompt does with the line when Enter takes it. */
@@ -130,48 +124,6 @@ struct prompt {
 	prompt_done_fn done;
 	struct rect area;
 	int label_w, cursor_x;
-};
-
-/* The help's lines: a title before each section, then its rows. */
-struct help_line {
-	const char *keys, *help;
-	bool title;
-};
-
-#define HELP_LINES_MAX 256
-#define HELP_BOUND_MAX 48        /* the config's bind lines the help shows */
-
-struct help {
-	int top, max_top, rows;
-	enum where first;        /* the keys of the screen below, listed first */
-	struct help_line lines[HELP_LINES_MAX];   /* made when it opens */
-	char bound[HELP_BOUND_MAX][2][200];       /* the config's keys: name, what */
-	int n;
-};
-
-/* The original text of the open cable, as lines. */
-struct original {
-	uint32_t *starts;        /* where each line starts in cable->text */
-	size_t n, cap;
-	size_t top;              /* the first line shown */
-	size_t para_first, para_last;  /* the selected paragraph's lines, or -1 */
-	int rows, cols, gutter;
-};
-
-/* The overview screen: the facets as rows. */
-#define OVERVIEW_LINES (OVERVIEW_SPANS + 3 * OVERVIEW_TOP + LEVEL_COUNT + 8 + 8)
-
-struct overview_line {
-	const char *title;       /* a section's title, or NULL */
-	const struct facet *facet;
-	bool bar;
-};
-
-struct overview_screen {
-	struct overview ov;
-	struct overview_line lines[OVERVIEW_LINES];
-	int n, sel, top, rows, cols;
-	void (*pick)(struct ui *u, const char *term);   /* what Enter does with a row's term */
 };
 
 /* The search results screen. */
@@ -207,11 +159,7 @@ struct ui {
 	struct clist list;
 	struct list_columns list_cols;   /* the list's columns (its recalc) */
 	struct reader rd;
-	struct menu menu;
 	struct prompt prompt;
-	struct help help;
-	struct original original;
-	struct overview_screen overview;
 	struct hitscreen hits;
 	struct markscreen marks;
 
@@ -282,7 +230,6 @@ void prompt_free(struct prompt *p);
 
 /* ui_raw.c: the original of the open cable, at the selected paragraph */
 void original_open(struct ui *u);
-size_t original_line_of(const struct original *r, uint32_t off);
 
 /* ui_work.c: a note (a line; in $EDITOR), a collection, copying the
  * paragraph (@quote) or its citation, the citation of the list's cable */

@@ -8,6 +8,8 @@
  *   draw    paints from the state recalc left; changes nothing
  *   cursor  where the terminal cursor rests (for screen readers)
  *   close   the screen is popped
+ *   free    what the screen's own state (s->state) holds is let go, at
+ *           the end (the state itself is freed by the caller)
  *
  * A key goes to the top screen first; what it passes on goes to the
  * global actions (the caller's).  An overlay (the prompt, the menu) is
@@ -37,12 +39,13 @@ struct screen_ops {
 	void (*draw)(const void *ctx, const struct screen *s);
 	bool (*cursor)(const void *ctx, const struct screen *s, int *y, int *x);
 	void (*close)(void *ctx, struct screen *s);
+	void (*free)(void *state);
 };
 
 struct screen {
 	const struct screen_ops *ops;
 	int keys;          /* the key table's section for this screen (keys.h) */
-	void *state;
+	void *state;       /* the screen's own, which no other screen sees */
 };
 
 #define SCREENS_MAX 8

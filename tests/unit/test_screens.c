@@ -70,8 +70,8 @@ static bool f_cursor(const void *ctx, const struct screen *s, int *y, int *x)
 	return true;
 }
 
-static const struct screen_ops full_ops = { "full", false, f_open, f_handle, f_recalc, f_draw, f_cursor, f_close };
-static const struct screen_ops overlay_ops = { "overlay", true, f_open, f_handle, f_recalc, f_draw, NULL, f_close };
+static const struct screen_ops full_ops = { "full", false, f_open, f_handle, f_recalc, f_draw, f_cursor, f_close, NULL };
+static const struct screen_ops overlay_ops = { "overlay", true, f_open, f_handle, f_recalc, f_draw, NULL, f_close, NULL };
 
 static void stack_order(void **state)
 {

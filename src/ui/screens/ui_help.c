@@ -6,6 +6,32 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The screen's own state (no other screen sees it), made when it first
+ * opens and reached through its screen. */
+/* The help's lines: a title before each section, then its rows. */
+struct help_line {
+	const char *keys, *help;
+	bool title;
+};
+
+#define HELP_LINES_MAX 256
+#define HELP_BOUND_MAX 48        /* the config's bind lines the help shows */
+
+struct help {
+	int top, max_top, rows;
+	enum where first;        /* the keys of the screen below, listed first */
+	struct help_line lines[HELP_LINES_MAX];   /* made when it opens */
+	char bound[HELP_BOUND_MAX][2][200];       /* the config's keys: name, what */
+	int n;
+};
+
+static struct help *state_of(struct ui *u)
+{
+	if (!u->help_screen.state)
+		u->help_screen.state = xcalloc(1, sizeof(struct help));
+	return u->help_screen.state;
+}
+
 static int help_lines(enum where first, struct help_line *out, int room)
 {
 	enum where order[WHERE_COUNT];
@@ -37,7 +63,7 @@ static int help_lines(enum where first, struct help_line *out, int room)
  * below them shows the keys as they come. */
 static int bound_lines(struct ui *u, struct help_line *out)
 {
-	struct help *h = &u->help;
+	struct help *h = u->help_screen.state;
 	int n = 0;
 
 	if (!u->set || !u->set->nbinds)
@@ -60,20 +86,21 @@ static int bound_lines(struct ui *u, struct help_line *out)
 
 void help_open(struct ui *u)
 {
+	struct help *h = state_of(u);
 	struct screen *below = screens_top(&u->stack);
 	int nb;
 
-	u->help.first = below ? (enum where)below->keys : ANY;
-	nb = bound_lines(u, u->help.lines);
-	u->help.n = nb + help_lines(u->help.first, u->help.lines + nb, HELP_LINES_MAX - nb);
-	u->help.top = 0;
+	h->first = below ? (enum where)below->keys : ANY;
+	nb = bound_lines(u, h->lines);
+	h->n = nb + help_lines(h->first, h->lines + nb, HELP_LINES_MAX - nb);
+	h->top = 0;
 	screens_push(&u->stack, &u->help_screen);
 }
 
 static bool help_handle(void *ctx, struct screen *s, struct key k)
 {
 	struct ui *u = ctx;
-	struct help *h = &u->help;
+	struct help *h = u->help_screen.state;
 
 	(void)s;
 	switch (keys_action(k, HELP, false)) {
@@ -92,7 +119,7 @@ static bool help_handle(void *ctx, struct screen *s, struct key k)
 static void help_recalc(void *ctx, struct screen *s, struct rect r)
 {
 	struct ui *u = ctx;
-	struct help *h = &u->help;
+	struct help *h = u->help_screen.state;
 	int body = r.h - 3;
 
 	(void)s;
@@ -107,7 +134,7 @@ static void help_recalc(void *ctx, struct screen *s, struct rect r)
 static void help_draw(const void *ctx, const struct screen *s)
 {
 	const struct ui *u = ctx;
-	const struct help *h = &u->help;
+	const struct help *h = u->help_screen.state;
 	const struct help_line *lines = h->lines;
 	int n = h->n, rows = LINES, cols = COLS, y = 2;
 	int title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;

@@ -5,6 +5,21 @@
 
 #include <string.h>
 
+/* The screen's own state (no other screen sees it), made when it first
+ * opens and reached through its screen. */
+struct menu {
+	struct menu_item items[2 * LEVEL_COUNT + 2];
+	int n, sel;
+	struct rect box;
+};
+
+static struct menu *state_of(struct ui *u)
+{
+	if (!u->menu_screen.state)
+		u->menu_screen.state = xcalloc(1, sizeof(struct menu));
+	return u->menu_screen.state;
+}
+
 static struct menu_item *item(struct menu *m)
 {
 	return &m->items[m->n++];
@@ -13,7 +28,7 @@ static struct menu_item *item(struct menu *m)
 void menu_open(struct ui *u)
 {
 	struct view *v = &u->v;
-	struct menu *m = &u->menu;
+	struct menu *m = state_of(u);
 	size_t counts[LEVEL_COUNT], total = 0;
 	bool mo = v->filter.marked_only;
 	struct menu_item *it;
@@ -64,7 +79,8 @@ void menu_open(struct ui *u)
 
 static void pick(struct ui *u, int i)
 {
-	const struct menu_item *it = &u->menu.items[i];
+	const struct menu *m = u->menu_screen.state;
+	const struct menu_item *it = &m->items[i];
 
 	screens_pop(&u->stack);
 	view_set_filter(&u->v, it->filter);
@@ -75,7 +91,7 @@ static void pick(struct ui *u, int i)
 static bool menu_handle(void *ctx, struct screen *s, struct key k)
 {
 	struct ui *u = ctx;
-	struct menu *m = &u->menu;
+	struct menu *m = u->menu_screen.state;
 
 	(void)s;
 	switch (keys_action(k, MENU, false)) {
@@ -95,12 +111,12 @@ static bool menu_handle(void *ctx, struct screen *s, struct key k)
 
 static void menu_recalc(void *ctx, struct screen *s, struct rect r)
 {
-	struct ui *u = ctx;
-	struct rect *b = &u->menu.box;
+	struct menu *m = s->state;
+	struct rect *b = &m->box;
 
-	(void)s;
+	(void)ctx;
 	b->w = r.w < 36 ? r.w : 36;
-	b->h = r.h < u->menu.n + 4 ? r.h : u->menu.n + 4;
+	b->h = r.h < m->n + 4 ? r.h : m->n + 4;
 	b->y = r.y + (r.h - b->h) / 2;
 	b->x = r.x + (r.w - b->w) / 2;
 }
@@ -108,7 +124,7 @@ static void menu_recalc(void *ctx, struct screen *s, struct rect r)
 static void menu_draw(const void *ctx, const struct screen *s)
 {
 	const struct ui *u = ctx;
-	const struct menu *m = &u->menu;
+	const struct menu *m = u->menu_screen.state;
 	const struct rect *b = &m->box;
 
 	(void)s;

@@ -12,9 +12,43 @@
 
 #include "base/text.h"
 
+/* The screen's own state (no other screen sees it), made when it first
+ * opens and reached through its screen. */
+/* The original text of the open cable, as lines. */
+struct original {
+	uint32_t *starts;        /* where each line starts in cable->text */
+	size_t n, cap;
+	size_t top;              /* the first line shown */
+	size_t para_first, para_last;  /* the selected paragraph's lines, or -1 */
+	int rows, cols, gutter;
+};
+
+static struct original *state_of(struct ui *u)
+{
+	if (!u->original_screen.state)
+		u->original_screen.state = xcalloc(1, sizeof(struct original));
+	return u->original_screen.state;
+}
+
+static size_t original_line_of(const struct original *r, uint32_t off)
+{
+	size_t lo = 0, hi = r->n;
+
+	/* the last line that starts at or before @off */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (r->starts[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 void original_open(struct ui *u)
 {
-	struct original *r = &u->original;
+	struct original *r = state_of(u);
 	const struct cable *c = u->v.c;
 	const struct paragraph *p = u->v.sel >= 0 ? &c->paras[u->v.sel] : NULL;
 
@@ -42,26 +76,11 @@ void original_open(struct ui *u)
 		view_say(&u->v, "%zu lines", r->n);
 }
 
-size_t original_line_of(const struct original *r, uint32_t off)
-{
-	size_t lo = 0, hi = r->n;
-
-	/* the last line that starts at or before @off */
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (r->starts[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
-}
 
 static bool original_handle(void *ctx, struct screen *s, struct key k)
 {
 	struct ui *u = ctx;
-	struct original *r = &u->original;
+	struct original *r = u->original_screen.state;
 	size_t page = r->rows > 2 ? (size_t)r->rows - 2 : 1;
 
 	(void)s;
@@ -106,7 +125,7 @@ static int rows_of(const struct original *r, const struct cable *c, size_t i, in
 static void original_recalc(void *ctx, struct screen *s, struct rect rc)
 {
 	struct ui *u = ctx;
-	struct original *r = &u->original;
+	struct original *r = u->original_screen.state;
 	char num[32];
 	size_t last_top;
 	int filled = 0;
@@ -137,7 +156,7 @@ static void original_recalc(void *ctx, struct screen *s, struct rect rc)
 static void original_draw(const void *ctx, const struct screen *s)
 {
 	const struct ui *u = ctx;
-	const struct original *r = &u->original;
+	const struct original *r = u->original_screen.state;
 	const struct cable *c = u->v.c;
 	int title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
 	int textw = r->cols - r->gutter - 1, y = 1;
@@ -197,10 +216,18 @@ static bool original_cursor(const void *ctx, const struct screen *s, int *y, int
 	return true;
 }
 
+static void original_free(void *state)
+{
+	struct original *r = state;
+
+	free(r->starts);
+}
+
 const struct screen_ops original_ops = {
 	.name = "original",
 	.handle = original_handle,
 	.recalc = original_recalc,
 	.draw = original_draw,
 	.cursor = original_cursor,
+	.free = original_free,
 };

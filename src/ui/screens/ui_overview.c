@@ -9,6 +9,31 @@
 
 #include "base/text.h"
 
+/* The screen's own state (no other screen sees it), made when it first
+ * opens and reached through its screen. */
+/* The overview screen: the facets as rows. */
+#define OVERVIEW_LINES (OVERVIEW_SPANS + 3 * OVERVIEW_TOP + LEVEL_COUNT + 8 + 8)
+
+struct overview_line {
+	const char *title;       /* a section's title, or NULL */
+	const struct facet *facet;
+	bool bar;
+};
+
+struct overview_screen {
+	struct overview ov;
+	struct overview_line lines[OVERVIEW_LINES];
+	int n, sel, top, rows, cols;
+	void (*pick)(struct ui *u, const char *term);   /* what Enter does with a row's term */
+};
+
+static struct overview_screen *state_of(struct ui *u)
+{
+	if (!u->overview_screen.state)
+		u->overview_screen.state = xcalloc(1, sizeof(struct overview_screen));
+	return u->overview_screen.state;
+}
+
 static void add_line(struct overview_screen *g, const char *title, const struct facet *f, bool bar)
 {
 	if (g->n < OVERVIEW_LINES)
@@ -35,7 +60,7 @@ static int facet_from(const struct overview_screen *g, int i, int dir)
 
 void overview_open(struct ui *u, void (*pick)(struct ui *u, const char *term))
 {
-	struct overview_screen *g = &u->overview;
+	struct overview_screen *g = state_of(u);
 	const struct overview *o = &g->ov;
 
 	overview_make(&g->ov, u->corpus, u->list.rows, u->list.n);
@@ -70,7 +95,7 @@ static void move_sel(struct overview_screen *g, int delta)
 static bool overview_handle(void *ctx, struct screen *s, struct key k)
 {
 	struct ui *u = ctx;
-	struct overview_screen *g = &u->overview;
+	struct overview_screen *g = u->overview_screen.state;
 	int page = g->rows > 2 ? g->rows - 2 : 1;
 
 	(void)s;
@@ -100,7 +125,7 @@ static bool overview_handle(void *ctx, struct screen *s, struct key k)
 static void overview_recalc(void *ctx, struct screen *s, struct rect r)
 {
 	struct ui *u = ctx;
-	struct overview_screen *g = &u->overview;
+	struct overview_screen *g = u->overview_screen.state;
 
 	(void)s;
 	g->rows = r.h - 2 > 1 ? r.h - 2 : 1;
@@ -118,7 +143,7 @@ static void overview_recalc(void *ctx, struct screen *s, struct rect r)
 static void overview_draw(const void *ctx, const struct screen *s)
 {
 	const struct ui *u = ctx;
-	const struct overview_screen *g = &u->overview;
+	const struct overview_screen *g = u->overview_screen.state;
 	int title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
 	struct buf b = { 0 }, cl = { 0 };
 	char n[32];
@@ -172,11 +197,11 @@ static void overview_draw(const void *ctx, const struct screen *s)
 
 static bool overview_cursor(const void *ctx, const struct screen *s, int *y, int *x)
 {
-	const struct ui *u = ctx;
+	const struct overview_screen *g = s->state;
 
-	(void)s;
+	(void)ctx;
 	*x = 0;
-	*y = u->overview.sel >= u->overview.top ? 1 + u->overview.sel - u->overview.top : 1;
+	*y = g->sel >= g->top ? 1 + g->sel - g->top : 1;
 	return true;
 }
 
