@@ -218,7 +218,7 @@ static enum input terminal_input(struct ui *u, struct key *k)
 	/* never a wait without end: a signal that came while the screen was
 	 * drawn, before the wait began, would not end it (and another
 	 * session's marks show within the half second) */
-	timeout(!corpus_done(u->corpus) || u->list.busy || (!u->hits.done && screens_has(&u->stack, &u->hits_screen))
+	timeout(!corpus_done(u->corpus) || u->list.busy || hitscreen_busy(u)
 			? 0 : text_index_busy(u) ? 250 : 500);
 	if (term_quit_signal())
 		return INPUT_NONE;
@@ -330,8 +330,6 @@ static void ui_free(struct ui *u)
 			all[i]->state = NULL;
 		}
 	}
-	hits_free(&u->hits.h);
-	marklist_free(&u->marks.ml);
 	flow_free(&u->rd.flow);
 }
 

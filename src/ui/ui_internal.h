@@ -126,23 +126,6 @@ struct prompt {
 	int label_w, cursor_x;
 };
 
-/* The search results screen. */
-struct hitscreen {
-	struct hits h;
-	bool done;
-	int sel, top, rows, cols;
-	struct list_columns cols_at;
-};
-
-/* The marks browser: the items of the collection chosen at its top. */
-struct markscreen {
-	struct marklist ml;
-	int coll;                /* -1: all; else the index in ws_collections() */
-	char coll_name[128];     /* "" for all */
-	long sel, top;           /* lines of ml */
-	int rows, cols;
-};
-
 struct stats;
 
 struct ui {
@@ -160,8 +143,6 @@ struct ui {
 	struct list_columns list_cols;   /* the list's columns (its recalc) */
 	struct reader rd;
 	struct prompt prompt;
-	struct hitscreen hits;
-	struct markscreen marks;
 
 	struct screens stack;
 	struct screen list_screen, reader_screen, help_screen, menu_screen, prompt_screen, original_screen, overview_screen, hits_screen,
@@ -215,6 +196,8 @@ void ui_list_keep(struct ui *u);
  * (false: nothing to do) */
 void hitscreen_open(struct ui *u);
 bool hitscreen_step(struct ui *u, double budget_ms);
+/* Is the hits screen still finding hits (the loop does not wait for keys)? */
+bool hitscreen_busy(const struct ui *u);
 
 /* ui_overview.c: the overview of the cables the list shows; Enter on a
  * row gives its filter term to @pick */

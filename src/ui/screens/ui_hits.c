@@ -10,9 +10,26 @@
 
 #include "base/text.h"
 
+/* The screen's own state (no other screen sees it), made when it first
+ * opens and reached through its screen. */
+/* The search results screen. */
+struct hitscreen {
+	struct hits h;
+	bool done;
+	int sel, top, rows, cols;
+	struct list_columns cols_at;
+};
+
+static struct hitscreen *state_of(struct ui *u)
+{
+	if (!u->hits_screen.state)
+		u->hits_screen.state = xcalloc(1, sizeof(struct hitscreen));
+	return u->hits_screen.state;
+}
+
 void hitscreen_open(struct ui *u)
 {
-	struct hitscreen *hs = &u->hits;
+	struct hitscreen *hs = state_of(u);
 
 	if (u->list.busy) {
 		view_say(&u->v, "the filter is still being applied: Tab again when it is done");
@@ -30,17 +47,24 @@ void hitscreen_open(struct ui *u)
 
 bool hitscreen_step(struct ui *u, double budget_ms)
 {
-	struct hitscreen *hs = &u->hits;
+	struct hitscreen *hs = u->hits_screen.state;
 
-	if (hs->done || !screens_has(&u->stack, &u->hits_screen))
+	if (!hs || hs->done || !screens_has(&u->stack, &u->hits_screen))
 		return false;
 	hs->done = hits_step(&hs->h, budget_ms);
 	return true;
 }
 
+bool hitscreen_busy(const struct ui *u)
+{
+	const struct hitscreen *hs = u->hits_screen.state;
+
+	return hs && !hs->done && screens_has(&u->stack, &u->hits_screen);
+}
+
 static void open_hit(struct ui *u)
 {
-	struct hitscreen *hs = &u->hits;
+	struct hitscreen *hs = u->hits_screen.state;
 	const struct hit_row *r;
 	struct view *v = &u->v;
 	char n[32];
@@ -75,7 +99,7 @@ static void open_hit(struct ui *u)
 static bool hits_handle(void *ctx, struct screen *s, struct key k)
 {
 	struct ui *u = ctx;
-	struct hitscreen *hs = &u->hits;
+	struct hitscreen *hs = u->hits_screen.state;
 	int page = hs->rows > 1 ? hs->rows - 1 : 1, last = hs->h.n ? (int)hs->h.n - 1 : 0;
 
 	(void)s;
@@ -100,7 +124,7 @@ static bool hits_handle(void *ctx, struct screen *s, struct key k)
 static void hits_recalc(void *ctx, struct screen *s, struct rect r)
 {
 	struct ui *u = ctx;
-	struct hitscreen *hs = &u->hits;
+	struct hitscreen *hs = u->hits_screen.state;
 
 	(void)s;
 	hs->rows = r.h - 2 > 1 ? r.h - 2 : 1;
@@ -137,7 +161,7 @@ static void draw_context(const struct ui *u, int y, int x, int w, const struct h
 static void hits_draw(const void *ctx, const struct screen *s)
 {
 	const struct ui *u = ctx;
-	const struct hitscreen *hs = &u->hits;
+	const struct hitscreen *hs = u->hits_screen.state;
 	const struct list_columns *c = &hs->cols_at;
 	int title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
 	struct buf b = { 0 }, cl = { 0 };
@@ -194,20 +218,27 @@ static void hits_draw(const void *ctx, const struct screen *s)
 
 static bool hits_cursor(const void *ctx, const struct screen *s, int *y, int *x)
 {
-	const struct ui *u = ctx;
+	const struct hitscreen *hs = s->state;
 
-	(void)s;
+	(void)ctx;
 	*x = 0;
-	*y = 1 + u->hits.sel - u->hits.top;
+	*y = 1 + hs->sel - hs->top;
 	return true;
 }
 
 static void hits_close(void *ctx, struct screen *s)
 {
-	struct ui *u = ctx;
+	struct hitscreen *hs = s->state;
 
-	(void)s;
-	hits_free(&u->hits.h);
+	(void)ctx;
+	hits_free(&hs->h);
+}
+
+static void hits_state_free(void *state)
+{
+	struct hitscreen *hs = state;
+
+	hits_free(&hs->h);
 }
 
 const struct screen_ops hits_ops = {
@@ -216,5 +247,6 @@ const struct screen_ops hits_ops = {
 	.recalc = hits_recalc,
 	.draw = hits_draw,
 	.cursor = hits_cursor,
+	.free = hits_state_free,
 	.close = hits_close,
 };

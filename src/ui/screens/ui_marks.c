@@ -14,15 +14,35 @@
 #include "base/text.h"
 #include "workspace/ws_export.h"
 
+/* The screen's own state (no other screen sees it), made when it first
+ * opens and reached through its screen. */
+/* The marks browser: the items of the collection chosen at its top. */
+struct markscreen {
+	struct marklist ml;
+	int coll;                /* -1: all; else the index in ws_collections() */
+	char coll_name[128];     /* "" for all */
+	long sel, top;           /* lines of ml */
+	int rows, cols;
+};
+
+static struct markscreen *state_of(struct ui *u)
+{
+	if (!u->marks_screen.state)
+		u->marks_screen.state = xcalloc(1, sizeof(struct markscreen));
+	return u->marks_screen.state;
+}
+
 static const char *chosen(const struct ui *u)
 {
-	return u->marks.coll < 0 ? NULL : u->marks.coll_name;
+	const struct markscreen *ms = u->marks_screen.state;
+
+	return ms->coll < 0 ? NULL : ms->coll_name;
 }
 
 /* The collection shown by number (-1 all), kept by name. */
 static void choose(struct ui *u, int k)
 {
-	struct markscreen *ms = &u->marks;
+	struct markscreen *ms = u->marks_screen.state;
 	const char *const *names;
 	size_t n = ws_collections(u->v.ws, &names);
 
@@ -36,7 +56,7 @@ static void choose(struct ui *u, int k)
 
 void marks_reload(struct ui *u)
 {
-	struct markscreen *ms = &u->marks;
+	struct markscreen *ms = u->marks_screen.state;
 	const char *const *names;
 	size_t n = ws_collections(u->v.ws, &names);
 	long keep = ms->sel;
@@ -58,7 +78,7 @@ void marks_reload(struct ui *u)
 
 void marks_open(struct ui *u)
 {
-	struct markscreen *ms = &u->marks;
+	struct markscreen *ms = state_of(u);
 
 	if (screens_has(&u->stack, &u->marks_screen)) {
 		while (screens_top(&u->stack) != &u->marks_screen)
@@ -72,7 +92,7 @@ void marks_open(struct ui *u)
 
 static const struct ws_item *selected(const struct ui *u)
 {
-	const struct markscreen *ms = &u->marks;
+	const struct markscreen *ms = u->marks_screen.state;
 
 	if (ms->sel < 0 || (size_t)ms->sel >= ms->ml.nlines)
 		return NULL;
@@ -111,9 +131,9 @@ static void remove_item(struct ui *u)
 		return;
 	a = ws_about_item(it);
 	snprintf(where, sizeof(where), "%s%s%s", it->id, *it->address ? " \xC2\xB6" : "", it->address);
-	if (u->marks.coll >= 0) {
-		ws_collect_toggle(u->v.ws, &a, u->marks.coll_name);
-		view_say(&u->v, "%s taken out of '%s'", where, u->marks.coll_name);
+	if (chosen(u)) {
+		ws_collect_toggle(u->v.ws, &a, chosen(u));
+		view_say(&u->v, "%s taken out of '%s'", where, chosen(u));
 	} else if (ws_marked(u->v.ws, it->id, it->address)) {
 		ws_mark_toggle(u->v.ws, &a);
 		view_say(&u->v, "%s unmarked", where);
@@ -157,7 +177,7 @@ static void move_done(struct ui *u, char kind, const char *text)
 	if (!it || !*text)
 		return;
 	/* from the collection shown; in all, from every one it is in */
-	from = u->marks.coll >= 0 ? u->marks.coll_name : NULL;
+	from = chosen(u);
 	a = ws_about_item(it);
 	ws_collect_move(u->v.ws, &a, from, text);
 	view_say(&u->v, "%s%s%s moved to '%.60s'", it->id, *it->address ? " \xC2\xB6" : "", it->address, text);
@@ -207,7 +227,7 @@ static void copy_item(struct ui *u)
 
 static void step(struct ui *u, long lines)
 {
-	struct markscreen *ms = &u->marks;
+	struct markscreen *ms = u->marks_screen.state;
 	long to = ms->sel + lines, found;
 
 	if (to < 0)
@@ -224,7 +244,7 @@ static void step(struct ui *u, long lines)
 static bool marks_handle(void *ctx, struct screen *s, struct key k)
 {
 	struct ui *u = ctx;
-	struct markscreen *ms = &u->marks;
+	struct markscreen *ms = u->marks_screen.state;
 	long page = ms->rows > 1 ? ms->rows - 1 : 1;
 	const struct ws_item *it = selected(u);
 	char label[96];
@@ -276,7 +296,7 @@ static bool marks_handle(void *ctx, struct screen *s, struct key k)
 static void marks_recalc(void *ctx, struct screen *s, struct rect r)
 {
 	struct ui *u = ctx;
-	struct markscreen *ms = &u->marks;
+	struct markscreen *ms = u->marks_screen.state;
 
 	(void)s;
 	/* the title, the chooser, the lines, the status bar */
@@ -296,7 +316,7 @@ static void marks_recalc(void *ctx, struct screen *s, struct rect r)
 /* The chooser: all, then each collection; the one shown in reverse. */
 static void draw_chooser(const struct ui *u, int y)
 {
-	const struct markscreen *ms = &u->marks;
+	const struct markscreen *ms = u->marks_screen.state;
 	const char *const *names;
 	size_t n = ws_collections(u->v.ws, &names);
 	struct buf cl = { 0 };
@@ -317,8 +337,9 @@ static void draw_chooser(const struct ui *u, int y)
 
 static void draw_line(const struct ui *u, int y, const struct ml_line *l, bool sel)
 {
-	const struct ws_item *it = &u->marks.ml.items[l->item];
-	int w = u->marks.cols, attr = sel ? A_REVERSE : 0, x;
+	const struct markscreen *ms = u->marks_screen.state;
+	const struct ws_item *it = &ms->ml.items[l->item];
+	int w = ms->cols, attr = sel ? A_REVERSE : 0, x;
 	struct buf cl = { 0 }, b = { 0 };
 
 	if (sel)
@@ -361,7 +382,7 @@ static void draw_line(const struct ui *u, int y, const struct ml_line *l, bool s
 static void marks_draw(const void *ctx, const struct screen *s)
 {
 	const struct ui *u = ctx;
-	const struct markscreen *ms = &u->marks;
+	const struct markscreen *ms = u->marks_screen.state;
 	int title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
 	struct buf b = { 0 };
 	size_t items = 0;
@@ -394,12 +415,19 @@ static void marks_draw(const void *ctx, const struct screen *s)
 
 static bool marks_cursor(const void *ctx, const struct screen *s, int *y, int *x)
 {
-	const struct ui *u = ctx;
+	const struct markscreen *ms = s->state;
 
-	(void)s;
+	(void)ctx;
 	*x = 0;
-	*y = 2 + (int)(u->marks.sel - u->marks.top);
+	*y = 2 + (int)(ms->sel - ms->top);
 	return true;
+}
+
+static void marks_state_free(void *state)
+{
+	struct markscreen *ms = state;
+
+	marklist_free(&ms->ml);
 }
 
 const struct screen_ops marks_ops = {
@@ -408,4 +436,5 @@ const struct screen_ops marks_ops = {
 	.recalc = marks_recalc,
 	.draw = marks_draw,
 	.cursor = marks_cursor,
+	.free = marks_state_free,
 };
