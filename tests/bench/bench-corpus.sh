@@ -31,7 +31,7 @@ export XDG_CACHE_HOME
 printf 'size 40 160\nwait-index\n' > "$out/index.script"
 : > "$out/first"; : > "$out/indexed"; : > "$out/rss"; : > "$out/step"
 for run in $(seq "$BENCH_RUNS"); do
-	PILCROW_SCRIPT=$out/index.script PILCROW_STATS=$out/stats "$PILCROW" --no-index "$csv" > /dev/null
+	PILCROW_SCRIPT=$out/index.script PILCROW_STATS=$out/stats "$PILCROW" --fresh --no-index "$csv" > /dev/null
 	stat_of first_screen_ms "$out/stats" >> "$out/first"
 	stat_of indexed_ms "$out/stats" >> "$out/indexed"
 	stat_of rss_anon_peak_kb "$out/stats" >> "$out/rss"
@@ -44,7 +44,7 @@ done
 filter_ms() {
 	printf 'size 40 160\nwait-index\ntype f%s<Enter>\n' "$(printf '%s' "$1" | sed 's/</<lt>/g')" > "$out/filter.script"
 	for run in $(seq "$BENCH_RUNS"); do
-		PILCROW_SCRIPT=$out/filter.script PILCROW_TIMING=$out/times "$PILCROW" --no-index "$csv" > /dev/null
+		PILCROW_SCRIPT=$out/filter.script PILCROW_TIMING=$out/times "$PILCROW" --fresh --no-index "$csv" > /dev/null
 		sort -g "$out/times" | tail -1
 	done | median | awk '{ printf "%.0f", $1 * 1000 }'
 }
@@ -74,8 +74,8 @@ outside() {             # outside PATTERN COMMAND...: the median of the runs
 }
 less_ms=$(outside "$last" env LESS= less +G "$csv")
 count=$(echo "$cables" | sed ':a; s/\([0-9]\)\([0-9]\{3\}\)\(,\|$\)/\1,\2\3/; ta')
-first_out=$(outside " pilcrow  " "$PILCROW" --no-index "$csv")
-indexed_out=$(outside " 1/$count " "$PILCROW" --no-index "$csv")
+first_out=$(outside " pilcrow  " "$PILCROW" --fresh --no-index "$csv")
+indexed_out=$(outside " 1/$count " "$PILCROW" --fresh --no-index "$csv")
 
 printf '\nfile: %s (%d MB, %s cables)\n\n' "$csv" $((bytes / 1048576)) "$count"
 printf '%-46s %10s\n' "measure" "ms"
