@@ -316,6 +316,12 @@ if [ -z "$slow" ]; then
 	got=$(cat "$tmp/piped.csv" | timeout 120 "$PILCROW" --stats --json - | jq .cables)
 	check "a dump of $mb MB piped in: read whole ($got of $want cables)" [ "$got" = "$want" ]
 	check "a dump piped in: nothing of it left in the cache" sh -c "! ls '$XDG_CACHE_HOME/pilcrow' 2> /dev/null | grep -q stdin"
+	# no cache to be had: the temporary folder takes it
+	mkdir "$tmp/tmpdir"
+	got=$(cat "$tmp/piped.csv" | env -u HOME -u XDG_CACHE_HOME TMPDIR="$tmp/tmpdir" timeout 120 "$PILCROW" --stats --json - |
+		jq .cables)
+	check "a dump piped in with no cache: read whole through the temporary folder ($got of $want)" [ "$got" = "$want" ]
+	check "a dump piped in with no cache: nothing left there" [ -z "$(ls "$tmp/tmpdir")" ]
 	if [ -z "$ASAN_OPTIONS" ]; then
 		n=$(cat "$tmp/piped.csv" | (ulimit -d 150000; timeout 120 "$PILCROW" --json - 2> "$tmp/piped.err") | wc -l)
 		check "a dump of $mb MB piped in under a data limit of 146 MB: every cable written ($n; $(head -c 200 "$tmp/piped.err"))" \

@@ -104,12 +104,19 @@ static bool spool(int fd, struct buf *head, struct loaded *l, char *why, size_t 
 	void *map;
 	int t;
 
-	if (!files_cache_dir(dir, sizeof(dir), err, sizeof(err))) {
-		snprintf(why, whysize, "%s", err);
-		return false;
+	/* the cache, or when it cannot take a file the temporary folder */
+	t = -1;
+	if (files_cache_dir(dir, sizeof(dir), err, sizeof(err))) {
+		snprintf(path, sizeof(path), "%s/stdin-XXXXXX", dir);
+		t = mkostemp(path, O_CLOEXEC);
 	}
-	snprintf(path, sizeof(path), "%s/stdin-XXXXXX", dir);
-	t = mkostemp(path, O_CLOEXEC);
+	if (t < 0) {
+		const char *tmp = getenv("TMPDIR");
+
+		snprintf(dir, sizeof(dir), "%s", tmp && *tmp == '/' ? tmp : "/tmp");
+		snprintf(path, sizeof(path), "%s/pilcrow-stdin-XXXXXX", dir);
+		t = mkostemp(path, O_CLOEXEC);
+	}
 	if (t < 0) {
 		snprintf(why, whysize, "cannot make a file in %s: %s", dir, strerror(errno));
 		return false;
