@@ -31,6 +31,11 @@ for opt in $(sed -n 's/^  \(-., \|    \)\(--[a-z-]*\).*/\2/p' "$tmp/help"); do
 	check "the man page documents $opt" grep -qF -- "$opt" "$tmp/man"
 	check "README mentions $opt" grep -qF -- "$opt" "$readme"
 done
+# every exit status --help gives is in the man page's EXIT STATUS
+for st in $(sed -n '/^Exit status:/,/^See /p' "$tmp/help" | grep -o '\b[0-9]\b' | sort -u); do
+	check "the man page lists exit status $st" \
+		sh -c "sed -n '/^.SH EXIT STATUS/,/^.SH ENVIRONMENT/p' '$tmp/man' | grep -qx '.B $st'"
+done
 # every PILCROW_ variable pilcrow reads is listed: in the man page (a user
 # setting) or in tests/README (a test hook)
 for v in $(grep -rhoE 'getenv\("PILCROW_[A-Z_]+"\)' "$srcdir/src" | sed 's/getenv("//; s/")//' | sort -u); do
