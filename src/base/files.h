@@ -30,6 +30,10 @@ bool files_set_aside(const char *dir, const char *name, char *out, size_t n);
 /* Writes @text to @path atomically (a temporary file, then rename). */
 bool files_write(const char *path, const char *text);
 
+/* Writes all of @p to @fd; on failure errno says why, ENOSPC for a write
+ * that stopped short without an error (a full disk). */
+bool files_write_all(int fd, const char *p, size_t n);
+
 /* Reads a small file into @out (NUL-terminated); false when it cannot. */
 bool files_read(const char *path, char *out, size_t n);
 

@@ -49,24 +49,6 @@ static bool slurp(int fd, struct buf *b)
  * process's own memory (1.86 GB for the whole dump, read whole). */
 #define SPOOL_AT ((size_t)64 << 20)
 
-static bool write_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t w = write(fd, p, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			if (w == 0)
-				errno = ENOSPC;
-			return false;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return true;
-}
-
 /* Reads @fd into @b until its end or @upto bytes; false on an error. */
 static bool read_upto(int fd, struct buf *b, size_t upto, bool *end)
 {
@@ -122,13 +104,13 @@ static bool spool(int fd, struct buf *head, struct loaded *l, char *why, size_t 
 		return false;
 	}
 	unlink(path);
-	if (!write_all(t, head->p, head->n))
+	if (!files_write_all(t, head->p, head->n))
 		goto failed;
 	while (!end) {
 		buf_clear(&chunk);
 		if (!read_upto(fd, &chunk, (size_t)1 << 20, &end))
 			goto failed_read;
-		if (chunk.n && !write_all(t, chunk.p, chunk.n))
+		if (chunk.n && !files_write_all(t, chunk.p, chunk.n))
 			goto failed;
 	}
 	buf_free(&chunk);

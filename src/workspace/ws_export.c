@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "doc/cite.h"
+#include "base/files.h"
 #include "base/util.h"
 
 const char *const ws_export_formats[] = { "markdown", "csl-json", "bibtex", "text", "jsonl", NULL };
@@ -251,26 +252,6 @@ size_t ws_export(struct workspace *w, const char *format, const char *collection
 	return x.items;
 }
 
-/* Writes all of @p; on failure errno says why, ENOSPC for a write that
- * stopped short without an error (a full disk). */
-static bool write_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t w = write(fd, p, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			if (w == 0)
-				errno = ENOSPC;
-			return false;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return true;
-}
-
 /* The error of @path for the errno @e, in words a reader knows. */
 static void write_error(char *err, size_t errsize, const char *path, int e)
 {
@@ -307,7 +288,7 @@ bool ws_write_file(const char *path, const struct buf *data, char *const *inputs
 		return false;
 	}
 	/* each step keeps its own errno: a later one must not hide it */
-	if (!write_all(fd, data->p, data->n) || fsync(fd) != 0)
+	if (!files_write_all(fd, data->p, data->n) || fsync(fd) != 0)
 		e = errno;
 	if (close(fd) != 0 && !e)
 		e = errno;

@@ -198,40 +198,6 @@ void fts_shards_close(struct fts_shards *t)
 	free(t);
 }
 
-enum fts_result fts_shards_query(struct fts_shards *t, const char *q, int64_t **rows, double **score, size_t *n,
-			    size_t *cap, char *err, size_t errsize)
-{
-	*n = 0;
-	/* the shards hold consecutive runs of entries: their rows in shard
-	 * order are in order */
-	for (size_t i = 0; i < t->n; i++) {
-		sqlite3_stmt *st = score ? t->qs[i] : t->q[i];
-		int rc;
-
-		sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			if (*n == *cap) {
-				*cap = *cap ? *cap * 2 : 1024;
-				*rows = xrealloc(*rows, *cap * sizeof(**rows));
-				if (score)
-					*score = xrealloc(*score, *cap * sizeof(**score));
-			}
-			(*rows)[*n] = sqlite3_column_int64(st, 0);
-			if (score)
-				(*score)[*n] = sqlite3_column_double(st, 1);
-			(*n)++;
-		}
-		if (rc != SQLITE_DONE) {
-			int ext = sqlite3_extended_errcode(t->db[i]);
-
-			dbfile_errmsg(t->db[i], err, errsize);
-			sqlite3_reset(st);
-			return (ext & 0xFF) == SQLITE_ERROR ? FTS_SYNTAX : FTS_BROKEN;
-		}
-		sqlite3_reset(st);
-	}
-	return FTS_OK;
-}
 
 /* ---------------------------------------------------------------- in pieces */
 
@@ -269,6 +235,16 @@ static enum fts_result failed(sqlite3 *db, char *err, size_t errsize)
 	return (ext & 0xFF) == SQLITE_ERROR ? FTS_SYNTAX : FTS_BROKEN;
 }
 
+/* A statement stepped as far as it went (@rc its last step), made ready
+ * for the next question: FTS_OK at its end, else what failed. */
+static enum fts_result stepped(sqlite3 *db, sqlite3_stmt *st, int rc, char *err, size_t errsize)
+{
+	enum fts_result r = rc == SQLITE_DONE ? FTS_OK : failed(db, err, errsize);
+
+	sqlite3_reset(st);
+	return r;
+}
+
 enum fts_result fts_shards_shard_rows(struct fts_shards *t, size_t k, const char *q, bool score,
 				 void (*fn)(int64_t row, double score, void *ud), void *ud, char *err, size_t errsize)
 {
@@ -278,14 +254,7 @@ enum fts_result fts_shards_shard_rows(struct fts_shards *t, size_t k, const char
 	sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		fn(sqlite3_column_int64(st, 0), score ? sqlite3_column_double(st, 1) : 0, ud);
-	if (rc != SQLITE_DONE) {
-		enum fts_result r = failed(t->db[k], err, errsize);
-
-		sqlite3_reset(st);
-		return r;
-	}
-	sqlite3_reset(st);
-	return FTS_OK;
+	return stepped(t->db[k], st, rc, err, errsize);
 }
 
 enum fts_result fts_shards_shard_words(struct fts_shards *t, size_t k, const char *prefix, const char *after, size_t max,
@@ -336,12 +305,45 @@ enum fts_result fts_shards_shard_words(struct fts_shards *t, size_t k, const cha
 	}
 	free(upto);
 	free(from);
-	if (rc != SQLITE_DONE) {
-		enum fts_result r = failed(t->db[k], err, errsize);
+	return stepped(t->db[k], st, rc, err, errsize);
+}
 
-		sqlite3_reset(st);
-		return r;
+/* fts_shards_query's rows gathered, grown as they come. */
+struct gathered {
+	int64_t **rows;
+	double **score;
+	size_t *n, *cap;
+};
+
+static void gather(int64_t row, double score, void *ud)
+{
+	struct gathered *g = ud;
+
+	if (*g->n == *g->cap) {
+		*g->cap = *g->cap ? *g->cap * 2 : 1024;
+		*g->rows = xrealloc(*g->rows, *g->cap * sizeof(**g->rows));
+		if (g->score)
+			*g->score = xrealloc(*g->score, *g->cap * sizeof(**g->score));
 	}
-	sqlite3_reset(st);
+	(*g->rows)[*g->n] = row;
+	if (g->score)
+		(*g->score)[*g->n] = score;
+	(*g->n)++;
+}
+
+enum fts_result fts_shards_query(struct fts_shards *t, const char *q, int64_t **rows, double **score, size_t *n,
+			    size_t *cap, char *err, size_t errsize)
+{
+	struct gathered g = { rows, score, n, cap };
+
+	*n = 0;
+	/* the shards hold consecutive runs of entries: their rows in shard
+	 * order are in order */
+	for (size_t k = 0; k < t->n; k++) {
+		enum fts_result r = fts_shards_shard_rows(t, k, q, score != NULL, gather, &g, err, errsize);
+
+		if (r != FTS_OK)
+			return r;
+	}
 	return FTS_OK;
 }
