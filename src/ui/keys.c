@@ -95,3 +95,18 @@ enum action keys_action(struct key k, enum where where, bool global)
 	}
 	return ACT_NONE;
 }
+
+enum move keys_move(enum action a)
+{
+	switch (a) {
+	case ACT_NEXT: return MOVE_DOWN;
+	case ACT_PREV: return MOVE_UP;
+	case ACT_PAGE_DOWN: return MOVE_PAGE_DOWN;
+	case ACT_PAGE_UP: return MOVE_PAGE_UP;
+	case ACT_HALF_DOWN: return MOVE_HALF_DOWN;
+	case ACT_HALF_UP: return MOVE_HALF_UP;
+	case ACT_FIRST: return MOVE_FIRST;
+	case ACT_LAST: return MOVE_LAST;
+	default: return MOVE_NONE;
+	}
+}

@@ -21,6 +21,10 @@ enum action {
  * @where when @global). */
 enum action keys_action(struct key k, enum where where, bool global);
 
+/* The movement of a movement action (next, prev, page-down ...), or
+ * MOVE_NONE. */
+enum move keys_move(enum action a);
+
 /* The config's bindings (settings.h), before the table's; @b stays the caller's. */
 struct binding_set;
 void keys_bind(const struct binding_set *b, size_t n);

@@ -29,6 +29,25 @@ static const enum where action_where[] = {
 #include "ui/keys.def"
 #undef KEY
 };
+/* The names of earlier versions, still read in a config file: the movement
+ * rows each screen had are now the generic movement actions. */
+static const struct {
+	const char *name;
+	enum action a;
+} action_aliases[] = {
+#define MOVES(p, down, up, pgdn, pgup, first, last) \
+	{ p down, ACT_NEXT }, { p up, ACT_PREV }, { p pgdn, ACT_PAGE_DOWN }, { p pgup, ACT_PAGE_UP }, \
+	{ p first, ACT_FIRST }, { p last, ACT_LAST }
+	MOVES("list-", "down", "up", "pgdn", "pgup", "first", "last"),
+	{ "list-halfdn", ACT_HALF_DOWN }, { "list-halfup", ACT_HALF_UP },
+	MOVES("help-", "down", "up", "pgdn", "pgup", "first", "last"),
+	MOVES("raw-", "down", "up", "pgdn", "pgup", "first", "last"),
+	MOVES("glance-", "down", "up", "pgdn", "pgup", "first", "last"),
+	MOVES("hits-", "down", "up", "pgdn", "pgup", "first", "last"),
+	MOVES("marks-", "down", "up", "pgdn", "pgup", "first", "last"),
+#undef MOVES
+};
+
 static char action_lower[sizeof(actions_upper) / sizeof(actions_upper[0])][32];
 const char *action_names[sizeof(actions_upper) / sizeof(actions_upper[0])];
 
@@ -163,6 +182,11 @@ static bool bind_line(struct settings *s, char *rest, char *err, size_t errsize)
 					FAIL("'%s' is an action of the %s screen, not of %s", action,
 					     where_names[action_where[i]], screen);
 				b.action = (int)i;
+				found = true;
+			}
+		for (size_t i = 0; !found && i < sizeof(action_aliases) / sizeof(action_aliases[0]); i++)
+			if (strcmp(action, action_aliases[i].name) == 0) {
+				b.action = (int)action_aliases[i].a;
 				found = true;
 			}
 		if (!found)

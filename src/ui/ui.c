@@ -99,6 +99,9 @@ static void filter_step(struct ui *u, double budget_ms, size_t most)
 
 static void handle_key(struct ui *u, struct key k)
 {
+	struct screen *top;
+	enum action a;
+
 	if (k.is_key && k.code == KEY_RESIZE)
 		return;
 	u->v.msg[0] = '\0';
@@ -107,7 +110,15 @@ static void handle_key(struct ui *u, struct key k)
 		return;
 	if (screens_handle(&u->stack, k))
 		return;
-	switch (keys_action(k, ANY, false)) {
+	/* what the top screen passed on, as its section reads the key: the
+	 * movement keys move its pane, here for every screen */
+	top = screens_top(&u->stack);
+	a = keys_action(k, top ? (enum where)top->keys : ANY, true);
+	if (keys_move(a) != MOVE_NONE) {
+		screens_move(&u->stack, keys_move(a));
+		return;
+	}
+	switch (a) {
 	case ACT_HELP: help_open(u); break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
 	case ACT_QUIT: u->quit = true; break;

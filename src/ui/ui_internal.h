@@ -72,7 +72,7 @@ struct reader {
 	struct link *links;
 	size_t nlinks, cap_links;
 	int link_sel;            /* -1: none */
-	int header_top;          /* first header line shown below the banner */
+	struct pane header;      /* the header's lines below the banner, a text */
 	bool header_full;        /* H: the whole header, scrolled, over the panes */
 	bool flow_on;            /* v: the whole cable as one text in the detail */
 	struct flow flow;

@@ -14,6 +14,7 @@ void clist_init(struct clist *l, struct corpus *corpus)
 	memset(l, 0, sizeof(*l));
 	l->corpus = corpus;
 	l->made_at = -1;
+	pane_init(&l->pane, false);
 }
 
 void clist_free(struct clist *l)
@@ -247,13 +248,22 @@ void clist_reverse(struct clist *l)
 	clist_make(l);
 }
 
+struct pane *clist_pane(struct clist *l)
+{
+	l->pane.n = (long)l->n;
+	l->pane.sel = l->n ? (long)(l->sel < l->n ? l->sel : l->n - 1) : -1;
+	return &l->pane;
+}
+
+void clist_moved(struct clist *l)
+{
+	if (l->pane.sel >= 0)
+		l->sel = (size_t)l->pane.sel;
+}
+
 void clist_scroll(struct clist *l, size_t h)
 {
-	l->h = h ? h : 1;
-	if (l->sel < l->top)
-		l->top = l->sel;
-	if (l->sel >= l->top + l->h)
-		l->top = l->sel - l->h + 1;
-	if (l->top + l->h > l->n)
-		l->top = l->n > l->h ? l->n - l->h : 0;
+	clist_pane(l);
+	pane_resize(&l->pane, (long)l->n, h ? (int)h : 1);
+	clist_moved(l);
 }

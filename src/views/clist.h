@@ -10,12 +10,14 @@
 
 #include "corpus/corpus.h"
 #include "search/filter.h"
+#include "views/pane.h"
 
 struct clist {
 	struct corpus *corpus;
 	uint32_t *rows;          /* entries, in order */
 	size_t n, cap;
-	size_t sel, top, h;      /* the selected row, the first shown, rows shown */
+	size_t sel;              /* the selected row */
+	struct pane pane;        /* the rows shown (the pane's top and h) */
 	struct cfilter filter;
 	enum sort_key sort;
 	bool reverse;
@@ -79,6 +81,11 @@ void clist_set_sort(struct clist *l, enum sort_key k, bool reverse);
 
 /* Keeps the selection among the @h rows shown. */
 void clist_scroll(struct clist *l, size_t h);
+
+/* The list as a pane, its selection the list's (for the movement keys);
+ * the pane moved: its row becomes the selection. */
+struct pane *clist_pane(struct clist *l);
+void clist_moved(struct clist *l);
 
 /* Is the list as read: no filter, no sort? */
 bool clist_plain(const struct clist *l);

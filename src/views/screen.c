@@ -67,6 +67,21 @@ bool screens_handle(struct screens *st, struct key k)
 	return s && s->ops->handle && s->ops->handle(st->ctx, s, k);
 }
 
+bool screens_move(struct screens *st, enum move m)
+{
+	struct screen *s = screens_top(st);
+	struct pane *p;
+
+	if (!s || s->ops->overlay || !s->ops->pane || m == MOVE_NONE)
+		return false;
+	p = s->ops->pane(st->ctx, s);
+	if (!p)
+		return false;
+	if (pane_move(p, m) && s->ops->moved)
+		s->ops->moved(st->ctx, s);
+	return true;
+}
+
 void screens_recalc(struct screens *st, struct rect r)
 {
 	for (int i = st->n ? first_shown(st) : 0; i < st->n; i++)

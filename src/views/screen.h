@@ -7,6 +7,10 @@
  *           the only place that clamps, wraps and scrolls
  *   draw    paints from the state recalc left; changes nothing
  *   cursor  where the terminal cursor rests (for screen readers)
+ *   pane    the pane the movement keys move (pane.h), made current; NULL
+ *           when they move nothing here
+ *   moved   after a movement key moved that pane: the screen takes its
+ *           new selection
  *   close   the screen is popped
  *   free    what the screen's own state (s->state) holds is let go, at
  *           the end (the state itself is freed by the caller)
@@ -21,6 +25,7 @@
 #include <stdbool.h>
 
 #include "views/layout.h"
+#include "views/pane.h"
 
 /* A key as the terminal gave it: a character, or (is_key) a KEY_* code. */
 struct key {
@@ -38,6 +43,8 @@ struct screen_ops {
 	void (*recalc)(void *ctx, struct screen *s, struct rect r);
 	void (*draw)(const void *ctx, const struct screen *s);
 	bool (*cursor)(const void *ctx, const struct screen *s, int *y, int *x);
+	struct pane *(*pane)(void *ctx, struct screen *s);
+	void (*moved)(void *ctx, struct screen *s);
 	void (*close)(void *ctx, struct screen *s);
 	void (*free)(void *state);
 };
@@ -81,6 +88,10 @@ bool screens_handle(struct screens *st, struct key k);
  * overlays above it, bottom up, each in @r. */
 void screens_recalc(struct screens *st, struct rect r);
 void screens_draw(const struct screens *st);
+
+/* A movement key that no screen took: the top screen's pane moves (an
+ * overlay's keys never move the screen below it).  True when it had one. */
+bool screens_move(struct screens *st, enum move m);
 
 /* Where the cursor rests: the topmost screen that says. */
 bool screens_cursor(const struct screens *st, int *y, int *x);

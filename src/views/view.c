@@ -19,6 +19,13 @@ void view_say(struct view *v, const char *fmt, ...)
 	va_end(ap);
 }
 
+static bool row_is_para(const void *ud, long row)
+{
+	const struct view *v = ud;
+
+	return v->rows[row].kind == ROW_PARA;
+}
+
 void view_init(struct view *v, struct corpus *corpus, struct workspace *ws)
 {
 	memset(v, 0, sizeof(*v));
@@ -27,8 +34,10 @@ void view_init(struct view *v, struct corpus *corpus, struct workspace *ws)
 	v->sel = -1;
 	v->cur_match = -1;
 	v->wrap_para = -1;
-	v->list_h = 1;
-	v->detail_h = 1;
+	pane_init(&v->list, false);
+	v->list.item = row_is_para;
+	v->list.ud = v;
+	pane_init(&v->detail, true);
 	v->detail_w = 40;
 }
 
@@ -139,29 +148,22 @@ int view_row_of(const struct view *v, int i)
 
 void view_scroll_list(struct view *v)
 {
-	int row = v->sel >= 0 ? view_row_of(v, v->sel) : 0;
-	int h = v->list_h < 1 ? 1 : v->list_h;
+	v->list.n = (long)v->nrows;
+	v->list.sel = v->sel >= 0 ? view_row_of(v, v->sel) : -1;
+	pane_scroll(&v->list);
+}
 
-	if (row < 0)
-		row = 0;
-	/* show the section heading above the first paragraph of a section */
-	if (row > 0 && v->rows[row - 1].kind == ROW_SECTION && row - 1 < v->list_top)
-		v->list_top = row - 1;
-	if (row < v->list_top)
-		v->list_top = row;
-	if (row >= v->list_top + h)
-		v->list_top = row - h + 1;
-	if (v->list_top > (int)v->nrows - h)
-		v->list_top = (int)v->nrows - h;
-	if (v->list_top < 0)
-		v->list_top = 0;
+void view_list_moved(struct view *v)
+{
+	if (v->list.sel >= 0 && (size_t)v->list.sel < v->nrows && v->rows[v->list.sel].kind == ROW_PARA)
+		view_select(v, v->rows[v->list.sel].index);
 }
 
 void view_select(struct view *v, int i)
 {
 	if (i != v->sel) {
 		v->sel = i;
-		v->detail_top = 0;
+		v->detail.top = 0;
 	}
 	view_scroll_list(v);
 }
@@ -192,8 +194,8 @@ bool view_open(struct view *v, size_t i)
 	arena_reset(&v->clean_arena);
 	v->clean = xcalloc(v->c->nparas ? v->c->nparas : 1, sizeof(*v->clean));
 	v->wrap_para = -1;
-	v->list_top = 0;
-	v->detail_top = 0;
+	v->list.top = 0;
+	v->detail.top = 0;
 	v->sel = -1;
 	rebuild(v);
 	view_select(v, visible_from(v, 0, 1));
@@ -309,21 +311,17 @@ void view_wrap(struct view *v)
 	v->nwlines = 0;
 	v->wrap_para = v->sel;
 	v->wrap_w = v->detail_w;
+	v->detail.n = 0;
 	if (v->sel >= 0)
 		text_wrap(view_text(v, v->sel), v->detail_w < 1 ? 1 : v->detail_w, add_wline, v);
+	v->detail.n = (long)v->nwlines;
 }
 
 void view_scroll_detail(struct view *v, int delta)
 {
-	int max;
-
 	view_wrap(v);
-	max = (int)v->nwlines - v->detail_h;
-	v->detail_top += delta;
-	if (v->detail_top > max)
-		v->detail_top = max;
-	if (v->detail_top < 0)
-		v->detail_top = 0;
+	v->detail.top += delta;
+	pane_scroll(&v->detail);
 }
 
 /* ------------------------------------------------------------- filters */

@@ -11,6 +11,7 @@
 #include "base/arena.h"
 #include "doc/cable.h"
 #include "corpus/corpus.h"
+#include "views/pane.h"
 #include "workspace/workspace.h"
 #include "search/search.h"
 
@@ -48,8 +49,11 @@ struct view {
 	struct row *rows;
 	size_t nrows, cap_rows;
 	int sel;                 /* the selected paragraph, or -1 */
-	int list_top, list_h;    /* first row shown; rows the list shows */
-	int detail_top, detail_h, detail_w;
+	/* the paragraph list, over rows (its selection is sel's row; the
+	 * headings cannot be selected), and the detail, a text over the
+	 * selected paragraph's wrapped lines */
+	struct pane list, detail;
+	int detail_w;
 	bool detail_focus, header_collapsed;
 	struct para_filter filter;
 
@@ -145,5 +149,8 @@ void view_matches_in(const struct view *v, int para, void (*fn)(const struct mat
 
 /* Keeps the selection within the list's rows. */
 void view_scroll_list(struct view *v);
+
+/* The list's pane moved (a key, the mouse): its row becomes the selection. */
+void view_list_moved(struct view *v);
 
 #endif

@@ -40,8 +40,8 @@ static void show_match(struct view *v, const struct match *m)
 		size_t end = (size_t)(v->wlines[l].p - t.p) + v->wlines[l].n;
 
 		if (m->start <= end) {
-			if ((int)l < v->detail_top || (int)l >= v->detail_top + v->detail_h)
-				v->detail_top = (int)l - v->detail_h / 3;
+			if ((int)l < v->detail.top || (int)l >= v->detail.top + v->detail.h)
+				v->detail.top = (int)l - v->detail.h / 3;
 			view_scroll_detail(v, 0);
 			return;
 		}

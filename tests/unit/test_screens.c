@@ -70,8 +70,10 @@ static bool f_cursor(const void *ctx, const struct screen *s, int *y, int *x)
 	return true;
 }
 
-static const struct screen_ops full_ops = { "full", false, f_open, f_handle, f_recalc, f_draw, f_cursor, f_close, NULL };
-static const struct screen_ops overlay_ops = { "overlay", true, f_open, f_handle, f_recalc, f_draw, NULL, f_close, NULL };
+static const struct screen_ops full_ops = { .name = "full", .open = f_open, .handle = f_handle, .recalc = f_recalc,
+					    .draw = f_draw, .cursor = f_cursor, .close = f_close };
+static const struct screen_ops overlay_ops = { .name = "overlay", .overlay = true, .open = f_open, .handle = f_handle,
+					       .recalc = f_recalc, .draw = f_draw, .close = f_close };
 
 static void stack_order(void **state)
 {
@@ -336,10 +338,10 @@ static void list_model(void **state)
 	assert_int_equal(l.sel, 4);
 	/* the scroll follows the selection */
 	clist_scroll(&l, 2);
-	assert_int_equal(l.top, 3);
+	assert_int_equal(l.pane.top, 3);
 	clist_move(&l, -4);
 	clist_scroll(&l, 2);
-	assert_int_equal(l.top, 0);
+	assert_int_equal(l.pane.top, 0);
 	/* a filter keeps the selected cable selected when it passes */
 	assert_true(clist_select_entry(&l, (size_t)corpus_find(c, "05ROME318")));
 	assert_true(clist_set_filter(&l, "origin=ROME", err, sizeof(err)));

@@ -61,7 +61,7 @@ static void draw_header(const struct ui *u, const struct rect *r)
 	int shown = r->h - 1, top;
 
 	draw_banner(u, r->y, r->w);
-	top = u->rd.header_top;
+	top = u->rd.header.top;
 	for (int i = 0; i < shown && (size_t)(top + i) < u->rd.nhlines; i++) {
 		const struct hline *h = &u->rd.hlines[top + i];
 		bool more = i == shown - 1 && (size_t)(top + i + 1) < u->rd.nhlines;
@@ -130,7 +130,7 @@ static void draw_list(const struct ui *u, const struct rect *r)
 	struct buf line = { 0 };
 
 	for (int k = 0; k < r->h; k++) {
-		int ri = v->list_top + k, y = r->y + k, x = 0;
+		int ri = v->list.top + k, y = r->y + k, x = 0;
 		const struct row *row;
 
 		if (ri >= (int)v->nrows) {
@@ -196,9 +196,9 @@ static void draw_list(const struct ui *u, const struct rect *r)
 		}
 	}
 	/* the scroll indicator, in the last column */
-	if (v->list_top > 0)
+	if (v->list.top > 0)
 		put_c(r->y, r->w - 1, 1, "\xE2\x96\xB2", A_BOLD);
-	if (v->list_top + r->h < (int)v->nrows)
+	if (v->list.top + r->h < (int)v->nrows)
 		put_c(r->y + r->h - 1, r->w - 1, 1, "\xE2\x96\xBC", A_BOLD);
 	buf_free(&line);
 }
@@ -238,16 +238,16 @@ static void draw_detail(const struct ui *u, const struct rect *r)
 		x += put_c(r->y, x, r->x + r->w - x, "  ", attr);
 		x += paint_put(r->y, x, r->x + r->w - x, paint_clean(&b, v->c->sections[p->section].title), attr & ~A_BOLD);
 	}
-	if ((int)v->nwlines > v->detail_h && v->detail_h > 0) {
-		int last = MIN((int)v->nwlines, v->detail_top + v->detail_h);
+	if ((int)v->nwlines > v->detail.h && v->detail.h > 0) {
+		int top = (int)v->detail.top, last = MIN((int)v->nwlines, top + v->detail.h);
 
-		snprintf(pos, sizeof(pos), " %d-%d/%zu ", v->detail_top + 1, last, v->nwlines);
+		snprintf(pos, sizeof(pos), " %d-%d/%zu ", top + 1, last, v->nwlines);
 		if (x + (int)strlen(pos) < r->x + r->w)
 			put_c(r->y, r->x + r->w - (int)strlen(pos), (int)strlen(pos), pos, attr & ~A_BOLD);
 	}
 	t = view_text_made(v, v->sel);
-	for (int k = 0; k < v->detail_h; k++) {
-		int li = v->detail_top + k, y = r->y + 1 + k, used;
+	for (int k = 0; k < v->detail.h; k++) {
+		int li = v->detail.top + k, y = r->y + 1 + k, used;
 		struct hl h;
 
 		if (li >= (int)v->nwlines)
@@ -262,12 +262,12 @@ static void draw_detail(const struct ui *u, const struct rect *r)
 		if (v->re)
 			view_matches_in(v, v->sel, highlight, &h);
 	}
-	if (v->detail_top > 0)
+	if (pane_more_above(&v->detail))
 		put_c(r->y + 1, r->x + r->w - 1, 1, "\xE2\x96\xB2", A_BOLD);
-	if (v->detail_top + v->detail_h < (int)v->nwlines)
-		put_c(r->y + v->detail_h, r->x + r->w - 1, 1, "\xE2\x96\xBC", A_BOLD);
+	if (pane_more_below(&v->detail))
+		put_c(r->y + v->detail.h, r->x + r->w - 1, 1, "\xE2\x96\xBC", A_BOLD);
 	/* the note, on the detail's last line */
-	if (u->rd.note.n && v->detail_h < r->h - 1) {
+	if (u->rd.note.n && v->detail.h < r->h - 1) {
 		int y = r->y + r->h - 1;
 
 		x = r->x + put_c(y, r->x, r->w, "\xE2\x9C\x8E ", A_BOLD);

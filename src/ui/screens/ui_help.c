@@ -18,7 +18,7 @@ struct help_line {
 #define HELP_BOUND_MAX 48        /* the config's bind lines the help shows */
 
 struct help {
-	int top, max_top, rows;
+	struct pane pane;        /* the lines, a text */
 	enum where first;        /* the keys of the screen below, listed first */
 	struct help_line lines[HELP_LINES_MAX];   /* made when it opens */
 	char bound[HELP_BOUND_MAX][2][200];       /* the config's keys: name, what */
@@ -93,25 +93,18 @@ void help_open(struct ui *u)
 	h->first = below ? (enum where)below->keys : ANY;
 	nb = bound_lines(u, h->lines);
 	h->n = nb + help_lines(h->first, h->lines + nb, HELP_LINES_MAX - nb);
-	h->top = 0;
+	pane_init(&h->pane, true);
 	screens_push(&u->stack, &u->help_screen);
 }
 
 static bool help_handle(void *ctx, struct screen *s, struct key k)
 {
 	struct ui *u = ctx;
-	struct help *h = u->help_screen.state;
 
 	(void)s;
 	switch (keys_action(k, HELP, false)) {
-	case ACT_HELP_DOWN: h->top++; break;
-	case ACT_HELP_UP: h->top--; break;
-	case ACT_HELP_PGDN: h->top += h->rows / 2; break;
-	case ACT_HELP_PGUP: h->top -= h->rows / 2; break;
-	case ACT_HELP_FIRST: h->top = 0; break;
-	case ACT_HELP_LAST: h->top = h->max_top; break;
 	case ACT_HELP_CLOSE: screens_pop(&u->stack); break;
-	default: return false;    /* Q and Ctrl-L still act */
+	default: return false;    /* the movement keys, Q and Ctrl-L still act */
 	}
 	return true;
 }
@@ -120,15 +113,9 @@ static void help_recalc(void *ctx, struct screen *s, struct rect r)
 {
 	struct ui *u = ctx;
 	struct help *h = u->help_screen.state;
-	int body = r.h - 3;
 
 	(void)s;
-	h->rows = r.h;
-	h->max_top = h->n - body > 0 ? h->n - body : 0;
-	if (h->top > h->max_top)
-		h->top = h->max_top;
-	if (h->top < 0)
-		h->top = 0;
+	pane_resize(&h->pane, h->n, r.h - 3);
 }
 
 static void help_draw(const void *ctx, const struct screen *s)
@@ -143,7 +130,7 @@ static void help_draw(const void *ctx, const struct screen *s)
 	erase();
 	paint_fill(0, 0, cols, title);
 	put_c(0, 1, cols - 1, "pilcrow keys", title);
-	for (int i = h->top; i < n && y < rows - 1; i++, y++) {
+	for (long i = h->pane.top; i < n && y < rows - 1; i++, y++) {
 		if (lines[i].title) {
 			put_c(y, 1, cols - 1, lines[i].keys, pair_attr(u, PAIR_SECTION, A_BOLD) | A_BOLD);
 			continue;
@@ -151,9 +138,9 @@ static void help_draw(const void *ctx, const struct screen *s)
 		put_c(y, 3, 20, lines[i].keys, A_BOLD);
 		put_c(y, 24, cols - 24, lines[i].help, 0);
 	}
-	if (h->top > 0)
+	if (pane_more_above(&h->pane))
 		put_c(2, cols - 1, 1, "\xE2\x96\xB2", A_BOLD);
-	if (h->top < h->max_top)
+	if (pane_more_below(&h->pane))
 		put_c(rows - 2, cols - 1, 1, "\xE2\x96\xBC", A_BOLD);
 	status_line(u, &(struct rect){ rows - 1, 0, 1, cols }, str_c(" q, Esc or ? closes; j/k scroll"), NULL);
 }
@@ -167,10 +154,17 @@ static bool help_cursor(const void *ctx, const struct screen *s, int *y, int *x)
 	return true;
 }
 
+static struct pane *help_pane(void *ctx, struct screen *s)
+{
+	(void)ctx;
+	return &((struct help *)s->state)->pane;
+}
+
 const struct screen_ops help_ops = {
 	.name = "help",
 	.handle = help_handle,
 	.recalc = help_recalc,
 	.draw = help_draw,
 	.cursor = help_cursor,
+	.pane = help_pane,
 };

@@ -16,7 +16,8 @@
 struct hitscreen {
 	struct hits h;
 	bool done;
-	int sel, top, rows, cols;
+	int cols;
+	struct pane pane;        /* the hits, a row each */
 	struct list_columns cols_at;
 };
 
@@ -41,7 +42,9 @@ void hitscreen_open(struct ui *u)
 	}
 	hits_start(&hs->h, u->corpus, &u->list.filter, u->list.rows, u->list.n);
 	hs->done = hits_step(&hs->h, 50);
-	hs->sel = hs->top = 0;
+	pane_init(&hs->pane, false);
+	hs->pane.n = (long)hs->h.n;
+	pane_select(&hs->pane, 0);
 	screens_push(&u->stack, &u->hits_screen);
 }
 
@@ -69,9 +72,9 @@ static void open_hit(struct ui *u)
 	struct view *v = &u->v;
 	char n[32];
 
-	if ((size_t)hs->sel >= hs->h.n)
+	if (hs->pane.sel < 0 || (size_t)hs->pane.sel >= hs->h.n)
 		return;
-	r = &hs->h.hit[hs->sel];
+	r = &hs->h.hit[hs->pane.sel];
 	clist_select_entry(&u->list, r->entry);
 	u->rd.nhistory = 0;
 	if (!ui_open_cable(u, r->entry))
@@ -80,9 +83,9 @@ static void open_hit(struct ui *u)
 	if (r->para < 0) {
 		/* in the header: the cable from its top, the header whole */
 		u->rd.header_full = true;
-		u->rd.header_top = 0;
+		u->rd.header.top = 0;
 		v->header_collapsed = false;
-		view_say(v, "hit %d of %s is in the header: Backspace goes back to the hits", hs->sel + 1, n);
+		view_say(v, "hit %d of %s is in the header: Backspace goes back to the hits", (int)hs->pane.sel + 1, n);
 		return;
 	}
 	if (!view_visible(v, r->para))
@@ -93,32 +96,21 @@ static void open_hit(struct ui *u)
 		view_search(v, hs->h.pattern);
 	if (!view_search_at(v, r->para, r->start))
 		view_select(v, r->para);
-	view_say(v, "hit %d of %s: Backspace goes back to the hits", hs->sel + 1, n);
+	view_say(v, "hit %d of %s: Backspace goes back to the hits", (int)hs->pane.sel + 1, n);
 }
 
 static bool hits_handle(void *ctx, struct screen *s, struct key k)
 {
 	struct ui *u = ctx;
 	struct hitscreen *hs = u->hits_screen.state;
-	int page = hs->rows > 1 ? hs->rows - 1 : 1, last = hs->h.n ? (int)hs->h.n - 1 : 0;
 
 	(void)s;
+	(void)hs;
 	switch (keys_action(k, HITS, false)) {
-	case ACT_HITS_DOWN: hs->sel++; break;
-	case ACT_HITS_UP: hs->sel--; break;
-	case ACT_HITS_PGDN: hs->sel += page; break;
-	case ACT_HITS_PGUP: hs->sel -= page; break;
-	case ACT_HITS_FIRST: hs->sel = 0; break;
-	case ACT_HITS_LAST: hs->sel = last; break;
 	case ACT_HITS_OPEN: open_hit(u); return true;
 	case ACT_HITS_CLOSE: screens_pop(&u->stack); return true;
 	default: return false;
 	}
-	if (hs->sel > last)
-		hs->sel = last;
-	if (hs->sel < 0)
-		hs->sel = 0;
-	return true;
 }
 
 static void hits_recalc(void *ctx, struct screen *s, struct rect r)
@@ -127,13 +119,9 @@ static void hits_recalc(void *ctx, struct screen *s, struct rect r)
 	struct hitscreen *hs = u->hits_screen.state;
 
 	(void)s;
-	hs->rows = r.h - 2 > 1 ? r.h - 2 : 1;
 	hs->cols = r.w;
 	layout_list(&hs->cols_at, r.w, u->list.id_w);
-	if (hs->sel < hs->top)
-		hs->top = hs->sel;
-	if (hs->sel >= hs->top + hs->rows)
-		hs->top = hs->sel - hs->rows + 1;
+	pane_resize(&hs->pane, (long)hs->h.n, r.h - 2);
 }
 
 /* The context of @r in @w columns, aligned so that the match starts at
@@ -181,10 +169,10 @@ static void hits_draw(const void *ctx, const struct screen *s)
 		buf_printf(&b, " (the first %d)", HITS_MAX);
 	buf_printf(&b, "  filter: %s", u->list.filter.text);
 	put_cut(0, 0, hs->cols, paint_clean(&cl, buf_str(&b)), title);
-	for (int k = 0; k < hs->rows && (size_t)(hs->top + k) < hs->h.n; k++) {
-		const struct hit_row *r = &hs->h.hit[hs->top + k];
+	for (int k = 0; k < hs->pane.h && (size_t)(hs->pane.top + k) < hs->h.n; k++) {
+		const struct hit_row *r = &hs->h.hit[hs->pane.top + k];
 		const struct centry *e = corpus_entry(u->corpus, r->entry);
-		int y = 1 + k, attr = hs->top + k == hs->sel ? A_REVERSE : 0, x;
+		int y = 1 + k, attr = hs->pane.top + k == hs->pane.sel ? A_REVERSE : 0, x;
 		char date[11], where[64];
 
 		if (attr)
@@ -210,7 +198,7 @@ static void hits_draw(const void *ctx, const struct screen *s)
 		put_c(1, 1, hs->cols - 1, hs->done ? "(no hit)" : "(no hit yet: still reading)", A_DIM);
 	buf_clear(&b);
 	if (hs->h.n)
-		buf_printf(&b, " %d/%s", hs->sel + 1, n1);
+		buf_printf(&b, " %ld/%s", hs->pane.sel + 1, n1);
 	status_line(u, &(struct rect){ LINES - 1, 0, 1, hs->cols }, buf_str(&b), "Enter opens, Tab: the cables ");
 	buf_free(&b);
 	buf_free(&cl);
@@ -222,8 +210,17 @@ static bool hits_cursor(const void *ctx, const struct screen *s, int *y, int *x)
 
 	(void)ctx;
 	*x = 0;
-	*y = 1 + hs->sel - hs->top;
+	*y = 1 + hs->pane.sel - hs->pane.top;
 	return true;
+}
+
+static struct pane *hits_pane(void *ctx, struct screen *s)
+{
+	struct hitscreen *hs = s->state;
+
+	(void)ctx;
+	hs->pane.n = (long)hs->h.n;   /* the hits found so far */
+	return &hs->pane;
 }
 
 static void hits_close(void *ctx, struct screen *s)
@@ -247,6 +244,7 @@ const struct screen_ops hits_ops = {
 	.recalc = hits_recalc,
 	.draw = hits_draw,
 	.cursor = hits_cursor,
+	.pane = hits_pane,
 	.free = hits_state_free,
 	.close = hits_close,
 };

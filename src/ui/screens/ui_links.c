@@ -18,8 +18,8 @@ void ui_keep_spot(struct ui *u)
 	memset(&s, 0, sizeof(s));
 	if (v->sel >= 0)
 		snprintf(s.address, sizeof(s.address), "%s", v->c->paras[v->sel].address);
-	s.list_top = v->list_top;
-	s.detail_top = v->detail_top;
+	s.list_top = v->list.top;
+	s.detail_top = v->detail.top;
 	ws_spot_set(v->ws, v->c->id, &s);
 }
 
@@ -41,8 +41,8 @@ static void restore_spot(struct ui *u)
 	if (!p || !view_visible(v, (int)(p - v->c->paras)))
 		return;
 	view_select(v, (int)(p - v->c->paras));
-	v->list_top = s.list_top;
-	v->detail_top = s.detail_top;
+	v->list.top = s.list_top;
+	v->detail.top = s.detail_top;
 	view_scroll_list(v);
 }
 
@@ -92,7 +92,7 @@ void reader_make_links(struct ui *u)
 	rd->nlinks = 0;
 	rd->link_sel = -1;
 	rd->link_shown = -1;
-	rd->header_top = 0;
+	rd->header.top = 0;
 	if (!c)
 		return;
 	for (size_t i = 0; i < c->nrefs; i++) {
@@ -132,7 +132,7 @@ void reader_select_link(struct ui *u, int dir)
 void reader_follow_link(struct ui *u)
 {
 	struct reader *rd = &u->rd;
-	struct visit from = { u->v.cur, u->v.filter, u->v.sel, u->v.list_top, u->v.detail_top };
+	struct visit from = { u->v.cur, u->v.filter, u->v.sel, u->v.list.top, u->v.detail.top };
 	size_t to;
 
 	if (rd->link_sel < 0 || (size_t)rd->link_sel >= rd->nlinks) {
@@ -170,8 +170,8 @@ void reader_go_back(struct ui *u, bool may_quit)
 		view_set_filter(v, b.filter);
 		if (b.sel >= 0 && view_visible(v, b.sel))
 			view_select(v, b.sel);
-		v->list_top = b.list_top;
-		v->detail_top = b.detail_top;
+		v->list.top = b.list_top;
+		v->detail.top = b.detail_top;
 		view_say(v, "back to %s", entry_id(u, b.entry));
 		return;
 	}

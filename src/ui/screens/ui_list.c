@@ -83,16 +83,18 @@ static void mouse_event(struct ui *u)
 {
 	const MEVENT *ev = &u->mouse;
 	struct clist *l = &u->list;
-	long row = (long)l->top + ev->y - 1;
+	struct pane *p = clist_pane(l);
+	long row = pane_row_at(p, ev->y - 1);
 
 	if (u->rows < LAYOUT_MIN_ROWS || u->cols < LAYOUT_MIN_COLS)
 		return;
 	if (ev->bstate & BUTTON4_PRESSED)
-		clist_move(l, -3);
+		pane_wheel(p, -1);
 	else if (ev->bstate & BUTTON5_PRESSED)
-		clist_move(l, 3);
-	else if ((ev->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) && ev->y >= 1 && row < (long)l->n)
-		l->sel = (size_t)row;
+		pane_wheel(p, 1);
+	else if ((ev->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) && row >= 0)
+		pane_select(p, row);
+	clist_moved(l);
 }
 
 static void say_sort(struct ui *u)
@@ -104,18 +106,9 @@ static bool list_handle(void *ctx, struct screen *s, struct key k)
 {
 	struct ui *u = ctx;
 	struct clist *l = &u->list;
-	long page = l->h > 1 ? (long)l->h - 1 : 1, half = l->h / 2 > 0 ? (long)l->h / 2 : 1;
 
 	(void)s;
 	switch (keys_action(k, LIST, true)) {
-	case ACT_LIST_DOWN: clist_move(l, 1); break;
-	case ACT_LIST_UP: clist_move(l, -1); break;
-	case ACT_LIST_PGDN: clist_move(l, page); break;
-	case ACT_LIST_PGUP: clist_move(l, -page); break;
-	case ACT_LIST_HALFDN: clist_move(l, half); break;
-	case ACT_LIST_HALFUP: clist_move(l, -half); break;
-	case ACT_LIST_FIRST: clist_move(l, -(long)l->n); break;
-	case ACT_LIST_LAST: clist_move(l, (long)l->n); break;
 	case ACT_LIST_OPEN:
 		if (l->n) {
 			u->rd.nhistory = 0;
@@ -252,7 +245,7 @@ static bool list_cursor(const void *ctx, const struct screen *s, int *y, int *x)
 
 	(void)s;
 	*x = 0;
-	*y = u->rows < LAYOUT_MIN_ROWS || u->cols < LAYOUT_MIN_COLS ? 0 : 1 + (int)(u->list.sel - u->list.top);
+	*y = u->rows < LAYOUT_MIN_ROWS || u->cols < LAYOUT_MIN_COLS ? 0 : 1 + (int)(u->list.sel - u->list.pane.top);
 	return true;
 }
 
@@ -335,7 +328,7 @@ static void list_draw(const void *ctx, const struct screen *s)
 	paint_put(0, 0, cols, paint_clean(&cl, buf_str(&b)), title);
 	/* the rows: id, date, origin, classification (coloured, and written), subject */
 	for (int k = 0; k < h; k++) {
-		size_t ri = l->top + (size_t)k;
+		size_t ri = (size_t)l->pane.top + (size_t)k;
 		const struct centry *e;
 		int y = 1 + k, attr;
 		unsigned flags;
@@ -378,13 +371,29 @@ static void list_draw(const void *ctx, const struct screen *s)
 			put_cut(y, c->subject_x, c->subject_w - 1,   /* the last column: the scroll marks */
 				paint_clean(&cl, str_c(corpus_str(u->corpus, e->subject))), attr);
 	}
-	if (l->top > 0)
+	if (pane_more_above(&l->pane))
 		put_c(1, cols - 1, 1, "\xE2\x96\xB2", A_BOLD);
-	if (l->top + l->h < l->n)
+	if (pane_more_below(&l->pane))
 		put_c(rows - 2, cols - 1, 1, "\xE2\x96\xBC", A_BOLD);
 	list_status(u, rows, cols, all);
 	buf_free(&b);
 	buf_free(&cl);
+}
+
+static struct pane *list_pane(void *ctx, struct screen *s)
+{
+	struct ui *u = ctx;
+
+	(void)s;
+	return clist_pane(&u->list);
+}
+
+static void list_moved(void *ctx, struct screen *s)
+{
+	struct ui *u = ctx;
+
+	(void)s;
+	clist_moved(&u->list);
 }
 
 const struct screen_ops list_ops = {
@@ -393,4 +402,6 @@ const struct screen_ops list_ops = {
 	.recalc = list_recalc,
 	.draw = list_draw,
 	.cursor = list_cursor,
+	.pane = list_pane,
+	.moved = list_moved,
 };

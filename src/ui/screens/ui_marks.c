@@ -21,8 +21,8 @@ struct markscreen {
 	struct marklist ml;
 	int coll;                /* -1: all; else the index in ws_collections() */
 	char coll_name[128];     /* "" for all */
-	long sel, top;           /* lines of ml */
-	int rows, cols;
+	struct pane pane;        /* the lines of ml; a cable's line cannot be selected */
+	int cols;
 };
 
 static struct markscreen *state_of(struct ui *u)
@@ -59,7 +59,7 @@ void marks_reload(struct ui *u)
 	struct markscreen *ms = u->marks_screen.state;
 	const char *const *names;
 	size_t n = ws_collections(u->v.ws, &names);
-	long keep = ms->sel;
+	long keep = ms->pane.sel;
 
 	/* the collection chosen, where it is now (gone: all) */
 	ms->coll = -1;
@@ -69,11 +69,15 @@ void marks_reload(struct ui *u)
 	if (ms->coll < 0)
 		ms->coll_name[0] = '\0';
 	marklist_load(&ms->ml, u->v.ws, chosen(u));
-	if (keep >= (long)ms->ml.nlines)
-		keep = (long)ms->ml.nlines - 1;
-	ms->sel = marklist_next_item(&ms->ml, keep < 0 ? 0 : keep, 1);
-	if (ms->sel < 0)
-		ms->sel = marklist_next_item(&ms->ml, keep, -1);
+	ms->pane.n = (long)ms->ml.nlines;
+	pane_select(&ms->pane, keep);
+}
+
+static bool is_item(const void *ud, long row)
+{
+	const struct markscreen *ms = ud;
+
+	return ms->ml.lines[row].kind == ML_ITEM;
 }
 
 void marks_open(struct ui *u)
@@ -86,7 +90,9 @@ void marks_open(struct ui *u)
 	} else {
 		screens_push(&u->stack, &u->marks_screen);
 	}
-	ms->sel = ms->top = 0;
+	pane_init(&ms->pane, false);
+	ms->pane.item = is_item;
+	ms->pane.ud = ms;
 	marks_reload(u);
 }
 
@@ -94,9 +100,9 @@ static const struct ws_item *selected(const struct ui *u)
 {
 	const struct markscreen *ms = u->marks_screen.state;
 
-	if (ms->sel < 0 || (size_t)ms->sel >= ms->ml.nlines)
+	if (ms->pane.sel < 0 || (size_t)ms->pane.sel >= ms->ml.nlines)
 		return NULL;
-	return &ms->ml.items[ms->ml.lines[ms->sel].item];
+	return &ms->ml.items[ms->ml.lines[ms->pane.sel].item];
 }
 
 static void open_item(struct ui *u)
@@ -225,44 +231,21 @@ static void copy_item(struct ui *u)
 	ui_copy_cite(u, &s, *it->text);
 }
 
-static void step(struct ui *u, long lines)
-{
-	struct markscreen *ms = u->marks_screen.state;
-	long to = ms->sel + lines, found;
-
-	if (to < 0)
-		to = 0;
-	if (to >= (long)ms->ml.nlines)
-		to = (long)ms->ml.nlines - 1;
-	found = marklist_next_item(&ms->ml, to, lines > 0 ? 1 : -1);
-	if (found < 0)
-		found = marklist_next_item(&ms->ml, to, lines > 0 ? -1 : 1);
-	if (found >= 0)
-		ms->sel = found;
-}
-
 static bool marks_handle(void *ctx, struct screen *s, struct key k)
 {
 	struct ui *u = ctx;
 	struct markscreen *ms = u->marks_screen.state;
-	long page = ms->rows > 1 ? ms->rows - 1 : 1;
 	const struct ws_item *it = selected(u);
 	char label[96];
 	const char *note;
 
 	(void)s;
 	switch (keys_action(k, MARKS, false)) {
-	case ACT_MARKS_DOWN: step(u, 1); break;
-	case ACT_MARKS_UP: step(u, -1); break;
-	case ACT_MARKS_PGDN: step(u, page); break;
-	case ACT_MARKS_PGUP: step(u, -page); break;
-	case ACT_MARKS_FIRST: step(u, -(long)ms->ml.nlines); break;
-	case ACT_MARKS_LAST: step(u, (long)ms->ml.nlines); break;
 	case ACT_MARKS_OPEN: open_item(u); break;
 	case ACT_MARKS_NEXT_COLL:
 	case ACT_MARKS_PREV_COLL:
 		choose(u, ms->coll + (keys_action(k, MARKS, false) == ACT_MARKS_NEXT_COLL ? 1 : -1));
-		ms->sel = ms->top = 0;
+		ms->pane.sel = ms->pane.top = 0;
 		marks_reload(u);
 		break;
 	case ACT_MARKS_REMOVE: remove_item(u); break;
@@ -300,17 +283,8 @@ static void marks_recalc(void *ctx, struct screen *s, struct rect r)
 
 	(void)s;
 	/* the title, the chooser, the lines, the status bar */
-	ms->rows = r.h - 3 > 1 ? r.h - 3 : 1;
 	ms->cols = r.w;
-	if (ms->sel < ms->top)
-		ms->top = ms->sel;
-	/* the cable's line shows with its first item */
-	if (ms->sel > 0 && ms->top == ms->sel && ms->ml.lines[ms->sel - 1].kind == ML_CABLE)
-		ms->top = ms->sel - 1;
-	if (ms->sel >= ms->top + ms->rows)
-		ms->top = ms->sel - ms->rows + 1;
-	if (ms->top < 0)
-		ms->top = 0;
+	pane_resize(&ms->pane, (long)ms->ml.nlines, r.h - 3);
 }
 
 /* The chooser: all, then each collection; the one shown in reverse. */
@@ -397,14 +371,14 @@ static void marks_draw(const void *ctx, const struct screen *s)
 	buf_printf(&b, " Marks and notes  %zu in %zu cable%s", items, ms->ml.cables, ms->ml.cables == 1 ? "" : "s");
 	put_cut(0, 0, ms->cols, str_c(b.p), title);
 	draw_chooser(u, 1);
-	for (int k = 0; k < ms->rows && (size_t)(ms->top + k) < ms->ml.nlines; k++)
-		draw_line(u, 2 + k, &ms->ml.lines[ms->top + k], ms->top + k == ms->sel);
+	for (int k = 0; k < ms->pane.h && (size_t)(ms->pane.top + k) < ms->ml.nlines; k++)
+		draw_line(u, 2 + k, &ms->ml.lines[ms->pane.top + k], ms->pane.top + k == ms->pane.sel);
 	if (!ms->ml.nlines)
 		put_c(2, 1, ms->cols - 1, ms->coll < 0 ? "(nothing marked or noted yet: m marks a paragraph, a notes it)"
 						       : "(nothing in this collection)", A_DIM);
-	if (ms->top > 0)
+	if (pane_more_above(&ms->pane))
 		put_c(2, ms->cols - 1, 1, "\xE2\x96\xB2", A_BOLD);
-	if ((size_t)(ms->top + ms->rows) < ms->ml.nlines)
+	if (pane_more_below(&ms->pane))
 		put_c(LINES - 2, ms->cols - 1, 1, "\xE2\x96\xBC", A_BOLD);
 	buf_clear(&b);
 	if (*ws_caveat(u->v.ws))
@@ -419,8 +393,14 @@ static bool marks_cursor(const void *ctx, const struct screen *s, int *y, int *x
 
 	(void)ctx;
 	*x = 0;
-	*y = 2 + (int)(ms->sel - ms->top);
+	*y = 2 + (int)(ms->pane.sel - ms->pane.top);
 	return true;
+}
+
+static struct pane *marks_pane(void *ctx, struct screen *s)
+{
+	(void)ctx;
+	return &((struct markscreen *)s->state)->pane;
 }
 
 static void marks_state_free(void *state)
@@ -436,5 +416,6 @@ const struct screen_ops marks_ops = {
 	.recalc = marks_recalc,
 	.draw = marks_draw,
 	.cursor = marks_cursor,
+	.pane = marks_pane,
 	.free = marks_state_free,
 };

@@ -1,4 +1,4 @@
-/* ui_raw.c -- the original: the record's text as pilcrow read it from the
+/* ui_original.c -- the original: the record's text as pilcrow read it from the
  * file (the CSV field unquoted, the page's cable text, the text file as it
  * is), line by line with its line numbers, long lines broken at the edge,
  * never reflowed, so that a quote can be checked against it.  The lines of
@@ -18,7 +18,8 @@
 struct original {
 	uint32_t *starts;        /* where each line starts in cable->text */
 	size_t n, cap;
-	size_t top;              /* the first line shown */
+	const struct cable *c;   /* the cable whose text it is */
+	struct pane pane;        /* the lines, a text (a long line takes several rows) */
 	size_t para_first, para_last;  /* the selected paragraph's lines, or -1 */
 	int rows, cols, gutter;
 };
@@ -46,6 +47,53 @@ static size_t original_line_of(const struct original *r, uint32_t off)
 	return lo;
 }
 
+/* Line @i of the text, without its line end. */
+static struct str line_at(const struct original *r, const struct cable *c, size_t i)
+{
+	size_t end = i + 1 < r->n ? r->starts[i + 1] : c->text.n;
+	struct str line = str_make(c->text.p + r->starts[i], end - r->starts[i]);
+
+	while (line.n && (line.p[line.n - 1] == '\n' || line.p[line.n - 1] == '\r'))
+		line.n--;
+	return line;
+}
+
+/* The screen rows line @i takes, broken at @w columns. */
+static int rows_of(const struct original *r, const struct cable *c, size_t i, int w)
+{
+	struct buf b = { 0 };
+	int cols = text_width(paint_clean(&b, line_at(r, c, i)));
+
+	buf_free(&b);
+	return cols <= w ? 1 : (cols + w - 1) / w;
+}
+
+static bool original_handle(void *ctx, struct screen *s, struct key k)
+{
+	struct ui *u = ctx;
+	struct original *r = u->original_screen.state;
+
+	(void)s;
+	switch (keys_action(k, ORIGINAL, false)) {
+	case ACT_RAW_PARA:
+		if (r->para_first != (size_t)-1)
+			r->pane.top = (long)r->para_first;
+		break;
+	case ACT_RAW_CLOSE: screens_pop(&u->stack); break;
+	default: return false;
+	}
+	return true;
+}
+
+/* A line's rows, for the pane: broken at the text's width. */
+static int original_lines(const void *ud, long row)
+{
+	const struct original *r = ud;
+	int w = r->cols - r->gutter - 1;
+
+	return w < 1 ? 1 : rows_of(r, r->c, (size_t)row, w);
+}
+
 void original_open(struct ui *u)
 {
 	struct original *r = state_of(u);
@@ -68,7 +116,11 @@ void original_open(struct ui *u)
 		r->para_first = original_line_of(r, p->at.off);
 		r->para_last = original_line_of(r, p->at.off + (p->at.len ? p->at.len - 1 : 0));
 	}
-	r->top = r->para_first != (size_t)-1 && r->para_first > 2 ? r->para_first - 2 : 0;
+	pane_init(&r->pane, true);
+	r->pane.lines = original_lines;
+	r->pane.ud = r;
+	r->c = c;
+	r->pane.top = r->para_first != (size_t)-1 && r->para_first > 2 ? (long)r->para_first - 2 : 0;
 	screens_push(&u->stack, &u->original_screen);
 	if (r->para_first != (size_t)-1)
 		view_say(&u->v, "\xC2\xB6%s is at line %zu of %zu", p->address, r->para_first + 1, r->n);
@@ -77,80 +129,19 @@ void original_open(struct ui *u)
 }
 
 
-static bool original_handle(void *ctx, struct screen *s, struct key k)
-{
-	struct ui *u = ctx;
-	struct original *r = u->original_screen.state;
-	size_t page = r->rows > 2 ? (size_t)r->rows - 2 : 1;
-
-	(void)s;
-	switch (keys_action(k, ORIGINAL, false)) {
-	case ACT_RAW_DOWN: r->top++; break;
-	case ACT_RAW_UP: r->top = r->top ? r->top - 1 : 0; break;
-	case ACT_RAW_PGDN: r->top += page; break;
-	case ACT_RAW_PGUP: r->top = r->top > page ? r->top - page : 0; break;
-	case ACT_RAW_PARA:
-		if (r->para_first != (size_t)-1)
-			r->top = r->para_first;
-		break;
-	case ACT_RAW_FIRST: r->top = 0; break;
-	case ACT_RAW_LAST: r->top = r->n; break;
-	case ACT_RAW_CLOSE: screens_pop(&u->stack); break;
-	default: return false;
-	}
-	return true;
-}
-
-/* Line @i of the text, without its line end. */
-static struct str line_at(const struct original *r, const struct cable *c, size_t i)
-{
-	size_t end = i + 1 < r->n ? r->starts[i + 1] : c->text.n;
-	struct str line = str_make(c->text.p + r->starts[i], end - r->starts[i]);
-
-	while (line.n && (line.p[line.n - 1] == '\n' || line.p[line.n - 1] == '\r'))
-		line.n--;
-	return line;
-}
-
-/* The screen rows line @i takes, broken at @w columns. */
-static int rows_of(const struct original *r, const struct cable *c, size_t i, int w)
-{
-	struct buf b = { 0 };
-	int cols = text_width(paint_clean(&b, line_at(r, c, i)));
-
-	buf_free(&b);
-	return cols <= w ? 1 : (cols + w - 1) / w;
-}
-
 static void original_recalc(void *ctx, struct screen *s, struct rect rc)
 {
 	struct ui *u = ctx;
 	struct original *r = u->original_screen.state;
 	char num[32];
-	size_t last_top;
-	int filled = 0;
 
 	(void)s;
 	r->rows = rc.h - 2 > 1 ? rc.h - 2 : 1;
 	r->cols = rc.w;
 	snprintf(num, sizeof(num), "%zu", r->n);
 	r->gutter = (int)strlen(num) + 2;
-	if (!r->n || r->cols - r->gutter - 1 < 4)
-		return;
 	/* never past the top that puts the last line at the bottom */
-	last_top = r->n;
-	while (last_top > 0) {
-		int k = rows_of(r, u->v.c, last_top - 1, r->cols - r->gutter - 1);
-
-		if (filled + k > r->rows)
-			break;
-		filled += k;
-		last_top--;
-	}
-	if (last_top == r->n)
-		last_top = r->n - 1;
-	if (r->top > last_top)
-		r->top = last_top;
+	pane_resize(&r->pane, (long)r->n, r->rows);
 }
 
 static void original_draw(const void *ctx, const struct screen *s)
@@ -161,7 +152,7 @@ static void original_draw(const void *ctx, const struct screen *s)
 	int title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
 	int textw = r->cols - r->gutter - 1, y = 1;
 	struct buf b = { 0 }, cl = { 0 };
-	size_t last = r->top;
+	size_t top = (size_t)r->pane.top, last = top;
 
 	(void)s;
 	erase();
@@ -172,7 +163,7 @@ static void original_draw(const void *ctx, const struct screen *s)
 	if (c->format == FORMAT_CSV)
 		buf_printf(&b, ", the record at byte %llu", (unsigned long long)c->offset);
 	put_cut(0, 0, r->cols, paint_clean(&cl, buf_str(&b)), title);
-	for (size_t i = r->top; i < r->n && y <= r->rows; i++) {
+	for (size_t i = top; i < r->n && y <= r->rows; i++) {
 		struct str line = line_at(r, c, i);
 		bool in_para = r->para_first != (size_t)-1 && i >= r->para_first && i <= r->para_last;
 		char num[32];
@@ -198,7 +189,7 @@ static void original_draw(const void *ctx, const struct screen *s)
 		} while (t.n && y <= r->rows);
 	}
 	buf_clear(&b);
-	buf_printf(&b, " lines %zu-%zu of %zu", r->n ? r->top + 1 : 0, r->n ? last + 1 : 0, r->n);
+	buf_printf(&b, " lines %zu-%zu of %zu", r->n ? top + 1 : 0, r->n ? last + 1 : 0, r->n);
 	if (r->para_first != (size_t)-1)
 		buf_printf(&b, "  \xC2\xB6%s: lines %zu-%zu (p)", c->paras[u->v.sel].address, r->para_first + 1,
 			   r->para_last + 1);
@@ -216,6 +207,12 @@ static bool original_cursor(const void *ctx, const struct screen *s, int *y, int
 	return true;
 }
 
+static struct pane *original_pane(void *ctx, struct screen *s)
+{
+	(void)ctx;
+	return &((struct original *)s->state)->pane;
+}
+
 static void original_free(void *state)
 {
 	struct original *r = state;
@@ -229,5 +226,6 @@ const struct screen_ops original_ops = {
 	.recalc = original_recalc,
 	.draw = original_draw,
 	.cursor = original_cursor,
+	.pane = original_pane,
 	.free = original_free,
 };

@@ -23,7 +23,8 @@ struct overview_line {
 struct overview_screen {
 	struct overview ov;
 	struct overview_line lines[OVERVIEW_LINES];
-	int n, sel, top, rows, cols;
+	int n, cols;
+	struct pane pane;        /* the rows; the section titles cannot be selected */
 	void (*pick)(struct ui *u, const char *term);   /* what Enter does with a row's term */
 };
 
@@ -49,13 +50,11 @@ static void section(struct overview_screen *g, const char *title, const struct f
 		add_line(g, NULL, &f[i], bar);
 }
 
-/* The first row that is a facet from @i on, in direction @dir, or -1. */
-static int facet_from(const struct overview_screen *g, int i, int dir)
+static bool is_facet(const void *ud, long row)
 {
-	for (; i >= 0 && i < g->n; i += dir)
-		if (g->lines[i].facet)
-			return i;
-	return -1;
+	const struct overview_screen *g = ud;
+
+	return g->lines[row].facet != NULL;
 }
 
 void overview_open(struct ui *u, void (*pick)(struct ui *u, const char *term))
@@ -70,47 +69,29 @@ void overview_open(struct ui *u, void (*pick)(struct ui *u, const char *term))
 	section(g, "Top TAGS", o->tags, o->ntags, false);
 	section(g, "Levels", o->levels, o->nlevels, false);
 	section(g, "Caveats", o->caveats, o->ncaveats, false);
-	g->sel = facet_from(g, 0, 1);
-	g->top = 0;
+	pane_init(&g->pane, false);
+	g->pane.item = is_facet;
+	g->pane.ud = g;
+	g->pane.n = g->n;
+	pane_select(&g->pane, 0);
 	g->pick = pick;
 	screens_push(&u->stack, &u->overview_screen);
 	if (!u->list.n)
 		view_say(&u->v, "no cable passes the filter");
 }
 
-static void move_sel(struct overview_screen *g, int delta)
-{
-	int dir = delta < 0 ? -1 : 1, at = g->sel;
-
-	for (int k = 0; k < (delta < 0 ? -delta : delta); k++) {
-		int next = facet_from(g, at + dir, dir);
-
-		if (next < 0)
-			break;
-		at = next;
-	}
-	g->sel = at;
-}
-
 static bool overview_handle(void *ctx, struct screen *s, struct key k)
 {
 	struct ui *u = ctx;
 	struct overview_screen *g = u->overview_screen.state;
-	int page = g->rows > 2 ? g->rows - 2 : 1;
 
 	(void)s;
 	switch (keys_action(k, OVERVIEW, false)) {
-	case ACT_GLANCE_DOWN: move_sel(g, 1); break;
-	case ACT_GLANCE_UP: move_sel(g, -1); break;
-	case ACT_GLANCE_PGDN: move_sel(g, page); break;
-	case ACT_GLANCE_PGUP: move_sel(g, -page); break;
-	case ACT_GLANCE_FIRST: g->sel = facet_from(g, 0, 1); g->top = 0; break;
-	case ACT_GLANCE_LAST: g->sel = facet_from(g, g->n - 1, -1); break;
 	case ACT_GLANCE_PICK:
-		if (g->sel >= 0) {
+		if (g->pane.sel >= 0) {
 			char term[128];
 
-			snprintf(term, sizeof(term), "%s", g->lines[g->sel].facet->term);
+			snprintf(term, sizeof(term), "%s", g->lines[g->pane.sel].facet->term);
 			screens_pop(&u->stack);
 			if (g->pick)
 				g->pick(u, term);
@@ -128,16 +109,8 @@ static void overview_recalc(void *ctx, struct screen *s, struct rect r)
 	struct overview_screen *g = u->overview_screen.state;
 
 	(void)s;
-	g->rows = r.h - 2 > 1 ? r.h - 2 : 1;
 	g->cols = r.w;
-	if (g->sel >= 0 && g->sel < g->top)
-		g->top = g->sel > 0 && !g->lines[g->sel - 1].facet ? g->sel - 1 : g->sel;
-	if (g->sel >= g->top + g->rows)
-		g->top = g->sel - g->rows + 1;
-	if (g->top > g->n - g->rows)
-		g->top = g->n - g->rows > 0 ? g->n - g->rows : 0;
-	if (g->top < 0)
-		g->top = 0;
+	pane_resize(&g->pane, g->n, r.h - 2);
 }
 
 static void overview_draw(const void *ctx, const struct screen *s)
@@ -160,9 +133,9 @@ static void overview_draw(const void *ctx, const struct screen *s)
 	if (!cfilter_empty(&u->list.filter))
 		buf_printf(&b, "  filter: %s", u->list.filter.text);
 	put_cut(0, 0, g->cols, paint_clean(&cl, buf_str(&b)), title);
-	for (int k = 0; k < g->rows && g->top + k < g->n; k++) {
-		const struct overview_line *l = &g->lines[g->top + k];
-		int y = 1 + k, attr = g->top + k == g->sel ? A_REVERSE : 0, x;
+	for (int k = 0; k < g->pane.h && g->pane.top + k < g->n; k++) {
+		const struct overview_line *l = &g->lines[g->pane.top + k];
+		int y = 1 + k, attr = g->pane.top + k == g->pane.sel ? A_REVERSE : 0, x;
 
 		if (!l->facet) {
 			put_c(y, 1, g->cols - 1, l->title, pair_attr(u, PAIR_SECTION, A_BOLD) | A_BOLD);
@@ -183,13 +156,13 @@ static void overview_draw(const void *ctx, const struct screen *s)
 			put_cut(y, x, g->cols - x - 1, str_c(l->facet->meaning), attr);
 		}
 	}
-	if (g->top > 0)
+	if (pane_more_above(&g->pane))
 		put_c(1, g->cols - 1, 1, "\xE2\x96\xB2", A_BOLD);
-	if (g->top + g->rows < g->n)
+	if (pane_more_below(&g->pane))
 		put_c(LINES - 2, g->cols - 1, 1, "\xE2\x96\xBC", A_BOLD);
 	buf_clear(&b);
-	if (g->sel >= 0)
-		buf_printf(&b, " Enter narrows the list to %s", g->lines[g->sel].facet->term);
+	if (g->pane.sel >= 0)
+		buf_printf(&b, " Enter narrows the list to %s", g->lines[g->pane.sel].facet->term);
 	status_line(u, &(struct rect){ LINES - 1, 0, 1, g->cols }, buf_str(&b), "q closes ");
 	buf_free(&b);
 	buf_free(&cl);
@@ -201,8 +174,14 @@ static bool overview_cursor(const void *ctx, const struct screen *s, int *y, int
 
 	(void)ctx;
 	*x = 0;
-	*y = g->sel >= g->top ? 1 + g->sel - g->top : 1;
+	*y = g->pane.sel >= g->pane.top ? 1 + g->pane.sel - g->pane.top : 1;
 	return true;
+}
+
+static struct pane *overview_pane(void *ctx, struct screen *s)
+{
+	(void)ctx;
+	return &((struct overview_screen *)s->state)->pane;
 }
 
 const struct screen_ops overview_ops = {
@@ -211,4 +190,5 @@ const struct screen_ops overview_ops = {
 	.recalc = overview_recalc,
 	.draw = overview_draw,
 	.cursor = overview_cursor,
+	.pane = overview_pane,
 };

@@ -49,26 +49,24 @@ static void mouse_event(struct ui *u)
 
 	if (u->rd.lay.too_small)
 		return;
-	if (ev->bstate & BUTTON4_PRESSED) {
-		if (in_detail)
-			view_scroll_detail(v, -3);
-		else
-			view_move(v, -3);
-	} else if (ev->bstate & BUTTON5_PRESSED) {
-		if (in_detail)
-			view_scroll_detail(v, 3);
-		else
-			view_move(v, 3);
+	if (ev->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		int dir = ev->bstate & BUTTON4_PRESSED ? -1 : 1;
+
+		if (in_detail) {
+			view_wrap(v);
+			pane_wheel(&v->detail, dir);
+		} else {
+			pane_wheel(&v->list, dir);
+			view_list_moved(v);
+		}
 	} else if (ev->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED)) {
 		if (in_list) {
-			int ri = v->list_top + ev->y - l->y;
+			long row = pane_row_at(&v->list, ev->y - l->y);
 
-			if (ri >= 0 && ri < (int)v->nrows) {
-				/* a heading row selects the paragraph under it */
-				while (ri < (int)v->nrows && v->rows[ri].kind != ROW_PARA)
-					ri++;
-				if (ri < (int)v->nrows)
-					view_select(v, v->rows[ri].index);
+			/* a heading row selects the paragraph under it */
+			if (row >= 0) {
+				pane_select(&v->list, row);
+				view_list_moved(v);
 			}
 			v->detail_focus = false;
 		} else if (in_detail) {
@@ -78,13 +76,6 @@ static void mouse_event(struct ui *u)
 }
 
 /* ------------------------------------------------------------ the keys */
-
-static int page(const struct view *v, int div)
-{
-	int h = v->detail_h > 1 ? v->detail_h : 1;
-
-	return h / div > 0 ? h / div : 1;
-}
 
 static void toggle_marked_only(struct view *v)
 {
@@ -115,54 +106,26 @@ static void cycle_header(struct ui *u)
 		view_say(v, "header folded: H shows all of it");
 	} else {
 		u->rd.header_full = true;
-		u->rd.header_top = 0;
+		u->rd.header.top = 0;
 		view_say(v, "the whole header: j/k and Space scroll it, H folds it away");
 	}
 }
 
-/* With the whole header shown, the moving keys scroll it. */
-static bool header_key(struct ui *u, enum action a)
-{
-	struct reader *rd = &u->rd;
-	int h = rd->lay.header.h - 1 > 1 ? rd->lay.header.h - 1 : 1;
-
-	switch (a) {
-	case ACT_NEXT: rd->header_top++; break;
-	case ACT_PREV: rd->header_top--; break;
-	case ACT_PAGE_DOWN: rd->header_top += h > 1 ? h - 1 : 1; break;
-	case ACT_PAGE_UP: rd->header_top -= h > 1 ? h - 1 : 1; break;
-	case ACT_HALF_DOWN: rd->header_top += h / 2 > 0 ? h / 2 : 1; break;
-	case ACT_HALF_UP: rd->header_top -= h / 2 > 0 ? h / 2 : 1; break;
-	case ACT_FIRST: rd->header_top = 0; break;
-	case ACT_LAST: rd->header_top = (int)rd->nhlines; break;
-	default: return false;
-	}
-	return true;
-}
-
-/* In the continuous view the moving keys scroll the whole cable. */
-static bool flow_key(struct ui *u, enum action a)
+/* In the continuous view the movement keys scroll the whole cable (the
+ * flow wraps as it goes: not a pane, but paged by the panes' rule). */
+static void flow_move(struct ui *u, enum move m)
 {
 	struct flow *f = &u->rd.flow;
-	struct view *v = &u->v;
-	int h = f->h > 1 ? f->h : 1;
 
-	switch (a) {
-	case ACT_NEXT: flow_scroll(f, v, 1); break;
-	case ACT_PREV: flow_scroll(f, v, -1); break;
-	case ACT_PAGE_DOWN:
-		if (f->at_end)
-			view_say(v, "the end of the cable");
-		flow_scroll(f, v, h > 1 ? h - 1 : 1);
-		break;
-	case ACT_PAGE_UP: flow_scroll(f, v, -(h > 1 ? h - 1 : 1)); break;
-	case ACT_HALF_DOWN: flow_scroll(f, v, h / 2 > 0 ? h / 2 : 1); break;
-	case ACT_HALF_UP: flow_scroll(f, v, -(h / 2 > 0 ? h / 2 : 1)); break;
-	case ACT_FIRST: flow_start(f); break;
-	case ACT_LAST: flow_end(f, v); break;
-	default: return false;
+	if (m == MOVE_FIRST)
+		flow_start(f);
+	else if (m == MOVE_LAST)
+		flow_end(f, &u->v);
+	else {
+		if (m == MOVE_PAGE_DOWN && f->at_end)
+			view_say(&u->v, "the end of the cable");
+		flow_scroll(f, &u->v, (int)pane_delta(m, f->h));
 	}
-	return true;
 }
 
 static void toggle_flow(struct ui *u)
@@ -183,15 +146,67 @@ static void toggle_flow(struct ui *u)
  * the next one. */
 static void page_down(struct view *v)
 {
-	int top = v->detail_top, step = page(v, 1) > 1 ? page(v, 1) - 1 : 1;
-
-	view_scroll_detail(v, step);
-	if (v->detail_top == top && top + v->detail_h >= (int)v->nwlines) {
+	view_wrap(v);
+	if (!pane_move(&v->detail, MOVE_PAGE_DOWN) && v->detail.top + v->detail.h >= v->detail.n) {
 		int was = v->sel;
 
 		view_move(v, 1);
 		if (v->sel == was)
 			view_say(v, "the end of the cable");
+	}
+}
+
+/* The pane the movement keys move: the whole header (H), the detail
+ * (Tab), or the paragraph list. */
+static struct pane *reader_pane(void *ctx, struct screen *s)
+{
+	struct ui *u = ctx;
+	struct view *v = &u->v;
+
+	(void)s;
+	if (u->rd.header_full && !v->header_collapsed)
+		return &u->rd.header;
+	if (v->detail_focus) {
+		view_wrap(v);
+		return &v->detail;
+	}
+	return &v->list;
+}
+
+static void reader_moved(void *ctx, struct screen *s)
+{
+	struct ui *u = ctx;
+
+	(void)s;
+	if (reader_pane(ctx, s) == &u->v.list)
+		view_list_moved(&u->v);
+}
+
+/* The movements that are not the focused pane's: the flow; Space and b
+ * page the detail whatever the focus; g and G go to a paragraph from the
+ * detail too.  False: the pane moves (screens_move). */
+static bool reader_move(struct ui *u, enum move m)
+{
+	struct view *v = &u->v;
+
+	if (u->rd.header_full && !v->header_collapsed)
+		return false;
+	if (u->rd.flow_on) {
+		flow_move(u, m);
+		return true;
+	}
+	switch (m) {
+	case MOVE_PAGE_DOWN: page_down(v); return true;
+	case MOVE_PAGE_UP:
+		view_wrap(v);
+		pane_move(&v->detail, m);
+		return true;
+	case MOVE_FIRST:
+	case MOVE_LAST:
+		pane_move(&v->list, m);
+		view_list_moved(v);
+		return true;
+	default: return false;
 	}
 }
 
@@ -221,39 +236,9 @@ static bool reader_keys(struct ui *u, struct key k)
 		if (a == ACT_CANCEL)
 			return true;
 	}
-	if (u->rd.header_full && !v->header_collapsed && header_key(u, a))
-		return true;
-	if (u->rd.flow_on && flow_key(u, a))
-		return true;
+	if (keys_move(a) != MOVE_NONE)
+		return reader_move(u, keys_move(a));
 	switch (a) {
-	case ACT_NEXT:
-		if (v->detail_focus)
-			view_scroll_detail(v, 1);
-		else
-			view_move(v, 1);
-		break;
-	case ACT_PREV:
-		if (v->detail_focus)
-			view_scroll_detail(v, -1);
-		else
-			view_move(v, -1);
-		break;
-	case ACT_PAGE_DOWN: page_down(v); break;
-	case ACT_PAGE_UP: view_scroll_detail(v, -(page(v, 1) > 1 ? page(v, 1) - 1 : 1)); break;
-	case ACT_HALF_DOWN:
-		if (v->detail_focus)
-			view_scroll_detail(v, page(v, 2));
-		else
-			view_move(v, v->list_h / 2 > 0 ? v->list_h / 2 : 1);
-		break;
-	case ACT_HALF_UP:
-		if (v->detail_focus)
-			view_scroll_detail(v, -page(v, 2));
-		else
-			view_move(v, -(v->list_h / 2 > 0 ? v->list_h / 2 : 1));
-		break;
-	case ACT_FIRST: view_first(v); break;
-	case ACT_LAST: view_last(v); break;
 	case ACT_JUMP: prompt_open(u, ':', ":", "", reader_prompt_done); break;
 	case ACT_NEXT_SECTION: view_section(v, 1); break;
 	case ACT_PREV_SECTION: view_section(v, -1); break;
@@ -307,7 +292,8 @@ static bool reader_handle(void *ctx, struct screen *s, struct key k)
 /* Keeps the selected link in view, and the header's scroll in range. */
 static void header_scroll(struct reader *rd)
 {
-	int shown = rd->lay.header.h - 1, top = rd->header_top;
+	int shown = rd->lay.header.h - 1;
+	long top = rd->header.top;
 
 	if (rd->link_sel >= 0 && rd->links[rd->link_sel].line >= 0 && rd->link_sel != rd->link_shown) {
 		int l = rd->links[rd->link_sel].line, n = rd->links[rd->link_sel].lines;
@@ -318,11 +304,9 @@ static void header_scroll(struct reader *rd)
 			top = l + n - shown;
 	}
 	rd->link_shown = rd->link_sel;
-	if (top > (int)rd->nhlines - shown)
-		top = (int)rd->nhlines - shown;
-	if (top < 0)
-		top = 0;
-	rd->header_top = top;
+	rd->header.text = true;
+	rd->header.top = top;
+	pane_resize(&rd->header, (long)rd->nhlines, shown);
 }
 
 /* The detail is wrapped at a readable measure on a wide terminal. */
@@ -375,9 +359,9 @@ static int detail_want(struct ui *u, int w, int enough)
 /* The texts of the paragraph list's rows shown, made for the draw. */
 static void list_texts(struct view *v)
 {
-	for (int k = 0; k < v->list_h && v->list_top + k < (int)v->nrows; k++)
-		if (v->rows[v->list_top + k].kind == ROW_PARA)
-			view_text(v, v->rows[v->list_top + k].index);
+	for (int k = 0; k < v->list.h && v->list.top + k < (int)v->nrows; k++)
+		if (v->rows[v->list.top + k].kind == ROW_PARA)
+			view_text(v, v->rows[v->list.top + k].index);
 }
 
 /* The continuous view: the header (as the header pane would show it all)
@@ -392,8 +376,8 @@ static void flow_recalc(struct ui *u)
 	for (size_t i = 0; i < rd->nhlines; i++)
 		rd->flow_head[i] = str_make(rd->hbuf.p + rd->hlines[i].off, rd->hlines[i].len);
 	v->detail_w = MIN(rd->lay.detail.w - 1, DETAIL_MEASURE);
-	v->detail_h = rd->lay.detail.h - 1;
-	flow_setup(&rd->flow, rd->flow_head, rd->nhlines, v->detail_w, v->detail_h);
+	v->detail.h = rd->lay.detail.h - 1;
+	flow_setup(&rd->flow, rd->flow_head, rd->nhlines, v->detail_w, v->detail.h);
 	/* a key that chose a paragraph (], n, :12, a click) moves the text there */
 	if (v->sel != rd->flow_sel && v->sel >= 0)
 		flow_show_para(&rd->flow, v, v->sel);
@@ -403,7 +387,7 @@ static void flow_recalc(struct ui *u)
 	if (para >= 0)
 		v->sel = para;
 	rd->flow_sel = v->sel;
-	v->list_h = rd->lay.list.h;
+	v->list.h = rd->lay.list.h;
 	view_scroll_list(v);
 	list_texts(v);
 }
@@ -437,17 +421,17 @@ static void reader_recalc(void *ctx, struct screen *s, struct rect r)
 		rd->lay.header.h = r.h - 1;
 	}
 	header_scroll(rd);
-	v->list_h = rd->lay.list.h;
+	v->list.h = rd->lay.list.h;
 	view_scroll_list(v);
-	v->detail_h = rd->lay.detail.h - 1;
+	v->detail.h = rd->lay.detail.h - 1;
 	/* a note takes the detail's last line */
 	buf_clear(&rd->note);
 	if (v->sel >= 0 && v->c->id[0] && view_is_noted(v, v->sel)) {
 		const char *note = ws_note(v->ws, v->c->id, v->c->paras[v->sel].address);
 
 		buf_adds(&rd->note, note ? note : "");
-		if (v->detail_h > 1)
-			v->detail_h--;
+		if (v->detail.h > 1)
+			v->detail.h--;
 	}
 	view_wrap(v);
 	view_scroll_detail(v, 0);
@@ -477,7 +461,7 @@ static bool reader_cursor(const void *ctx, const struct screen *s, int *y, int *
 		return true;
 	}
 	/* the terminal cursor sits on the selected row, for screen readers */
-	row = v->sel >= 0 ? view_row_of(v, v->sel) - v->list_top : 0;
+	row = v->sel >= 0 ? view_row_of(v, v->sel) - v->list.top : 0;
 	*y = lay->list.y + (row >= 0 && row < lay->list.h ? row : 0);
 	return true;
 }
@@ -488,4 +472,6 @@ const struct screen_ops reader_ops = {
 	.recalc = reader_recalc,
 	.draw = reader_draw,
 	.cursor = reader_cursor,
+	.pane = reader_pane,
+	.moved = reader_moved,
 };
