@@ -41,7 +41,7 @@ static void text_index(struct ui *u)
 	if (script_active())
 		fts_wait(u->corpus, NULL, NULL);
 	if (*fts_reason(u->corpus))
-		view_say(&u->v, "%s", fts_reason(u->corpus));
+		ui_say(u, "%s", fts_reason(u->corpus));
 }
 
 /* True while the full-text index is being made or checked. */
@@ -73,9 +73,9 @@ static void tell_problems(struct ui *u)
 		return;
 	u->problems_told = n;
 	if (strncmp(lines[n - 1], "pilcrow: ", 9) == 0)
-		view_say(&u->v, "%s", lines[n - 1] + 9);
+		ui_say(u, "%s", lines[n - 1] + 9);
 	else
-		view_say(&u->v, "%s", lines[n - 1]);
+		ui_say(u, "%s", lines[n - 1]);
 }
 
 /* ------------------------------------------------------------ keys */
@@ -86,7 +86,7 @@ static void filter_step(struct ui *u, double budget_ms, size_t most)
 	double t0 = now_ms();
 
 	if (clist_step(&u->list, budget_ms, most)) {
-		u->v.msg[0] = '\0';
+		status_clear(&u->status);
 		ui_list_done(u);
 		/* for the benchmarks: from the key that set the filter to its
 		 * end, as one key's time */
@@ -104,7 +104,7 @@ static void handle_key(struct ui *u, struct key k)
 
 	if (k.is_key && k.code == KEY_RESIZE)
 		return;
-	u->v.msg[0] = '\0';
+	status_clear(&u->status);
 	/* Esc and Ctrl-C stop a filter being applied, whatever the screen */
 	if (u->list.busy && !k.is_key && (k.code == 27 || k.code == CTRL('c')) && ui_list_cancel(u))
 		return;
@@ -124,7 +124,7 @@ static void handle_key(struct ui *u, struct key k)
 	case ACT_QUIT: u->quit = true; break;
 	case ACT_NONE:
 		if (!k.is_key && k.code >= 0x20 && k.code < 0x7F)
-			view_say(&u->v, "'%c' does nothing here: ? lists the keys", k.code);
+			ui_say(u, "'%c' does nothing here: ? lists the keys", k.code);
 		break;
 	default: break;
 	}
@@ -301,7 +301,7 @@ static void ui_init(struct ui *u, struct corpus *corpus, const struct ui_opts *o
 	u->set = o->set;
 	u->corpus = corpus;
 	u->rd.link_sel = -1;
-	view_init(&u->v, corpus, ws);
+	view_init(&u->v, corpus, ws, &u->status);
 	if (o->set && o->set->banner_only)
 		u->v.header_collapsed = true;
 	clist_init(&u->list, corpus);
@@ -356,12 +356,12 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 		return 2;
 	ui_init(&u, corpus, o, ws);
 	if (o->config_problems)
-		view_say(&u.v, "%zu problem%s in the config, on standard error; %s", o->config_problems,
+		ui_say(&u, "%zu problem%s in the config, on standard error; %s", o->config_problems,
 			 o->config_problems == 1 ? "" : "s", o->config_first);
 	else if (*ws_notice(ws))
-		view_say(&u.v, "%s", ws_notice(ws));
+		ui_say(&u, "%s", ws_notice(ws));
 	else if (*ws_unsaved(ws))
-		view_say(&u.v, "%s", ws_unsaved(ws));
+		ui_say(&u, "%s", ws_unsaved(ws));
 	u.stats = stats_start();
 	status = first_screens(&u);
 	if (status)
@@ -396,7 +396,7 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 				marks_reload(&u);
 			/* the changes kept while another process held the lock are in */
 			if (ws_saved_late(ws, said, sizeof(said)))
-				view_say(&u.v, "%s", said);
+				ui_say(&u, "%s", said);
 		}
 		ui_list_workspace(&u);
 		draw(&u);
@@ -406,13 +406,13 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 		/* the index's work in the background, looked at whatever came
 		 * (keys may come faster than the wait for one) */
 		if (fts_poll(corpus) && *fts_reason(corpus))
-			view_say(&u.v, "%s", fts_reason(corpus));
+			ui_say(&u, "%s", fts_reason(corpus));
 		if (corpus_done(corpus))
 			stats_indexed(u.stats);
 		if (term_quit_signal() == SIGINT && u.list.busy) {
 			/* Ctrl-C stops the filter being applied, not pilcrow */
 			term_quit_reset();
-			u.v.msg[0] = '\0';
+			status_clear(&u.status);
 			ui_list_cancel(&u);
 			continue;
 		}

@@ -138,7 +138,8 @@ struct ui {
 	bool quit;
 	int rows, cols;
 
-	struct view v;           /* the open cable; v.msg is the status bar's message */
+	struct status status;    /* the status line's message of the moment */
+	struct view v;           /* the open cable (it says things through &status) */
 	struct clist list;
 	struct list_columns list_cols;   /* the list's columns (its recalc) */
 	struct reader rd;
@@ -233,6 +234,9 @@ void marks_reload(struct ui *u);
 
 /* ui_help.c */
 void help_open(struct ui *u);
+
+/* ui_paint.c: says something on the status line, until the next key */
+void ui_say(struct ui *u, const char *fmt, ...) PRINTF_LIKE(2, 3);
 
 /* ui_paint.c */
 void ui_colors(struct ui *u);

@@ -3,6 +3,8 @@
 #include "config.h"
 #include "ui/ui_internal.h"
 
+#include <stdarg.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -195,10 +197,10 @@ void status_line(const struct ui *u, const struct rect *r, struct str left, cons
 	paint_fill(r->y, r->x, r->w, attr);
 	x = paint_put(r->y, r->x, r->w, paint_clean(&a, left), attr);
 	room = r->w - x - 2;
-	if (u->v.msg[0]) {
+	if (!status_empty(&u->status)) {
 		/* right-aligned when it fits, else cut after what is on the left:
 		 * a message is never left out */
-		m = paint_clean(&b, str_c(u->v.msg));
+		m = paint_clean(&b, str_c(u->status.msg));
 		mw = text_width(m);
 		if (room > 0)
 			paint_put(r->y, r->x + (r->w - mw - 1 > x + 2 ? r->w - mw - 1 : x + 2), room, m, attr | A_BOLD);
@@ -210,4 +212,13 @@ void status_line(const struct ui *u, const struct rect *r, struct str left, cons
 	}
 	buf_free(&a);
 	buf_free(&b);
+}
+
+void ui_say(struct ui *u, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	status_vsay(&u->status, fmt, ap);
+	va_end(ap);
 }

@@ -15,7 +15,7 @@ void view_say(struct view *v, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(v->msg, sizeof(v->msg), fmt, ap);
+	status_vsay(v->status, fmt, ap);
 	va_end(ap);
 }
 
@@ -26,9 +26,10 @@ static bool row_is_para(const void *ud, long row)
 	return v->rows[row].kind == ROW_PARA;
 }
 
-void view_init(struct view *v, struct corpus *corpus, struct workspace *ws)
+void view_init(struct view *v, struct corpus *corpus, struct workspace *ws, struct status *status)
 {
 	memset(v, 0, sizeof(*v));
+	v->status = status;
 	v->corpus = corpus;
 	v->ws = ws;
 	v->sel = -1;

@@ -12,6 +12,7 @@
 #include "doc/cable.h"
 #include "corpus/corpus.h"
 #include "views/pane.h"
+#include "views/status.h"
 #include "workspace/workspace.h"
 #include "search/search.h"
 
@@ -71,10 +72,10 @@ struct view {
 	size_t nmatches, cap_matches;
 	long cur_match;          /* index into matches, or -1 */
 
-	char msg[256];           /* one-shot message for the status bar */
+	struct status *status;   /* where the reader says what a key did: the UI's */
 };
 
-void view_init(struct view *v, struct corpus *corpus, struct workspace *ws);
+void view_init(struct view *v, struct corpus *corpus, struct workspace *ws, struct status *status);
 void view_free(struct view *v);
 
 /* Opens entry @i of the corpus; keeps the filter (view_search_again() makes
@@ -82,7 +83,7 @@ void view_free(struct view *v);
  * false (and says why) when the cable cannot be read. */
 bool view_open(struct view *v, size_t i);
 
-/* Says something in the status bar until the next key. */
+/* Says something on the status line (v->status) until the next key. */
 void view_say(struct view *v, const char *fmt, ...) PRINTF_LIKE(2, 3);
 
 /* The sanitised text of paragraph @i (newlines kept). */

@@ -230,5 +230,5 @@ void view_search_again(struct view *v)
 		return;
 	snprintf(pattern, sizeof(pattern), "%s", v->pattern);
 	search_with(v, pattern, v->pattern_words);
-	v->msg[0] = '\0';
+	status_clear(v->status);
 }

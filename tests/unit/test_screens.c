@@ -469,11 +469,12 @@ static void flow_bounds(void **state)
 	struct corpus *c = small_corpus();
 	struct view v;
 	struct flow f;
+	struct status st = { "" };
 	struct workspace *m = ws_open(":memory:", NULL);
 
 	(void)state;
 	memset(&f, 0, sizeof(f));
-	view_init(&v, c, m);
+	view_init(&v, c, m, &st);
 	assert_true(view_open(&v, 0));
 	flow_setup(&f, NULL, 0, 30, 3);
 	flow_end(&f, &v);

@@ -33,11 +33,11 @@ void hitscreen_open(struct ui *u)
 	struct hitscreen *hs = state_of(u);
 
 	if (u->list.busy) {
-		view_say(&u->v, "the filter is still being applied: Tab again when it is done");
+		ui_say(u, "the filter is still being applied: Tab again when it is done");
 		return;
 	}
 	if (!hits_possible(&u->list.filter)) {
-		view_say(&u->v, "no words to find in the filter: a bare word, a \"phrase\", text=... or text~...");
+		ui_say(u, "no words to find in the filter: a bare word, a \"phrase\", text=... or text~...");
 		return;
 	}
 	hits_start(&hs->h, u->corpus, &u->list.filter, u->list.rows, u->list.n);
@@ -85,7 +85,7 @@ static void open_hit(struct ui *u)
 		u->rd.header_full = true;
 		u->rd.header.top = 0;
 		v->header_collapsed = false;
-		view_say(v, "hit %d of %s is in the header: Backspace goes back to the hits", (int)hs->pane.sel + 1, n);
+		ui_say(u, "hit %d of %s is in the header: Backspace goes back to the hits", (int)hs->pane.sel + 1, n);
 		return;
 	}
 	if (!view_visible(v, r->para))
@@ -96,7 +96,7 @@ static void open_hit(struct ui *u)
 		view_search(v, hs->h.pattern);
 	if (!view_search_at(v, r->para, r->start))
 		view_select(v, r->para);
-	view_say(v, "hit %d of %s: Backspace goes back to the hits", (int)hs->pane.sel + 1, n);
+	ui_say(u, "hit %d of %s: Backspace goes back to the hits", (int)hs->pane.sel + 1, n);
 }
 
 static bool hits_handle(void *ctx, struct screen *s, struct key k)

@@ -117,7 +117,7 @@ void reader_select_link(struct ui *u, int dir)
 	struct reader *rd = &u->rd;
 
 	if (!rd->nlinks) {
-		view_say(&u->v, corpus_done(u->corpus) ? "no reference or citing cable in this corpus"
+		ui_say(u, corpus_done(u->corpus) ? "no reference or citing cable in this corpus"
 						       : "no reference in the corpus yet (still indexing)");
 		return;
 	}
@@ -126,7 +126,7 @@ void reader_select_link(struct ui *u, int dir)
 		rd->link_sel = dir > 0 ? 0 : (int)rd->nlinks - 1;
 	else
 		rd->link_sel = (int)((rd->link_sel + dir + (int)rd->nlinks) % (int)rd->nlinks);
-	view_say(&u->v, "%s: Enter opens it", entry_id(u, rd->links[rd->link_sel].entry));
+	ui_say(u, "%s: Enter opens it", entry_id(u, rd->links[rd->link_sel].entry));
 }
 
 void reader_follow_link(struct ui *u)
@@ -136,7 +136,7 @@ void reader_follow_link(struct ui *u)
 	size_t to;
 
 	if (rd->link_sel < 0 || (size_t)rd->link_sel >= rd->nlinks) {
-		view_say(&u->v, "no reference selected: r selects one");
+		ui_say(u, "no reference selected: r selects one");
 		return;
 	}
 	to = rd->links[rd->link_sel].entry;
@@ -148,10 +148,10 @@ void reader_follow_link(struct ui *u)
 	 * cable left would hide what the reference points to */
 	if (from.filter.mode != FILTER_ALL || from.filter.marked_only) {
 		view_set_filter(&u->v, (struct para_filter){ FILTER_ALL, LEVEL_NONE, false });
-		view_say(&u->v, "opened %s, all paragraphs shown; Backspace goes back to the filter", entry_id(u, to));
+		ui_say(u, "opened %s, all paragraphs shown; Backspace goes back to the filter", entry_id(u, to));
 		return;
 	}
-	view_say(&u->v, "opened %s; Backspace goes back", entry_id(u, to));
+	ui_say(u, "opened %s; Backspace goes back", entry_id(u, to));
 }
 
 /* Back to the cable before, or to the list; with one cable open, q
@@ -172,7 +172,7 @@ void reader_go_back(struct ui *u, bool may_quit)
 			view_select(v, b.sel);
 		v->list.top = b.list_top;
 		v->detail.top = b.detail_top;
-		view_say(v, "back to %s", entry_id(u, b.entry));
+		ui_say(u, "back to %s", entry_id(u, b.entry));
 		return;
 	}
 	if (u->has_list) {
@@ -183,7 +183,7 @@ void reader_go_back(struct ui *u, bool may_quit)
 	if (may_quit)
 		u->quit = true;
 	else
-		view_say(&u->v, "only one cable is open: q quits");
+		ui_say(u, "only one cable is open: q quits");
 }
 
 void reader_walk_cables(struct ui *u, int dir)
@@ -191,16 +191,16 @@ void reader_walk_cables(struct ui *u, int dir)
 	struct clist *l = &u->list;
 
 	if (!u->has_list || l->n < 2) {
-		view_say(&u->v, "only one cable is open");
+		ui_say(u, "only one cable is open");
 		return;
 	}
 	if (dir > 0 ? l->sel + 1 >= l->n : l->sel == 0) {
-		view_say(&u->v, dir > 0 ? "this is the last cable in the list" : "this is the first cable in the list");
+		ui_say(u, dir > 0 ? "this is the last cable in the list" : "this is the first cable in the list");
 		return;
 	}
 	l->sel += (size_t)(long)dir;
 	u->rd.nhistory = 0;
 	if (ui_open_cable(u, l->rows[l->sel]))
-		view_say(&u->v, "cable %zu of %zu: %s", l->sel + 1, l->n, u->v.c->id[0] ? u->v.c->id : "(no id)");
+		ui_say(u, "cable %zu of %zu: %s", l->sel + 1, l->n, u->v.c->id[0] ? u->v.c->id : "(no id)");
 }
 

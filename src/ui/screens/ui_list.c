@@ -18,11 +18,11 @@ static void set_filter(struct ui *u, const char *text, bool narrow)
 	char err[256];
 
 	if (!(narrow ? clist_narrow(l, text, err, sizeof(err)) : clist_set_filter(l, text, err, sizeof(err)))) {
-		view_say(&u->v, "filter: %s", err);
+		ui_say(u, "filter: %s", err);
 		return;
 	}
 	if (l->busy)
-		view_say(&u->v, "reading the cables' text: Esc cancels");
+		ui_say(u, "reading the cables' text: Esc cancels");
 	else
 		ui_list_done(u);
 }
@@ -32,12 +32,12 @@ void ui_list_done(struct ui *u)
 	struct clist *l = &u->list;
 
 	if (cfilter_empty(&l->filter))
-		view_say(&u->v, "filter cleared");
+		ui_say(u, "filter cleared");
 	else if (l->gave_up)
-		view_say(&u->v, "the pattern gave up on %zu cable%s: too costly there", l->gave_up,
+		ui_say(u, "the pattern gave up on %zu cable%s: too costly there", l->gave_up,
 			 l->gave_up == 1 ? "" : "s");
 	else if (!l->n)
-		view_say(&u->v, "no cable passes the filter%s", corpus_done(u->corpus) ? "" : " yet");
+		ui_say(u, "no cable passes the filter%s", corpus_done(u->corpus) ? "" : " yet");
 }
 
 bool ui_list_cancel(struct ui *u)
@@ -46,7 +46,7 @@ bool ui_list_cancel(struct ui *u)
 
 	if (!text)
 		return false;
-	view_say(&u->v, "cancelled: %s; the list is as it was", text);
+	ui_say(u, "cancelled: %s; the list is as it was", text);
 	return true;
 }
 
@@ -59,8 +59,8 @@ void ui_list_filter(struct ui *u, const char *text)
 static void narrow_to(struct ui *u, const char *term)
 {
 	set_filter(u, term, true);
-	if (!u->v.msg[0])
-		view_say(&u->v, "narrowed to %s", term);
+	if (status_empty(&u->status))
+		ui_say(u, "narrowed to %s", term);
 }
 
 static void list_prompt_done(struct ui *u, char kind, const char *text)
@@ -99,7 +99,7 @@ static void mouse_event(struct ui *u)
 
 static void say_sort(struct ui *u)
 {
-	view_say(&u->v, "sorted by %s%s", sort_name(u->list.sort), u->list.reverse ? ", reversed" : "");
+	ui_say(u, "sorted by %s%s", sort_name(u->list.sort), u->list.reverse ? ", reversed" : "");
 }
 
 static bool list_handle(void *ctx, struct screen *s, struct key k)
@@ -148,7 +148,7 @@ static bool list_handle(void *ctx, struct screen *s, struct key k)
 		set_filter(u, "", false);
 		clist_set_sort(l, SORT_INPUT, false);
 		clist_move(l, -(long)l->n);
-		view_say(&u->v, "a clean start: no filter, file order, the first cable");
+		ui_say(u, "a clean start: no filter, file order, the first cable");
 		break;
 	case ACT_LIST_QUIT: u->quit = true; break;
 	case ACT_MOUSE: mouse_event(u); break;
@@ -207,7 +207,7 @@ void ui_list_restore(struct ui *u)
 	if (u->list.sort != SORT_INPUT || u->list.reverse)
 		buf_printf(&said, ", by %s%s", sort_name(u->list.sort), u->list.reverse ? " reversed" : "");
 	buf_adds(&said, " (R or --fresh: a clean start)");
-	view_say(&u->v, "%s", said.p);
+	ui_say(u, "%s", said.p);
 	buf_free(&said);
 }
 

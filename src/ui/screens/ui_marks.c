@@ -114,7 +114,7 @@ static void open_item(struct ui *u)
 		return;
 	e = corpus_find(u->corpus, it->id);
 	if (e < 0) {
-		view_say(&u->v, "%s is not in what was read: open the file or dump that holds it", it->id);
+		ui_say(u, "%s is not in what was read: open the file or dump that holds it", it->id);
 		return;
 	}
 	clist_select_entry(&u->list, (size_t)e);
@@ -123,7 +123,7 @@ static void open_item(struct ui *u)
 		return;
 	if (*it->address && !view_jump(&u->v, it->address))
 		return;
-	view_say(&u->v, "%s%s%s: Backspace goes back to the marks", it->id, *it->address ? " \xC2\xB6" : "",
+	ui_say(u, "%s%s%s: Backspace goes back to the marks", it->id, *it->address ? " \xC2\xB6" : "",
 		 it->address);
 }
 
@@ -139,15 +139,15 @@ static void remove_item(struct ui *u)
 	snprintf(where, sizeof(where), "%s%s%s", it->id, *it->address ? " \xC2\xB6" : "", it->address);
 	if (chosen(u)) {
 		ws_collect_toggle(u->v.ws, &a, chosen(u));
-		view_say(&u->v, "%s taken out of '%s'", where, chosen(u));
+		ui_say(u, "%s taken out of '%s'", where, chosen(u));
 	} else if (ws_marked(u->v.ws, it->id, it->address)) {
 		ws_mark_toggle(u->v.ws, &a);
-		view_say(&u->v, "%s unmarked", where);
+		ui_say(u, "%s unmarked", where);
 	} else if (*it->collections) {
-		view_say(&u->v, "%s is in %s: choose it at the top to take it out", where, it->collections);
+		ui_say(u, "%s is in %s: choose it at the top to take it out", where, it->collections);
 		return;
 	} else {
-		view_say(&u->v, "%s has a note only: a, then an empty line, removes it", where);
+		ui_say(u, "%s has a note only: a, then an empty line, removes it", where);
 		return;
 	}
 	marks_reload(u);
@@ -163,7 +163,7 @@ static void note_done(struct ui *u, char kind, const char *text)
 		return;
 	a = ws_about_item(it);
 	ws_note_set(u->v.ws, &a, text);
-	view_say(&u->v, "note on %s%s%s %s", it->id, *it->address ? " \xC2\xB6" : "", it->address,
+	ui_say(u, "note on %s%s%s %s", it->id, *it->address ? " \xC2\xB6" : "", it->address,
 		 *text ? "kept" : "removed");
 	marks_reload(u);
 }
@@ -186,7 +186,7 @@ static void move_done(struct ui *u, char kind, const char *text)
 	from = chosen(u);
 	a = ws_about_item(it);
 	ws_collect_move(u->v.ws, &a, from, text);
-	view_say(&u->v, "%s%s%s moved to '%.60s'", it->id, *it->address ? " \xC2\xB6" : "", it->address, text);
+	ui_say(u, "%s%s%s moved to '%.60s'", it->id, *it->address ? " \xC2\xB6" : "", it->address, text);
 	marks_reload(u);
 }
 
@@ -209,14 +209,14 @@ static void export_done(struct ui *u, char kind, const char *text)
 		if (strcasecmp(dot, exts[i].ext) == 0)
 			format = exts[i].format;
 	if (!format) {
-		view_say(&u->v, "the name says the format: .md, .json (CSL-JSON), .bib, .txt or .jsonl");
+		ui_say(u, "the name says the format: .md, .json (CSL-JSON), .bib, .txt or .jsonl");
 		return;
 	}
 	n = ws_export(u->v.ws, format, chosen(u), u->set ? u->set->citation : NULL, &out);
 	if (ws_write_file(text, &out, NULL, 0, err, sizeof(err)))
-		view_say(&u->v, "%zu item%s written to %s (%s)", n, n == 1 ? "" : "s", text, format);
+		ui_say(u, "%zu item%s written to %s (%s)", n, n == 1 ? "" : "s", text, format);
 	else
-		view_say(&u->v, "not written: %s", err);
+		ui_say(u, "not written: %s", err);
 	buf_free(&out);
 }
 
@@ -254,7 +254,7 @@ static bool marks_handle(void *ctx, struct screen *s, struct key k)
 			break;
 		note = it->note;
 		if (strchr(note, '\n')) {
-			view_say(&u->v, "this note is more than a line: open the cable and edit it with A");
+			ui_say(u, "this note is more than a line: open the cable and edit it with A");
 			break;
 		}
 		snprintf(label, sizeof(label), " note on %s%s%s: ", it->id, *it->address ? " \xC2\xB6" : "", it->address);

@@ -84,8 +84,8 @@ static void pick(struct ui *u, int i)
 
 	screens_pop(&u->stack);
 	view_set_filter(&u->v, it->filter);
-	if (!u->v.msg[0])
-		view_say(&u->v, "%zu paragraph%s shown", it->count, it->count == 1 ? "" : "s");
+	if (status_empty(&u->status))
+		ui_say(u, "%zu paragraph%s shown", it->count, it->count == 1 ? "" : "s");
 }
 
 static bool menu_handle(void *ctx, struct screen *s, struct key k)

@@ -123,9 +123,9 @@ void original_open(struct ui *u)
 	r->pane.top = r->para_first != (size_t)-1 && r->para_first > 2 ? (long)r->para_first - 2 : 0;
 	screens_push(&u->stack, &u->original_screen);
 	if (r->para_first != (size_t)-1)
-		view_say(&u->v, "\xC2\xB6%s is at line %zu of %zu", p->address, r->para_first + 1, r->n);
+		ui_say(u, "\xC2\xB6%s is at line %zu of %zu", p->address, r->para_first + 1, r->n);
 	else
-		view_say(&u->v, "%zu lines", r->n);
+		ui_say(u, "%zu lines", r->n);
 }
 
 

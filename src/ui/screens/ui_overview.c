@@ -77,7 +77,7 @@ void overview_open(struct ui *u, void (*pick)(struct ui *u, const char *term))
 	g->pick = pick;
 	screens_push(&u->stack, &u->overview_screen);
 	if (!u->list.n)
-		view_say(&u->v, "no cable passes the filter");
+		ui_say(u, "no cable passes the filter");
 }
 
 static bool overview_handle(void *ctx, struct screen *s, struct key k)

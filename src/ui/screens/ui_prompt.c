@@ -81,7 +81,7 @@ static void complete(struct ui *u)
 	size_t n = p->names ? p->names(u, &names) : 0;
 
 	if (!n) {
-		view_say(&u->v, "nothing to complete");
+		ui_say(u, "nothing to complete");
 		return;
 	}
 	if (p->next_name < 0) {
@@ -98,7 +98,7 @@ static void complete(struct ui *u)
 			return;
 		}
 	}
-	view_say(&u->v, "no name starts with '%s'", p->stem);
+	ui_say(u, "no name starts with '%s'", p->stem);
 }
 
 static bool prompt_handle(void *ctx, struct screen *s, struct key k)

@@ -30,7 +30,7 @@ static void reader_prompt_done(struct ui *u, char kind, const char *text)
 	if (n && k == n && n < ADDRESS_MAX)
 		view_jump(v, text);
 	else if (n)
-		view_say(v, "not a paragraph address: %s", text);
+		ui_say(u, "not a paragraph address: %s", text);
 }
 
 /* ------------------------------------------------------------ the mouse */
@@ -77,18 +77,19 @@ static void mouse_event(struct ui *u)
 
 /* ------------------------------------------------------------ the keys */
 
-static void toggle_marked_only(struct view *v)
+static void toggle_marked_only(struct ui *u)
 {
+	struct view *v = &u->v;
 	struct para_filter f = v->filter;
 
 	f.marked_only = !f.marked_only;
 	if (f.marked_only && v->c && !ws_mark_count(v->ws, v->c->id)) {
-		view_say(v, "no marked paragraph in this cable: m marks one");
+		ui_say(u, "no marked paragraph in this cable: m marks one");
 		return;
 	}
 	view_set_filter(v, f);
-	if (!v->msg[0])
-		view_say(v, f.marked_only ? "showing the marked paragraphs" : "showing all paragraphs");
+	if (status_empty(&u->status))
+		ui_say(u, f.marked_only ? "showing the marked paragraphs" : "showing all paragraphs");
 }
 
 /* H: folded (a third of the screen at most) -> the whole header -> the
@@ -100,14 +101,14 @@ static void cycle_header(struct ui *u)
 	if (u->rd.header_full) {
 		u->rd.header_full = false;
 		v->header_collapsed = true;
-		view_say(v, "header collapsed: H unfolds it");
+		ui_say(u, "header collapsed: H unfolds it");
 	} else if (v->header_collapsed) {
 		v->header_collapsed = false;
-		view_say(v, "header folded: H shows all of it");
+		ui_say(u, "header folded: H shows all of it");
 	} else {
 		u->rd.header_full = true;
 		u->rd.header.top = 0;
-		view_say(v, "the whole header: j/k and Space scroll it, H folds it away");
+		ui_say(u, "the whole header: j/k and Space scroll it, H folds it away");
 	}
 }
 
@@ -123,7 +124,7 @@ static void flow_move(struct ui *u, enum move m)
 		flow_end(f, &u->v);
 	else {
 		if (m == MOVE_PAGE_DOWN && f->at_end)
-			view_say(&u->v, "the end of the cable");
+			ui_say(u, "the end of the cable");
 		flow_scroll(f, &u->v, (int)pane_delta(m, f->h));
 	}
 }
@@ -136,23 +137,25 @@ static void toggle_flow(struct ui *u)
 	if (rd->flow_on) {
 		flow_show_para(&rd->flow, &u->v, u->v.sel);
 		rd->flow_sel = u->v.sel;
-		view_say(&u->v, "the whole cable: Space and b page, v goes back to the panes");
+		ui_say(u, "the whole cable: Space and b page, v goes back to the panes");
 	} else {
-		view_say(&u->v, "the paragraph list and its detail");
+		ui_say(u, "the paragraph list and its detail");
 	}
 }
 
 /* Space: the detail pages down, and at the end of a paragraph goes on to
  * the next one. */
-static void page_down(struct view *v)
+static void page_down(struct ui *u)
 {
+	struct view *v = &u->v;
+
 	view_wrap(v);
 	if (!pane_move(&v->detail, MOVE_PAGE_DOWN) && v->detail.top + v->detail.h >= v->detail.n) {
 		int was = v->sel;
 
 		view_move(v, 1);
 		if (v->sel == was)
-			view_say(v, "the end of the cable");
+			ui_say(u, "the end of the cable");
 	}
 }
 
@@ -196,7 +199,7 @@ static bool reader_move(struct ui *u, enum move m)
 		return true;
 	}
 	switch (m) {
-	case MOVE_PAGE_DOWN: page_down(v); return true;
+	case MOVE_PAGE_DOWN: page_down(u); return true;
 	case MOVE_PAGE_UP:
 		view_wrap(v);
 		pane_move(&v->detail, m);
@@ -256,10 +259,10 @@ static bool reader_keys(struct ui *u, struct key k)
 		break;
 	case ACT_UNFILTER:
 		view_set_filter(v, (struct para_filter){ FILTER_ALL, LEVEL_NONE, false });
-		view_say(v, "filters cleared");
+		ui_say(u, "filters cleared");
 		break;
 	case ACT_MARK: view_toggle_mark(v); break;
-	case ACT_MARKED_ONLY: toggle_marked_only(v); break;
+	case ACT_MARKED_ONLY: toggle_marked_only(u); break;
 	case ACT_NOTE: reader_note(u); break;
 	case ACT_NOTE_EDITOR: reader_note_editor(u); break;
 	case ACT_COLLECT: reader_collect(u); break;

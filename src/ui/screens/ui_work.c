@@ -24,7 +24,7 @@ static bool can_keep(struct ui *u)
 	if (!v->c || v->sel < 0)
 		return false;
 	if (!v->c->id[0]) {
-		view_say(v, "this cable has no id: nothing can be kept about it");
+		ui_say(u, "this cable has no id: nothing can be kept about it");
 		return false;
 	}
 	return true;
@@ -33,9 +33,9 @@ static bool can_keep(struct ui *u)
 static void said_kept(struct ui *u, const char *what)
 {
 	if (*ws_caveat(u->v.ws))
-		view_say(&u->v, "%s; %s", what, ws_caveat(u->v.ws));
+		ui_say(u, "%s; %s", what, ws_caveat(u->v.ws));
 	else
-		view_say(&u->v, "%s", what);
+		ui_say(u, "%s", what);
 }
 
 static void set_note(struct ui *u, const char *text)
@@ -68,7 +68,7 @@ void reader_note(struct ui *u)
 	note = ws_note(u->v.ws, u->v.c->id, u->v.c->paras[u->v.sel].address);
 	/* a note of several lines is edited where it can be seen whole */
 	if (note && strchr(note, '\n')) {
-		view_say(&u->v, "this note is more than a line: A edits it in $EDITOR");
+		ui_say(u, "this note is more than a line: A edits it in $EDITOR");
 		return;
 	}
 	snprintf(label, sizeof(label), " note on \xC2\xB6%s: ", u->v.c->paras[u->v.sel].address);
@@ -90,13 +90,13 @@ static void note_in_editor(struct ui *u, const struct ws_about *a)
 	snprintf(path, sizeof(path), "%s/pilcrow-note-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
 	fd = mkstemp(path);
 	if (fd < 0) {
-		view_say(&u->v, "cannot make a file for the editor: %s", strerror(errno));
+		ui_say(u, "cannot make a file for the editor: %s", strerror(errno));
 		return;
 	}
 	if (note && (write(fd, note, strlen(note)) < 0 || write(fd, "\n", 1) < 0)) {
 		close(fd);
 		unlink(path);
-		view_say(&u->v, "cannot write the note for the editor: %s", strerror(errno));
+		ui_say(u, "cannot write the note for the editor: %s", strerror(errno));
 		return;
 	}
 	close(fd);
@@ -114,7 +114,7 @@ static void note_in_editor(struct ui *u, const struct ws_about *a)
 	clearok(curscr, TRUE);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		unlink(path);
-		view_say(&u->v, "the editor failed (status %d): the note is as it was", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+		ui_say(u, "the editor failed (status %d): the note is as it was", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 		return;
 	}
 	if ((f = fopen(path, "r"))) {
@@ -252,10 +252,10 @@ static void copy_out(struct ui *u, struct str text, const char *what)
 	if (strcmp(how, "osc52") == 0 ? !osc52(text) : !copy_command(how, text, err, sizeof(err))) {
 		if (strcmp(how, "osc52") == 0)
 			snprintf(err, sizeof(err), "the terminal could not be written");
-		view_say(&u->v, "not copied: %s", err);
+		ui_say(u, "not copied: %s", err);
 		return;
 	}
-	view_say(&u->v, "copied %s, %zu character%s", what, chars, chars == 1 ? "" : "s");
+	ui_say(u, "copied %s, %zu character%s", what, chars, chars == 1 ? "" : "s");
 }
 
 void ui_copy_cite(struct ui *u, const struct cite_src *s, bool quote)
@@ -296,7 +296,7 @@ void list_copy_cite(struct ui *u, size_t entry)
 	struct cite_src s;
 
 	if (!c) {
-		view_say(&u->v, "this cable cannot be read");
+		ui_say(u, "this cable cannot be read");
 		return;
 	}
 	ws_about(&a, c, -1, STR_NULL);
@@ -315,9 +315,9 @@ static const struct cable *list_cable(struct ui *u)
 		return NULL;
 	c = corpus_cable(u->corpus, u->list.rows[u->list.sel]);
 	if (!c)
-		view_say(&u->v, "this cable cannot be read");
+		ui_say(u, "this cable cannot be read");
 	else if (!c->id[0])
-		view_say(&u->v, "this cable has no id: nothing can be kept about it");
+		ui_say(u, "this cable has no id: nothing can be kept about it");
 	return c && c->id[0] ? c : NULL;
 }
 
@@ -346,7 +346,7 @@ void list_note(struct ui *u)
 		return;
 	note = ws_note(u->v.ws, c->id, "");
 	if (note && strchr(note, '\n')) {
-		view_say(&u->v, "this note is more than a line: A edits it in $EDITOR");
+		ui_say(u, "this note is more than a line: A edits it in $EDITOR");
 		return;
 	}
 	snprintf(label, sizeof(label), " note on %s: ", c->id);
