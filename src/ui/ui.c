@@ -57,7 +57,7 @@ static bool text_index_busy(const struct ui *u)
 static void indexed_more(struct ui *u)
 {
 	clist_grow(&u->list);
-	if (corpus_done(u->corpus) && screens_has(&u->stack, &u->reader_screen))
+	if (corpus_done(u->corpus) && screens_has(&u->stack, ui_screen_of(u, &reader_ops)))
 		reader_make_links(u);
 	text_index(u);
 }
@@ -108,11 +108,16 @@ static void handle_key(struct ui *u, struct key k)
 	/* Esc and Ctrl-C stop a filter being applied, whatever the screen */
 	if (u->list.busy && !k.is_key && (k.code == 27 || k.code == CTRL('c')) && ui_list_cancel(u))
 		return;
+	/* a click or the wheel, where the top screen is */
+	top = screens_top(&u->stack);
+	if (k.is_key && k.code == KEY_MOUSE && top) {
+		u->mouse.y -= top->r.y;
+		u->mouse.x -= top->r.x;
+	}
 	if (screens_handle(&u->stack, k))
 		return;
 	/* what the top screen passed on, as its section reads the key: the
 	 * movement keys move its pane, here for every screen */
-	top = screens_top(&u->stack);
 	a = keys_action(k, top ? (enum where)top->keys : ANY, true);
 	if (keys_move(a) != MOVE_NONE) {
 		screens_move(&u->stack, keys_move(a));
@@ -135,8 +140,6 @@ static void draw(struct ui *u)
 {
 	int y = 0, x = 0;
 
-	u->rows = LINES;
-	u->cols = COLS;
 	screens_recalc(&u->stack, (struct rect){ 0, 0, LINES, COLS });
 	screens_draw(&u->stack);
 	if (screens_cursor(&u->stack, &y, &x))
@@ -275,7 +278,7 @@ static int first_screens(struct ui *u)
 	u->has_list = !corpus_done(corpus) || corpus_count(corpus) > 1;
 	clist_make(&u->list);
 	if (u->has_list)
-		screens_push(&u->stack, &u->list_screen);
+		screens_push(&u->stack, ui_screen(u, &list_ops));
 	if (o->filter && *o->filter)
 		ui_list_filter(u, o->filter);
 	ui_list_restore(u);
@@ -294,6 +297,36 @@ static int first_screens(struct ui *u)
 	return 0;
 }
 
+struct screen *ui_screen_of(const struct ui *u, const struct screen_ops *ops)
+{
+	for (size_t i = 0; i < u->nscreens; i++)
+		if (u->screens[i]->ops == ops)
+			return u->screens[i];
+	return NULL;
+}
+
+void *ui_state(const struct ui *u, const struct screen_ops *ops)
+{
+	struct screen *s = ui_screen_of(u, ops);
+
+	return s ? s->state : NULL;
+}
+
+struct screen *ui_screen(struct ui *u, const struct screen_ops *ops)
+{
+	struct screen *s = ui_screen_of(u, ops);
+
+	if (s)
+		return s;
+	s = xcalloc(1, sizeof(*s));
+	s->ops = ops;
+	s->keys = ops->keys;
+	s->state = ops->state_size ? xcalloc(1, ops->state_size) : NULL;
+	grow_array((void **)&u->screens, &u->cap_screens, u->nscreens + 1, sizeof(*u->screens));
+	u->screens[u->nscreens++] = s;
+	return s;
+}
+
 static void ui_init(struct ui *u, struct corpus *corpus, const struct ui_opts *o, struct workspace *ws)
 {
 	memset(u, 0, sizeof(*u));
@@ -306,15 +339,7 @@ static void ui_init(struct ui *u, struct corpus *corpus, const struct ui_opts *o
 		u->v.header_collapsed = true;
 	clist_init(&u->list, corpus);
 	screens_init(&u->stack, u);
-	u->list_screen = (struct screen){ &list_ops, LIST, NULL };
-	u->reader_screen = (struct screen){ &reader_ops, READER, NULL };
-	u->help_screen = (struct screen){ &help_ops, HELP, NULL };
-	u->menu_screen = (struct screen){ &menu_ops, MENU, NULL };
-	u->prompt_screen = (struct screen){ &prompt_ops, PROMPT, NULL };
-	u->original_screen = (struct screen){ &original_ops, ORIGINAL, NULL };
-	u->overview_screen = (struct screen){ &overview_ops, OVERVIEW, NULL };
-	u->hits_screen = (struct screen){ &hits_ops, HITS, NULL };
-	u->marks_screen = (struct screen){ &marks_ops, MARKS, NULL };
+	u->stack.area = paint_area;
 }
 
 static void ui_free(struct ui *u)
@@ -328,19 +353,16 @@ static void ui_free(struct ui *u)
 	buf_free(&u->rd.note);
 	free(u->rd.hlines);
 	free(u->rd.flow_head);
-	{
-		struct screen *all[] = { &u->list_screen, &u->reader_screen, &u->help_screen, &u->menu_screen,
-					 &u->prompt_screen, &u->original_screen, &u->overview_screen, &u->hits_screen,
-					 &u->marks_screen };
+	/* each screen, and its own state */
+	for (size_t i = 0; i < u->nscreens; i++) {
+		struct screen *sc = u->screens[i];
 
-		/* each screen's own state */
-		for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
-			if (all[i]->state && all[i]->ops->free)
-				all[i]->ops->free(all[i]->state);
-			free(all[i]->state);
-			all[i]->state = NULL;
-		}
+		if (sc->state && sc->ops->free)
+			sc->ops->free(sc->state);
+		free(sc->state);
+		free(sc);
 	}
+	free(u->screens);
 	flow_free(&u->rd.flow);
 }
 
@@ -392,7 +414,7 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 
 			if (u.v.c && u.v.filter.marked_only)
 				view_set_filter(&u.v, u.v.filter);
-			if (screens_has(&u.stack, &u.marks_screen))
+			if (screens_has(&u.stack, ui_screen_of(&u, &marks_ops)))
 				marks_reload(&u);
 			/* the changes kept while another process held the lock are in */
 			if (ws_saved_late(ws, said, sizeof(said)))

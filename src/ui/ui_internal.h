@@ -136,7 +136,6 @@ struct ui {
 	bool color;
 	bool has_list;           /* several cables: the list is the first screen */
 	bool quit;
-	int rows, cols;
 
 	struct status status;    /* the status line's message of the moment */
 	struct view v;           /* the open cable (it says things through &status) */
@@ -146,8 +145,8 @@ struct ui {
 	struct prompt prompt;
 
 	struct screens stack;
-	struct screen list_screen, reader_screen, help_screen, menu_screen, prompt_screen, original_screen, overview_screen, hits_screen,
-		marks_screen;
+	struct screen **screens; /* every screen made so far (ui_screen) */
+	size_t nscreens, cap_screens;
 
 	MEVENT mouse;            /* the event of the last KEY_MOUSE */
 	size_t problems_told;    /* the corpus problems already shown in the status */
@@ -156,6 +155,13 @@ struct ui {
 	const struct settings *set;  /* the config file's */
 	int pair_extra[PAIR_COUNT];  /* the attributes the config adds to a pair */
 };
+
+/* The screen of @ops, made (with its state) the first time it is asked
+ * for: a screen is its file, its ops and its rows in keys.def. */
+struct screen *ui_screen(struct ui *u, const struct screen_ops *ops);
+/* The same when it was made, else NULL; its state, or NULL. */
+struct screen *ui_screen_of(const struct ui *u, const struct screen_ops *ops);
+void *ui_state(const struct ui *u, const struct screen_ops *ops);
 
 extern const struct screen_ops list_ops, reader_ops, help_ops, menu_ops, prompt_ops, original_ops, overview_ops, hits_ops,
 	marks_ops;
@@ -238,7 +244,11 @@ void help_open(struct ui *u);
 /* ui_paint.c: says something on the status line, until the next key */
 void ui_say(struct ui *u, const char *fmt, ...) PRINTF_LIKE(2, 3);
 
-/* ui_paint.c */
+/* ui_paint.c: the painters draw in the rectangle of the screen being
+ * drawn (set here by screens_draw), in coordinates within it, clipped */
+void paint_area(struct rect r);
+/* Clears that rectangle. */
+void paint_erase(void);
 void ui_colors(struct ui *u);
 int ui_level_attr(const struct ui *u, enum level l, bool banner);
 int pair_attr(const struct ui *u, enum pair p, int mono);

@@ -110,20 +110,51 @@ int ui_level_attr(const struct ui *u, enum level l, bool banner)
 	return (u->color && l ? (int)COLOR_PAIR(PAIR_MARK + l) : 0) | (int)A_BOLD;
 }
 
+/* Where the screen being drawn paints: the rectangle screens_draw gives
+ * it.  Every painter here takes coordinates within it and clips to it, so
+ * that a screen draws inside its rectangle and nowhere else. */
+static struct rect area = { 0, 0, 1 << 14, 1 << 14 };
+
+void paint_area(struct rect r)
+{
+	area = r;
+}
+
+/* Clips a run of @w columns at @y, @x to the area; false when nothing of
+ * it is inside. */
+static bool clip(int y, int x, int *w)
+{
+	if (y < 0 || y >= area.h || x < 0 || x >= area.w || *w <= 0)
+		return false;
+	if (*w > area.w - x)
+		*w = area.w - x;
+	return true;
+}
+
 int paint_put(int y, int x, int w, struct str s, int attr)
 {
 	int used = 0;
 	size_t n;
 
-	if (w <= 0 || !s.n)
+	if (!s.n || !clip(y, x, &w))
 		return 0;
 	n = text_fit(s, w, &used);
 	if (!n)
 		return 0;
 	attron(attr);
-	mvaddnstr(y, x, s.p, (int)n);
+	mvaddnstr(area.y + y, area.x + x, s.p, (int)n);
 	attroff(attr);
 	return used;
+}
+
+void paint_erase(void)
+{
+	if (area.y == 0 && area.x == 0 && area.h >= LINES && area.w >= COLS) {
+		erase();
+		return;
+	}
+	for (int y = 0; y < area.h; y++)
+		paint_fill(y, 0, area.w, 0);
 }
 
 int put_cut(int y, int x, int w, struct str s, int attr)
@@ -150,10 +181,10 @@ struct str paint_clean(struct buf *b, struct str s)
 
 void paint_fill(int y, int x, int w, int attr)
 {
-	if (w <= 0)
+	if (!clip(y, x, &w))
 		return;
 	attron(attr);
-	mvhline(y, x, ' ', w);
+	mvhline(area.y + y, area.x + x, ' ', w);
 	attroff(attr);
 }
 
@@ -174,7 +205,7 @@ void paint_thousands(char *out, size_t size, size_t n)
 
 bool screen_too_small(bool also)
 {
-	if (!also && LINES >= LAYOUT_MIN_ROWS && COLS >= LAYOUT_MIN_COLS)
+	if (!also && area.h >= LAYOUT_MIN_ROWS && area.w >= LAYOUT_MIN_COLS)
 		return false;
 	too_small();
 	return true;
@@ -182,9 +213,8 @@ bool screen_too_small(bool also)
 
 void too_small(void)
 {
-	put_c(0, 0, COLS, "terminal too small", A_BOLD);
-	if (LINES > 1)
-		put_c(1, 0, COLS, "pilcrow needs 20x6", 0);
+	put_c(0, 0, area.w, "terminal too small", A_BOLD);
+	put_c(1, 0, area.w, "pilcrow needs 20x6", 0);
 }
 
 void status_line(const struct ui *u, const struct rect *r, struct str left, const char *hint)

@@ -8,6 +8,7 @@ void screens_init(struct screens *st, void *ctx)
 {
 	st->n = 0;
 	st->ctx = ctx;
+	st->area = NULL;
 }
 
 bool screens_push(struct screens *st, struct screen *s)
@@ -84,23 +85,31 @@ bool screens_move(struct screens *st, enum move m)
 
 void screens_recalc(struct screens *st, struct rect r)
 {
-	for (int i = st->n ? first_shown(st) : 0; i < st->n; i++)
+	for (int i = st->n ? first_shown(st) : 0; i < st->n; i++) {
+		st->s[i]->r = r;
 		if (st->s[i]->ops->recalc)
 			st->s[i]->ops->recalc(st->ctx, st->s[i], r);
+	}
 }
 
 void screens_draw(const struct screens *st)
 {
-	for (int i = st->n ? first_shown(st) : 0; i < st->n; i++)
+	for (int i = st->n ? first_shown(st) : 0; i < st->n; i++) {
+		if (st->area)
+			st->area(st->s[i]->r);
 		if (st->s[i]->ops->draw)
 			st->s[i]->ops->draw(st->ctx, st->s[i]);
+	}
 }
 
 bool screens_cursor(const struct screens *st, int *y, int *x)
 {
 	for (int i = st->n - 1; i >= 0; i--) {
-		if (st->s[i]->ops->cursor && st->s[i]->ops->cursor(st->ctx, st->s[i], y, x))
+		if (st->s[i]->ops->cursor && st->s[i]->ops->cursor(st->ctx, st->s[i], y, x)) {
+			*y += st->s[i]->r.y;
+			*x += st->s[i]->r.x;
 			return true;
+		}
 		if (!st->s[i]->ops->overlay)
 			break;
 	}

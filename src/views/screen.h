@@ -23,6 +23,7 @@
 #define PILCROW_SCREEN_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "views/layout.h"
 #include "views/pane.h"
@@ -37,6 +38,8 @@ struct screen;
 
 struct screen_ops {
 	const char *name;
+	int keys;          /* the key table's section for this screen (keys.h) */
+	size_t state_size; /* its own state, made zeroed with the screen (0: none) */
 	bool overlay;
 	void (*open)(void *ctx, struct screen *s);
 	bool (*handle)(void *ctx, struct screen *s, struct key k);
@@ -53,6 +56,8 @@ struct screen {
 	const struct screen_ops *ops;
 	int keys;          /* the key table's section for this screen (keys.h) */
 	void *state;       /* the screen's own, which no other screen sees */
+	struct rect r;     /* the rectangle of its last recalc: it draws there,
+			    * in coordinates within it, and its cursor is in it */
 };
 
 #define SCREENS_MAX 8
@@ -61,6 +66,9 @@ struct screens {
 	struct screen *s[SCREENS_MAX];
 	int n;
 	void *ctx;         /* handed to every op */
+	/* called before each draw with the screen's rectangle: the painter
+	 * (the caller's) clips and places what the screen draws in it */
+	void (*area)(struct rect r);
 };
 
 void screens_init(struct screens *st, void *ctx);

@@ -190,7 +190,7 @@ static const struct screen_ops over_ops = { .name = "over", .overlay = true };
 static void movement_keys(void **state)
 {
 	struct screens st;
-	struct screen l = { &list_ops, 0, NULL }, b = { &bare_ops, 0, NULL }, o = { &over_ops, 0, NULL };
+	struct screen l = { .ops = &list_ops }, b = { .ops = &bare_ops }, o = { .ops = &over_ops };
 
 	(void)state;
 	pane_init(&shared, false);

@@ -78,7 +78,8 @@ static const struct screen_ops overlay_ops = { .name = "overlay", .overlay = tru
 static void stack_order(void **state)
 {
 	struct screens st;
-	struct screen a = { &full_ops, 0, (char *)"a" }, b = { &full_ops, 0, (char *)"b" }, m = { &overlay_ops, 0, (char *)"m" };
+	struct screen a = { .ops = &full_ops, .state = (char *)"a" }, b = { .ops = &full_ops, .state = (char *)"b" },
+		      m = { .ops = &overlay_ops, .state = (char *)"m" };
 	struct rect r = { 0, 0, 24, 80 };
 	int y = 0, x = 0;
 
@@ -121,10 +122,47 @@ static void stack_order(void **state)
 	assert_false(screens_pop(&st));
 }
 
+static struct rect drawn_in[4];
+static int ndrawn;
+
+static void record_area(struct rect r)
+{
+	if (ndrawn < 4)
+		drawn_in[ndrawn++] = r;
+}
+
+/* A screen draws inside the rectangle it is given: the painter is told it
+ * before each draw, and the cursor a screen gives is within it. */
+static void stack_rectangles(void **state)
+{
+	struct screens st;
+	struct screen b = { .ops = &full_ops, .state = (char *)"\3" }, m = { .ops = &overlay_ops, .state = (char *)"m" };
+	struct rect r = { 5, 10, 12, 40 };
+	int y = 0, x = 0;
+
+	(void)state;
+	screens_init(&st, NULL);
+	st.area = record_area;
+	ndrawn = 0;
+	screens_push(&st, &b);
+	screens_push(&st, &m);
+	screens_recalc(&st, r);
+	screens_draw(&st);
+	assert_int_equal(ndrawn, 2);
+	assert_int_equal(drawn_in[0].y, 5);
+	assert_int_equal(drawn_in[0].x, 10);
+	assert_int_equal(drawn_in[1].h, 12);
+	assert_int_equal(drawn_in[1].w, 40);
+	/* the overlay has no cursor: the one below's, placed in its rectangle */
+	assert_true(screens_cursor(&st, &y, &x));
+	assert_int_equal(y, 5 + 3);
+	assert_int_equal(x, 10 + 3);
+}
+
 static void stack_full(void **state)
 {
 	struct screens st;
-	struct screen a = { &full_ops, 0, (char *)"a" };
+	struct screen a = { .ops = &full_ops, .state = (char *)"a" };
 
 	(void)state;
 	screens_init(&st, NULL);
@@ -534,6 +572,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(stack_order),
 		cmocka_unit_test(stack_full),
+		cmocka_unit_test(stack_rectangles),
 		cmocka_unit_test(line_editing),
 		cmocka_unit_test(line_history),
 		cmocka_unit_test(list_model),

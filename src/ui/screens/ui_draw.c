@@ -116,10 +116,8 @@ static void draw_heading(const struct ui *u, int y, int x0, int w, int section)
 
 	x = x0 + put_c(y, x0, w, "\xE2\x94\x80 ", attr);
 	x += paint_put(y, x, x0 + w - x, paint_clean(&b, u->v.c->sections[section].title), attr);
-	attron(attr);
 	for (x += 1; x < x0 + w; x++)
-		mvaddstr(y, x, "\xE2\x94\x80");
-	attroff(attr);
+		put_c(y, x, 1, "\xE2\x94\x80", attr);
 	buf_free(&b);
 }
 
@@ -384,13 +382,13 @@ void reader_draw(const void *ctx, const struct screen *s)
 	const struct layout *lay = &u->rd.lay;
 
 	(void)s;
-	erase();
+	paint_erase();
 	if (lay->too_small) {
 		too_small();
 		return;
 	}
 	if (!v->c) {
-		put_c(0, 0, COLS, "no cables", A_BOLD);
+		put_c(0, 0, s->r.w, "no cables", A_BOLD);
 		return;
 	}
 	draw_header(u, &lay->header);
@@ -401,10 +399,8 @@ void reader_draw(const void *ctx, const struct screen *s)
 	draw_list(u, &lay->list);
 	if (lay->wide) {
 		/* the rule between the panes (box drawing, as the text is UTF-8) */
-		attron(A_DIM);
 		for (int k = 0; k < lay->list.h; k++)
-			mvaddstr(lay->list.y + k, lay->list.w, "\xE2\x94\x82");
-		attroff(A_DIM);
+			put_c(lay->list.y + k, lay->list.w, 1, "\xE2\x94\x82", A_DIM);
 	}
 	if (u->rd.flow_on)
 		draw_flow(u, &lay->detail);

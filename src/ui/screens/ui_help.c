@@ -27,9 +27,7 @@ struct help {
 
 static struct help *state_of(struct ui *u)
 {
-	if (!u->help_screen.state)
-		u->help_screen.state = xcalloc(1, sizeof(struct help));
-	return u->help_screen.state;
+	return ui_screen(u, &help_ops)->state;
 }
 
 static int help_lines(enum where first, struct help_line *out, int room)
@@ -63,7 +61,7 @@ static int help_lines(enum where first, struct help_line *out, int room)
  * below them shows the keys as they come. */
 static int bound_lines(struct ui *u, struct help_line *out)
 {
-	struct help *h = u->help_screen.state;
+	struct help *h = ui_state(u, &help_ops);
 	int n = 0;
 
 	if (!u->set || !u->set->nbinds)
@@ -94,7 +92,7 @@ void help_open(struct ui *u)
 	nb = bound_lines(u, h->lines);
 	h->n = nb + help_lines(h->first, h->lines + nb, HELP_LINES_MAX - nb);
 	pane_init(&h->pane, true);
-	screens_push(&u->stack, &u->help_screen);
+	screens_push(&u->stack, ui_screen(u, &help_ops));
 }
 
 static bool help_handle(void *ctx, struct screen *s, struct key k)
@@ -112,7 +110,7 @@ static bool help_handle(void *ctx, struct screen *s, struct key k)
 static void help_recalc(void *ctx, struct screen *s, struct rect r)
 {
 	struct ui *u = ctx;
-	struct help *h = u->help_screen.state;
+	struct help *h = ui_state(u, &help_ops);
 
 	(void)s;
 	pane_resize(&h->pane, h->n, r.h - 3);
@@ -121,13 +119,13 @@ static void help_recalc(void *ctx, struct screen *s, struct rect r)
 static void help_draw(const void *ctx, const struct screen *s)
 {
 	const struct ui *u = ctx;
-	const struct help *h = u->help_screen.state;
+	const struct help *h = ui_state(u, &help_ops);
 	const struct help_line *lines = h->lines;
-	int n = h->n, rows = LINES, cols = COLS, y = 2;
+	int n = h->n, rows = s->r.h, cols = s->r.w, y = 2;
 	int title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
 
 	(void)s;
-	erase();
+	paint_erase();
 	paint_fill(0, 0, cols, title);
 	put_c(0, 1, cols - 1, "pilcrow keys", title);
 	for (long i = h->pane.top; i < n && y < rows - 1; i++, y++) {
@@ -149,7 +147,7 @@ static bool help_cursor(const void *ctx, const struct screen *s, int *y, int *x)
 {
 	(void)ctx;
 	(void)s;
-	*y = LINES - 1;
+	*y = s->r.h - 1;
 	*x = 0;
 	return true;
 }
@@ -162,6 +160,8 @@ static struct pane *help_pane(void *ctx, struct screen *s)
 
 const struct screen_ops help_ops = {
 	.name = "help",
+	.keys = HELP,
+	.state_size = sizeof(struct help),
 	.handle = help_handle,
 	.recalc = help_recalc,
 	.draw = help_draw,

@@ -23,9 +23,7 @@ struct hitscreen {
 
 static struct hitscreen *state_of(struct ui *u)
 {
-	if (!u->hits_screen.state)
-		u->hits_screen.state = xcalloc(1, sizeof(struct hitscreen));
-	return u->hits_screen.state;
+	return ui_screen(u, &hits_ops)->state;
 }
 
 void hitscreen_open(struct ui *u)
@@ -45,14 +43,14 @@ void hitscreen_open(struct ui *u)
 	pane_init(&hs->pane, false);
 	hs->pane.n = (long)hs->h.n;
 	pane_select(&hs->pane, 0);
-	screens_push(&u->stack, &u->hits_screen);
+	screens_push(&u->stack, ui_screen(u, &hits_ops));
 }
 
 bool hitscreen_step(struct ui *u, double budget_ms)
 {
-	struct hitscreen *hs = u->hits_screen.state;
+	struct hitscreen *hs = ui_state(u, &hits_ops);
 
-	if (!hs || hs->done || !screens_has(&u->stack, &u->hits_screen))
+	if (!hs || hs->done || !screens_has(&u->stack, ui_screen_of(u, &hits_ops)))
 		return false;
 	hs->done = hits_step(&hs->h, budget_ms);
 	return true;
@@ -60,14 +58,14 @@ bool hitscreen_step(struct ui *u, double budget_ms)
 
 bool hitscreen_busy(const struct ui *u)
 {
-	const struct hitscreen *hs = u->hits_screen.state;
+	const struct hitscreen *hs = ui_state(u, &hits_ops);
 
-	return hs && !hs->done && screens_has(&u->stack, &u->hits_screen);
+	return hs && !hs->done && screens_has(&u->stack, ui_screen_of(u, &hits_ops));
 }
 
 static void open_hit(struct ui *u)
 {
-	struct hitscreen *hs = u->hits_screen.state;
+	struct hitscreen *hs = ui_state(u, &hits_ops);
 	const struct hit_row *r;
 	struct view *v = &u->v;
 	char n[32];
@@ -102,7 +100,7 @@ static void open_hit(struct ui *u)
 static bool hits_handle(void *ctx, struct screen *s, struct key k)
 {
 	struct ui *u = ctx;
-	struct hitscreen *hs = u->hits_screen.state;
+	struct hitscreen *hs = ui_state(u, &hits_ops);
 
 	(void)s;
 	(void)hs;
@@ -116,7 +114,7 @@ static bool hits_handle(void *ctx, struct screen *s, struct key k)
 static void hits_recalc(void *ctx, struct screen *s, struct rect r)
 {
 	struct ui *u = ctx;
-	struct hitscreen *hs = u->hits_screen.state;
+	struct hitscreen *hs = ui_state(u, &hits_ops);
 
 	(void)s;
 	hs->cols = r.w;
@@ -149,14 +147,14 @@ static void draw_context(const struct ui *u, int y, int x, int w, const struct h
 static void hits_draw(const void *ctx, const struct screen *s)
 {
 	const struct ui *u = ctx;
-	const struct hitscreen *hs = u->hits_screen.state;
+	const struct hitscreen *hs = ui_state(u, &hits_ops);
 	const struct list_columns *c = &hs->cols_at;
 	int title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
 	struct buf b = { 0 }, cl = { 0 };
 	char n1[32], n2[32];
 
 	(void)s;
-	erase();
+	paint_erase();
 	if (screen_too_small(false))
 		return;
 	paint_fill(0, 0, hs->cols, title);
@@ -199,7 +197,7 @@ static void hits_draw(const void *ctx, const struct screen *s)
 	buf_clear(&b);
 	if (hs->h.n)
 		buf_printf(&b, " %ld/%s", hs->pane.sel + 1, n1);
-	status_line(u, &(struct rect){ LINES - 1, 0, 1, hs->cols }, buf_str(&b), "Enter opens, Tab: the cables ");
+	status_line(u, &(struct rect){ s->r.h - 1, 0, 1, hs->cols }, buf_str(&b), "Enter opens, Tab: the cables ");
 	buf_free(&b);
 	buf_free(&cl);
 }
@@ -240,6 +238,8 @@ static void hits_state_free(void *state)
 
 const struct screen_ops hits_ops = {
 	.name = "hits",
+	.keys = HITS,
+	.state_size = sizeof(struct hitscreen),
 	.handle = hits_handle,
 	.recalc = hits_recalc,
 	.draw = hits_draw,

@@ -13,7 +13,7 @@ void ui_keep_spot(struct ui *u)
 	struct view *v = &u->v;
 	struct ws_spot s;
 
-	if (!v->c || !v->c->id[0] || !screens_has(&u->stack, &u->reader_screen))
+	if (!v->c || !v->c->id[0] || !screens_has(&u->stack, ui_screen_of(u, &reader_ops)))
 		return;
 	memset(&s, 0, sizeof(s));
 	if (v->sel >= 0)
@@ -62,11 +62,11 @@ bool ui_open_cable(struct ui *u, size_t entry)
 		if ((int)strlen(c->paras[i].address) > u->rd.numw)
 			u->rd.numw = (int)strlen(c->paras[i].address);
 	reader_make_links(u);
-	while (screens_top(&u->stack) && screens_top(&u->stack) != &u->reader_screen &&
-	       screens_has(&u->stack, &u->reader_screen))
+	while (screens_top(&u->stack) && screens_top(&u->stack) != ui_screen_of(u, &reader_ops) &&
+	       screens_has(&u->stack, ui_screen_of(u, &reader_ops)))
 		screens_pop(&u->stack);
-	if (!screens_has(&u->stack, &u->reader_screen))
-		screens_push(&u->stack, &u->reader_screen);
+	if (!screens_has(&u->stack, ui_screen_of(u, &reader_ops)))
+		screens_push(&u->stack, ui_screen(u, &reader_ops));
 	ui_keep_spot(u);         /* opened, now */
 	return true;
 }

@@ -86,7 +86,7 @@ static void mouse_event(struct ui *u)
 	struct pane *p = clist_pane(l);
 	long row = pane_row_at(p, ev->y - 1);
 
-	if (u->rows < LAYOUT_MIN_ROWS || u->cols < LAYOUT_MIN_COLS)
+	if (ui_screen_of(u, &list_ops)->r.h < LAYOUT_MIN_ROWS || ui_screen_of(u, &list_ops)->r.w < LAYOUT_MIN_COLS)
 		return;
 	if (ev->bstate & BUTTON4_PRESSED)
 		pane_wheel(p, -1);
@@ -224,7 +224,7 @@ void ui_list_keep(struct ui *u)
 	snprintf(p.filter, sizeof(p.filter), "%s", l->filter.text && !l->busy ? l->filter.text : "");
 	p.sort = l->sort;
 	p.reverse = l->reverse;
-	p.reading = screens_has(&u->stack, &u->reader_screen);
+	p.reading = screens_has(&u->stack, ui_screen_of(u, &reader_ops));
 	ws_place_set(u->v.ws, u->o->place_key, &p);
 }
 
@@ -245,7 +245,7 @@ static bool list_cursor(const void *ctx, const struct screen *s, int *y, int *x)
 
 	(void)s;
 	*x = 0;
-	*y = u->rows < LAYOUT_MIN_ROWS || u->cols < LAYOUT_MIN_COLS ? 0 : 1 + (int)(u->list.sel - u->list.pane.top);
+	*y = s->r.h < LAYOUT_MIN_ROWS || s->r.w < LAYOUT_MIN_COLS ? 0 : 1 + (int)(u->list.sel - u->list.pane.top);
 	return true;
 }
 
@@ -308,13 +308,13 @@ static void list_draw(const void *ctx, const struct screen *s)
 {
 	const struct ui *u = ctx;
 	const struct clist *l = &u->list;
-	int rows = LINES, cols = COLS, h = rows - 2, title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
+	int rows = s->r.h, cols = s->r.w, h = rows - 2, title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
 	char all[32];
 	struct buf b = { 0 }, cl = { 0 };
 	const struct list_columns *c = &u->list_cols;
 
 	(void)s;
-	erase();
+	paint_erase();
 	if (screen_too_small(false))
 		return;
 	/* the title bar */
@@ -398,6 +398,7 @@ static void list_moved(void *ctx, struct screen *s)
 
 const struct screen_ops list_ops = {
 	.name = "list",
+	.keys = LIST,
 	.handle = list_handle,
 	.recalc = list_recalc,
 	.draw = list_draw,

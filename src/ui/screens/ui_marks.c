@@ -27,14 +27,12 @@ struct markscreen {
 
 static struct markscreen *state_of(struct ui *u)
 {
-	if (!u->marks_screen.state)
-		u->marks_screen.state = xcalloc(1, sizeof(struct markscreen));
-	return u->marks_screen.state;
+	return ui_screen(u, &marks_ops)->state;
 }
 
 static const char *chosen(const struct ui *u)
 {
-	const struct markscreen *ms = u->marks_screen.state;
+	const struct markscreen *ms = ui_state(u, &marks_ops);
 
 	return ms->coll < 0 ? NULL : ms->coll_name;
 }
@@ -42,7 +40,7 @@ static const char *chosen(const struct ui *u)
 /* The collection shown by number (-1 all), kept by name. */
 static void choose(struct ui *u, int k)
 {
-	struct markscreen *ms = u->marks_screen.state;
+	struct markscreen *ms = ui_state(u, &marks_ops);
 	const char *const *names;
 	size_t n = ws_collections(u->v.ws, &names);
 
@@ -56,7 +54,7 @@ static void choose(struct ui *u, int k)
 
 void marks_reload(struct ui *u)
 {
-	struct markscreen *ms = u->marks_screen.state;
+	struct markscreen *ms = ui_state(u, &marks_ops);
 	const char *const *names;
 	size_t n = ws_collections(u->v.ws, &names);
 	long keep = ms->pane.sel;
@@ -84,11 +82,11 @@ void marks_open(struct ui *u)
 {
 	struct markscreen *ms = state_of(u);
 
-	if (screens_has(&u->stack, &u->marks_screen)) {
-		while (screens_top(&u->stack) != &u->marks_screen)
+	if (screens_has(&u->stack, ui_screen_of(u, &marks_ops))) {
+		while (screens_top(&u->stack) != ui_screen_of(u, &marks_ops))
 			screens_pop(&u->stack);
 	} else {
-		screens_push(&u->stack, &u->marks_screen);
+		screens_push(&u->stack, ui_screen(u, &marks_ops));
 	}
 	pane_init(&ms->pane, false);
 	ms->pane.item = is_item;
@@ -98,7 +96,7 @@ void marks_open(struct ui *u)
 
 static const struct ws_item *selected(const struct ui *u)
 {
-	const struct markscreen *ms = u->marks_screen.state;
+	const struct markscreen *ms = ui_state(u, &marks_ops);
 
 	if (ms->pane.sel < 0 || (size_t)ms->pane.sel >= ms->ml.nlines)
 		return NULL;
@@ -234,7 +232,7 @@ static void copy_item(struct ui *u)
 static bool marks_handle(void *ctx, struct screen *s, struct key k)
 {
 	struct ui *u = ctx;
-	struct markscreen *ms = u->marks_screen.state;
+	struct markscreen *ms = ui_state(u, &marks_ops);
 	const struct ws_item *it = selected(u);
 	char label[96];
 	const char *note;
@@ -279,7 +277,7 @@ static bool marks_handle(void *ctx, struct screen *s, struct key k)
 static void marks_recalc(void *ctx, struct screen *s, struct rect r)
 {
 	struct ui *u = ctx;
-	struct markscreen *ms = u->marks_screen.state;
+	struct markscreen *ms = ui_state(u, &marks_ops);
 
 	(void)s;
 	/* the title, the chooser, the lines, the status bar */
@@ -290,7 +288,7 @@ static void marks_recalc(void *ctx, struct screen *s, struct rect r)
 /* The chooser: all, then each collection; the one shown in reverse. */
 static void draw_chooser(const struct ui *u, int y)
 {
-	const struct markscreen *ms = u->marks_screen.state;
+	const struct markscreen *ms = ui_state(u, &marks_ops);
 	const char *const *names;
 	size_t n = ws_collections(u->v.ws, &names);
 	struct buf cl = { 0 };
@@ -311,7 +309,7 @@ static void draw_chooser(const struct ui *u, int y)
 
 static void draw_line(const struct ui *u, int y, const struct ml_line *l, bool sel)
 {
-	const struct markscreen *ms = u->marks_screen.state;
+	const struct markscreen *ms = ui_state(u, &marks_ops);
 	const struct ws_item *it = &ms->ml.items[l->item];
 	int w = ms->cols, attr = sel ? A_REVERSE : 0, x;
 	struct buf cl = { 0 }, b = { 0 };
@@ -356,13 +354,13 @@ static void draw_line(const struct ui *u, int y, const struct ml_line *l, bool s
 static void marks_draw(const void *ctx, const struct screen *s)
 {
 	const struct ui *u = ctx;
-	const struct markscreen *ms = u->marks_screen.state;
+	const struct markscreen *ms = ui_state(u, &marks_ops);
 	int title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
 	struct buf b = { 0 };
 	size_t items = 0;
 
 	(void)s;
-	erase();
+	paint_erase();
 	if (screen_too_small(false))
 		return;
 	for (size_t i = 0; i < ms->ml.nlines; i++)
@@ -379,11 +377,11 @@ static void marks_draw(const void *ctx, const struct screen *s)
 	if (pane_more_above(&ms->pane))
 		put_c(2, ms->cols - 1, 1, "\xE2\x96\xB2", A_BOLD);
 	if (pane_more_below(&ms->pane))
-		put_c(LINES - 2, ms->cols - 1, 1, "\xE2\x96\xBC", A_BOLD);
+		put_c(s->r.h - 2, ms->cols - 1, 1, "\xE2\x96\xBC", A_BOLD);
 	buf_clear(&b);
 	if (*ws_caveat(u->v.ws))
 		buf_printf(&b, " %s", ws_caveat(u->v.ws));
-	status_line(u, &(struct rect){ LINES - 1, 0, 1, ms->cols }, buf_str(&b), "Enter opens, d unmarks, Tab: collections ");
+	status_line(u, &(struct rect){ s->r.h - 1, 0, 1, ms->cols }, buf_str(&b), "Enter opens, d unmarks, Tab: collections ");
 	buf_free(&b);
 }
 
@@ -412,6 +410,8 @@ static void marks_state_free(void *state)
 
 const struct screen_ops marks_ops = {
 	.name = "marks",
+	.keys = MARKS,
+	.state_size = sizeof(struct markscreen),
 	.handle = marks_handle,
 	.recalc = marks_recalc,
 	.draw = marks_draw,

@@ -15,9 +15,7 @@ struct menu {
 
 static struct menu *state_of(struct ui *u)
 {
-	if (!u->menu_screen.state)
-		u->menu_screen.state = xcalloc(1, sizeof(struct menu));
-	return u->menu_screen.state;
+	return ui_screen(u, &menu_ops)->state;
 }
 
 static struct menu_item *item(struct menu *m)
@@ -74,12 +72,12 @@ void menu_open(struct ui *u)
 	snprintf(it->label, sizeof(it->label), "all");
 	it->count = v->c ? v->c->nparas : 0;
 	m->sel = 0;
-	screens_push(&u->stack, &u->menu_screen);
+	screens_push(&u->stack, ui_screen(u, &menu_ops));
 }
 
 static void pick(struct ui *u, int i)
 {
-	const struct menu *m = u->menu_screen.state;
+	const struct menu *m = ui_state(u, &menu_ops);
 	const struct menu_item *it = &m->items[i];
 
 	screens_pop(&u->stack);
@@ -91,7 +89,7 @@ static void pick(struct ui *u, int i)
 static bool menu_handle(void *ctx, struct screen *s, struct key k)
 {
 	struct ui *u = ctx;
-	struct menu *m = u->menu_screen.state;
+	struct menu *m = ui_state(u, &menu_ops);
 
 	(void)s;
 	switch (keys_action(k, MENU, false)) {
@@ -117,14 +115,14 @@ static void menu_recalc(void *ctx, struct screen *s, struct rect r)
 	(void)ctx;
 	b->w = r.w < 36 ? r.w : 36;
 	b->h = r.h < m->n + 4 ? r.h : m->n + 4;
-	b->y = r.y + (r.h - b->h) / 2;
-	b->x = r.x + (r.w - b->w) / 2;
+	b->y = (r.h - b->h) / 2;        /* within the screen's rectangle */
+	b->x = (r.w - b->w) / 2;
 }
 
 static void menu_draw(const void *ctx, const struct screen *s)
 {
 	const struct ui *u = ctx;
-	const struct menu *m = u->menu_screen.state;
+	const struct menu *m = ui_state(u, &menu_ops);
 	const struct rect *b = &m->box;
 
 	(void)s;
@@ -145,6 +143,8 @@ static void menu_draw(const void *ctx, const struct screen *s)
 
 const struct screen_ops menu_ops = {
 	.name = "menu",
+	.keys = MENU,
+	.state_size = sizeof(struct menu),
 	.overlay = true,
 	.handle = menu_handle,
 	.recalc = menu_recalc,

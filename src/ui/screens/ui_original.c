@@ -26,9 +26,7 @@ struct original {
 
 static struct original *state_of(struct ui *u)
 {
-	if (!u->original_screen.state)
-		u->original_screen.state = xcalloc(1, sizeof(struct original));
-	return u->original_screen.state;
+	return ui_screen(u, &original_ops)->state;
 }
 
 static size_t original_line_of(const struct original *r, uint32_t off)
@@ -71,7 +69,7 @@ static int rows_of(const struct original *r, const struct cable *c, size_t i, in
 static bool original_handle(void *ctx, struct screen *s, struct key k)
 {
 	struct ui *u = ctx;
-	struct original *r = u->original_screen.state;
+	struct original *r = ui_state(u, &original_ops);
 
 	(void)s;
 	switch (keys_action(k, ORIGINAL, false)) {
@@ -121,7 +119,7 @@ void original_open(struct ui *u)
 	r->pane.ud = r;
 	r->c = c;
 	r->pane.top = r->para_first != (size_t)-1 && r->para_first > 2 ? (long)r->para_first - 2 : 0;
-	screens_push(&u->stack, &u->original_screen);
+	screens_push(&u->stack, ui_screen(u, &original_ops));
 	if (r->para_first != (size_t)-1)
 		ui_say(u, "\xC2\xB6%s is at line %zu of %zu", p->address, r->para_first + 1, r->n);
 	else
@@ -132,7 +130,7 @@ void original_open(struct ui *u)
 static void original_recalc(void *ctx, struct screen *s, struct rect rc)
 {
 	struct ui *u = ctx;
-	struct original *r = u->original_screen.state;
+	struct original *r = ui_state(u, &original_ops);
 	char num[32];
 
 	(void)s;
@@ -147,7 +145,7 @@ static void original_recalc(void *ctx, struct screen *s, struct rect rc)
 static void original_draw(const void *ctx, const struct screen *s)
 {
 	const struct ui *u = ctx;
-	const struct original *r = u->original_screen.state;
+	const struct original *r = ui_state(u, &original_ops);
 	const struct cable *c = u->v.c;
 	int title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
 	int textw = r->cols - r->gutter - 1, y = 1;
@@ -155,7 +153,7 @@ static void original_draw(const void *ctx, const struct screen *s)
 	size_t top = (size_t)r->pane.top, last = top;
 
 	(void)s;
-	erase();
+	paint_erase();
 	if (screen_too_small(textw < 4))
 		return;
 	paint_fill(0, 0, r->cols, title);
@@ -193,7 +191,7 @@ static void original_draw(const void *ctx, const struct screen *s)
 	if (r->para_first != (size_t)-1)
 		buf_printf(&b, "  \xC2\xB6%s: lines %zu-%zu (p)", c->paras[u->v.sel].address, r->para_first + 1,
 			   r->para_last + 1);
-	status_line(u, &(struct rect){ LINES - 1, 0, 1, r->cols }, buf_str(&b), "q closes ");
+	status_line(u, &(struct rect){ s->r.h - 1, 0, 1, r->cols }, buf_str(&b), "q closes ");
 	buf_free(&b);
 	buf_free(&cl);
 }
@@ -222,6 +220,8 @@ static void original_free(void *state)
 
 const struct screen_ops original_ops = {
 	.name = "original",
+	.keys = ORIGINAL,
+	.state_size = sizeof(struct original),
 	.handle = original_handle,
 	.recalc = original_recalc,
 	.draw = original_draw,

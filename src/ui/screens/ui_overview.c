@@ -30,9 +30,7 @@ struct overview_screen {
 
 static struct overview_screen *state_of(struct ui *u)
 {
-	if (!u->overview_screen.state)
-		u->overview_screen.state = xcalloc(1, sizeof(struct overview_screen));
-	return u->overview_screen.state;
+	return ui_screen(u, &overview_ops)->state;
 }
 
 static void add_line(struct overview_screen *g, const char *title, const struct facet *f, bool bar)
@@ -75,7 +73,7 @@ void overview_open(struct ui *u, void (*pick)(struct ui *u, const char *term))
 	g->pane.n = g->n;
 	pane_select(&g->pane, 0);
 	g->pick = pick;
-	screens_push(&u->stack, &u->overview_screen);
+	screens_push(&u->stack, ui_screen(u, &overview_ops));
 	if (!u->list.n)
 		ui_say(u, "no cable passes the filter");
 }
@@ -83,7 +81,7 @@ void overview_open(struct ui *u, void (*pick)(struct ui *u, const char *term))
 static bool overview_handle(void *ctx, struct screen *s, struct key k)
 {
 	struct ui *u = ctx;
-	struct overview_screen *g = u->overview_screen.state;
+	struct overview_screen *g = ui_state(u, &overview_ops);
 
 	(void)s;
 	switch (keys_action(k, OVERVIEW, false)) {
@@ -106,7 +104,7 @@ static bool overview_handle(void *ctx, struct screen *s, struct key k)
 static void overview_recalc(void *ctx, struct screen *s, struct rect r)
 {
 	struct ui *u = ctx;
-	struct overview_screen *g = u->overview_screen.state;
+	struct overview_screen *g = ui_state(u, &overview_ops);
 
 	(void)s;
 	g->cols = r.w;
@@ -116,13 +114,13 @@ static void overview_recalc(void *ctx, struct screen *s, struct rect r)
 static void overview_draw(const void *ctx, const struct screen *s)
 {
 	const struct ui *u = ctx;
-	const struct overview_screen *g = u->overview_screen.state;
+	const struct overview_screen *g = ui_state(u, &overview_ops);
 	int title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
 	struct buf b = { 0 }, cl = { 0 };
 	char n[32];
 
 	(void)s;
-	erase();
+	paint_erase();
 	if (screen_too_small(false))
 		return;
 	paint_fill(0, 0, g->cols, title);
@@ -159,11 +157,11 @@ static void overview_draw(const void *ctx, const struct screen *s)
 	if (pane_more_above(&g->pane))
 		put_c(1, g->cols - 1, 1, "\xE2\x96\xB2", A_BOLD);
 	if (pane_more_below(&g->pane))
-		put_c(LINES - 2, g->cols - 1, 1, "\xE2\x96\xBC", A_BOLD);
+		put_c(s->r.h - 2, g->cols - 1, 1, "\xE2\x96\xBC", A_BOLD);
 	buf_clear(&b);
 	if (g->pane.sel >= 0)
 		buf_printf(&b, " Enter narrows the list to %s", g->lines[g->pane.sel].facet->term);
-	status_line(u, &(struct rect){ LINES - 1, 0, 1, g->cols }, buf_str(&b), "q closes ");
+	status_line(u, &(struct rect){ s->r.h - 1, 0, 1, g->cols }, buf_str(&b), "q closes ");
 	buf_free(&b);
 	buf_free(&cl);
 }
@@ -186,6 +184,8 @@ static struct pane *overview_pane(void *ctx, struct screen *s)
 
 const struct screen_ops overview_ops = {
 	.name = "overview",
+	.keys = OVERVIEW,
+	.state_size = sizeof(struct overview_screen),
 	.handle = overview_handle,
 	.recalc = overview_recalc,
 	.draw = overview_draw,

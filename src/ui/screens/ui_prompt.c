@@ -43,8 +43,8 @@ void prompt_open(struct ui *u, char kind, const char *label, const char *start, 
 		}
 	p->h->pos = p->h->n;
 	line_set(&p->line, start);
-	if (!screens_has(&u->stack, &u->prompt_screen))
-		screens_push(&u->stack, &u->prompt_screen);
+	if (!screens_has(&u->stack, ui_screen_of(u, &prompt_ops)))
+		screens_push(&u->stack, ui_screen(u, &prompt_ops));
 }
 
 void prompt_free(struct prompt *p)
@@ -147,7 +147,7 @@ static void prompt_recalc(void *ctx, struct screen *s, struct rect r)
 	struct buf b = { 0 };
 
 	(void)s;
-	p->area = (struct rect){ r.y + r.h - 1, r.x, 1, r.w };
+	p->area = (struct rect){ r.h - 1, 0, 1, r.w };   /* within the screen's rectangle */
 	p->label_w = text_width(str_c(p->label));
 	p->cursor_x = p->label_w + text_width(paint_clean(&b, str_make(p->line.s, p->line.cur)));
 	if (p->cursor_x > r.w - 1)
@@ -183,6 +183,7 @@ static bool prompt_cursor(const void *ctx, const struct screen *s, int *y, int *
 
 const struct screen_ops prompt_ops = {
 	.name = "prompt",
+	.keys = PROMPT,
 	.overlay = true,
 	.handle = prompt_handle,
 	.recalc = prompt_recalc,

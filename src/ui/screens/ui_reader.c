@@ -471,6 +471,7 @@ static bool reader_cursor(const void *ctx, const struct screen *s, int *y, int *
 
 const struct screen_ops reader_ops = {
 	.name = "reader",
+	.keys = READER,
 	.handle = reader_handle,
 	.recalc = reader_recalc,
 	.draw = reader_draw,
