@@ -3,12 +3,20 @@
 #ifndef PILCROW_KEYS_WHERE_H
 #define PILCROW_KEYS_WHERE_H
 
-enum where { LIST, READER, ANY, PROMPT, MENU, HELP, ORIGINAL, OVERVIEW, HITS, MARKS, WHERE_COUNT };
+enum where {
+#define SECTION(where, name, title) where,
+#include "ui/keys.def"
+#undef SECTION
+	WHERE_COUNT
+};
 
 /* The sections' names in the config file's bind lines, --help and the
  * manual. */
-static const char *const where_names[WHERE_COUNT] = { "list", "reader", "any", "prompt", "menu", "help", "original",
-						      "overview", "hits", "marks" };
+static const char *const where_names[WHERE_COUNT] = {
+#define SECTION(where, name, title) name,
+#include "ui/keys.def"
+#undef SECTION
+};
 
 /* The names of earlier versions, still read in a config file. */
 static const struct {
@@ -18,9 +26,9 @@ static const struct {
 
 /* The section titles of the help screen and the manual. */
 static const char *const where_titles[WHERE_COUNT] = {
-	"In the cable list", "In the reader", "Everywhere", "In a prompt", "In the filter menu",
-	"On the help screen", "In the original", "In the overview",
-	"In the search results", "In the marks browser"
+#define SECTION(where, name, title) title,
+#include "ui/keys.def"
+#undef SECTION
 };
 
 #endif

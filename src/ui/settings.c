@@ -162,8 +162,13 @@ static bool bind_line(struct settings *s, char *rest, char *err, size_t errsize)
 			b.where = where_aliases[i].where;
 			found = true;
 		}
-	if (!found)
-		FAIL("no screen '%s' (screens: list reader any prompt menu help original overview hits marks)", screen);
+	if (!found) {
+		char all[256] = "";
+
+		for (int w = 0; w < WHERE_COUNT; w++)
+			snprintf(all + strlen(all), sizeof(all) - strlen(all), "%s%s", w ? " " : "", where_names[w]);
+		FAIL("no screen '%s' (screens: %s)", screen, all);
+	}
 	if (key[0] == '<' && key[strlen(key) - 1] == '>' && strlen(key) > 2) {
 		if (!keys_name(key + 1, strlen(key) - 2, &b.code, &b.is_key))
 			FAIL("no key '%s' (<Up> <Down> <C-x> <Enter> <Tab> <Space> <F1> ...)", key);
