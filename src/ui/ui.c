@@ -322,6 +322,8 @@ struct screen *ui_screen(struct ui *u, const struct screen_ops *ops)
 	s->ops = ops;
 	s->keys = ops->keys;
 	s->state = ops->state_size ? xcalloc(1, ops->state_size) : NULL;
+	if (s->state && ops->init)
+		ops->init(s->state);
 	grow_array((void **)&u->screens, &u->cap_screens, u->nscreens + 1, sizeof(*u->screens));
 	u->screens[u->nscreens++] = s;
 	return s;
@@ -333,7 +335,6 @@ static void ui_init(struct ui *u, struct corpus *corpus, const struct ui_opts *o
 	u->o = o;
 	u->set = o->set;
 	u->corpus = corpus;
-	u->rd.link_sel = -1;
 	view_init(&u->v, corpus, ws, &u->status);
 	if (o->set && o->set->banner_only)
 		u->v.header_collapsed = true;
@@ -346,13 +347,6 @@ static void ui_free(struct ui *u)
 {
 	view_free(&u->v);
 	clist_free(&u->list);
-	prompt_free(&u->prompt);
-	free(u->rd.history);
-	free(u->rd.links);
-	buf_free(&u->rd.hbuf);
-	buf_free(&u->rd.note);
-	free(u->rd.hlines);
-	free(u->rd.flow_head);
 	/* each screen, and its own state */
 	for (size_t i = 0; i < u->nscreens; i++) {
 		struct screen *sc = u->screens[i];
@@ -363,7 +357,6 @@ static void ui_free(struct ui *u)
 		free(sc);
 	}
 	free(u->screens);
-	flow_free(&u->rd.flow);
 }
 
 int ui_run(struct corpus *corpus, const struct ui_opts *o)

@@ -1,12 +1,15 @@
-/* ui_internal.h -- what the reader's files share.  The screens (screen.h)
- * are the cable list (ui_list.c), the reader (ui_reader.c, painted by
- * ui_draw.c, its header built by ui_header.c), the help (ui_help.c), the
- * filter menu (ui_menu.c), the prompt (ui_prompt.c) and the original
- * (ui_raw.c); ui_links.c goes from cable to cable; ui.c runs the
- * loop and the global actions; ui_term.c sets the terminal up and puts it
- * back; ui_stats.c keeps the timings; ui_paint.c draws text and colours;
- * ui_dump.c writes the screen for the tests.  The models they show
- * (view.h, clist.h, lineedit.h, layout.h) know no ncurses. */
+/* ui_internal.h -- what the reader's screens share, and only that: the
+ * loop's state (struct ui: the open cable, the list of cables, the status
+ * line), the screens' entry points, and the painters.  Each screen
+ * (ui/screens/, one file, or the reader's four with their private
+ * reader.h) keeps its own state in its screen (s->state, made by
+ * ui_screen), which no other screen sees; its keys are its SECTION and
+ * rows in keys.def.  ui.c runs the loop and the global actions; ui_term.c
+ * sets the terminal up and puts it back; ui_stats.c keeps the timings;
+ * ui_paint.c draws text and colours in a screen's rectangle and paints
+ * the status line; ui_dump.c writes the screen for the tests.  The models
+ * they show (views/: view, clist, pane, flow, lineedit, layout, status)
+ * know no ncurses. */
 #ifndef PILCROW_UI_INTERNAL_H
 #define PILCROW_UI_INTERNAL_H
 
@@ -44,87 +47,10 @@ enum pair {
 	PAIR_COUNT
 };
 
-/* A reference or a citing cable in the header, that can be opened. */
-struct link {
-	size_t entry;
-	int line;                /* its first header line */
-	int lines;
-};
-
-/* A cable left by following a reference, and how it was left. */
-struct visit {
-	size_t entry;
-	struct para_filter filter;
-	int sel, list_top, detail_top;
-};
-
-/* A header line: its label and text in the reader's hbuf. */
-struct hline {
-	size_t label_off, label_len, off, len;
-	int link;                /* the link this line shows, or -1 */
-};
-
-/* The reader screen's own state, beside the view (the model). */
-struct reader {
-	struct layout lay;
-	struct visit *history;
-	size_t nhistory, cap_history;
-	struct link *links;
-	size_t nlinks, cap_links;
-	int link_sel;            /* -1: none */
-	struct pane header;      /* the header's lines below the banner, a text */
-	bool header_full;        /* H: the whole header, scrolled, over the panes */
-	bool flow_on;            /* v: the whole cable as one text in the detail */
-	struct flow flow;
-	int flow_sel;            /* the paragraph the flow last showed */
-	struct str *flow_head;   /* the header's lines for the flow */
-	size_t cap_flow_head;
-	int link_shown;          /* the link last scrolled into view */
-	/* the detail's height wanted: the longest visible paragraph wrapped
-	 * (recalc), and what it was measured for */
-	int fit_lines, fit_w;
-	size_t fit_entry, fit_rows;
-	struct para_filter fit_filter;
-	const struct cable *fit_cable;
-	char count[8];           /* a number typed before Enter */
-	int numw;                /* the widest paragraph address */
-	struct buf hbuf;         /* the header's lines for the width (recalc) */
-	struct hline *hlines;
-	size_t nhlines, cap_hlines;
-	struct buf note;         /* the selected paragraph's note (recalc), a line of the detail */
-};
-
-struct menu_item {
-	struct para_filter filter;
-	char label[64];
-	size_t count;
-};
-
 struct ui;
 
 /* What a prompt does with the line when Enter takes it. */
 typedef void (*prompt_done_fn)(struct ui *u, char kind, const char *text);
-
-/* The prompts' kinds: the reader's / and :, the list's f and / ('l'), a
- * note ('a'), a collection's name ('c'), a file to export to ('e'). */
-enum { PROMPT_KINDS = 7 };
-
-struct prompt {
-	char kind;
-	char label[96];          /* shown before the line */
-	bool loaded[PROMPT_KINDS];   /* the history from the workspace, read */
-	/* Tab: the names that complete what was typed (NULL: none); the
-	 * stem typed and the last one given */
-	size_t (*names)(struct ui *u, const char *const **names);
-	char *stem;
-	int next_name;           /* -1: not completing */
-	struct lineedit line;
-	struct history hist[PROMPT_KINDS];
-	struct history *h;       /* the kind's */
-	prompt_done_fn done;
-	struct rect area;
-	int label_w, cursor_x;
-};
 
 struct stats;
 
@@ -140,9 +66,6 @@ struct ui {
 	struct status status;    /* the status line's message of the moment */
 	struct view v;           /* the open cable (it says things through &status) */
 	struct clist list;
-	struct list_columns list_cols;   /* the list's columns (its recalc) */
-	struct reader rd;
-	struct prompt prompt;
 
 	struct screens stack;
 	struct screen **screens; /* every screen made so far (ui_screen) */
@@ -172,21 +95,14 @@ extern const struct screen_ops list_ops, reader_ops, help_ops, menu_ops, prompt_
 bool ui_open_cable(struct ui *u, size_t entry);
 void ui_keep_spot(struct ui *u);
 
-/* ui_links.c: the references and citing cables of the open cable; r and
- * R; Enter on one; Backspace (q: @may_quit, with one cable); J and K */
+/* ui_links.c: once the corpus is whole, the open cable's references and
+ * citing cables, which can be followed */
 void reader_make_links(struct ui *u);
-void reader_select_link(struct ui *u, int dir);
-void reader_follow_link(struct ui *u);
-void reader_go_back(struct ui *u, bool may_quit);
-void reader_walk_cables(struct ui *u, int dir);
-/* The header's labels take this many columns. */
-#define LABEL_W 10
-
-/* ui_header.c: the header's lines at @cols columns */
-void header_lines(struct ui *u, int cols);
-
-/* ui_draw.c: the reader's draw */
-void reader_draw(const void *ctx, const struct screen *s);
+/* The same as ui_open_cable, from another screen: Backspace goes back
+ * there, not to a cable read before. */
+bool ui_open_cable_anew(struct ui *u, size_t entry);
+/* The reader shows the whole header (a hit in it), from its top. */
+void reader_show_header(struct ui *u);
 
 /* ui_list.c: the list's filter, as --filter sets it; what it came to,
  * once applied; a filter being applied stopped (false: none was) */
@@ -214,9 +130,12 @@ bool ui_list_cancel(struct ui *u);
 /* ui_menu.c */
 void menu_open(struct ui *u);
 
-/* ui_prompt.c */
+/* ui_prompt.c: a line typed over the status line; the kinds are the
+ * reader's / and :, the list's f and / ('l'), a note ('a'), a
+ * collection's name ('c'), a file to export to ('e').  Tab completes from
+ * @names when the prompt open is given them (prompt_names). */
 void prompt_open(struct ui *u, char kind, const char *label, const char *start, prompt_done_fn done);
-void prompt_free(struct prompt *p);
+void prompt_names(struct ui *u, size_t (*names)(struct ui *u, const char *const **names));
 
 /* ui_raw.c: the original of the open cable, at the selected paragraph */
 void original_open(struct ui *u);

@@ -12,6 +12,7 @@
  *   moved   after a movement key moved that pane: the screen takes its
  *           new selection
  *   close   the screen is popped
+ *   init    its own state, just made (zeroed), is set up (optional)
  *   free    what the screen's own state (s->state) holds is let go, at
  *           the end (the state itself is freed by the caller)
  *
@@ -49,6 +50,7 @@ struct screen_ops {
 	struct pane *(*pane)(void *ctx, struct screen *s);
 	void (*moved)(void *ctx, struct screen *s);
 	void (*close)(void *ctx, struct screen *s);
+	void (*init)(void *state);
 	void (*free)(void *state);
 };
 

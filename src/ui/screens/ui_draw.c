@@ -3,7 +3,7 @@
  * (ui_reader.c) left and changes nothing.  Every piece of cable text
  * reaching ncurses has been through text_sanitize(). */
 #include "config.h"
-#include "ui/ui_internal.h"
+#include "ui/screens/reader.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -58,20 +58,21 @@ static void draw_banner(const struct ui *u, int y, int w)
 
 static void draw_header(const struct ui *u, const struct rect *r)
 {
+	const struct reader *rd = reader_of(u);
 	int shown = r->h - 1, top;
 
 	draw_banner(u, r->y, r->w);
-	top = u->rd.header.top;
-	for (int i = 0; i < shown && (size_t)(top + i) < u->rd.nhlines; i++) {
-		const struct hline *h = &u->rd.hlines[top + i];
-		bool more = i == shown - 1 && (size_t)(top + i + 1) < u->rd.nhlines;
+	top = rd->header.top;
+	for (int i = 0; i < shown && (size_t)(top + i) < rd->nhlines; i++) {
+		const struct hline *h = &rd->hlines[top + i];
+		bool more = i == shown - 1 && (size_t)(top + i + 1) < rd->nhlines;
 		int attr = 0;
 
 		if (h->link >= 0)
-			attr = h->link == u->rd.link_sel ? A_REVERSE | A_BOLD : A_UNDERLINE;
-		paint_put(r->y + 1 + i, 0, LABEL_W - 1, str_make(u->rd.hbuf.p + h->label_off, h->label_len),
+			attr = h->link == rd->link_sel ? A_REVERSE | A_BOLD : A_UNDERLINE;
+		paint_put(r->y + 1 + i, 0, LABEL_W - 1, str_make(rd->hbuf.p + h->label_off, h->label_len),
 		    pair_attr(u, PAIR_LABEL, A_BOLD));
-		paint_put(r->y + 1 + i, LABEL_W, r->w - LABEL_W - (more ? 2 : 0), str_make(u->rd.hbuf.p + h->off, h->len), attr);
+		paint_put(r->y + 1 + i, LABEL_W, r->w - LABEL_W - (more ? 2 : 0), str_make(rd->hbuf.p + h->off, h->len), attr);
 		if (more)
 			put_c(r->y + 1 + i, r->w - 1, 1, "\xE2\x80\xA6", A_BOLD);   /* more: H collapses */
 	}
@@ -124,7 +125,7 @@ static void draw_heading(const struct ui *u, int y, int x0, int w, int section)
 static void draw_list(const struct ui *u, const struct rect *r)
 {
 	const struct view *v = &u->v;
-	int numw = u->rd.numw, textw = r->w - 1;
+	int numw = reader_of(u)->numw, textw = r->w - 1;
 	struct buf line = { 0 };
 
 	for (int k = 0; k < r->h; k++) {
@@ -205,6 +206,7 @@ static void draw_list(const struct ui *u, const struct rect *r)
 
 static void draw_detail(const struct ui *u, const struct rect *r)
 {
+	const struct reader *rd = reader_of(u);
 	const struct view *v = &u->v;
 	const struct paragraph *p;
 	char title[128], mark[96], pos[48];
@@ -265,11 +267,11 @@ static void draw_detail(const struct ui *u, const struct rect *r)
 	if (pane_more_below(&v->detail))
 		put_c(r->y + v->detail.h, r->x + r->w - 1, 1, "\xE2\x96\xBC", A_BOLD);
 	/* the note, on the detail's last line */
-	if (u->rd.note.n && v->detail.h < r->h - 1) {
+	if (rd->note.n && v->detail.h < r->h - 1) {
 		int y = r->y + r->h - 1;
 
 		x = r->x + put_c(y, r->x, r->w, "\xE2\x9C\x8E ", A_BOLD);
-		put_cut(y, x, r->x + r->w - x - 1, paint_clean(&b, buf_str(&u->rd.note)), A_BOLD);
+		put_cut(y, x, r->x + r->w - x - 1, paint_clean(&b, buf_str(&rd->note)), A_BOLD);
 	}
 	buf_free(&b);
 }
@@ -280,8 +282,9 @@ static void draw_detail(const struct ui *u, const struct rect *r)
  * paragraph under its ¶ and marking. */
 static void draw_flow(const struct ui *u, const struct rect *r)
 {
+	const struct reader *rd = reader_of(u);
 	const struct view *v = &u->v;
-	const struct flow *f = &u->rd.flow;
+	const struct flow *f = &rd->flow;
 	int attr = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
 	char title[96];
 
@@ -298,9 +301,9 @@ static void draw_flow(const struct ui *u, const struct rect *r)
 
 		switch (l->kind) {
 		case FLOW_HEAD: {
-			const struct hline *h = &u->rd.hlines[l->index];
+			const struct hline *h = &rd->hlines[l->index];
 
-			paint_put(y, r->x, LABEL_W - 1, str_make(u->rd.hbuf.p + h->label_off, h->label_len),
+			paint_put(y, r->x, LABEL_W - 1, str_make(rd->hbuf.p + h->label_off, h->label_len),
 			    pair_attr(u, PAIR_LABEL, A_BOLD));
 			paint_put(y, r->x + LABEL_W, r->w - LABEL_W, l->text, 0);
 			break;
@@ -346,6 +349,7 @@ static void draw_flow(const struct ui *u, const struct rect *r)
 
 static void draw_status(const struct ui *u, const struct rect *r)
 {
+	const struct reader *rd = reader_of(u);
 	const struct view *v = &u->v;
 	struct buf b = { 0 };
 	char name[96];
@@ -355,8 +359,8 @@ static void draw_status(const struct ui *u, const struct rect *r)
 			   v->c->paras[v->c->nparas - 1].address);
 	else if (v->c)
 		buf_printf(&b, " %zu paragraphs", v->c->nparas);
-	if (u->rd.count[0])
-		buf_printf(&b, "  go to \xC2\xB6%s", u->rd.count);
+	if (rd->count[0])
+		buf_printf(&b, "  go to \xC2\xB6%s", rd->count);
 	if (v->filter.mode != FILTER_ALL || v->filter.marked_only) {
 		view_filter_name(v, name, sizeof(name));
 		buf_printf(&b, "  filter: %s", name);
@@ -379,9 +383,8 @@ void reader_draw(const void *ctx, const struct screen *s)
 {
 	const struct ui *u = ctx;
 	const struct view *v = &u->v;
-	const struct layout *lay = &u->rd.lay;
+	const struct layout *lay = &reader_of(u)->lay;
 
-	(void)s;
 	paint_erase();
 	if (lay->too_small) {
 		too_small();
@@ -392,7 +395,7 @@ void reader_draw(const void *ctx, const struct screen *s)
 		return;
 	}
 	draw_header(u, &lay->header);
-	if (u->rd.header_full && !v->header_collapsed) {
+	if (reader_of(u)->header_full && !v->header_collapsed) {
 		draw_status(u, &lay->status);
 		return;
 	}
@@ -402,7 +405,7 @@ void reader_draw(const void *ctx, const struct screen *s)
 		for (int k = 0; k < lay->list.h; k++)
 			put_c(lay->list.y + k, lay->list.w, 1, "\xE2\x94\x82", A_DIM);
 	}
-	if (u->rd.flow_on)
+	if (reader_of(u)->flow_on)
 		draw_flow(u, &lay->detail);
 	else
 		draw_detail(u, &lay->detail);

@@ -3,7 +3,7 @@
  * references and citing cables that can be opened are links (built by
  * the reader's recalc, drawn by ui_draw.c) */
 #include "config.h"
-#include "ui/ui_internal.h"
+#include "ui/screens/reader.h"
 
 #include <string.h>
 
@@ -12,15 +12,16 @@
 
 static void hline_add(struct ui *u, const char *label, struct str text, int link)
 {
+	struct reader *rd = reader_of(u);
 	struct hline *h;
 
-	grow_array((void **)&u->rd.hlines, &u->rd.cap_hlines, u->rd.nhlines + 1, sizeof(*u->rd.hlines));
-	h = &u->rd.hlines[u->rd.nhlines++];
-	h->label_off = u->rd.hbuf.n;
-	buf_adds(&u->rd.hbuf, label);
+	grow_array((void **)&rd->hlines, &rd->cap_hlines, rd->nhlines + 1, sizeof(*rd->hlines));
+	h = &rd->hlines[rd->nhlines++];
+	h->label_off = rd->hbuf.n;
+	buf_adds(&rd->hbuf, label);
 	h->label_len = strlen(label);
-	h->off = u->rd.hbuf.n;
-	buf_addstr(&u->rd.hbuf, text);
+	h->off = rd->hbuf.n;
+	buf_addstr(&rd->hbuf, text);
 	h->len = text.n;
 	h->link = link;
 }
@@ -43,16 +44,17 @@ static void wrap_line(struct str line, void *ud)
 /* One header field: its label, then its text wrapped under it. */
 static void header_field(struct ui *u, const char *label, struct str text, int width, int link)
 {
+	struct reader *rd = reader_of(u);
 	struct buf b = { 0 };
 	struct wrap_into w = { u, label, true, link };
-	size_t first = u->rd.nhlines;
+	size_t first = rd->nhlines;
 
 	if (!text.n)
 		return;
 	text_wrap(paint_clean(&b, text), width, wrap_line, &w);
 	if (link >= 0) {
-		u->rd.links[link].line = (int)first;
-		u->rd.links[link].lines = (int)(u->rd.nhlines - first);
+		rd->links[link].line = (int)first;
+		rd->links[link].lines = (int)(rd->nhlines - first);
 	}
 	buf_free(&b);
 }
@@ -62,6 +64,7 @@ static void header_field(struct ui *u, const char *label, struct str text, int w
  * the header is folded; all of it, wrapped, when it is full. */
 static void folded_field(struct ui *u, const char *label, struct str text, int width)
 {
+	struct reader *rd = reader_of(u);
 	struct buf b = { 0 }, cut = { 0 };
 	struct str s;
 	int used;
@@ -69,7 +72,7 @@ static void folded_field(struct ui *u, const char *label, struct str text, int w
 
 	if (!text.n)
 		return;
-	if (u->rd.header_full || u->rd.flow_on) {
+	if (rd->header_full || rd->flow_on) {
 		header_field(u, label, text, width, -1);
 		return;
 	}
@@ -112,6 +115,7 @@ static void join_fields(struct buf *t, const struct field *f, size_t n, const ch
 /* The routing, the captions, the signer and the parser's repairs. */
 static void more_fields(struct ui *u, const struct cable *c, int width)
 {
+	struct reader *rd = reader_of(u);
 	const struct routing *r = &c->routing;
 	struct buf t = { 0 };
 
@@ -132,7 +136,7 @@ static void more_fields(struct ui *u, const struct cable *c, int width)
 	join_fields(&t, c->captions, c->ncaptions, " \xC2\xB7 ");
 	folded_field(u, "Captions", buf_str(&t), width);
 	folded_field(u, "Signed", c->signer.text, width);
-	if (c->nwarnings && (u->rd.header_full || u->rd.flow_on)) {
+	if (c->nwarnings && (rd->header_full || rd->flow_on)) {
 		for (size_t i = 0; i < c->nwarnings; i++)
 			header_field(u, i ? "" : "Repairs", c->warnings[i], width, -1);
 	} else if (c->nwarnings) {
@@ -151,27 +155,29 @@ static void more_fields(struct ui *u, const struct cable *c, int width)
 /* The link a reference of the open cable leads to, or -1. */
 static int ref_link(const struct ui *u, const struct reference *r, bool *moved)
 {
+	const struct reader *rd = reader_of(u);
 	long e = r->id.n ? corpus_ref_target(u->corpus, u->v.cur, r->id.p, moved) : -1;
 
-	for (size_t k = 0; e >= 0 && k < u->rd.nlinks; k++)
-		if (u->rd.links[k].entry == (size_t)e)
+	for (size_t k = 0; e >= 0 && k < rd->nlinks; k++)
+		if (rd->links[k].entry == (size_t)e)
 			return (int)k;
 	return -1;
 }
 
 void header_lines(struct ui *u, int cols)
 {
+	struct reader *rd = reader_of(u);
 	const struct cable *c = u->v.c;
 	struct buf t = { 0 };
 	int width = cols - LABEL_W > 10 ? cols - LABEL_W : 10;
 	size_t nrefs_linked = 0, ncited, first_cited;
 
-	u->rd.nhlines = 0;
-	buf_clear(&u->rd.hbuf);
+	rd->nhlines = 0;
+	buf_clear(&rd->hbuf);
 	if (!c)
 		return;
-	for (size_t k = 0; k < u->rd.nlinks; k++)
-		u->rd.links[k].line = -1;
+	for (size_t k = 0; k < rd->nlinks; k++)
+		rd->links[k].line = -1;
 	header_field(u, "Subject", c->subject.text, width, -1);
 	describe_tags(&t, c);
 	header_field(u, "TAGS", buf_str(&t), width, -1);
@@ -185,7 +191,7 @@ void header_lines(struct ui *u, int cols)
 		if (link >= 0 && moved)
 			/* the id would be a later cable: the corpus's of the year before */
 			buf_printf(&t, " (later than this cable; leads to %s)",
-				   corpus_str(u->corpus, corpus_entry(u->corpus, u->rd.links[link].entry)->id));
+				   corpus_str(u->corpus, corpus_entry(u->corpus, rd->links[link].entry)->id));
 		if (link >= 0) {
 			buf_adds(&t, " \xE2\x8F\x8E");   /* a return sign: Enter opens it */
 			nrefs_linked++;
@@ -194,24 +200,24 @@ void header_lines(struct ui *u, int cols)
 	}
 	/* the cables that cite this one, a few at a time */
 	first_cited = nrefs_linked;
-	ncited = u->rd.nlinks - first_cited;
+	ncited = rd->nlinks - first_cited;
 	if (ncited) {
 		size_t from = 0;
 
-		if (u->rd.link_sel >= (int)first_cited)
-			from = (size_t)u->rd.link_sel - first_cited;
+		if (rd->link_sel >= (int)first_cited)
+			from = (size_t)rd->link_sel - first_cited;
 		if (from + CITED_SHOWN > ncited)
 			from = ncited > CITED_SHOWN ? ncited - CITED_SHOWN : 0;
 		for (size_t k = from; k < ncited && k < from + CITED_SHOWN; k++) {
-			const struct centry *e = corpus_entry(u->corpus, u->rd.links[first_cited + k].entry);
+			const struct centry *e = corpus_entry(u->corpus, rd->links[first_cited + k].entry);
 			char label[32];
 
 			buf_clear(&t);
 			buf_printf(&t, "%s  %s", corpus_str(u->corpus, e->id), corpus_str(u->corpus, e->subject));
 			snprintf(label, sizeof(label), k == from ? "Cited by" : "");
 			hline_add(u, label, str_make(t.p, text_fit(buf_str(&t), width, NULL)), (int)(first_cited + k));
-			u->rd.links[first_cited + k].line = (int)u->rd.nhlines - 1;
-			u->rd.links[first_cited + k].lines = 1;
+			rd->links[first_cited + k].line = (int)rd->nhlines - 1;
+			rd->links[first_cited + k].lines = 1;
 		}
 		if (ncited > CITED_SHOWN) {
 			buf_clear(&t);

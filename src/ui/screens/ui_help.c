@@ -124,7 +124,6 @@ static void help_draw(const void *ctx, const struct screen *s)
 	int n = h->n, rows = s->r.h, cols = s->r.w, y = 2;
 	int title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
 
-	(void)s;
 	paint_erase();
 	paint_fill(0, 0, cols, title);
 	put_c(0, 1, cols - 1, "pilcrow keys", title);
@@ -146,7 +145,6 @@ static void help_draw(const void *ctx, const struct screen *s)
 static bool help_cursor(const void *ctx, const struct screen *s, int *y, int *x)
 {
 	(void)ctx;
-	(void)s;
 	*y = s->r.h - 1;
 	*x = 0;
 	return true;

@@ -74,15 +74,12 @@ static void open_hit(struct ui *u)
 		return;
 	r = &hs->h.hit[hs->pane.sel];
 	clist_select_entry(&u->list, r->entry);
-	u->rd.nhistory = 0;
-	if (!ui_open_cable(u, r->entry))
+	if (!ui_open_cable_anew(u, r->entry))
 		return;
 	paint_thousands(n, sizeof(n), hs->h.n);
 	if (r->para < 0) {
 		/* in the header: the cable from its top, the header whole */
-		u->rd.header_full = true;
-		u->rd.header.top = 0;
-		v->header_collapsed = false;
+		reader_show_header(u);
 		ui_say(u, "hit %d of %s is in the header: Backspace goes back to the hits", (int)hs->pane.sel + 1, n);
 		return;
 	}
@@ -153,7 +150,6 @@ static void hits_draw(const void *ctx, const struct screen *s)
 	struct buf b = { 0 }, cl = { 0 };
 	char n1[32], n2[32];
 
-	(void)s;
 	paint_erase();
 	if (screen_too_small(false))
 		return;

@@ -3,7 +3,7 @@
  * its filter, selection and scroll), back to the list, and J and K along
  * the list */
 #include "config.h"
-#include "ui/ui_internal.h"
+#include "ui/screens/reader.h"
 
 #include <string.h>
 
@@ -48,6 +48,7 @@ static void restore_spot(struct ui *u)
 
 bool ui_open_cable(struct ui *u, size_t entry)
 {
+	struct reader *rd = reader_of(u);
 	const struct cable *c;
 
 	ui_keep_spot(u);
@@ -57,10 +58,10 @@ bool ui_open_cable(struct ui *u, size_t entry)
 	ws_complete(u->v.ws, u->v.c, para_text, &u->v);
 	restore_spot(u);
 	c = u->v.c;
-	u->rd.numw = 1;
+	rd->numw = 1;
 	for (size_t i = 0; i < c->nparas; i++)
-		if ((int)strlen(c->paras[i].address) > u->rd.numw)
-			u->rd.numw = (int)strlen(c->paras[i].address);
+		if ((int)strlen(c->paras[i].address) > rd->numw)
+			rd->numw = (int)strlen(c->paras[i].address);
 	reader_make_links(u);
 	while (screens_top(&u->stack) && screens_top(&u->stack) != ui_screen_of(u, &reader_ops) &&
 	       screens_has(&u->stack, ui_screen_of(u, &reader_ops)))
@@ -84,7 +85,7 @@ static void add_link(struct reader *rd, size_t entry)
  * that cite it. */
 void reader_make_links(struct ui *u)
 {
-	struct reader *rd = &u->rd;
+	struct reader *rd = reader_of(u);
 	const struct cable *c = u->v.c;
 	const uint32_t *cited;
 	size_t n;
@@ -114,7 +115,7 @@ static const char *entry_id(const struct ui *u, size_t entry)
 
 void reader_select_link(struct ui *u, int dir)
 {
-	struct reader *rd = &u->rd;
+	struct reader *rd = reader_of(u);
 
 	if (!rd->nlinks) {
 		ui_say(u, corpus_done(u->corpus) ? "no reference or citing cable in this corpus"
@@ -131,7 +132,7 @@ void reader_select_link(struct ui *u, int dir)
 
 void reader_follow_link(struct ui *u)
 {
-	struct reader *rd = &u->rd;
+	struct reader *rd = reader_of(u);
 	struct visit from = { u->v.cur, u->v.filter, u->v.sel, u->v.list.top, u->v.detail.top };
 	size_t to;
 
@@ -158,7 +159,7 @@ void reader_follow_link(struct ui *u)
  * (@may_quit) quits and Backspace says why it does nothing. */
 void reader_go_back(struct ui *u, bool may_quit)
 {
-	struct reader *rd = &u->rd;
+	struct reader *rd = reader_of(u);
 
 	if (rd->nhistory) {
 		struct visit b = rd->history[--rd->nhistory];
@@ -199,8 +200,22 @@ void reader_walk_cables(struct ui *u, int dir)
 		return;
 	}
 	l->sel += (size_t)(long)dir;
-	u->rd.nhistory = 0;
-	if (ui_open_cable(u, l->rows[l->sel]))
+	if (ui_open_cable_anew(u, l->rows[l->sel]))
 		ui_say(u, "cable %zu of %zu: %s", l->sel + 1, l->n, u->v.c->id[0] ? u->v.c->id : "(no id)");
 }
 
+
+bool ui_open_cable_anew(struct ui *u, size_t entry)
+{
+	reader_of(u)->nhistory = 0;
+	return ui_open_cable(u, entry);
+}
+
+void reader_show_header(struct ui *u)
+{
+	struct reader *rd = reader_of(u);
+
+	rd->header_full = true;
+	rd->header.top = 0;
+	u->v.header_collapsed = false;
+}

@@ -111,8 +111,7 @@ static bool list_handle(void *ctx, struct screen *s, struct key k)
 	switch (keys_action(k, LIST, true)) {
 	case ACT_LIST_OPEN:
 		if (l->n) {
-			u->rd.nhistory = 0;
-			ui_open_cable(u, l->rows[l->sel]);
+			ui_open_cable_anew(u, l->rows[l->sel]);
 		}
 		break;
 	case ACT_LIST_SORT:
@@ -234,16 +233,14 @@ static void list_recalc(void *ctx, struct screen *s, struct rect r)
 {
 	struct ui *u = ctx;
 
-	(void)s;
 	clist_scroll(&u->list, r.h - 2 > 0 ? (size_t)(r.h - 2) : 1);
-	layout_list(&u->list_cols, r.w, u->list.id_w);
+	layout_list(s->state, r.w, u->list.id_w);
 }
 
 static bool list_cursor(const void *ctx, const struct screen *s, int *y, int *x)
 {
 	const struct ui *u = ctx;
 
-	(void)s;
 	*x = 0;
 	*y = s->r.h < LAYOUT_MIN_ROWS || s->r.w < LAYOUT_MIN_COLS ? 0 : 1 + (int)(u->list.sel - u->list.pane.top);
 	return true;
@@ -311,9 +308,8 @@ static void list_draw(const void *ctx, const struct screen *s)
 	int rows = s->r.h, cols = s->r.w, h = rows - 2, title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
 	char all[32];
 	struct buf b = { 0 }, cl = { 0 };
-	const struct list_columns *c = &u->list_cols;
+	const struct list_columns *c = s->state;
 
-	(void)s;
 	paint_erase();
 	if (screen_too_small(false))
 		return;
@@ -399,6 +395,7 @@ static void list_moved(void *ctx, struct screen *s)
 const struct screen_ops list_ops = {
 	.name = "list",
 	.keys = LIST,
+	.state_size = sizeof(struct list_columns),   /* the list's own: its columns */
 	.handle = list_handle,
 	.recalc = list_recalc,
 	.draw = list_draw,

@@ -116,8 +116,7 @@ static void open_item(struct ui *u)
 		return;
 	}
 	clist_select_entry(&u->list, (size_t)e);
-	u->rd.nhistory = 0;
-	if (!ui_open_cable(u, (size_t)e))
+	if (!ui_open_cable_anew(u, (size_t)e))
 		return;
 	if (*it->address && !view_jump(&u->v, it->address))
 		return;
@@ -262,7 +261,7 @@ static bool marks_handle(void *ctx, struct screen *s, struct key k)
 		if (!it)
 			break;
 		prompt_open(u, 'c', " move to collection (Tab completes): ", "", move_done);
-		u->prompt.names = collection_names;
+		prompt_names(u, collection_names);
 		break;
 	case ACT_MARKS_COPY: copy_item(u); break;
 	case ACT_MARKS_EXPORT:
@@ -359,7 +358,6 @@ static void marks_draw(const void *ctx, const struct screen *s)
 	struct buf b = { 0 };
 	size_t items = 0;
 
-	(void)s;
 	paint_erase();
 	if (screen_too_small(false))
 		return;

@@ -7,6 +7,12 @@
 
 /* The screen's own state (no other screen sees it), made when it first
  * opens and reached through its screen. */
+struct menu_item {
+	struct para_filter filter;
+	char label[64];
+	size_t count;
+};
+
 struct menu {
 	struct menu_item items[2 * LEVEL_COUNT + 2];
 	int n, sel;

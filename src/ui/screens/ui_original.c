@@ -152,7 +152,6 @@ static void original_draw(const void *ctx, const struct screen *s)
 	struct buf b = { 0 }, cl = { 0 };
 	size_t top = (size_t)r->pane.top, last = top;
 
-	(void)s;
 	paint_erase();
 	if (screen_too_small(textw < 4))
 		return;

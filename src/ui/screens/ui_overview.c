@@ -119,7 +119,6 @@ static void overview_draw(const void *ctx, const struct screen *s)
 	struct buf b = { 0 }, cl = { 0 };
 	char n[32];
 
-	(void)s;
 	paint_erase();
 	if (screen_too_small(false))
 		return;

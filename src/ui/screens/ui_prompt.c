@@ -10,6 +10,27 @@
 #include "base/text.h"
 #include "base/util.h"
 
+/* The prompt's own state (no other screen sees it). */
+/* The prompts' kinds (ui_internal.h). */
+enum { PROMPT_KINDS = 7 };
+
+struct prompt {
+	char kind;
+	char label[96];          /* shown before the line */
+	bool loaded[PROMPT_KINDS];   /* the history from the workspace, read */
+	/* Tab: the names that complete what was typed (NULL: none); the
+	 * stem typed and the last one given */
+	size_t (*names)(struct ui *u, const char *const **names);
+	char *stem;
+	int next_name;           /* -1: not completing */
+	struct lineedit line;
+	struct history hist[PROMPT_KINDS];
+	struct history *h;       /* the kind's */
+	prompt_done_fn done;
+	struct rect area;
+	int label_w, cursor_x;
+};
+
 static const char kinds[PROMPT_KINDS] = { '/', ':', 'f', 'l', 'a', 'c', 'e' };
 
 /* The kinds whose lines are kept between sessions (a note is kept as the note). */
@@ -25,7 +46,7 @@ static void load_line(const char *line, void *ud)
 
 void prompt_open(struct ui *u, char kind, const char *label, const char *start, prompt_done_fn done)
 {
-	struct prompt *p = &u->prompt;
+	struct prompt *p = ui_screen(u, &prompt_ops)->state;
 
 	p->kind = kind;
 	snprintf(p->label, sizeof(p->label), "%s", label);
@@ -47,8 +68,17 @@ void prompt_open(struct ui *u, char kind, const char *label, const char *start, 
 		screens_push(&u->stack, ui_screen(u, &prompt_ops));
 }
 
-void prompt_free(struct prompt *p)
+void prompt_names(struct ui *u, size_t (*names)(struct ui *u, const char *const **names))
 {
+	struct prompt *p = ui_screen(u, &prompt_ops)->state;
+
+	p->names = names;
+}
+
+static void prompt_free(void *state)
+{
+	struct prompt *p = state;
+
 	for (int i = 0; i < PROMPT_KINDS; i++)
 		history_free(&p->hist[i]);
 	line_free(&p->line);
@@ -58,7 +88,7 @@ void prompt_free(struct prompt *p)
 
 static void finish(struct ui *u, bool take)
 {
-	struct prompt *p = &u->prompt;
+	struct prompt *p = ui_screen(u, &prompt_ops)->state;
 	/* a copy: what is done with the line may open another prompt */
 	char *text = xstrdup(p->line.s ? p->line.s : "");
 
@@ -76,7 +106,7 @@ static void finish(struct ui *u, bool take)
 /* Tab: the next name that starts with what was typed before the first Tab. */
 static void complete(struct ui *u)
 {
-	struct prompt *p = &u->prompt;
+	struct prompt *p = ui_screen(u, &prompt_ops)->state;
 	const char *const *names;
 	size_t n = p->names ? p->names(u, &names) : 0;
 
@@ -104,12 +134,12 @@ static void complete(struct ui *u)
 static bool prompt_handle(void *ctx, struct screen *s, struct key k)
 {
 	struct ui *u = ctx;
-	struct lineedit *l = &u->prompt.line;
+	struct prompt *p = s->state;
+	struct lineedit *l = &p->line;
 	enum action a = keys_action(k, PROMPT, false);
 
-	(void)s;
 	if (a != ACT_PROMPT_COMPLETE)
-		u->prompt.next_name = -1;
+		p->next_name = -1;
 	switch (a) {
 	case ACT_PROMPT_COMPLETE: complete(u); break;
 	case ACT_PROMPT_DONE: finish(u, true); break;
@@ -129,8 +159,8 @@ static bool prompt_handle(void *ctx, struct screen *s, struct key k)
 	case ACT_PROMPT_KILL_WORD: line_kill_word(l); break;
 	case ACT_PROMPT_KILL_START: line_kill_start(l); break;
 	case ACT_PROMPT_KILL_END: line_kill_end(l); break;
-	case ACT_PROMPT_OLDER: history_walk(u->prompt.h, l, -1); break;
-	case ACT_PROMPT_NEWER: history_walk(u->prompt.h, l, 1); break;
+	case ACT_PROMPT_OLDER: history_walk(p->h, l, -1); break;
+	case ACT_PROMPT_NEWER: history_walk(p->h, l, 1); break;
 	default:
 		if (!k.is_key)
 			line_insert(l, (uint32_t)k.code);
@@ -143,7 +173,7 @@ static bool prompt_handle(void *ctx, struct screen *s, struct key k)
 static void prompt_recalc(void *ctx, struct screen *s, struct rect r)
 {
 	struct ui *u = ctx;
-	struct prompt *p = &u->prompt;
+	struct prompt *p = ui_screen(u, &prompt_ops)->state;
 	struct buf b = { 0 };
 
 	(void)s;
@@ -158,11 +188,10 @@ static void prompt_recalc(void *ctx, struct screen *s, struct rect r)
 static void prompt_draw(const void *ctx, const struct screen *s)
 {
 	const struct ui *u = ctx;
-	const struct prompt *p = &u->prompt;
+	const struct prompt *p = s->state;
 	int attr = pair_attr(u, PAIR_STATUS, A_REVERSE);
 	struct buf b = { 0 }, in = { 0 };
 
-	(void)s;
 	paint_fill(p->area.y, p->area.x, p->area.w, attr);
 	buf_adds(&b, p->label);
 	buf_addstr(&b, paint_clean(&in, str_make(p->line.s, p->line.n)));
@@ -173,18 +202,20 @@ static void prompt_draw(const void *ctx, const struct screen *s)
 
 static bool prompt_cursor(const void *ctx, const struct screen *s, int *y, int *x)
 {
-	const struct ui *u = ctx;
+	const struct prompt *p = s->state;
 
-	(void)s;
-	*y = u->prompt.area.y;
-	*x = u->prompt.area.x + u->prompt.cursor_x;
+	(void)ctx;
+	*y = p->area.y;
+	*x = p->area.x + p->cursor_x;
 	return true;
 }
 
 const struct screen_ops prompt_ops = {
 	.name = "prompt",
 	.keys = PROMPT,
+	.state_size = sizeof(struct prompt),
 	.overlay = true,
+	.free = prompt_free,
 	.handle = prompt_handle,
 	.recalc = prompt_recalc,
 	.draw = prompt_draw,

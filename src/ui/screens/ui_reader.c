@@ -2,8 +2,9 @@
  * references and citing cables in the header), the cables left by
  * following them, and the geometry (recalc) that ui_draw.c paints */
 #include "config.h"
-#include "ui/ui_internal.h"
+#include "ui/screens/reader.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/text.h"
@@ -42,12 +43,13 @@ static bool inside(const struct rect *r, int y, int x)
 
 static void mouse_event(struct ui *u)
 {
+	struct reader *rd = reader_of(u);
 	const MEVENT *ev = &u->mouse;
 	struct view *v = &u->v;
-	const struct rect *l = &u->rd.lay.list, *d = &u->rd.lay.detail;
+	const struct rect *l = &rd->lay.list, *d = &rd->lay.detail;
 	bool in_list = inside(l, ev->y, ev->x), in_detail = inside(d, ev->y, ev->x);
 
-	if (u->rd.lay.too_small)
+	if (rd->lay.too_small)
 		return;
 	if (ev->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
 		int dir = ev->bstate & BUTTON4_PRESSED ? -1 : 1;
@@ -96,18 +98,19 @@ static void toggle_marked_only(struct ui *u)
  * banner only -> folded. */
 static void cycle_header(struct ui *u)
 {
+	struct reader *rd = reader_of(u);
 	struct view *v = &u->v;
 
-	if (u->rd.header_full) {
-		u->rd.header_full = false;
+	if (rd->header_full) {
+		rd->header_full = false;
 		v->header_collapsed = true;
 		ui_say(u, "header collapsed: H unfolds it");
 	} else if (v->header_collapsed) {
 		v->header_collapsed = false;
 		ui_say(u, "header folded: H shows all of it");
 	} else {
-		u->rd.header_full = true;
-		u->rd.header.top = 0;
+		rd->header_full = true;
+		rd->header.top = 0;
 		ui_say(u, "the whole header: j/k and Space scroll it, H folds it away");
 	}
 }
@@ -116,7 +119,7 @@ static void cycle_header(struct ui *u)
  * flow wraps as it goes: not a pane, but paged by the panes' rule). */
 static void flow_move(struct ui *u, enum move m)
 {
-	struct flow *f = &u->rd.flow;
+	struct flow *f = &reader_of(u)->flow;
 
 	if (m == MOVE_FIRST)
 		flow_start(f);
@@ -131,7 +134,7 @@ static void flow_move(struct ui *u, enum move m)
 
 static void toggle_flow(struct ui *u)
 {
-	struct reader *rd = &u->rd;
+	struct reader *rd = reader_of(u);
 
 	rd->flow_on = !rd->flow_on;
 	if (rd->flow_on) {
@@ -167,8 +170,8 @@ static struct pane *reader_pane(void *ctx, struct screen *s)
 	struct view *v = &u->v;
 
 	(void)s;
-	if (u->rd.header_full && !v->header_collapsed)
-		return &u->rd.header;
+	if (reader_of(u)->header_full && !v->header_collapsed)
+		return &reader_of(u)->header;
 	if (v->detail_focus) {
 		view_wrap(v);
 		return &v->detail;
@@ -190,11 +193,12 @@ static void reader_moved(void *ctx, struct screen *s)
  * detail too.  False: the pane moves (screens_move). */
 static bool reader_move(struct ui *u, enum move m)
 {
+	struct reader *rd = reader_of(u);
 	struct view *v = &u->v;
 
-	if (u->rd.header_full && !v->header_collapsed)
+	if (rd->header_full && !v->header_collapsed)
 		return false;
-	if (u->rd.flow_on) {
+	if (rd->flow_on) {
 		flow_move(u, m);
 		return true;
 	}
@@ -215,23 +219,24 @@ static bool reader_move(struct ui *u, enum move m)
 
 static bool reader_keys(struct ui *u, struct key k)
 {
+	struct reader *rd = reader_of(u);
 	struct view *v = &u->v;
 	enum action a = keys_action(k, READER, true);
 
 	if (a == ACT_DIGIT) {
-		size_t n = strlen(u->rd.count);
+		size_t n = strlen(rd->count);
 
-		if (n + 1 < sizeof(u->rd.count)) {
-			u->rd.count[n] = (char)k.code;
-			u->rd.count[n + 1] = '\0';
+		if (n + 1 < sizeof(rd->count)) {
+			rd->count[n] = (char)k.code;
+			rd->count[n + 1] = '\0';
 		}
 		return true;
 	}
-	if (u->rd.count[0]) {
-		char typed[sizeof(u->rd.count)];
+	if (rd->count[0]) {
+		char typed[sizeof(rd->count)];
 
-		memcpy(typed, u->rd.count, sizeof(typed));
-		u->rd.count[0] = '\0';
+		memcpy(typed, rd->count, sizeof(typed));
+		rd->count[0] = '\0';
 		if (a == ACT_FOLLOW) {
 			view_jump(v, typed);
 			return true;
@@ -277,7 +282,7 @@ static bool reader_keys(struct ui *u, struct key k)
 	case ACT_NEXT_CABLE: reader_walk_cables(u, 1); break;
 	case ACT_PREV_CABLE: reader_walk_cables(u, -1); break;
 	case ACT_HEADER: cycle_header(u); break;
-	case ACT_CANCEL: u->rd.link_sel = -1; break;
+	case ACT_CANCEL: rd->link_sel = -1; break;
 	case ACT_MOUSE: mouse_event(u); break;
 	default: return false;
 	}
@@ -329,8 +334,8 @@ static void count_line(struct str line, void *ud)
  * wrapped at @w; @enough stops the count. */
 static int detail_want(struct ui *u, int w, int enough)
 {
+	struct reader *rd = reader_of(u);
 	struct view *v = &u->v;
-	struct reader *rd = &u->rd;
 	int most = 0, seen = 0;
 
 	if (rd->fit_cable == v->c && rd->fit_entry == v->cur && rd->fit_w == w && rd->fit_rows == v->nrows &&
@@ -371,8 +376,8 @@ static void list_texts(struct view *v)
  * then the paragraphs, in the detail; the paragraph list follows. */
 static void flow_recalc(struct ui *u)
 {
+	struct reader *rd = reader_of(u);
 	struct view *v = &u->v;
-	struct reader *rd = &u->rd;
 	int para;
 
 	grow_array((void **)&rd->flow_head, &rd->cap_flow_head, rd->nhlines + 1, sizeof(*rd->flow_head));
@@ -398,10 +403,9 @@ static void flow_recalc(struct ui *u)
 static void reader_recalc(void *ctx, struct screen *s, struct rect r)
 {
 	struct ui *u = ctx;
+	struct reader *rd = s->state;
 	struct view *v = &u->v;
-	struct reader *rd = &u->rd;
 
-	(void)s;
 	if (rd->flow_on) {
 		/* the header pane is the banner; the header's lines open the
 		 * flow, at the detail's width */
@@ -447,14 +451,14 @@ static bool reader_cursor(const void *ctx, const struct screen *s, int *y, int *
 {
 	const struct ui *u = ctx;
 	const struct view *v = &u->v;
-	const struct layout *lay = &u->rd.lay;
+	const struct layout *lay = &reader_of(u)->lay;
 	int row;
 
 	(void)s;
 	*y = *x = 0;
 	if (lay->too_small || !v->c)
 		return true;
-	if (u->rd.header_full && !v->header_collapsed) {
+	if (reader_of(u)->header_full && !v->header_collapsed) {
 		*y = 1;
 		return true;
 	}
@@ -469,9 +473,33 @@ static bool reader_cursor(const void *ctx, const struct screen *s, int *y, int *
 	return true;
 }
 
+static void reader_init(void *state)
+{
+	struct reader *rd = state;
+
+	rd->link_sel = -1;
+	pane_init(&rd->header, true);
+}
+
+static void reader_free(void *state)
+{
+	struct reader *rd = state;
+
+	free(rd->history);
+	free(rd->links);
+	buf_free(&rd->hbuf);
+	buf_free(&rd->note);
+	free(rd->hlines);
+	free(rd->flow_head);
+	flow_free(&rd->flow);
+}
+
 const struct screen_ops reader_ops = {
 	.name = "reader",
 	.keys = READER,
+	.state_size = sizeof(struct reader),
+	.init = reader_init,
+	.free = reader_free,
 	.handle = reader_handle,
 	.recalc = reader_recalc,
 	.draw = reader_draw,

@@ -175,7 +175,7 @@ void reader_collect(struct ui *u)
 	if (!can_keep(u))
 		return;
 	prompt_open(u, 'c', " collection (Tab completes): ", "", collect_done);
-	u->prompt.names = collection_names;
+	prompt_names(u, collection_names);
 }
 
 /* ------------------------------------------------------------ copying */
@@ -374,7 +374,7 @@ void list_collect(struct ui *u)
 	if (!list_cable(u))
 		return;
 	prompt_open(u, 'c', " collection for the cable (Tab completes): ", "", cable_collect_done);
-	u->prompt.names = collection_names;
+	prompt_names(u, collection_names);
 }
 
 void list_note_editor(struct ui *u)

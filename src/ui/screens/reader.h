@@ -1,0 +1,82 @@
+/* reader.h -- the reader screen's own state and the functions its files
+ * share (ui_reader.c: keys and geometry; ui_draw.c: painting; ui_header.c:
+ * the header's lines; ui_links.c: from cable to cable).  No other screen
+ * includes this: they reach the reader through ui_internal.h. */
+#ifndef PILCROW_READER_H
+#define PILCROW_READER_H
+
+#include "ui/ui_internal.h"
+
+/* A reference or a citing cable in the header, that can be opened. */
+struct link {
+	size_t entry;
+	int line;                /* its first header line */
+	int lines;
+};
+
+/* A cable left by following a reference, and how it was left. */
+struct visit {
+	size_t entry;
+	struct para_filter filter;
+	int sel, list_top, detail_top;
+};
+
+/* A header line: its label and text in the reader's hbuf. */
+struct hline {
+	size_t label_off, label_len, off, len;
+	int link;                /* the link this line shows, or -1 */
+};
+
+/* The reader screen's own state, beside the view (the model). */
+struct reader {
+	struct layout lay;
+	struct visit *history;
+	size_t nhistory, cap_history;
+	struct link *links;
+	size_t nlinks, cap_links;
+	int link_sel;            /* -1: none */
+	struct pane header;      /* the header's lines below the banner, a text */
+	bool header_full;        /* H: the whole header, scrolled, over the panes */
+	bool flow_on;            /* v: the whole cable as one text in the detail */
+	struct flow flow;
+	int flow_sel;            /* the paragraph the flow last showed */
+	struct str *flow_head;   /* the header's lines for the flow */
+	size_t cap_flow_head;
+	int link_shown;          /* the link last scrolled into view */
+	/* the detail's height wanted: the longest visible paragraph wrapped
+	 * (recalc), and what it was measured for */
+	int fit_lines, fit_w;
+	size_t fit_entry, fit_rows;
+	struct para_filter fit_filter;
+	const struct cable *fit_cable;
+	char count[8];           /* a number typed before Enter */
+	int numw;                /* the widest paragraph address */
+	struct buf hbuf;         /* the header's lines for the width (recalc) */
+	struct hline *hlines;
+	size_t nhlines, cap_hlines;
+	struct buf note;         /* the selected paragraph's note (recalc), a line of the detail */
+};
+
+/* The reader's state, made with its screen. */
+static inline struct reader *reader_of(const struct ui *u)
+{
+	/* made on first use; drawing (a const ui) finds it made */
+	return ui_screen((struct ui *)u, &reader_ops)->state;
+}
+
+/* ui_links.c: the references and citing cables of the open cable; r and
+ * R; Enter on one; Backspace (q: @may_quit, with one cable); J and K */
+void reader_select_link(struct ui *u, int dir);
+void reader_follow_link(struct ui *u);
+void reader_go_back(struct ui *u, bool may_quit);
+void reader_walk_cables(struct ui *u, int dir);
+/* The header's labels take this many columns. */
+#define LABEL_W 10
+
+/* ui_header.c: the header's lines at @cols columns */
+void header_lines(struct ui *u, int cols);
+
+/* ui_draw.c: the reader's draw */
+void reader_draw(const void *ctx, const struct screen *s);
+
+#endif
