@@ -5,7 +5,9 @@
 
 enum where {
 #define SECTION(where, name, title) where,
+#define SCREEN(where, name, title, ops) where,
 #include "ui/keys.def"
+#undef SCREEN
 #undef SECTION
 	WHERE_COUNT
 };
@@ -14,7 +16,9 @@ enum where {
  * manual. */
 static const char *const where_names[WHERE_COUNT] = {
 #define SECTION(where, name, title) name,
+#define SCREEN(where, name, title, ops) name,
 #include "ui/keys.def"
+#undef SCREEN
 #undef SECTION
 };
 
@@ -27,7 +31,9 @@ static const struct {
 /* The section titles of the help screen and the manual. */
 static const char *const where_titles[WHERE_COUNT] = {
 #define SECTION(where, name, title) title,
+#define SCREEN(where, name, title, ops) title,
 #include "ui/keys.def"
+#undef SCREEN
 #undef SECTION
 };
 

@@ -97,6 +97,13 @@ static void filter_step(struct ui *u, double budget_ms, size_t most)
 	stats_step(u->stats, now_ms() - t0);
 }
 
+/* The screens by the key table's sections (keys.def). */
+static const struct screen_ops *const section_screens[WHERE_COUNT] = {
+#define SCREEN(where, name, title, ops) [where] = &ops,
+#include "ui/keys.def"
+#undef SCREEN
+};
+
 static void handle_key(struct ui *u, struct key k)
 {
 	struct screen *top;
@@ -123,8 +130,10 @@ static void handle_key(struct ui *u, struct key k)
 		screens_move(&u->stack, keys_move(a));
 		return;
 	}
+	/* an action that opens a screen, from any screen that passed it on */
+	if (screens_start(section_screens, WHERE_COUNT, (int)a, u))
+		return;
 	switch (a) {
-	case ACT_HELP: help_open(u); break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
 	case ACT_QUIT: u->quit = true; break;
 	case ACT_NONE:
@@ -407,8 +416,7 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 
 			if (u.v.c && u.v.filter.marked_only)
 				view_set_filter(&u.v, u.v.filter);
-			if (screens_has(&u.stack, ui_screen_of(&u, &marks_ops)))
-				marks_reload(&u);
+			screens_refresh(&u.stack);
 			/* the changes kept while another process held the lock are in */
 			if (ws_saved_late(ws, said, sizeof(said)))
 				ui_say(&u, "%s", said);

@@ -86,8 +86,10 @@ struct screen *ui_screen(struct ui *u, const struct screen_ops *ops);
 struct screen *ui_screen_of(const struct ui *u, const struct screen_ops *ops);
 void *ui_state(const struct ui *u, const struct screen_ops *ops);
 
-extern const struct screen_ops list_ops, reader_ops, help_ops, menu_ops, prompt_ops, original_ops, overview_ops, hits_ops,
-	marks_ops;
+/* Every screen's ops, as keys.def names them. */
+#define SCREEN(where, name, title, ops) extern const struct screen_ops ops;
+#include "ui/keys.def"
+#undef SCREEN
 
 /* ui_links.c: opens corpus entry @entry in the reader, which comes to the
  * top, where it was left last time (--fresh: at its start); where the
@@ -115,20 +117,14 @@ void ui_list_restore(struct ui *u);
 void ui_list_workspace(struct ui *u);
 void ui_list_keep(struct ui *u);
 
-/* ui_hits.c: the hits of the list's filter; one step of finding them
- * (false: nothing to do) */
-void hitscreen_open(struct ui *u);
+/* ui_hits.c: one step of finding the hits (false: nothing to do) */
 bool hitscreen_step(struct ui *u, double budget_ms);
 /* Is the hits screen still finding hits (the loop does not wait for keys)? */
 bool hitscreen_busy(const struct ui *u);
 
-/* ui_overview.c: the overview of the cables the list shows; Enter on a
- * row gives its filter term to @pick */
-void overview_open(struct ui *u, void (*pick)(struct ui *u, const char *term));
 bool ui_list_cancel(struct ui *u);
-
-/* ui_menu.c */
-void menu_open(struct ui *u);
+/* ui_list.c: the list's filter narrowed by @term (the overview's Enter) */
+void ui_list_narrow(struct ui *u, const char *term);
 
 /* ui_prompt.c: a line typed over the status line; the kinds are the
  * reader's / and :, the list's f and / ('l'), a note ('a'), a
@@ -136,9 +132,6 @@ void menu_open(struct ui *u);
  * @names when the prompt open is given them (prompt_names). */
 void prompt_open(struct ui *u, char kind, const char *label, const char *start, prompt_done_fn done);
 void prompt_names(struct ui *u, size_t (*names)(struct ui *u, const char *const **names));
-
-/* ui_raw.c: the original of the open cable, at the selected paragraph */
-void original_open(struct ui *u);
 
 /* ui_work.c: a note (a line; in $EDITOR), a collection, copying the
  * paragraph (@quote) or its citation, the citation of the list's cable */
@@ -153,12 +146,6 @@ void list_collect(struct ui *u);
 struct cite_src;
 void ui_copy_cite(struct ui *u, const struct cite_src *s, bool quote);
 
-/* ui_marks.c: the marks browser; read again (after another session's change) */
-void marks_open(struct ui *u);
-void marks_reload(struct ui *u);
-
-/* ui_help.c */
-void help_open(struct ui *u);
 
 /* ui_paint.c: says something on the status line, until the next key */
 void ui_say(struct ui *u, const char *fmt, ...) PRINTF_LIKE(2, 3);

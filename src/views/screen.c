@@ -68,6 +68,27 @@ bool screens_handle(struct screens *st, struct key k)
 	return s && s->ops->handle && s->ops->handle(st->ctx, s, k);
 }
 
+bool screens_start(const struct screen_ops *const *all, int n, int action, void *ctx)
+{
+	for (int i = 0; i < n; i++) {
+		const struct screen_ops *ops = all[i];
+
+		for (const int *o = ops && ops->start ? ops->open_on : NULL; o && *o >= 0; o++)
+			if (*o == action) {
+				ops->start(ctx);
+				return true;
+			}
+	}
+	return false;
+}
+
+void screens_refresh(struct screens *st)
+{
+	for (int i = 0; i < st->n; i++)
+		if (st->s[i]->ops->refresh)
+			st->s[i]->ops->refresh(st->ctx, st->s[i]);
+}
+
 bool screens_move(struct screens *st, enum move m)
 {
 	struct screen *s = screens_top(st);

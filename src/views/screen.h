@@ -11,7 +11,11 @@
  *           when they move nothing here
  *   moved   after a movement key moved that pane: the screen takes its
  *           new selection
+ *   refresh what it shows changed under it (another session wrote the
+ *           workspace): read it again
  *   close   the screen is popped
+ *   start   opens it: what the actions of open_on do, from whatever
+ *           screen passes them on (open_on: action numbers, ended by -1)
  *   init    its own state, just made (zeroed), is set up (optional)
  *   free    what the screen's own state (s->state) holds is let go, at
  *           the end (the state itself is freed by the caller)
@@ -49,8 +53,11 @@ struct screen_ops {
 	bool (*cursor)(const void *ctx, const struct screen *s, int *y, int *x);
 	struct pane *(*pane)(void *ctx, struct screen *s);
 	void (*moved)(void *ctx, struct screen *s);
+	void (*refresh)(void *ctx, struct screen *s);
 	void (*close)(void *ctx, struct screen *s);
 	void (*init)(void *state);
+	void (*start)(void *ctx);
+	const int *open_on;
 	void (*free)(void *state);
 };
 
@@ -102,6 +109,13 @@ void screens_draw(const struct screens *st);
 /* A movement key that no screen took: the top screen's pane moves (an
  * overlay's keys never move the screen below it).  True when it had one. */
 bool screens_move(struct screens *st, enum move m);
+
+/* The screen among @all (@n of them, NULL ones skipped) that @action
+ * opens (its open_on) is started; false when none is. */
+bool screens_start(const struct screen_ops *const *all, int n, int action, void *ctx);
+
+/* Every screen on the stack that has refresh, refreshed. */
+void screens_refresh(struct screens *st);
 
 /* Where the cursor rests: the topmost screen that says. */
 bool screens_cursor(const struct screens *st, int *y, int *x);

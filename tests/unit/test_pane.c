@@ -217,6 +217,47 @@ static void movement_keys(void **state)
 	assert_int_equal(shared.sel, 0);
 }
 
+static int started, refreshed;
+
+static void s_start(void *ctx)
+{
+	(void)ctx;
+	started++;
+}
+
+static void s_refresh(void *ctx, struct screen *s)
+{
+	(void)ctx;
+	(void)s;
+	refreshed++;
+}
+
+/* A screen is opened by the actions it names, from whatever screen passed
+ * them on; what changed under the screens is told to those on the stack. */
+static void opening_and_refreshing(void **state)
+{
+	const struct screen_ops a_ops = { .name = "a", .start = s_start, .open_on = (const int[]){ 3, 7, -1 },
+					  .refresh = s_refresh };
+	const struct screen_ops b_ops = { .name = "b", .refresh = s_refresh };
+	const struct screen_ops *const all[] = { NULL, &b_ops, &a_ops };
+	struct screens st;
+	struct screen a = { .ops = &a_ops }, b = { .ops = &b_ops };
+
+	(void)state;
+	started = refreshed = 0;
+	assert_true(screens_start(all, 3, 7, NULL));
+	assert_true(screens_start(all, 3, 3, NULL));
+	assert_false(screens_start(all, 3, 4, NULL));
+	assert_false(screens_start(all, 3, -1, NULL));
+	assert_int_equal(started, 2);
+	screens_init(&st, NULL);
+	screens_refresh(&st);
+	screens_push(&st, &b);
+	screens_push(&st, &a);
+	screens_refresh(&st);
+	assert_int_equal(refreshed, 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -225,6 +266,7 @@ int main(void)
 		cmocka_unit_test(headings),
 		cmocka_unit_test(text_moves),
 		cmocka_unit_test(movement_keys),
+		cmocka_unit_test(opening_and_refreshing),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

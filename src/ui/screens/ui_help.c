@@ -82,8 +82,9 @@ static int bound_lines(struct ui *u, struct help_line *out)
 	return n;
 }
 
-void help_open(struct ui *u)
+static void help_open(void *ctx)
 {
+	struct ui *u = ctx;
 	struct help *h = state_of(u);
 	struct screen *below = screens_top(&u->stack);
 	int nb;
@@ -159,6 +160,8 @@ static struct pane *help_pane(void *ctx, struct screen *s)
 const struct screen_ops help_ops = {
 	.name = "help",
 	.keys = HELP,
+	.start = help_open,
+	.open_on = (const int[]){ ACT_HELP, -1 },
 	.state_size = sizeof(struct help),
 	.handle = help_handle,
 	.recalc = help_recalc,

@@ -26,8 +26,9 @@ static struct hitscreen *state_of(struct ui *u)
 	return ui_screen(u, &hits_ops)->state;
 }
 
-void hitscreen_open(struct ui *u)
+static void hits_open(void *ctx)
 {
+	struct ui *u = ctx;
 	struct hitscreen *hs = state_of(u);
 
 	if (u->list.busy) {
@@ -235,6 +236,8 @@ static void hits_state_free(void *state)
 const struct screen_ops hits_ops = {
 	.name = "hits",
 	.keys = HITS,
+	.start = hits_open,
+	.open_on = (const int[]){ ACT_LIST_HITS, -1 },
 	.state_size = sizeof(struct hitscreen),
 	.handle = hits_handle,
 	.recalc = hits_recalc,

@@ -56,7 +56,7 @@ void ui_list_filter(struct ui *u, const char *text)
 }
 
 /* A row of the overview chosen: the filter narrowed to it. */
-static void narrow_to(struct ui *u, const char *term)
+void ui_list_narrow(struct ui *u, const char *term)
 {
 	set_filter(u, term, true);
 	if (status_empty(&u->status))
@@ -133,13 +133,10 @@ static bool list_handle(void *ctx, struct screen *s, struct key k)
 	}
 	case ACT_LIST_SEARCH: prompt_open(u, 'l', "/", "", list_prompt_done); break;
 	case ACT_LIST_CLEAR: set_filter(u, "", false); break;
-	case ACT_LIST_OVERVIEW: overview_open(u, narrow_to); break;
-	case ACT_LIST_HITS: hitscreen_open(u); break;
 	case ACT_LIST_CITE:
 		if (l->n)
 			list_copy_cite(u, l->rows[l->sel]);
 		break;
-	case ACT_LIST_MARKS: marks_open(u); break;
 	case ACT_LIST_NOTE: list_note(u); break;
 	case ACT_LIST_NOTE_EDITOR: list_note_editor(u); break;
 	case ACT_LIST_COLLECT: list_collect(u); break;

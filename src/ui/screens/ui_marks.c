@@ -52,7 +52,7 @@ static void choose(struct ui *u, int k)
 	snprintf(ms->coll_name, sizeof(ms->coll_name), "%s", k >= 0 ? names[k] : "");
 }
 
-void marks_reload(struct ui *u)
+static void marks_reload(struct ui *u)
 {
 	struct markscreen *ms = ui_state(u, &marks_ops);
 	const char *const *names;
@@ -78,8 +78,9 @@ static bool is_item(const void *ud, long row)
 	return ms->ml.lines[row].kind == ML_ITEM;
 }
 
-void marks_open(struct ui *u)
+static void marks_open(void *ctx)
 {
+	struct ui *u = ctx;
 	struct markscreen *ms = state_of(u);
 
 	if (screens_has(&u->stack, ui_screen_of(u, &marks_ops))) {
@@ -406,9 +407,18 @@ static void marks_state_free(void *state)
 	marklist_free(&ms->ml);
 }
 
+static void marks_refresh(void *ctx, struct screen *s)
+{
+	(void)s;
+	marks_reload(ctx);
+}
+
 const struct screen_ops marks_ops = {
 	.name = "marks",
 	.keys = MARKS,
+	.start = marks_open,
+	.refresh = marks_refresh,
+	.open_on = (const int[]){ ACT_LIST_MARKS, ACT_MARKS, -1 },
 	.state_size = sizeof(struct markscreen),
 	.handle = marks_handle,
 	.recalc = marks_recalc,

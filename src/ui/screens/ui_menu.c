@@ -29,14 +29,17 @@ static struct menu_item *item(struct menu *m)
 	return &m->items[m->n++];
 }
 
-void menu_open(struct ui *u)
+static void menu_open(void *ctx)
 {
+	struct ui *u = ctx;
 	struct view *v = &u->v;
 	struct menu *m = state_of(u);
 	size_t counts[LEVEL_COUNT], total = 0;
 	bool mo = v->filter.marked_only;
 	struct menu_item *it;
 
+	if (!v->c)
+		return;
 	view_level_counts(v, counts);
 	m->n = 0;
 	for (int l = LEVEL_U; l < LEVEL_COUNT; l++) {
@@ -150,6 +153,8 @@ static void menu_draw(const void *ctx, const struct screen *s)
 const struct screen_ops menu_ops = {
 	.name = "menu",
 	.keys = MENU,
+	.start = menu_open,
+	.open_on = (const int[]){ ACT_FILTER, -1 },
 	.state_size = sizeof(struct menu),
 	.overlay = true,
 	.handle = menu_handle,

@@ -92,8 +92,9 @@ static int original_lines(const void *ud, long row)
 	return w < 1 ? 1 : rows_of(r, r->c, (size_t)row, w);
 }
 
-void original_open(struct ui *u)
+static void original_open(void *ctx)
 {
+	struct ui *u = ctx;
 	struct original *r = state_of(u);
 	const struct cable *c = u->v.c;
 	const struct paragraph *p = u->v.sel >= 0 ? &c->paras[u->v.sel] : NULL;
@@ -220,6 +221,8 @@ static void original_free(void *state)
 const struct screen_ops original_ops = {
 	.name = "original",
 	.keys = ORIGINAL,
+	.start = original_open,
+	.open_on = (const int[]){ ACT_ORIGINAL, -1 },
 	.state_size = sizeof(struct original),
 	.handle = original_handle,
 	.recalc = original_recalc,

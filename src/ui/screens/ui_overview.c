@@ -25,7 +25,6 @@ struct overview_screen {
 	struct overview_line lines[OVERVIEW_LINES];
 	int n, cols;
 	struct pane pane;        /* the rows; the section titles cannot be selected */
-	void (*pick)(struct ui *u, const char *term);   /* what Enter does with a row's term */
 };
 
 static struct overview_screen *state_of(struct ui *u)
@@ -55,8 +54,9 @@ static bool is_facet(const void *ud, long row)
 	return g->lines[row].facet != NULL;
 }
 
-void overview_open(struct ui *u, void (*pick)(struct ui *u, const char *term))
+static void overview_open(void *ctx)
 {
+	struct ui *u = ctx;
 	struct overview_screen *g = state_of(u);
 	const struct overview *o = &g->ov;
 
@@ -72,7 +72,6 @@ void overview_open(struct ui *u, void (*pick)(struct ui *u, const char *term))
 	g->pane.ud = g;
 	g->pane.n = g->n;
 	pane_select(&g->pane, 0);
-	g->pick = pick;
 	screens_push(&u->stack, ui_screen(u, &overview_ops));
 	if (!u->list.n)
 		ui_say(u, "no cable passes the filter");
@@ -91,8 +90,7 @@ static bool overview_handle(void *ctx, struct screen *s, struct key k)
 
 			snprintf(term, sizeof(term), "%s", g->lines[g->pane.sel].facet->term);
 			screens_pop(&u->stack);
-			if (g->pick)
-				g->pick(u, term);
+			ui_list_narrow(u, term);
 		}
 		break;
 	case ACT_GLANCE_CLOSE: screens_pop(&u->stack); break;
@@ -184,6 +182,8 @@ static struct pane *overview_pane(void *ctx, struct screen *s)
 const struct screen_ops overview_ops = {
 	.name = "overview",
 	.keys = OVERVIEW,
+	.start = overview_open,
+	.open_on = (const int[]){ ACT_LIST_OVERVIEW, -1 },
 	.state_size = sizeof(struct overview_screen),
 	.handle = overview_handle,
 	.recalc = overview_recalc,

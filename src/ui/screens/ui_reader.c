@@ -254,14 +254,9 @@ static bool reader_keys(struct ui *u, struct key k)
 	case ACT_PREV_SAME: view_same_marking(v, -1); break;
 	case ACT_FOCUS: v->detail_focus = !v->detail_focus; break;
 	case ACT_FLOW: toggle_flow(u); break;
-	case ACT_ORIGINAL: original_open(u); break;
 	case ACT_SEARCH: prompt_open(u, '/', "/", "", reader_prompt_done); break;
 	case ACT_SEARCH_NEXT: view_search_next(v, 1); break;
 	case ACT_SEARCH_PREV: view_search_next(v, -1); break;
-	case ACT_FILTER:
-		if (v->c)
-			menu_open(u);
-		break;
 	case ACT_UNFILTER:
 		view_set_filter(v, (struct para_filter){ FILTER_ALL, LEVEL_NONE, false });
 		ui_say(u, "filters cleared");
@@ -273,7 +268,6 @@ static bool reader_keys(struct ui *u, struct key k)
 	case ACT_COLLECT: reader_collect(u); break;
 	case ACT_COPY: reader_copy(u, true); break;
 	case ACT_COPY_CITE: reader_copy(u, false); break;
-	case ACT_MARKS: marks_open(u); break;
 	case ACT_NEXT_LINK: reader_select_link(u, 1); break;
 	case ACT_PREV_LINK: reader_select_link(u, -1); break;
 	case ACT_FOLLOW: reader_follow_link(u); break;
