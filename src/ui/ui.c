@@ -332,7 +332,7 @@ struct screen *ui_screen(struct ui *u, const struct screen_ops *ops)
 	s->keys = ops->keys;
 	s->state = ops->state_size ? xcalloc(1, ops->state_size) : NULL;
 	if (s->state && ops->init)
-		ops->init(s->state);
+		ops->init(s);
 	grow_array((void **)&u->screens, &u->cap_screens, u->nscreens + 1, sizeof(*u->screens));
 	u->screens[u->nscreens++] = s;
 	return s;

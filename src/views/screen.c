@@ -94,9 +94,9 @@ bool screens_move(struct screens *st, enum move m)
 	struct screen *s = screens_top(st);
 	struct pane *p;
 
-	if (!s || s->ops->overlay || !s->ops->pane || m == MOVE_NONE)
+	if (!s || s->ops->overlay || m == MOVE_NONE)
 		return false;
-	p = s->ops->pane(st->ctx, s);
+	p = s->ops->pane ? s->ops->pane(st->ctx, s) : s->pane;
 	if (!p)
 		return false;
 	if (pane_move(p, m) && s->ops->moved)
@@ -123,10 +123,24 @@ void screens_draw(const struct screens *st)
 	}
 }
 
+/* Where @s puts the cursor: its own say, or the selected row of its pane. */
+static bool cursor_of(const struct screens *st, const struct screen *s, int *y, int *x)
+{
+	const struct pane *p = s->pane;
+
+	if (s->ops->cursor)
+		return s->ops->cursor(st->ctx, s, y, x);
+	if (!p)
+		return false;
+	*x = 0;
+	*y = s->pane_y + (p->sel >= p->top && p->sel < p->top + p->h ? (int)(p->sel - p->top) : 0);
+	return true;
+}
+
 bool screens_cursor(const struct screens *st, int *y, int *x)
 {
 	for (int i = st->n - 1; i >= 0; i--) {
-		if (st->s[i]->ops->cursor && st->s[i]->ops->cursor(st->ctx, st->s[i], y, x)) {
+		if (cursor_of(st, st->s[i], y, x)) {
 			*y += st->s[i]->r.y;
 			*x += st->s[i]->r.x;
 			return true;

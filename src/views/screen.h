@@ -6,9 +6,10 @@
  *   recalc  geometry and everything derived from it, for a rectangle;
  *           the only place that clamps, wraps and scrolls
  *   draw    paints from the state recalc left; changes nothing
- *   cursor  where the terminal cursor rests (for screen readers)
+ *   cursor  where the terminal cursor rests (for screen readers); without
+ *           it, on the selected row of s->pane
  *   pane    the pane the movement keys move (pane.h), made current; NULL
- *           when they move nothing here
+ *           when they move nothing here (without it: s->pane)
  *   moved   after a movement key moved that pane: the screen takes its
  *           new selection
  *   refresh what it shows changed under it (another session wrote the
@@ -16,7 +17,7 @@
  *   close   the screen is popped
  *   start   opens it: what the actions of open_on do, from whatever
  *           screen passes them on (open_on: action numbers, ended by -1)
- *   init    its own state, just made (zeroed), is set up (optional)
+ *   init    its own state, just made (zeroed), is set up, and s->pane
  *   free    what the screen's own state (s->state) holds is let go, at
  *           the end (the state itself is freed by the caller)
  *
@@ -55,7 +56,7 @@ struct screen_ops {
 	void (*moved)(void *ctx, struct screen *s);
 	void (*refresh)(void *ctx, struct screen *s);
 	void (*close)(void *ctx, struct screen *s);
-	void (*init)(void *state);
+	void (*init)(struct screen *s);
 	void (*start)(void *ctx);
 	const int *open_on;
 	void (*free)(void *state);
@@ -67,6 +68,8 @@ struct screen {
 	void *state;       /* the screen's own, which no other screen sees */
 	struct rect r;     /* the rectangle of its last recalc: it draws there,
 			    * in coordinates within it, and its cursor is in it */
+	struct pane *pane; /* its one pane, in its state (init), or NULL */
+	int pane_y;        /* the pane's first row in the rectangle */
 };
 
 #define SCREENS_MAX 8

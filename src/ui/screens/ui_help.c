@@ -151,15 +151,15 @@ static bool help_cursor(const void *ctx, const struct screen *s, int *y, int *x)
 	return true;
 }
 
-static struct pane *help_pane(void *ctx, struct screen *s)
+static void help_init(struct screen *s)
 {
-	(void)ctx;
-	return &((struct help *)s->state)->pane;
+	s->pane = &((struct help *)s->state)->pane;
 }
 
 const struct screen_ops help_ops = {
 	.name = "help",
 	.keys = HELP,
+	.init = help_init,
 	.start = help_open,
 	.open_on = (const int[]){ ACT_HELP, -1 },
 	.state_size = sizeof(struct help),
@@ -167,5 +167,4 @@ const struct screen_ops help_ops = {
 	.recalc = help_recalc,
 	.draw = help_draw,
 	.cursor = help_cursor,
-	.pane = help_pane,
 };

@@ -199,25 +199,6 @@ static void hits_draw(const void *ctx, const struct screen *s)
 	buf_free(&cl);
 }
 
-static bool hits_cursor(const void *ctx, const struct screen *s, int *y, int *x)
-{
-	const struct hitscreen *hs = s->state;
-
-	(void)ctx;
-	*x = 0;
-	*y = 1 + hs->pane.sel - hs->pane.top;
-	return true;
-}
-
-static struct pane *hits_pane(void *ctx, struct screen *s)
-{
-	struct hitscreen *hs = s->state;
-
-	(void)ctx;
-	hs->pane.n = (long)hs->h.n;   /* the hits found so far */
-	return &hs->pane;
-}
-
 static void hits_close(void *ctx, struct screen *s)
 {
 	struct hitscreen *hs = s->state;
@@ -233,17 +214,22 @@ static void hits_state_free(void *state)
 	hits_free(&hs->h);
 }
 
+static void hits_init(struct screen *s)
+{
+	s->pane = &((struct hitscreen *)s->state)->pane;
+	s->pane_y = 1;
+}
+
 const struct screen_ops hits_ops = {
 	.name = "hits",
 	.keys = HITS,
+	.init = hits_init,
 	.start = hits_open,
 	.open_on = (const int[]){ ACT_LIST_HITS, -1 },
 	.state_size = sizeof(struct hitscreen),
 	.handle = hits_handle,
 	.recalc = hits_recalc,
 	.draw = hits_draw,
-	.cursor = hits_cursor,
-	.pane = hits_pane,
 	.free = hits_state_free,
 	.close = hits_close,
 };

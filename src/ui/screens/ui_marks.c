@@ -384,22 +384,6 @@ static void marks_draw(const void *ctx, const struct screen *s)
 	buf_free(&b);
 }
 
-static bool marks_cursor(const void *ctx, const struct screen *s, int *y, int *x)
-{
-	const struct markscreen *ms = s->state;
-
-	(void)ctx;
-	*x = 0;
-	*y = 2 + (int)(ms->pane.sel - ms->pane.top);
-	return true;
-}
-
-static struct pane *marks_pane(void *ctx, struct screen *s)
-{
-	(void)ctx;
-	return &((struct markscreen *)s->state)->pane;
-}
-
 static void marks_state_free(void *state)
 {
 	struct markscreen *ms = state;
@@ -413,9 +397,16 @@ static void marks_refresh(void *ctx, struct screen *s)
 	marks_reload(ctx);
 }
 
+static void marks_init(struct screen *s)
+{
+	s->pane = &((struct markscreen *)s->state)->pane;
+	s->pane_y = 2;
+}
+
 const struct screen_ops marks_ops = {
 	.name = "marks",
 	.keys = MARKS,
+	.init = marks_init,
 	.start = marks_open,
 	.refresh = marks_refresh,
 	.open_on = (const int[]){ ACT_LIST_MARKS, ACT_MARKS, -1 },
@@ -423,7 +414,5 @@ const struct screen_ops marks_ops = {
 	.handle = marks_handle,
 	.recalc = marks_recalc,
 	.draw = marks_draw,
-	.cursor = marks_cursor,
-	.pane = marks_pane,
 	.free = marks_state_free,
 };

@@ -205,12 +205,6 @@ static bool original_cursor(const void *ctx, const struct screen *s, int *y, int
 	return true;
 }
 
-static struct pane *original_pane(void *ctx, struct screen *s)
-{
-	(void)ctx;
-	return &((struct original *)s->state)->pane;
-}
-
 static void original_free(void *state)
 {
 	struct original *r = state;
@@ -218,9 +212,15 @@ static void original_free(void *state)
 	free(r->starts);
 }
 
+static void original_init(struct screen *s)
+{
+	s->pane = &((struct original *)s->state)->pane;
+}
+
 const struct screen_ops original_ops = {
 	.name = "original",
 	.keys = ORIGINAL,
+	.init = original_init,
 	.start = original_open,
 	.open_on = (const int[]){ ACT_ORIGINAL, -1 },
 	.state_size = sizeof(struct original),
@@ -228,6 +228,5 @@ const struct screen_ops original_ops = {
 	.recalc = original_recalc,
 	.draw = original_draw,
 	.cursor = original_cursor,
-	.pane = original_pane,
 	.free = original_free,
 };

@@ -163,31 +163,20 @@ static void overview_draw(const void *ctx, const struct screen *s)
 	buf_free(&cl);
 }
 
-static bool overview_cursor(const void *ctx, const struct screen *s, int *y, int *x)
+static void overview_init(struct screen *s)
 {
-	const struct overview_screen *g = s->state;
-
-	(void)ctx;
-	*x = 0;
-	*y = g->pane.sel >= g->pane.top ? 1 + g->pane.sel - g->pane.top : 1;
-	return true;
-}
-
-static struct pane *overview_pane(void *ctx, struct screen *s)
-{
-	(void)ctx;
-	return &((struct overview_screen *)s->state)->pane;
+	s->pane = &((struct overview_screen *)s->state)->pane;
+	s->pane_y = 1;
 }
 
 const struct screen_ops overview_ops = {
 	.name = "overview",
 	.keys = OVERVIEW,
+	.init = overview_init,
 	.start = overview_open,
 	.open_on = (const int[]){ ACT_LIST_OVERVIEW, -1 },
 	.state_size = sizeof(struct overview_screen),
 	.handle = overview_handle,
 	.recalc = overview_recalc,
 	.draw = overview_draw,
-	.cursor = overview_cursor,
-	.pane = overview_pane,
 };

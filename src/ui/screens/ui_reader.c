@@ -467,9 +467,9 @@ static bool reader_cursor(const void *ctx, const struct screen *s, int *y, int *
 	return true;
 }
 
-static void reader_init(void *state)
+static void reader_init(struct screen *s)
 {
-	struct reader *rd = state;
+	struct reader *rd = s->state;
 
 	rd->link_sel = -1;
 	pane_init(&rd->header, true);
