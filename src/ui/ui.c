@@ -170,7 +170,7 @@ enum input { INPUT_KEY, INPUT_NONE, INPUT_REDRAW, INPUT_END };
  * the screen should be drawn again. */
 static bool idle_work(struct ui *u, double ms, size_t most, bool whole, bool index)
 {
-	if (hitscreen_step(u, ms))
+	if (screens_idle(&u->stack, ms))
 		return true;
 	if (u->list.busy) {
 		do
@@ -241,7 +241,7 @@ static enum input terminal_input(struct ui *u, struct key *k)
 	/* never a wait without end: a signal that came while the screen was
 	 * drawn, before the wait began, would not end it (and another
 	 * session's marks show within the half second) */
-	timeout(!corpus_done(u->corpus) || u->list.busy || hitscreen_busy(u)
+	timeout(!corpus_done(u->corpus) || u->list.busy || screens_busy(&u->stack)
 			? 0 : text_index_busy(u) ? 250 : 500);
 	if (term_quit_signal())
 		return INPUT_NONE;
@@ -306,38 +306,6 @@ static int first_screens(struct ui *u)
 	return 0;
 }
 
-struct screen *ui_screen_of(const struct ui *u, const struct screen_ops *ops)
-{
-	for (size_t i = 0; i < u->nscreens; i++)
-		if (u->screens[i]->ops == ops)
-			return u->screens[i];
-	return NULL;
-}
-
-void *ui_state(const struct ui *u, const struct screen_ops *ops)
-{
-	struct screen *s = ui_screen_of(u, ops);
-
-	return s ? s->state : NULL;
-}
-
-struct screen *ui_screen(struct ui *u, const struct screen_ops *ops)
-{
-	struct screen *s = ui_screen_of(u, ops);
-
-	if (s)
-		return s;
-	s = xcalloc(1, sizeof(*s));
-	s->ops = ops;
-	s->keys = ops->keys;
-	s->state = ops->state_size ? xcalloc(1, ops->state_size) : NULL;
-	if (s->state && ops->init)
-		ops->init(s);
-	grow_array((void **)&u->screens, &u->cap_screens, u->nscreens + 1, sizeof(*u->screens));
-	u->screens[u->nscreens++] = s;
-	return s;
-}
-
 static void ui_init(struct ui *u, struct corpus *corpus, const struct ui_opts *o, struct workspace *ws)
 {
 	memset(u, 0, sizeof(*u));
@@ -356,16 +324,7 @@ static void ui_free(struct ui *u)
 {
 	view_free(&u->v);
 	clist_free(&u->list);
-	/* each screen, and its own state */
-	for (size_t i = 0; i < u->nscreens; i++) {
-		struct screen *sc = u->screens[i];
-
-		if (sc->state && sc->ops->free)
-			sc->ops->free(sc->state);
-		free(sc->state);
-		free(sc);
-	}
-	free(u->screens);
+	ui_screens_free(u);
 }
 
 int ui_run(struct corpus *corpus, const struct ui_opts *o)

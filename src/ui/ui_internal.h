@@ -79,12 +79,14 @@ struct ui {
 	int pair_extra[PAIR_COUNT];  /* the attributes the config adds to a pair */
 };
 
-/* The screen of @ops, made (with its state) the first time it is asked
+/* ui_screen.c: the screen of @ops, made (with its state) the first time it is asked
  * for: a screen is its file, its ops and its rows in keys.def. */
 struct screen *ui_screen(struct ui *u, const struct screen_ops *ops);
 /* The same when it was made, else NULL; its state, or NULL. */
 struct screen *ui_screen_of(const struct ui *u, const struct screen_ops *ops);
 void *ui_state(const struct ui *u, const struct screen_ops *ops);
+/* Every screen made, and its state, let go (at the end). */
+void ui_screens_free(struct ui *u);
 
 /* Every screen's ops, as keys.def names them. */
 #define SCREEN(where, name, title, ops) extern const struct screen_ops ops;
@@ -116,11 +118,6 @@ void ui_list_restore(struct ui *u);
 /* ui_list.c: a filter on the workspace (marked ...) made again once it changed */
 void ui_list_workspace(struct ui *u);
 void ui_list_keep(struct ui *u);
-
-/* ui_hits.c: one step of finding the hits (false: nothing to do) */
-bool hitscreen_step(struct ui *u, double budget_ms);
-/* Is the hits screen still finding hits (the loop does not wait for keys)? */
-bool hitscreen_busy(const struct ui *u);
 
 bool ui_list_cancel(struct ui *u);
 /* ui_list.c: the list's filter narrowed by @term (the overview's Enter) */

@@ -82,6 +82,26 @@ bool screens_start(const struct screen_ops *const *all, int n, int action, void 
 	return false;
 }
 
+bool screens_busy(const struct screens *st)
+{
+	for (int i = 0; i < st->n; i++)
+		if (st->s[i]->ops->busy && st->s[i]->ops->busy(st->ctx, st->s[i]))
+			return true;
+	return false;
+}
+
+bool screens_idle(struct screens *st, double budget_ms)
+{
+	bool any = false;
+
+	for (int i = 0; i < st->n; i++)
+		if (st->s[i]->ops->busy && st->s[i]->ops->busy(st->ctx, st->s[i]) && st->s[i]->ops->idle) {
+			st->s[i]->ops->idle(st->ctx, st->s[i], budget_ms);
+			any = true;
+		}
+	return any;
+}
+
 void screens_refresh(struct screens *st)
 {
 	for (int i = 0; i < st->n; i++)

@@ -12,6 +12,9 @@
  *           when they move nothing here (without it: s->pane)
  *   moved   after a movement key moved that pane: the screen takes its
  *           new selection
+ *   busy    it has work to do between keys (the hits found in steps): the
+ *           loop does not wait for a key
+ *   idle    that work, for about @budget_ms
  *   refresh what it shows changed under it (another session wrote the
  *           workspace): read it again
  *   close   the screen is popped
@@ -55,6 +58,8 @@ struct screen_ops {
 	struct pane *(*pane)(void *ctx, struct screen *s);
 	void (*moved)(void *ctx, struct screen *s);
 	void (*refresh)(void *ctx, struct screen *s);
+	bool (*busy)(const void *ctx, const struct screen *s);
+	void (*idle)(void *ctx, struct screen *s, double budget_ms);
 	void (*close)(void *ctx, struct screen *s);
 	void (*init)(struct screen *s);
 	void (*start)(void *ctx);
@@ -116,6 +121,11 @@ bool screens_move(struct screens *st, enum move m);
 /* The screen among @all (@n of them, NULL ones skipped) that @action
  * opens (its open_on) is started; false when none is. */
 bool screens_start(const struct screen_ops *const *all, int n, int action, void *ctx);
+
+/* Does a screen on the stack have work between keys?  That work done, on
+ * every such screen, for about @budget_ms each: false when there was none. */
+bool screens_busy(const struct screens *st);
+bool screens_idle(struct screens *st, double budget_ms);
 
 /* Every screen on the stack that has refresh, refreshed. */
 void screens_refresh(struct screens *st);

@@ -217,7 +217,22 @@ static void movement_keys(void **state)
 	assert_int_equal(shared.sel, 0);
 }
 
-static int started, refreshed;
+static int started, refreshed, work_left;
+
+static bool s_busy(const void *ctx, const struct screen *s)
+{
+	(void)ctx;
+	(void)s;
+	return work_left > 0;
+}
+
+static void s_idle(void *ctx, struct screen *s, double budget_ms)
+{
+	(void)ctx;
+	(void)s;
+	(void)budget_ms;
+	work_left--;
+}
 
 static void s_start(void *ctx)
 {
@@ -233,12 +248,13 @@ static void s_refresh(void *ctx, struct screen *s)
 }
 
 /* A screen is opened by the actions it names, from whatever screen passed
- * them on; what changed under the screens is told to those on the stack. */
+ * them on; what changed under the screens is told to those on the stack;
+ * the work a screen has between keys is done while it is on the stack. */
 static void opening_and_refreshing(void **state)
 {
 	const struct screen_ops a_ops = { .name = "a", .start = s_start, .open_on = (const int[]){ 3, 7, -1 },
 					  .refresh = s_refresh };
-	const struct screen_ops b_ops = { .name = "b", .refresh = s_refresh };
+	const struct screen_ops b_ops = { .name = "b", .refresh = s_refresh, .busy = s_busy, .idle = s_idle };
 	const struct screen_ops *const all[] = { NULL, &b_ops, &a_ops };
 	struct screens st;
 	struct screen a = { .ops = &a_ops }, b = { .ops = &b_ops };
@@ -256,6 +272,19 @@ static void opening_and_refreshing(void **state)
 	screens_push(&st, &a);
 	screens_refresh(&st);
 	assert_int_equal(refreshed, 2);
+	/* work between keys: done while a screen on the stack has some */
+	work_left = 2;
+	assert_true(screens_busy(&st));
+	assert_true(screens_idle(&st, 10));
+	assert_true(screens_idle(&st, 10));
+	assert_false(screens_busy(&st));
+	assert_false(screens_idle(&st, 10));
+	assert_int_equal(work_left, 0);
+	/* a screen off the stack does no work */
+	screens_pop(&st);
+	screens_pop(&st);
+	work_left = 1;
+	assert_false(screens_busy(&st));
 }
 
 int main(void)

@@ -47,21 +47,21 @@ static void hits_open(void *ctx)
 	screens_push(&u->stack, ui_screen(u, &hits_ops));
 }
 
-bool hitscreen_step(struct ui *u, double budget_ms)
+/* The hits are found between keys, a step at a time. */
+static bool hits_busy(const void *ctx, const struct screen *s)
 {
-	struct hitscreen *hs = ui_state(u, &hits_ops);
+	const struct hitscreen *hs = s->state;
 
-	if (!hs || hs->done || !screens_has(&u->stack, ui_screen_of(u, &hits_ops)))
-		return false;
-	hs->done = hits_step(&hs->h, budget_ms);
-	return true;
+	(void)ctx;
+	return !hs->done;
 }
 
-bool hitscreen_busy(const struct ui *u)
+static void hits_idle(void *ctx, struct screen *s, double budget_ms)
 {
-	const struct hitscreen *hs = ui_state(u, &hits_ops);
+	struct hitscreen *hs = s->state;
 
-	return hs && !hs->done && screens_has(&u->stack, ui_screen_of(u, &hits_ops));
+	(void)ctx;
+	hs->done = hits_step(&hs->h, budget_ms);
 }
 
 static void open_hit(struct ui *u)
@@ -225,6 +225,8 @@ const struct screen_ops hits_ops = {
 	.keys = HITS,
 	.init = hits_init,
 	.start = hits_open,
+	.busy = hits_busy,
+	.idle = hits_idle,
 	.open_on = (const int[]){ ACT_LIST_HITS, -1 },
 	.state_size = sizeof(struct hitscreen),
 	.handle = hits_handle,
