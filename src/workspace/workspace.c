@@ -213,6 +213,23 @@ sqlite3 *ws_memory_copy(sqlite3 *from)
 	return mem;
 }
 
+sqlite3 *ws_memory_of(struct workspace *w, sqlite3 *db)
+{
+	sqlite3 *mem = db ? ws_memory_copy(db) : NULL;
+
+	if (!mem) {
+		sqlite3 *ro = ws_open_readonly(w->path, false);
+
+		mem = ro ? ws_memory_copy(ro) : NULL;
+		sqlite3_close(ro);
+	}
+	if (!mem) {
+		sqlite3_open(":memory:", &mem);
+		ws_make_schema(mem, 0);
+	}
+	return mem;
+}
+
 /* Makes the changes of the transaction under way again, on the connection
  * now in use (after a move to memory); the result of the last. */
 static int replay(struct workspace *w)
@@ -243,18 +260,7 @@ int ws_to_memory(struct workspace *w, const char *why)
 	if (txn)
 		exec_quiet(w->db, "ROLLBACK");
 	ws_finalize_all(w);
-	mem = w->db ? ws_memory_copy(w->db) : NULL;
-	if (!mem) {
-		/* WAL needs its -shm written even to read: read the file alone */
-		sqlite3 *ro = ws_open_readonly(w->path, false);
-
-		mem = ro ? ws_memory_copy(ro) : NULL;
-		sqlite3_close(ro);
-	}
-	if (!mem) {
-		sqlite3_open(":memory:", &mem);
-		ws_make_schema(mem, 0);
-	}
+	mem = ws_memory_of(w, w->db);
 	sqlite3_close(w->db);
 	w->db = mem;
 	w->in_txn = false;

@@ -103,6 +103,10 @@ int ws_run_op(sqlite3_stmt *st, const struct ws_op *op);
 /* A copy in memory of what @from holds (NULL when nothing could be read),
  * brought to this pilcrow's schema. */
 sqlite3 *ws_memory_copy(sqlite3 *from);
+/* The workspace in memory: a copy of @db (may be NULL), else of its file
+ * read alone (WAL needs its -shm written even to read; the old journal
+ * mode may bar a reader while the lock is held), else an empty one. */
+sqlite3 *ws_memory_of(struct workspace *w, sqlite3 *db);
 void ws_finalize_all(struct workspace *w);
 bool ws_make_schema(sqlite3 *db, int from);
 /* Does @rc say the database is damaged? */

@@ -64,17 +64,7 @@ void wq_start(struct workspace *w)
 	ws_finalize_all(w);
 	/* the lock lets the file be read (WAL); in the old journal mode
 	 * its holder may not, and the file is read alone */
-	mem = w->unready ? NULL : ws_memory_copy(w->db);
-	if (!mem) {
-		sqlite3 *ro = ws_open_readonly(w->path, false);
-
-		mem = ro ? ws_memory_copy(ro) : NULL;
-		sqlite3_close(ro);
-	}
-	if (!mem) {
-		sqlite3_open(":memory:", &mem);
-		ws_make_schema(mem, 0);
-	}
+	mem = ws_memory_of(w, w->unready ? NULL : w->db);
 	w->file = w->db;
 	w->db = mem;
 	snprintf(w->waiting, sizeof(w->waiting),
