@@ -30,8 +30,13 @@ keys a
 type the record field_of candidates #1 {50%}<Enter>
 keys <BS>
 keys G<Enter>m<BS>
+keys g<Enter>A<BS>
 EOF
-PILCROW_SCRIPT=$tmp/make.script PILCROW_DUMP_DIR=$tmp/dumps "$PILCROW" data/cables > /dev/null 2> "$tmp/make.err"
+# a note of two lines, written in $EDITOR (A): kept as written everywhere
+printf '#!/bin/sh\nprintf "two lines:\\nthe second as written, 2004_a\\n" > "$1"\n' > "$tmp/editor"
+chmod +x "$tmp/editor"
+EDITOR=$tmp/editor VISUAL= PILCROW_SCRIPT=$tmp/make.script PILCROW_DUMP_DIR=$tmp/dumps "$PILCROW" data/cables \
+	> /dev/null 2> "$tmp/make.err"
 check "the reader made the workspace ($(cat "$tmp/make.err"))" [ $? -eq 0 ]
 
 for format in markdown csl-json bibtex text jsonl; do
@@ -74,24 +79,59 @@ check "--output that cannot be written whole: the write's own error ($(cat "$tmp
 check "--output that cannot be written whole: the old file kept" grep -qx "the old export" "$tmp/old.md"
 check "--output that cannot be written whole: no temporary file left" sh -c "! ls '$tmp' | grep -q 'old.md.tmp'"
 
-# pandoc cites a cable from the CSL-JSON
+# pandoc cites the cables from the CSL-JSON and the BibTeX, in its
+# Chicago author-date style: the station as the author, the title as
+# written (never re-cased), the year: the date's, or with no date in the
+# cable (04ROME3933 here) its id's
 if command -v pandoc > /dev/null 2>&1; then
-	printf 'As the embassy reported [@08RIGA301].\n' > "$tmp/cite.md"
-	cp tests/golden/export/all.csl-json "$tmp/marks.json"
-	pandoc --citeproc --bibliography "$tmp/marks.json" -t plain "$tmp/cite.md" > "$tmp/cited" 2> "$tmp/pandoc.err"
-	check "pandoc --citeproc reads the CSL-JSON ($(cat "$tmp/pandoc.err"))" [ $? -eq 0 ]
-	check "pandoc cites the cable: its origin" grep -q "Embassy Riga" "$tmp/cited"
-	check "pandoc cites the cable: its date" grep -q "2008" "$tmp/cited"
-	check "pandoc cites the cable: its title" grep -qi "municipal elections" "$tmp/cited"
-	check "pandoc cites the cable: no unknown reference" sh -c "! grep -qi 'not found' '$tmp/pandoc.err'"
-	# the Markdown reads as the text it holds: a note's <firm> is no tag, an underscore no emphasis
+	printf -- '---\nnocite: "@*"\n---\n\nAs reported [@08RIGA301; @04ROME3933].\n' > "$tmp/cite.md"
+	for format in csl-json bibtex; do
+		ext=json
+		[ $format = bibtex ] && ext=bib
+		cp tests/golden/export/all.$format "$tmp/marks.$ext"
+		pandoc --citeproc --bibliography "$tmp/marks.$ext" -t plain --wrap=none "$tmp/cite.md" > "$tmp/cited" \
+			2> "$tmp/pandoc.err"
+		check "pandoc --citeproc reads the $format ($(cat "$tmp/pandoc.err"))" [ $? -eq 0 ]
+		check "pandoc cites from the $format: the station and the year" grep -q "(Embassy Riga 2008; Rome 2004)" "$tmp/cited"
+		check "pandoc lists from the $format: author, year, title as written" \
+			grep -q "^Embassy Riga. 2008. .LATVIA: MUNICIPAL ELECTIONS DRAW A RECORD FIELD OF SMALL PARTIES" "$tmp/cited"
+		check "pandoc lists from the $format: a cable with no date, by its id's year" \
+			grep -q "^Rome. 2004. .IRAQ/ITALY- ITALIAN POLITICAL DIRECTOR ON PLANS" "$tmp/cited"
+		check "pandoc cites from the $format: no unknown reference" sh -c "! grep -qi 'not found' '$tmp/pandoc.err'"
+	done
+	# the Markdown reads as the text it holds: a note's <firm> is no tag, an
+	# underscore no emphasis; its links are links in Pandoc, CommonMark and
+	# GitHub's Markdown; a note of two lines keeps its line break
 	pandoc -f markdown -t plain tests/golden/export/all.markdown > "$tmp/md.txt" 2>&1
 	check "pandoc reads the Markdown: a note's <firm> as text" grep -q "& <firm> messages" "$tmp/md.txt"
-	check "pandoc reads the Markdown: the URL whole" grep -q "cables/08RIGA301_a.html" "$tmp/md.txt"
 	check "pandoc reads the Markdown: {50%} as text" grep -q "#1 {50%}" "$tmp/md.txt"
+	for from in markdown commonmark gfm; do
+		pandoc -f $from -t html --wrap=none tests/golden/export/all.markdown > "$tmp/md.html" 2>&1
+		check "the Markdown read as $from: the cable's address a link, whole" \
+			grep -q '<a href="https://wikileaks.org/plusd/cables/08RIGA301_a.html"' "$tmp/md.html"
+		check "the Markdown read as $from: a note's two lines kept" \
+			grep -q 'two lines:<br */\?>' "$tmp/md.html"
+	done
 else
 	echo "(pandoc --citeproc: skipped, pandoc is not installed)"
 fi
+
+# set citation = STYLE: what Y copies is what pilcrow.conf(5) shows for
+# the style (\(lq and \(rq are the curly quotes, \(ps the pilcrow)
+for style in chicago-note chicago-bibliography author-date ap; do
+	printf 'set citation = %s\n' "$style" > "$tmp/style.conf"
+	printf 'size 30 120\nkeys jY\n' > "$tmp/style.script"
+	PILCROW_CONFIG=$tmp/style.conf PILCROW_SCRIPT=$tmp/style.script PILCROW_TERM_OUT=$tmp/style.out \
+		PILCROW_WORKSPACE=$tmp/style.db "$PILCROW" --fresh data/cables/08RIGA301.txt > /dev/null 2>&1
+	LC_ALL=C grep -ao "$(printf '\033')]52;c;[A-Za-z0-9+/=]*" "$tmp/style.out" | sed 's/^.......//' | base64 -d > "$tmp/style.got"
+	awk -v s="$(printf '%s' "$style" | sed 's/-/\\\\-/g')" '
+		$0 == ".B " s { on = 1; next }
+		on && /^\./ { exit }
+		on { printf "%s%s", sep, $0; sep = " " }' man/pilcrow.conf.5 |
+		sed 's/\\(lq/“/g; s/\\(rq/”/g; s/\\(ps/¶/g; s/\\-/-/g' > "$tmp/style.man"
+	check "set citation = $style: the copy is the manual's example ($(cat "$tmp/style.got"))" \
+		sh -c "[ -s '$tmp/style.man' ] && [ \"\$(cat '$tmp/style.got')\" = \"\$(cat '$tmp/style.man')\" ]"
+done
 
 # --text --cite: the citation before each cable's text
 run_pilcrow "$tmp/out" "$tmp/err" --text --cite data/cables/08RIGA301.txt

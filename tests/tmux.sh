@@ -71,7 +71,7 @@ until t show-buffer 2> /dev/null | grep -q "cable 04ROME3933"; do
 done
 t show-buffer > "$tmp/buffer" 2> /dev/null
 check "the citation reached tmux's clipboard ($(head -c 200 "$tmp/buffer"))" \
-	grep -qx "Rome, cable 04ROME3933, ¶5 (C). WikiLeaks, https://wikileaks.org/plusd/cables/04ROME3933_a.html" "$tmp/buffer"
+	grep -qx "Rome, cable 04ROME3933, 2004, ¶5 (C). WikiLeaks, https://wikileaks.org/plusd/cables/04ROME3933_a.html" "$tmp/buffer"
 t send-keys -t e2e '?'
 check "? shows the help" wait_for "pilcrow keys"
 t send-keys -t e2e q q

@@ -18,17 +18,81 @@ void cite_url(char *out, size_t n, const char *id)
 	snprintf(out, n, "https://wikileaks.org/plusd/cables/%s_a.html", id);
 }
 
+static const char *const months[] = { "January", "February", "March", "April", "May", "June", "July",
+				      "August", "September", "October", "November", "December" };
+
+/* The date of @iso, false when it is none. */
+static bool ymd(const char *iso, int *y, int *m, int *d)
+{
+	return iso && sscanf(iso, "%4d-%2d-%2d", y, m, d) == 3 && *m >= 1 && *m <= 12 && *d >= 1 && *d <= 31;
+}
+
 void cite_long_date(char *out, size_t n, const char *iso)
 {
-	static const char *const months[] = { "January", "February", "March", "April", "May", "June", "July",
-					      "August", "September", "October", "November", "December" };
 	int y, m, d;
 
-	if (!iso || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31) {
+	if (!ymd(iso, &y, &m, &d)) {
 		snprintf(out, n, "%s", "");
 		return;
 	}
 	snprintf(out, n, "%d %s %d", d, months[m - 1], y);
+}
+
+int cite_year(const char *id, const char *iso)
+{
+	int y, m, d;
+
+	if (ymd(iso, &y, &m, &d))
+		return y;
+	/* the id's first two digits: cables run from the 1960s to 2010 */
+	if (id && id[0] >= '0' && id[0] <= '9' && id[1] >= '0' && id[1] <= '9') {
+		y = (id[0] - '0') * 10 + (id[1] - '0');
+		return y >= 50 ? 1900 + y : 2000 + y;
+	}
+	return 0;
+}
+
+/* The dates of the styles: mdy "October 6, 2004", md "October 6", ap
+ * "Oct. 6, 2004" (AP abbreviates the months of more than five letters). */
+static void style_date(char *out, size_t n, const char *kind, const struct cite_src *s)
+{
+	static const char *const ap[] = { "Jan.", "Feb.", "March", "April", "May", "June", "July",
+					  "Aug.", "Sept.", "Oct.", "Nov.", "Dec." };
+	int y, m, d, year = cite_year(s->id, s->date);
+
+	if (!ymd(s->date, &y, &m, &d)) {
+		if (kind[0] == 'm' && kind[1] == 'd' && !kind[2])
+			snprintf(out, n, "%s", "");
+		else if (year)
+			snprintf(out, n, "%d", year);
+		else
+			snprintf(out, n, "%s", "");
+	} else if (kind[0] == 'a') {
+		snprintf(out, n, "%s %d, %d", ap[m - 1], d, y);
+	} else if (kind[2]) {
+		snprintf(out, n, "%s %d, %d", months[m - 1], d, y);
+	} else {
+		snprintf(out, n, "%s %d", months[m - 1], d);
+	}
+}
+
+const struct cite_style cite_styles[] = {
+	{ "chicago-note",
+	  "{origin}, \xE2\x80\x9C{subject},\xE2\x80\x9D cable {id}, {mdy}{, para}, WikiLeaks, {url}." },
+	{ "chicago-bibliography",
+	  "{origin}. \xE2\x80\x9C{subject}.\xE2\x80\x9D Cable {id}{, mdy}. WikiLeaks. {url}." },
+	{ "author-date",
+	  "{origin}. {year}. \xE2\x80\x9C{subject}.\xE2\x80\x9D Cable {id}{, md}. WikiLeaks. {url}." },
+	{ "ap", "{origin} cable {id}, dated {apdate}{, para}, released by WikiLeaks" },
+	{ NULL, NULL }
+};
+
+const char *cite_template(const char *tmpl)
+{
+	for (size_t i = 0; tmpl && cite_styles[i].name; i++)
+		if (strcmp(tmpl, cite_styles[i].name) == 0)
+			return cite_styles[i].tmpl;
+	return tmpl;
 }
 
 /* "HOCHIMINH CITY" -> "Hochiminh City" */
@@ -120,7 +184,24 @@ static bool field(const struct cite_src *s, const char *cite, const char *name, 
 	} else if (IS("id")) {
 		buf_adds(v, s->id ? s->id : "");
 	} else if (IS("date")) {
+		int y = cite_year(s->id, s->date);
+
+		/* with no date in the cable, its year is its id's */
 		cite_long_date(tmp, sizeof(tmp), s->date);
+		if (*tmp)
+			buf_adds(v, tmp);
+		else if (y)
+			buf_printf(v, "%d", y);
+	} else if (IS("year")) {
+		int y = cite_year(s->id, s->date);
+
+		if (y)
+			buf_printf(v, "%d", y);
+	} else if (IS("mdy") || IS("md") || IS("apdate")) {
+		char kind[8];
+
+		snprintf(kind, sizeof(kind), "%.*s", (int)len, name);
+		style_date(tmp, sizeof(tmp), kind, s);
 		buf_adds(v, tmp);
 	} else if (IS("iso")) {
 		snprintf(tmp, sizeof(tmp), "%.10s", s->date ? s->date : "");
@@ -190,7 +271,7 @@ static bool fill(struct buf *out, const char *tmpl, const struct cite_src *s, co
 
 void cite_make(struct buf *out, const char *tmpl, const struct cite_src *s)
 {
-	fill(out, tmpl && *tmpl ? tmpl : CITE_DEFAULT, s, NULL, NULL, 0);
+	fill(out, tmpl && *tmpl ? cite_template(tmpl) : CITE_DEFAULT, s, NULL, NULL, 0);
 }
 
 void cite_quote(struct buf *out, const char *quote, const char *tmpl, const struct cite_src *s)
@@ -208,11 +289,13 @@ bool cite_check(const char *tmpl, bool quote, char *err, size_t errsize)
 	struct cite_src s = { "04ROME3933", "2004-10-06", "ROME", "", "", "", "3", "C", STR_LIT("text") };
 	struct buf out = { 0 };
 	char bad[64] = "";
-	bool ok = fill(&out, tmpl, &s, quote ? "cite" : NULL, bad, sizeof(bad));
+	bool ok = fill(&out, quote ? tmpl : cite_template(tmpl), &s, quote ? "cite" : NULL, bad, sizeof(bad));
 
 	buf_free(&out);
 	if (!ok)
-		snprintf(err, errsize, "unknown field {%s} (fields: origin id date iso para url subject classification%s)",
+		snprintf(err, errsize,
+			 "unknown field {%s} (fields: origin id date iso year mdy md apdate para url subject "
+			 "classification%s; or a style: chicago-note chicago-bibliography author-date ap)",
 			 bad, quote ? " text cite" : "");
 	return ok;
 }

@@ -8,7 +8,12 @@
  * origin (the station's name: "Embassy Rome"), id, date ("6 October
  * 2004"), iso (2004-10-06), para ("¶3 (C)"), url, subject,
  * classification, text (the paragraph), cite (the citation, in the quote
- * template).  What is made never holds a control character. */
+ * template); for the styles editors ask for, year (2004: the date's, or
+ * with no date the id's), mdy ("October 6, 2004"), md ("October 6"),
+ * apdate ("Oct. 6, 2004"): mdy and apdate are the year alone when the
+ * cable gives no date, md is then empty.  A template may also be the name
+ * of a style (cite_styles).  What is made never holds a control
+ * character. */
 #ifndef PILCROW_CITE_H
 #define PILCROW_CITE_H
 
@@ -16,6 +21,20 @@
 #include "base/str.h"
 
 #define CITE_DEFAULT "{origin}, cable {id}{, date}{, para}. WikiLeaks, {url}"
+
+/* The styles by name, each a template: chicago-note,
+ * chicago-bibliography, author-date, ap (ended by a NULL name). */
+struct cite_style {
+	const char *name, *tmpl;
+};
+extern const struct cite_style cite_styles[];
+
+/* The template @tmpl stands for: a style's, or itself. */
+const char *cite_template(const char *tmpl);
+
+/* The year of a cable: its date's, else its id's ("04ROME3933": 2004);
+ * 0 when neither gives one. */
+int cite_year(const char *id, const char *iso);
 #define QUOTE_DEFAULT "\xE2\x80\x9C{text}\xE2\x80\x9D \xE2\x80\x94 {cite}"
 
 struct cite_src {
@@ -52,7 +71,8 @@ void cite_long_date(char *out, size_t n, const char *iso);
 /* The cable's page at WikiLeaks. */
 void cite_url(char *out, size_t n, const char *id);
 
-/* Is @tmpl a template cite_make() can use?  (says why not in @err) */
+/* Is @tmpl a template (or a style) cite_make() can use?  (says why not in
+ * @err) */
 bool cite_check(const char *tmpl, bool quote, char *err, size_t errsize);
 
 #endif

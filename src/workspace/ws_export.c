@@ -15,6 +15,9 @@
 #include "base/files.h"
 #include "base/util.h"
 
+/* What a reference says when its year comes from the cable's id. */
+#define NO_DATE_NOTE "the year is the cable id's; its text gives no date"
+
 const char *const ws_export_formats[] = { "markdown", "csl-json", "bibtex", "text", "jsonl", NULL };
 
 struct ex {
@@ -66,13 +69,67 @@ static void md_text(struct buf *out, const char *s)
 	buf_free(&line);
 }
 
+/* Text on one line with its web addresses as autolinks (<https://…>):
+ * GitHub, Pandoc and CommonMark link them, and an underscore or a dot in
+ * them stays as written.  A dot or a comma that ends a sentence after an
+ * address is not part of it. */
+static void md_linked(struct buf *out, const char *s)
+{
+	struct buf part = { 0 };
+	const char *p = s;
+
+	for (;;) {
+		const char *at = strstr(p, "https://"), *end;
+
+		if (!at)
+			at = strstr(p, "http://");
+		if (!at)
+			break;
+		end = at + strcspn(at, " \t\n<>\"");
+		while (end > at && strchr(".,;:)", end[-1]))
+			end--;
+		buf_clear(&part);
+		buf_add(&part, p, (size_t)(at - p));
+		buf_addc(&part, '\0');
+		md_text(out, part.p);
+		buf_addc(out, '<');
+		buf_add(out, at, (size_t)(end - at));
+		buf_addc(out, '>');
+		p = end;
+	}
+	md_text(out, p);
+	buf_free(&part);
+}
+
+/* A note as it was written: its lines kept, each escaped, joined by
+ * hard line breaks (a backslash at the end of a line, CommonMark's). */
+static void md_note(struct buf *out, const char *note)
+{
+	struct buf line = { 0 };
+
+	for (const char *p = note;;) {
+		size_t n = strcspn(p, "\n");
+
+		buf_clear(&line);
+		buf_add(&line, p, n);
+		buf_addc(&line, '\0');
+		md_text(out, line.p);
+		if (!p[n])
+			break;
+		p += n + 1;
+		if (*p)
+			buf_adds(out, "\\\n");
+	}
+	buf_free(&line);
+}
+
 static void markdown(struct ex *x, const struct ws_item *it, bool first)
 {
 	if (first) {
 		cable_cite(x, it);
 		buf_printf(x->out, "%s## ", x->cables > 1 ? "\n" : "");
 		buf_addc(&x->tmp, '\0');
-		md_text(x->out, x->tmp.p);
+		md_linked(x->out, x->tmp.p);
 		buf_adds(x->out, "\n\n");
 		if (*it->subject) {
 			buf_adds(x->out, "*");
@@ -88,22 +145,50 @@ static void markdown(struct ex *x, const struct ws_item *it, bool first)
 	}
 	if (*it->note) {
 		buf_printf(x->out, "Note%s%s: ", *it->address ? " on \xC2\xB6" : "", it->address);
-		md_text(x->out, it->note);
+		md_note(x->out, it->note);
 		buf_adds(x->out, "\n\n");
 	}
+}
+
+/* Text for citeproc's markup in CSL-JSON: its <, > and & as entities. */
+static void html_text(struct buf *out, const char *s)
+{
+	struct buf clean = { 0 };
+
+	one_line(&clean, s);
+	for (size_t i = 0; i < clean.n; i++) {
+		char ch = clean.p[i];
+
+		if (ch == '<')
+			buf_adds(out, "&lt;");
+		else if (ch == '>')
+			buf_adds(out, "&gt;");
+		else if (ch == '&')
+			buf_adds(out, "&amp;");
+		else
+			buf_addc(out, ch);
+	}
+	buf_free(&clean);
 }
 
 static void csl(struct ex *x, const struct ws_item *it)
 {
 	char url[160];
 	int y, m, d;
+	bool dated;
 
 	cite_url(url, sizeof(url), it->id);
 	buf_adds(x->out, x->cables > 1 ? ",\n  {" : "  {");
 	json_c(x->out, "id", it->id, false);
 	json_c(x->out, "type", "report", true);
 	json_c(x->out, "number", it->id, true);
-	json_c(x->out, "title", *it->subject ? it->subject : it->id, true);
+	/* the title as written: citeproc re-cases what is not marked nocase */
+	buf_adds(x->out, ", \"title\": ");
+	buf_clear(&x->tmp);
+	buf_adds(&x->tmp, "<span class=\"nocase\">");
+	html_text(&x->tmp, *it->subject ? it->subject : it->id);
+	buf_adds(&x->tmp, "</span>");
+	json_string(x->out, buf_str(&x->tmp));
 	json_c(x->out, "publisher", "WikiLeaks", true);
 	json_c(x->out, "genre", "Diplomatic cable", true);
 	json_c(x->out, "authority", it->origin_name, true);
@@ -113,11 +198,20 @@ static void csl(struct ex *x, const struct ws_item *it)
 		json_c(x->out, "literal", it->origin_name, false);
 		buf_adds(x->out, "}]");
 	}
-	if (sscanf(it->date, "%4d-%2d-%2d", &y, &m, &d) == 3)
+	dated = sscanf(it->date, "%4d-%2d-%2d", &y, &m, &d) == 3;
+	if (dated)
 		buf_printf(x->out, ", \"issued\": {\"date-parts\": [[%d, %d, %d]]}", y, m, d);
+	else if ((y = cite_year(it->id, NULL)))
+		buf_printf(x->out, ", \"issued\": {\"date-parts\": [[%d]]}", y);
 	json_c(x->out, "URL", url, true);
-	if (*it->classification)
-		json_c(x->out, "note", it->classification, true);
+	buf_clear(&x->tmp);
+	buf_adds(&x->tmp, it->classification);
+	if (!dated && y)
+		buf_printf(&x->tmp, "%s%s", *it->classification ? "; " : "", NO_DATE_NOTE);
+	if (x->tmp.n) {
+		buf_addc(&x->tmp, '\0');
+		json_c(x->out, "note", x->tmp.p, true);
+	}
 	buf_adds(x->out, "}");
 }
 
@@ -152,9 +246,14 @@ static void bibtex(struct ex *x, const struct ws_item *it)
 	int y, m, d;
 
 	cite_url(url, sizeof(url), it->id);
-	buf_printf(x->out, "%s@techreport{%s,\n  title = {", x->cables > 1 ? "\n" : "", it->id);
+	/* the station as the author, an institution: braced whole, so that
+	 * no style reads "Embassy" as a first name; the title braced whole,
+	 * so that its case is kept */
+	buf_printf(x->out, "%s@techreport{%s,\n  author = {{", x->cables > 1 ? "\n" : "", it->id);
+	bib_value(x->out, it->origin_name);
+	buf_adds(x->out, "}},\n  title = {{");
 	bib_value(x->out, *it->subject ? it->subject : it->id);
-	buf_adds(x->out, "},\n  institution = {");
+	buf_adds(x->out, "}},\n  institution = {");
 	bib_value(x->out, it->origin_name);
 	buf_adds(x->out, "},\n  type = {Diplomatic cable},\n  number = {");
 	bib_value(x->out, it->id);
@@ -162,6 +261,8 @@ static void bibtex(struct ex *x, const struct ws_item *it)
 	if (sscanf(it->date, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12)
 		buf_printf(x->out, "  year = {%d},\n  month = %s,\n  day = {%d},\n  date = {%.10s},\n", y, months[m - 1],
 			   d, it->date);
+	else if ((y = cite_year(it->id, NULL)))
+		buf_printf(x->out, "  year = {%d},\n  note = {%s},\n", y, NO_DATE_NOTE);
 	buf_printf(x->out, "  url = {%s}\n}\n", url);
 }
 
@@ -177,9 +278,18 @@ static void text_item(struct ex *x, const struct ws_item *it)
 		cite_make(x->out, x->tmpl, &s);
 	buf_adds(x->out, "\n");
 	if (*it->note) {
+		/* as written, its lines kept, each without control characters */
 		buf_adds(x->out, "Note: ");
-		one_line(x->out, it->note);
-		buf_adds(x->out, "\n");
+		for (const char *p = it->note;;) {
+			size_t n = strcspn(p, "\n");
+
+			cite_clean(x->out, p, n);
+			buf_adds(x->out, "\n");
+			if (!p[n] || !p[n + 1])
+				break;
+			p += n + 1;
+			buf_adds(x->out, "      ");
+		}
 	}
 }
 

@@ -200,13 +200,29 @@ static void citations(void **state)
 	cite_quote(&b, NULL, "{id}", &s);
 	buf_addc(&b, '\0');
 	assert_string_equal(b.p, "\xE2\x80\x9C" "Ali said no doubt\xE2\x80\x9D \xE2\x80\x94 04ROME3933");
-	/* a field left out with its prefix when empty */
+	/* the styles editors ask for, by name */
+	buf_clear(&b);
+	cite_make(&b, "chicago-note", &s);
+	buf_addc(&b, '\0');
+	assert_string_equal(b.p, "Embassy Rome, \xE2\x80\x9CSUBJ,\xE2\x80\x9D cable 04ROME3933, October 6, 2004, \xC2\xB6"
+				 "3 (C), WikiLeaks, https://wikileaks.org/plusd/cables/04ROME3933_a.html.");
+	buf_clear(&b);
+	cite_make(&b, "{year}|{md}|{apdate}", &s);
+	buf_addc(&b, '\0');
+	assert_string_equal(b.p, "2004|October 6|Oct. 6, 2004");
+	assert_true(cite_check("author-date", false, err, sizeof(err)));
+	/* a field left out with its prefix when empty; with no date, the
+	 * year is the id's, and the month and day are empty */
 	s.date = "";
 	s.address = "";
 	buf_clear(&b);
-	cite_make(&b, "{id}{, date}{ para}!", &s);
+	cite_make(&b, "{id}{, date}{ para}{, md}|{mdy}|{apdate}!", &s);
 	buf_addc(&b, '\0');
-	assert_string_equal(b.p, "04ROME3933!");
+	assert_string_equal(b.p, "04ROME3933, 2004|2004|2004!");
+	assert_int_equal(cite_year("75ACCRA3311", ""), 1975);
+	assert_int_equal(cite_year("10STATE1", NULL), 2010);
+	assert_int_equal(cite_year("09STATE1", "2010-01-01"), 2010);
+	assert_int_equal(cite_year("", NULL), 0);
 	assert_false(cite_check("{id} {colour}", false, err, sizeof(err)));
 	assert_non_null(strstr(err, "unknown field {colour}"));
 	assert_false(cite_check("{text}", false, err, sizeof(err)));   /* the quote's field only */
