@@ -91,20 +91,45 @@ static void found(size_t start, size_t len, void *ud)
 	buf_free(&h.after);
 }
 
-size_t grep_cable(const struct cable *c, const struct search *re, void (*fn)(const struct hit *h, void *ud),
-		  void *ud)
+/* What finds the matches in a text: an expression, or a filter's term. */
+typedef size_t (*finder)(const void *what, struct str text, void (*fn)(size_t start, size_t len, void *ud), void *ud);
+
+static size_t find_re(const void *what, struct str text, void (*fn)(size_t start, size_t len, void *ud), void *ud)
+{
+	return search_all(what, text, (size_t)-1, fn, ud);
+}
+
+static size_t find_term(const void *what, struct str text, void (*fn)(size_t start, size_t len, void *ud), void *ud)
+{
+	return cf_find(what, text, fn, ud);
+}
+
+static size_t grep_with(const struct cable *c, finder find, const void *what, void (*fn)(const struct hit *h, void *ud),
+			void *ud)
 {
 	struct collect k = { c, -1, STR_NULL, 0, fn, ud };
 
 	/* the header, before the first paragraph (a filter's words are found
 	 * there too: the subject, the Classified By line) */
 	k.head = str_make(c->text.p, c->nparas ? MIN((size_t)c->paras[0].at.off, c->text.n) : c->text.n);
-	search_all(re, k.head, (size_t)-1, found, &k);
+	find(what, k.head, found, &k);
 	for (size_t i = 0; i < c->nparas; i++) {
 		k.para = (int)i;
-		search_all(re, c->paras[i].text, (size_t)-1, found, &k);
+		find(what, c->paras[i].text, found, &k);
 	}
 	return k.n;
+}
+
+size_t grep_cable(const struct cable *c, const struct search *re, void (*fn)(const struct hit *h, void *ud),
+		  void *ud)
+{
+	return grep_with(c, find_re, re, fn, ud);
+}
+
+size_t grep_cable_term(const struct cable *c, const struct cf_term *t, void (*fn)(const struct hit *h, void *ud),
+		       void *ud)
+{
+	return grep_with(c, find_term, t, fn, ud);
 }
 
 static void marking_of(const struct paragraph *p, char *out, size_t size)

@@ -9,6 +9,7 @@
 
 #include "base/buf.h"
 #include "doc/cable.h"
+#include "search/filter.h"
 #include "search/search.h"
 
 /* Bytes of context on each side of a match, at most. */
@@ -24,6 +25,11 @@ struct hit {
 /* Calls @fn for each match of @re in the paragraphs of @c; returns how many. */
 size_t grep_cable(const struct cable *c, const struct search *re, void (*fn)(const struct hit *h, void *ud),
 		  void *ud);
+
+/* The same for a filter's findable term (cf_findable: words, an
+ * expression, near=, whose every window is a hit). */
+size_t grep_cable_term(const struct cable *c, const struct cf_term *t, void (*fn)(const struct hit *h, void *ud),
+		       void *ud);
 
 /* "04ROME3933 ¶3 (C): …before [match] after…" */
 void grep_line(struct buf *out, const struct cable *c, const struct hit *h);

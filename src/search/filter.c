@@ -206,6 +206,37 @@ static bool term_match(const struct cf_term *t, const struct cf_subject *s, size
 	return t->negate ? !r : r;
 }
 
+bool cf_findable(const struct cf_term *t)
+{
+	if (t->negate || t->op == CF_NE)
+		return false;
+	return (t->field == CF_TEXT && t->re) || (t->field == CF_NEAR && t->nnear);
+}
+
+static void counted(size_t start, size_t len, void *ud)
+{
+	(void)start;
+	(void)len;
+	(void)ud;
+}
+
+size_t cf_find(const struct cf_term *t, struct str text, void (*fn)(size_t start, size_t len, void *ud), void *ud)
+{
+	if (!fn)
+		fn = counted;           /* only how many */
+	if (t->field == CF_NEAR)
+		return near_windows(t->near, t->nnear, t->near_dist, text, fn, ud);
+	return search_all(t->re, text, (size_t)-1, fn, ud);
+}
+
+bool cfilter_findable(const struct cfilter *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		if (cf_findable(&f->terms[i]))
+			return true;
+	return false;
+}
+
 bool cfilter_match(const struct cfilter *f, const struct cf_subject *s)
 {
 	/* the terms on the text last: the others are cheap, and may spare

@@ -133,6 +133,19 @@ struct cf_subject {
 
 bool cfilter_match(const struct cfilter *f, const struct cf_subject *s);
 
+/* Is term @t words to find in a text (a bare word, a phrase, a prefix,
+ * text=, text~, near=), not negated?  The hits view and the reader's
+ * highlights find these. */
+bool cf_findable(const struct cf_term *t);
+
+/* Each match of findable term @t in @text through @fn: a match of its
+ * words or expression; for near=, each window of words that satisfies it
+ * (near.h).  How many (@fn may be NULL: only how many). */
+size_t cf_find(const struct cf_term *t, struct str text, void (*fn)(size_t start, size_t len, void *ud), void *ud);
+
+/* Does @f have a findable term? */
+bool cfilter_findable(const struct cfilter *f);
+
 /* The same for a parsed cable. */
 bool cfilter_match_cable(const struct cfilter *f, const struct cable *c);
 

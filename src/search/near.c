@@ -66,15 +66,18 @@ static void found(size_t start, size_t len, void *ud)
 	h->pos[h->n++] = lo;
 }
 
-bool near_match(struct search *const *words, size_t n, int dist, struct str text)
+/* The windows of @text that hold each of the @n words within @dist words,
+ * through @fn (word numbers); stops at the first when @first.  How many. */
+static size_t windows(struct search *const *words, size_t n, int dist, struct str text, bool first,
+		      void (*fn)(const struct words *w, size_t lo, size_t hi, void *ud), void *ud)
 {
 	struct words w = { 0 };
 	struct hits h[NEAR_WORDS];
-	size_t at[NEAR_WORDS] = { 0 };
-	bool ok = false, all = true;
+	size_t at[NEAR_WORDS] = { 0 }, count = 0;
+	bool all = true;
 
 	if (n == 0 || n > NEAR_WORDS)
-		return false;
+		return 0;
 	split(text, &w);
 	for (size_t k = 0; k < n; k++) {
 		h[k] = (struct hits){ &w, NULL, 0, 0 };
@@ -83,8 +86,9 @@ bool near_match(struct search *const *words, size_t n, int dist, struct str text
 		all = all && h[k].n > 0;
 	}
 	/* the smallest window holding one position of each word: move up the
-	 * lowest of the positions looked at, until one list runs out */
-	while (all && !ok) {
+	 * lowest of the positions looked at, until one list runs out; after a
+	 * window, every list moves past its end */
+	while (all) {
 		size_t lo = 0, hi = 0;
 
 		for (size_t k = 0; k < n; k++) {
@@ -93,14 +97,51 @@ bool near_match(struct search *const *words, size_t n, int dist, struct str text
 			if (h[k].pos[at[k]] > h[hi].pos[at[hi]])
 				hi = k;
 		}
-		if ((long)h[hi].pos[at[hi]] - (long)h[lo].pos[at[lo]] - 1 <= (long)dist)
-			ok = true;
-		else if (++at[lo] == h[lo].n)
+		if ((long)h[hi].pos[at[hi]] - (long)h[lo].pos[at[lo]] - 1 <= (long)dist) {
+			size_t end = h[hi].pos[at[hi]];
+
+			count++;
+			if (fn)
+				fn(&w, h[lo].pos[at[lo]], end, ud);
+			if (first)
+				break;
+			for (size_t k = 0; k < n && all; k++) {
+				while (at[k] < h[k].n && h[k].pos[at[k]] <= end)
+					at[k]++;
+				all = at[k] < h[k].n;
+			}
+		} else if (++at[lo] == h[lo].n) {
 			break;
+		}
 	}
 	for (size_t k = 0; k < n; k++)
 		free(h[k].pos);
 	free(w.start);
 	free(w.end);
-	return ok;
+	return count;
+}
+
+bool near_match(struct search *const *words, size_t n, int dist, struct str text)
+{
+	return windows(words, n, dist, text, true, NULL, NULL) > 0;
+}
+
+struct to_bytes {
+	void (*fn)(size_t start, size_t len, void *ud);
+	void *ud;
+};
+
+static void in_bytes(const struct words *w, size_t lo, size_t hi, void *ud)
+{
+	struct to_bytes *b = ud;
+
+	b->fn(w->start[lo], w->end[hi] - w->start[lo], b->ud);
+}
+
+size_t near_windows(struct search *const *words, size_t n, int dist, struct str text,
+		    void (*fn)(size_t start, size_t len, void *ud), void *ud)
+{
+	struct to_bytes b = { fn, ud };
+
+	return windows(words, n, dist, text, false, in_bytes, &b);
 }

@@ -19,4 +19,10 @@
 
 bool near_match(struct search *const *words, size_t n, int dist, struct str text);
 
+/* Each window of @text that satisfies near= (from the first of its words
+ * to the end of the last), in order and not overlapping, through @fn
+ * (bytes of @text); how many. */
+size_t near_windows(struct search *const *words, size_t n, int dist, struct str text,
+		    void (*fn)(size_t start, size_t len, void *ud), void *ud);
+
 #endif

@@ -105,6 +105,10 @@ void reader_make_links(struct ui *u);
 /* The same as ui_open_cable, from another screen: Backspace goes back
  * there, not to a cable read before. */
 bool ui_open_cable_anew(struct ui *u, size_t entry);
+/* The same from the list (Enter, J, K, the hits): the words of the list's
+ * filter become the reader's search, every match highlighted, n going to
+ * the first; says how many. */
+bool ui_open_from_list(struct ui *u, size_t entry);
 /* The reader shows the whole header (a hit in it), from its top. */
 void reader_show_header(struct ui *u);
 

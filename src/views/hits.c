@@ -10,17 +10,9 @@
 #include "doc/marking.h"
 #include "base/util.h"
 
-static bool is_text_term(const struct cf_term *t)
-{
-	return t->field == CF_TEXT && t->re && !t->negate && t->op != CF_NE;
-}
-
 bool hits_possible(const struct cfilter *f)
 {
-	for (size_t i = 0; i < f->n; i++)
-		if (is_text_term(&f->terms[i]))
-			return true;
-	return false;
+	return cfilter_findable(f);
 }
 
 void hits_start(struct hits *h, struct corpus *c, const struct cfilter *f, const uint32_t *rows, size_t n)
@@ -35,7 +27,7 @@ void hits_start(struct hits *h, struct corpus *c, const struct cfilter *f, const
 	h->nrows = n;
 	h->pattern = NULL;
 	for (size_t i = 0; i < f->n && !h->pattern; i++)
-		if (is_text_term(&f->terms[i])) {
+		if (cf_findable(&f->terms[i])) {
 			h->pattern = f->terms[i].pattern;
 			h->words = f->terms[i].words;
 		}
@@ -88,8 +80,8 @@ bool hits_step(struct hits *h, double budget_ms)
 			struct collect k = { h, e, c };
 
 			for (size_t i = 0; i < h->filter->n; i++)
-				if (is_text_term(&h->filter->terms[i]))
-					grep_cable(c, h->filter->terms[i].re, keep, &k);
+				if (cf_findable(&h->filter->terms[i]))
+					grep_cable_term(c, &h->filter->terms[i], keep, &k);
 		}
 		if (h->n > before)
 			h->cables++;

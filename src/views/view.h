@@ -14,6 +14,7 @@
 #include "views/pane.h"
 #include "views/status.h"
 #include "workspace/workspace.h"
+#include "search/filter.h"
 #include "search/search.h"
 
 enum para_filter_mode {
@@ -68,6 +69,9 @@ struct view {
 	struct search *re;
 	char pattern[256];
 	bool pattern_words;      /* the pattern is words, not an expression */
+	const struct cfilter *words;   /* or the search is the findable terms of
+				 * a filter (the list's, when it opened the
+				 * cable), kept by its owner */
 	struct match *matches;
 	size_t nmatches, cap_matches;
 	long cur_match;          /* index into matches, or -1 */
@@ -136,6 +140,19 @@ void view_search_next(struct view *v, int dir);
 
 /* The same for words and phrases (the filter's text terms). */
 void view_search_words(struct view *v, const char *words);
+
+/* The search made of the findable terms of @f (cf_findable: words,
+ * phrases, prefixes, text=, text~, near= windows): the matches are those
+ * the hits view finds in the paragraphs.  The first is current, quietly
+ * (the reader says how many when it opens the cable).  @f stays its
+ * owner's; NULL, or a filter with no such term, clears it. */
+void view_search_filter(struct view *v, const struct cfilter *f);
+
+/* Is there a search (a pattern, or a filter's words)? */
+bool view_searching(const struct view *v);
+
+/* Does paragraph @para hold a match? */
+bool view_para_matches(const struct view *v, int para);
 
 /* Makes the match at @start of paragraph @para the current one, and shows
  * it; false when the search has none there. */

@@ -61,7 +61,9 @@ static void say_match(struct view *v, const char *before)
 		if ((long)k <= v->cur_match)
 			at = shown;
 	}
-	if (shown == v->nmatches)
+	if (shown == v->nmatches && v->words)
+		view_say(v, "%smatch %zu of %zu of the list's words", before, at, shown);
+	else if (shown == v->nmatches)
 		view_say(v, "%smatch %zu of %zu for /%s", before, at, shown, v->pattern);
 	else
 		view_say(v, "%smatch %zu of %zu shown, %zu hidden by the filter", before, at, shown,
@@ -95,6 +97,90 @@ bool view_search_at(struct view *v, int para, size_t start)
 	return false;
 }
 
+bool view_searching(const struct view *v)
+{
+	return v->re || v->words;
+}
+
+static int by_start(const void *a, const void *b)
+{
+	const struct match *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start ? 1 : x->len < y->len ? -1 : x->len > y->len;
+}
+
+/* The matches of paragraph @i: the pattern's, or every findable term's of
+ * the filter, in the order they stand. */
+static void para_matches(struct view *v, int i)
+{
+	struct collect c = { v, i };
+	struct str t = view_text(v, i);
+	size_t first = v->nmatches;
+
+	if (!v->words) {
+		search_all(v->re, t, MAX_MATCHES - v->nmatches, add_match, &c);
+		return;
+	}
+	for (size_t k = 0; k < v->words->n && v->nmatches < MAX_MATCHES; k++)
+		if (cf_findable(&v->words->terms[k]))
+			cf_find(&v->words->terms[k], t, add_match, &c);
+	qsort(v->matches + first, v->nmatches - first, sizeof(*v->matches), by_start);
+}
+
+/* Every match in the cable, a second at most: a pattern that runs away on
+ * every paragraph of a long cable must not freeze the reader.  The
+ * paragraph it stopped at, or NULL. */
+static const char *find_all(struct view *v)
+{
+	double until = now_ms() + SEARCH_MS;
+
+	v->nmatches = 0;
+	v->cur_match = -1;
+	for (size_t i = 0; v->c && i < v->c->nparas && v->nmatches < MAX_MATCHES; i++) {
+		para_matches(v, (int)i);
+		if (now_ms() > until && i + 1 < v->c->nparas)
+			return v->c->paras[i].address;
+	}
+	return NULL;
+}
+
+static void clear(struct view *v)
+{
+	search_free(v->re);
+	v->re = NULL;
+	v->words = NULL;
+	v->pattern[0] = '\0';
+	v->nmatches = 0;
+	v->cur_match = -1;
+}
+
+void view_search_filter(struct view *v, const struct cfilter *f)
+{
+	clear(v);
+	if (!f || !cfilter_findable(f))
+		return;
+	v->words = f;
+	snprintf(v->pattern, sizeof(v->pattern), "%s", f->text ? f->text : "");
+	v->pattern_words = true;
+	/* every match highlighted, none current: n goes to the first */
+	find_all(v);
+}
+
+bool view_para_matches(const struct view *v, int para)
+{
+	size_t lo = 0, hi = v->nmatches;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v->matches[mid].para < para)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < v->nmatches && v->matches[lo].para == para;
+}
+
 static void search_with(struct view *v, const char *pattern, bool words)
 {
 	const char *stopped = NULL;
@@ -102,11 +188,7 @@ static void search_with(struct view *v, const char *pattern, bool words)
 	struct search *re;
 
 	if (!pattern[0]) {
-		search_free(v->re);
-		v->re = NULL;
-		v->pattern[0] = '\0';
-		v->nmatches = 0;
-		v->cur_match = -1;
+		clear(v);
 		view_say(v, "search cleared");
 		return;
 	}
@@ -115,28 +197,11 @@ static void search_with(struct view *v, const char *pattern, bool words)
 		view_say(v, "bad pattern: %s", err);
 		return;
 	}
-	search_free(v->re);
+	clear(v);
 	v->re = re;
 	v->pattern_words = words;
 	snprintf(v->pattern, sizeof(v->pattern), "%s", pattern);
-	v->nmatches = 0;
-	v->cur_match = -1;
-	{
-		/* a second at most: a pattern that runs away on every paragraph
-		 * of a long cable must not freeze the reader */
-		double until = now_ms() + SEARCH_MS;
-		size_t i;
-
-		for (i = 0; v->c && i < v->c->nparas && v->nmatches < MAX_MATCHES; i++) {
-			struct collect c = { v, (int)i };
-
-			search_all(re, view_text(v, (int)i), MAX_MATCHES - v->nmatches, add_match, &c);
-			if (now_ms() > until && i + 1 < v->c->nparas) {
-				stopped = v->c->paras[i].address;
-				break;
-			}
-		}
-	}
+	stopped = find_all(v);
 	if (stopped) {
 		view_say(v, "search stopped at \xC2\xB6%s after a second: the pattern is too costly (%zu matches before)",
 			 stopped, v->nmatches);
@@ -169,20 +234,43 @@ static void search_with(struct view *v, const char *pattern, bool words)
 		say_match(v, "");
 }
 
+/* The last match (@dir > 0) or the first one a paragraph shown holds, or -1. */
+static long last_shown(const struct view *v, int dir)
+{
+	long n = (long)v->nmatches;
+
+	for (long k = dir > 0 ? n - 1 : 0; k >= 0 && k < n; k -= dir)
+		if (view_visible(v, v->matches[k].para))
+			return k;
+	return -1;
+}
+
 void view_search_next(struct view *v, int dir)
 {
 	long k, n = (long)v->nmatches;
 	bool wrapped = false;
 
-	if (!v->re) {
+	if (!view_searching(v)) {
 		view_say(v, "no search yet: / starts one");
 		return;
 	}
 	if (!n) {
-		view_say(v, "no match for /%s", v->pattern);
+		if (v->words)
+			view_say(v, "the list's words are in no paragraph of this cable");
+		else
+			view_say(v, "no match for /%s", v->pattern);
 		return;
 	}
 	k = v->cur_match;
+	/* the list's words stop at the last match: the next cable with some
+	 * is a key away */
+	if (v->words && k >= 0 && (dir > 0 ? last_shown(v, 1) <= k : last_shown(v, -1) >= k)) {
+		view_say(v, dir > 0 ? "the last match of the list's words in this cable: ) goes to the next cable with some"
+				    : "the first match of the list's words in this cable: ( goes to the cable before with some");
+		return;
+	}
+	if (v->words && k < 0 && dir < 0)
+		k = n;                  /* none current: N goes to the last */
 	for (long step = 0; step < n; step++) {
 		k += dir;
 		if (k >= n) {
@@ -226,6 +314,10 @@ void view_search_again(struct view *v)
 {
 	char pattern[sizeof(v->pattern)];
 
+	if (v->words) {
+		view_search_filter(v, v->words);
+		return;
+	}
 	if (!v->re)
 		return;
 	snprintf(pattern, sizeof(pattern), "%s", v->pattern);

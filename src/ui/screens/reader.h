@@ -70,6 +70,9 @@ void reader_select_link(struct ui *u, int dir);
 void reader_follow_link(struct ui *u);
 void reader_go_back(struct ui *u, bool may_quit);
 void reader_walk_cables(struct ui *u, int dir);
+/* ) and (: the next (previous) listed cable whose paragraphs hold the
+ * list's words, at its first (last) match */
+void reader_walk_hits(struct ui *u, int dir);
 /* The header's labels take this many columns. */
 #define LABEL_W 10
 

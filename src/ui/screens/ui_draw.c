@@ -146,7 +146,7 @@ static void draw_list(const struct ui *u, const struct rect *r)
 		{
 			int i = row->index;
 			const struct paragraph *p = &v->c->paras[i];
-			bool sel = i == v->sel;
+			bool sel = i == v->sel, matched = view_searching(v) && view_para_matches(v, i);
 			int base = sel ? (v->detail_focus ? A_BOLD | A_UNDERLINE : A_REVERSE) : 0;
 			char num[48], mark[96];
 			struct str t = view_text_made(v, i);
@@ -155,11 +155,13 @@ static void draw_list(const struct ui *u, const struct rect *r)
 
 			if (sel)
 				paint_fill(y, 0, textw, base);
-			/* the reader's own: a note (✎), a mark (*) */
-			x = put_c(y, 0, 1, view_is_noted(v, i) ? "\xE2\x9C\x8E" : view_is_marked(v, i) ? "*" : " ",
+			/* the reader's own: a note (✎), a mark (*); else a match of
+			 * the search in the paragraph (›), whose number is then
+			 * underlined as the matches are */
+			x = put_c(y, 0, 1, view_is_noted(v, i) ? "\xE2\x9C\x8E" : view_is_marked(v, i) ? "*" : matched ? "\xE2\x80\xBA" : " ",
 				  base | A_BOLD);
 			snprintf(num, sizeof(num), "\xC2\xB6%-*s ", MIN(numw, 12), p->address);
-			x += put_c(y, x, textw - x, num, base);
+			x += put_c(y, x, textw - x, num, base | (matched ? A_UNDERLINE | A_BOLD : 0));
 			if (p->marking.level) {
 				marking_format_portion(&p->marking, mark, sizeof(mark));
 				x += put_c(y, x, textw - x, "(", base);
@@ -189,7 +191,7 @@ static void draw_list(const struct ui *u, const struct rect *r)
 				h.shown = str_make(t.p, fit);
 				h.base = t.p;
 				h.attr = base;
-				if (v->re)
+				if (view_searching(v))
 					view_matches_in(v, i, highlight, &h);
 			}
 		}
@@ -259,7 +261,7 @@ static void draw_detail(const struct ui *u, const struct rect *r)
 		h.shown = v->wlines[li];
 		h.base = t.p;
 		h.attr = 0;
-		if (v->re)
+		if (view_searching(v))
 			view_matches_in(v, v->sel, highlight, &h);
 	}
 	if (pane_more_above(&v->detail))
@@ -331,7 +333,7 @@ static void draw_flow(const struct ui *u, const struct rect *r)
 			struct hl h = { y, r->x, 0, l->text, view_text_made(v, l->index).p, 0 };
 
 			h.w = paint_put(y, r->x, r->w - 1, l->text, 0);
-			if (v->re && h.base)
+			if (view_searching(v) && h.base)
 				view_matches_in(v, l->index, highlight, &h);
 			break;
 		}
@@ -365,7 +367,9 @@ static void draw_status(const struct ui *u, const struct rect *r)
 		view_filter_name(v, name, sizeof(name));
 		buf_printf(&b, "  filter: %s", name);
 	}
-	if (v->re)
+	if (v->words)
+		buf_adds(&b, "  the list's words");
+	else if (v->re)
 		buf_printf(&b, "  /%s", v->pattern);
 	if (v->detail_focus)
 		buf_adds(&b, "  [detail]");

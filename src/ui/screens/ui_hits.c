@@ -75,7 +75,7 @@ static void open_hit(struct ui *u)
 		return;
 	r = &hs->h.hit[hs->pane.sel];
 	clist_select_entry(&u->list, r->entry);
-	if (!ui_open_cable_anew(u, r->entry))
+	if (!ui_open_from_list(u, r->entry))
 		return;
 	paint_thousands(n, sizeof(n), hs->h.n);
 	if (r->para < 0) {
@@ -86,10 +86,6 @@ static void open_hit(struct ui *u)
 	}
 	if (!view_visible(v, r->para))
 		view_set_filter(v, (struct para_filter){ FILTER_ALL, LEVEL_NONE, false });
-	if (hs->h.words)
-		view_search_words(v, hs->h.pattern);
-	else
-		view_search(v, hs->h.pattern);
 	if (!view_search_at(v, r->para, r->start))
 		view_select(v, r->para);
 	ui_say(u, "hit %d of %s: Backspace goes back to the hits", (int)hs->pane.sel + 1, n);

@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include "base/util.h"
+
 /* Opens corpus entry @entry in the reader, which comes to the top. */
 void ui_keep_spot(struct ui *u)
 {
@@ -200,8 +202,54 @@ void reader_walk_cables(struct ui *u, int dir)
 		return;
 	}
 	l->sel += (size_t)(long)dir;
-	if (ui_open_cable_anew(u, l->rows[l->sel]))
+	if (ui_open_from_list(u, l->rows[l->sel]) && !u->v.words)
 		ui_say(u, "cable %zu of %zu: %s", l->sel + 1, l->n, u->v.c->id[0] ? u->v.c->id : "(no id)");
+}
+
+/* Does cable @c hold a match of a findable term of @f in a paragraph? */
+static bool holds_words(const struct cable *c, const struct cfilter *f)
+{
+	for (size_t k = 0; k < f->n; k++)
+		for (size_t i = 0; cf_findable(&f->terms[k]) && i < c->nparas; i++)
+			if (cf_find(&f->terms[k], c->paras[i].text, NULL, NULL))
+				return true;
+	return false;
+}
+
+/* The longest ) and ( look for a cable with matches. */
+#define WALK_HITS_MS 2000
+
+void reader_walk_hits(struct ui *u, int dir)
+{
+	struct clist *l = &u->list;
+	double until = now_ms() + WALK_HITS_MS;
+	size_t at = l->sel;
+
+	if (!u->has_list || !cfilter_findable(&l->filter)) {
+		ui_say(u, "the list's filter has no words to find: J and K go from cable to cable");
+		return;
+	}
+	for (;;) {
+		const struct cable *c;
+
+		if (dir > 0 ? at + 1 >= l->n : at == 0) {
+			ui_say(u, dir > 0 ? "no cable after this one in the list holds the list's words"
+					  : "no cable before this one in the list holds the list's words");
+			return;
+		}
+		at += (size_t)(long)dir;
+		c = corpus_cable(u->corpus, l->rows[at]);
+		if (c && holds_words(c, &l->filter))
+			break;
+		if (now_ms() > until) {
+			ui_say(u, "no cable with the list's words within %zu cables %s this one", dir > 0 ? at - l->sel : l->sel - at,
+			       dir > 0 ? "after" : "before");
+			return;
+		}
+	}
+	l->sel = at;
+	if (ui_open_from_list(u, l->rows[at]))
+		view_search_next(&u->v, dir);
 }
 
 
@@ -209,6 +257,26 @@ bool ui_open_cable_anew(struct ui *u, size_t entry)
 {
 	reader_of(u)->nhistory = 0;
 	return ui_open_cable(u, entry);
+}
+
+bool ui_open_from_list(struct ui *u, size_t entry)
+{
+	struct view *v = &u->v;
+	size_t paras = 0;
+
+	if (!ui_open_cable_anew(u, entry))
+		return false;
+	if (!cfilter_findable(&u->list.filter))
+		return true;
+	view_search_filter(v, &u->list.filter);
+	for (size_t k = 0; k < v->nmatches; k++)
+		paras += !k || v->matches[k].para != v->matches[k - 1].para;
+	if (v->nmatches)
+		ui_say(u, "%zu match%s of the list's words in %zu paragraph%s: n goes to the first", v->nmatches,
+		       v->nmatches == 1 ? "" : "es", paras, paras == 1 ? "" : "s");
+	else
+		ui_say(u, "the list's words are in no paragraph of this cable (in its header)");
+	return true;
 }
 
 void reader_show_header(struct ui *u)

@@ -111,7 +111,7 @@ static bool list_handle(void *ctx, struct screen *s, struct key k)
 	switch (keys_action(k, LIST, true)) {
 	case ACT_LIST_OPEN:
 		if (l->n) {
-			ui_open_cable_anew(u, l->rows[l->sel]);
+			ui_open_from_list(u, l->rows[l->sel]);
 		}
 		break;
 	case ACT_LIST_SORT:

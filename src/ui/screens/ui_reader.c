@@ -19,7 +19,7 @@ static void reader_prompt_done(struct ui *u, char kind, const char *text)
 	if (kind == '/') {
 		if (n)
 			view_search(v, text);
-		else if (v->re)
+		else if (view_searching(v))
 			view_search_next(v, 1);
 		return;
 	}
@@ -275,6 +275,8 @@ static bool reader_keys(struct ui *u, struct key k)
 	case ACT_CLOSE: reader_go_back(u, true); break;
 	case ACT_NEXT_CABLE: reader_walk_cables(u, 1); break;
 	case ACT_PREV_CABLE: reader_walk_cables(u, -1); break;
+	case ACT_NEXT_HIT_CABLE: reader_walk_hits(u, 1); break;
+	case ACT_PREV_HIT_CABLE: reader_walk_hits(u, -1); break;
 	case ACT_HEADER: cycle_header(u); break;
 	case ACT_CANCEL: rd->link_sel = -1; break;
 	case ACT_MOUSE: mouse_event(u); break;
