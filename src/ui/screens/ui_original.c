@@ -1,9 +1,11 @@
 /* ui_original.c -- the original: the record's text as pilcrow read it from the
  * file (the CSV field unquoted, the page's cable text, the text file as it
- * is), line by line with its line numbers, long lines broken at the edge,
- * never reflowed, so that a quote can be checked against it.  The lines of
- * the selected paragraph are marked in the gutter.  Control characters are
- * shown as pictures, as everywhere. */
+ * is), line by line with its line numbers, a long line broken at a blank
+ * (a continuation marked ↪ in the gutter), never reflowed, so that a quote
+ * can be checked against it.  The lines of the selected paragraph are
+ * marked in the gutter, and the reader's search (its pattern, or the
+ * list's words) is highlighted.  Control characters are shown as
+ * pictures, as everywhere. */
 #include "config.h"
 #include "ui/ui_internal.h"
 
@@ -22,6 +24,11 @@ struct original {
 	struct pane pane;        /* the lines, a text (a long line takes several rows) */
 	size_t para_first, para_last;  /* the selected paragraph's lines, or -1 */
 	int rows, cols, gutter;
+	/* the reader's search in the text: each match, in order */
+	struct hl_span {
+		uint32_t start, len;
+	} *spans;
+	size_t nspans, cap_spans;
 };
 
 static struct original *state_of(struct ui *u)
@@ -56,14 +63,95 @@ static struct str line_at(const struct original *r, const struct cable *c, size_
 	return line;
 }
 
+/* How much of @t goes on a row of @w columns (@used of them): all of it
+ * when it fits, else up to the last blank that fits; a word wider than
+ * the row is broken where the row ends. */
+static size_t row_fit(struct str t, int w, int *used)
+{
+	size_t fit = text_fit(t, w, used), b;
+
+	if (!fit && t.n)
+		fit = 1;
+	if (fit >= t.n)
+		return fit;
+	for (b = fit; b > 0 && t.p[b - 1] != ' ' && t.p[b - 1] != '\t'; b--)
+		;
+	if (b > 0) {
+		fit = b;
+		*used = text_width(str_make(t.p, fit));
+	}
+	return fit;
+}
+
 /* The screen rows line @i takes, broken at @w columns. */
 static int rows_of(const struct original *r, const struct cable *c, size_t i, int w)
 {
 	struct buf b = { 0 };
-	int cols = text_width(paint_clean(&b, line_at(r, c, i)));
+	struct str t = paint_clean(&b, line_at(r, c, i));
+	int rows = 0, used;
 
+	do {
+		size_t fit = row_fit(t, w, &used);
+
+		t = str_make(t.p + fit, t.n - fit);
+		rows++;
+	} while (t.n);
 	buf_free(&b);
-	return cols <= w ? 1 : (cols + w - 1) / w;
+	return rows;
+}
+
+static void add_span(size_t start, size_t len, void *ud)
+{
+	struct original *r = ud;
+
+	grow_array((void **)&r->spans, &r->cap_spans, r->nspans + 1, sizeof(*r->spans));
+	r->spans[r->nspans++] = (struct hl_span){ (uint32_t)start, (uint32_t)len };
+}
+
+static int span_order(const void *a, const void *b)
+{
+	const struct hl_span *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The reader's search, found in the whole text: a phrase may run over a
+ * line's end. */
+static void find_spans(struct original *r, const struct view *v)
+{
+	r->nspans = 0;
+	if (v->words) {
+		for (size_t k = 0; k < v->words->n; k++)
+			if (cf_findable(&v->words->terms[k]))
+				cf_find(&v->words->terms[k], r->c->text, add_span, r);
+		qsort(r->spans, r->nspans, sizeof(*r->spans), span_order);
+	} else if (v->re) {
+		search_all(v->re, r->c->text, 100000, add_span, r);
+	}
+}
+
+/* Underlines what the spans cover of the row drawn at @y, @x: @shown,
+ * which starts at byte @at of the text. */
+static void draw_spans(const struct original *r, int y, int x, struct str shown, size_t at)
+{
+	size_t lo = 0, hi = r->nspans;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (r->spans[mid].start + r->spans[mid].len <= at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t k = lo; k < r->nspans && r->spans[k].start < at + shown.n; k++) {
+		size_t s = MAX((size_t)r->spans[k].start, at), e = MIN((size_t)r->spans[k].start + r->spans[k].len,
+								    at + shown.n);
+		int col = text_width(str_make(shown.p, s - at));
+
+		paint_put(y, x + col, text_width(shown) - col + 1, str_make(shown.p + (s - at), e - s),
+			  A_UNDERLINE | A_BOLD);
+	}
 }
 
 static bool original_handle(void *ctx, struct screen *s, struct key k)
@@ -119,6 +207,7 @@ static void original_open(void *ctx)
 	r->pane.lines = original_lines;
 	r->pane.ud = r;
 	r->c = c;
+	find_spans(r, &u->v);
 	r->pane.top = r->para_first != (size_t)-1 && r->para_first > 2 ? (long)r->para_first - 2 : 0;
 	screens_push(&u->stack, ui_screen(u, &original_ops));
 	if (r->para_first != (size_t)-1)
@@ -164,23 +253,28 @@ static void original_draw(const void *ctx, const struct screen *s)
 	for (size_t i = top; i < r->n && y <= r->rows; i++) {
 		struct str line = line_at(r, c, i);
 		bool in_para = r->para_first != (size_t)-1 && i >= r->para_first && i <= r->para_last;
-		char num[32];
+		char num[32], cont[32];
 		struct str t;
-		bool first = true;
+		bool first = true, clean;
 
 		last = i;
 		snprintf(num, sizeof(num), "%*zu%s", r->gutter - 2, i + 1, in_para ? "\xE2\x96\x8C" : " ");
+		snprintf(cont, sizeof(cont), "%*s\xE2\x86\xAA%s", r->gutter - 3, "", in_para ? "\xE2\x96\x8C" : " ");
 		t = paint_clean(&cl, line);
-		/* a long line goes on under itself: never reflowed, never cut */
+		/* the search's matches are placed by the text's bytes: on a line
+		 * the painter shows as it is */
+		clean = t.n == line.n && memcmp(t.p, line.p, t.n) == 0;
+		/* a long line goes on under itself, broken at a blank: never
+		 * reflowed, never cut */
 		do {
 			int used;
-			size_t fit = text_fit(t, textw, &used);
+			size_t fit = row_fit(t, textw, &used);
 
-			if (!fit && t.n)
-				fit = 1;
-			if (first)
-				put_c(y, 0, r->gutter, num, in_para ? A_BOLD : A_DIM);
+			put_c(y, 0, r->gutter, first ? num : cont, first && !in_para ? A_DIM : A_BOLD);
 			paint_put(y, r->gutter, textw, str_make(t.p, fit), in_para ? A_BOLD : 0);
+			if (clean && r->nspans)
+				draw_spans(r, y, r->gutter, str_make(t.p, fit),
+					   r->starts[i] + (size_t)(t.p - cl.p));
 			t = str_make(t.p + fit, t.n - fit);
 			first = false;
 			y++;
@@ -210,6 +304,7 @@ static void original_free(void *state)
 	struct original *r = state;
 
 	free(r->starts);
+	free(r->spans);
 }
 
 static void original_init(struct screen *s)
