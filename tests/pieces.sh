@@ -14,6 +14,11 @@ ids() { jq -r '[.id, .date, .level, .subject, (.paragraphs | length), (.paragrap
 run_pilcrow "$tmp/out" "$tmp/err" --json "$tmp/dump.csv"
 ids "$tmp/out" > "$tmp/whole.tsv"
 check "the whole dump: 2,700 cables" [ "$(wc -l < "$tmp/whole.tsv")" -eq 2700 ]
+# the reader's banner: the cable's place in the list, with separators
+printf 'wait-index\nsize 24 100\nkeys G<Enter>\ndump banner\n' > "$tmp/banner.script"
+PILCROW_SCRIPT=$tmp/banner.script PILCROW_DUMP_DIR=$tmp PILCROW_WORKSPACE=$tmp/ws.db "$PILCROW" --fresh "$tmp/dump.csv" \
+	> /dev/null 2>&1
+check "the banner: cable 2,700/2,700 ($(head -1 "$tmp/banner"))" sh -c "head -1 '$tmp/banner' | grep -q 'cable 2,700/2,700 *\$'"
 
 # --- the pieces given together, in name order: every record once, as the whole gives it
 for how in "-l 100000" "-l 777" "-b 1000000" "-b 4099" "-b 65536 crlf"; do

@@ -97,8 +97,24 @@ static void index_file(struct corpus *c, uint32_t si)
 		add_entry(c, &c->scratch, si, 0, s->l.data.n);
 }
 
+/* Citing cables in the order a reader follows them: by date (a cable
+ * without one last), then by id with its serial as a number
+ * (09BRASILIA35 before 09BRASILIA1094). */
+static int cmp_citing(const void *pa, const void *pb, void *ud)
+{
+	const struct corpus *c = ud;
+	const struct centry *x = &c->e[*(const uint32_t *)pa], *y = &c->e[*(const uint32_t *)pb];
+
+	if ((!x->date) != (!y->date))
+		return x->date ? -1 : 1;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	return id_compare(corpus_str(c, x->id), corpus_str(c, y->id));
+}
+
 /* Who cites whom: two passes over the references of every cable (count,
- * then fill), in steps of @deadline like the indexing.  True when done. */
+ * then fill), in steps of @deadline like the indexing, then each cable's
+ * citing cables put in order.  True when done. */
 static bool build_cited_by(struct corpus *c, double deadline)
 {
 	if (!c->cite_count)
@@ -138,6 +154,10 @@ static bool build_cited_by(struct corpus *c, double deadline)
 		c->cite_pass++;
 		c->cite_i = 0;
 	}
+	for (size_t j = 0; j < c->n; j++)
+		if (c->cited_at[j + 1] - c->cited_at[j] > 1)
+			qsort_r(c->cited + c->cited_at[j], c->cited_at[j + 1] - c->cited_at[j], sizeof(*c->cited), cmp_citing,
+				c);
 	free(c->cite_count);
 	c->cite_count = NULL;
 	return true;

@@ -55,6 +55,12 @@ struct reader {
 	struct hline *hlines;
 	size_t nhlines, cap_hlines;
 	struct buf note;         /* the selected paragraph's note (recalc), a line of the detail */
+	/* where the open cable is in the list (recalc): its row, or -1 when
+	 * the list does not hold it; for the entry and the list it was
+	 * looked for in */
+	long list_pos;
+	size_t list_pos_entry;
+	double list_pos_made;
 };
 
 /* The reader's state, made with its screen. */

@@ -16,7 +16,7 @@
 static void draw_banner(const struct ui *u, int y, int w)
 {
 	const struct cable *c = u->v.c;
-	char banner[160], right[48];
+	char banner[160], right[96];
 	struct buf b = { 0 };
 	int attr = ui_level_attr(u, c->marking.level, true), x;
 
@@ -45,10 +45,14 @@ static void draw_banner(const struct ui *u, int y, int w)
 		x += paint_put(y, x, w - x - 1, paint_clean(&cl, buf_str(&b)), attr & ~A_BOLD);
 		buf_free(&cl);
 	}
-	if (u->has_list && u->list.n > 1) {
+	if (u->has_list && u->list.n > 1 && reader_of(u)->list_pos >= 0) {
+		char at[32], of[32];
 		int rw;
 
-		snprintf(right, sizeof(right), "cable %zu/%zu ", u->list.sel + 1, u->list.n);
+		/* the cable on screen (one followed by a REF too), as the list has it */
+		paint_thousands(at, sizeof(at), (size_t)reader_of(u)->list_pos + 1);
+		paint_thousands(of, sizeof(of), u->list.n);
+		snprintf(right, sizeof(right), "cable %s/%s ", at, of);
 		rw = (int)strlen(right);
 		if (x + rw + 1 < w)
 			put_c(y, w - rw, rw, right, attr & ~A_BOLD);

@@ -396,12 +396,32 @@ static void flow_recalc(struct ui *u)
 	list_texts(v);
 }
 
+/* Where the open cable is in the list, looked for again when the cable or
+ * the list changed (a cable followed by a REF is not the one selected). */
+static void find_in_list(struct ui *u, struct reader *rd)
+{
+	const struct clist *l = &u->list;
+
+	if (rd->list_pos_entry == u->v.cur && rd->list_pos_made == l->made_at && rd->list_pos_made != 0)
+		return;
+	rd->list_pos_entry = u->v.cur;
+	rd->list_pos_made = l->made_at;
+	rd->list_pos = -1;
+	if (l->sel < l->n && l->rows[l->sel] == u->v.cur)
+		rd->list_pos = (long)l->sel;
+	for (size_t i = 0; i < l->n && rd->list_pos < 0; i++)
+		if (l->rows[i] == u->v.cur)
+			rd->list_pos = (long)i;
+}
+
 static void reader_recalc(void *ctx, struct screen *s, struct rect r)
 {
 	struct ui *u = ctx;
 	struct reader *rd = s->state;
 	struct view *v = &u->v;
 
+	if (v->c)
+		find_in_list(u, rd);
 	if (rd->flow_on) {
 		/* the header pane is the banner; the header's lines open the
 		 * flow, at the detail's width */
