@@ -4,7 +4,10 @@
 #include "ui/ui_internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "base/text.h"
 
 /* The screen's own state (no other screen sees it), made when it first
  * opens and reached through its screen. */
@@ -17,8 +20,19 @@ struct help_line {
 #define HELP_LINES_MAX 256
 #define HELP_BOUND_MAX 48        /* the config's bind lines the help shows */
 
+/* A row on screen: a line's keys and the first part of its description,
+ * or a part of the description wrapped under it. */
+struct help_row {
+	int line;
+	bool first;
+	struct str part;
+};
+
 struct help {
-	struct pane pane;        /* the lines, a text */
+	struct pane pane;        /* the rows, a text */
+	struct help_row *rows;   /* the lines with their descriptions wrapped (recalc) */
+	size_t nrows, cap_rows;
+	int wrapped_at;          /* the width they were wrapped at, 0: not yet */
 	enum where first;        /* the keys of the screen below, listed first */
 	struct help_line lines[HELP_LINES_MAX];   /* made when it opens */
 	char bound[HELP_BOUND_MAX][2][200];       /* the config's keys: name, what */
@@ -92,6 +106,7 @@ static void help_open(void *ctx)
 	h->first = below ? (enum where)below->keys : ANY;
 	nb = bound_lines(u, h->lines);
 	h->n = nb + help_lines(h->first, h->lines + nb, HELP_LINES_MAX - nb);
+	h->wrapped_at = 0;
 	pane_init(&h->pane, true);
 	screens_push(&u->stack, ui_screen(u, &help_ops));
 }
@@ -108,13 +123,52 @@ static bool help_handle(void *ctx, struct screen *s, struct key k)
 	return true;
 }
 
+/* The keys' column, and where the descriptions start. */
+#define HELP_KEYS_X 3
+#define HELP_KEYS_W 20
+#define HELP_TEXT_X 24
+
+struct wrap_into {
+	struct help *h;
+	int line;
+	bool first;
+};
+
+static void add_row(struct str part, void *ud)
+{
+	struct wrap_into *w = ud;
+	struct help *h = w->h;
+
+	grow_array((void **)&h->rows, &h->cap_rows, h->nrows + 1, sizeof(*h->rows));
+	h->rows[h->nrows++] = (struct help_row){ w->line, w->first, part };
+	w->first = false;
+}
+
+/* The descriptions wrapped at @w columns: never cut. */
+static void wrap_rows(struct help *h, int w)
+{
+	h->nrows = 0;
+	h->wrapped_at = w;
+	for (int i = 0; i < h->n; i++) {
+		struct wrap_into into = { h, i, true };
+
+		if (h->lines[i].title || !*h->lines[i].help)
+			add_row(str_c(""), &into);
+		else
+			text_wrap(str_c(h->lines[i].help), w, add_row, &into);
+	}
+}
+
 static void help_recalc(void *ctx, struct screen *s, struct rect r)
 {
-	struct ui *u = ctx;
-	struct help *h = ui_state(u, &help_ops);
+	struct help *h = s->state;
+	/* the last column holds the scroll marks */
+	int w = r.w - HELP_TEXT_X - 1 > 10 ? r.w - HELP_TEXT_X - 1 : 10;
 
-	(void)s;
-	pane_resize(&h->pane, h->n, r.h - 3);
+	(void)ctx;
+	if (h->wrapped_at != w)
+		wrap_rows(h, w);
+	pane_resize(&h->pane, (long)h->nrows, r.h - 3);
 }
 
 static void help_draw(const void *ctx, const struct screen *s)
@@ -122,19 +176,23 @@ static void help_draw(const void *ctx, const struct screen *s)
 	const struct ui *u = ctx;
 	const struct help *h = ui_state(u, &help_ops);
 	const struct help_line *lines = h->lines;
-	int n = h->n, rows = s->r.h, cols = s->r.w, y = 2;
+	int rows = s->r.h, cols = s->r.w, y = 2;
 	int title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
 
 	paint_erase();
 	paint_fill(0, 0, cols, title);
 	put_c(0, 1, cols - 1, "pilcrow keys", title);
-	for (long i = h->pane.top; i < n && y < rows - 1; i++, y++) {
-		if (lines[i].title) {
-			put_c(y, 1, cols - 1, lines[i].keys, pair_attr(u, PAIR_SECTION, A_BOLD) | A_BOLD);
+	for (long k = h->pane.top; k < (long)h->nrows && y < rows - 1; k++, y++) {
+		const struct help_row *row = &h->rows[k];
+		const struct help_line *l = &lines[row->line];
+
+		if (l->title) {
+			put_c(y, 1, cols - 1, l->keys, pair_attr(u, PAIR_SECTION, A_BOLD) | A_BOLD);
 			continue;
 		}
-		put_c(y, 3, 20, lines[i].keys, A_BOLD);
-		put_c(y, 24, cols - 24, lines[i].help, 0);
+		if (row->first)
+			put_c(y, HELP_KEYS_X, HELP_KEYS_W, l->keys, A_BOLD);
+		paint_put(y, HELP_TEXT_X, cols - HELP_TEXT_X - 1, row->part, 0);
 	}
 	if (pane_more_above(&h->pane))
 		put_c(2, cols - 1, 1, "\xE2\x96\xB2", A_BOLD);
@@ -151,6 +209,13 @@ static bool help_cursor(const void *ctx, const struct screen *s, int *y, int *x)
 	return true;
 }
 
+static void help_free(void *state)
+{
+	struct help *h = state;
+
+	free(h->rows);
+}
+
 static void help_init(struct screen *s)
 {
 	s->pane = &((struct help *)s->state)->pane;
@@ -160,6 +225,7 @@ const struct screen_ops help_ops = {
 	.name = "help",
 	.keys = HELP,
 	.init = help_init,
+	.free = help_free,
 	.start = help_open,
 	.open_on = (const int[]){ ACT_HELP, -1 },
 	.state_size = sizeof(struct help),
