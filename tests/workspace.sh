@@ -234,7 +234,7 @@ type level>=C<Enter>
 keys s jj<Enter>jjj
 dump place-left
 EOF
-printf 'size 30 100\nwait-index\ndump place-again\nkeys <BS>\ndump place-again-list\nkeys R\ndump place-R\n' > "$tmp/place2.script"
+printf 'size 30 100\nwait-index\ndump place-again\nkeys <Enter>\ndump place-again-reader\nkeys <BS>\ndump place-again-list\nkeys R\ndump place-R\n' > "$tmp/place2.script"
 printf 'size 30 100\nwait-index\ndump place-fresh\n' > "$tmp/place3.script"
 for k in 1 2 3; do
 	fresh=
@@ -245,8 +245,10 @@ for k in 1 2 3; do
 done
 left=$(sed -n 1p "$tmp/place-left" | sed 's/  *cable.*//')
 para=$(tail -1 "$tmp/place-left" | sed 's/^ *\(¶[0-9a-z]*\)\/.*/\1/')
-check "place: the cable reopened in the reader ($left)" sh -c "sed -n 1p '$tmp/place-again' | grep -qF -- '$left'"
-check "place: at the paragraph it was left at ($para)" sh -c "tail -1 '$tmp/place-again' | grep -q '^ $para/'"
+id=$(echo "$left" | awk '{ print $2 }')
+check "place: the list again, the cable left selected ($id)" sh -c "grep -q 'as left: $id; Enter returns to it where you left it' '$tmp/place-again' && grep -q '^ pilcrow ' '$tmp/place-again'"
+check "place: Enter reopens the cable ($left)" sh -c "sed -n 1p '$tmp/place-again-reader' | grep -qF -- '$left'"
+check "place: at the paragraph it was left at ($para)" sh -c "tail -1 '$tmp/place-again-reader' | grep -q '^ $para/'"
 check "place: the list with its filter and order" \
 	grep -q "^ pilcrow  9 cables  sorted by date  filter: level>=C" "$tmp/place-again-list"
 check "place: R starts clean" sh -c "sed -n 1p '$tmp/place-R' | grep -qx ' pilcrow  9 cables *'"

@@ -193,16 +193,12 @@ void ui_list_restore(struct ui *u)
 	clist_grow(&u->list);
 	e = *p.cable ? corpus_find(u->corpus, p.cable) : -1;
 	buf_adds(&said, "as left");
-	if (e >= 0 && clist_select_entry(&u->list, (size_t)e)) {
-		buf_printf(&said, ": %s", p.cable);
-		if (p.reading)
-			ui_open_cable(u, (size_t)e);
-	}
-	if (*p.filter)
-		buf_printf(&said, ", filter %s", p.filter);
-	if (u->list.sort != SORT_INPUT || u->list.reverse)
-		buf_printf(&said, ", by %s%s", sort_name(u->list.sort), u->list.reverse ? " reversed" : "");
-	buf_adds(&said, " (R or --fresh: a clean start)");
+	/* the list first, the cable selected: Enter goes back into it where
+	 * it was left (a reader may want the list, or another cable) */
+	if (e >= 0 && clist_select_entry(&u->list, (size_t)e))
+		buf_printf(&said, ": %s%s", p.cable, p.reading ? "; Enter returns to it where you left it" : "");
+	/* the filter and the order are in the title bar */
+	buf_adds(&said, " (R: a clean start)");
 	ui_say(u, "%s", said.p);
 	buf_free(&said);
 }
