@@ -26,15 +26,12 @@ void cable_reset(struct cable *c)
 	c->arena = a;
 }
 
-void cable_warn(struct cable *c, const char *fmt, ...)
+/* The repair @tmp kept once among the warnings (and the cautions when
+ * @trust). */
+static void warn(struct cable *c, const char *tmp, bool trust)
 {
-	char tmp[512];
-	va_list ap;
 	struct str *w;
 
-	va_start(ap, fmt);
-	vsnprintf(tmp, sizeof(tmp), fmt, ap);
-	va_end(ap);
 	/* the same repair made twice is said once */
 	for (size_t i = 0; i < c->nwarnings; i++)
 		if (str_eq_c(c->warnings[i], tmp))
@@ -47,6 +44,37 @@ void cable_warn(struct cable *c, const char *fmt, ...)
 	}
 	w = &c->warnings[c->nwarnings++];
 	*w = arena_strdup(&c->arena, str_c(tmp));
+	if (!trust)
+		return;
+	if (c->ncautions == c->cap_cautions) {
+		size_t cap = c->cap_cautions ? c->cap_cautions * 2 : 4;
+
+		c->cautions = arena_grow(&c->arena, c->cautions, c->ncautions, cap, sizeof(*c->cautions));
+		c->cap_cautions = cap;
+	}
+	c->cautions[c->ncautions++] = *w;
+}
+
+void cable_warn(struct cable *c, const char *fmt, ...)
+{
+	char tmp[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	warn(c, tmp, false);
+}
+
+void cable_caution(struct cable *c, const char *fmt, ...)
+{
+	char tmp[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	warn(c, tmp, true);
 }
 
 /* Appends a zeroed item to an arena-backed array. */

@@ -123,10 +123,15 @@ struct cable {
 
 	struct str *warnings;
 	size_t nwarnings;
+	/* the repairs that change what a reader should trust (another cable's
+	 * text, a level in conflict with the record, a text cut short, a REF
+	 * that cannot be): the same strings as in warnings */
+	struct str *cautions;
+	size_t ncautions;
 
 	/* capacities of the arrays above (arena-backed) */
 	size_t cap_to, cap_info, cap_captions, cap_tags, cap_refs, cap_sections,
-	       cap_paras, cap_trailer, cap_warnings;
+	       cap_paras, cap_trailer, cap_warnings, cap_cautions;
 };
 
 /* Prepares @c; cable_free() releases it. */
@@ -138,6 +143,10 @@ void cable_reset(struct cable *c);
 
 /* Records a repair the parser made. */
 void cable_warn(struct cable *c, const char *fmt, ...) PRINTF_LIKE(2, 3);
+
+/* The same for a repair that changes what a reader should trust: also
+ * one of the cable's cautions, which the reader shows unasked. */
+void cable_caution(struct cable *c, const char *fmt, ...) PRINTF_LIKE(2, 3);
 
 /* Append helpers: each returns the new zeroed element. */
 struct field *cable_add_field(struct cable *c, struct field **arr, size_t *n, size_t *cap);

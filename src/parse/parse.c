@@ -216,7 +216,7 @@ static void finish_id(struct parser *p, const struct record_meta *m)
 		c->id_as_written.text = w;
 		c->id_as_written.at = text_span(p, w);
 		if (p->de_serial.n && !serials_agree(p->de_serial, p->class_serial))
-			cable_warn(c, "the routing header (DE #%.*s) and the classification line (%.*s) name two cables; "
+			cable_caution(c, "the routing header (DE #%.*s) and the classification line (%.*s) name two cables; "
 				   "the text may be another cable's", (int)p->de_serial.n, p->de_serial.p, (int)MIN(w.n, 60), w.p);
 		id_from_parts(have_year ? p->year : 0, station, p->class_serial, made);
 		if (have_year) {
@@ -273,7 +273,7 @@ static void finish_origin(struct parser *p)
 			c->origin.at = text_span(p, p->class_station);
 			return;
 		}
-		cable_warn(c, "the text's classification line names %.*s %.*s, not %s",
+		cable_caution(c, "the text's classification line names %.*s %.*s, not %s",
 			   (int)p->class_station.n, p->class_station.p, (int)p->class_serial.n,
 			   p->class_serial.p, c->id);
 	}
@@ -329,7 +329,7 @@ static void finish_classification(struct parser *p, const struct record_meta *m)
 			c->marking.rel = keep(p, cont.rel);
 		if (have_text && text_mark.level != cont.level &&
 		    !(text_mark.level == LEVEL_U && cont.level == LEVEL_SBU))
-			cable_warn(c, "the text is marked %s but the record says %s; kept the record's",
+			cable_caution(c, "the text is marked %s but the record says %s; kept the record's",
 				   level_name(text_mark.level), level_name(cont.level));
 	} else if (have_text) {
 		c->marking = text_mark;
@@ -490,7 +490,7 @@ static bool parse(struct cable *c, struct str text, const struct record_meta *me
 		cable_warn(c, "%.*s", (int)m.notes[i].n, m.notes[i].p);
 	if (m.cut) {
 		c->partial = true;
-		cable_warn(c, "the record is cut off at the end of the input: its text stops there");
+		cable_caution(c, "the record is cut off at the end of the input: its text stops there");
 	}
 
 	parse_split_lines(&p);

@@ -67,7 +67,7 @@ static void ref_ids(struct parser *p, size_t first, struct str item, struct str 
 		} else if (y == p->year && p->serial > 0 && strcmp(h->station, p->station) == 0 &&
 			   atol(h->serial) > p->serial) {
 			/* "10 BUENOS AIRES 118" in BUENOS AIRES 111: as written, said */
-			cable_warn(c, "REF %s %s of %d names a later cable of this post than this one (%ld); kept as written",
+			cable_caution(c, "REF %s %s of %d names a later cable of this post than this one (%ld); kept as written",
 				   h->station, h->serial, y, p->serial);
 		}
 		if (!id_from_parts(y, str_c(h->station), str_c(h->serial), id))

@@ -326,7 +326,7 @@ static void cut_off_end(struct parser *p, size_t end, struct str *garbage)
 	for (size_t i = p->nlines; i > p->body_start && i > end; i--) {
 		if (!line_blank(p, i - 1) && cut_mark(line_str(p, i - 1))) {
 			c->partial = true;
-			cable_warn(c, "the text ends in \"...\": its publisher cut it short; marked partial");
+			cable_caution(c, "the text ends in \"...\": its publisher cut it short; marked partial");
 			break;
 		}
 	}
@@ -342,7 +342,7 @@ static void cut_off_end(struct parser *p, size_t end, struct str *garbage)
 			*garbage = str_make(s.p + k, s.n - k);
 			p->lines[i - 1].len = (uint32_t)(str_trim(str_make(s.p, k)).n + (size_t)(str_trim(str_make(s.p, k)).p - s.p));
 			c->partial = true;
-			cable_warn(c, "the text ends cut off, in garbage (\"%.*s\"), left out; marked partial",
+			cable_caution(c, "the text ends cut off, in garbage (\"%.*s\"), left out; marked partial",
 				   (int)MIN(garbage->n, 40), garbage->p);
 		} else if (s.n >= 3 && memcmp(s.p + s.n - 3, "...", 3) == 0 && !c->partial &&
 			   (s.n - k == 3 || (k < s.n && s.n - k > 3 && is_alpha((unsigned char)s.p[s.n - 4])))) {
@@ -351,7 +351,7 @@ static void cut_off_end(struct parser *p, size_t end, struct str *garbage)
 			struct str what = s.n - k == 3 ? s : str_make(s.p + k, s.n - k);
 
 			c->partial = true;
-			cable_warn(c, "the text ends in \"%.*s\": cut short; marked partial", (int)MIN(what.n, 40), what.p);
+			cable_caution(c, "the text ends in \"%.*s\": cut short; marked partial", (int)MIN(what.n, 40), what.p);
 		}
 		break;
 	}
@@ -387,7 +387,7 @@ size_t parse_tail(struct parser *p)
 		    is_trailer(s) || cut_after_signer(p, i - 1)) {
 			if (cut_after_signer(p, i - 1)) {
 				c->partial = true;
-				cable_warn(c, "a line cut short after the signer (\"%.*s\"), left out; marked partial",
+				cable_caution(c, "a line cut short after the signer (\"%.*s\"), left out; marked partial",
 					   (int)MIN(s.n, 60), s.p);
 			}
 			if (!line_blank(p, i - 1))

@@ -179,6 +179,9 @@ void header_lines(struct ui *u, int cols)
 	for (size_t k = 0; k < rd->nlinks; k++)
 		rd->links[k].line = -1;
 	header_field(u, "Subject", c->subject.text, width, -1);
+	/* what changes how far the text can be trusted, unasked: a line each */
+	for (size_t i = 0; i < c->ncautions; i++)
+		folded_field(u, i ? "" : "Caution", c->cautions[i], width);
 	describe_tags(&t, c);
 	header_field(u, "TAGS", buf_str(&t), width, -1);
 	/* one line a reference: the ones in the corpus can be opened (r, Enter) */
