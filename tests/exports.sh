@@ -116,6 +116,17 @@ else
 	echo "(pandoc --citeproc: skipped, pandoc is not installed)"
 fi
 
+# The marks browser's export prompt: ~ is the home folder, the path
+# written is said whole; a name that says no format keeps the line
+mkdir -p "$tmp/home"
+printf 'size 24 120\nkeys w\nkeys e\ntype ~/marks.txt.doc<Enter>\ndump export-noformat\nkeys <C-u>\ntype ~/marks.md<Enter>\ndump export-home\n' \
+	> "$tmp/export.script"
+HOME=$tmp/home PILCROW_SCRIPT=$tmp/export.script PILCROW_DUMP_DIR=$tmp/dumps "$PILCROW" data/cables > /dev/null 2>&1
+check "export prompt: a name with no format keeps the line" \
+	sh -c "grep -q 'the name says the format' '$tmp/dumps/export-noformat' && grep -q 'export to .*: ~/marks.txt.doc' '$tmp/dumps/export-noformat'"
+check "export prompt: ~ is the home folder" cmp -s "$tmp/home/marks.md" tests/golden/export/all.markdown
+check "export prompt: the path written said whole" grep -q "written to $tmp/home/marks.md (markdown)" "$tmp/dumps/export-home"
+
 # set citation = STYLE: what Y copies is what pilcrow.conf(5) shows for
 # the style (\(lq and \(rq are the curly quotes, \(ps the pilcrow)
 for style in chicago-note chicago-bibliography author-date ap; do

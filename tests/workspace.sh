@@ -234,7 +234,7 @@ type level>=C<Enter>
 keys s jj<Enter>jjj
 dump place-left
 EOF
-printf 'size 30 100\nwait-index\ndump place-again\nkeys <Enter>\ndump place-again-reader\nkeys <BS>\ndump place-again-list\nkeys R\ndump place-R\n' > "$tmp/place2.script"
+printf 'size 30 100\nwait-index\ndump place-again\nkeys <Enter>\ndump place-again-reader\nkeys <BS>\ndump place-again-list\nkeys RR\ndump place-R\n' > "$tmp/place2.script"
 printf 'size 30 100\nwait-index\ndump place-fresh\n' > "$tmp/place3.script"
 for k in 1 2 3; do
 	fresh=

@@ -194,3 +194,37 @@ bool files_write_all(int fd, const char *p, size_t n)
 	}
 	return true;
 }
+
+bool files_user_path(const char *typed, char *out, size_t n, char *err, size_t errsize)
+{
+	const char *home = getenv("HOME"), *rest = NULL;
+	char cwd[4096];
+	int w;
+
+	if (typed[0] == '~' && (typed[1] == '/' || !typed[1]))
+		rest = typed + 1;
+	else if (strncmp(typed, "$HOME", 5) == 0 && (typed[5] == '/' || !typed[5]))
+		rest = typed + 5;
+	else if (strncmp(typed, "${HOME}", 7) == 0 && (typed[7] == '/' || !typed[7]))
+		rest = typed + 7;
+	if (rest) {
+		if (!home || !*home) {
+			snprintf(err, errsize, "%s: HOME is not set, so ~ names no folder", typed);
+			return false;
+		}
+		w = snprintf(out, n, "%s%s", home, rest);
+	} else if (typed[0] == '/') {
+		w = snprintf(out, n, "%s", typed);
+	} else {
+		if (!getcwd(cwd, sizeof(cwd))) {
+			snprintf(err, errsize, "%s: the working folder cannot be named (%s)", typed, strerror(errno));
+			return false;
+		}
+		w = snprintf(out, n, "%s/%s", cwd, typed);
+	}
+	if (w < 0 || (size_t)w >= n) {
+		snprintf(err, errsize, "%s: the path is too long", typed);
+		return false;
+	}
+	return true;
+}

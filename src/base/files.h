@@ -37,4 +37,10 @@ bool files_write_all(int fd, const char *p, size_t n);
 /* Reads a small file into @out (NUL-terminated); false when it cannot. */
 bool files_read(const char *path, char *out, size_t n);
 
+/* A path as a person types it, made whole: ~ and ~/..., $HOME and
+ * ${HOME} at its start become the home folder, and a relative path is
+ * made absolute from the working folder.  False (and why in @err) when it
+ * cannot be. */
+bool files_user_path(const char *typed, char *out, size_t n, char *err, size_t errsize);
+
 #endif

@@ -87,6 +87,8 @@ struct cfilter {
 
 /* Parses @s; on error returns false and writes a one-line message to @err. */
 bool cfilter_parse(struct cfilter *f, const char *s, char *err, size_t errsize);
+/* The same, and on error where in @s the term at fault starts (@at). */
+bool cfilter_parse_at(struct cfilter *f, const char *s, char *err, size_t errsize, size_t *at);
 void cfilter_free(struct cfilter *f);
 
 /* True when the filter has no terms. */

@@ -398,6 +398,13 @@ static void term_free(struct cf_term *t)
 
 bool cfilter_parse(struct cfilter *f, const char *s, char *err, size_t errsize)
 {
+	size_t at;
+
+	return cfilter_parse_at(f, s, err, errsize, &at);
+}
+
+bool cfilter_parse_at(struct cfilter *f, const char *s, char *err, size_t errsize, size_t *at)
+{
 	const char *p = s;
 	size_t cap = 0;
 
@@ -415,6 +422,7 @@ bool cfilter_parse(struct cfilter *f, const char *s, char *err, size_t errsize)
 			p++;
 		if (!*p)
 			break;
+		*at = (size_t)(p - s);
 		memset(&t, 0, sizeof(t));
 		if ((*p == '!' || *p == '-') && p[1] && p[1] != ' ' && p[1] != '=') {
 			t.negate = true;

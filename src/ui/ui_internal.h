@@ -133,6 +133,10 @@ void ui_list_narrow(struct ui *u, const char *term);
  * @names when the prompt open is given them (prompt_names). */
 void prompt_open(struct ui *u, char kind, const char *label, const char *start, prompt_done_fn done);
 void prompt_names(struct ui *u, size_t (*names)(struct ui *u, const char *const **names));
+/* The prompt open again on a line Enter could not take: @text kept, the
+ * cursor at byte @at (the fault), @error said whole above it. */
+void prompt_fault(struct ui *u, char kind, const char *label, const char *text, size_t at, const char *error,
+		  prompt_done_fn done);
 
 /* ui_work.c: a note (a line; in $EDITOR), a collection, copying the
  * paragraph (@quote) or its citation, the citation of the list's cable */

@@ -24,6 +24,11 @@ void clist_free(struct clist *l)
 	free(l->rows);
 	l->rows = NULL;
 	l->n = l->cap = 0;
+	while (l->nundo)
+		clist_forget(l);
+	free(l->undo);
+	l->undo = NULL;
+	l->cap_undo = 0;
 }
 
 bool clist_plain(const struct clist *l)
@@ -266,4 +271,46 @@ void clist_scroll(struct clist *l, size_t h)
 	clist_pane(l);
 	pane_resize(&l->pane, (long)l->n, h ? (int)h : 1);
 	clist_moved(l);
+}
+
+void clist_remember(struct clist *l)
+{
+	struct clist_state *st;
+
+	if (l->nundo == CLIST_UNDO_MAX) {
+		free(l->undo[0].filter);
+		memmove(l->undo, l->undo + 1, (l->nundo - 1) * sizeof(*l->undo));
+		l->nundo--;
+	}
+	grow_array((void **)&l->undo, &l->cap_undo, l->nundo + 1, sizeof(*l->undo));
+	st = &l->undo[l->nundo++];
+	/* a filter being applied is the one asked for */
+	st->filter = xstrdup(l->has_pending && l->pending.text ? l->pending.text : l->filter.text ? l->filter.text : "");
+	st->sort = l->sort;
+	st->reverse = l->reverse;
+	st->entry = clist_entry(l);
+}
+
+void clist_forget(struct clist *l)
+{
+	if (l->nundo)
+		free(l->undo[--l->nundo].filter);
+}
+
+bool clist_undo(struct clist *l)
+{
+	struct clist_state st;
+	char err[256];
+
+	if (!l->nundo)
+		return false;
+	st = l->undo[--l->nundo];
+	if (!clist_set_filter(l, st.filter, err, sizeof(err)))
+		clist_set_filter(l, "", err, sizeof(err));
+	if (l->sort != st.sort || l->reverse != st.reverse)
+		clist_set_sort(l, st.sort, st.reverse);
+	if (st.entry >= 0)
+		clist_select_entry(l, (size_t)st.entry);
+	free(st.filter);
+	return true;
 }

@@ -34,6 +34,16 @@ struct clist {
 	bool has_pending;
 	size_t gave_up;          /* cables the pattern gave up on, last time */
 	unsigned ws_gen;         /* the workspace's generation the rows were made at */
+
+	/* the list's states before each change of filter or order, the last
+	 * last (clist_remember, clist_undo) */
+	struct clist_state {
+		char *filter;
+		enum sort_key sort;
+		bool reverse;
+		long entry;      /* the cable selected, or -1 */
+	} *undo;
+	size_t nundo, cap_undo;
 };
 
 void clist_init(struct clist *l, struct corpus *corpus);
@@ -89,5 +99,13 @@ void clist_moved(struct clist *l);
 
 /* Is the list as read: no filter, no sort? */
 bool clist_plain(const struct clist *l);
+
+/* The list's state (filter, order, selection) kept, before a change; the
+ * change that failed forgotten; the last state kept made the list's again
+ * (false: none is kept).  CLIST_UNDO_MAX states are kept at most. */
+#define CLIST_UNDO_MAX 100
+void clist_remember(struct clist *l);
+void clist_forget(struct clist *l);
+bool clist_undo(struct clist *l);
 
 #endif

@@ -10,6 +10,12 @@
 #include "doc/marking.h"
 #include "base/text.h"
 
+/* The list screen's own state. */
+struct list_screen {
+	struct list_columns cols;   /* its columns (recalc) */
+	bool fresh_asked;           /* R was pressed: R again starts clean */
+};
+
 /* ------------------------------------------------------------ filters */
 
 static void set_filter(struct ui *u, const char *text, bool narrow)
@@ -17,7 +23,9 @@ static void set_filter(struct ui *u, const char *text, bool narrow)
 	struct clist *l = &u->list;
 	char err[256];
 
+	clist_remember(l);      /* u takes it back */
 	if (!(narrow ? clist_narrow(l, text, err, sizeof(err)) : clist_set_filter(l, text, err, sizeof(err)))) {
+		clist_forget(l);
 		ui_say(u, "filter: %s", err);
 		return;
 	}
@@ -65,16 +73,34 @@ void ui_list_narrow(struct ui *u, const char *term)
 
 static void list_prompt_done(struct ui *u, char kind, const char *text)
 {
+	struct cfilter f;
+	char err[256];
+	size_t at = 0;
+
 	if (kind == 'l') {
 		/* / narrows the filter there is, with a term on the subject */
-		char *f = xasprintf(strchr(text, '\'') ? "subject~\"%s\"" : "subject~'%s'", text);
+		char *term;
 
-		if (*text)
-			set_filter(u, f, true);
-		free(f);
-	} else {
-		set_filter(u, text, false);
+		if (!*text)
+			return;
+		term = xasprintf(strchr(text, '\'') ? "subject~\"%s\"" : "subject~'%s'", text);
+		if (cfilter_parse(&f, term, err, sizeof(err))) {
+			cfilter_free(&f);
+			set_filter(u, term, true);
+		} else {
+			prompt_fault(u, 'l', "/", text, strlen(text), err, list_prompt_done);
+		}
+		free(term);
+		return;
 	}
+	/* a filter that does not parse: the prompt again, the line kept, the
+	 * cursor at the term at fault, the error said whole */
+	if (!cfilter_parse_at(&f, text, err, sizeof(err), &at)) {
+		prompt_fault(u, 'f', " filter: ", text, at, err, list_prompt_done);
+		return;
+	}
+	cfilter_free(&f);
+	set_filter(u, text, false);
 }
 
 /* ------------------------------------------------------------ keys */
@@ -102,12 +128,47 @@ static void say_sort(struct ui *u)
 	ui_say(u, "sorted by %s%s", sort_name(u->list.sort), u->list.reverse ? ", reversed" : "");
 }
 
+/* R asks first: R again clears the filter and the order. */
+static void fresh(struct ui *u, struct list_screen *ls, bool asked)
+{
+	struct clist *l = &u->list;
+
+	if (!asked) {
+		ls->fresh_asked = true;
+		ui_say(u, "R again: no filter, file order (u takes it back)");
+		return;
+	}
+	set_filter(u, "", false);
+	if (l->sort != SORT_INPUT || l->reverse)
+		clist_set_sort(l, SORT_INPUT, false);
+	clist_move(l, -(long)l->n);
+	ui_say(u, "a clean start: no filter, file order, the first cable (u takes it back)");
+}
+
+static void undo(struct ui *u)
+{
+	struct clist *l = &u->list;
+
+	if (!clist_undo(l)) {
+		ui_say(u, "no change of the list to take back");
+		return;
+	}
+	if (l->busy)
+		ui_say(u, "back: %s (reading the cables' text: Esc cancels)",
+		       l->pending.text && *l->pending.text ? l->pending.text : "no filter");
+	else
+		ui_say(u, "back: %s, %s%s", cfilter_empty(&l->filter) ? "no filter" : l->filter.text, sort_name(l->sort),
+		       l->reverse ? " reversed" : "");
+}
+
 static bool list_handle(void *ctx, struct screen *s, struct key k)
 {
 	struct ui *u = ctx;
 	struct clist *l = &u->list;
+	struct list_screen *ls = s->state;
+	bool asked = ls->fresh_asked;
 
-	(void)s;
+	ls->fresh_asked = false;
 	switch (keys_action(k, LIST, true)) {
 	case ACT_LIST_OPEN:
 		if (l->n) {
@@ -115,13 +176,16 @@ static bool list_handle(void *ctx, struct screen *s, struct key k)
 		}
 		break;
 	case ACT_LIST_SORT:
+		clist_remember(l);
 		clist_sort_next(l);
 		say_sort(u);
 		break;
 	case ACT_LIST_REVERSE:
+		clist_remember(l);
 		clist_reverse(l);
 		say_sort(u);
 		break;
+	case ACT_LIST_UNDO: undo(u); break;
 	case ACT_LIST_FILTER: {
 		/* the filter there is, and a space: typing adds a term */
 		char *start = xasprintf("%s%s", l->filter.text ? l->filter.text : "",
@@ -140,12 +204,7 @@ static bool list_handle(void *ctx, struct screen *s, struct key k)
 	case ACT_LIST_NOTE: list_note(u); break;
 	case ACT_LIST_NOTE_EDITOR: list_note_editor(u); break;
 	case ACT_LIST_COLLECT: list_collect(u); break;
-	case ACT_LIST_FRESH:
-		set_filter(u, "", false);
-		clist_set_sort(l, SORT_INPUT, false);
-		clist_move(l, -(long)l->n);
-		ui_say(u, "a clean start: no filter, file order, the first cable");
-		break;
+	case ACT_LIST_FRESH: fresh(u, ls, asked); break;
 	case ACT_LIST_QUIT: u->quit = true; break;
 	case ACT_MOUSE: mouse_event(u); break;
 	default: return false;
@@ -227,7 +286,7 @@ static void list_recalc(void *ctx, struct screen *s, struct rect r)
 	struct ui *u = ctx;
 
 	clist_scroll(&u->list, r.h - 2 > 0 ? (size_t)(r.h - 2) : 1);
-	layout_list(s->state, r.w, u->list.id_w);
+	layout_list(&((struct list_screen *)s->state)->cols, r.w, u->list.id_w);
 }
 
 static bool list_cursor(const void *ctx, const struct screen *s, int *y, int *x)
@@ -301,7 +360,7 @@ static void list_draw(const void *ctx, const struct screen *s)
 	int rows = s->r.h, cols = s->r.w, h = rows - 2, title = pair_attr(u, PAIR_TITLE, A_REVERSE) | A_BOLD;
 	char all[32];
 	struct buf b = { 0 }, cl = { 0 };
-	const struct list_columns *c = s->state;
+	const struct list_columns *c = &((const struct list_screen *)s->state)->cols;
 
 	paint_erase();
 	if (screen_too_small(false))
@@ -388,7 +447,7 @@ static void list_moved(void *ctx, struct screen *s)
 const struct screen_ops list_ops = {
 	.name = "list",
 	.keys = LIST,
-	.state_size = sizeof(struct list_columns),   /* the list's own: its columns */
+	.state_size = sizeof(struct list_screen),
 	.handle = list_handle,
 	.recalc = list_recalc,
 	.draw = list_draw,

@@ -5,6 +5,7 @@
  * edits the note, c moves it to another collection, e exports. */
 #include "config.h"
 #include "ui/ui_internal.h"
+#include "base/files.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -189,6 +190,8 @@ static void move_done(struct ui *u, char kind, const char *text)
 }
 
 /* e: the format from the file's name. */
+#define EXPORT_LABEL " export to (.md .json .bib .txt .jsonl): "
+
 static void export_done(struct ui *u, char kind, const char *text)
 {
 	static const struct {
@@ -197,24 +200,29 @@ static void export_done(struct ui *u, char kind, const char *text)
 		     { ".bib", "bibtex" }, { ".txt", "text" }, { ".jsonl", "jsonl" } };
 	const char *format = NULL, *dot = strrchr(text, '.');
 	struct buf out = { 0 };
-	char err[4200];
+	char err[4200], path[4096];
 	size_t n;
 
-	(void)kind;
 	if (!*text)
 		return;
 	for (size_t i = 0; dot && i < sizeof(exts) / sizeof(exts[0]); i++)
 		if (strcasecmp(dot, exts[i].ext) == 0)
 			format = exts[i].format;
+	/* what cannot be done keeps the line for its mending */
 	if (!format) {
-		ui_say(u, "the name says the format: .md, .json (CSL-JSON), .bib, .txt or .jsonl");
+		prompt_fault(u, kind, EXPORT_LABEL, text, strlen(text),
+			     "the name says the format: .md, .json (CSL-JSON), .bib, .txt or .jsonl", export_done);
+		return;
+	}
+	if (!files_user_path(text, path, sizeof(path), err, sizeof(err))) {
+		prompt_fault(u, kind, EXPORT_LABEL, text, 0, err, export_done);
 		return;
 	}
 	n = ws_export(u->v.ws, format, chosen(u), u->set ? u->set->citation : NULL, &out);
-	if (ws_write_file(text, &out, NULL, 0, err, sizeof(err)))
-		ui_say(u, "%zu item%s written to %s (%s)", n, n == 1 ? "" : "s", text, format);
+	if (ws_write_file(path, &out, NULL, 0, err, sizeof(err)))
+		ui_say(u, "%zu item%s written to %s (%s)", n, n == 1 ? "" : "s", path, format);
 	else
-		ui_say(u, "not written: %s", err);
+		prompt_fault(u, kind, EXPORT_LABEL, text, strlen(text), err, export_done);
 	buf_free(&out);
 }
 
@@ -266,7 +274,7 @@ static bool marks_handle(void *ctx, struct screen *s, struct key k)
 		break;
 	case ACT_MARKS_COPY: copy_item(u); break;
 	case ACT_MARKS_EXPORT:
-		prompt_open(u, 'e', " export to (.md .json .bib .txt .jsonl): ", "", export_done);
+		prompt_open(u, 'e', EXPORT_LABEL, "", export_done);
 		break;
 	case ACT_MARKS_CLOSE: screens_pop(&u->stack); break;
 	default: return false;

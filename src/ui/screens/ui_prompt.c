@@ -10,6 +10,9 @@
 #include "base/text.h"
 #include "base/util.h"
 
+/* Rows above the prompt an error takes at most. */
+#define PROMPT_ERROR_ROWS 6
+
 /* The prompt's own state (no other screen sees it). */
 /* The prompts' kinds (ui_internal.h). */
 enum { PROMPT_KINDS = 7 };
@@ -29,6 +32,11 @@ struct prompt {
 	prompt_done_fn done;
 	struct rect area;
 	int label_w, cursor_x;
+	/* what was wrong with the line Enter took (prompt_fault): said whole,
+	 * wrapped over the rows above the prompt (recalc) */
+	char error[512];
+	struct str error_rows[PROMPT_ERROR_ROWS];
+	int nerror_rows, error_w;
 };
 
 static const char kinds[PROMPT_KINDS] = { '/', ':', 'f', 'l', 'a', 'c', 'e' };
@@ -64,8 +72,27 @@ void prompt_open(struct ui *u, char kind, const char *label, const char *start, 
 		}
 	p->h->pos = p->h->n;
 	line_set(&p->line, start);
+	p->error[0] = '\0';
+	p->nerror_rows = 0;
 	if (!screens_has(&u->stack, ui_screen_of(u, &prompt_ops)))
 		screens_push(&u->stack, ui_screen(u, &prompt_ops));
+}
+
+void prompt_fault(struct ui *u, char kind, const char *label, const char *text, size_t at, const char *error,
+		  prompt_done_fn done)
+{
+	struct prompt *p;
+
+	prompt_open(u, kind, label, text, done);
+	p = ui_screen(u, &prompt_ops)->state;
+	/* the cursor at the fault, on a character's first byte */
+	if (at > p->line.n)
+		at = p->line.n;
+	while (at > 0 && at < p->line.n && ((unsigned char)p->line.s[at] & 0xC0) == 0x80)
+		at--;
+	p->line.cur = at;
+	snprintf(p->error, sizeof(p->error), "%s", error);
+	p->error_w = 0;
 }
 
 void prompt_names(struct ui *u, size_t (*names)(struct ui *u, const char *const **names))
@@ -170,6 +197,14 @@ static bool prompt_handle(void *ctx, struct screen *s, struct key k)
 	return true;
 }
 
+static void error_row(struct str line, void *ud)
+{
+	struct prompt *p = ud;
+
+	if (p->nerror_rows < PROMPT_ERROR_ROWS)
+		p->error_rows[p->nerror_rows++] = line;
+}
+
 static void prompt_recalc(void *ctx, struct screen *s, struct rect r)
 {
 	struct ui *u = ctx;
@@ -178,6 +213,13 @@ static void prompt_recalc(void *ctx, struct screen *s, struct rect r)
 
 	(void)s;
 	p->area = (struct rect){ r.h - 1, 0, 1, r.w };   /* within the screen's rectangle */
+	if (*p->error && p->error_w != r.w) {
+		p->nerror_rows = 0;
+		p->error_w = r.w;
+		text_wrap(str_c(p->error), r.w - 2 > 10 ? r.w - 2 : 10, error_row, p);
+	}
+	if (p->nerror_rows > r.h - 2)
+		p->nerror_rows = r.h - 2 > 0 ? r.h - 2 : 0;
 	p->label_w = text_width(str_c(p->label));
 	p->cursor_x = p->label_w + text_width(paint_clean(&b, str_make(p->line.s, p->line.cur)));
 	if (p->cursor_x > r.w - 1)
@@ -192,6 +234,13 @@ static void prompt_draw(const void *ctx, const struct screen *s)
 	int attr = pair_attr(u, PAIR_STATUS, A_REVERSE);
 	struct buf b = { 0 }, in = { 0 };
 
+	/* the error, whole, over the rows above the prompt */
+	for (int k = 0; k < p->nerror_rows; k++) {
+		int y = p->area.y - p->nerror_rows + k;
+
+		paint_fill(y, p->area.x, p->area.w, A_BOLD);
+		paint_put(y, p->area.x + 1, p->area.w - 1, paint_clean(&in, p->error_rows[k]), A_BOLD);
+	}
 	paint_fill(p->area.y, p->area.x, p->area.w, attr);
 	buf_adds(&b, p->label);
 	buf_addstr(&b, paint_clean(&in, str_make(p->line.s, p->line.n)));
