@@ -119,7 +119,7 @@ fi
 # The marks browser's export prompt: ~ is the home folder, the path
 # written is said whole; a name that says no format keeps the line
 mkdir -p "$tmp/home"
-printf 'size 24 120\nkeys w\nkeys e\ntype ~/marks.txt.doc<Enter>\ndump export-noformat\nkeys <C-u>\ntype ~/marks.md<Enter>\ndump export-home\n' \
+printf 'wait-index\nsize 24 120\nkeys w\nkeys e\ntype ~/marks.txt.doc<Enter>\ndump export-noformat\nkeys <C-u>\ntype ~/marks.md<Enter>\ndump export-home\n' \
 	> "$tmp/export.script"
 HOME=$tmp/home PILCROW_SCRIPT=$tmp/export.script PILCROW_DUMP_DIR=$tmp/dumps "$PILCROW" data/cables > /dev/null 2>&1
 check "export prompt: a name with no format keeps the line" \
@@ -227,7 +227,7 @@ bind help z help-down
 bind raw z raw-pgdn
 bind glance z glance-last
 EOF
-printf 'size 24 100\nkeys z\ndump old-z\nkeys Z\ndump old-Z\nkeys ?z\ndump old-help\n' > "$tmp/oldmoves.script"
+printf 'wait-index\nsize 24 100\nkeys z\ndump old-z\nkeys Z\ndump old-Z\nkeys ?z\ndump old-help\n' > "$tmp/oldmoves.script"
 PILCROW_CONFIG=$tmp/oldmoves PILCROW_SCRIPT=$tmp/oldmoves.script PILCROW_DUMP_DIR=$tmp/dumps PILCROW_WORKSPACE=$tmp/ws4.db \
 	"$PILCROW" --fresh data/cables/ > /dev/null 2> "$tmp/oldmoves.err"
 check "config: the old movement actions read with no problem ($(head -3 "$tmp/oldmoves.err"))" [ ! -s "$tmp/oldmoves.err" ]
