@@ -127,6 +127,14 @@ check "export prompt: a name with no format keeps the line" \
 check "export prompt: ~ is the home folder" cmp -s "$tmp/home/marks.md" tests/golden/export/all.markdown
 check "export prompt: the path written said whole" grep -q "written to $tmp/home/marks.md (markdown)" "$tmp/dumps/export-home"
 
+# set flow = whole: v opens the whole cable over the whole screen
+printf 'set flow = whole\n' > "$tmp/flow.conf"
+printf 'size 24 80\nkeys v\ndump flow-set\n' > "$tmp/flow.script"
+PILCROW_CONFIG=$tmp/flow.conf PILCROW_SCRIPT=$tmp/flow.script PILCROW_DUMP_DIR=$tmp/dumps PILCROW_WORKSPACE=$tmp/flow.db \
+	"$PILCROW" --fresh data/cables/04ROME3933.txt > /dev/null 2>&1
+check "set flow = whole: v shows no paragraph list" \
+	sh -c "sed -n 2p '$tmp/dumps/flow-set' | grep -q '^ The whole cable' && ! grep -q '^ ¶[0-9] (C) ' '$tmp/dumps/flow-set'"
+
 # set citation = STYLE: what Y copies is what pilcrow.conf(5) shows for
 # the style (\(lq and \(rq are the curly quotes, \(ps the pilcrow)
 for style in chicago-note chicago-bibliography author-date ap; do

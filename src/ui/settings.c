@@ -133,12 +133,16 @@ static bool set_line(struct settings *s, char *rest, char *err, size_t errsize)
 		if (strcmp(value, "folded") != 0 && strcmp(value, "banner") != 0)
 			FAIL("'header' is folded or banner, not '%s'", value);
 		s->banner_only = value[0] == 'b';
+	} else if (strcmp(name, "flow") == 0) {
+		if (strcmp(value, "panes") != 0 && strcmp(value, "whole") != 0)
+			FAIL("'flow' is panes or whole, not '%s'", value);
+		s->flow_whole = value[0] == 'w';
 	} else if (strcmp(name, "mouse") == 0) {
 		if (strcmp(value, "on") != 0 && strcmp(value, "off") != 0)
 			FAIL("'mouse' is on or off, not '%s'", value);
 		s->mouse = value[1] == 'n';
 	} else {
-		FAIL("no setting '%s' (settings: citation quote clipboard width header mouse)", name);
+		FAIL("no setting '%s' (settings: citation quote clipboard width header flow mouse)", name);
 	}
 	return true;
 }
@@ -381,7 +385,7 @@ void settings_dump(struct buf *out)
 	settings_init(&s);
 	buf_printf(out, "# pilcrow's config: these are the defaults (see pilcrow.conf(5))\n"
 			"set citation = %s\nset quote = %s\nset clipboard = %s\nset width = %d\n"
-			"set header = folded\nset mouse = on\n\n# the colours: ROLE FOREGROUND BACKGROUND [ATTRIBUTES]\n",
+			"set header = folded\nset flow = panes\nset mouse = on\n\n# the colours: ROLE FOREGROUND BACKGROUND [ATTRIBUTES]\n",
 		   s.citation, s.quote, s.clipboard, s.width);
 	for (int r = 0; r < ROLE_COUNT; r++)
 		buf_printf(out, "color %s %s\n", role_names[r], colors[r]);

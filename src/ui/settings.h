@@ -7,6 +7,7 @@
  *   set clipboard = osc52          (or a command: wl-copy, xclip -selection clipboard, pbcopy)
  *   set width = 100                (the detail's measure, in columns)
  *   set header = folded            (or banner: the reader opens with the banner only)
+ *   set flow = panes               (or whole: v shows the whole cable over the whole screen)
  *   set mouse = on                 (or off)
  *   bind reader x mark             (SCREEN KEY ACTION)
  *   color status black white bold  (ROLE FG BG ATTR...: names, 0-255, #rrggbb)
@@ -48,7 +49,7 @@ enum { SET_BOLD = 1, SET_UNDERLINE = 2, SET_REVERSE = 4, SET_DIM = 8, SET_ITALIC
 struct settings {
 	char citation[SETTING_MAX], quote[SETTING_MAX], clipboard[SETTING_MAX];
 	int width;
-	bool banner_only, mouse;
+	bool banner_only, mouse, flow_whole;
 	struct binding_set *binds;
 	size_t nbinds, cap_binds;
 	struct color_set colors[ROLE_COUNT];

@@ -56,6 +56,33 @@ void layout_compute(struct layout *l, int rows, int cols, int header_lines)
 	}
 }
 
+void layout_fit_wide(struct layout *l, int measure, int list_want)
+{
+	int lw, most;
+
+	if (l->too_small || !l->wide)
+		return;
+	lw = l->list.w;
+	/* the detail keeps its measure and the scroll column; the list takes
+	 * what is left as far as it wants it */
+	most = l->cols - 2 - (measure + 1);
+	if (list_want > lw)
+		lw = list_want < most ? list_want : most > lw ? most : lw;
+	l->list.w = lw;
+	l->detail = rect(l->detail.y, lw + 2, l->detail.h, l->cols - lw - 2);
+}
+
+void layout_whole(struct layout *l)
+{
+	int top = l->header.y + l->header.h;
+
+	if (l->too_small)
+		return;
+	l->detail = rect(top, 0, l->rows - 1 - top, l->cols);
+	l->list = rect(top, 0, 0, 0);
+	l->wide = false;
+}
+
 void layout_describe(const struct layout *l, char *out, size_t size)
 {
 	if (l->too_small) {

@@ -43,6 +43,16 @@ void layout_list(struct list_columns *c, int cols, int id_wanted);
  * need for its longest paragraph (@detail_want, its title included). */
 void layout_fit(struct layout *l, int list_want, int detail_want);
 
+/* Side by side, the panes share a wide screen by what they show: the
+ * detail needs @measure columns for its text (and one for the scroll
+ * marks); the columns past that go to the list, as far as its rows want
+ * (@list_want: the widest row of paragraph numbers, markings and first
+ * words), never less than it has. */
+void layout_fit_wide(struct layout *l, int measure, int list_want);
+
+/* The detail alone over the body: no list (the whole cable, whole). */
+void layout_whole(struct layout *l);
+
 /* "80x24 stacked header=0,0,80x3 list=3,0,80x7 detail=10,0,80x13 status=23,0,80x1" */
 void layout_describe(const struct layout *l, char *out, size_t size);
 

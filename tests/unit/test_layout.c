@@ -147,9 +147,40 @@ static void list_columns(void **state)
 	}
 }
 
+/* Side by side on a wide screen, the detail keeps its measure and the
+ * list takes the rest as far as its rows want; the whole cable alone
+ * takes the whole body. */
+static void sharing(void **state)
+{
+	struct layout l;
+	char out[256];
+
+	(void)state;
+	layout_compute(&l, 40, 240, 1);
+	assert_int_equal(l.list.w, 64);
+	/* short paragraphs: the list wants no more */
+	layout_fit_wide(&l, 100, 50);
+	assert_int_equal(l.list.w, 64);
+	/* long ones: the list grows while the detail keeps 100 columns and its scroll column */
+	layout_fit_wide(&l, 100, 400);
+	assert_int_equal(l.list.w, 240 - 2 - 101);
+	assert_int_equal(l.detail.w, 101);
+	assert_int_equal(l.detail.x, l.list.w + 2);
+	/* a wide screen already taken by the measure: nothing moves */
+	layout_compute(&l, 40, 150, 1);
+	layout_fit_wide(&l, 100, 400);
+	assert_int_equal(l.list.w, 60);
+	/* the whole cable, whole */
+	layout_compute(&l, 24, 80, 1);
+	layout_whole(&l);
+	layout_describe(&l, out, sizeof(out));
+	assert_string_equal(out, "80x24 stacked header=0,0,80x1 list=1,0,0x0 detail=1,0,80x22 status=23,0,80x1");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(sharing),
 		cmocka_unit_test(stacked),
 		cmocka_unit_test(wide),
 		cmocka_unit_test(small),

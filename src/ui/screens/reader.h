@@ -38,6 +38,8 @@ struct reader {
 	struct pane header;      /* the header's lines below the banner, a text */
 	bool header_full;        /* H: the whole header, scrolled, over the panes */
 	bool flow_on;            /* v: the whole cable as one text in the detail */
+	bool flow_whole;         /* V: the flow over the whole screen, no list */
+	bool flow_whole_chosen;  /* V said so (else: the config's set flow) */
 	struct flow flow;
 	int flow_sel;            /* the paragraph the flow last showed */
 	struct str *flow_head;   /* the header's lines for the flow */

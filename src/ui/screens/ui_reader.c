@@ -132,11 +132,31 @@ static void flow_move(struct ui *u, enum move m)
 	}
 }
 
+/* V: the flow over the whole screen, or beside the paragraph list; it
+ * opens the flow when it is not open. */
+static void toggle_flow_whole(struct ui *u)
+{
+	struct reader *rd = reader_of(u);
+
+	rd->flow_whole = !rd->flow_whole;
+	rd->flow_whole_chosen = true;
+	if (!rd->flow_on) {
+		rd->flow_on = true;
+		flow_show_para(&rd->flow, &u->v, u->v.sel);
+		rd->flow_sel = u->v.sel;
+	}
+	ui_say(u, rd->flow_whole ? "the whole cable over the whole screen (V: the list beside it)"
+				 : "the whole cable beside the paragraph list (V: the whole screen)");
+}
+
 static void toggle_flow(struct ui *u)
 {
 	struct reader *rd = reader_of(u);
 
 	rd->flow_on = !rd->flow_on;
+	/* set flow = whole: v opens it over the whole screen, until V says */
+	if (rd->flow_on && !rd->flow_whole_chosen)
+		rd->flow_whole = u->set && u->set->flow_whole;
 	if (rd->flow_on) {
 		flow_show_para(&rd->flow, &u->v, u->v.sel);
 		rd->flow_sel = u->v.sel;
@@ -254,6 +274,7 @@ static bool reader_keys(struct ui *u, struct key k)
 	case ACT_PREV_SAME: view_same_marking(v, -1); break;
 	case ACT_FOCUS: v->detail_focus = !v->detail_focus; break;
 	case ACT_FLOW: toggle_flow(u); break;
+	case ACT_FLOW_WHOLE: toggle_flow_whole(u); break;
 	case ACT_SEARCH: prompt_open(u, '/', "/", "", reader_prompt_done); break;
 	case ACT_SEARCH_NEXT: view_search_next(v, 1); break;
 	case ACT_SEARCH_PREV: view_search_next(v, -1); break;
@@ -396,6 +417,32 @@ static void flow_recalc(struct ui *u)
 	list_texts(v);
 }
 
+/* The widest the paragraph list's rows would be (the mark, the number,
+ * the marking, the first words), for the panes side by side: a list of
+ * short paragraphs wants no more than it has. */
+static int list_want(struct ui *u, int cols)
+{
+	struct view *v = &u->v;
+	int most = 0, numw = reader_of(u)->numw;
+
+	for (size_t r = 0; r < v->nrows && r < FIT_PARAS; r++) {
+		const struct paragraph *p;
+		struct str t;
+		int w;
+
+		if (v->rows[r].kind != ROW_PARA)
+			continue;
+		p = &v->c->paras[v->rows[r].index];
+		t = view_text(v, v->rows[r].index);
+		/* " ¶12 (S//NF) " and the text on one line, a screen at most */
+		w = 3 + MIN(numw, 12) + 1 + (p->marking.level ? 12 : 0) +
+		    text_width(str_make(t.p, MIN(t.n, (size_t)cols)));
+		if (w > most)
+			most = w;
+	}
+	return most;
+}
+
 /* Where the open cable is in the list, looked for again when the cable or
  * the list changed (a cable followed by a REF is not the one selected). */
 static void find_in_list(struct ui *u, struct reader *rd)
@@ -426,6 +473,8 @@ static void reader_recalc(void *ctx, struct screen *s, struct rect r)
 		/* the header pane is the banner; the header's lines open the
 		 * flow, at the detail's width */
 		layout_compute(&rd->lay, r.h, r.w, 1);
+		if (rd->flow_whole)
+			layout_whole(&rd->lay);
 		if (rd->lay.too_small || !v->c)
 			return;
 		header_lines(u, rd->lay.wide ? rd->lay.detail.w : r.w);
@@ -436,6 +485,8 @@ static void reader_recalc(void *ctx, struct screen *s, struct rect r)
 	layout_compute(&rd->lay, r.h, r.w, v->header_collapsed ? 1 : 1 + (int)rd->nhlines);
 	if (rd->lay.too_small || !v->c)
 		return;
+	if (rd->lay.wide)
+		layout_fit_wide(&rd->lay, DETAIL_MEASURE, list_want(u, r.w));
 	v->detail_w = MIN(rd->lay.detail.w - 1, DETAIL_MEASURE);
 	if (!rd->lay.wide)
 		layout_fit(&rd->lay, (int)v->nrows, detail_want(u, v->detail_w < 1 ? 1 : v->detail_w, rd->lay.detail.h));
