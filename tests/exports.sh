@@ -193,6 +193,22 @@ if [ -f tests/hostile/escapes.txt ] || ls tests/hostile/*.txt > /dev/null 2>&1; 
 		sh -c "! LC_ALL=C grep -q '$(printf '[\001-\037\177]')' '$tmp/copied-h'"
 fi
 
+# Sentences picked (s): the quote is the text as written, a dropped
+# sentence in the middle an ellipsis; six keys from the detail, the copy
+# included.  set apostrophes = fixed turns ",s" into "'s", only that.
+printf 'size 30 100\nkeys j\nkeys sjjhxy\n' > "$tmp/pick.script"
+PILCROW_SCRIPT=$tmp/pick.script PILCROW_TERM_OUT=$tmp/pick.out PILCROW_WORKSPACE=$tmp/pick.db \
+	"$PILCROW" --fresh data/cables/04ROME3933.txt > /dev/null 2>&1
+LC_ALL=C grep -ao "$(printf '\033')]52;c;[A-Za-z0-9+/=]*" "$tmp/pick.out" | sed 's/^.......//' | base64 -d > "$tmp/pick.got"
+check "pick: two sentences and an ellipsis between ($(head -c 300 "$tmp/pick.got"))" \
+	grep -qF "“On October 6, PM Assistant Secretary Lincoln Bloomfield Jr. and Deputy Assistant Secretary of Defense Andrew Hoehn met with Italian MFA Director General for Multilateral and Political Affairs Giampiero Massolo to discuss GDPR issues (septel). … He stated that Italy was committed to engagement with Iran, allowing for firm messages to be passed on issues of concern, principally nuclear ones, but also on involvement in the affairs of neighboring states and on human rights.” — Rome, cable 04ROME3933, 2004, ¶2 (C)." "$tmp/pick.got"
+printf 'set apostrophes = fixed\n' > "$tmp/apos.conf"
+printf 'size 30 100\nkeys j\nkeys sy\n' > "$tmp/apos.script"
+PILCROW_CONFIG=$tmp/apos.conf PILCROW_SCRIPT=$tmp/apos.script PILCROW_TERM_OUT=$tmp/apos.out PILCROW_WORKSPACE=$tmp/apos.db \
+	"$PILCROW" --fresh data/cables/05WELLINGTON880.txt > /dev/null 2>&1
+LC_ALL=C grep -ao "$(printf '\033')]52;c;[A-Za-z0-9+/=]*" "$tmp/apos.out" | sed 's/^.......//' | base64 -d > "$tmp/apos.got"
+check "set apostrophes = fixed: Cabinet's ($(head -c 120 "$tmp/apos.got"))" grep -qF "“Burton said the Cabinet's decision" "$tmp/apos.got"
+
 # The config file: a copy command, a template, a key bound; errors named
 # with file and line, the rest applied
 mkdir -p "$XDG_CONFIG_HOME/pilcrow"

@@ -133,6 +133,10 @@ static bool set_line(struct settings *s, char *rest, char *err, size_t errsize)
 		if (strcmp(value, "folded") != 0 && strcmp(value, "banner") != 0)
 			FAIL("'header' is folded or banner, not '%s'", value);
 		s->banner_only = value[0] == 'b';
+	} else if (strcmp(name, "apostrophes") == 0) {
+		if (strcmp(value, "kept") != 0 && strcmp(value, "fixed") != 0)
+			FAIL("'apostrophes' is kept or fixed, not '%s'", value);
+		s->apostrophes = value[0] == 'f';
 	} else if (strcmp(name, "flow") == 0) {
 		if (strcmp(value, "panes") != 0 && strcmp(value, "whole") != 0)
 			FAIL("'flow' is panes or whole, not '%s'", value);
@@ -142,7 +146,7 @@ static bool set_line(struct settings *s, char *rest, char *err, size_t errsize)
 			FAIL("'mouse' is on or off, not '%s'", value);
 		s->mouse = value[1] == 'n';
 	} else {
-		FAIL("no setting '%s' (settings: citation quote clipboard width header flow mouse)", name);
+		FAIL("no setting '%s' (settings: citation quote clipboard width header flow apostrophes mouse)", name);
 	}
 	return true;
 }
@@ -385,7 +389,7 @@ void settings_dump(struct buf *out)
 	settings_init(&s);
 	buf_printf(out, "# pilcrow's config: these are the defaults (see pilcrow.conf(5))\n"
 			"set citation = %s\nset quote = %s\nset clipboard = %s\nset width = %d\n"
-			"set header = folded\nset flow = panes\nset mouse = on\n\n# the colours: ROLE FOREGROUND BACKGROUND [ATTRIBUTES]\n",
+			"set header = folded\nset flow = panes\nset apostrophes = kept\nset mouse = on\n\n# the colours: ROLE FOREGROUND BACKGROUND [ATTRIBUTES]\n",
 		   s.citation, s.quote, s.clipboard, s.width);
 	for (int r = 0; r < ROLE_COUNT; r++)
 		buf_printf(out, "color %s %s\n", role_names[r], colors[r]);

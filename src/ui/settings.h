@@ -8,6 +8,7 @@
  *   set width = 100                (the detail's measure, in columns)
  *   set header = folded            (or banner: the reader opens with the banner only)
  *   set flow = panes               (or whole: v shows the whole cable over the whole screen)
+ *   set apostrophes = kept         (or fixed: a picked quote's ",s" becomes "'s")
  *   set mouse = on                 (or off)
  *   bind reader x mark             (SCREEN KEY ACTION)
  *   color status black white bold  (ROLE FG BG ATTR...: names, 0-255, #rrggbb)
@@ -49,7 +50,7 @@ enum { SET_BOLD = 1, SET_UNDERLINE = 2, SET_REVERSE = 4, SET_DIM = 8, SET_ITALIC
 struct settings {
 	char citation[SETTING_MAX], quote[SETTING_MAX], clipboard[SETTING_MAX];
 	int width;
-	bool banner_only, mouse, flow_whole;
+	bool banner_only, mouse, flow_whole, apostrophes;
 	struct binding_set *binds;
 	size_t nbinds, cap_binds;
 	struct color_set colors[ROLE_COUNT];

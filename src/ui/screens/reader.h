@@ -6,6 +6,7 @@
 #define PILCROW_READER_H
 
 #include "ui/ui_internal.h"
+#include "doc/sentences.h"
 
 /* A reference or a citing cable in the header, that can be opened. */
 struct link {
@@ -40,6 +41,15 @@ struct reader {
 	bool flow_on;            /* v: the whole cable as one text in the detail */
 	bool flow_whole;         /* V: the flow over the whole screen, no list */
 	bool flow_whole_chosen;  /* V said so (else: the config's set flow) */
+	/* s: the sentences of a paragraph picked for a quote (ui_pick.c) */
+	struct pick {
+		bool on;
+		int para;
+		struct sentence *s;
+		unsigned char *dropped;  /* per sentence: left out, an ellipsis */
+		size_t n, cap;
+		int first, last, cursor;
+	} pick;
 	struct flow flow;
 	int flow_sel;            /* the paragraph the flow last showed */
 	struct str *flow_head;   /* the header's lines for the flow */
@@ -81,6 +91,15 @@ void reader_walk_cables(struct ui *u, int dir);
 /* ) and (: the next (previous) listed cable whose paragraphs hold the
  * list's words, at its first (last) match */
 void reader_walk_hits(struct ui *u, int dir);
+/* ui_pick.c: s starts picking sentences in the selected paragraph; the
+ * keys while picking (false: not picking); what a drawn line of paragraph
+ * @para (@shown, a slice of its text @base, at @y, @x, @w columns) shows
+ * of the pick, painted over it; its end */
+void reader_pick_start(struct ui *u);
+bool reader_pick_key(struct ui *u, struct key k);
+void reader_pick_paint(const struct ui *u, int para, int y, int x, int w, struct str shown, const char *base);
+void reader_pick_free(struct reader *rd);
+
 /* The header's labels take this many columns. */
 #define LABEL_W 10
 

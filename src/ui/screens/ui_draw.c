@@ -267,6 +267,7 @@ static void draw_detail(const struct ui *u, const struct rect *r)
 		h.attr = 0;
 		if (view_searching(v))
 			view_matches_in(v, v->sel, highlight, &h);
+		reader_pick_paint(u, v->sel, y, r->x, used, v->wlines[li], t.p);
 	}
 	if (pane_more_above(&v->detail))
 		put_c(r->y + 1, r->x + r->w - 1, 1, "\xE2\x96\xB2", A_BOLD);
@@ -339,6 +340,7 @@ static void draw_flow(const struct ui *u, const struct rect *r)
 			h.w = paint_put(y, r->x, r->w - 1, l->text, 0);
 			if (view_searching(v) && h.base)
 				view_matches_in(v, l->index, highlight, &h);
+			reader_pick_paint(u, l->index, y, r->x, h.w, l->text, h.base);
 			break;
 		}
 		case FLOW_BLANK:

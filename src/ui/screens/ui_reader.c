@@ -241,7 +241,11 @@ static bool reader_keys(struct ui *u, struct key k)
 {
 	struct reader *rd = reader_of(u);
 	struct view *v = &u->v;
-	enum action a = keys_action(k, READER, true);
+	enum action a;
+
+	if (reader_pick_key(u, k))
+		return true;
+	a = keys_action(k, READER, true);
 
 	if (a == ACT_DIGIT) {
 		size_t n = strlen(rd->count);
@@ -275,6 +279,7 @@ static bool reader_keys(struct ui *u, struct key k)
 	case ACT_FOCUS: v->detail_focus = !v->detail_focus; break;
 	case ACT_FLOW: toggle_flow(u); break;
 	case ACT_FLOW_WHOLE: toggle_flow_whole(u); break;
+	case ACT_PICK: reader_pick_start(u); break;
 	case ACT_SEARCH: prompt_open(u, '/', "/", "", reader_prompt_done); break;
 	case ACT_SEARCH_NEXT: view_search_next(v, 1); break;
 	case ACT_SEARCH_PREV: view_search_next(v, -1); break;
@@ -559,6 +564,7 @@ static void reader_free(void *state)
 	free(rd->hlines);
 	free(rd->flow_head);
 	flow_free(&rd->flow);
+	reader_pick_free(rd);
 }
 
 const struct screen_ops reader_ops = {
