@@ -124,7 +124,8 @@ static void para_matches(struct view *v, int i)
 	for (size_t k = 0; k < v->words->n && v->nmatches < MAX_MATCHES; k++)
 		if (cf_findable(&v->words->terms[k]))
 			cf_find(&v->words->terms[k], t, add_match, &c);
-	qsort(v->matches + first, v->nmatches - first, sizeof(*v->matches), by_start);
+	if (v->nmatches - first > 1)
+		qsort(v->matches + first, v->nmatches - first, sizeof(*v->matches), by_start);
 }
 
 /* Every match in the cable, a second at most: a pattern that runs away on

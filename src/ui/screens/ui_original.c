@@ -124,7 +124,8 @@ static void find_spans(struct original *r, const struct view *v)
 		for (size_t k = 0; k < v->words->n; k++)
 			if (cf_findable(&v->words->terms[k]))
 				cf_find(&v->words->terms[k], r->c->text, add_span, r);
-		qsort(r->spans, r->nspans, sizeof(*r->spans), span_order);
+		if (r->nspans > 1)
+			qsort(r->spans, r->nspans, sizeof(*r->spans), span_order);
 	} else if (v->re) {
 		search_all(v->re, r->c->text, 100000, add_span, r);
 	}
