@@ -167,6 +167,9 @@ int paint_put(int y, int x, int w, struct str s, int attr);
 int put_c(int y, int x, int w, const char *s, int attr);
 struct str paint_clean(struct buf *b, struct str s);
 void paint_fill(int y, int x, int w, int attr);
+/* Over a line drawn at @y, @x (@w columns) showing @shown, the part of
+ * [@from, @to) it shows painted again with @attr (a match, a pick). */
+void paint_over(int y, int x, int w, struct str shown, const char *from, const char *to, int attr);
 void paint_thousands(char *out, size_t size, size_t n);
 /* Like paint_put(), but text that does not fit ends with an ellipsis. */
 int put_cut(int y, int x, int w, struct str s, int attr);

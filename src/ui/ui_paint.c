@@ -188,6 +188,22 @@ void paint_fill(int y, int x, int w, int attr)
 	attroff(attr);
 }
 
+void paint_over(int y, int x, int w, struct str shown, const char *from, const char *to, int attr)
+{
+	const char *ls = shown.p, *le = ls + shown.n;
+	int col;
+
+	if (!ls || to <= ls || from >= le)
+		return;
+	if (from < ls)
+		from = ls;
+	if (to > le)
+		to = le;
+	col = text_width(str_make(ls, (size_t)(from - ls)));
+	if (col < w)
+		paint_put(y, x + col, w - col, str_make(from, (size_t)(to - from)), attr);
+}
+
 void paint_thousands(char *out, size_t size, size_t n)
 {
 	char tmp[32];

@@ -167,7 +167,9 @@ void view_search_filter(struct view *v, const struct cfilter *f)
 	find_all(v);
 }
 
-bool view_para_matches(const struct view *v, int para)
+/* The first match in paragraph @para or after it: the matches are in
+ * paragraph order, found by bisection. */
+static size_t first_in(const struct view *v, int para)
 {
 	size_t lo = 0, hi = v->nmatches;
 
@@ -179,7 +181,14 @@ bool view_para_matches(const struct view *v, int para)
 		else
 			hi = mid;
 	}
-	return lo < v->nmatches && v->matches[lo].para == para;
+	return lo;
+}
+
+bool view_para_matches(const struct view *v, int para)
+{
+	size_t k = first_in(v, para);
+
+	return k < v->nmatches && v->matches[k].para == para;
 }
 
 static void search_with(struct view *v, const char *pattern, bool words)
@@ -296,18 +305,7 @@ void view_search_next(struct view *v, int dir)
 void view_matches_in(const struct view *v, int para_i, void (*fn)(const struct match *m, bool current, void *ud),
 		     void *ud)
 {
-	/* the matches are in paragraph order: find the first by bisection */
-	size_t lo = 0, hi = v->nmatches;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (v->matches[mid].para < para_i)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (size_t k = lo; k < v->nmatches && v->matches[k].para == para_i; k++)
+	for (size_t k = first_in(v, para_i); k < v->nmatches && v->matches[k].para == para_i; k++)
 		fn(&v->matches[k], (long)k == v->cur_match, ud);
 }
 

@@ -94,23 +94,12 @@ struct hl {
 /* Re-draws the parts of a drawn line that a match covers. */
 static void highlight(const struct match *m, bool current, void *ud)
 {
-	struct hl *h = ud;
-	const char *ms = h->base + m->start, *me = ms + m->len;
-	const char *ls = h->shown.p, *le = ls + h->shown.n;
-	int col;
+	const struct hl *h = ud;
+	const char *ms = h->base + m->start;
 
-	if (me <= ls || ms >= le)
-		return;
-	if (ms < ls)
-		ms = ls;
-	if (me > le)
-		me = le;
-	col = text_width(str_make(ls, (size_t)(ms - ls)));
-	if (col >= h->w)
-		return;
-	paint_put(h->y, h->x0 + col, h->w - col, str_make(ms, (size_t)(me - ms)),
-	    (h->attr & ~A_REVERSE) | (current ? A_REVERSE | A_BOLD : A_UNDERLINE | A_BOLD) |
-	    (h->attr & A_REVERSE ? A_UNDERLINE : 0));
+	paint_over(h->y, h->x0, h->w, h->shown, ms, ms + m->len,
+		   (h->attr & ~A_REVERSE) | (current ? A_REVERSE | A_BOLD : A_UNDERLINE | A_BOLD) |
+			   (h->attr & A_REVERSE ? A_UNDERLINE : 0));
 }
 
 /* "─ Summary ─────": a section's heading across @w columns. */

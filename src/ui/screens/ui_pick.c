@@ -174,22 +174,12 @@ void reader_pick_paint(const struct ui *u, int para, int y, int x, int w, struct
 	if (!p->on || p->para != para || !shown.p || !base)
 		return;
 	for (int k = p->first; k <= p->last; k++) {
-		const char *ms = base + p->s[k].start, *me = ms + p->s[k].len;
-		const char *ls = shown.p, *le = ls + shown.n;
-		int col, attr = p->dropped[k] ? A_DIM : A_REVERSE;
+		const char *ms = base + p->s[k].start;
+		int attr = p->dropped[k] ? A_DIM : A_REVERSE;
 
-		if (me <= ls || ms >= le)
-			continue;
-		if (ms < ls)
-			ms = ls;
-		if (me > le)
-			me = le;
-		col = text_width(str_make(ls, (size_t)(ms - ls)));
-		if (col >= w)
-			continue;
 		if (k == p->cursor)
 			attr |= A_BOLD | A_UNDERLINE;
-		paint_put(y, x + col, w - col, str_make(ms, (size_t)(me - ms)), attr);
+		paint_over(y, x, w, shown, ms, ms + p->s[k].len, attr);
 	}
 }
 
