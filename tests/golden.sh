@@ -33,6 +33,19 @@ for case in "massolo:massolo" "phrase:iraqi forces" "prefix:minist*" "apostrophe
 		compare_golden "$tmp/out" "tests/golden/grep/$name.$mode" "--grep '$pattern' $flag"
 	done
 done
+# --count: a filter a line, its count; a line that does not parse said
+# with its line and column, the others still run (status 2)
+for format in tsv csv; do
+	run_pilcrow "$tmp/out" "$tmp/err" --no-index --count tests/golden/count/filters.txt --format $format data/cables
+	check "--count --format $format: status 2 for the lines that do not parse" [ "$rc" -eq 2 ]
+	compare_golden "$tmp/out" "tests/golden/count/filters.$format" "--count --format $format"
+	compare_golden "$tmp/err" "tests/golden/count/filters.err" "--count: what does not parse"
+done
+run_pilcrow "$tmp/out" "$tmp/err" --no-index --count - data/cables < tests/golden/count/filters.txt
+check "--count - reads standard input" cmp -s "$tmp/out" tests/golden/count/filters.tsv
+printf 'origin=ROME\n' > "$tmp/one.txt"
+run_pilcrow "$tmp/out" "$tmp/err" --count "$tmp/one.txt" --filter level=S data/cables
+check "--count with --filter: bad usage, status 2" [ "$rc" -eq 2 ]
 run_pilcrow "$tmp/out" "$tmp/err" --grep "no such words at all" data/cables
 check "--grep without a hit: status 1" [ "$rc" -eq 1 ]
 check "--grep without a hit: one line says so" grep -q "no hit for" "$tmp/err"

@@ -27,6 +27,8 @@ struct opts {
 	bool fresh, cite;         /* --fresh, --cite */
 	const char *export_fmt, *collection, *output;   /* --export, --collection, --output */
 	const char *grep;         /* --grep: words, or ~REGEX */
+	const char *count_file;   /* --count: a filter a line */
+	bool csv;                 /* --format csv */
 	struct search *grep_re;
 	char idbuf[ID_MAX];       /* --id, as ids are written */
 };
@@ -42,6 +44,7 @@ struct workspace *cli_open_workspace(void);
 /* --index, --stats, --json/--text/--grep, --export */
 int run_index(char *const *paths, size_t n);
 int run_stats(const struct opts *o, char *const *paths, size_t n);
+int run_count(const struct opts *o, char *const *paths, size_t n);
 int run_export(const struct opts *o, char *const *paths, size_t n);
 int run_export_ws(const struct opts *o, char *const *inputs, size_t n);
 

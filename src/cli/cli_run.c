@@ -257,6 +257,110 @@ int run_stats(const struct opts *o, char *const *paths, size_t n)
 	return status;
 }
 
+/* A filter of a --count line, written as CSV asks: quoted, its quotes doubled. */
+static void csv_field(struct buf *out, const char *s)
+{
+	buf_addc(out, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			buf_addc(out, '"');
+		buf_addc(out, *s);
+	}
+	buf_addc(out, '"');
+}
+
+/* One line of the --count file: its filter counted, or its fault said
+ * with the line and the column.  False when it does not parse. */
+static bool count_line(struct corpus *c, struct workspace **ws, const char *file, size_t lineno, char *line,
+		       bool csv, struct buf *out, uint32_t **rows, size_t *cap)
+{
+	struct cfilter f;
+	char err[256];
+	size_t at = 0, n;
+
+	if (!cfilter_parse_at(&f, line, err, sizeof(err), &at)) {
+		fprintf(stderr, "pilcrow: %s:%zu: column %zu: %s\n", file, lineno, at + 1, err);
+		return false;
+	}
+	if (!*ws && (*ws = filter_workspace(&f)))
+		corpus_set_workspace(c, *ws);
+	n = corpus_select(c, &f, SORT_INPUT, false, rows, cap);
+	if (csv) {
+		buf_printf(out, "%zu,", n);
+		csv_field(out, line);
+		buf_addc(out, '\n');
+	} else {
+		buf_printf(out, "%zu\t%s\n", n, line);
+	}
+	cfilter_free(&f);
+	return true;
+}
+
+/* --count FILE: a filter a line (blank lines and # comments skipped), its
+ * count and the filter as written, a line each; a line that does not
+ * parse is said on stderr and the others still run (status 2). */
+int run_count(const struct opts *o, char *const *paths, size_t n)
+{
+	bool in = strcmp(o->count_file, "-") == 0;
+	FILE *f = in ? stdin : fopen(o->count_file, "r");
+	struct corpus *c;
+	struct workspace *ws = NULL;
+	struct buf out = { 0 };
+	uint32_t *rows = NULL;
+	size_t cap = 0, len = 0, lineno = 0;
+	char *line = NULL;
+	int status = 0;
+	ssize_t got;
+
+	if (!f) {
+		fprintf(stderr, "pilcrow: %s: %s\n", o->count_file, strerror(errno));
+		return 1;
+	}
+	c = corpus_new();
+	read_all(c, paths, n, false, !o->no_index);
+	tell_messages(c);
+	if (o->csv)
+		buf_adds(&out, "count,filter\n");
+	while ((got = getline(&line, &len, f)) >= 0) {
+		char *s = line, *e = line + got;
+
+		lineno++;
+		if (memchr(line, '\0', (size_t)got)) {
+			fprintf(stderr, "pilcrow: %s:%zu: a NUL byte in the line: not a filter\n", o->count_file, lineno);
+			status = 2;
+			continue;
+		}
+		while (e > s && (e[-1] == '\n' || e[-1] == '\r' || e[-1] == ' ' || e[-1] == '\t'))
+			*--e = '\0';
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (!*s || *s == '#')
+			continue;
+		if (!count_line(c, &ws, o->count_file, lineno, s, o->csv, &out, &rows, &cap))
+			status = 2;
+		/* the counts as they come: a long batch shows its progress */
+		if (out.n > (1u << 16) || !o->csv) {
+			if (fwrite(out.p, 1, out.n, stdout) != out.n)
+				status = 1;
+			buf_clear(&out);
+		}
+	}
+	if (out.n && fwrite(out.p, 1, out.n, stdout) != out.n)
+		status = 1;
+	if (fflush(stdout) != 0)
+		status = 1;
+	if (!corpus_count(c))
+		status = 1;
+	free(line);
+	if (!in)
+		fclose(f);
+	buf_free(&out);
+	free(rows);
+	corpus_free(c);
+	ws_close(ws);
+	return status;
+}
+
 /* With a filter, the cables are chosen from the list index (and the text
  * index, when the dump has one) and only those are parsed. */
 static void export_selected(struct export_ctx *x, char *const *paths, size_t n)

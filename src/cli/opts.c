@@ -24,7 +24,7 @@
 #include "cli/cli.h"
 
 /* Options with no letter of their own. */
-enum { OPT_FRESH = 256, OPT_CITE, OPT_COLLECTION, OPT_DUMP_CONFIG };
+enum { OPT_FRESH = 256, OPT_CITE, OPT_COLLECTION, OPT_DUMP_CONFIG, OPT_COUNT, OPT_FORMAT };
 
 /* The command-line options: one row each, the single source for parsing
  * and for --help. */
@@ -42,6 +42,8 @@ enum { OPT_FRESH = 256, OPT_CITE, OPT_COLLECTION, OPT_DUMP_CONFIG };
 	X("no-mouse", no_argument, 'M', NULL, "reader: do not take the mouse") \
 	X("fresh", no_argument, OPT_FRESH, NULL, "reader: start clean, not at the cable, filter and order left last time") \
 	X("cite", no_argument, OPT_CITE, NULL, "--text: each cable's citation before its text") \
+	X("count", required_argument, OPT_COUNT, "FILE", "count the cables each filter of FILE passes, a filter a line (-: standard input)") \
+	X("format", required_argument, OPT_FORMAT, "FORMAT", "--count: tsv (COUNT<TAB>FILTER, the default) or csv (with a header row)") \
 	X("export", required_argument, 'e', "FORMAT", "write the marks and notes: markdown, csl-json, bibtex, text, jsonl") \
 	X("collection", required_argument, OPT_COLLECTION, "NAME", "--export: only collection NAME (marks: what m marked)") \
 	X("output", required_argument, 'o', "FILE", "--export: write FILE (whole or not at all) instead of standard output") \
@@ -171,6 +173,10 @@ static int ready(struct opts *o)
 	}
 	if (o->grep && !grep_words(o))
 		return 2;
+	if (o->count_file && (o->stats || o->grep || o->export_fmt || o->index || o->filter_text)) {
+		fprintf(stderr, "pilcrow: --count goes alone: each line of its file is a filter\n");
+		return 2;
+	}
 	if (o->stats && (o->grep || o->mode == MODE_TEXT)) {
 		fprintf(stderr, "pilcrow: --stats goes alone, or with --json and --filter\n");
 		return 2;
@@ -253,6 +259,14 @@ int cli_options(int argc, char **argv, struct opts *o, char ***paths, size_t *n)
 			o->export_fmt = optarg;
 			break;
 		case OPT_COLLECTION: o->collection = optarg; break;
+		case OPT_COUNT: o->count_file = optarg; break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "tsv") != 0 && strcmp(optarg, "csv") != 0) {
+				fprintf(stderr, "pilcrow: --format: tsv or csv, not '%s'\n", optarg);
+				return 2;
+			}
+			o->csv = optarg[0] == 'c';
+			break;
 		case 'o': o->output = optarg; break;
 		case 'M': o->no_mouse = true; break;
 		case 'h': usage(stdout); return 0;
