@@ -62,6 +62,14 @@ for case in "all:" "secret:level>=C" "one-year:date=2008"; do
 	compare_golden "$tmp/out" "tests/golden/stats/$name.json" "--stats --json --filter '$filter'"
 	check "--stats --json --filter '$filter' is JSON" jq -e .cables "$tmp/out"
 done
+# --top: the top N origins and TAGS, or all of them
+for top in 3 all; do
+	run_pilcrow "$tmp/out" "$tmp/err" --stats --width 80 --top $top data/cables
+	check "--stats --top $top exits 0" [ "$rc" -eq 0 ]
+	compare_golden "$tmp/out" "tests/golden/stats/top-$top.text" "--stats --top $top"
+done
+run_pilcrow "$tmp/out" "$tmp/err" --stats --top 0 data/cables
+check "--stats --top 0: bad usage" [ "$rc" -eq 2 ]
 # every golden file has its sample
 for g in tests/golden/*; do
 	[ -f "$g" ] || continue

@@ -29,6 +29,7 @@ struct opts {
 	const char *grep;         /* --grep: words, or ~REGEX */
 	const char *count_file;   /* --count: a filter a line */
 	bool csv;                 /* --format csv */
+	size_t top;               /* --stats --top N (0: the default; all: every one) */
 	struct search *grep_re;
 	char idbuf[ID_MAX];       /* --id, as ids are written */
 };

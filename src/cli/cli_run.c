@@ -233,7 +233,7 @@ int run_stats(const struct opts *o, char *const *paths, size_t n)
 	corpus_set_workspace(c, ws);
 	read_all(c, paths, n, false, !o->no_index);
 	nrows = corpus_select(c, &o->filter, SORT_INPUT, false, &rows, &cap);
-	overview_make(&ov, c, rows, nrows);
+	overview_make(&ov, c, rows, nrows, o->top ? o->top : OVERVIEW_TOP);
 	if (o->mode == MODE_JSON)
 		overview_json(&out, &ov);
 	else
@@ -252,6 +252,7 @@ int run_stats(const struct opts *o, char *const *paths, size_t n)
 		status = 4;
 	buf_free(&out);
 	free(rows);
+	overview_free(&ov);
 	corpus_free(c);
 	ws_close(ws);
 	return status;

@@ -24,7 +24,7 @@
 #include "cli/cli.h"
 
 /* Options with no letter of their own. */
-enum { OPT_FRESH = 256, OPT_CITE, OPT_COLLECTION, OPT_DUMP_CONFIG, OPT_COUNT, OPT_FORMAT };
+enum { OPT_FRESH = 256, OPT_CITE, OPT_COLLECTION, OPT_DUMP_CONFIG, OPT_COUNT, OPT_FORMAT, OPT_TOP };
 
 /* The command-line options: one row each, the single source for parsing
  * and for --help. */
@@ -33,6 +33,7 @@ enum { OPT_FRESH = 256, OPT_CITE, OPT_COLLECTION, OPT_DUMP_CONFIG, OPT_COUNT, OP
 	X("text", no_argument, 't', NULL, "write a plain-text rendering, for pipes") \
 	X("width", required_argument, 'w', "N", "wrap --text at N columns (default: the terminal, or 80)") \
 	X("stats", no_argument, 's', NULL, "the corpus at a glance: cables a year, top origins and TAGS, levels, caveats (--json: JSON)") \
+	X("top", required_argument, OPT_TOP, "N", "--stats: the top N origins and TAGS (all: every one; 12 without)") \
 	X("grep", required_argument, 'g', "WORDS", "print each hit in context: ID ¶N (C): ...[match]... (~REGEX: an expression)") \
 	X("filter", required_argument, 'f', "EXPR", "only the cables that pass EXPR (level>=S tag=PREL ...)") \
 	X("index", no_argument, 'x', NULL, "build the full-text index of the dump given (progress on standard error)") \
@@ -260,6 +261,20 @@ int cli_options(int argc, char **argv, struct opts *o, char ***paths, size_t *n)
 			break;
 		case OPT_COLLECTION: o->collection = optarg; break;
 		case OPT_COUNT: o->count_file = optarg; break;
+		case OPT_TOP: {
+			char *end;
+			long t = strtol(optarg, &end, 10);
+
+			if (strcmp(optarg, "all") == 0) {
+				o->top = (size_t)-1;
+			} else if (*end || t < 1 || t > 1000000) {
+				fprintf(stderr, "pilcrow: --top wants a number from 1, or all, not '%s'\n", optarg);
+				return 2;
+			} else {
+				o->top = (size_t)t;
+			}
+			break;
+		}
 		case OPT_FORMAT:
 			if (strcmp(optarg, "tsv") != 0 && strcmp(optarg, "csv") != 0) {
 				fprintf(stderr, "pilcrow: --format: tsv or csv, not '%s'\n", optarg);

@@ -54,36 +54,46 @@ static void tally_add(struct tally *t, uint32_t key)
 	t->count[h]++;
 }
 
-/* The @most largest of @t into @out, largest first (ties by name). */
-static size_t tally_top(const struct tally *t, const struct corpus *c, struct facet *out, size_t most,
-			const char *field)
+static int by_count(const void *a, const void *b)
 {
+	const struct facet *x = a, *y = b;
+
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return strcmp(x->label, y->label);
+}
+
+/* The @most largest of @t (OVERVIEW_ALL: all) into *@out, made here,
+ * largest first (ties by name); how many there are in all to @all. */
+static size_t tally_top(const struct tally *t, const struct corpus *c, struct facet **out, size_t most,
+			const char *field, size_t *all)
+{
+	struct facet *f = xcalloc(t->n ? t->n : 1, sizeof(*f));
 	size_t n = 0;
 
 	for (size_t i = 0; i < t->cap; i++) {
-		size_t k;
 		const char *name;
 
 		if (!t->key[i])
 			continue;
 		name = corpus_str(c, t->key[i]);
-		for (k = n; k > 0; k--) {
-			if (out[k - 1].count > t->count[i] ||
-			    (out[k - 1].count == t->count[i] && strcmp(out[k - 1].label, name) <= 0))
-				break;
-			if (k < most)
-				out[k] = out[k - 1];
-		}
-		if (k >= most)
-			continue;
-		memset(&out[k], 0, sizeof(out[k]));
-		snprintf(out[k].label, sizeof(out[k].label), "%s", name);
-		out[k].count = t->count[i];
-		snprintf(out[k].term, sizeof(out[k].term), strchr(name, ' ') ? "%s=\"%s\"" : "%s=%s", field, name);
-		if (n < most)
-			n++;
+		snprintf(f[n].label, sizeof(f[n].label), "%s", name);
+		f[n].count = t->count[i];
+		snprintf(f[n].term, sizeof(f[n].term), strchr(name, ' ') ? "%s=\"%s\"" : "%s=%s", field, name);
+		n++;
 	}
-	return n;
+	if (n > 1)
+		qsort(f, n, sizeof(*f), by_count);
+	*out = f;
+	*all = n;
+	return n < most ? n : most;
+}
+
+void overview_free(struct overview *o)
+{
+	free(o->origins);
+	free(o->tags);
+	o->origins = o->tags = NULL;
 }
 
 static void tally_free(struct tally *t)
@@ -92,7 +102,29 @@ static void tally_free(struct tally *t)
 	free(t->count);
 }
 
-void overview_make(struct overview *o, const struct corpus *c, const uint32_t *rows, size_t n)
+/* The years from @first to @last, a run of two or more without a cable
+ * one row. */
+static void year_rows(struct overview *o, const size_t *years, int first, int last)
+{
+	for (int y = first; first && y <= last; y++) {
+		struct facet *f = &o->spans[o->nspans++];
+		int run = 0;
+
+		while (y + run <= last && !years[y + run - 1966])
+			run++;
+		if (run >= 2) {
+			snprintf(f->label, sizeof(f->label), "%04d\xE2\x80\x93%04d", y, y + run - 1);
+			f->empty_run = run;
+			y += run - 1;
+			continue;
+		}
+		snprintf(f->label, sizeof(f->label), "%04d", y);
+		snprintf(f->term, sizeof(f->term), "date=%04d", y);
+		f->count = years[y - 1966];
+	}
+}
+
+void overview_make(struct overview *o, const struct corpus *c, const uint32_t *rows, size_t n, size_t top)
 {
 	static const unsigned caveat_bits[] = { CAVEAT_NOFORN, CAVEAT_FOUO, CAVEAT_ORCON, CAVEAT_PROPIN,
 						CAVEAT_NODIS, CAVEAT_EXDIS, CAVEAT_LIMDIS, CAVEAT_REL };
@@ -142,19 +174,13 @@ void overview_make(struct overview *o, const struct corpus *c, const uint32_t *r
 			f->count = months[m];
 		}
 	} else {
-		for (int y = first; first && y <= last; y++) {
-			struct facet *f = &o->spans[o->nspans++];
-
-			snprintf(f->label, sizeof(f->label), "%04d", y);
-			snprintf(f->term, sizeof(f->term), "date=%04d", y);
-			f->count = years[y - 1966];
-		}
+		year_rows(o, years, first, last);
 	}
 	for (size_t k = 0; k < o->nspans; k++)
 		if (o->spans[k].count > o->most_span)
 			o->most_span = o->spans[k].count;
-	o->norigins = tally_top(&origins, c, o->origins, OVERVIEW_TOP, "origin");
-	o->ntags = tally_top(&tags, c, o->tags, OVERVIEW_TOP, "tag");
+	o->norigins = tally_top(&origins, c, &o->origins, top, "origin", &o->all_origins);
+	o->ntags = tally_top(&tags, c, &o->tags, top, "tag", &o->all_tags);
 	for (size_t k = 0; k < o->ntags; k++) {
 		const struct tag_entry *te = tags_lookup(str_c(o->tags[k].label));
 
@@ -204,6 +230,11 @@ static void section(struct buf *out, const char *title, const struct facet *f, s
 		return;
 	buf_printf(out, "\n%s\n", title);
 	for (size_t i = 0; i < n; i++) {
+		if (f[i].empty_run) {
+			/* a run of empty years, one line */
+			buf_printf(out, "  %s%*s %8s\n", f[i].label, 16 - 9, "", "none");
+			continue;
+		}
 		buf_printf(out, "  %-16s %8zu  ", f[i].label, f[i].count);
 		if (most)
 			overview_bar(out, f[i].count, most, width - 30 > 10 ? width - 30 : 10);
@@ -220,17 +251,30 @@ void overview_text(struct buf *out, const struct overview *o, int width)
 		buf_printf(out, " (%zu without a date)", o->undated);
 	buf_addc(out, '\n');
 	section(out, o->by_month ? "Cables a month" : "Cables a year", o->spans, o->nspans, o->most_span, width);
-	section(out, "Top origins", o->origins, o->norigins, 0, width);
-	section(out, "Top TAGS", o->tags, o->ntags, 0, width);
+	section(out, o->norigins < o->all_origins ? "Top origins" : "Origins", o->origins, o->norigins, 0, width);
+	section(out, o->ntags < o->all_tags ? "Top TAGS" : "TAGS", o->tags, o->ntags, 0, width);
 	section(out, "Levels", o->levels, o->nlevels, 0, width);
 	section(out, "Caveats", o->caveats, o->ncaveats, 0, width);
 }
 
 static void json_facets(struct buf *out, const char *name, const struct facet *f, size_t n, bool first)
 {
+	bool any = false;
+
 	buf_printf(out, "%s\"%s\":[", first ? "" : ",", name);
 	for (size_t i = 0; i < n; i++) {
-		buf_adds(out, i ? ",{\"value\":" : "{\"value\":");
+		/* machines get every year: a run of empty ones, each with 0 */
+		if (f[i].empty_run) {
+			int y0 = atoi(f[i].label);
+
+			for (int y = y0; y < y0 + f[i].empty_run; y++) {
+				buf_printf(out, "%s{\"value\":\"%04d\",\"cables\":0,\"filter\":\"date=%04d\"}", any ? "," : "", y, y);
+				any = true;
+			}
+			continue;
+		}
+		buf_adds(out, any ? ",{\"value\":" : "{\"value\":");
+		any = true;
 		json_string(out, str_c(f[i].label));
 		buf_printf(out, ",\"cables\":%zu", f[i].count);
 		if (f[i].meaning) {

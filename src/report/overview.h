@@ -14,15 +14,17 @@
 #include "corpus/corpus.h"
 #include "doc/marking.h"
 
-#define OVERVIEW_TOP 12
+#define OVERVIEW_TOP 12        /* the origins and TAGS --stats shows unless told */
+#define OVERVIEW_ALL ((size_t)-1)
 #define OVERVIEW_SPANS 64     /* 1966..2029, or 12 months */
 
 /* A facet: a row that narrows the filter when chosen. */
 struct facet {
-	char label[64];          /* "2004", "2004-10", "ROME", "PREL", "C", "NOFORN" */
+	char label[64];          /* "2004", "2004-10", "ROME", "PREL", "C", "NOFORN"; "1980–2001" */
 	const char *meaning;     /* a tag's meaning, or NULL */
 	size_t count;
 	char term[96];           /* the filter term it stands for: date=2004, origin=ROME */
+	int empty_run;           /* years: a run of this many years without a cable, one row ("none") */
 };
 
 struct overview {
@@ -31,13 +33,18 @@ struct overview {
 	int year;                /* that year */
 	struct facet spans[OVERVIEW_SPANS];
 	size_t nspans;
-	struct facet origins[OVERVIEW_TOP], tags[OVERVIEW_TOP], levels[LEVEL_COUNT], caveats[8];
+	struct facet *origins, *tags;   /* the top ones, or all (overview_make's @top) */
+	struct facet levels[LEVEL_COUNT], caveats[8];
 	size_t norigins, ntags, nlevels, ncaveats;
+	size_t all_origins, all_tags;   /* how many there are in all */
 	size_t most_span;        /* the largest count of a span, for the bars */
 };
 
-/* Counts the @n entries @rows of @c. */
-void overview_make(struct overview *o, const struct corpus *c, const uint32_t *rows, size_t n);
+/* Counts the @n entries @rows of @c: the @top origins and TAGS
+ * (OVERVIEW_ALL: every one), years with runs of two or more empty years
+ * folded into one row.  overview_free() lets it go. */
+void overview_make(struct overview *o, const struct corpus *c, const uint32_t *rows, size_t n, size_t top);
+void overview_free(struct overview *o);
 
 /* The overview as text (bars of block characters, @width columns) or JSON. */
 void overview_text(struct buf *out, const struct overview *o, int width);

@@ -456,8 +456,11 @@ static void overview_counts(void **state)
 	(void)state;
 	clist_init(&l, c);
 	clist_make(&l);
-	overview_make(o, c, l.rows, l.n);
+	overview_make(o, c, l.rows, l.n, 1);
 	assert_int_equal(o->cables, 5);
+	/* the top one of four origins, and how many there are */
+	assert_int_equal(o->norigins, 1);
+	assert_int_equal(o->all_origins, 4);
 	assert_int_equal(o->levels[0].count, 5);
 	assert_string_equal(o->levels[0].term, "level=C");
 	/* the top origin first, with the term that narrows to it */
@@ -470,6 +473,7 @@ static void overview_counts(void **state)
 	buf_clear(&b);
 	overview_bar(&b, 7, 7, 3);
 	assert_string_equal(b.p, "\xE2\x96\x88\xE2\x96\x88\xE2\x96\x88");
+	overview_free(o);
 	/* the hits of the filter's words: the header, paragraphs with their address */
 	assert_true(clist_set_filter(&l, "text~serial|sixties 'of 05ROME318'", err, sizeof(err)));
 	while (!clist_step(&l, 1e9, 0))

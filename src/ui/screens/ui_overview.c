@@ -5,15 +5,15 @@
 #include "config.h"
 #include "ui/ui_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/text.h"
 
 /* The screen's own state (no other screen sees it), made when it first
  * opens and reached through its screen. */
-/* The overview screen: the facets as rows. */
-#define OVERVIEW_LINES (OVERVIEW_SPANS + 3 * OVERVIEW_TOP + LEVEL_COUNT + 8 + 8)
-
+/* The overview screen: the facets as rows, every origin and TAG (the list
+ * scrolls to the last). */
 struct overview_line {
 	const char *title;       /* a section's title, or NULL */
 	const struct facet *facet;
@@ -22,8 +22,9 @@ struct overview_line {
 
 struct overview_screen {
 	struct overview ov;
-	struct overview_line lines[OVERVIEW_LINES];
+	struct overview_line *lines;
 	int n, cols;
+	size_t cap;
 	struct pane pane;        /* the rows; the section titles cannot be selected */
 };
 
@@ -34,8 +35,8 @@ static struct overview_screen *state_of(struct ui *u)
 
 static void add_line(struct overview_screen *g, const char *title, const struct facet *f, bool bar)
 {
-	if (g->n < OVERVIEW_LINES)
-		g->lines[g->n++] = (struct overview_line){ title, f, bar };
+	grow_array((void **)&g->lines, &g->cap, (size_t)g->n + 1, sizeof(*g->lines));
+	g->lines[g->n++] = (struct overview_line){ title, f, bar };
 }
 
 static void section(struct overview_screen *g, const char *title, const struct facet *f, size_t n, bool bar)
@@ -51,7 +52,7 @@ static bool is_facet(const void *ud, long row)
 {
 	const struct overview_screen *g = ud;
 
-	return g->lines[row].facet != NULL;
+	return g->lines[row].facet && !g->lines[row].facet->empty_run;
 }
 
 static void overview_open(void *ctx)
@@ -60,11 +61,12 @@ static void overview_open(void *ctx)
 	struct overview_screen *g = state_of(u);
 	const struct overview *o = &g->ov;
 
-	overview_make(&g->ov, u->corpus, u->list.rows, u->list.n);
+	overview_free(&g->ov);
+	overview_make(&g->ov, u->corpus, u->list.rows, u->list.n, OVERVIEW_ALL);
 	g->n = 0;
 	section(g, o->by_month ? "Cables a month" : "Cables a year", o->spans, o->nspans, true);
-	section(g, "Top origins", o->origins, o->norigins, false);
-	section(g, "Top TAGS", o->tags, o->ntags, false);
+	section(g, "Origins", o->origins, o->norigins, false);
+	section(g, "TAGS", o->tags, o->ntags, false);
 	section(g, "Levels", o->levels, o->nlevels, false);
 	section(g, "Caveats", o->caveats, o->ncaveats, false);
 	pane_init(&g->pane, false);
@@ -138,6 +140,12 @@ static void overview_draw(const void *ctx, const struct screen *s)
 		}
 		if (attr)
 			paint_fill(y, 0, g->cols, attr);
+		if (l->facet->empty_run) {
+			/* a run of years without a cable: one row, not chosen */
+			put_c(y, 3, 20, l->facet->label, A_DIM);
+			put_c(y, 24 + 10 - 4, 4, "none", A_DIM);
+			continue;
+		}
 		paint_thousands(n, sizeof(n), l->facet->count);
 		put_cut(y, 3, 20, paint_clean(&cl, str_c(l->facet->label)), attr | A_BOLD);
 		x = 24;
@@ -163,6 +171,14 @@ static void overview_draw(const void *ctx, const struct screen *s)
 	buf_free(&cl);
 }
 
+static void overview_free_state(void *state)
+{
+	struct overview_screen *g = state;
+
+	overview_free(&g->ov);
+	free(g->lines);
+}
+
 static void overview_init(struct screen *s)
 {
 	s->pane = &((struct overview_screen *)s->state)->pane;
@@ -173,6 +189,7 @@ const struct screen_ops overview_ops = {
 	.name = "overview",
 	.keys = OVERVIEW,
 	.init = overview_init,
+	.free = overview_free_state,
 	.start = overview_open,
 	.open_on = (const int[]){ ACT_LIST_OVERVIEW, -1 },
 	.state_size = sizeof(struct overview_screen),
