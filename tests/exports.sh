@@ -56,6 +56,24 @@ check "--export yaml: the formats named" grep -q "formats: markdown csl-json bib
 run_pilcrow "$tmp/out" "$tmp/err" --export markdown --collection nothing-here
 check "--export of an empty collection: exit 1, said" sh -c "[ $rc -eq 1 ] && grep -q 'nothing in that collection' '$tmp/err'"
 
+# note= and note~ keep the cables whose notes match (the workspace above)
+note_ids() { "$PILCROW" --json --filter "$1" data/cables 2> /dev/null | jq -r .id | tr '\n' ' '; }
+check "note=engagement: the cable with that note ($(note_ids 'note=engagement'))" [ "$(note_ids 'note=engagement')" = "04ROME3933 " ]
+check "note~field_of: a note's expression ($(note_ids 'note~field_of'))" [ "$(note_ids 'note~field_of')" = "08RIGA301 " ]
+check "note=second: a note of two lines, its second ($(note_ids 'note=second'))" [ "$(note_ids 'note=second')" = "04ROME3933 " ]
+check "!note=engagement level>=C: the others ($(note_ids '!note=engagement level>=C'))" \
+	[ "$(note_ids '!note=engagement level>=C')" = "05WELLINGTON880 08VALLETTA222 09LISBON771 85NICOSIA1022 " ]
+check "note=nothing-of-that: none" [ -z "$(note_ids 'note=nothingofthat')" ]
+
+# --export --filter: the marks and notes of the cables the filter chooses
+run_pilcrow "$tmp/out" "$tmp/err" --export jsonl --filter 'level>=C' data/cables
+check "--export --filter: only the chosen cables' items ($(jq -r .id "$tmp/out" | sort -u | tr '\n' ' '))" \
+	[ "$(jq -r .id "$tmp/out" | sort -u | tr '\n' ' ')" = "04ROME3933 " ]
+run_pilcrow "$tmp/out" "$tmp/err" --export markdown --filter 'note=field_of' data/cables
+check "--export --filter note=: the cable of that note" sh -c "grep -q '^## Embassy Riga' '$tmp/out' && ! grep -q 'Rome' '$tmp/out'"
+run_pilcrow "$tmp/out" "$tmp/err" --export jsonl --filter 'level=TS' data/cables
+check "--export --filter choosing none: status 1, said" sh -c "[ $rc -eq 1 ] && grep -q 'the filter chooses' '$tmp/err'"
+
 # --output: the file whole, by a rename; never a file being read
 run_pilcrow "$tmp/out" "$tmp/err" --export bibtex --output "$tmp/cables.bib"
 check "--output writes the file" cmp -s "$tmp/cables.bib" tests/golden/export/all.bibtex

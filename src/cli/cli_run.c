@@ -430,20 +430,66 @@ int run_export(const struct opts *o, char *const *paths, size_t n)
 }
 
 /* --export: the workspace's items, to standard output or --output */
+/* The ids of the cables a filter chose, sorted, for --export --filter. */
+struct chosen {
+	char **ids;
+	size_t n;
+};
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool is_chosen(const char *id, void *ud)
+{
+	const struct chosen *ch = ud;
+
+	return bsearch(&id, ch->ids, ch->n, sizeof(*ch->ids), cmp_str) != NULL;
+}
+
+/* The cables of @paths that pass the filter, by id. */
+static void choose(const struct opts *o, char *const *paths, size_t n, struct workspace *ws, struct chosen *ch)
+{
+	struct corpus *c = corpus_new();
+	uint32_t *rows = NULL;
+	size_t cap = 0, nrows;
+
+	corpus_set_workspace(c, ws);
+	read_all(c, paths, n, false, !o->no_index);
+	tell_messages(c);
+	nrows = corpus_select(c, &o->filter, SORT_INPUT, false, &rows, &cap);
+	ch->ids = xmalloc((nrows ? nrows : 1) * sizeof(*ch->ids));
+	for (size_t i = 0; i < nrows; i++)
+		ch->ids[ch->n++] = xstrdup(corpus_str(c, corpus_entry(c, rows[i])->id));
+	qsort(ch->ids, ch->n, sizeof(*ch->ids), cmp_str);
+	free(rows);
+	corpus_free(c);
+}
+
 int run_export_ws(const struct opts *o, char *const *inputs, size_t n)
 {
 	struct workspace *ws = cli_open_workspace();
 	struct buf out = { 0 };
 	char err[PATH_MAX + 100];
+	struct chosen ch = { NULL, 0 };
+	bool filtered = !cfilter_empty(&o->filter);
 	size_t items;
 	int status = 0;
 
-	items = ws_export(ws, o->export_fmt, o->collection, NULL, &out);
+	/* --filter: the marks and notes of the cables it chooses in the inputs */
+	if (filtered)
+		choose(o, inputs, n, ws, &ch);
+	items = ws_export_some(ws, o->export_fmt, o->collection, NULL, filtered ? is_chosen : NULL, &ch, &out);
 	/* after the reading: damage met while it read is told too */
 	if (*ws_notice(ws))
 		fprintf(stderr, "pilcrow: %s\n", ws_notice(ws));
 	if (!items)
-		fprintf(stderr, "pilcrow: %s\n", o->collection ? "nothing in that collection" : "nothing marked or noted yet");
+		fprintf(stderr, "pilcrow: %s\n", filtered ? "nothing marked or noted in the cables the filter chooses"
+					       : o->collection ? "nothing in that collection" : "nothing marked or noted yet");
+	for (size_t i = 0; i < ch.n; i++)
+		free(ch.ids[i]);
+	free(ch.ids);
 	if (o->output) {
 		if (!ws_write_file(o->output, &out, inputs, n, err, sizeof(err))) {
 			fprintf(stderr, "pilcrow: %s\n", err);

@@ -81,6 +81,7 @@ static void usage(FILE *f)
 		   "  near=\"iran nuclear/5\" (words within 5 of each other; 10 without /N)\n"
 		   "  sort=date|id|origin|level|relevance (the order; relevance: by the text index)\n"
 		   "  marked noted opened !opened collection=NAME (your marks, notes, reading)\n"
+		   "  note=WORDS note~REGEX (the cables whose notes, yours, hold them)\n"
 		   "  (operators = != < <= > >= ~; quote values with blanks; | between alternatives)\n"
 		   "Case and diacritics never count unless a pattern starts with (?-i).\n");
 	fprintf(f, "\nKeys (where:");

@@ -65,6 +65,12 @@ static bool contains(struct str hay, const char *needle)
 	return str_ifind(hay, needle) >= 0;
 }
 
+/* Does @note hold the words (or the expression) of a note= term? */
+static bool note_matches(const char *note, const void *ud)
+{
+	return re_match(ud, str_c(note));
+}
+
 /* Does alternative @a of term @t hold? */
 static bool alt_match(const struct cf_term *t, const struct cf_alt *a, const struct cf_subject *s)
 {
@@ -111,6 +117,7 @@ static bool alt_match(const struct cf_term *t, const struct cf_alt *a, const str
 	case CF_MARKED:
 	case CF_NOTED:
 	case CF_OPENED:
+	case CF_NOTE:
 		return false;
 	}
 	return false;
@@ -185,6 +192,8 @@ static bool term_match(const struct cf_term *t, const struct cf_subject *s, size
 		r = known == 1;
 	} else if (t->field == CF_NEAR) {
 		r = words_match(t, s);
+	} else if (t->field == CF_NOTE) {
+		r = s->ws && ws_notes_match(s->ws, s->id, note_matches, t->re);
 	} else if (t->re) {
 		if (t->field == CF_ORIGIN)
 			r = re_match(t->re, s->origin) || re_match(t->re, s->origin_name);

@@ -6,15 +6,16 @@
  *   cited-by=04ROME3933  subject~REGEX  subject=words  text~REGEX
  *   text="a phrase"  iran  "nuclear program"  presid*  !tag=PREL  -tag=PREL
  *   near="iran nuclear"  near="iran nuclear/5"  sort=date|id|origin|level|relevance
- *   marked  noted  opened  !opened  collection=NAME|NAME
+ *   marked  noted  opened  !opened  collection=NAME|NAME  note=words  note~REGEX
  *
  * Terms are separated by blanks and must all hold; ! or - before a term
  * negates it.  A value with blanks is quoted ("..." or '...'); | separates
  * alternatives of = and !=.  A bare word or quoted phrase is a text term.
  * near= holds when its words stand within 10 words of each other (or /N)
  * in a paragraph; sort= is no condition but the order of the list.
- * marked, noted, opened and collection= ask the reader's workspace (a
- * cable with a mark, a note, that was opened, in the collection).
+ * marked, noted, opened, collection= and note= ask the reader's workspace
+ * (a cable with a mark, a note, that was opened, in the collection, with a
+ * note whose words match).
  * Comparison operators: = != < <= > >= (level and date), = and != (the
  * others), ~ (a regular expression).  Words, phrases and expressions match
  * by the rules of pattern.h (case and diacritics do not count unless the
@@ -37,7 +38,7 @@ struct workspace;
 enum sort_key { SORT_INPUT, SORT_DATE, SORT_ID, SORT_ORIGIN, SORT_LEVEL, SORT_RELEVANCE, SORT_COUNT };
 
 enum cf_field { CF_LEVEL, CF_CAVEAT, CF_ORIGIN, CF_TAG, CF_DATE, CF_ID, CF_SUBJECT, CF_TEXT, CF_CITES,
-		CF_CITED_BY, CF_NEAR, CF_SORT, CF_MARKED, CF_NOTED, CF_OPENED, CF_COLLECTION };
+		CF_CITED_BY, CF_NEAR, CF_SORT, CF_MARKED, CF_NOTED, CF_OPENED, CF_COLLECTION, CF_NOTE };
 
 /* Alternatives of one term at most (tag=PREL|PGOV|...). */
 #define CF_ALTS 16

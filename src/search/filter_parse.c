@@ -23,10 +23,10 @@ static const struct {
 	{ "level", CF_LEVEL }, { "caveat", CF_CAVEAT }, { "origin", CF_ORIGIN }, { "tag", CF_TAG },
 	{ "date", CF_DATE }, { "id", CF_ID }, { "subject", CF_SUBJECT }, { "text", CF_TEXT },
 	{ "cites", CF_CITES }, { "cited-by", CF_CITED_BY }, { "near", CF_NEAR }, { "sort", CF_SORT },
-	{ "collection", CF_COLLECTION },
+	{ "collection", CF_COLLECTION }, { "note", CF_NOTE },
 };
 
-#define FIELD_NAMES "level caveat origin tag date id subject text cites cited-by near sort collection"
+#define FIELD_NAMES "level caveat origin tag date id subject text cites cited-by near sort collection note"
 
 /* The terms that are a word alone: what the reader did with a cable. */
 static const struct {
@@ -40,10 +40,10 @@ static const unsigned caveat_bits[] = { CAVEAT_NOFORN, CAVEAT_FOUO, CAVEAT_ORCON
 static bool ops_for(enum cf_field f, enum cf_op op)
 {
 	if (op == CF_RE)
-		return f == CF_SUBJECT || f == CF_TEXT || f == CF_ORIGIN || f == CF_ID;
+		return f == CF_SUBJECT || f == CF_TEXT || f == CF_ORIGIN || f == CF_ID || f == CF_NOTE;
 	if (f == CF_NEAR || f == CF_SORT)
 		return op == CF_EQ;
-	if (f == CF_COLLECTION)
+	if (f == CF_COLLECTION || f == CF_NOTE)
 		return op == CF_EQ || op == CF_NE;
 	if (op == CF_EQ || op == CF_NE)
 		return true;
@@ -353,7 +353,7 @@ static bool term_value(struct cf_term *t, const char *name, char *value, char *e
 	if (t->field == CF_NEAR) {
 		if (!near_term(t, value, err, errsize))
 			return false;
-	} else if (t->op == CF_RE || t->field == CF_SUBJECT || t->field == CF_TEXT) {
+	} else if (t->op == CF_RE || t->field == CF_SUBJECT || t->field == CF_TEXT || t->field == CF_NOTE) {
 		if (!words_term(t, name, value, err, errsize))
 			return false;
 	} else {

@@ -18,11 +18,22 @@ static void add_line(struct marklist *m, enum ml_kind kind, size_t item)
 	m->lines[m->nlines++] = (struct ml_line){ kind, item };
 }
 
+static void found(size_t start, size_t len, void *ud)
+{
+	(void)start;
+	(void)len;
+	(void)ud;
+}
+
 static bool one(const struct ws_item *it, void *ud)
 {
 	struct marklist *m = ud;
 	struct ws_item *x;
 	size_t k = m->n;
+
+	if (m->only && !search_all(m->only, str_c(it->text ? it->text : ""), 1, found, NULL) &&
+	    !search_all(m->only, str_c(it->note ? it->note : ""), 1, found, NULL))
+		return true;
 
 	grow_array((void **)&m->items, &m->cap, m->n + 1, sizeof(*m->items));
 	x = &m->items[m->n++];

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "base/arena.h"
+#include "search/search.h"
 #include "workspace/workspace.h"
 
 /* The first characters of a paragraph the browser keeps (a line shows fewer). */
@@ -27,9 +28,11 @@ struct marklist {
 	struct ml_line *lines;
 	size_t nlines, cap_lines;
 	size_t cables;
+	const struct search *only;   /* the items whose text or note it matches, or NULL: all */
 };
 
-/* Reads the items of @collection (NULL: every mark, member and note). */
+/* Reads the items of @collection (NULL: every mark, member and note); with
+ * m->only, those whose paragraph or note it matches. */
 void marklist_load(struct marklist *m, struct workspace *w, const char *collection);
 void marklist_free(struct marklist *m);
 

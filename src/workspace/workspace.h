@@ -80,6 +80,11 @@ enum { WS_MARKED = 1, WS_NOTED = 2, WS_OPENED = 4, WS_COLLECTED = 8 };
 unsigned ws_cable_flags(const struct workspace *w, struct str id);
 bool ws_in_collection(const struct workspace *w, struct str id, const char *name);
 
+/* Does a note on cable @id (on the whole cable or a paragraph) satisfy
+ * @match? */
+bool ws_notes_match(const struct workspace *w, struct str id, bool (*match)(const char *note, const void *ud),
+		    const void *ud);
+
 /* ---- marks, notes, collections (ws_items.c) */
 
 /* What an item is on: the cable, and the paragraph (address "" for the

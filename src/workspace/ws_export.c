@@ -21,6 +21,8 @@
 const char *const ws_export_formats[] = { "markdown", "csl-json", "bibtex", "text", "jsonl", NULL };
 
 struct ex {
+	bool (*keep)(const char *id, void *ud);
+	void *keep_ud;
 	struct buf *out;
 	const char *format, *tmpl;
 	char last[64];           /* the cable of the item before */
@@ -323,6 +325,8 @@ static bool one(const struct ws_item *it, void *ud)
 	struct ex *x = ud;
 	bool first = strcmp(x->last, it->id) != 0;
 
+	if (x->keep && !x->keep(it->id, x->keep_ud))
+		return true;
 	if (first) {
 		snprintf(x->last, sizeof(x->last), "%s", it->id);
 		x->cables++;
@@ -351,7 +355,13 @@ bool ws_export_known(const char *format)
 
 size_t ws_export(struct workspace *w, const char *format, const char *collection, const char *tmpl, struct buf *out)
 {
-	struct ex x = { out, format, tmpl, "", 0, 0, { 0 } };
+	return ws_export_some(w, format, collection, tmpl, NULL, NULL, out);
+}
+
+size_t ws_export_some(struct workspace *w, const char *format, const char *collection, const char *tmpl,
+		      bool (*keep)(const char *id, void *ud), void *ud, struct buf *out)
+{
+	struct ex x = { keep, ud, out, format, tmpl, "", 0, 0, { 0 } };
 
 	if (strcmp(format, "csl-json") == 0)
 		buf_adds(out, "[\n");

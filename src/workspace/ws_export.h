@@ -17,6 +17,11 @@ bool ws_export_known(const char *format);
  * by @tmpl (NULL: the default); returns how many there were. */
 size_t ws_export(struct workspace *w, const char *format, const char *collection, const char *tmpl, struct buf *out);
 
+/* The same for the items of the cables @keep says yes to (--export with
+ * --filter); NULL keeps every one. */
+size_t ws_export_some(struct workspace *w, const char *format, const char *collection, const char *tmpl,
+		      bool (*keep)(const char *id, void *ud), void *ud, struct buf *out);
+
 /* Writes @data to @path atomically (a temporary file beside it, then a
  * rename); refuses a path that is one of @inputs.  False with a
  * one-line reason in @err. */

@@ -277,3 +277,24 @@ struct ws_about ws_about_item(const struct ws_item *it)
 	return (struct ws_about){ it->id, it->date, it->origin, it->origin_name, it->subject, it->classification,
 				  it->address, it->marking, str_c(it->text) };
 }
+
+bool ws_notes_match(const struct workspace *cw, struct str id, bool (*match)(const char *note, const void *ud),
+		    const void *ud)
+{
+	struct wc_cable *c = wc_find((struct workspace *)cw, id);
+	char idc[64];
+
+	if (!c || !(c->flags & WS_NOTED) || id.n >= sizeof(idc))
+		return false;
+	snprintf(idc, sizeof(idc), "%.*s", (int)id.n, id.p);
+	for (size_t i = 0; i < c->naddrs; i++) {
+		const char *note;
+
+		if (!(c->addrs[i].bits & WS_NOTED))
+			continue;
+		note = ws_note(cw, idc, c->addrs[i].a);
+		if (note && match(note, ud))
+			return true;
+	}
+	return false;
+}

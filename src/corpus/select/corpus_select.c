@@ -202,7 +202,7 @@ static bool entry_passes(struct corpus *c, const struct cfilter *f, const struct
 		s.origin_name = str_c(corpus_str(c, e->origin_name));
 	}
 	if (need & ((1u << CF_ID) | (1u << CF_CITED_BY) | (1u << CF_MARKED) | (1u << CF_NOTED) | (1u << CF_OPENED) |
-		    (1u << CF_COLLECTION)))
+		    (1u << CF_COLLECTION) | (1u << CF_NOTE)))
 		s.id = str_c(corpus_str(c, e->id));
 	if (need & (1u << CF_SUBJECT))
 		s.subject = str_c(corpus_str(c, e->subject));

@@ -24,6 +24,8 @@ struct markscreen {
 	char coll_name[128];     /* "" for all */
 	struct pane pane;        /* the lines of ml; a cable's line cannot be selected */
 	int cols;
+	struct search *re;       /* /: only the items it matches (NULL: all) */
+	char pattern[256];
 };
 
 static struct markscreen *state_of(struct ui *u)
@@ -67,6 +69,7 @@ static void marks_reload(struct ui *u)
 			ms->coll = (int)i;
 	if (ms->coll < 0)
 		ms->coll_name[0] = '\0';
+	ms->ml.only = ms->re;
 	marklist_load(&ms->ml, u->v.ws, chosen(u));
 	ms->pane.n = (long)ms->ml.nlines;
 	pane_select(&ms->pane, keep);
@@ -190,6 +193,31 @@ static void move_done(struct ui *u, char kind, const char *text)
 }
 
 /* e: the format from the file's name. */
+/* /: the items whose paragraph or note matches (nothing typed: all). */
+static void search_done(struct ui *u, char kind, const char *text)
+{
+	struct markscreen *ms = state_of(u);
+	struct search *re = NULL;
+	char err[200];
+
+	if (*text && !(re = search_new(text, err, sizeof(err)))) {
+		prompt_fault(u, kind, "/", text, strlen(text), err, search_done);
+		return;
+	}
+	search_free(ms->re);
+	ms->re = re;
+	snprintf(ms->pattern, sizeof(ms->pattern), "%s", text);
+	ms->pane.sel = ms->pane.top = 0;
+	marks_reload(u);
+	if (!re)
+		ui_say(u, "every mark and note");
+	else if (!ms->ml.n)
+		ui_say(u, "no mark or note matches /%s (/ and Enter: all)", text);
+	else
+		ui_say(u, "%zu mark%s or note%s match /%s (/ and Enter: all)", ms->ml.n, ms->ml.n == 1 ? "" : "s",
+		       ms->ml.n == 1 ? "" : "s", text);
+}
+
 #define EXPORT_LABEL " export to (.md .json .bib .txt .jsonl): "
 
 static void export_done(struct ui *u, char kind, const char *text)
@@ -273,6 +301,7 @@ static bool marks_handle(void *ctx, struct screen *s, struct key k)
 		prompt_names(u, collection_names);
 		break;
 	case ACT_MARKS_COPY: copy_item(u); break;
+	case ACT_MARKS_SEARCH: prompt_open(u, '/', "/", ms->pattern, search_done); break;
 	case ACT_MARKS_EXPORT:
 		prompt_open(u, 'e', EXPORT_LABEL, "", export_done);
 		break;
@@ -374,6 +403,8 @@ static void marks_draw(const void *ctx, const struct screen *s)
 		items += ms->ml.lines[i].kind == ML_ITEM;
 	paint_fill(0, 0, ms->cols, title);
 	buf_printf(&b, " Marks and notes  %zu in %zu cable%s", items, ms->ml.cables, ms->ml.cables == 1 ? "" : "s");
+	if (ms->re)
+		buf_printf(&b, "  /%s", ms->pattern);
 	put_cut(0, 0, ms->cols, str_c(b.p), title);
 	draw_chooser(u, 1);
 	for (int k = 0; k < ms->pane.h && (size_t)(ms->pane.top + k) < ms->ml.nlines; k++)
@@ -397,6 +428,7 @@ static void marks_state_free(void *state)
 	struct markscreen *ms = state;
 
 	marklist_free(&ms->ml);
+	search_free(ms->re);
 }
 
 static void marks_refresh(void *ctx, struct screen *s)
