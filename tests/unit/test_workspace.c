@@ -302,9 +302,32 @@ static void filter_terms(void **state)
 	cfilter_free(&f);
 	assert_false(cfilter_parse(&f, "collection>book", err, sizeof(err)));
 	cfilter_free(&f);
+	/* note=: the words of a note on a paragraph, case and accents aside;
+	 * note~: an expression; neither on a cable without notes */
+	ws_note_set(w, &a, "Worth quoting:\nthe Minister\xE2\x80\x99s own words");
+	assert_true(cfilter_parse(&f, "note=minister", err, sizeof(err)));
+	assert_true(cfilter_match(&f, &s));
+	cfilter_free(&f);
+	assert_true(cfilter_parse(&f, "note=\"worth quoting\"", err, sizeof(err)));
+	assert_true(cfilter_match(&f, &s));
+	cfilter_free(&f);
+	assert_true(cfilter_parse(&f, "note~'quot\\w+:'", err, sizeof(err)));
+	assert_true(cfilter_match(&f, &s));
+	cfilter_free(&f);
+	assert_true(cfilter_parse(&f, "note=ambassador", err, sizeof(err)));
+	assert_false(cfilter_match(&f, &s));
+	cfilter_free(&f);
+	assert_true(cfilter_parse(&f, "!note=ambassador", err, sizeof(err)));
+	assert_true(cfilter_match(&f, &s));
+	cfilter_free(&f);
+	assert_false(cfilter_parse(&f, "note>x", err, sizeof(err)));
+	cfilter_free(&f);
 	/* another cable */
 	s.id = str_c("07OSLO512");
 	assert_true(cfilter_parse(&f, "marked", err, sizeof(err)));
+	assert_false(cfilter_match(&f, &s));
+	cfilter_free(&f);
+	assert_true(cfilter_parse(&f, "note=minister", err, sizeof(err)));
 	assert_false(cfilter_match(&f, &s));
 	cfilter_free(&f);
 	ws_close(w);
