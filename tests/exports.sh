@@ -52,7 +52,7 @@ check "--export jsonl: no control character but the newlines" \
 	sh -c "! LC_ALL=C grep -q '$(printf '[\001-\011\013-\037]')' tests/golden/export/all.jsonl"
 run_pilcrow "$tmp/out" "$tmp/err" --export yaml
 check "--export yaml: exit 2" [ "$rc" -eq 2 ]
-check "--export yaml: the formats named" grep -q "formats: markdown csl-json bibtex text jsonl" "$tmp/err"
+check "--export yaml: the formats named" grep -q "formats: markdown csl-json bibtex text jsonl ids" "$tmp/err"
 run_pilcrow "$tmp/out" "$tmp/err" --export markdown --collection nothing-here
 check "--export of an empty collection: exit 1, said" sh -c "[ $rc -eq 1 ] && grep -q 'nothing in that collection' '$tmp/err'"
 
@@ -64,6 +64,28 @@ check "note=second: a note of two lines, its second ($(note_ids 'note=second'))"
 check "!note=engagement level>=C: the others ($(note_ids '!note=engagement level>=C'))" \
 	[ "$(note_ids '!note=engagement level>=C')" = "05WELLINGTON880 08VALLETTA222 09LISBON771 85NICOSIA1022 " ]
 check "note=nothing-of-that: none" [ -z "$(note_ids 'note=nothingofthat')" ]
+
+# --export ids: ID, date, origin, subject, URL for the listed cables or a
+# collection; --import-ids makes a collection from such a list and says the
+# ids it could not find; id=@FILE lists the same cables
+run_pilcrow "$tmp/out" "$tmp/err" --export ids --filter 'level>=C' data/cables
+compare_golden "$tmp/out" tests/golden/export/ids-listed.tsv "--export ids --filter level>=C"
+run_pilcrow "$tmp/out" "$tmp/err" --export ids --collection book
+compare_golden "$tmp/out" tests/golden/export/ids-book.tsv "--export ids --collection book"
+printf '# from a colleague\n2004ROME03933 the Rome one\n09lisbon771\n99NOWHERE1\n\n' > "$tmp/ids.txt"
+PILCROW_WORKSPACE=$tmp/import.db "$PILCROW" --import-ids "$tmp/ids.txt" --collection team data/cables > "$tmp/out" 2> "$tmp/err"
+check "--import-ids: status 0" [ $? -eq 0 ]
+sed "s|$tmp/||" "$tmp/err" > "$tmp/err.rel"
+compare_golden "$tmp/err.rel" tests/golden/export/ids-import.err "--import-ids: what it did, the ids not found"
+PILCROW_WORKSPACE=$tmp/import.db "$PILCROW" --export ids --collection team > "$tmp/out" 2> /dev/null
+check "--import-ids: the collection holds the cables found" [ "$(cut -f1 "$tmp/out" | sort | tr '\n' ' ')" = "04ROME3933 09LISBON771 " ]
+run_pilcrow "$tmp/out" "$tmp/err" --export ids --filter "id=@$tmp/ids.txt" data/cables
+check "id=@FILE: the cables of the file's ids" [ "$(cut -f1 "$tmp/out" | tr '\n' ' ')" = "04ROME3933 09LISBON771 " ]
+printf 'no ids here\n' > "$tmp/noids.txt"
+run_pilcrow "$tmp/out" "$tmp/err" --json --filter "id=@$tmp/noids.txt" data/cables
+check "id=@FILE without ids: status 2, said" sh -c "[ $rc -eq 2 ] && grep -q 'no cable id in it' '$tmp/err'"
+run_pilcrow "$tmp/out" "$tmp/err" --import-ids "$tmp/ids.txt" data/cables
+check "--import-ids without --collection: bad usage" [ "$rc" -eq 2 ]
 
 # --export --filter: the marks and notes of the cables the filter chooses
 run_pilcrow "$tmp/out" "$tmp/err" --export jsonl --filter 'level>=C' data/cables

@@ -28,6 +28,7 @@ struct opts {
 	const char *export_fmt, *collection, *output;   /* --export, --collection, --output */
 	const char *grep;         /* --grep: words, or ~REGEX */
 	const char *count_file;   /* --count: a filter a line */
+	const char *import_ids;   /* --import-ids: an id a line, into --collection */
 	bool csv;                 /* --format csv */
 	size_t top;               /* --stats --top N (0: the default; all: every one) */
 	struct search *grep_re;
@@ -46,6 +47,17 @@ struct workspace *cli_open_workspace(void);
 int run_index(char *const *paths, size_t n);
 int run_stats(const struct opts *o, char *const *paths, size_t n);
 int run_count(const struct opts *o, char *const *paths, size_t n);
+int run_import_ids(const struct opts *o, char *const *paths, size_t n);
+/* --export ids without a collection: the cables the filter lists */
+int cli_export_listed_ids(const struct opts *o, char *const *paths, size_t n);
+
+/* What the runs share (cli_run.c): the inputs read into @c (and the text
+ * index looked for, or built); the corpus's messages on stderr; the
+ * workspace when the filter asks it, else NULL. */
+struct corpus;
+void cli_read_all(struct corpus *c, char *const *paths, size_t n, bool build, bool text);
+void cli_tell_messages(struct corpus *c);
+struct workspace *cli_filter_workspace(const struct cfilter *f);
 int run_export(const struct opts *o, char *const *paths, size_t n);
 int run_export_ws(const struct opts *o, char *const *inputs, size_t n);
 

@@ -111,7 +111,7 @@ struct workspace *cli_open_workspace(void)
 }
 
 /* The workspace when the filter asks it (marked, noted ...), else NULL. */
-static struct workspace *filter_workspace(const struct cfilter *f)
+struct workspace *cli_filter_workspace(const struct cfilter *f)
 {
 	for (size_t i = 0; i < f->n; i++)
 		if (cf_reads_workspace(&f->terms[i]))
@@ -152,7 +152,7 @@ static void index_progress(int pct, void *ud)
 
 /* Reads @paths into @c whole, and finds its full-text index (builds it
  * when @build); says why there is none when asked for one. */
-static void read_all(struct corpus *c, char *const *paths, size_t n, bool build, bool text)
+void cli_read_all(struct corpus *c, char *const *paths, size_t n, bool build, bool text)
 {
 	struct bar b = { -1, isatty(STDERR_FILENO) != 0 };
 
@@ -171,7 +171,7 @@ static void read_all(struct corpus *c, char *const *paths, size_t n, bool build,
 		fprintf(stderr, "pilcrow: %s\n", fts_reason(c));
 }
 
-static void tell_messages(struct corpus *c)
+void cli_tell_messages(struct corpus *c)
 {
 	const char *const *lines;
 	size_t nlines = corpus_messages(c, &lines);
@@ -187,9 +187,9 @@ int run_index(char *const *paths, size_t n)
 	int status = 0;
 	size_t changed;
 
-	read_all(c, paths, n, true, true);
+	cli_read_all(c, paths, n, true, true);
 	changed = corpus_watch(c);
-	tell_messages(c);
+	cli_tell_messages(c);
 	if (fts_state(c) == FTS_READY) {
 		char count[32];
 
@@ -228,10 +228,10 @@ int run_stats(const struct opts *o, char *const *paths, size_t n)
 	int status = 0;
 	size_t changed;
 
-	struct workspace *ws = filter_workspace(&o->filter);
+	struct workspace *ws = cli_filter_workspace(&o->filter);
 
 	corpus_set_workspace(c, ws);
-	read_all(c, paths, n, false, !o->no_index);
+	cli_read_all(c, paths, n, false, !o->no_index);
 	nrows = corpus_select(c, &o->filter, SORT_INPUT, false, &rows, &cap);
 	overview_make(&ov, c, rows, nrows, o->top ? o->top : OVERVIEW_TOP);
 	if (o->mode == MODE_JSON)
@@ -258,110 +258,6 @@ int run_stats(const struct opts *o, char *const *paths, size_t n)
 	return status;
 }
 
-/* A filter of a --count line, written as CSV asks: quoted, its quotes doubled. */
-static void csv_field(struct buf *out, const char *s)
-{
-	buf_addc(out, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			buf_addc(out, '"');
-		buf_addc(out, *s);
-	}
-	buf_addc(out, '"');
-}
-
-/* One line of the --count file: its filter counted, or its fault said
- * with the line and the column.  False when it does not parse. */
-static bool count_line(struct corpus *c, struct workspace **ws, const char *file, size_t lineno, char *line,
-		       bool csv, struct buf *out, uint32_t **rows, size_t *cap)
-{
-	struct cfilter f;
-	char err[256];
-	size_t at = 0, n;
-
-	if (!cfilter_parse_at(&f, line, err, sizeof(err), &at)) {
-		fprintf(stderr, "pilcrow: %s:%zu: column %zu: %s\n", file, lineno, at + 1, err);
-		return false;
-	}
-	if (!*ws && (*ws = filter_workspace(&f)))
-		corpus_set_workspace(c, *ws);
-	n = corpus_select(c, &f, SORT_INPUT, false, rows, cap);
-	if (csv) {
-		buf_printf(out, "%zu,", n);
-		csv_field(out, line);
-		buf_addc(out, '\n');
-	} else {
-		buf_printf(out, "%zu\t%s\n", n, line);
-	}
-	cfilter_free(&f);
-	return true;
-}
-
-/* --count FILE: a filter a line (blank lines and # comments skipped), its
- * count and the filter as written, a line each; a line that does not
- * parse is said on stderr and the others still run (status 2). */
-int run_count(const struct opts *o, char *const *paths, size_t n)
-{
-	bool in = strcmp(o->count_file, "-") == 0;
-	FILE *f = in ? stdin : fopen(o->count_file, "r");
-	struct corpus *c;
-	struct workspace *ws = NULL;
-	struct buf out = { 0 };
-	uint32_t *rows = NULL;
-	size_t cap = 0, len = 0, lineno = 0;
-	char *line = NULL;
-	int status = 0;
-	ssize_t got;
-
-	if (!f) {
-		fprintf(stderr, "pilcrow: %s: %s\n", o->count_file, strerror(errno));
-		return 1;
-	}
-	c = corpus_new();
-	read_all(c, paths, n, false, !o->no_index);
-	tell_messages(c);
-	if (o->csv)
-		buf_adds(&out, "count,filter\n");
-	while ((got = getline(&line, &len, f)) >= 0) {
-		char *s = line, *e = line + got;
-
-		lineno++;
-		if (memchr(line, '\0', (size_t)got)) {
-			fprintf(stderr, "pilcrow: %s:%zu: a NUL byte in the line: not a filter\n", o->count_file, lineno);
-			status = 2;
-			continue;
-		}
-		while (e > s && (e[-1] == '\n' || e[-1] == '\r' || e[-1] == ' ' || e[-1] == '\t'))
-			*--e = '\0';
-		while (*s == ' ' || *s == '\t')
-			s++;
-		if (!*s || *s == '#')
-			continue;
-		if (!count_line(c, &ws, o->count_file, lineno, s, o->csv, &out, &rows, &cap))
-			status = 2;
-		/* the counts as they come: a long batch shows its progress */
-		if (out.n > (1u << 16) || !o->csv) {
-			if (fwrite(out.p, 1, out.n, stdout) != out.n)
-				status = 1;
-			buf_clear(&out);
-		}
-	}
-	if (out.n && fwrite(out.p, 1, out.n, stdout) != out.n)
-		status = 1;
-	if (fflush(stdout) != 0)
-		status = 1;
-	if (!corpus_count(c))
-		status = 1;
-	free(line);
-	if (!in)
-		fclose(f);
-	buf_free(&out);
-	free(rows);
-	corpus_free(c);
-	ws_close(ws);
-	return status;
-}
-
 /* With a filter, the cables are chosen from the list index (and the text
  * index, when the dump has one) and only those are parsed. */
 static void export_selected(struct export_ctx *x, char *const *paths, size_t n)
@@ -373,10 +269,10 @@ static void export_selected(struct export_ctx *x, char *const *paths, size_t n)
 			     x->o->cite };
 	struct cli_result r;
 
-	struct workspace *ws = filter_workspace(&x->o->filter);
+	struct workspace *ws = cli_filter_workspace(&x->o->filter);
 
 	corpus_set_workspace(c, ws);
-	read_all(c, paths, n, false, !x->o->no_index);
+	cli_read_all(c, paths, n, false, !x->o->no_index);
 	x->read = corpus_count(c);
 	nrows = corpus_select(c, &x->o->filter, SORT_INPUT, false, &rows, &cap);
 	cli_export(c, rows, nrows, &o, stdout, &r);
@@ -385,7 +281,7 @@ static void export_selected(struct export_ctx *x, char *const *paths, size_t n)
 	x->gave_up = r.gave_up;
 	x->write_failed = r.write_failed;
 	x->st.changed = corpus_watch(c);
-	tell_messages(c);
+	cli_tell_messages(c);
 	free(rows);
 	corpus_free(c);
 	ws_close(ws);
@@ -456,8 +352,8 @@ static void choose(const struct opts *o, char *const *paths, size_t n, struct wo
 	size_t cap = 0, nrows;
 
 	corpus_set_workspace(c, ws);
-	read_all(c, paths, n, false, !o->no_index);
-	tell_messages(c);
+	cli_read_all(c, paths, n, false, !o->no_index);
+	cli_tell_messages(c);
 	nrows = corpus_select(c, &o->filter, SORT_INPUT, false, &rows, &cap);
 	ch->ids = xmalloc((nrows ? nrows : 1) * sizeof(*ch->ids));
 	for (size_t i = 0; i < nrows; i++)
@@ -477,6 +373,11 @@ int run_export_ws(const struct opts *o, char *const *inputs, size_t n)
 	size_t items;
 	int status = 0;
 
+	/* ids without a collection: the cables the filter lists in the inputs */
+	if (strcmp(o->export_fmt, "ids") == 0 && !o->collection) {
+		ws_close(ws);
+		return cli_export_listed_ids(o, inputs, n);
+	}
 	/* --filter: the marks and notes of the cables it chooses in the inputs */
 	if (filtered)
 		choose(o, inputs, n, ws, &ch);

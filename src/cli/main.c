@@ -119,6 +119,8 @@ int main(int argc, char **argv)
 		status = run_stats(&o, paths, n);
 	else if (o.count_file)
 		status = run_count(&o, paths, n);
+	else if (o.import_ids)
+		status = run_import_ids(&o, paths, n);
 	else if (o.mode == MODE_READER)
 		status = run_reader(&o, paths, n);
 	else

@@ -24,7 +24,7 @@
 #include "cli/cli.h"
 
 /* Options with no letter of their own. */
-enum { OPT_FRESH = 256, OPT_CITE, OPT_COLLECTION, OPT_DUMP_CONFIG, OPT_COUNT, OPT_FORMAT, OPT_TOP };
+enum { OPT_FRESH = 256, OPT_CITE, OPT_COLLECTION, OPT_DUMP_CONFIG, OPT_COUNT, OPT_FORMAT, OPT_TOP, OPT_IMPORT_IDS };
 
 /* The command-line options: one row each, the single source for parsing
  * and for --help. */
@@ -46,6 +46,7 @@ enum { OPT_FRESH = 256, OPT_CITE, OPT_COLLECTION, OPT_DUMP_CONFIG, OPT_COUNT, OP
 	X("count", required_argument, OPT_COUNT, "FILE", "count the cables each filter of FILE passes, a filter a line (-: standard input)") \
 	X("format", required_argument, OPT_FORMAT, "FORMAT", "--count: tsv (COUNT<TAB>FILTER, the default) or csv (with a header row)") \
 	X("export", required_argument, 'e', "FORMAT", "write the marks and notes: markdown, csl-json, bibtex, text, jsonl") \
+	X("import-ids", required_argument, OPT_IMPORT_IDS, "FILE", "put the cables of FILE's ids (an id a line) into --collection NAME; the ids not found are said") \
 	X("collection", required_argument, OPT_COLLECTION, "NAME", "--export: only collection NAME (marks: what m marked)") \
 	X("output", required_argument, 'o', "FILE", "--export: write FILE (whole or not at all) instead of standard output") \
 	X("dump-config", no_argument, OPT_DUMP_CONFIG, NULL, "print the config file's defaults (every setting, key and colour) and exit") \
@@ -82,6 +83,7 @@ static void usage(FILE *f)
 		   "  sort=date|id|origin|level|relevance (the order; relevance: by the text index)\n"
 		   "  marked noted opened !opened collection=NAME (your marks, notes, reading)\n"
 		   "  note=WORDS note~REGEX (the cables whose notes, yours, hold them)\n"
+		   "  id=@FILE (the cables of a file's ids, an id a line)\n"
 		   "  (operators = != < <= > >= ~; quote values with blanks; | between alternatives)\n"
 		   "Case and diacritics never count unless a pattern starts with (?-i).\n");
 	fprintf(f, "\nKeys (where:");
@@ -175,6 +177,10 @@ static int ready(struct opts *o)
 	}
 	if (o->grep && !grep_words(o))
 		return 2;
+	if (o->import_ids && (!o->collection || !*o->collection)) {
+		fprintf(stderr, "pilcrow: --import-ids wants --collection NAME: the collection to put the cables into\n");
+		return 2;
+	}
 	if (o->count_file && (o->stats || o->grep || o->export_fmt || o->index || o->filter_text)) {
 		fprintf(stderr, "pilcrow: --count goes alone: each line of its file is a filter\n");
 		return 2;
@@ -254,7 +260,7 @@ int cli_options(int argc, char **argv, struct opts *o, char ***paths, size_t *n)
 		case OPT_CITE: o->cite = true; break;
 		case 'e':
 			if (!ws_export_known(optarg)) {
-				fprintf(stderr, "pilcrow: --export: no format '%s' (formats: markdown csl-json bibtex text jsonl)\n",
+				fprintf(stderr, "pilcrow: --export: no format '%s' (formats: markdown csl-json bibtex text jsonl ids)\n",
 					optarg);
 				return 2;
 			}
@@ -262,6 +268,7 @@ int cli_options(int argc, char **argv, struct opts *o, char ***paths, size_t *n)
 			break;
 		case OPT_COLLECTION: o->collection = optarg; break;
 		case OPT_COUNT: o->count_file = optarg; break;
+		case OPT_IMPORT_IDS: o->import_ids = optarg; break;
 		case OPT_TOP: {
 			char *end;
 			long t = strtol(optarg, &end, 10);

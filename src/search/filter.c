@@ -192,6 +192,11 @@ static bool term_match(const struct cf_term *t, const struct cf_subject *s, size
 		r = known == 1;
 	} else if (t->field == CF_NEAR) {
 		r = words_match(t, s);
+	} else if (t->field == CF_ID && t->ids.n) {
+		char id[ID_MAX];
+
+		snprintf(id, sizeof(id), "%.*s", (int)MIN(s->id.n, sizeof(id) - 1), s->id.p ? s->id.p : "");
+		r = idlist_has(&t->ids, id);
 	} else if (t->field == CF_NOTE) {
 		r = s->ws && ws_notes_match(s->ws, s->id, note_matches, t->re);
 	} else if (t->re) {

@@ -6,6 +6,7 @@
  *   cited-by=04ROME3933  subject~REGEX  subject=words  text~REGEX
  *   text="a phrase"  iran  "nuclear program"  presid*  !tag=PREL  -tag=PREL
  *   near="iran nuclear"  near="iran nuclear/5"  sort=date|id|origin|level|relevance
+ *   id=@FILE (the ids of a file, an id a line)
  *   marked  noted  opened  !opened  collection=NAME|NAME  note=words  note~REGEX
  *
  * Terms are separated by blanks and must all hold; ! or - before a term
@@ -29,6 +30,7 @@
 
 #include "doc/cable.h"
 #include "base/minutes.h"
+#include "search/idlist.h"
 #include "search/search.h"
 
 struct workspace;
@@ -65,6 +67,7 @@ struct cf_term {
 	struct search **near;   /* near=: each word's search */
 	size_t nnear;
 	int near_dist;          /* near=: the words between the first and the last, at most */
+	struct idlist ids;      /* id=@FILE: the ids of the file */
 };
 
 /* Does term @t read the cables' text (text terms, near=)? */

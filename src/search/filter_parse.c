@@ -68,6 +68,7 @@ void cfilter_free(struct cfilter *f)
 			search_free(f->terms[i].near[k]);
 		free(f->terms[i].near);
 		free(f->terms[i].pattern);
+		idlist_free(&f->terms[i].ids);
 	}
 	free(f->terms);
 	free(f->text);
@@ -353,6 +354,12 @@ static bool term_value(struct cf_term *t, const char *name, char *value, char *e
 	if (t->field == CF_NEAR) {
 		if (!near_term(t, value, err, errsize))
 			return false;
+	} else if (t->field == CF_ID && value[0] == '@' && t->op != CF_RE) {
+		/* id=@FILE: the ids a colleague sent, a line each */
+		if (t->op != CF_EQ && t->op != CF_NE)
+			NO("'id=@FILE' goes with = and !=");
+		if (!idlist_read(&t->ids, value + 1, err, errsize))
+			return false;
 	} else if (t->op == CF_RE || t->field == CF_SUBJECT || t->field == CF_TEXT || t->field == CF_NOTE) {
 		if (!words_term(t, name, value, err, errsize))
 			return false;
@@ -390,6 +397,7 @@ static void term_free(struct cf_term *t)
 		search_free(t->near[k]);
 	free(t->near);
 	free(t->pattern);
+	idlist_free(&t->ids);
 }
 
 #undef NO

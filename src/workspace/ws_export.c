@@ -18,7 +18,7 @@
 /* What a reference says when its year comes from the cable's id. */
 #define NO_DATE_NOTE "the year is the cable id's; its text gives no date"
 
-const char *const ws_export_formats[] = { "markdown", "csl-json", "bibtex", "text", "jsonl", NULL };
+const char *const ws_export_formats[] = { "markdown", "csl-json", "bibtex", "text", "jsonl", "ids", NULL };
 
 struct ex {
 	bool (*keep)(const char *id, void *ud);
@@ -340,9 +340,23 @@ static bool one(const struct ws_item *it, void *ud)
 		bibtex(x, it);
 	else if (strcmp(x->format, "text") == 0)
 		text_item(x, it);
+	else if (strcmp(x->format, "ids") == 0 && first)
+		ws_export_id_line(x->out, it->id, it->date, it->origin, it->subject);
 	else if (strcmp(x->format, "jsonl") == 0)
 		jsonl(x, it);
 	return true;
+}
+
+void ws_export_id_line(struct buf *out, const char *id, const char *date, const char *origin, const char *subject)
+{
+	char url[160];
+
+	cite_url(url, sizeof(url), id);
+	buf_printf(out, "%s\t%.10s\t", id, date ? date : "");
+	one_line(out, origin ? origin : "");
+	buf_addc(out, '\t');
+	one_line(out, subject ? subject : "");
+	buf_printf(out, "\t%s\n", url);
 }
 
 bool ws_export_known(const char *format)

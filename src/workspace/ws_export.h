@@ -17,6 +17,10 @@ bool ws_export_known(const char *format);
  * by @tmpl (NULL: the default); returns how many there were. */
 size_t ws_export(struct workspace *w, const char *format, const char *collection, const char *tmpl, struct buf *out);
 
+/* A line of --export ids: ID, date, origin, subject and the cable's page,
+ * tab-separated (the strings on one line, no control character). */
+void ws_export_id_line(struct buf *out, const char *id, const char *date, const char *origin, const char *subject);
+
 /* The same for the items of the cables @keep says yes to (--export with
  * --filter); NULL keeps every one. */
 size_t ws_export_some(struct workspace *w, const char *format, const char *collection, const char *tmpl,
