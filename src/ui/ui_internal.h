@@ -124,6 +124,8 @@ void ui_list_workspace(struct ui *u);
 void ui_list_keep(struct ui *u);
 
 bool ui_list_cancel(struct ui *u);
+/* ui_complete.c: Tab in the list's filter prompt (a prompt_words_fn) */
+size_t ui_filter_words(struct ui *u, const char *word, char ***cands, struct buf *info);
 /* ui_list.c: the list's filter narrowed by @term (the overview's Enter) */
 void ui_list_narrow(struct ui *u, const char *term);
 
@@ -133,6 +135,12 @@ void ui_list_narrow(struct ui *u, const char *term);
  * @names when the prompt open is given them (prompt_names). */
 void prompt_open(struct ui *u, char kind, const char *label, const char *start, prompt_done_fn done);
 void prompt_names(struct ui *u, size_t (*names)(struct ui *u, const char *const **names));
+/* Tab completes the line's last word from what @words gives for it: the
+ * words that may stand there (into @cands, made with xstrdup, the
+ * caller's to free), and a line for the reader above the prompt (@info:
+ * the candidates with their counts).  How many. */
+typedef size_t (*prompt_words_fn)(struct ui *u, const char *word, char ***cands, struct buf *info);
+void prompt_words(struct ui *u, prompt_words_fn words);
 /* The prompt open again on a line Enter could not take: @text kept, the
  * cursor at byte @at (the fault), @error said whole above it. */
 void prompt_fault(struct ui *u, char kind, const char *label, const char *text, size_t at, const char *error,

@@ -97,6 +97,7 @@ static void list_prompt_done(struct ui *u, char kind, const char *text)
 	 * cursor at the term at fault, the error said whole */
 	if (!cfilter_parse_at(&f, text, err, sizeof(err), &at)) {
 		prompt_fault(u, 'f', " filter: ", text, at, err, list_prompt_done);
+		prompt_words(u, ui_filter_words);
 		return;
 	}
 	cfilter_free(&f);
@@ -192,6 +193,7 @@ static bool list_handle(void *ctx, struct screen *s, struct key k)
 					cfilter_empty(&l->filter) ? "" : " ");
 
 		prompt_open(u, 'f', " filter: ", start, list_prompt_done);
+		prompt_words(u, ui_filter_words);
 		free(start);
 		break;
 	}

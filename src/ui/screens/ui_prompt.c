@@ -30,6 +30,12 @@ struct prompt {
 	struct history hist[PROMPT_KINDS];
 	struct history *h;       /* the kind's */
 	prompt_done_fn done;
+	/* Tab on the last word (prompt_words): its candidates, the next one,
+	 * where the word starts */
+	prompt_words_fn words;
+	char **cands;
+	size_t ncands, word_at;
+	bool showing_cands;      /* the rows above show candidates, not an error */
 	struct rect area;
 	int label_w, cursor_x;
 	/* what was wrong with the line Enter took (prompt_fault): said whole,
@@ -60,6 +66,7 @@ void prompt_open(struct ui *u, char kind, const char *label, const char *start, 
 	snprintf(p->label, sizeof(p->label), "%s", label);
 	p->done = done;
 	p->names = NULL;
+	p->words = NULL;
 	p->next_name = -1;
 	p->h = &p->hist[0];
 	for (int i = 0; i < PROMPT_KINDS; i++)
@@ -74,6 +81,7 @@ void prompt_open(struct ui *u, char kind, const char *label, const char *start, 
 	line_set(&p->line, start);
 	p->error[0] = '\0';
 	p->nerror_rows = 0;
+	p->showing_cands = false;
 	if (!screens_has(&u->stack, ui_screen_of(u, &prompt_ops)))
 		screens_push(&u->stack, ui_screen(u, &prompt_ops));
 }
@@ -95,6 +103,58 @@ void prompt_fault(struct ui *u, char kind, const char *label, const char *text, 
 	p->error_w = 0;
 }
 
+void prompt_words(struct ui *u, prompt_words_fn words)
+{
+	struct prompt *p = ui_screen(u, &prompt_ops)->state;
+
+	p->words = words;
+}
+
+static void drop_cands(struct prompt *p)
+{
+	for (size_t i = 0; i < p->ncands; i++)
+		free(p->cands[i]);
+	free(p->cands);
+	p->cands = NULL;
+	p->ncands = 0;
+}
+
+/* Tab on the last word: the first candidate, then the next each time; the
+ * candidates, with their counts, shown above the prompt. */
+static void complete_word(struct ui *u, struct prompt *p)
+{
+	struct buf line = { 0 }, info = { 0 };
+
+	if (p->next_name < 0) {
+		const char *s = p->line.s ? p->line.s : "";
+		size_t at = strlen(s);
+
+		while (at > 0 && s[at - 1] != ' ')
+			at--;
+		drop_cands(p);
+		p->word_at = at;
+		p->ncands = p->words(u, s + at, &p->cands, &info);
+		p->next_name = 0;
+		buf_addc(&info, '\0');
+		snprintf(p->error, sizeof(p->error), "%s", p->ncands ? info.p : "");
+		p->error_w = 0;
+		p->nerror_rows = 0;
+		p->showing_cands = p->ncands > 0;
+	}
+	if (!p->ncands) {
+		ui_say(u, "nothing to complete here: ? lists the filter's fields");
+		buf_free(&info);
+		return;
+	}
+	buf_add(&line, p->line.s, p->word_at);
+	buf_adds(&line, p->cands[p->next_name]);
+	buf_addc(&line, '\0');
+	line_set(&p->line, line.p);
+	p->next_name = (int)(((size_t)p->next_name + 1) % p->ncands);
+	buf_free(&line);
+	buf_free(&info);
+}
+
 void prompt_names(struct ui *u, size_t (*names)(struct ui *u, const char *const **names))
 {
 	struct prompt *p = ui_screen(u, &prompt_ops)->state;
@@ -111,6 +171,7 @@ static void prompt_free(void *state)
 	line_free(&p->line);
 	free(p->stem);
 	p->stem = NULL;
+	drop_cands(p);
 }
 
 static void finish(struct ui *u, bool take)
@@ -135,7 +196,13 @@ static void complete(struct ui *u)
 {
 	struct prompt *p = ui_screen(u, &prompt_ops)->state;
 	const char *const *names;
-	size_t n = p->names ? p->names(u, &names) : 0;
+	size_t n;
+
+	if (p->words) {
+		complete_word(u, p);
+		return;
+	}
+	n = p->names ? p->names(u, &names) : 0;
 
 	if (!n) {
 		ui_say(u, "nothing to complete");
@@ -165,8 +232,15 @@ static bool prompt_handle(void *ctx, struct screen *s, struct key k)
 	struct lineedit *l = &p->line;
 	enum action a = keys_action(k, PROMPT, false);
 
-	if (a != ACT_PROMPT_COMPLETE)
+	if (a != ACT_PROMPT_COMPLETE) {
 		p->next_name = -1;
+		/* typing on: the candidates shown go */
+		if (p->showing_cands) {
+			p->error[0] = '\0';
+			p->nerror_rows = 0;
+			p->showing_cands = false;
+		}
+	}
 	switch (a) {
 	case ACT_PROMPT_COMPLETE: complete(u); break;
 	case ACT_PROMPT_DONE: finish(u, true); break;

@@ -1,0 +1,127 @@
+/* ui_complete.c -- Tab in the list's filter prompt: the last word
+ * completed to a field's name (level=, origin= ...) or, after one, to the
+ * values it takes, each with its count in the list shown ("ROME (3,197)"),
+ * a TAG with its meaning: levels, caveats, posts, TAGS, collections,
+ * orders.  The counts come from the overview of the list, made again
+ * only when the list changed. */
+#include "config.h"
+#include "ui/ui_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/util.h"
+
+/* The fields as a filter is typed: the name and its operator. */
+static const char *const fields[] = {
+	"level>=", "level=", "caveat=", "origin=", "tag=", "date>=", "date<", "date=", "id=", "subject=", "text=",
+	"cites=", "cited-by=", "near=", "note=", "collection=", "sort=", "marked", "noted", "opened", "!opened",
+};
+
+/* The overview of the list shown, kept while the list stays as it is. */
+static struct {
+	struct overview ov;
+	double made_at;
+	size_t n;
+	bool made;
+} counts;
+
+static const struct overview *list_counts(struct ui *u)
+{
+	const struct clist *l = &u->list;
+
+	if (!counts.made || counts.made_at != l->made_at || counts.n != l->n) {
+		if (counts.made)
+			overview_free(&counts.ov);
+		overview_make(&counts.ov, u->corpus, l->rows, l->n, OVERVIEW_ALL);
+		counts.made = true;
+		counts.made_at = l->made_at;
+		counts.n = l->n;
+	}
+	return &counts.ov;
+}
+
+struct cands {
+	char ***out;
+	size_t n, cap;
+	struct buf *info;
+};
+
+static void add(struct cands *c, const char *field, const char *value, size_t count, const char *meaning)
+{
+	char num[32];
+
+	grow_array((void **)c->out, &c->cap, c->n + 1, sizeof(**c->out));
+	(*c->out)[c->n++] = xasprintf(strchr(value, ' ') ? "%s\"%s\"" : "%s%s", field, value);
+	if (c->info->n)
+		buf_adds(c->info, " \xC2\xB7 ");
+	buf_adds(c->info, value);
+	if (count != (size_t)-1) {
+		paint_thousands(num, sizeof(num), count);
+		buf_printf(c->info, " (%s)", num);
+	}
+	if (meaning)
+		buf_printf(c->info, " %s", meaning);
+}
+
+/* The facets of one kind whose value starts with @stem. */
+static void facets(struct cands *c, const char *field, const struct facet *f, size_t n, const char *stem,
+		   bool skip_term)
+{
+	for (size_t i = 0; i < n; i++) {
+		/* a level's or a caveat's value: its term's, after the = */
+		const char *value = skip_term ? strchr(f[i].term, '=') + 1 : f[i].label;
+
+		if (!f[i].empty_run && strncasecmp(value, stem, strlen(stem)) == 0)
+			add(c, field, value, f[i].count, f[i].meaning);
+	}
+}
+
+size_t ui_filter_words(struct ui *u, const char *word, char ***cands, struct buf *info)
+{
+	struct cands c = { cands, 0, 0, info };
+	const char *op = strpbrk(word, "=<>~"), *stem;
+	char field[32];
+	size_t fl;
+
+	*cands = NULL;
+	if (!op) {
+		for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+			if (strncasecmp(fields[i], word, strlen(word)) == 0)
+				add(&c, "", fields[i], (size_t)-1, NULL);
+		return c.n;
+	}
+	/* FIELD and its operator, kept as typed; the value's start after it */
+	stem = op;
+	while (*stem && strchr("!=<>~", *stem))
+		stem++;
+	fl = (size_t)(stem - word);
+	if (fl >= sizeof(field))
+		return 0;
+	memcpy(field, word, fl);
+	field[fl] = '\0';
+	if (strncasecmp(word, "origin", 6) == 0) {
+		facets(&c, field, list_counts(u)->origins, list_counts(u)->norigins, stem, false);
+	} else if (strncasecmp(word, "tag", 3) == 0) {
+		facets(&c, field, list_counts(u)->tags, list_counts(u)->ntags, stem, false);
+	} else if (strncasecmp(word, "level", 5) == 0) {
+		facets(&c, field, list_counts(u)->levels, list_counts(u)->nlevels, stem, true);
+	} else if (strncasecmp(word, "caveat", 6) == 0) {
+		facets(&c, field, list_counts(u)->caveats, list_counts(u)->ncaveats, stem, true);
+	} else if (strncasecmp(word, "collection", 10) == 0) {
+		const char *const *names;
+		size_t n = ws_collections(u->v.ws, &names);
+
+		for (size_t i = 0; i < n; i++)
+			if (strncasecmp(names[i], stem, strlen(stem)) == 0)
+				add(&c, field, names[i], (size_t)-1, NULL);
+	} else if (strncasecmp(word, "sort", 4) == 0) {
+		static const char *const orders[] = { "date", "id", "origin", "level", "relevance", "file" };
+
+		for (size_t i = 0; i < sizeof(orders) / sizeof(orders[0]); i++)
+			if (strncasecmp(orders[i], stem, strlen(stem)) == 0)
+				add(&c, field, orders[i], (size_t)-1, NULL);
+	}
+	return c.n;
+}
