@@ -325,6 +325,7 @@ static void ui_free(struct ui *u)
 	view_free(&u->v);
 	clist_free(&u->list);
 	ui_screens_free(u);
+	ui_bulk_free();
 }
 
 int ui_run(struct corpus *corpus, const struct ui_opts *o)

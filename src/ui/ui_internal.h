@@ -124,6 +124,12 @@ void ui_list_workspace(struct ui *u);
 void ui_list_keep(struct ui *u);
 
 bool ui_list_cancel(struct ui *u);
+/* ui_bulk.c: M, C, N in the list: every listed cable marked, put into a
+ * collection, noted ('m', 'c', 'n'), after asking; u takes the last back
+ * (false: the list changed since, or nothing to take back); at the end */
+void ui_bulk_start(struct ui *u, char kind);
+bool ui_bulk_undo(struct ui *u);
+void ui_bulk_free(void);
 /* ui_complete.c: Tab in the list's filter prompt (a prompt_words_fn) */
 size_t ui_filter_words(struct ui *u, const char *word, char ***cands, struct buf *info);
 /* ui_list.c: the list's filter narrowed by @term (the overview's Enter) */

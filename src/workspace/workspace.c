@@ -325,6 +325,9 @@ void ws_begin(struct workspace *w)
 {
 	int rc;
 
+	/* inside a batch: its transaction holds this change too */
+	if (w->depth++ > 0)
+		return;
 	wq_clear(&w->cur);
 	w->in_txn = false;
 	rc = sqlite3_exec(w->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
@@ -339,6 +342,8 @@ void ws_commit(struct workspace *w)
 {
 	int rc;
 
+	if (w->depth > 0 && --w->depth > 0)
+		return;
 	if (w->in_txn) {
 		rc = sqlite3_exec(w->db, "COMMIT", NULL, NULL, NULL);
 		if (rc != SQLITE_OK && refused(w, rc) == SQLITE_DONE)
@@ -431,4 +436,16 @@ bool ws_refresh(struct workspace *w)
 	if (ws_recover(w, wc_load(w)))
 		wc_load(w);
 	return true;
+}
+
+void ws_batch_begin(struct workspace *w)
+{
+	if (w)
+		ws_begin(w);
+}
+
+void ws_batch_end(struct workspace *w)
+{
+	if (w)
+		ws_commit(w);
 }

@@ -85,6 +85,11 @@ bool ws_in_collection(const struct workspace *w, struct str id, const char *name
 bool ws_notes_match(const struct workspace *w, struct str id, bool (*match)(const char *note, const void *ud),
 		    const void *ud);
 
+/* Many changes as one transaction (a change to every listed cable): one
+ * commit, at ws_batch_end. */
+void ws_batch_begin(struct workspace *w);
+void ws_batch_end(struct workspace *w);
+
 /* ---- marks, notes, collections (ws_items.c) */
 
 /* What an item is on: the cable, and the paragraph (address "" for the

@@ -61,6 +61,7 @@ struct workspace {
 	/* the transaction being made, its changes kept to be made again
 	 * (in memory, or in the file once it is free) */
 	bool in_txn;
+	int depth;               /* ws_begin()s not yet committed (a batch holds the outer one) */
 	struct ws_txn cur;
 	/* waiting for a lock another process holds: @db is a copy in memory
 	 * with this session's changes, @file the file, @queue the

@@ -186,7 +186,13 @@ static bool list_handle(void *ctx, struct screen *s, struct key k)
 		clist_reverse(l);
 		say_sort(u);
 		break;
-	case ACT_LIST_UNDO: undo(u); break;
+	case ACT_LIST_UNDO:
+		if (!ui_bulk_undo(u))
+			undo(u);
+		break;
+	case ACT_LIST_MARK_ALL: ui_bulk_start(u, 'm'); break;
+	case ACT_LIST_COLLECT_ALL: ui_bulk_start(u, 'c'); break;
+	case ACT_LIST_NOTE_ALL: ui_bulk_start(u, 'n'); break;
 	case ACT_LIST_FILTER: {
 		/* the filter there is, and a space: typing adds a term */
 		char *start = xasprintf("%s%s", l->filter.text ? l->filter.text : "",

@@ -15,7 +15,7 @@
 
 /* The prompt's own state (no other screen sees it). */
 /* The prompts' kinds (ui_internal.h). */
-enum { PROMPT_KINDS = 7 };
+enum { PROMPT_KINDS = 8 };
 
 struct prompt {
 	char kind;
@@ -45,12 +45,12 @@ struct prompt {
 	int nerror_rows, error_w;
 };
 
-static const char kinds[PROMPT_KINDS] = { '/', ':', 'f', 'l', 'a', 'c', 'e' };
+static const char kinds[PROMPT_KINDS] = { '/', ':', 'f', 'l', 'a', 'c', 'e', 'y' };
 
 /* The kinds whose lines are kept between sessions (a note is kept as the note). */
 static bool kept(char kind)
 {
-	return kind != 'a';
+	return kind != 'a' && kind != 'y';      /* a note is kept as the note; a yes as what it did */
 }
 
 static void load_line(const char *line, void *ud)
