@@ -195,6 +195,71 @@ static int ready(struct opts *o)
 	return -1;
 }
 
+/* The options whose values are checked (or made) as they are read: -1
+ * when @ch is one of them and its value is right, the status (2) when it
+ * is wrong, 0 when @ch is another option. */
+static int checked_value(struct opts *o, int ch)
+{
+	switch (ch) {
+	case 'w': {
+		char *end;
+		long w = strtol(optarg, &end, 10);
+
+		if (*end || w < 20 || w > 1000) {
+			fprintf(stderr, "pilcrow: --width wants a number from 20 to 1000, not '%s'\n", optarg);
+			return 2;
+		}
+		o->width = (int)w;
+		break;
+	}
+	case 'i': {
+		char up[ID_MAX];
+		size_t k = 0;
+		bool odd;
+
+		/* "2004ROME03933" or "04rome3933" finds 04ROME3933 */
+		for (; optarg[k] && k + 1 < sizeof(up); k++)
+			up[k] = (char)to_upper((unsigned char)optarg[k]);
+		up[k] = '\0';
+		id_canonical(str_c(up), o->idbuf, &odd);
+		o->id = o->idbuf;
+		break;
+	}
+	case OPT_TOP: {
+		char *end;
+		long t = strtol(optarg, &end, 10);
+
+		if (strcmp(optarg, "all") == 0) {
+			o->top = (size_t)-1;
+		} else if (*end || t < 1 || t > 1000000) {
+			fprintf(stderr, "pilcrow: --top wants a number from 1, or all, not '%s'\n", optarg);
+			return 2;
+		} else {
+			o->top = (size_t)t;
+		}
+		break;
+	}
+	case OPT_FORMAT:
+		if (strcmp(optarg, "tsv") != 0 && strcmp(optarg, "csv") != 0) {
+			fprintf(stderr, "pilcrow: --format: tsv or csv, not '%s'\n", optarg);
+			return 2;
+		}
+		o->csv = optarg[0] == 'c';
+		break;
+	case 'e':
+		if (!ws_export_known(optarg)) {
+			fprintf(stderr, "pilcrow: --export: no format '%s' (formats: markdown csl-json bibtex text jsonl ids)\n",
+				optarg);
+			return 2;
+		}
+		o->export_fmt = optarg;
+		break;
+	default:
+		return 0;
+	}
+	return -1;
+}
+
 int cli_options(int argc, char **argv, struct opts *o, char ***paths, size_t *n)
 {
 	static const struct option longopts[] = {
@@ -208,6 +273,11 @@ int cli_options(int argc, char **argv, struct opts *o, char ***paths, size_t *n)
 
 	memset(o, 0, sizeof(*o));
 	while ((ch = getopt_long(argc, argv, "jtw:f:i:CMhVsg:xNe:o:", longopts, NULL)) != -1) {
+		status = checked_value(o, ch);
+		if (status > 0)
+			return status;
+		if (status < 0)
+			continue;
 		switch (ch) {
 		case 'j':
 		case 't':
@@ -217,35 +287,11 @@ int cli_options(int argc, char **argv, struct opts *o, char ***paths, size_t *n)
 			}
 			o->mode = ch == 'j' ? MODE_JSON : MODE_TEXT;
 			break;
-		case 'w': {
-			char *end;
-			long w = strtol(optarg, &end, 10);
-
-			if (*end || w < 20 || w > 1000) {
-				fprintf(stderr, "pilcrow: --width wants a number from 20 to 1000, not '%s'\n", optarg);
-				return 2;
-			}
-			o->width = (int)w;
-			break;
-		}
 		case 'f': o->filter_text = optarg; break;
 		case 'g': o->grep = optarg; break;
 		case 's': o->stats = true; break;
 		case 'x': o->index = true; break;
 		case 'N': o->no_index = true; break;
-		case 'i': {
-			char up[ID_MAX];
-			size_t k = 0;
-			bool odd;
-
-			/* "2004ROME03933" or "04rome3933" finds 04ROME3933 */
-			for (; optarg[k] && k + 1 < sizeof(up); k++)
-				up[k] = (char)to_upper((unsigned char)optarg[k]);
-			up[k] = '\0';
-			id_canonical(str_c(up), o->idbuf, &odd);
-			o->id = o->idbuf;
-			break;
-		}
 		case 'C': o->no_color = true; break;
 		case OPT_FRESH: o->fresh = true; break;
 		case OPT_DUMP_CONFIG: {
@@ -258,38 +304,9 @@ int cli_options(int argc, char **argv, struct opts *o, char ***paths, size_t *n)
 			return bad;
 		}
 		case OPT_CITE: o->cite = true; break;
-		case 'e':
-			if (!ws_export_known(optarg)) {
-				fprintf(stderr, "pilcrow: --export: no format '%s' (formats: markdown csl-json bibtex text jsonl ids)\n",
-					optarg);
-				return 2;
-			}
-			o->export_fmt = optarg;
-			break;
 		case OPT_COLLECTION: o->collection = optarg; break;
 		case OPT_COUNT: o->count_file = optarg; break;
 		case OPT_IMPORT_IDS: o->import_ids = optarg; break;
-		case OPT_TOP: {
-			char *end;
-			long t = strtol(optarg, &end, 10);
-
-			if (strcmp(optarg, "all") == 0) {
-				o->top = (size_t)-1;
-			} else if (*end || t < 1 || t > 1000000) {
-				fprintf(stderr, "pilcrow: --top wants a number from 1, or all, not '%s'\n", optarg);
-				return 2;
-			} else {
-				o->top = (size_t)t;
-			}
-			break;
-		}
-		case OPT_FORMAT:
-			if (strcmp(optarg, "tsv") != 0 && strcmp(optarg, "csv") != 0) {
-				fprintf(stderr, "pilcrow: --format: tsv or csv, not '%s'\n", optarg);
-				return 2;
-			}
-			o->csv = optarg[0] == 'c';
-			break;
 		case 'o': o->output = optarg; break;
 		case 'M': o->no_mouse = true; break;
 		case 'h': usage(stdout); return 0;
