@@ -14,9 +14,11 @@ export XDG_CACHE_HOME
 t0=$(now)
 "$PILCROW" --index "$csv" 2> "$out/count-index.err" || { cat "$out/count-index.err" >&2; exit 1; }
 echo "the text index ready in $(ms "$t0" "$(now)") ms (built, or found)"
-# 1,000 names: capitalised words of the dump's text, the most frequent first
+# 1,000 names: words of the dump's text as rare as names are (the 1,001st
+# to the 2,000th most frequent of five letters or more)
 names=$out/names.txt
-head -c 50000000 "$csv" | grep -o '\b[A-Z][a-z]\{3,\}\b' | sort | uniq -c | sort -rn | awk 'NR <= 1000 { print $2 }' > "$names"
+head -c 50000000 "$csv" | tr -cs 'A-Za-z' '\n' | awk 'length >= 5' | tr 'A-Z' 'a-z' | sort | uniq -c | sort -rn |
+	awk 'NR > 1000 && NR <= 2000 { print $2 }' > "$names"
 n=$(wc -l < "$names")
 t0=$(now)
 "$PILCROW" --count "$names" "$csv" > "$out/count.tsv" 2> "$out/count.err"
