@@ -198,7 +198,7 @@ PILCROW_WORKSPACE=$d/workspace.db "$PILCROW" --export jsonl > "$tmp/v1.jsonl" 2>
 check "schema 1: three marks after the migration ($(cat "$tmp/v1.err"))" [ "$(wc -l < "$tmp/v1.jsonl")" -eq 3 ]
 jq -r '.id + " " + .paragraph' "$tmp/v1.jsonl" | tr '\n' , > "$tmp/v1.order"
 check "schema 1: 0a before 3 ($(cat "$tmp/v1.order"))" grep -qx '04ROME3933 0a,04ROME3933 3,07OSLO512 2,' "$tmp/v1.order"
-check "schema 1: now at the current version" sh -c "'$WSMAKE' --version '$d/workspace.db' | grep -qx 2"
+check "schema 1: now at the current version" sh -c "'$WSMAKE' --version '$d/workspace.db' | grep -qx 3"
 
 # 6. The old marks file is imported once, and left as it was.
 d=$tmp/old
@@ -292,4 +292,49 @@ check "follow: the marked cable listed" grep -q "^ 1/1 .* 1 of 9  filter: marked
 check "follow: unmarked, it leaves the list" grep -q "(no cable passes the filter)" "$tmp/follow-unmarked"
 check "follow: !opened lists the 8 not opened" grep -q " 8 of 9  filter: !opened" "$tmp/follow-unopened"
 check "follow: one opened, it leaves !opened" grep -q " 7 of 9  filter: !opened" "$tmp/follow-opened"
+# 10. Saved searches: saved in one session (=), the first screen of the
+# next (the list as left beneath it), not when --filter is given; --search
+# NAME opens one, --json --search writes its cables in its order; a name
+# not saved is said, with the names there are.
+cat > "$tmp/save.script" <<EOF
+size 24 100
+wait-index
+keys f
+type level>=S<Enter>
+keys sS=
+type hot<Enter>
+keys f<C-u>
+type origin=ROME|RIGA|OSLO<Enter>
+keys =
+type three posts<Enter>
+EOF
+PILCROW_SCRIPT=$tmp/save.script PILCROW_DUMP_DIR=$tmp PILCROW_WORKSPACE=$tmp/search.db "$PILCROW" data/cables \
+	> /dev/null 2> "$tmp/save.err"
+check "searches: saved (exit 0: $(cat "$tmp/save.err"))" [ $? -eq 0 ]
+printf 'size 24 100\nwait-index\ndump start\nkeys <Esc>\ndump start-list\n' > "$tmp/start.script"
+PILCROW_SCRIPT=$tmp/start.script PILCROW_DUMP_DIR=$tmp PILCROW_WORKSPACE=$tmp/search.db "$PILCROW" data/cables \
+	> /dev/null 2> "$tmp/start.err"
+check "searches: the next session (exit 0: $(cat "$tmp/start.err"))" [ $? -eq 0 ]
+check "searches: the first screen, with both" grep -q "^ Saved searches  2   found in the 9 cables read" "$tmp/start"
+check "searches: hot, 2 cables, by date reversed" grep -q "^ hot  *2  level>=S  by date, reversed" "$tmp/start"
+check "searches: three posts, 3 cables" grep -q "^ three posts  *3  origin=ROME|RIGA|OSLO" "$tmp/start"
+check "searches: Esc, the list as left" grep -q " 3 of 9  filter: origin=ROME|RIGA|OSLO" "$tmp/start-list"
+printf 'size 24 100\nwait-index\ndump given\n' > "$tmp/given.script"
+PILCROW_SCRIPT=$tmp/given.script PILCROW_DUMP_DIR=$tmp PILCROW_WORKSPACE=$tmp/search.db "$PILCROW" \
+	--filter level=C data/cables > /dev/null 2>&1
+check "searches: not with --filter" grep -q "filter: level=C" "$tmp/given"
+PILCROW_SCRIPT=$tmp/given.script PILCROW_DUMP_DIR=$tmp PILCROW_WORKSPACE=$tmp/search.db "$PILCROW" \
+	--search 'three POSTS' data/cables > /dev/null 2>&1
+check "searches: --search opens one (its name in any case)" grep -q " 3 of 9  filter: origin=ROME|RIGA|OSLO" "$tmp/given"
+PILCROW_WORKSPACE=$tmp/search.db "$PILCROW" --json --search hot data/cables | jq -r .id | tr '\n' ' ' > "$tmp/hot.ids"
+PILCROW_WORKSPACE=$tmp/search.db "$PILCROW" --json --filter 'level>=S sort=-date' data/cables | jq -r .id | tr '\n' ' ' \
+	> "$tmp/hot.want"
+check "searches: --json --search, its cables in its order ($(cat "$tmp/hot.ids"))" \
+	sh -c "[ -s '$tmp/hot.ids' ] && cmp -s '$tmp/hot.ids' '$tmp/hot.want' && [ \"\$(cut -d' ' -f1 '$tmp/hot.ids')\" = 05WELLINGTON880 ]"
+PILCROW_WORKSPACE=$tmp/search.db "$PILCROW" --json --search hot --filter origin=NICOSIA data/cables | jq -r .id > "$tmp/hotn"
+check "searches: --search with --filter, both hold" sh -c "[ \"\$(cat '$tmp/hotn')\" = 85NICOSIA1022 ]"
+PILCROW_WORKSPACE=$tmp/search.db "$PILCROW" --json --search cold data/cables > "$tmp/cold.out" 2> "$tmp/cold.err"
+check "searches: a name not saved, exit 2" [ $? -eq 2 ]
+check "searches: ... said in a line, with the names saved" \
+	grep -qx "pilcrow: --search: no saved search 'cold' (saved: hot, three posts)" "$tmp/cold.err"
 finish

@@ -10,7 +10,9 @@
  *   wsmake DB browse N          the same for reading the marks browser's
  *                               lines (all the items) N times
  *   wsmake DB lock S READY      holds DB's lock (BEGIN EXCLUSIVE) for S
- *                               seconds, the file READY there meanwhile */
+ *                               seconds, the file READY there meanwhile
+ *   wsmake DB searches FILE     a saved search for each line of FILE (a
+ *                               filter), named s01, s02 ... */
 #include "config.h"
 
 #include <sqlite3.h>
@@ -137,6 +139,31 @@ static int hold_lock(const char *path, double seconds, const char *ready)
 	return 0;
 }
 
+/* A saved search for each filter of @file (a line each). */
+static int searches(const char *db, const char *file)
+{
+	struct workspace *w = ws_open(db, NULL);
+	FILE *f = fopen(file, "r");
+	char line[4096];
+	int n = 0;
+
+	if (!w || !f) {
+		fprintf(stderr, "wsmake: cannot open %s\n", !w ? db : file);
+		return 1;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		struct ws_search s = { "", "", "file", false };
+
+		line[strcspn(line, "\n")] = '\0';
+		snprintf(s.name, sizeof(s.name), "s%02d", ++n);
+		snprintf(s.filter, sizeof(s.filter), "%s", line);
+		ws_search_put(w, &s);
+	}
+	fclose(f);
+	ws_close(w);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 3 && strcmp(argv[1], "--version") == 0)
@@ -149,9 +176,11 @@ int main(int argc, char **argv)
 		return time_open(argv[1], strtol(argv[3], NULL, 10), true);
 	if (argc == 5 && strcmp(argv[2], "lock") == 0)
 		return hold_lock(argv[1], strtod(argv[3], NULL), argv[4]);
+	if (argc == 4 && strcmp(argv[2], "searches") == 0)
+		return searches(argv[1], argv[3]);
 	if (argc == 4 && strcmp(argv[2], "marks") == 0)
 		return many(argv[1], strtol(argv[3], NULL, 10));
 	fprintf(stderr, "usage: wsmake DB 1 ID:ADDRESS... | --version DB | DB marks N | DB open N | DB browse N |"
-			" DB lock S READY\n");
+			" DB lock S READY | DB searches FILE\n");
 	return 2;
 }

@@ -29,6 +29,8 @@ struct opts {
 	const char *grep;         /* --grep: words, or ~REGEX */
 	const char *count_file;   /* --count: a filter a line */
 	const char *import_ids;   /* --import-ids: an id a line, into --collection */
+	const char *search;       /* --search: a saved search's name */
+	char *search_filter;      /* then: its filter, --filter's terms after */
 	bool csv;                 /* --format csv */
 	size_t top;               /* --stats --top N (0: the default; all: every one) */
 	struct search *grep_re;
@@ -39,6 +41,7 @@ struct opts {
  * (the samples when none is given), or the status to exit with (the
  * usage said, --help, --version, --dump-config). */
 int cli_options(int argc, char **argv, struct opts *o, char ***paths, size_t *n);
+void cli_options_free(struct opts *o);
 
 /* The workspace: PILCROW_WORKSPACE, or the default place. */
 struct workspace *cli_open_workspace(void);

@@ -125,8 +125,7 @@ int main(int argc, char **argv)
 		status = run_reader(&o, paths, n);
 	else
 		status = run_export(&o, paths, n);
-	cfilter_free(&o.filter);
-	search_free(o.grep_re);
+	cli_options_free(&o);
 	/* ended cleanly by a signal: now as the signal would have */
 	term_reraise(status);
 	return status;

@@ -24,7 +24,7 @@
 #include "cli/cli.h"
 
 /* Options with no letter of their own. */
-enum { OPT_FRESH = 256, OPT_CITE, OPT_COLLECTION, OPT_DUMP_CONFIG, OPT_COUNT, OPT_FORMAT, OPT_TOP, OPT_IMPORT_IDS };
+enum { OPT_FRESH = 256, OPT_CITE, OPT_COLLECTION, OPT_DUMP_CONFIG, OPT_COUNT, OPT_FORMAT, OPT_TOP, OPT_IMPORT_IDS, OPT_SEARCH };
 
 /* The command-line options: one row each, the single source for parsing
  * and for --help. */
@@ -36,6 +36,7 @@ enum { OPT_FRESH = 256, OPT_CITE, OPT_COLLECTION, OPT_DUMP_CONFIG, OPT_COUNT, OP
 	X("top", required_argument, OPT_TOP, "N", "--stats: the top N origins and TAGS (all: every one; 12 without)") \
 	X("grep", required_argument, 'g', "WORDS", "print each hit in context: ID ¶N (C): ...[match]... (~REGEX: an expression)") \
 	X("filter", required_argument, 'f', "EXPR", "only the cables that pass EXPR (level>=S tag=PREL ...)") \
+	X("search", required_argument, OPT_SEARCH, "NAME", "the saved search NAME (= in the cable list saves one): its filter and order, with --filter's terms") \
 	X("index", no_argument, 'x', NULL, "build the full-text index of the dump given (progress on standard error)") \
 	X("no-index", no_argument, 'N', NULL, "neither use nor build a full-text index: every search scans") \
 	X("id", required_argument, 'i', "ID", "only the cable ID (--json, --text), or open at it") \
@@ -163,6 +164,46 @@ static bool grep_words(struct opts *o)
 	return true;
 }
 
+/* --search NAME: the saved search's filter, its order as a sort= term,
+ * and --filter's terms after them; false (said) when there is no such
+ * search. */
+static bool saved_search(struct opts *o)
+{
+	struct workspace *ws = cli_open_workspace();
+	struct ws_search s, *all = NULL;
+	struct buf b = { 0 };
+	struct cfilter f;
+	char err[256];
+	size_t n;
+
+	if (!ws_search_get(ws, o->search, &s)) {
+		n = ws_searches(ws, &all);
+		for (size_t i = 0; i < n && b.n < 300; i++)
+			buf_printf(&b, "%s%s", i ? ", " : "saved: ", all[i].name);
+		if (!n)
+			buf_adds(&b, "none yet: = in the cable list saves one");
+		buf_addc(&b, '\0');
+		fprintf(stderr, "pilcrow: --search: no saved search '%s' (%s)\n", o->search, b.p);
+		free(all);
+		buf_free(&b);
+		ws_close(ws);
+		return false;
+	}
+	ws_close(ws);
+	buf_adds(&b, s.filter);
+	/* the order, unless the filter says its own */
+	if (cfilter_parse(&f, s.filter, err, sizeof(err))) {
+		if (f.sort < 0 && ((*s.sort && strcmp(s.sort, "file") != 0) || s.reverse))
+			buf_printf(&b, " sort=%s%s", s.reverse ? "-" : "", *s.sort ? s.sort : "file");
+		cfilter_free(&f);
+	}
+	if (o->filter_text && *o->filter_text)
+		buf_printf(&b, " %s", o->filter_text);
+	o->search_filter = b.p;
+	o->filter_text = o->search_filter;
+	return true;
+}
+
 /* The options' values checked and made ready; -1 to go on, or the exit
  * status (2: bad usage). */
 static int ready(struct opts *o)
@@ -171,8 +212,10 @@ static int ready(struct opts *o)
 
 	if (!o->width)
 		o->width = terminal_width();
+	if (o->search && !saved_search(o))
+		return 2;
 	if (!cfilter_parse(&o->filter, o->filter_text ? o->filter_text : "", err, sizeof(err))) {
-		fprintf(stderr, "pilcrow: --filter: %s\n", err);
+		fprintf(stderr, "pilcrow: %s: %s\n", o->search ? "--search" : "--filter", err);
 		return 2;
 	}
 	if (o->grep && !grep_words(o))
@@ -260,6 +303,15 @@ static int checked_value(struct opts *o, int ch)
 	return -1;
 }
 
+void cli_options_free(struct opts *o)
+{
+	cfilter_free(&o->filter);
+	search_free(o->grep_re);
+	free(o->search_filter);
+	o->grep_re = NULL;
+	o->search_filter = NULL;
+}
+
 int cli_options(int argc, char **argv, struct opts *o, char ***paths, size_t *n)
 {
 	static const struct option longopts[] = {
@@ -307,6 +359,7 @@ int cli_options(int argc, char **argv, struct opts *o, char ***paths, size_t *n)
 		case OPT_COLLECTION: o->collection = optarg; break;
 		case OPT_COUNT: o->count_file = optarg; break;
 		case OPT_IMPORT_IDS: o->import_ids = optarg; break;
+		case OPT_SEARCH: o->search = optarg; break;
 		case 'o': o->output = optarg; break;
 		case 'M': o->no_mouse = true; break;
 		case 'h': usage(stdout); return 0;
@@ -318,8 +371,7 @@ int cli_options(int argc, char **argv, struct opts *o, char ***paths, size_t *n)
 	}
 	status = ready(o);
 	if (status >= 0) {
-		cfilter_free(&o->filter);
-		search_free(o->grep_re);
+		cli_options_free(o);
 		return status;
 	}
 	if (optind == argc) {

@@ -38,6 +38,10 @@ struct workspace;
 /* The orders of a list of cables; relevance is the full-text index's BM25
  * score for the filter's words (file order without it). */
 enum sort_key { SORT_INPUT, SORT_DATE, SORT_ID, SORT_ORIGIN, SORT_LEVEL, SORT_RELEVANCE, SORT_COUNT };
+/* The word of sort=WORD for @key ("file", "date", ...), and back (false
+ * when @v names no order). */
+const char *sort_key_word(enum sort_key key);
+bool sort_key_parse(const char *v, enum sort_key *key);
 
 enum cf_field { CF_LEVEL, CF_CAVEAT, CF_ORIGIN, CF_TAG, CF_DATE, CF_ID, CF_SUBJECT, CF_TEXT, CF_CITES,
 		CF_CITED_BY, CF_NEAR, CF_SORT, CF_MARKED, CF_NOTED, CF_OPENED, CF_COLLECTION, CF_NOTE };
@@ -87,6 +91,7 @@ struct cfilter {
 	size_t n;
 	char *text;             /* as the user wrote it */
 	int sort;               /* sort=KEY: the order asked for (enum sort_key), or -1 */
+	bool reverse;           /* sort=-KEY: that order reversed */
 };
 
 /* Parses @s; on error returns false and writes a one-line message to @err. */

@@ -217,22 +217,43 @@ static bool words_term(struct cf_term *t, const char *name, const char *v, char 
 	return true;
 }
 
-/* sort=KEY */
-static bool sort_value(struct cfilter *f, const char *v, char *err, size_t errsize)
-{
-	static const struct {
-		const char *name;
-		enum sort_key key;
-	} keys[] = { { "file", SORT_INPUT }, { "input", SORT_INPUT }, { "date", SORT_DATE }, { "id", SORT_ID },
-		     { "origin", SORT_ORIGIN }, { "level", SORT_LEVEL }, { "classification", SORT_LEVEL },
-		     { "relevance", SORT_RELEVANCE } };
+/* The words of sort=KEY; the first of each order is the one written. */
+static const struct {
+	const char *name;
+	enum sort_key key;
+} sort_words[] = { { "file", SORT_INPUT }, { "date", SORT_DATE }, { "id", SORT_ID }, { "origin", SORT_ORIGIN },
+		   { "level", SORT_LEVEL }, { "relevance", SORT_RELEVANCE }, { "input", SORT_INPUT },
+		   { "classification", SORT_LEVEL } };
 
-	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
-		if (strcasecmp(v, keys[i].name) == 0) {
-			f->sort = (int)keys[i].key;
+bool sort_key_parse(const char *v, enum sort_key *key)
+{
+	for (size_t i = 0; i < sizeof(sort_words) / sizeof(sort_words[0]); i++)
+		if (strcasecmp(v, sort_words[i].name) == 0) {
+			*key = sort_words[i].key;
 			return true;
 		}
-	snprintf(err, errsize, "unknown order 'sort=%.20s' (sort=file date id origin level relevance)", v);
+	return false;
+}
+
+const char *sort_key_word(enum sort_key key)
+{
+	for (size_t i = 0; i < sizeof(sort_words) / sizeof(sort_words[0]); i++)
+		if (sort_words[i].key == key)
+			return sort_words[i].name;
+	return "file";
+}
+
+/* sort=KEY, sort=-KEY (reversed) */
+static bool sort_value(struct cfilter *f, const char *v, char *err, size_t errsize)
+{
+	enum sort_key key;
+
+	if (sort_key_parse(v + (*v == '-'), &key)) {
+		f->sort = (int)key;
+		f->reverse = *v == '-';
+		return true;
+	}
+	snprintf(err, errsize, "unknown order 'sort=%.20s' (sort=file date id origin level relevance, -date reversed)", v);
 	return false;
 }
 

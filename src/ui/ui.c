@@ -45,7 +45,7 @@ static void text_index(struct ui *u)
 }
 
 /* True while the full-text index is being made or checked. */
-static bool text_index_busy(const struct ui *u)
+bool ui_text_index_busy(const struct ui *u)
 {
 	enum fts_state s = fts_state(u->corpus);
 
@@ -170,8 +170,12 @@ enum input { INPUT_KEY, INPUT_NONE, INPUT_REDRAW, INPUT_END };
  * the screen should be drawn again. */
 static bool idle_work(struct ui *u, double ms, size_t most, bool whole, bool index)
 {
-	if (screens_idle(&u->stack, ms))
+	double t0 = now_ms();
+
+	if (screens_idle(&u->stack, ms)) {
+		stats_step(u->stats, now_ms() - t0);
 		return true;
+	}
 	if (u->list.busy) {
 		do
 			filter_step(u, ms, most);
@@ -242,12 +246,12 @@ static enum input terminal_input(struct ui *u, struct key *k)
 	 * drawn, before the wait began, would not end it (and another
 	 * session's marks show within the half second) */
 	timeout(!corpus_done(u->corpus) || u->list.busy || screens_busy(&u->stack)
-			? 0 : text_index_busy(u) ? 250 : 500);
+			? 0 : ui_text_index_busy(u) ? 250 : 500);
 	if (term_quit_signal())
 		return INPUT_NONE;
 	r = get_wch(&ch);
 	if (r == ERR) {
-		if (text_index_busy(u) && corpus_done(u->corpus) && !u->list.busy)
+		if (ui_text_index_busy(u) && corpus_done(u->corpus) && !u->list.busy)
 			return INPUT_REDRAW;      /* the progress in the status bar */
 		if (!term_quit_signal() && idle_work(u, INDEX_STEP_MS, 0, false, true))
 			return INPUT_REDRAW;
@@ -302,6 +306,9 @@ static int first_screens(struct ui *u)
 		ui_open_cable(u, (size_t)e);
 	} else if (!u->has_list) {
 		ui_open_cable(u, 0);
+	} else if (!(o->filter && *o->filter) && ws_has_searches(u->v.ws)) {
+		/* searches saved, none asked: they are the first screen */
+		screens_start(section_screens, WHERE_COUNT, ACT_LIST_SEARCHES, u);
 	}
 	return 0;
 }

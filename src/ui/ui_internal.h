@@ -115,6 +115,8 @@ void reader_show_header(struct ui *u);
 /* ui_list.c: the list's filter, as --filter sets it; what it came to,
  * once applied; a filter being applied stopped (false: none was) */
 void ui_list_filter(struct ui *u, const char *text);
+/* ui.c: true while the full-text index is being made or checked */
+bool ui_text_index_busy(const struct ui *u);
 void ui_list_done(struct ui *u);
 /* ui_list.c: the list of these inputs as it was left (the cable, the
  * filter, the order; unless --fresh, --filter or --id); kept at the end */
@@ -130,6 +132,8 @@ bool ui_list_cancel(struct ui *u);
 void ui_bulk_start(struct ui *u, char kind);
 bool ui_bulk_undo(struct ui *u);
 void ui_bulk_free(void);
+/* ui_searches.c: = in the list, the filter and the order saved */
+void ui_search_save(struct ui *u);
 /* ui_complete.c: Tab in the list's filter prompt (a prompt_words_fn) */
 size_t ui_filter_words(struct ui *u, const char *word, char ***cands, struct buf *info);
 /* ui_list.c: the list's filter narrowed by @term (the overview's Enter) */

@@ -202,8 +202,10 @@ bool clist_set_filter(struct clist *l, const char *text, char *err, size_t errsi
 	if (!cfilter_parse(&f, text, err, errsize))
 		return false;
 	clist_cancel(l);
-	if (f.sort >= 0)
+	if (f.sort >= 0) {
 		l->sort = (enum sort_key)f.sort;
+		l->reverse = f.reverse;
+	}
 	if (cfilter_empty(&f)) {
 		cfilter_free(&l->filter);
 		l->filter = f;

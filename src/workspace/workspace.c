@@ -43,6 +43,9 @@ static const char *const migrations[WS_SCHEMA] = {
 	"CREATE TABLE history(kind TEXT NOT NULL, line TEXT NOT NULL, at INTEGER NOT NULL,"
 	" PRIMARY KEY(kind, line)) WITHOUT ROWID;"
 	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;",
+	/* 3: saved searches */
+	"CREATE TABLE search(name TEXT PRIMARY KEY COLLATE NOCASE, filter TEXT NOT NULL, sort TEXT NOT NULL,"
+	" reverse INTEGER NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID;",
 };
 
 static const char *const stmt_sql[WS_STMT_COUNT] = {
@@ -64,6 +67,9 @@ static const char *const stmt_sql[WS_STMT_COUNT] = {
 	[WS_HIST_GET] = "SELECT line FROM (SELECT line, at FROM history WHERE kind = ?1 ORDER BY at DESC LIMIT ?2)"
 			" ORDER BY at",
 	[WS_HIST_PUT] = "INSERT OR REPLACE INTO history(kind, line, at) VALUES(?1, ?2, ?3)",
+	[WS_SEARCH_PUT] = "INSERT OR REPLACE INTO search(name, filter, sort, reverse, at) VALUES(?1, ?2, ?3, ?4, ?5)",
+	[WS_SEARCH_DEL] = "DELETE FROM search WHERE name = ?1",
+	[WS_SEARCH_RENAME] = "UPDATE search SET name = ?2 WHERE name = ?1",
 	[WS_HIST_TRIM] = "DELETE FROM history WHERE kind = ?1 AND line NOT IN"
 			 " (SELECT line FROM history WHERE kind = ?1 ORDER BY at DESC LIMIT 200)",
 };

@@ -35,7 +35,7 @@
 #include "base/str.h"
 
 #define WS_MARKS "marks"            /* the collection m adds to */
-#define WS_SCHEMA 2                  /* the schema this pilcrow writes */
+#define WS_SCHEMA 3                  /* the schema this pilcrow writes */
 
 struct workspace;
 struct cable;
@@ -84,6 +84,23 @@ bool ws_in_collection(const struct workspace *w, struct str id, const char *name
  * @match? */
 bool ws_notes_match(const struct workspace *w, struct str id, bool (*match)(const char *note, const void *ud),
 		    const void *ud);
+
+/* ---- saved searches (ws_search.c): a filter and an order under a name */
+struct ws_search {
+	char name[128];
+	char filter[4096];       /* as the user wrote it */
+	char sort[16];           /* the order, as a word of sort= ("date") */
+	bool reverse;
+};
+/* Every saved search, by name (*@out made here, the caller's to free). */
+size_t ws_searches(struct workspace *w, struct ws_search **out);
+bool ws_has_searches(struct workspace *w);
+bool ws_search_get(struct workspace *w, const char *name, struct ws_search *s);
+/* Saves @s, in place of one of the same name. */
+void ws_search_put(struct workspace *w, const struct ws_search *s);
+void ws_search_del(struct workspace *w, const char *name);
+/* False when @to is taken. */
+bool ws_search_rename(struct workspace *w, const char *from, const char *to);
 
 /* Many changes as one transaction (a change to every listed cable): one
  * commit, at ws_batch_end. */

@@ -29,6 +29,7 @@ static const struct {
 	{ "place", "inputs, cable, filter, sort, reverse, reading, at", "inputs DESC", "place", 7 },
 	{ "history", "kind, line, at", "kind DESC, line DESC", "history", 3 },
 	{ "meta", "key, value", "key DESC", "meta", 2 },
+	{ "search", "name, filter, sort, reverse, at", "name DESC", "search", 5 },
 	/* schema 1: the marks alone */
 	{ "mark", "'marks', cable, address, at", "cable DESC, address DESC", "item", 4 },
 };

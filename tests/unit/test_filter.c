@@ -75,6 +75,27 @@ static void malformed_filters(void **state)
 	assert_non_null(strstr(error_of("near=\"a b/x\""), "a number of words"));
 	assert_non_null(strstr(error_of("near!=\"a b\""), "cannot be compared"));
 	assert_non_null(strstr(error_of("sort=colour"), "unknown order"));
+	{
+		struct cfilter f;
+		char err[256];
+		enum sort_key k;
+
+		/* sort=-KEY: that order reversed; the words back and forth */
+		assert_true(cfilter_parse(&f, "level>=S sort=-date", err, sizeof(err)));
+		assert_int_equal(f.sort, SORT_DATE);
+		assert_true(f.reverse);
+		cfilter_free(&f);
+		assert_true(cfilter_parse(&f, "sort=ID", err, sizeof(err)));
+		assert_int_equal(f.sort, SORT_ID);
+		assert_false(f.reverse);
+		cfilter_free(&f);
+		assert_non_null(strstr(error_of("sort=--date"), "unknown order"));
+		for (int i = 0; i < SORT_COUNT; i++) {
+			assert_true(sort_key_parse(sort_key_word((enum sort_key)i), &k));
+			assert_int_equal(k, i);
+		}
+		assert_false(sort_key_parse("colour", &k));
+	}
 	assert_non_null(strstr(error_of("srot=date"), "did you mean 'sort'?"));
 	/* hostile input never crashes: long, binary, unterminated */
 	char big[4096];

@@ -177,6 +177,53 @@ static void history_and_places(void **state)
 	buf_free(&b);
 }
 
+/* Saved searches: kept for the next session, their names in any case, a
+ * rename refused onto a name taken, a delete. */
+static void saved_searches(void **state)
+{
+	struct workspace *w;
+	struct ws_search s = { "Iran, secret", "level>=S iran", "date", true }, got, *all;
+	size_t n;
+
+	(void)state;
+	unlink(path);
+	w = ws_open(path, NULL);
+	assert_false(ws_has_searches(w));
+	ws_search_put(w, &s);
+	snprintf(s.name, sizeof(s.name), "rome");
+	snprintf(s.filter, sizeof(s.filter), "origin=ROME");
+	snprintf(s.sort, sizeof(s.sort), "file");
+	s.reverse = false;
+	ws_search_put(w, &s);
+	ws_close(w);
+	w = ws_open(path, NULL);
+	assert_true(ws_has_searches(w));
+	assert_true(ws_search_get(w, "IRAN, SECRET", &got));
+	assert_string_equal(got.name, "Iran, secret");
+	assert_string_equal(got.filter, "level>=S iran");
+	assert_string_equal(got.sort, "date");
+	assert_true(got.reverse);
+	/* a second of the same name (any case) takes its place */
+	snprintf(s.name, sizeof(s.name), "ROME");
+	snprintf(s.filter, sizeof(s.filter), "origin=ROME level=C");
+	ws_search_put(w, &s);
+	n = ws_searches(w, &all);
+	assert_int_equal(n, 2);
+	assert_string_equal(all[0].name, "Iran, secret");
+	assert_string_equal(all[1].filter, "origin=ROME level=C");
+	free(all);
+	assert_false(ws_search_rename(w, "rome", "iran, SECRET"));
+	assert_true(ws_search_rename(w, "rome", "Rome, confidential"));
+	assert_false(ws_search_get(w, "rome", &got));
+	assert_true(ws_search_get(w, "rome, confidential", &got));
+	ws_search_del(w, "iran, secret");
+	n = ws_searches(w, &all);
+	assert_int_equal(n, 1);
+	assert_string_equal(all[0].name, "Rome, confidential");
+	free(all);
+	ws_close(w);
+}
+
 static void citations(void **state)
 {
 	struct cite_src s = { "04ROME3933", "2004-10-06T11:30Z", "ROME", "Embassy Rome", "SUBJ", "CONFIDENTIAL", "3", "C",
@@ -339,6 +386,7 @@ int main(void)
 		cmocka_unit_test(store),
 		cmocka_unit_test(two_sessions),
 		cmocka_unit_test(history_and_places),
+		cmocka_unit_test(saved_searches),
 		cmocka_unit_test(citations),
 		cmocka_unit_test(browser_lines),
 		cmocka_unit_test(filter_terms),

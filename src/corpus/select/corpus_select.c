@@ -255,7 +255,7 @@ void corpus_query_start(struct cquery *q, const struct cfilter *f, enum sort_key
 	q->f = f && !cfilter_empty(f) ? f : NULL;
 	/* a sort= in the filter is the order asked for */
 	q->key = f && f->sort >= 0 ? (enum sort_key)f->sort : key;
-	q->reverse = reverse;
+	q->reverse = f && f->sort >= 0 ? f->reverse : reverse;
 }
 
 /* Asks the full-text index for the filter's text terms it can answer,

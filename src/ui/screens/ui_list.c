@@ -191,6 +191,7 @@ static bool list_handle(void *ctx, struct screen *s, struct key k)
 			undo(u);
 		break;
 	case ACT_LIST_MARK_ALL: ui_bulk_start(u, 'm'); break;
+	case ACT_LIST_SAVE: ui_search_save(u); break;
 	case ACT_LIST_COLLECT_ALL: ui_bulk_start(u, 'c'); break;
 	case ACT_LIST_NOTE_ALL: ui_bulk_start(u, 'n'); break;
 	case ACT_LIST_FILTER: {

@@ -15,7 +15,7 @@
 
 /* The prompt's own state (no other screen sees it). */
 /* The prompts' kinds (ui_internal.h). */
-enum { PROMPT_KINDS = 8 };
+enum { PROMPT_KINDS = 9 };
 
 struct prompt {
 	char kind;
@@ -45,7 +45,7 @@ struct prompt {
 	int nerror_rows, error_w;
 };
 
-static const char kinds[PROMPT_KINDS] = { '/', ':', 'f', 'l', 'a', 'c', 'e', 'y' };
+static const char kinds[PROMPT_KINDS] = { '/', ':', 'f', 'l', 'a', 'c', 'e', 'y', 's' };
 
 /* The kinds whose lines are kept between sessions (a note is kept as the note). */
 static bool kept(char kind)
