@@ -17,19 +17,13 @@ echo "the text index ready in $(ms "$t0" "$(now)") ms (built, or found)"
 # 1,000 names: words of the dump's text as rare as names are (the 1,001st
 # to the 2,000th most frequent of five letters or more)
 names=$out/names.txt
-head -c 50000000 "$csv" | tr -cs 'A-Za-z' '\n' | awk 'length >= 5' | tr 'A-Z' 'a-z' | sort | uniq -c | sort -rn |
-	awk 'NR > 1000 && NR <= 2000 { print $2 }' > "$names"
+rare_words 1000 > "$names"
 n=$(wc -l < "$names")
 t0=$(now)
 "$PILCROW" --count "$names" "$csv" > "$out/count.tsv" 2> "$out/count.err"
 count_ms=$(ms "$t0" "$(now)")
 [ "$(wc -l < "$out/count.tsv")" -eq "$n" ] || { echo "--count wrote $(wc -l < "$out/count.tsv") lines for $n filters" >&2; exit 1; }
-grep10=$(head -10 "$names" | while read -r w; do
-	t0=$(now)
-	grep -c -i -w "$w" "$csv" > "$out/grep.count" || true
-	ms "$t0" "$(now)"
-	echo
-done | median)
+grep10=$(grep_words_ms 10 "$names")
 printf '%-52s %10s\n' "measure" "ms"
 printf '%-52s %10s\n' "pilcrow --count: $n name filters (text index)" "$count_ms"
 printf '%-52s %10s\n' "grep -c -i -w: one name (median of 10)" "$grep10"

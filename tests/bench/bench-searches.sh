@@ -17,8 +17,7 @@ XDG_CACHE_HOME=$out/cache
 export XDG_CACHE_HOME
 "$PILCROW" --index "$csv" 2> "$out/searches-index.err" || { cat "$out/searches-index.err" >&2; exit 1; }
 # 20 names: words as rare as names are (as bench-count chooses them)
-head -c 50000000 "$csv" | tr -cs 'A-Za-z' '\n' | awk 'length >= 5' | tr 'A-Z' 'a-z' | sort | uniq -c | sort -rn |
-	awk 'NR > 1000 && NR <= 1020 { print $2 }' > "$out/search-names.txt"
+rare_words 20 > "$out/search-names.txt"
 filters=$out/searches.txt
 {
 	cat "$out/search-names.txt"
@@ -78,12 +77,7 @@ awk 'NR > 1 && / s[0-9][0-9] / { print $2 }' "$out/searches.screen" | tr -d , > 
 cut -f1 "$out/searches-count.tsv" > "$out/searches.count-counts"
 same=yes
 cmp -s "$out/searches.screen-counts" "$out/searches.count-counts" || same=no
-grep5=$(head -5 "$out/search-names.txt" | while read -r w; do
-	t0=$(now)
-	grep -c -i -w "$w" "$csv" > "$out/grep.count" || true
-	ms "$t0" "$(now)"
-	echo
-done | median)
+grep5=$(grep_words_ms 5 "$out/search-names.txt")
 printf '%-58s %10s\n' "measure ($n saved searches)" "ms"
 printf '%-58s %10s\n' "pilcrow: start to every count on the screen (tmux)" "$all_ms"
 printf '%-58s %10s\n' "pilcrow: longest step between keys meanwhile" "$step_ms"

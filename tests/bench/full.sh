@@ -35,3 +35,19 @@ grep_ms() {
 		echo
 	done | median
 }
+# grep_words_ms N FILE: the median wall time of grep -c -i -w for each of
+# the first N words of FILE on the dump (a name looked for as grep would)
+grep_words_ms() {
+	head -"$1" "$2" | while read -r w; do
+		t0=$(now)
+		grep -c -i -w "$w" "$csv" > "$out/grep.count" || true
+		ms "$t0" "$(now)"
+		echo
+	done | median
+}
+# rare_words N: N words of the dump's text as rare as names are (from the
+# 1,001st most frequent of five letters or more), one a line
+rare_words() {
+	head -c 50000000 "$csv" | tr -cs 'A-Za-z' '\n' | awk 'length >= 5' | tr 'A-Z' 'a-z' | sort | uniq -c | sort -rn |
+		awk -v n="$1" 'NR > 1000 && NR <= 1000 + n { print $2 }'
+}
