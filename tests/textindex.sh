@@ -251,4 +251,34 @@ for q in 'a*' 'ab*' 'q* -x*' 'abc*|zy*' 'near=ab*,cd*,5' 'sembler a*'; do
 done
 check "pieces: a prefix stands for thousands of words here" \
 	[ "$("$PILCROW" --stats --json --filter 'a*' "$tmp/vocab.csv" | jq .cables)" -eq 1500 ]
+# The index in memory: a corpus under 5,000 cables opened in the reader
+# gets one, built in the background, and no file is written; its answers
+# are the scan's (--no-index), in a dump without an index and in a folder;
+# sort=relevance orders by it.
+cp "$tmp/rules.csv" "$tmp/small.csv"
+before=$(ls "$XDG_CACHE_HOME/pilcrow" | wc -l)
+mem_view() { # mem_view OUT INPUT FILTER [--no-index]: the list the reader shows
+	printf 'size 30 120\nwait-index\ntype f%s<Enter>\ndump mem\n' "$3" > "$tmp/mem.script"
+	LANG=C.UTF-8 TERM=xterm-256color PILCROW_SCRIPT=$tmp/mem.script PILCROW_DUMP_DIR=$tmp PILCROW_STATS=$tmp/mem.stats \
+		PILCROW_WORKSPACE=$tmp/mem.db "$PILCROW" --fresh ${4:-} "$2" > /dev/null 2>&1
+	mv "$tmp/mem" "$1"
+}
+for q in 'velez' '"uribe met velez"' 'presid*' 'iran -velez' 'near="minister trade/3"' 'counter-terrorism'; do
+	mem_view "$tmp/mem-a" "$tmp/small.csv" "$q"
+	built=$(awk '$1 == "text_index_ms" { print ($2 > 0) }' "$tmp/mem.stats")
+	mem_view "$tmp/mem-b" "$tmp/small.csv" "$q" --no-index
+	check "in memory: '$q' built an index, and the list is the scan's ($(tail -1 "$tmp/mem-a" | cut -c1-40))" \
+		sh -c "[ '$built' = 1 ] && cmp -s '$tmp/mem-a' '$tmp/mem-b'"
+done
+for q in 'minister' '"foreign minister"' 'presid*|embassy' 'near="prime minister/3"'; do
+	mem_view "$tmp/mem-a" data/cables "$q"
+	built=$(awk '$1 == "text_index_ms" { print ($2 > 0) }' "$tmp/mem.stats")
+	mem_view "$tmp/mem-b" data/cables "$q" --no-index
+	check "in memory, a folder: '$q' (built: $built), the list is the scan's" \
+		sh -c "[ '$built' = 1 ] && cmp -s '$tmp/mem-a' '$tmp/mem-b'"
+done
+check "in memory: no file written in the cache" [ "$(ls "$XDG_CACHE_HOME/pilcrow" | wc -l)" -eq "$before" ]
+mem_view "$tmp/mem-a" data/cables 'minister sort=relevance'
+check "in memory: sort=relevance orders by it (the most relevant first)" \
+	sh -c "sed -n 2p '$tmp/mem-a' | grep -q '^ 85NICOSIA1022 ' && head -1 '$tmp/mem-a' | grep -q 'sorted by relevance'"
 finish

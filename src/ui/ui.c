@@ -428,6 +428,7 @@ int ui_run(struct corpus *corpus, const struct ui_opts *o)
 	ui_term_end();
 	script_finish();
 done:
+	stats_text_index(u.stats, fts_took_ms(corpus));
 	stats_finish(u.stats, corpus_count(corpus), corpus_list_saved(corpus));
 	ui_free(&u);
 	return status;

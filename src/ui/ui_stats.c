@@ -10,7 +10,7 @@
 
 struct stats {
 	const char *timing, *stats;
-	double start, first, indexed, step_max;
+	double start, first, indexed, step_max, text_index;
 	long rss_peak_kb;
 	double *samples;
 	size_t n, cap;
@@ -90,12 +90,19 @@ void stats_key(struct stats *s, double ms)
 	s->samples[s->n++] = ms / 1e3;
 }
 
+void stats_text_index(struct stats *s, double ms)
+{
+	if (s)
+		s->text_index = ms;
+}
+
 void stats_finish(struct stats *s, size_t cables, bool saved)
 {
 	FILE *f;
 
 	if (!s)
 		return;
+	stats_memory(s);        /* the text index in memory is made after the last step */
 	if (s->timing && s->n && (f = fopen(s->timing, "w"))) {
 		for (size_t i = 0; i < s->n; i++)
 			fprintf(f, "%.9f\n", s->samples[i]);
@@ -103,8 +110,8 @@ void stats_finish(struct stats *s, size_t cables, bool saved)
 	}
 	if (s->stats && (f = fopen(s->stats, "w"))) {
 		fprintf(f, "first_screen_ms %.1f\nindexed_ms %.1f\ncables %zu\nrss_anon_peak_kb %ld\n"
-			"index_step_max_ms %.1f\nlist_saved %d\n", s->first, s->indexed, cables, s->rss_peak_kb,
-			s->step_max, saved);
+			"index_step_max_ms %.1f\nlist_saved %d\ntext_index_ms %.1f\n", s->first, s->indexed, cables,
+			s->rss_peak_kb, s->step_max, saved, s->text_index);
 		fclose(f);
 	}
 	free(s->samples);

@@ -21,6 +21,8 @@ void stats_memory(struct stats *s);
 void stats_step(struct stats *s, double ms);
 void stats_key(struct stats *s, double ms);
 /* Writes the files and frees @s; @saved: the list index was loaded. */
+/* How long the text index took to build or check (fts_took_ms). */
+void stats_text_index(struct stats *s, double ms);
 void stats_finish(struct stats *s, size_t cables, bool saved);
 
 #endif

@@ -32,7 +32,9 @@ static void start_job(struct corpus *c, enum job job)
 	atomic_store(&t->cancel, 0);
 	t->total = c->n;
 	t->err[0] = '\0';
-	if (pthread_create(&t->th, NULL, job == JOB_BUILD ? fts_build_run : fts_check_run, c) != 0) {
+	t->started = now_ms();
+	if (pthread_create(&t->th, NULL, job == JOB_BUILD ? fts_build_run : job == JOB_MEMORY ? fts_memory_run : fts_check_run,
+			   c) != 0) {
 		t->job = JOB_NONE;
 		t->state = FTS_OFF;
 		fts_fmt(t->reason, sizeof(t->reason), "cannot start a thread for the index");
@@ -70,6 +72,11 @@ static void set_aside(struct corpus *c, const char *why)
 
 	fts_shards_close(t->ti);
 	t->ti = NULL;
+	if (t->memory) {
+		fts_fmt(t->reason, sizeof(t->reason), "the text index in memory failed (%s): searches scan", why);
+		t->state = FTS_OFF;
+		return;
+	}
 	if (files_set_aside(t->dir, t->key, to, sizeof(to)))
 		fts_fmt(t->reason, sizeof(t->reason), "the text index was damaged (%s): set aside as %s", why, to);
 	else
@@ -82,7 +89,44 @@ void fts_damaged(struct corpus *c, const char *why)
 	if (!c->text || c->text->state != FTS_READY)
 		return;         /* set aside already, by another answer */
 	set_aside(c, why);
-	look(c, c->text->may_build);
+	if (!c->text->memory)
+		look(c, c->text->may_build);
+}
+
+/* A corpus under FTS_AUTO_MIN cables, in the reader: an index in memory,
+ * built in the background (a shard a core, a core for each 200 cables at
+ * least), so that words answer at once and sort=relevance works. */
+static void memory_start(struct corpus *c)
+{
+	struct fts *t = c->text;
+	size_t want = (c->n + 199) / 200;
+
+	if (!c->n || c->st.changed)
+		return;
+	t->memory = true;
+	t->nshards = cores() < want ? cores() : want;
+	t->state = FTS_BUILDING;
+	start_job(c, JOB_MEMORY);
+}
+
+/* The index in memory built: in use, or off and why. */
+static void memory_done(struct corpus *c)
+{
+	struct fts *t = c->text;
+	char *names[FTS_SHARDS_MAX], buf[FTS_SHARDS_MAX][FTS_PATH], err[512];
+
+	t->job = JOB_NONE;
+	for (size_t k = 0; k < t->nshards; k++) {
+		fts_shard_name(t, k, buf[k], sizeof(buf[k]));
+		names[k] = buf[k];
+	}
+	t->ti = t->ok ? fts_shards_open(names, t->nshards, err, sizeof(err)) : NULL;
+	if (t->ti) {
+		t->state = FTS_READY;
+		return;
+	}
+	t->state = FTS_OFF;
+	fts_fmt(t->reason, sizeof(t->reason), "no text index in memory (%s): searches scan", t->ok ? err : t->err);
 }
 
 /* Finds the index, or starts building it when @build. */
@@ -179,12 +223,15 @@ void fts_start(struct corpus *c, bool build, bool autobuild)
 	t = c->text = xcalloc(1, sizeof(*t));
 	c->text_free = fts_free;
 	t->lockfd = -1;
-	/* only a dump (or its pieces) has an index */
+	/* only a dump (or its pieces) has an index on disk; a smaller
+	 * corpus, in the reader, one in memory */
 	for (size_t i = 0; i < c->nsrc; i++) {
 		if (c->src[i].kind == SRC_STITCH)
 			continue;
 		if (c->src[i].kind != SRC_CSV || strcmp(c->src[i].path, "-") == 0 || np == 64) {
 			t->state = FTS_NONE;
+			if (autobuild && c->n < want)
+				memory_start(c);
 			return;
 		}
 		paths[np++] = c->src[i].path;
@@ -214,6 +261,9 @@ void fts_start(struct corpus *c, bool build, bool autobuild)
 	fts_fmt(t->final, sizeof(t->final), "%s/%s", t->dir, t->key);
 	t->may_build = build;
 	look(c, build);
+	/* no index of this dump on disk, and none to be built */
+	if (t->state == FTS_NONE && autobuild && c->n < want)
+		memory_start(c);
 }
 
 bool fts_poll(struct corpus *c)
@@ -237,7 +287,10 @@ bool fts_poll(struct corpus *c)
 	if (t->job == JOB_NONE || !atomic_load(&t->finished))
 		return false;
 	pthread_join(t->th, NULL);
-	if (t->job == JOB_BUILD) {
+	t->took = t->finished_at - t->started;
+	if (t->job == JOB_MEMORY) {
+		memory_done(c);
+	} else if (t->job == JOB_BUILD) {
 		fts_cache_unlock(t->lockfd);
 		t->lockfd = -1;
 		t->job = JOB_NONE;
@@ -285,6 +338,11 @@ bool fts_merging(const struct corpus *c)
 	return c->text && c->text->state == FTS_BUILDING && atomic_load(&c->text->merging);
 }
 
+double fts_took_ms(const struct corpus *c)
+{
+	return c->text && c->text->state == FTS_READY ? c->text->took : 0;
+}
+
 const char *fts_reason(const struct corpus *c)
 {
 	return c->text ? c->text->reason : "";
@@ -318,8 +376,11 @@ void fts_free(struct corpus *c)
 		if (t->job == JOB_BUILD)
 			files_remove_dir(t->part);
 	}
-	fts_cache_unlock(t->lockfd);
 	fts_shards_close(t->ti);
+	t->ti = NULL;
+	for (size_t k = 0; k < FTS_SHARDS_MAX; k++)
+		fts_shard_close_kept(t->mem[k]);        /* the index in memory goes with them */
+	fts_cache_unlock(t->lockfd);
 	free(t);
 	c->text = NULL;
 }

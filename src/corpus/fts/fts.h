@@ -28,7 +28,9 @@ enum fts_state {
 
 /* Looks for the index of the corpus's inputs once the corpus is read;
  * builds it when @build (or in the background when the corpus has at
- * least PILCROW_INDEX_MIN cables, FTS_AUTO_MIN by default, and @autobuild). */
+ * least PILCROW_INDEX_MIN cables, FTS_AUTO_MIN by default, and @autobuild).
+ * With @autobuild, a corpus under that (a folder, files, a small dump
+ * with no index on disk) gets an index in memory, built in the background. */
 void fts_start(struct corpus *c, bool build, bool autobuild);
 
 /* Looks at the background work; true when the state changed. */
@@ -37,6 +39,8 @@ bool fts_poll(struct corpus *c);
 enum fts_state fts_state(const struct corpus *c);
 int fts_percent(const struct corpus *c);
 const char *fts_reason(const struct corpus *c);
+/* How long the index in use took to build or check here (ms; 0: none). */
+double fts_took_ms(const struct corpus *c);
 /* While building: the rows are in, the index is being merged into one. */
 bool fts_merging(const struct corpus *c);
 /* The index's directory ("" when none). */

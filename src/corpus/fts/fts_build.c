@@ -1,7 +1,8 @@
 /* fts_build.c -- the full-text index built on worker threads (one shard
  * each, a run of the corpus's entries: each cable parsed, its rows added),
  * its list index saved beside it, its checksums written, then the whole put
- * under its name; and the checksums checked again before a first use. */
+ * under its name; and the checksums checked again before a first use.  For
+ * a corpus under FTS_AUTO_MIN cables, the same rows into shards in memory. */
 #include "config.h"
 #include "corpus/fts/fts_internal.h"
 
@@ -10,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "corpus/corpus_internal.h"
 #include "corpus/corpus_store.h"
@@ -66,7 +68,8 @@ static void *worker_run(void *ud)
 			w->changed = true;
 			break;
 		}
-		if (corpus_entry(w->c, i)->format != FORMAT_CSV || !(cab = corpus_parser_get(p, i)))
+		/* on disk, a dump's records; in memory, every cable */
+		if ((!w->t->memory && corpus_entry(w->c, i)->format != FORMAT_CSV) || !(cab = corpus_parser_get(p, i)))
 			continue;
 		w->base = (int64_t)i * FTS_ROWS;
 		text_rows(cab, &w->scratch, add_row, w);
@@ -80,9 +83,77 @@ static void *worker_run(void *ud)
 	return NULL;
 }
 
+/* The workers @w[0..@ns), on as many threads (this one the first's). */
+static void run_workers(struct worker *w, size_t ns)
+{
+	for (size_t k = 1; k < ns; k++)
+		pthread_create(&w[k].th, NULL, worker_run, &w[k]);
+	worker_run(&w[0]);
+	for (size_t k = 1; k < ns; k++)
+		pthread_join(w[k].th, NULL);
+}
+
+/* The index in memory: the same rows, in shards of SQLite's memory, kept
+ * open for the asking (t->mem); nothing written, nothing to check. */
+void *fts_memory_run(void *ud)
+{
+	struct corpus *c = ud;
+	struct fts *t = c->text;
+	struct worker w[FTS_SHARDS_MAX];
+	size_t ns = t->nshards;
+	char name[FTS_PATH];
+
+	memset(w, 0, sizeof(w));
+	t->ok = true;
+	for (size_t k = 0; k < ns && t->ok; k++) {
+		w[k].c = c;
+		w[k].t = t;
+		w[k].k = k;
+		w[k].from = c->n * k / ns;
+		w[k].to = c->n * (k + 1) / ns;
+		fts_shard_name(t, k, name, sizeof(name));
+		w[k].shard = fts_shard_create(name, t->err, sizeof(t->err));
+		t->ok = w[k].shard != NULL;
+	}
+	if (t->ok)
+		run_workers(w, ns);
+	atomic_store(&t->merging, 1);
+	for (size_t k = 0; k < ns; k++) {
+		if (!w[k].shard)
+			continue;
+		if (t->ok && !w[k].ok) {
+			fts_fmt(t->err, sizeof(t->err), "%s", w[k].err);
+			t->ok = false;
+		}
+		if (!t->ok || atomic_load(&t->cancel)) {
+			fts_shard_abandon(w[k].shard);
+			continue;
+		}
+		t->mem[k] = fts_shard_keep(w[k].shard, t->err, sizeof(t->err));
+		t->ok = t->mem[k] != NULL;
+	}
+	if (atomic_load(&t->cancel))
+		t->ok = false;
+	for (size_t k = 0; k < ns && !t->ok; k++) {
+		fts_shard_close_kept(t->mem[k]);
+		t->mem[k] = NULL;
+	}
+	t->finished_at = now_ms();
+	atomic_store(&t->finished, 1);
+	return NULL;
+}
+
 void fts_shard_path(char *out, size_t n, const char *dir, size_t k)
 {
 	fts_fmt(out, n, "%s/text-%zu.db", dir, k);
+}
+
+void fts_shard_name(const struct fts *t, size_t k, char *out, size_t n)
+{
+	if (t->memory)
+		fts_fmt(out, n, "file:/pilcrow-%ld-%p-%zu?vfs=memdb", (long)getpid(), (const void *)t, k);
+	else
+		fts_shard_path(out, n, t->final, k);
 }
 
 /* The size, mtime, ctime and inode of each shard, as the checked file keeps them. */
@@ -138,13 +209,8 @@ void *fts_build_run(void *ud)
 		if (!w[k].shard)
 			t->ok = false;
 	}
-	if (t->ok) {
-		for (size_t k = 1; k < ns; k++)
-			pthread_create(&w[k].th, NULL, worker_run, &w[k]);
-		worker_run(&w[0]);
-		for (size_t k = 1; k < ns; k++)
-			pthread_join(w[k].th, NULL);
-	}
+	if (t->ok)
+		run_workers(w, ns);
 	atomic_store(&t->merging, 1);
 	buf_printf(&meta, "%s\nkey %s\nentries %zu\nshards %zu\n%s", FTS_META_VERSION, t->key, c->n, ns, t->desc);
 	for (size_t k = 0; k < ns; k++) {
@@ -209,6 +275,7 @@ void *fts_build_run(void *ud)
 		files_remove_dir(t->part);   /* a half-built index is never kept */
 	buf_free(&meta);
 	buf_free(&stamp);
+	t->finished_at = now_ms();
 	atomic_store(&t->finished, 1);
 	return NULL;
 }
@@ -277,6 +344,7 @@ void *fts_check_run(void *ud)
 	}
 	if (!t->ok)
 		fts_fmt(t->err, sizeof(t->err), "its checksums do not match");
+	t->finished_at = now_ms();
 	atomic_store(&t->finished, 1);
 	return NULL;
 }

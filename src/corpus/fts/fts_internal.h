@@ -22,7 +22,8 @@
 #define FTS_META_FAMILY "pilcrow text index "
 #define FTS_SHARDS_MAX 8
 
-enum job { JOB_NONE, JOB_BUILD, JOB_CHECK };
+/* JOB_MEMORY: an index in memory, for a corpus under FTS_AUTO_MIN cables */
+enum job { JOB_NONE, JOB_BUILD, JOB_CHECK, JOB_MEMORY };
 
 /* snprintf for paths and messages, cut where they do not fit (a path
  * longer than PATH_MAX is not one that can be opened anyway) */
@@ -35,6 +36,9 @@ struct fts {
 	char reason[512];
 	int lockfd;
 	bool may_build;         /* asked to build it when it is missing or damaged */
+	bool memory;            /* the index is in memory (JOB_MEMORY): no file */
+	struct sqlite3 *mem[FTS_SHARDS_MAX];   /* its builders' connections, kept
+						 * open: the shards live while they do */
 	size_t nshards;
 	struct fts_shards *ti;
 	double next_look;
@@ -45,6 +49,8 @@ struct fts {
 	atomic_size_t done;
 	atomic_int finished, cancel;
 	atomic_int merging;     /* the rows are in: the segments are being merged */
+	double started, took;   /* when the job began; how long it took (ms) */
+	double finished_at;     /* when it ended (the thread writes it before finished) */
 	size_t total;
 	bool ok;
 	char err[512];
@@ -57,11 +63,14 @@ void fts_damaged(struct corpus *c, const char *why);
 /* fts_build.c: the jobs, run on a thread of their own with the corpus
  * (complete, read only) as argument; they set ok, err and finished */
 void *fts_build_run(void *corpus);
+void *fts_memory_run(void *corpus);
 void *fts_check_run(void *corpus);
 
 /* The path of shard @k in @dir; the size, mtime and inode of each shard
  * and of the list (the checked file's lines); of one file, as "LABEL ...". */
 void fts_shard_path(char *out, size_t n, const char *dir, size_t k);
+/* Shard @k of @t: its file, or its name in memory. */
+void fts_shard_name(const struct fts *t, size_t k, char *out, size_t n);
 void fts_shard_stamp(const struct fts *t, const char *dir, struct buf *out);
 void fts_file_stamp(const char *path, const char *label, struct buf *out);
 

@@ -301,7 +301,7 @@ struct fts_job *fts_ask(struct corpus *c, const struct cfilter *f, bool scores)
 	for (size_t k = 0; k < x->nshards; k++) {
 		char p[FTS_PATH];
 
-		fts_shard_path(p, sizeof(p), x->final, k);
+		fts_shard_name(x, k, p, sizeof(p));
 		j->paths[k] = xstrdup(p);
 	}
 	/* one reference the asker's, one the thread's: whichever ends last frees */

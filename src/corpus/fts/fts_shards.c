@@ -51,18 +51,26 @@ static bool exec(sqlite3 *db, const char *sql, char *err, size_t errsize)
 	return false;
 }
 
+/* A shard in memory (memdb): no file to look at. */
+static bool in_memory(const char *path)
+{
+	return strncmp(path, "file:", 5) == 0;
+}
+
 struct fts_shard *fts_shard_create(const char *path, char *err, size_t errsize)
 {
 	struct fts_shard *s = xcalloc(1, sizeof(*s));
 
 	pthread_once(&configured, configure);
-	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, NULL) != SQLITE_OK) {
 		dbfile_errmsg(s->db, err, errsize);
 		goto fail;
 	}
-	/* nothing to keep if the build stops: the file is not yet the index */
-	if (!exec(s->db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-16384;"
-		  "PRAGMA locking_mode=EXCLUSIVE; PRAGMA page_size=8192;" SCHEMA ";"
+	/* nothing to keep if the build stops: the file is not yet the index
+	 * (and one in memory is read by other connections once built) */
+	if (!exec(s->db, in_memory(path) ? "PRAGMA journal_mode=OFF;" : "PRAGMA locking_mode=EXCLUSIVE;", err, errsize) ||
+	    !exec(s->db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-16384;"
+		  "PRAGMA page_size=8192;" SCHEMA ";"
 		  /* terms gathered in memory up to 32 MB before a segment is
 		   * written, and the segments merged once, at the end (a third
 		   * faster than merging as they come, on the 256 MB dump) */
@@ -104,7 +112,11 @@ const char *fts_shard_error(const struct fts_shard *s)
 	return s->err;
 }
 
-bool fts_shard_finish(struct fts_shard *s, char *err, size_t errsize)
+/* The segments merged into one (the fastest to ask) and the words kept in
+ * order, for a prefix to be asked in pieces (listing them from FTS5 reads
+ * every word's rows as well); then, for a file, the pages the merge freed
+ * given back, which are nearly half of it. */
+static bool complete(struct fts_shard *s, bool vacuum, char *err, size_t errsize)
 {
 	bool ok = true;
 
@@ -113,20 +125,41 @@ bool fts_shard_finish(struct fts_shard *s, char *err, size_t errsize)
 		ok = false;
 	}
 	sqlite3_finalize(s->ins);
-	/* one segment (the fastest to ask), and the pages the merge freed
-	 * given back, which are nearly half the file */
-	/* and its words, in order, for a prefix to be asked in pieces
-	 * (listing them from FTS5 reads every word's rows as well) */
+	s->ins = NULL;
 	ok = ok && exec(s->db, "COMMIT; INSERT INTO t(t) VALUES('optimize');"
 			"CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, t, 'row');"
 			"CREATE TABLE w(term TEXT PRIMARY KEY) WITHOUT ROWID;"
-			"INSERT INTO w SELECT term FROM temp.v; DROP TABLE temp.v; VACUUM", err, errsize);
+			"INSERT INTO w SELECT term FROM temp.v; DROP TABLE temp.v", err, errsize);
+	return ok && (!vacuum || exec(s->db, "VACUUM", err, errsize));
+}
+
+bool fts_shard_finish(struct fts_shard *s, char *err, size_t errsize)
+{
+	bool ok = complete(s, true, err, errsize);
+
 	if (sqlite3_close(s->db) != SQLITE_OK && ok) {
 		dbfile_errmsg(s->db, err, errsize);
 		ok = false;
 	}
 	free(s);
 	return ok;
+}
+
+struct sqlite3 *fts_shard_keep(struct fts_shard *s, char *err, size_t errsize)
+{
+	sqlite3 *db = s->db;
+
+	if (!complete(s, false, err, errsize)) {
+		sqlite3_close(db);
+		db = NULL;
+	}
+	free(s);
+	return db;
+}
+
+void fts_shard_close_kept(struct sqlite3 *db)
+{
+	sqlite3_close(db);
 }
 
 void fts_shard_abandon(struct fts_shard *s)
@@ -147,7 +180,7 @@ struct fts_shards {
 	size_t n;
 };
 
-struct fts_shards *fts_shards_open(char *const *paths, size_t n, char *err, size_t errsize)
+static struct fts_shards *shards_new(size_t n)
 {
 	struct fts_shards *t = xcalloc(1, sizeof(*t));
 
@@ -157,23 +190,39 @@ struct fts_shards *fts_shards_open(char *const *paths, size_t n, char *err, size
 	t->qs = xcalloc(n, sizeof(*t->qs));
 	t->words = xcalloc(n, sizeof(*t->words));
 	t->n = n;
+	return t;
+}
+
+/* Shard @i's questions, made ready; false (@err) when they cannot be. */
+static bool prepare(struct fts_shards *t, size_t i, const char *name, char *err, size_t errsize)
+{
+	char msg[256];
+
+	if (sqlite3_prepare_v2(t->db[i], "SELECT rowid FROM t WHERE t MATCH ?", -1, &t->q[i], NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(t->db[i], "SELECT rowid, bm25(t) FROM t WHERE t MATCH ?", -1, &t->qs[i], NULL) == SQLITE_OK)
+		return true;
+	snprintf(err, errsize, "%s: %s", name, dbfile_errmsg(t->db[i], msg, sizeof(msg)));
+	return false;
+}
+
+struct fts_shards *fts_shards_open(char *const *paths, size_t n, char *err, size_t errsize)
+{
+	struct fts_shards *t = shards_new(n);
+
 	for (size_t i = 0; i < n; i++) {
 		char why[128];
 
 		/* the cheap look first: a shard cut short, grown or with its
 		 * header overwritten is damaged before SQLite reads a page */
-		if (dbfile_damaged(paths[i], true, why, sizeof(why))) {
+		if (!in_memory(paths[i]) && dbfile_damaged(paths[i], true, why, sizeof(why))) {
 			snprintf(err, errsize, "%s: %s", paths[i], why);
 			fts_shards_close(t);
 			return NULL;
 		}
-		if (sqlite3_open_v2(paths[i], &t->db[i], SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
-		    sqlite3_prepare_v2(t->db[i], "SELECT rowid FROM t WHERE t MATCH ?", -1, &t->q[i], NULL) != SQLITE_OK ||
-		    sqlite3_prepare_v2(t->db[i], "SELECT rowid, bm25(t) FROM t WHERE t MATCH ?", -1, &t->qs[i],
-				       NULL) != SQLITE_OK) {
-			char msg[256];
-
-			snprintf(err, errsize, "%s: %s", paths[i], dbfile_errmsg(t->db[i], msg, sizeof(msg)));
+		if (sqlite3_open_v2(paths[i], &t->db[i], SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK ||
+		    !prepare(t, i, paths[i], err, errsize)) {
+			if (sqlite3_errcode(t->db[i]) != SQLITE_OK && !t->q[i])
+				snprintf(err, errsize, "%s: %s", paths[i], dbfile_errmsg(t->db[i], why, sizeof(why)));
 			fts_shards_close(t);
 			return NULL;
 		}

@@ -41,11 +41,20 @@ const char *fts_shard_error(const struct fts_shard *s);
 bool fts_shard_finish(struct fts_shard *s, char *err, size_t errsize);
 /* Closes without finishing (the file is to be removed). */
 void fts_shard_abandon(struct fts_shard *s);
+/* An index in memory (a shard created by a name of SQLite's memdb,
+ * "file:/NAME?vfs=memdb", which every connection of the process shares):
+ * finished as fts_shard_finish() does, but kept open and given back, for
+ * it lives while a connection to it does; NULL on an error (@err).  @s is
+ * freed either way. */
+struct sqlite3;
+struct sqlite3 *fts_shard_keep(struct fts_shard *s, char *err, size_t errsize);
+/* Closes one of those, not adopted. */
+void fts_shard_close_kept(struct sqlite3 *db);
 
 /* ---- reading the shards together */
 struct fts_shards;
 
-/* Opens the @n shard files @paths, read only; NULL (and @err) when one
+/* Opens the @n shard files @paths (or names of shards in memory), read only; NULL (and @err) when one
  * cannot be opened or is not an index. */
 struct fts_shards *fts_shards_open(char *const *paths, size_t n, char *err, size_t errsize);
 void fts_shards_close(struct fts_shards *t);
