@@ -117,7 +117,7 @@ gen_rules() {
 			if (i % 8 == 0) printf "HE TOLD ON HIS\nDECISION TO RESIGN.\n"
 			if (i % 17 == 0) printf "THE U.S. SIDE AGREED.\n"
 			if (i % 19 == 0) printf "PRESIDENTIAL ELECTIONS LOOM.\n"
-			printf "\n2. (C) IRAN WAS DISCUSSED%s\n", (i % 10 == 3 ? " AND THE NUCLEAR PROGRAM, AT LENGTH" : "")
+			printf "\n2. (%s) IRAN WAS DISCUSSED%s\n", (i % 6 == 0 ? "S//NF" : i % 3 == 0 ? "S" : "C"), (i % 10 == 3 ? " AND THE NUCLEAR PROGRAM, AT LENGTH" : "")
 			if (i % 23 == 0) printf "THE MINISTER SPOKE ON\n\nROME 00001187  002 OF 003\n\nHIS DECISION AT LAST.\n"
 			printf "\n3. (U) COMMENT: A PHRASE ACROSS PARAGRAPHS ENDS HERE\n\n4. (U) AND ANOTHER BEGINS.\n\nSPOGLI\n\"\n"
 		}

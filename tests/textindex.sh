@@ -68,6 +68,34 @@ same 'near="minister trade/3"' 137      # TRADE. MINISTER VELEZ, when no line st
 same 'near="spoke decision/2"' 52       # across the page break
 same 'near="uribe palace/4" level=S' 80
 same 'near="presid* palace"' 240
+# para=: a paragraph at that marking (¶2 is S//NF when i%6, S when i%3, else
+# C; ¶1 C, ¶3 and ¶4 U), and the words in such a paragraph
+same 'para=S' 400
+same 'para>=S' 400
+same 'para=S//NF' 200
+same 'para=S//NOFORN' 200
+same 'para>C' 400
+same 'para=U' 1200
+same 'para>=TS' 0
+same '!para>=S' 800
+same 'para=C|S' 1200
+same 'para>=S iran' 400
+same 'para=S//NF iran' 200
+same 'para>=S minister' 17                # ¶2 holds MINISTER when i%23 (and S when i%3)
+same 'para<=C minister' 1200
+same 'para>=S "nuclear program"' 40       # i%10 == 3 and i%3
+same 'para>=S near="iran nuclear/5"' 40
+same 'para>=S -minister' 383
+same 'para>=S velez' 0                    # ¶1, C
+same 'para=U comment' 1200
+same 'para=U iran' 0
+same 'para>=S presid*' 0
+same 'para>=S para=S//NF iran' 200
+"$PILCROW" --grep iran --filter 'para>=S' "$tmp/rules.csv" > "$tmp/grep-para" 2>&1
+check "--grep with para>=S: a hit a cable, each in a SECRET paragraph ($(wc -l < "$tmp/grep-para"))" \
+	sh -c "[ \$(wc -l < '$tmp/grep-para') -eq 400 ] && ! grep -v ' ¶2 (S' '$tmp/grep-para'"
+"$PILCROW" --grep '"talks on trade"' --filter 'para>=S' "$tmp/rules.csv" > "$tmp/grep-para" 2>&1
+check "--grep with para>=S: the hits of the C paragraph left out" grep -q "^pilcrow: no hit for" "$tmp/grep-para"
 same '-near="iran discussed/1"' 0
 
 # sort=relevance: by BM25 with the index (the shortest paragraphs first

@@ -32,6 +32,7 @@ struct export_ctx {
 	struct buf out;
 	size_t read, written, hits;
 	size_t gave_up;           /* cables --grep's pattern gave up on */
+	size_t kept;              /* the hits of the cable written */
 	bool write_failed;
 };
 
@@ -49,6 +50,9 @@ static void one_hit(const struct hit *h, void *ud)
 {
 	struct export_ctx *x = ud;
 
+	if (!cfilter_para_ok_at(&x->o->filter, x->cur, h->para))
+		return;         /* para=: not a paragraph at that marking */
+	x->kept++;
 	if (x->o->mode == MODE_JSON)
 		grep_json(&x->out, x->cur, h);
 	else
@@ -64,11 +68,12 @@ static bool emit(struct export_ctx *x, const struct cable *c)
 	x->cur = c;
 	if (x->o->grep_re) {
 		size_t before = search_gave_up(x->o->grep_re);
-		size_t n = grep_cable(c, x->o->grep_re, one_hit, x);
 
+		x->kept = 0;
+		grep_cable(c, x->o->grep_re, one_hit, x);
 		x->gave_up += search_gave_up(x->o->grep_re) != before;
-		x->hits += n;
-		if (!n)
+		x->hits += x->kept;
+		if (!x->kept)
 			return true;
 	} else if (x->o->mode == MODE_JSON) {
 		export_json(&x->out, c);
@@ -266,7 +271,7 @@ static void export_selected(struct export_ctx *x, char *const *paths, size_t n)
 	uint32_t *rows = NULL;
 	size_t cap = 0, nrows;
 	struct cli_out o = { x->o->mode == MODE_JSON, x->o->width, x->o->id, x->o->grep_re ? x->o->grep : NULL,
-			     x->o->cite };
+			     x->o->cite, &x->o->filter };
 	struct cli_result r;
 
 	struct workspace *ws = cli_filter_workspace(&x->o->filter);

@@ -81,6 +81,7 @@ static void usage(FILE *f)
 		   "  date>=2005-01 date<2006-06-30 cites=ID cited-by=ID subject~REGEX text~REGEX\n"
 		   "  iran \"nuclear program\" presid* (the text, as words)  !tag=PREL -iran (not)\n"
 		   "  near=\"iran nuclear/5\" (words within 5 of each other; 10 without /N)\n"
+		   "  para=S para>=C para=S//NF (a paragraph at that marking; words must stand in one)\n"
 		   "  sort=date|id|origin|level|relevance (the order; relevance: by the text index)\n"
 		   "  marked noted opened !opened collection=NAME (your marks, notes, reading)\n"
 		   "  note=WORDS note~REGEX (the cables whose notes, yours, hold them)\n"

@@ -35,6 +35,7 @@ struct worker {
 	struct batch *b;
 	const struct cable *cur;
 	struct search *grep;    /* a search of its own: its match data are not to share */
+	size_t kept;            /* the hits of the cable written */
 	pthread_t th;
 };
 
@@ -42,6 +43,9 @@ static void one_hit(const struct hit *h, void *ud)
 {
 	struct worker *w = ud;
 
+	if (w->o->filter && !cfilter_para_ok_at(w->o->filter, w->cur, h->para))
+		return;         /* para=: not a paragraph at that marking */
+	w->kept++;
 	if (w->o->json)
 		grep_json(&w->b->out, w->cur, h);
 	else
@@ -61,11 +65,12 @@ static void emit(struct worker *w, const struct cable *c)
 		if (!w->grep)
 			return;     /* it compiled once already: it cannot fail now but for memory */
 		size_t before = search_gave_up(w->grep);
-		size_t n = grep_cable(c, w->grep, one_hit, w);
 
+		w->kept = 0;
+		grep_cable(c, w->grep, one_hit, w);
 		b->gave_up += search_gave_up(w->grep) != before;
-		b->hits += n;
-		if (!n)
+		b->hits += w->kept;
+		if (!w->kept)
 			return;
 	} else if (w->o->json) {
 		export_json(&b->out, c);
@@ -120,7 +125,7 @@ void cli_export(struct corpus *c, const uint32_t *rows, size_t n, const struct c
 	for (size_t k = 0; k < nw; k++) {
 		char err[256];
 
-		w[k] = (struct worker){ c, o, corpus_parser_new(c), &b[k], NULL, NULL, 0 };
+		w[k] = (struct worker){ c, o, corpus_parser_new(c), &b[k], NULL, NULL, 0, 0 };
 		if (o->grep)
 			w[k].grep = o->grep[0] == '~' ? search_new(o->grep + 1, err, sizeof(err))
 						      : search_new_words(o->grep, err, sizeof(err));

@@ -19,6 +19,7 @@ struct cli_out {
 	const char *id;             /* --id: only that cable */
 	const char *grep;           /* --grep: the hits, not the cables (words, or ~REGEX) */
 	bool cite;                  /* --cite: each cable's citation before its text */
+	const struct cfilter *filter;   /* --grep: its para= terms keep the hits in such paragraphs */
 };
 
 struct cli_result {

@@ -113,6 +113,7 @@ static bool alt_match(const struct cf_term *t, const struct cf_alt *a, const str
 	case CF_SUBJECT:
 	case CF_TEXT:
 	case CF_NEAR:
+	case CF_PARA:
 	case CF_SORT:
 	case CF_MARKED:
 	case CF_NOTED:
@@ -123,8 +124,57 @@ static bool alt_match(const struct cf_term *t, const struct cf_alt *a, const str
 	return false;
 }
 
+bool cf_para_holds(const struct cf_term *t, struct row_marks m)
+{
+	enum cf_op op = t->op == CF_NE ? CF_EQ : t->op;
+
+	for (size_t k = 0; k < t->nalt; k++) {
+		const struct cf_alt *a = &t->alt[k];
+
+		if ((m.caveats & a->caveat) != a->caveat)
+			continue;
+		for (int l = LEVEL_U; l < LEVEL_COUNT; l++)
+			if ((m.levels >> l & 1) && cmp(op, l, a->level))
+				return true;
+	}
+	return false;
+}
+
+/* A para= term words must stand under: one that must hold. */
+static bool row_condition(const struct cf_term *t)
+{
+	return t->field == CF_PARA && !t->negate && t->op != CF_NE;
+}
+
+bool cfilter_has_para(const struct cfilter *f)
+{
+	for (size_t i = 0; f && i < f->n; i++)
+		if (row_condition(&f->terms[i]))
+			return true;
+	return false;
+}
+
+bool cfilter_para_ok(const struct cfilter *f, struct row_marks m)
+{
+	for (size_t i = 0; f && i < f->n; i++)
+		if (row_condition(&f->terms[i]) && !cf_para_holds(&f->terms[i], m))
+			return false;
+	return true;
+}
+
+bool cfilter_para_ok_at(const struct cfilter *f, const struct cable *c, long para)
+{
+	unsigned row = para < 0 ? 0 : (unsigned)MIN((size_t)para + 1, (size_t)TEXTROWS_MAX - 1);
+
+	return !cfilter_has_para(f) || cfilter_para_ok(f, text_row_marks(c, row));
+}
+
+/* The rows of a cable the words of a term are looked for in: those whose
+ * markings pass the filter's para= terms. */
 struct rows_match {
-	const struct search *re;
+	const struct cf_term *t;
+	const struct cfilter *f;
+	const struct cable *c;
 	bool any;
 	size_t gave_up;         /* the searches the limits stopped, before */
 };
@@ -133,57 +183,61 @@ static bool row_match(unsigned row, struct str text, void *ud)
 {
 	struct rows_match *m = ud;
 
-	(void)row;
-	m->any = re_match(m->re, text);
+	if (!cfilter_para_ok(m->f, text_row_marks(m->c, row)))
+		return true;
+	if (m->t->field == CF_NEAR) {
+		m->any = near_match(m->t->near, m->t->nnear, m->t->near_dist, text);
+		return !m->any;
+	}
+	m->any = re_match(m->t->re, text);
 	/* a pattern too costly for a row is given up for the cable: it
 	 * counts once, the cable does not match */
-	return !m->any && search_gave_up(m->re) == m->gave_up;
+	return !m->any && search_gave_up(m->t->re) == m->gave_up;
 }
 
-struct rows_near {
-	const struct cf_term *t;
-	bool any;
-};
-
-static bool row_near(unsigned row, struct str text, void *ud)
+/* The cable of @s: parsed when it must be, NULL when there is none to read. */
+static const struct cable *cable_of(const struct cf_subject *s)
 {
-	struct rows_near *m = ud;
-
-	(void)row;
-	m->any = near_match(m->t->near, m->t->nnear, m->t->near_dist, text);
-	return !m->any;
+	return s->cable ? s->cable : s->parse ? s->parse(s->parse_ud) : NULL;
 }
 
 /* Do the words of @t (a text term, or near=) match in the rows of @s's
- * cable?  (In the text given when there is no cable to read.) */
-static bool words_match(const struct cf_term *t, const struct cf_subject *s)
+ * cable that @f's para= terms let them?  (In the text given when there is
+ * no cable to read and no para= term.) */
+static bool words_match(const struct cfilter *f, const struct cf_term *t, const struct cf_subject *s)
 {
-	struct rows_match m = { t->re, false, t->re ? search_gave_up(t->re) : 0 };
-	struct rows_near nm = { t, false };
+	struct rows_match m = { t, f, NULL, false, t->re ? search_gave_up(t->re) : 0 };
 	struct buf scratch = { 0 };
-	const struct cable *c = s->cable;
 	bool near = t->field == CF_NEAR;
 
 	/* bytes without the longest word of every phrase: no need to parse */
 	if (s->text_plain && t->pre && !re_match(t->pre, s->text))
 		return false;
-	if (!c && s->parse)
-		c = s->parse(s->parse_ud);
-	if (!c) {
-		if (s->parse)
+	m.c = cable_of(s);
+	if (!m.c) {
+		if (s->parse || cfilter_has_para(f))
 			return false;
 		return near ? near_match(t->near, t->nnear, t->near_dist, s->text) : re_match(t->re, s->text);
 	}
-	if (near)
-		text_rows(c, &scratch, row_near, &nm);
-	else
-		text_rows(c, &scratch, row_match, &m);
+	text_rows(m.c, &scratch, row_match, &m);
 	buf_free(&scratch);
-	return near ? nm.any : m.any;
+	return m.any;
+}
+
+/* Does a row of @s's cable have markings that pass para= term @t? */
+static bool para_match(const struct cf_term *t, const struct cf_subject *s)
+{
+	const struct cable *c = cable_of(s);
+	unsigned n = c ? text_rows_count(c) : 0;
+
+	for (unsigned row = 1; row < n; row++)
+		if (cf_para_holds(t, text_row_marks(c, row)))
+			return true;
+	return false;
 }
 
 /* Does term @t (number @ti of its filter) hold for @s? */
-static bool term_match(const struct cf_term *t, const struct cf_subject *s, size_t ti)
+static bool term_match(const struct cfilter *f, const struct cf_term *t, const struct cf_subject *s, size_t ti)
 {
 	bool r = false;
 	int known;
@@ -191,7 +245,9 @@ static bool term_match(const struct cf_term *t, const struct cf_subject *s, size
 	if (cf_reads_text(t) && s->known && (known = s->known(s->known_ud, ti)) >= 0) {
 		r = known == 1;
 	} else if (t->field == CF_NEAR) {
-		r = words_match(t, s);
+		r = words_match(f, t, s);
+	} else if (t->field == CF_PARA) {
+		r = para_match(t, s);
 	} else if (t->field == CF_ID && t->ids.n) {
 		char id[ID_MAX];
 
@@ -206,7 +262,7 @@ static bool term_match(const struct cf_term *t, const struct cf_subject *s, size
 			r = re_match(t->re, s->id);
 		else
 			r = t->field == CF_SUBJECT ? re_match(t->re, s->subject)
-			    : t->words ? words_match(t, s) : re_match(t->re, s->text);
+			    : t->words ? words_match(f, t, s) : re_match(t->re, s->text);
 	} else if (t->field == CF_MARKED || t->field == CF_NOTED || t->field == CF_OPENED) {
 		unsigned bit = t->field == CF_MARKED ? WS_MARKED : t->field == CF_NOTED ? WS_NOTED : WS_OPENED;
 
@@ -257,7 +313,7 @@ bool cfilter_match(const struct cfilter *f, const struct cf_subject *s)
 	 * reading it */
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < f->n; i++)
-			if (cf_reads_text(&f->terms[i]) == (pass == 1) && !term_match(&f->terms[i], s, i))
+			if (cf_reads_text(&f->terms[i]) == (pass == 1) && !term_match(f, &f->terms[i], s, i))
 				return false;
 	return true;
 }

@@ -8,12 +8,17 @@
  *   near="iran nuclear"  near="iran nuclear/5"  sort=date|id|origin|level|relevance
  *   id=@FILE (the ids of a file, an id a line)
  *   marked  noted  opened  !opened  collection=NAME|NAME  note=words  note~REGEX
+ *   para=S  para>=C  para=S//NF  (a paragraph at that marking)
  *
  * Terms are separated by blanks and must all hold; ! or - before a term
  * negates it.  A value with blanks is quoted ("..." or '...'); | separates
  * alternatives of = and !=.  A bare word or quoted phrase is a text term.
  * near= holds when its words stand within 10 words of each other (or /N)
  * in a paragraph; sort= is no condition but the order of the list.
+ * para= holds when a paragraph of the cable is at that marking (its level
+ * compared, every caveat given among its own); with it, the words of the
+ * filter must stand in such a paragraph (in a row of textrows.h whose
+ * markings pass every para= term), and so must a hit or a highlight.
  * marked, noted, opened, collection= and note= ask the reader's workspace
  * (a cable with a mark, a note, that was opened, in the collection, with a
  * note whose words match).
@@ -32,6 +37,7 @@
 #include "base/minutes.h"
 #include "search/idlist.h"
 #include "search/search.h"
+#include "search/textrows.h"
 
 struct workspace;
 
@@ -44,7 +50,7 @@ const char *sort_key_word(enum sort_key key);
 bool sort_key_parse(const char *v, enum sort_key *key);
 
 enum cf_field { CF_LEVEL, CF_CAVEAT, CF_ORIGIN, CF_TAG, CF_DATE, CF_ID, CF_SUBJECT, CF_TEXT, CF_CITES,
-		CF_CITED_BY, CF_NEAR, CF_SORT, CF_MARKED, CF_NOTED, CF_OPENED, CF_COLLECTION, CF_NOTE };
+		CF_CITED_BY, CF_NEAR, CF_PARA, CF_SORT, CF_MARKED, CF_NOTED, CF_OPENED, CF_COLLECTION, CF_NOTE };
 
 /* Alternatives of one term at most (tag=PREL|PGOV|...). */
 #define CF_ALTS 16
@@ -52,8 +58,8 @@ enum cf_op { CF_EQ, CF_NE, CF_LT, CF_LE, CF_GT, CF_GE, CF_RE };
 
 struct cf_alt {
 	char *value;            /* upper-cased for the fields that ignore case */
-	int level;              /* CF_LEVEL */
-	unsigned caveat;        /* CF_CAVEAT */
+	int level;              /* CF_LEVEL, CF_PARA (LEVEL_NONE: any level) */
+	unsigned caveat;        /* CF_CAVEAT; CF_PARA: every caveat it must have */
 	uint32_t date_lo, date_hi; /* CF_DATE: the value as a range of minutes */
 };
 
@@ -74,10 +80,10 @@ struct cf_term {
 	struct idlist ids;      /* id=@FILE: the ids of the file */
 };
 
-/* Does term @t read the cables' text (text terms, near=)? */
+/* Does term @t read the cables' text (text terms, near=, para=)? */
 static inline bool cf_reads_text(const struct cf_term *t)
 {
-	return t->field == CF_TEXT || t->field == CF_NEAR;
+	return t->field == CF_TEXT || t->field == CF_NEAR || t->field == CF_PARA;
 }
 
 /* Does term @t ask the workspace (marked, noted, opened, collection=)? */
@@ -93,6 +99,17 @@ struct cfilter {
 	int sort;               /* sort=KEY: the order asked for (enum sort_key), or -1 */
 	bool reverse;           /* sort=-KEY: that order reversed */
 };
+
+/* Does a para= term hold for @m?  (Its negation left aside.) */
+bool cf_para_holds(const struct cf_term *t, struct row_marks m);
+/* Do the markings @m pass every para= term of @f that must hold (the
+ * ones words must stand under)?  True when it has none. */
+bool cfilter_para_ok(const struct cfilter *f, struct row_marks m);
+/* Does @f have such a term? */
+bool cfilter_has_para(const struct cfilter *f);
+/* May a hit of @f's words stand in paragraph @para of @c (-1: the text
+ * outside the paragraphs)?  Its row's markings passed by cfilter_para_ok. */
+bool cfilter_para_ok_at(const struct cfilter *f, const struct cable *c, long para);
 
 /* Parses @s; on error returns false and writes a one-line message to @err. */
 bool cfilter_parse(struct cfilter *f, const char *s, char *err, size_t errsize);

@@ -14,6 +14,7 @@
 
 #include "base/buf.h"
 #include "doc/ids.h"
+#include "doc/marking.h"
 #include "base/util.h"
 
 static const struct {
@@ -23,10 +24,10 @@ static const struct {
 	{ "level", CF_LEVEL }, { "caveat", CF_CAVEAT }, { "origin", CF_ORIGIN }, { "tag", CF_TAG },
 	{ "date", CF_DATE }, { "id", CF_ID }, { "subject", CF_SUBJECT }, { "text", CF_TEXT },
 	{ "cites", CF_CITES }, { "cited-by", CF_CITED_BY }, { "near", CF_NEAR }, { "sort", CF_SORT },
-	{ "collection", CF_COLLECTION }, { "note", CF_NOTE },
+	{ "collection", CF_COLLECTION }, { "note", CF_NOTE }, { "para", CF_PARA },
 };
 
-#define FIELD_NAMES "level caveat origin tag date id subject text cites cited-by near sort collection note"
+#define FIELD_NAMES "level caveat origin tag date id subject text cites cited-by near para sort collection note"
 
 /* The terms that are a word alone: what the reader did with a cable. */
 static const struct {
@@ -47,7 +48,7 @@ static bool ops_for(enum cf_field f, enum cf_op op)
 		return op == CF_EQ || op == CF_NE;
 	if (op == CF_EQ || op == CF_NE)
 		return true;
-	return f == CF_LEVEL || f == CF_DATE;
+	return f == CF_LEVEL || f == CF_DATE || f == CF_PARA;
 }
 
 static const char *op_name(enum cf_op op)
@@ -155,6 +156,17 @@ static bool read_alt(struct cf_term *t, const char *name, char *v, char *err, si
 			snprintf(err, errsize, "unknown level '%s' (levels: U SBU C S TS)", v);
 			return false;
 		}
+	} else if (t->field == CF_PARA) {
+		/* para=S, para=S//NF, para=SECRET */
+		struct marking m = { LEVEL_NONE, 0, { NULL, 0 } };
+
+		m.level = level_from_name(str_c(v));
+		if (m.level == LEVEL_NONE && (!marking_parse_portion(str_c(v), &m, NULL) || m.level == LEVEL_NONE)) {
+			snprintf(err, errsize, "'%s' is not a paragraph's marking (para=S, para>=C, para=S//NF)", v);
+			return false;
+		}
+		a->level = (int)m.level;
+		a->caveat = m.caveats;
 	} else if (t->field == CF_CAVEAT) {
 		for (size_t i = 0; i < sizeof(caveat_bits) / sizeof(caveat_bits[0]); i++)
 			if (str_ieq(str_c(v), caveat_name(caveat_bits[i])) ||

@@ -175,3 +175,31 @@ void text_rows(const struct cable *c, struct buf *scratch,
 out:
 	buf_free(&tmp);
 }
+
+struct row_marks text_para_marks(const struct paragraph *p)
+{
+	struct row_marks m = { p->marking.level ? 1u << p->marking.level : 0, p->marking.caveats };
+
+	return m;
+}
+
+unsigned text_rows_count(const struct cable *c)
+{
+	return 1 + (unsigned)MIN(c->nparas, (size_t)TEXTROWS_MAX - 1);
+}
+
+struct row_marks text_row_marks(const struct cable *c, unsigned row)
+{
+	struct row_marks m = { 0, 0 };
+
+	if (row == 0 || row > c->nparas)
+		return m;
+	/* the last row takes every paragraph left */
+	for (size_t k = row - 1; k < (row + 1 == TEXTROWS_MAX ? c->nparas : (size_t)row); k++) {
+		struct row_marks p = text_para_marks(&c->paras[k]);
+
+		m.levels |= p.levels;
+		m.caveats |= p.caveats;
+	}
+	return m;
+}

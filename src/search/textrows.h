@@ -27,6 +27,19 @@ void text_rows(const struct cable *c, struct buf *scratch,
  * with the words around them, when it has any (then in @b). */
 struct str text_row(struct str t, struct buf *b);
 
+/* The markings of a row, or of a paragraph: its levels, a bit each
+ * (1 << enum level), and every caveat of any of them.  Row 0 has none; the
+ * last row of a cable of more paragraphs than rows has those of all the
+ * paragraphs it takes. */
+struct row_marks {
+	unsigned levels, caveats;
+};
+
+struct row_marks text_para_marks(const struct paragraph *p);
+struct row_marks text_row_marks(const struct cable *c, unsigned row);
+/* How many rows @c has. */
+unsigned text_rows_count(const struct cable *c);
+
 /* The paragraph index (into c->paras) of row @row, or -1 for row 0. */
 static inline long text_row_para(unsigned row)
 {

@@ -46,6 +46,9 @@ static void keep(const struct hit *g, void *ud)
 	struct hit_row *r;
 	const struct paragraph *p = g->para >= 0 ? &k->c->paras[g->para] : NULL;
 
+	/* para=: only in a paragraph at that marking */
+	if (!cfilter_para_ok_at(h->filter, k->c, g->para))
+		return;
 	if (h->n >= HITS_MAX) {
 		h->full = true;
 		return;

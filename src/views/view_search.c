@@ -121,6 +121,8 @@ static void para_matches(struct view *v, int i)
 		search_all(v->re, t, MAX_MATCHES - v->nmatches, add_match, &c);
 		return;
 	}
+	if (!cfilter_para_ok_at(v->words, v->c, i))
+		return;         /* para=: not a paragraph at that marking */
 	for (size_t k = 0; k < v->words->n && v->nmatches < MAX_MATCHES; k++)
 		if (cf_findable(&v->words->terms[k]))
 			cf_find(&v->words->terms[k], t, add_match, &c);

@@ -16,7 +16,8 @@
 #   - a second open with the saved index: the first screen with the full
 #     count (PILCROW_STATS);
 #   - filters on the text, each from the Enter that applies it to the end of
-#     its redraw (PILCROW_TIMING): a word, a phrase, a word with level,
+#     its redraw (PILCROW_TIMING): a word, the word in a SECRET paragraph
+#     (para>=S), a SECRET paragraph, a phrase, a word with level,
 #     origin and tag terms, a prefix, near=, a very common word; the
 #     results screen's first page after Tab; the same word read in the
 #     cables (--no-index);
@@ -97,6 +98,8 @@ printf '%-58s %9s MB\n' "peak anonymous memory while building" "$((peak / 1024))
 printf '%-58s %9s MB\n' "peak anonymous memory, reader on the indexed dump" "$((after / 1024))"
 printf '%-58s %10s ms\n' "second open: first screen, full count (saved list: $saved)" "$(median < "$out/first")"
 printf '%-58s %10s ms\n' "filter Iran (a word, in 4.6% of the cables)" "$(filter_ms 'Iran')"
+printf '%-58s %10s ms\n' "filter para>=S iran (Iran in a SECRET paragraph)" "$(filter_ms 'para>=S iran')"
+printf '%-58s %10s ms\n' "filter para>=S (a SECRET paragraph)" "$(filter_ms 'para>=S')"
 printf '%-58s %10s ms\n' "grep -c Iran" "$(grep_ms Iran)"
 printf '%-58s %10s ms\n' "grep -c -i iran" "$(grep_ms -i iran)"
 printf '%-58s %10s ms\n' "filter \"nuclear program\" (a phrase)" "$(filter_ms '"nuclear program"')"

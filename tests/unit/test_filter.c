@@ -75,6 +75,11 @@ static void malformed_filters(void **state)
 	assert_non_null(strstr(error_of("near=\"a b/x\""), "a number of words"));
 	assert_non_null(strstr(error_of("near!=\"a b\""), "cannot be compared"));
 	assert_non_null(strstr(error_of("sort=colour"), "unknown order"));
+	/* para= takes a paragraph's marking */
+	assert_string_equal(error_of("para>=S//NF iran para=C|TS"), "(parsed)");
+	assert_non_null(strstr(error_of("para=SEKRIT"), "not a paragraph's marking"));
+	assert_non_null(strstr(error_of("para~S"), "cannot be compared"));
+	assert_non_null(strstr(error_of("para>=S|C"), "'|' goes with = and != only"));
 	{
 		struct cfilter f;
 		char err[256];

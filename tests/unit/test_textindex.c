@@ -2,7 +2,8 @@
  * answers: each text is a row of a small index (SQLite FTS5) and is
  * searched by the scan's pattern too, for the matching rules (case,
  * diacritics, wraps, apostrophes, hyphens, punctuation, prefixes,
- * alternatives); and the words a filter's index query is made of. */
+ * alternatives); the markings of the rows (para=) by both; and the words
+ * a filter's index query is made of. */
 #include "config.h"
 #include "testlib.h"
 
@@ -11,6 +12,8 @@
 #include <unistd.h>
 
 #include "corpus/fts/fts.h"
+#include "doc/marking.h"
+#include "search/filter.h"
 #include "search/near.h"
 #include "search/search.h"
 #include "search/textrows.h"
@@ -39,6 +42,14 @@ static const char *const texts[] = {
 static char dir[64];
 static struct fts_shards *ti;
 
+/* Text @i's paragraph marking: S//NF when i%6, S when i%3, else C. */
+static struct row_marks marks_of(size_t i)
+{
+	struct row_marks m = { 1u << (i % 3 ? LEVEL_C : LEVEL_S), i % 6 ? 0 : CAVEAT_NOFORN };
+
+	return m;
+}
+
 static int setup(void **state)
 {
 	char path[128], err[256];
@@ -52,8 +63,13 @@ static int setup(void **state)
 	snprintf(path, sizeof(path), "%s/text-0.db", dir);
 	s = fts_shard_create(path, err, sizeof(err));
 	assert_non_null(s);
-	for (size_t i = 0; i < NTEXTS; i++)
-		assert_true(fts_shard_add(s, (int64_t)i * FTS_ROWS, text_row(str_c(texts[i]), &b)));
+	for (size_t i = 0; i < NTEXTS; i++) {
+		struct buf m = { 0 };
+
+		fts_marks_text(marks_of(i), &m);
+		assert_true(fts_shard_add(s, (int64_t)i * FTS_ROWS, text_row(str_c(texts[i]), &b), buf_str(&m)));
+		buf_free(&m);
+	}
 	assert_true(fts_shard_finish(s, err, sizeof(err)));
 	buf_free(&b);
 	ti = fts_shards_open(paths, 1, err, sizeof(err));
@@ -74,14 +90,15 @@ static int teardown(void **state)
 /* The texts @pattern finds, as a bit set: by the index, and by the scan. */
 static unsigned by_index(const char *pattern)
 {
-	char q[512], err[256];
+	char q[512], x[600], err[256];
 	int64_t *rows = NULL;
 	size_t n = 0, cap = 0;
 	unsigned set = 0;
 
 	if (!fts_query(pattern, q, sizeof(q)))
 		fail_msg("'%s' should be a query for the index", pattern);
-	assert_int_equal(fts_shards_query(ti, q, &rows, NULL, &n, &cap, err, sizeof(err)), FTS_OK);
+	snprintf(x, sizeof(x), "x : (%s)", q);  /* the text's column, as asked */
+	assert_int_equal(fts_shards_query(ti, x, &rows, NULL, &n, &cap, err, sizeof(err)), FTS_OK);
 	for (size_t i = 0; i < n; i++)
 		set |= 1u << fts_shards_entry(rows[i]);
 	free(rows);
@@ -220,6 +237,64 @@ static void near_words(void **state)
 	near_same("counter terrorism", 0, BIT(6) | BIT(7));
 }
 
+/* The texts @pattern finds in a row whose markings pass the para= terms
+ * of @paras (the index: the condition beside the words; the scan: each
+ * row's markings), and those the para= term alone finds. */
+static unsigned para_index(const char *q)
+{
+	char err[256];
+	int64_t *rows = NULL;
+	size_t n = 0, cap = 0;
+	unsigned set = 0;
+
+	assert_int_equal(fts_shards_query(ti, q, &rows, NULL, &n, &cap, err, sizeof(err)), FTS_OK);
+	for (size_t i = 0; i < n; i++)
+		set |= 1u << fts_shards_entry(rows[i]);
+	free(rows);
+	return set;
+}
+
+static void para_same(const char *paras, const char *pattern, unsigned want)
+{
+	struct cfilter f;
+	char err[256], cond[512], wq[512], q[1200];
+	unsigned a, b = 0, words = by_scan(pattern);
+
+	assert_true(cfilter_parse(&f, paras, err, sizeof(err)));
+	assert_true(fts_row_condition(&f, cond, sizeof(cond)));
+	assert_true(fts_query(pattern, wq, sizeof(wq)));
+	snprintf(q, sizeof(q), "x : (%s) AND %s", wq, cond);
+	a = para_index(q);
+	for (size_t i = 0; i < NTEXTS; i++)
+		if ((words >> i & 1) && cfilter_para_ok(&f, marks_of(i)))
+			b |= 1u << i;
+	if (a != b || a != want)
+		fail_msg("'%s %s': index %#x, scan %#x, wanted %#x", paras, pattern, a, b, want);
+	/* the para= term alone */
+	assert_true(fts_para_query(&f.terms[0], q, sizeof(q)));
+	a = para_index(q);
+	b = 0;
+	for (size_t i = 0; i < NTEXTS; i++)
+		if (cf_para_holds(&f.terms[0], marks_of(i)))
+			b |= 1u << i;
+	if (a != b)
+		fail_msg("'%s': index %#x, scan %#x", paras, a, b);
+	cfilter_free(&f);
+}
+
+static void para_rows(void **state)
+{
+	(void)state;
+	/* velez: 0 (S//NF) and 1 (C); view: 2 (C), 3 (S), 4 (C) */
+	para_same("para>=S", "velez", BIT(0));
+	para_same("para=C", "velez", BIT(1));
+	para_same("para=S//NF", "velez", BIT(0));
+	para_same("para>=S", "view", BIT(3));
+	para_same("para=S//NF", "view", 0);
+	para_same("para<S", "view", BIT(2) | BIT(4));
+	para_same("para=S|C", "view", BIT(2) | BIT(3) | BIT(4));
+}
+
 static void queries(void **state)
 {
 	char q[256];
@@ -239,6 +314,26 @@ static void queries(void **state)
 	assert_false(fts_query("a|...", q, sizeof(q)));
 	assert_true(fts_near_query("iran nuclear*", 5, q, sizeof(q)));
 	assert_string_equal(q, "NEAR(\"iran\" \"nuclear\"*, 5)");
+	/* para=: questions on the markings' column */
+	{
+		struct cfilter f;
+		char err[256];
+		struct buf m = { 0 };
+		struct row_marks rm = { 1u << LEVEL_S | 1u << LEVEL_C, CAVEAT_NOFORN | CAVEAT_REL };
+
+		assert_true(cfilter_parse(&f, "para>=S para=S//NF|C", err, sizeof(err)));
+		assert_true(fts_para_query(&f.terms[0], q, sizeof(q)));
+		assert_string_equal(q, "m : (((lvs OR lvts)))");
+		assert_true(fts_row_condition(&f, q, sizeof(q)));
+		assert_string_equal(q, "m : (((lvs OR lvts))) AND m : (((lvs) AND cvnoforn) OR ((lvc)))");
+		cfilter_free(&f);
+		assert_true(cfilter_parse(&f, "para>TS", err, sizeof(err)));
+		assert_false(fts_para_query(&f.terms[0], q, sizeof(q)));
+		cfilter_free(&f);
+		fts_marks_text(rm, &m);
+		assert_string_equal(m.p, "lvc lvs cvnoforn cvrelto");
+		buf_free(&m);
+	}
 }
 
 int main(void)
@@ -246,6 +341,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(same_answers),
 		cmocka_unit_test(near_words),
+		cmocka_unit_test(para_rows),
 		cmocka_unit_test(queries),
 	};
 

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/buf.h"
 #include "search/filter.h"
 
 struct corpus;
@@ -87,6 +88,17 @@ bool fts_can_rank(const struct corpus *c, const struct cfilter *f);
 
 /* The same for near=: NEAR("w1" "w2"*, @dist). */
 bool fts_near_query(const char *words, int dist, char *out, size_t n);
+
+/* The markings of a row as the index keeps them, in its column m (a word
+ * a level, "lvs", a word a caveat, "cvnoforn"), into @out. */
+void fts_marks_text(struct row_marks m, struct buf *out);
+/* para= term @t as an FTS5 question on that column ("m : ((lvs OR lvts)
+ * AND cvnoforn)"); false when no level can pass it. */
+bool fts_para_query(const struct cf_term *t, char *out, size_t n);
+/* What every row holding the words must be, by the para= terms of @f that
+ * must hold ("m : (...) AND m : (...)"; "" when none); false when one
+ * cannot be asked. */
+bool fts_row_condition(const struct cfilter *f, char *out, size_t n);
 
 /* The corpus loads the list index saved with the text index of its
  * inputs instead of reading them, when there is one and it is whole (off

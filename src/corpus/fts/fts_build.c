@@ -33,7 +33,8 @@ struct worker {
 	struct fts *t;
 	size_t from, to, k;
 	struct fts_shard *shard;
-	struct buf scratch;
+	struct buf scratch, marks;
+	const struct cable *cab;        /* the cable whose rows are added */
 	int64_t base;
 	bool ok, changed;
 	pthread_t th;
@@ -44,7 +45,8 @@ static bool add_row(unsigned row, struct str text, void *ud)
 {
 	struct worker *w = ud;
 
-	if (!fts_shard_add(w->shard, w->base + row, text)) {
+	fts_marks_text(text_row_marks(w->cab, row), &w->marks);
+	if (!fts_shard_add(w->shard, w->base + row, text, buf_str(&w->marks))) {
 		w->ok = false;
 		return false;
 	}
@@ -72,6 +74,7 @@ static void *worker_run(void *ud)
 		if ((!w->t->memory && corpus_entry(w->c, i)->format != FORMAT_CSV) || !(cab = corpus_parser_get(p, i)))
 			continue;
 		w->base = (int64_t)i * FTS_ROWS;
+		w->cab = cab;
 		text_rows(cab, &w->scratch, add_row, w);
 	}
 	if (w->changed)
@@ -80,6 +83,7 @@ static void *worker_run(void *ud)
 		fts_fmt(w->err, sizeof(w->err), "cannot write the index: %s", fts_shard_error(w->shard));
 	corpus_parser_free(p);
 	buf_free(&w->scratch);
+	buf_free(&w->marks);
 	return NULL;
 }
 

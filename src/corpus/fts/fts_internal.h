@@ -17,8 +17,9 @@
 #include "base/util.h"
 
 /* 2: the saved list carries the checksum of its contents; 3: each shard
- * keeps its words in order (a prefix asked in pieces) */
-#define FTS_META_VERSION "pilcrow text index 3"
+ * keeps its words in order (a prefix asked in pieces); 4: each row its
+ * paragraph's markings (para=) */
+#define FTS_META_VERSION "pilcrow text index 4"
 #define FTS_META_FAMILY "pilcrow text index "
 #define FTS_SHARDS_MAX 8
 

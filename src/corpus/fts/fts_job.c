@@ -23,7 +23,9 @@
 
 struct tterm {
 	size_t index;           /* in the filter */
-	char *q;                /* its FTS5 query */
+	char *q;                /* its FTS5 query (of the column x; para=: of m) */
+	bool whole;             /* near=, para=: asked whole, not an alternative at a time */
+	bool para;              /* para=: asked as it is */
 	bool negative;          /* it must not hold (-word, !=) */
 	bool answered;
 };
@@ -36,6 +38,7 @@ struct fts_job {
 	size_t nterms;
 	bool *answered;         /* by the filter's term number */
 	size_t nfilter;
+	char *cond;             /* what a row holding the words must be (para=), or NULL */
 	char *paths[FTS_SHARDS_MAX];
 	size_t nshards;
 	bool scores, positive;
@@ -56,6 +59,7 @@ static void job_free(struct fts_job *j)
 		free(j->terms[i].q);
 	free(j->terms);
 	free(j->answered);
+	free(j->cond);
 	for (size_t k = 0; k < j->nshards; k++)
 		free(j->paths[k]);
 	free(j->pass);
@@ -112,8 +116,21 @@ static bool lone_prefix(const char *alt, size_t len, char *w, size_t wsize)
 	return k > 0;
 }
 
+/* The rows of shard @k matching @expr: words, in the column of the text,
+ * in a row whose markings pass the filter's para= terms; para=, as it is. */
+static enum fts_result rows_of(struct fts_job *j, struct fts_shards *ti, size_t k, const struct tterm *t, const char *expr)
+{
+	char *q = t->para ? NULL
+			  : j->cond ? xasprintf("x : (%s) AND %s", expr, j->cond) : xasprintf("x : (%s)", expr);
+	enum fts_result r = fts_shards_shard_rows(ti, k, q ? q : expr, j->scores, add_row, j, j->err, sizeof(j->err));
+
+	free(q);
+	return r;
+}
+
 /* One alternative of a term (a phrase, or a prefix) on shard @k. */
-static enum fts_result ask_alt(struct fts_job *j, struct fts_shards *ti, size_t k, const char *alt, size_t len)
+static enum fts_result ask_alt(struct fts_job *j, struct fts_shards *ti, size_t k, const struct tterm *t,
+			       const char *alt, size_t len)
 {
 	char *q = xmalloc(len + 1), word[256];
 	struct buf words = { 0 }, piece = { 0 };
@@ -123,15 +140,15 @@ static enum fts_result ask_alt(struct fts_job *j, struct fts_shards *ti, size_t 
 
 	memcpy(q, alt, len);
 	q[len] = '\0';
-	if (!lone_prefix(alt, len, word, sizeof(word))) {
-		r = fts_shards_shard_rows(ti, k, q, j->scores, add_row, j, j->err, sizeof(j->err));
+	if (t->para || !lone_prefix(alt, len, word, sizeof(word))) {
+		r = rows_of(j, ti, k, t, q);
 		goto out;
 	}
 	r = fts_shards_shard_words(ti, k, word, after, PIECE_WORDS + 1, &words, &got, j->err, sizeof(j->err));
 	if (r != FTS_OK || got <= PIECE_WORDS) {
 		/* few words: FTS5's own prefix is as quick */
 		if (r == FTS_OK)
-			r = fts_shards_shard_rows(ti, k, q, j->scores, add_row, j, j->err, sizeof(j->err));
+			r = rows_of(j, ti, k, t, q);
 		goto out;
 	}
 	/* many: in pieces, each its words ORed */
@@ -154,7 +171,7 @@ static enum fts_result ask_alt(struct fts_job *j, struct fts_shards *ti, size_t 
 			r = FTS_CANCELLED;
 			break;
 		}
-		r = fts_shards_shard_rows(ti, k, piece.p, j->scores, add_row, j, j->err, sizeof(j->err));
+		r = rows_of(j, ti, k, t, piece.p);
 		if (r != FTS_OK || got <= PIECE_WORDS)
 			break;
 		buf_clear(&words);
@@ -175,7 +192,6 @@ out:
 static enum fts_result ask_term(struct fts_job *j, struct fts_shards *ti, const struct tterm *t)
 {
 	size_t words = (j->n + 63) / 64;
-	bool near = strncmp(t->q, "NEAR(", 5) == 0;
 
 	memset(j->bits, 0, words * sizeof(*j->bits));
 	j->ntouched = 0;
@@ -187,14 +203,14 @@ static enum fts_result ask_term(struct fts_job *j, struct fts_shards *ti, const 
 			bool quoted = false;
 			enum fts_result r;
 
-			if (near) {
+			if (t->whole) {
 				end = p + strlen(p);
 			} else {
 				for (; *end && (quoted || strncmp(end, " OR ", 4) != 0); end++)
 					if (*end == '"')
 						quoted = !quoted;
 			}
-			r = ask_alt(j, ti, k, p, (size_t)(end - p));
+			r = ask_alt(j, ti, k, t, p, (size_t)(end - p));
 			if (r != FTS_OK)
 				return r;
 			if (atomic_load(&j->cancel))
@@ -214,7 +230,8 @@ static void fold(struct fts_job *j, const struct tterm *t)
 		j->pass[w] &= t->negative ? ~j->bits[w] : j->bits[w];
 	if (!t->negative) {
 		j->positive = true;
-		for (size_t i = 0; j->scores && i < j->ntouched; i++)
+		/* the words order the cables, not where they stand */
+		for (size_t i = 0; j->scores && !t->para && i < j->ntouched; i++)
 			j->score[j->touched[i]] += j->tscore[j->touched[i]];
 	}
 }
@@ -271,15 +288,27 @@ struct fts_job *fts_ask(struct corpus *c, const struct cfilter *f, bool scores)
 	j->terms = xcalloc(f->n ? f->n : 1, sizeof(*j->terms));
 	j->answered = xcalloc(f->n ? f->n : 1, sizeof(*j->answered));
 	j->nfilter = f->n;
+	if (cfilter_has_para(f)) {
+		/* the words stand in a paragraph at that marking: every row asked
+		 * is one whose markings pass the para= terms */
+		if (fts_row_condition(f, q, sizeof(q)))
+			j->cond = xstrdup(q);   /* else none can be asked: the words are read */
+	}
 	for (size_t i = 0; i < f->n; i++) {
 		const struct cf_term *t = &f->terms[i];
 
-		if (!cf_reads_text(t) || !t->words || !t->pattern)
+		if (t->field == CF_PARA) {
+			if (!fts_para_query(t, q, sizeof(q)))
+				continue;
+		} else if (!cf_reads_text(t) || !t->words || !t->pattern || (cfilter_has_para(f) && !j->cond)) {
 			continue;
-		if (t->field == CF_NEAR ? !fts_near_query(t->pattern, t->near_dist, q, sizeof(q))
-					: !fts_query(t->pattern, q, sizeof(q)))
+		} else if (t->field == CF_NEAR ? !fts_near_query(t->pattern, t->near_dist, q, sizeof(q))
+					       : !fts_query(t->pattern, q, sizeof(q))) {
 			continue;
+		}
 		j->terms[j->nterms].index = i;
+		j->terms[j->nterms].whole = t->field == CF_NEAR || t->field == CF_PARA;
+		j->terms[j->nterms].para = t->field == CF_PARA;
 		j->terms[j->nterms].q = xstrdup(q);
 		j->terms[j->nterms].negative = t->negate != (t->op == CF_NE);
 		j->nterms++;

@@ -1,6 +1,8 @@
 /* fts_query.c -- a filter's words as FTS5 queries: each phrase its words
  * in quotes (the index's tokenizer splits them as the matching rules do),
- * | between phrases OR, a final * a prefix; near= as NEAR(). */
+ * | between phrases OR, a final * a prefix; near= as NEAR().  And the
+ * markings of a row as the index keeps them (its column m: a word a level,
+ * lvs, a word a caveat, cvnoforn), with para= as questions on them. */
 #include "config.h"
 #include "corpus/fts/fts.h"
 
@@ -9,6 +11,7 @@
 
 #include "base/buf.h"
 #include "base/text.h"
+#include "doc/marking.h"
 
 bool fts_query(const char *pattern, char *out, size_t n)
 {
@@ -101,3 +104,106 @@ bool fts_near_query(const char *words, int dist, char *out, size_t n)
 	return ok;
 }
 
+/* The word of level @l, and of caveat @bit, in the column m. */
+static void level_word(struct buf *b, int l)
+{
+	buf_adds(b, "lv");
+	for (const char *p = level_abbrev((enum level)l); *p; p++)
+		buf_addc(b, (char)(*p | 0x20));
+}
+
+static void caveat_word(struct buf *b, unsigned bit)
+{
+	buf_adds(b, "cv");
+	for (const char *p = caveat_name(bit); *p; p++)
+		if (*p != ' ')
+			buf_addc(b, (char)(*p | 0x20));
+}
+
+void fts_marks_text(struct row_marks m, struct buf *out)
+{
+	buf_clear(out);
+	for (int l = LEVEL_U; l < LEVEL_COUNT; l++)
+		if (m.levels >> l & 1) {
+			if (out->n)
+				buf_addc(out, ' ');
+			level_word(out, l);
+		}
+	for (unsigned bit = 1; bit && bit <= CAVEAT_REL; bit <<= 1)
+		if (m.caveats & bit) {
+			if (out->n)
+				buf_addc(out, ' ');
+			caveat_word(out, bit);
+		}
+	buf_addc(out, '\0');
+	out->n--;
+}
+
+/* para= term @t as a question on the column m: each alternative its
+ * levels ORed, and its caveats; the alternatives ORed. */
+static bool para_query(const struct cf_term *t, struct buf *out)
+{
+	enum cf_op op = t->op == CF_NE ? CF_EQ : t->op;
+
+	buf_addc(out, '(');
+	for (size_t k = 0; k < t->nalt; k++) {
+		const struct cf_alt *a = &t->alt[k];
+		size_t levels = 0;
+
+		buf_adds(out, k ? " OR ((" : "((");
+		for (int l = LEVEL_U; l < LEVEL_COUNT; l++) {
+			bool in = op == CF_EQ ? l == a->level : op == CF_LT ? l < a->level : op == CF_LE ? l <= a->level
+				: op == CF_GT ? l > a->level : op == CF_GE && l >= a->level;
+
+			if (!in)
+				continue;
+			if (levels++)
+				buf_adds(out, " OR ");
+			level_word(out, l);
+		}
+		if (!levels)
+			return false;   /* para>TS: no level is */
+		buf_addc(out, ')');
+		for (unsigned bit = 1; bit && bit <= CAVEAT_REL; bit <<= 1)
+			if (a->caveat & bit) {
+				buf_adds(out, " AND ");
+				caveat_word(out, bit);
+			}
+		buf_addc(out, ')');
+	}
+	buf_addc(out, ')');
+	return true;
+}
+
+bool fts_para_query(const struct cf_term *t, char *out, size_t n)
+{
+	struct buf q = { 0 };
+	bool ok;
+
+	buf_adds(&q, "m : ");
+	ok = para_query(t, &q) && q.n < n;
+	if (ok)
+		snprintf(out, n, "%.*s", (int)q.n, q.p);
+	buf_free(&q);
+	return ok;
+}
+
+bool fts_row_condition(const struct cfilter *f, char *out, size_t n)
+{
+	struct buf q = { 0 };
+	bool ok = true;
+
+	for (size_t i = 0; i < f->n && ok; i++) {
+		const struct cf_term *t = &f->terms[i];
+
+		if (t->field != CF_PARA || t->negate || t->op == CF_NE)
+			continue;
+		buf_adds(&q, q.n ? " AND m : " : "m : ");
+		ok = para_query(t, &q);
+	}
+	ok = ok && q.n < n;
+	if (ok)
+		snprintf(out, n, "%.*s", (int)q.n, q.p ? q.p : "");
+	buf_free(&q);
+	return ok;
+}

@@ -15,7 +15,8 @@
  * FTS5 fast to fill (its pending terms are flushed at each commit). */
 #define ROWS_PER_COMMIT 20000
 
-#define SCHEMA "CREATE VIRTUAL TABLE t USING fts5(x, content='', " \
+/* x: a row's text; m: its markings, as words (fts_marks_text) */
+#define SCHEMA "CREATE VIRTUAL TABLE t USING fts5(x, m, content='', " \
 	"tokenize='unicode61 remove_diacritics 2')"
 
 /* Once, before SQLite is used: no statistics on memory, which would take
@@ -78,7 +79,7 @@ struct fts_shard *fts_shard_create(const char *path, char *err, size_t errsize)
 		  "INSERT INTO t(t, rank) VALUES('automerge', 0);"
 		  "INSERT INTO t(t, rank) VALUES('crisismerge', 64); BEGIN", err, errsize))
 		goto fail;
-	if (sqlite3_prepare_v2(s->db, "INSERT INTO t(rowid, x) VALUES(?, ?)", -1, &s->ins, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(s->db, "INSERT INTO t(rowid, x, m) VALUES(?, ?, ?)", -1, &s->ins, NULL) != SQLITE_OK) {
 		dbfile_errmsg(s->db, err, errsize);
 		goto fail;
 	}
@@ -89,10 +90,11 @@ fail:
 	return NULL;
 }
 
-bool fts_shard_add(struct fts_shard *s, int64_t rowid, struct str text)
+bool fts_shard_add(struct fts_shard *s, int64_t rowid, struct str text, struct str marks)
 {
 	sqlite3_bind_int64(s->ins, 1, rowid);
 	sqlite3_bind_text(s->ins, 2, text.p ? text.p : "", (int)text.n, SQLITE_STATIC);
+	sqlite3_bind_text(s->ins, 3, marks.p ? marks.p : "", (int)marks.n, SQLITE_STATIC);
 	if (sqlite3_step(s->ins) != SQLITE_DONE) {
 		dbfile_errmsg(s->db, s->err, sizeof(s->err));
 		sqlite3_reset(s->ins);

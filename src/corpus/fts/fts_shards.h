@@ -1,6 +1,7 @@
 /* fts_shards.h -- the full-text index's files: SQLite FTS5 tables of rows
  * (textrows.h), one file a shard, built by one writer each and queried
- * together.  A row's id is the entry's number times FTS_ROWS plus the
+ * together.  A row is two columns: x its text, m its paragraph's markings
+ * as words.  A row's id is the entry's number times FTS_ROWS plus the
  * row's, so a hit knows its cable and its paragraph.  The tables are
  * contentless (the text stays in the dump) and split words as the
  * matching rules do: letters and digits make words, case and diacritics
@@ -32,8 +33,9 @@ static inline unsigned fts_shards_row(int64_t rowid)
 struct fts_shard;
 
 struct fts_shard *fts_shard_create(const char *path, char *err, size_t errsize);
-/* Adds row @rowid; commits now and then.  False on an error (disk full). */
-bool fts_shard_add(struct fts_shard *s, int64_t rowid, struct str text);
+/* Adds row @rowid, its text and its markings (fts_marks_text); commits
+ * now and then.  False on an error (disk full). */
+bool fts_shard_add(struct fts_shard *s, int64_t rowid, struct str text, struct str marks);
 /* Why the last fts_shard_add() failed. */
 const char *fts_shard_error(const struct fts_shard *s);
 /* Commits, merges the segments into one, closes; false on an error (the

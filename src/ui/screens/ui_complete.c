@@ -2,7 +2,7 @@
  * completed to a field's name (level=, origin= ...) or, after one, to the
  * values it takes, each with its count in the list shown ("ROME (3,197)"),
  * a TAG with its meaning: levels, caveats, posts, TAGS, collections,
- * orders.  The counts come from the overview of the list, made again
+ * orders, paragraphs' markings.  The counts come from the overview of the list, made again
  * only when the list changed. */
 #include "config.h"
 #include "ui/ui_internal.h"
@@ -16,7 +16,8 @@
 /* The fields as a filter is typed: the name and its operator. */
 static const char *const fields[] = {
 	"level>=", "level=", "caveat=", "origin=", "tag=", "date>=", "date<", "date=", "id=", "subject=", "text=",
-	"cites=", "cited-by=", "near=", "note=", "collection=", "sort=", "marked", "noted", "opened", "!opened",
+	"cites=", "cited-by=", "near=", "para>=", "para=", "note=", "collection=", "sort=", "marked", "noted", "opened",
+	"!opened",
 };
 
 /* The overview of the list shown, kept while the list stays as it is. */
@@ -116,6 +117,13 @@ size_t ui_filter_words(struct ui *u, const char *word, char ***cands, struct buf
 		for (size_t i = 0; i < n; i++)
 			if (strncasecmp(names[i], stem, strlen(stem)) == 0)
 				add(&c, field, names[i], (size_t)-1, NULL);
+	} else if (strncasecmp(word, "para", 4) == 0) {
+		/* a paragraph's marking (no count: the list does not know them) */
+		static const char *const marks[] = { "U", "SBU", "C", "C//NF", "S", "S//NF", "TS", "TS//NF" };
+
+		for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+			if (strncasecmp(marks[i], stem, strlen(stem)) == 0)
+				add(&c, field, marks[i], (size_t)-1, NULL);
 	} else if (strncasecmp(word, "sort", 4) == 0) {
 		static const char *const orders[] = { "date", "id", "origin", "level", "relevance", "file" };
 

@@ -212,7 +212,7 @@ static bool holds_words(const struct cable *c, const struct cfilter *f)
 {
 	for (size_t k = 0; k < f->n; k++)
 		for (size_t i = 0; cf_findable(&f->terms[k]) && i < c->nparas; i++)
-			if (cf_find(&f->terms[k], c->paras[i].text, NULL, NULL))
+			if (cfilter_para_ok_at(f, c, (long)i) && cf_find(&f->terms[k], c->paras[i].text, NULL, NULL))
 				return true;
 	return false;
 }

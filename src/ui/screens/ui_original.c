@@ -115,6 +115,26 @@ static int span_order(const void *a, const void *b)
 	return x->start < y->start ? -1 : x->start > y->start;
 }
 
+/* With para= in the filter, only the spans in a paragraph at that marking
+ * (the spans in order, the paragraphs too). */
+static void keep_para_spans(struct original *r, const struct cfilter *f)
+{
+	const struct cable *c = r->c;
+	size_t kept = 0, p = 0;
+
+	if (!cfilter_has_para(f))
+		return;
+	for (size_t i = 0; i < r->nspans; i++) {
+		uint32_t at = r->spans[i].start;
+
+		while (p < c->nparas && (size_t)c->paras[p].at.off + c->paras[p].at.len <= at)
+			p++;
+		if (p < c->nparas && c->paras[p].at.off <= at && cfilter_para_ok_at(f, c, (long)p))
+			r->spans[kept++] = r->spans[i];
+	}
+	r->nspans = kept;
+}
+
 /* The reader's search, found in the whole text: a phrase may run over a
  * line's end. */
 static void find_spans(struct original *r, const struct view *v)
@@ -126,6 +146,7 @@ static void find_spans(struct original *r, const struct view *v)
 				cf_find(&v->words->terms[k], r->c->text, add_span, r);
 		if (r->nspans > 1)
 			qsort(r->spans, r->nspans, sizeof(*r->spans), span_order);
+		keep_para_spans(r, v->words);
 	} else if (v->re) {
 		search_all(v->re, r->c->text, 100000, add_span, r);
 	}
