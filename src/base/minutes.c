@@ -73,6 +73,16 @@ void minutes_date(uint32_t minutes, char out[11])
 		return;
 	}
 	d = (minutes - 1) / 1440;
+	/* from 1901 to 2100 every fourth year is a leap year: 1,461 days a
+	 * four years, stepped over at once (the overview dates every row) */
+	if (d >= 365 + 1461) {
+		uint32_t cycles = (d - 365) / 1461;
+
+		if (cycles > 49)
+			cycles = 49;    /* up to 2096; the years after, one by one */
+		d -= 365 + cycles * 1461;
+		y = 1901 + 4 * (int)cycles;
+	}
 	while (d >= (uint32_t)(leap(y) ? 366 : 365)) {
 		d -= leap(y) ? 366 : 365;
 		y++;

@@ -111,6 +111,7 @@ printf '%-58s %10s ms\n' "filter iran sort=relevance" "$(filter_ms 'iran sort=re
 printf '%-58s %10s ms\n' "filter delegation (in nearly every cable)" "$(filter_ms 'delegation')"
 printf '%-58s %10s ms\n' "results screen: first page of the hits of iran (Tab)" "$(hits_ms 'iran')"
 printf '%-58s %10s ms\n' "the overview of the whole corpus (o)" "$(key_ms 'keys o')"
+printf '%-58s %10s ms\n' "completion: the first Tab after origin=R (with counts)" "$(key_ms "$(printf 'keys f\ntype origin=R<Tab>')")"
 printf '%-58s %10s ms\n' "pilcrow --json --filter 'level>=S' (83,928 cables)" "$(cli_ms --json --filter 'level>=S')"
 printf '%-58s %10s ms\n' "pilcrow --grep Iran (every hit in context)" "$(cli_ms --grep Iran)"
 printf '%-58s %10s ms\n' "filter iran without the index (--no-index: read)" "$(filter_ms 'iran' --no-index)"
