@@ -53,6 +53,36 @@ struct fts_job {
 /* Threads still running, dropped or not: waited for when the index closes. */
 static atomic_int running;
 
+/* The threads that have ended, to be joined: each is joinable, so that
+ * its stack and its thread-local memory are given back before pilcrow
+ * ends (a detached thread may still be ending then). */
+static pthread_mutex_t ended_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_t *ended;
+static size_t nended, cap_ended;
+
+static void thread_ended(pthread_t th)
+{
+	pthread_mutex_lock(&ended_lock);
+	grow_array((void **)&ended, &cap_ended, nended + 1, sizeof(*ended));
+	ended[nended++] = th;
+	pthread_mutex_unlock(&ended_lock);
+}
+
+/* Joins the threads that have ended (each a moment from its end). */
+static void join_ended(void)
+{
+	pthread_mutex_lock(&ended_lock);
+	for (size_t i = 0; i < nended; i++)
+		pthread_join(ended[i], NULL);
+	nended = 0;
+	if (!atomic_load(&running)) {
+		free(ended);
+		ended = NULL;
+		cap_ended = 0;
+	}
+	pthread_mutex_unlock(&ended_lock);
+}
+
 static void job_free(struct fts_job *j)
 {
 	for (size_t i = 0; i < j->nterms; i++)
@@ -270,6 +300,7 @@ static void *job_run(void *ud)
 	fts_shards_close(ti);
 	atomic_store(&j->done, 1);
 	job_unref(j);
+	thread_ended(pthread_self());
 	atomic_fetch_sub(&running, 1);
 	return NULL;
 }
@@ -279,9 +310,9 @@ struct fts_job *fts_ask(struct corpus *c, const struct cfilter *f, bool scores)
 	struct fts *x = c->text;
 	struct fts_job *j;
 	size_t words = (c->n + 63) / 64;
-	pthread_attr_t attr;
 	char q[2048];
 
+	join_ended();    /* the threads of the questions before */
 	if (!x || x->state != FTS_READY || !f)
 		return NULL;
 	j = xcalloc(1, sizeof(*j));
@@ -335,16 +366,12 @@ struct fts_job *fts_ask(struct corpus *c, const struct cfilter *f, bool scores)
 	}
 	/* one reference the asker's, one the thread's: whichever ends last frees */
 	atomic_store(&j->refs, 2);
-	pthread_attr_init(&attr);
-	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
 	atomic_fetch_add(&running, 1);
-	if (pthread_create(&j->th, &attr, job_run, j) != 0) {
+	if (pthread_create(&j->th, NULL, job_run, j) != 0) {
 		atomic_fetch_sub(&running, 1);
-		pthread_attr_destroy(&attr);
 		job_free(j);
 		return NULL;
 	}
-	pthread_attr_destroy(&attr);
 	return j;
 }
 
@@ -428,4 +455,5 @@ void fts_job_quiesce(void)
 	/* each looks at its cancel flag between SQLite's steps: milliseconds */
 	while (atomic_load(&running) > 0)
 		nanosleep(&(struct timespec){ 0, 500000 }, NULL);
+	join_ended();
 }
