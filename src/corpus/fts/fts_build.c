@@ -97,6 +97,46 @@ static void run_workers(struct worker *w, size_t ns)
 		pthread_join(w[k].th, NULL);
 }
 
+/* The workers of the @ns shards, each its run of the entries and its
+ * shard (in directory @dir, or in memory when NULL); false (t->err) when
+ * one cannot be made. */
+static bool make_workers(struct corpus *c, struct fts *t, struct worker *w, size_t ns, const char *dir)
+{
+	char name[FTS_PATH];
+
+	memset(w, 0, ns * sizeof(*w));
+	for (size_t k = 0; k < ns; k++) {
+		w[k].c = c;
+		w[k].t = t;
+		w[k].k = k;
+		w[k].from = c->n * k / ns;
+		w[k].to = c->n * (k + 1) / ns;
+		if (dir)
+			fts_shard_path(name, sizeof(name), dir, k);
+		else
+			fts_shard_name(t, k, name, sizeof(name));
+		w[k].shard = fts_shard_create(name, t->err, sizeof(t->err));
+		if (!w[k].shard)
+			return false;
+	}
+	return true;
+}
+
+/* A shard once its worker is done: false when it is given up (abandoned)
+ * because it or another failed (said in t->err) or the build was cancelled. */
+static bool shard_kept(struct fts *t, struct worker *w)
+{
+	if (t->ok && !w->ok) {
+		fts_fmt(t->err, sizeof(t->err), "%s", w->err);
+		t->ok = false;
+	}
+	if (!t->ok || atomic_load(&t->cancel)) {
+		fts_shard_abandon(w->shard);
+		return false;
+	}
+	return true;
+}
+
 /* The index in memory: the same rows, in shards of SQLite's memory, kept
  * open for the asking (t->mem); nothing written, nothing to check. */
 void *fts_memory_run(void *ud)
@@ -105,34 +145,14 @@ void *fts_memory_run(void *ud)
 	struct fts *t = c->text;
 	struct worker w[FTS_SHARDS_MAX];
 	size_t ns = t->nshards;
-	char name[FTS_PATH];
 
-	memset(w, 0, sizeof(w));
-	t->ok = true;
-	for (size_t k = 0; k < ns && t->ok; k++) {
-		w[k].c = c;
-		w[k].t = t;
-		w[k].k = k;
-		w[k].from = c->n * k / ns;
-		w[k].to = c->n * (k + 1) / ns;
-		fts_shard_name(t, k, name, sizeof(name));
-		w[k].shard = fts_shard_create(name, t->err, sizeof(t->err));
-		t->ok = w[k].shard != NULL;
-	}
+	t->ok = make_workers(c, t, w, ns, NULL);
 	if (t->ok)
 		run_workers(w, ns);
 	atomic_store(&t->merging, 1);
 	for (size_t k = 0; k < ns; k++) {
-		if (!w[k].shard)
+		if (!w[k].shard || !shard_kept(t, &w[k]))
 			continue;
-		if (t->ok && !w[k].ok) {
-			fts_fmt(t->err, sizeof(t->err), "%s", w[k].err);
-			t->ok = false;
-		}
-		if (!t->ok || atomic_load(&t->cancel)) {
-			fts_shard_abandon(w[k].shard);
-			continue;
-		}
 		t->mem[k] = fts_shard_keep(w[k].shard, t->err, sizeof(t->err));
 		t->ok = t->mem[k] != NULL;
 	}
@@ -198,21 +218,9 @@ void *fts_build_run(void *ud)
 	char p[FTS_PATH];
 
 	memset(w, 0, sizeof(w));
-	t->ok = true;
 	/* the list index first: the next open loads it instead of reading */
 	fts_fmt(p, sizeof(p), "%s/list.db", t->part);
-	t->ok = corpus_store_save(c, p, t->err, sizeof(t->err));
-	for (size_t k = 0; k < ns && t->ok; k++) {
-		w[k].c = c;
-		w[k].t = t;
-		w[k].k = k;
-		w[k].from = c->n * k / ns;
-		w[k].to = c->n * (k + 1) / ns;
-		fts_shard_path(p, sizeof(p), t->part, k);
-		w[k].shard = fts_shard_create(p, t->err, sizeof(t->err));
-		if (!w[k].shard)
-			t->ok = false;
-	}
+	t->ok = corpus_store_save(c, p, t->err, sizeof(t->err)) && make_workers(c, t, w, ns, t->part);
 	if (t->ok)
 		run_workers(w, ns);
 	atomic_store(&t->merging, 1);
@@ -220,16 +228,8 @@ void *fts_build_run(void *ud)
 	for (size_t k = 0; k < ns; k++) {
 		char e[256];
 
-		if (!w[k].shard)
+		if (!w[k].shard || !shard_kept(t, &w[k]))
 			continue;
-		if (t->ok && !w[k].ok) {
-			fts_fmt(t->err, sizeof(t->err), "%s", w[k].err);
-			t->ok = false;
-		}
-		if (!t->ok || atomic_load(&t->cancel)) {
-			fts_shard_abandon(w[k].shard);
-			continue;
-		}
 		if (!fts_shard_finish(w[k].shard, e, sizeof(e))) {
 			fts_fmt(t->err, sizeof(t->err), "cannot write the index: %s", e);
 			t->ok = false;
