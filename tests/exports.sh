@@ -86,6 +86,16 @@ run_pilcrow "$tmp/out" "$tmp/err" --json --filter "id=@$tmp/noids.txt" data/cabl
 check "id=@FILE without ids: status 2, said" sh -c "[ $rc -eq 2 ] && grep -q 'no cable id in it' '$tmp/err'"
 run_pilcrow "$tmp/out" "$tmp/err" --import-ids "$tmp/ids.txt" data/cables
 check "--import-ids without --collection: bad usage" [ "$rc" -eq 2 ]
+# a list of 200,000 ids (04ROME3933 among them): one transaction, the first
+# 50 ids not found said a line each, then how many more; id=@ the same
+awk 'BEGIN { for (i = 1; i <= 200000; i++) printf "%02dPARIS%d\tfrom the desk\n", i % 10, i; print "04ROME3933" }' \
+	> "$tmp/many.txt"
+PILCROW_WORKSPACE=$tmp/many.db "$PILCROW" --import-ids "$tmp/many.txt" --collection many data/cables > /dev/null 2> "$tmp/err"
+check "--import-ids of 200,001 ids: status 0" [ $? -eq 0 ]
+check "--import-ids of 200,001 ids: 50 said, then how many more" \
+	sh -c "[ \$(grep -c ': not in the inputs\$' '$tmp/err') -eq 50 ] && grep -qx 'pilcrow: and 199950 more ids not in the inputs' '$tmp/err' && grep -q '^pilcrow: 1 cable put into many; 200000 ids not in the inputs' '$tmp/err'"
+run_pilcrow "$tmp/out" "$tmp/err" --export ids --filter "id=@$tmp/many.txt" data/cables
+check "id=@ a file of 200,001 ids: the one the inputs hold" [ "$(cut -f1 "$tmp/out")" = "04ROME3933" ]
 
 # --export --filter: the marks and notes of the cables the filter chooses
 run_pilcrow "$tmp/out" "$tmp/err" --export jsonl --filter 'level>=C' data/cables

@@ -150,9 +150,13 @@ int cli_export_listed_ids(const struct opts *o, char *const *paths, size_t n)
 	return status ? status : nrows ? 0 : 1;
 }
 
+/* The ids not in the inputs said a line each, up to this many. */
+#define MISSING_SAID 50
+
 /* --import-ids FILE --collection NAME: the cables of the ids the inputs
- * hold put into the collection (a cable already there stays); the ids
- * they do not hold said on stderr, a line each. */
+ * hold put into the collection (a cable already there stays), in one
+ * transaction; the ids they do not hold said on stderr, a line each (the
+ * first MISSING_SAID, then how many more). */
 int run_import_ids(const struct opts *o, char *const *paths, size_t n)
 {
 	struct idlist l;
@@ -169,14 +173,16 @@ int run_import_ids(const struct opts *o, char *const *paths, size_t n)
 	cli_read_all(c, paths, n, false, false);
 	cli_tell_messages(c);
 	ws = cli_open_workspace();
+	ws_batch_begin(ws);     /* one transaction, however many */
 	for (size_t i = 0; i < l.n; i++) {
-		long e = corpus_find(c, l.ids[i]);
+		long e = corpus_find(c, idlist_id(&l, i));
 		const struct cable *cab = e >= 0 ? corpus_cable(c, (size_t)e) : NULL;
 		struct ws_about a;
 
 		if (!cab) {
-			fprintf(stderr, "pilcrow: %s: not in the inputs\n", l.ids[i]);
-			missing++;
+			/* the first ones a line each, then how many more */
+			if (++missing <= MISSING_SAID)
+				fprintf(stderr, "pilcrow: %s: not in the inputs\n", idlist_id(&l, i));
 			continue;
 		}
 		if (ws_in_collection(ws, str_c(cab->id), o->collection)) {
@@ -187,6 +193,9 @@ int run_import_ids(const struct opts *o, char *const *paths, size_t n)
 		ws_collect_toggle(ws, &a, o->collection);
 		put++;
 	}
+	ws_batch_end(ws);
+	if (missing > MISSING_SAID)
+		fprintf(stderr, "pilcrow: and %zu more ids not in the inputs\n", missing - MISSING_SAID);
 	fprintf(stderr, "pilcrow: %zu cable%s put into %s%s%.0zu%s; %zu id%s not in the inputs\n", put, put == 1 ? "" : "s",
 		o->collection, had ? " (" : "", had, had ? " there already)" : "", missing, missing == 1 ? "" : "s");
 	ws_close(ws);

@@ -11,9 +11,9 @@
 #include "base/util.h"
 #include "doc/ids.h"
 
-static int cmp_id(const void *a, const void *b)
+static int cmp_at(const void *a, const void *b, void *pool)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp((const char *)pool + *(const uint32_t *)a, (const char *)pool + *(const uint32_t *)b);
 }
 
 /* The id at the start of @line (after blanks), canonical, into @out;
@@ -41,7 +41,7 @@ bool idlist_read(struct idlist *l, const char *path, char *err, size_t errsize)
 {
 	FILE *f = fopen(path, "r");
 	char *line = NULL, id[ID_MAX];
-	size_t len = 0, cap = 0, k = 0;
+	size_t len = 0, cap = 0, pool_n = 0, pool_cap = 0, k = 0;
 	ssize_t got;
 
 	memset(l, 0, sizeof(*l));
@@ -49,7 +49,10 @@ bool idlist_read(struct idlist *l, const char *path, char *err, size_t errsize)
 		snprintf(err, errsize, "%s: %s", path, strerror(errno));
 		return false;
 	}
+	/* a line at a time: what is kept is the ids alone */
 	while ((got = getline(&line, &len, f)) >= 0) {
+		size_t idn;
+
 		l->lines++;
 		for (ssize_t i = 0; i < got; i++)
 			if (line[i] == '\0' || ((unsigned char)line[i] < 0x20 && line[i] != '\t' && line[i] != '\n' &&
@@ -62,8 +65,19 @@ bool idlist_read(struct idlist *l, const char *path, char *err, size_t errsize)
 			}
 		if (!line_id(line, (size_t)got, id))
 			continue;
-		grow_array((void **)&l->ids, &cap, l->n + 1, sizeof(*l->ids));
-		l->ids[l->n++] = xstrdup(id);
+		idn = strlen(id) + 1;
+		if (pool_n + idn > UINT32_MAX) {
+			snprintf(err, errsize, "%s: more ids than pilcrow takes (%zu lines read)", path, l->lines);
+			free(line);
+			fclose(f);
+			idlist_free(l);
+			return false;
+		}
+		grow_array((void **)&l->pool, &pool_cap, pool_n + idn, 1);
+		memcpy(l->pool + pool_n, id, idn);
+		grow_array((void **)&l->at, &cap, l->n + 1, sizeof(*l->at));
+		l->at[l->n++] = (uint32_t)pool_n;
+		pool_n += idn;
 	}
 	free(line);
 	fclose(f);
@@ -72,29 +86,38 @@ bool idlist_read(struct idlist *l, const char *path, char *err, size_t errsize)
 		idlist_free(l);
 		return false;
 	}
-	qsort(l->ids, l->n, sizeof(*l->ids), cmp_id);
+	qsort_r(l->at, l->n, sizeof(*l->at), cmp_at, l->pool);
 	/* each once */
-	for (size_t i = 0; i < l->n; i++) {
-		if (k && strcmp(l->ids[k - 1], l->ids[i]) == 0) {
-			free(l->ids[i]);
-			continue;
-		}
-		l->ids[k++] = l->ids[i];
-	}
+	for (size_t i = 0; i < l->n; i++)
+		if (!k || strcmp(idlist_id(l, k - 1), idlist_id(l, i)) != 0)
+			l->at[k++] = l->at[i];
 	l->n = k;
 	return true;
 }
 
 bool idlist_has(const struct idlist *l, const char *id)
 {
-	return l->n && bsearch(&id, l->ids, l->n, sizeof(*l->ids), cmp_id) != NULL;
+	size_t lo = 0, hi = l->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(idlist_id(l, mid), id);
+
+		if (!c)
+			return true;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
 }
 
 void idlist_free(struct idlist *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		free(l->ids[i]);
-	free(l->ids);
-	l->ids = NULL;
+	free(l->pool);
+	free(l->at);
+	l->pool = NULL;
+	l->at = NULL;
 	l->n = 0;
 }
