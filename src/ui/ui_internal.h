@@ -115,6 +115,9 @@ void reader_show_header(struct ui *u);
 /* ui_list.c: the list's filter, as --filter sets it; what it came to,
  * once applied; a filter being applied stopped (false: none was) */
 void ui_list_filter(struct ui *u, const char *text);
+/* ui_work.c: a change to the workspace said, and why it will not be kept
+ * (or waits) when it will not */
+void ui_said_kept(struct ui *u, const char *what);
 /* ui.c: true while the full-text index is being made or checked */
 bool ui_text_index_busy(const struct ui *u);
 void ui_list_done(struct ui *u);

@@ -8,6 +8,8 @@
 #include "config.h"
 #include "ui/ui_internal.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -26,6 +28,20 @@ struct searches {
 	int cols;
 	char pending[128];       /* the search a yes/no or a new name is for */
 };
+
+/* A change said, and why it will not be kept (or waits) when it will not. */
+static void said(struct ui *u, const char *fmt, ...) PRINTF_LIKE(2, 3);
+
+static void said(struct ui *u, const char *fmt, ...)
+{
+	char what[400];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	ui_said_kept(u, what);
+}
 
 static struct searches *state_of(struct ui *u)
 {
@@ -175,7 +191,7 @@ static void delete_done(struct ui *u, char kind, const char *text)
 		return;
 	}
 	ws_search_del(u->v.ws, ss->pending);
-	ui_say(u, "the saved search %s deleted", ss->pending);
+	said(u, "the saved search %s deleted", ss->pending);
 	load(u, ss);
 	if (!ss->n)
 		screens_pop(&u->stack);
@@ -193,7 +209,7 @@ static void rename_done(struct ui *u, char kind, const char *text)
 		prompt_fault(u, kind, " rename to: ", text, strlen(text), err, rename_done);
 		return;
 	}
-	ui_say(u, "%s is now %s", ss->pending, text);
+	said(u, "%s is now %s", ss->pending, text);
 	load(u, ss);
 }
 
@@ -326,7 +342,7 @@ static void replace_done(struct ui *u, char kind, const char *text)
 		return;
 	}
 	ws_search_put(u->v.ws, &saving);
-	ui_say(u, "saved as %s (L lists the saved searches)", saving.name);
+	said(u, "saved as %s (L lists the saved searches)", saving.name);
 }
 
 static void save_done(struct ui *u, char kind, const char *text)
@@ -350,7 +366,7 @@ static void save_done(struct ui *u, char kind, const char *text)
 		return;
 	}
 	ws_search_put(u->v.ws, &saving);
-	ui_say(u, "saved as %s (L lists the saved searches)", saving.name);
+	said(u, "saved as %s (L lists the saved searches)", saving.name);
 }
 
 void ui_search_save(struct ui *u)

@@ -30,7 +30,7 @@ static bool can_keep(struct ui *u)
 	return true;
 }
 
-static void said_kept(struct ui *u, const char *what)
+void ui_said_kept(struct ui *u, const char *what)
 {
 	if (*ws_caveat(u->v.ws))
 		ui_say(u, "%s; %s", what, ws_caveat(u->v.ws));
@@ -48,7 +48,7 @@ static void set_note(struct ui *u, const char *text)
 	snprintf(what, sizeof(what), "note on \xC2\xB6%s %s", a.address,
 		 *text ? "kept" : ws_note(v->ws, v->c->id, a.address) ? "removed" : "left empty");
 	ws_note_set(v->ws, &a, text);
-	said_kept(u, what);
+	ui_said_kept(u, what);
 }
 
 static void note_done(struct ui *u, char kind, const char *text)
@@ -133,7 +133,7 @@ static void note_in_editor(struct ui *u, const struct ws_about *a)
 	snprintf(what, sizeof(what), "note on %s%s %s", *a->address ? "\xC2\xB6" : a->id, a->address,
 		 *text.p ? "kept" : "removed");
 	ws_note_set(u->v.ws, a, text.p);
-	said_kept(u, what);
+	ui_said_kept(u, what);
 	buf_free(&text);
 }
 
@@ -167,7 +167,7 @@ static void collect_done(struct ui *u, char kind, const char *text)
 	in = ws_collect_toggle(u->v.ws, &a, text);
 	snprintf(what, sizeof(what), "\xC2\xB6%s %s collection '%.60s'", a.address, in ? "put into" : "taken out of",
 		 text);
-	said_kept(u, what);
+	ui_said_kept(u, what);
 }
 
 void reader_collect(struct ui *u)
@@ -333,7 +333,7 @@ static void cable_note_done(struct ui *u, char kind, const char *text)
 	ws_about(&a, c, -1, STR_NULL);
 	snprintf(what, sizeof(what), "note on %s %s", c->id, *text ? "kept" : "removed");
 	ws_note_set(u->v.ws, &a, text);
-	said_kept(u, what);
+	ui_said_kept(u, what);
 }
 
 void list_note(struct ui *u)
@@ -366,7 +366,7 @@ static void cable_collect_done(struct ui *u, char kind, const char *text)
 	ws_about(&a, c, -1, STR_NULL);
 	in = ws_collect_toggle(u->v.ws, &a, text);
 	snprintf(what, sizeof(what), "%s %s collection '%.60s'", c->id, in ? "put into" : "taken out of", text);
-	said_kept(u, what);
+	ui_said_kept(u, what);
 }
 
 void list_collect(struct ui *u)
