@@ -299,14 +299,14 @@ for q in 'velez' '"uribe met velez"' 'presid*' 'iran -velez' 'near="minister tra
 		sh -c "[ '$built' = 1 ] && cmp -s '$tmp/mem-a' '$tmp/mem-b'"
 done
 for q in 'minister' '"foreign minister"' 'presid*|embassy' 'near="prime minister/3"'; do
-	mem_view "$tmp/mem-a" data/cables "$q"
+	mem_view "$tmp/mem-a" "$srcdir/data/cables" "$q"
 	built=$(awk '$1 == "text_index_ms" { print ($2 > 0) }' "$tmp/mem.stats")
-	mem_view "$tmp/mem-b" data/cables "$q" --no-index
+	mem_view "$tmp/mem-b" "$srcdir/data/cables" "$q" --no-index
 	check "in memory, a folder: '$q' (built: $built), the list is the scan's" \
 		sh -c "[ '$built' = 1 ] && cmp -s '$tmp/mem-a' '$tmp/mem-b'"
 done
 check "in memory: no file written in the cache" [ "$(ls "$XDG_CACHE_HOME/pilcrow" | wc -l)" -eq "$before" ]
-mem_view "$tmp/mem-a" data/cables 'minister sort=relevance'
+mem_view "$tmp/mem-a" "$srcdir/data/cables" 'minister sort=relevance'
 check "in memory: sort=relevance orders by it (the most relevant first)" \
 	sh -c "sed -n 2p '$tmp/mem-a' | grep -q '^ 85NICOSIA1022 ' && head -1 '$tmp/mem-a' | grep -q 'sorted by relevance'"
 finish
