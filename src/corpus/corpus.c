@@ -10,6 +10,7 @@
 
 #include "base/buf.h"
 #include "doc/ids.h"
+#include "doc/people.h"
 #include "parse/parse.h"
 #include "source/source.h"
 #include "base/util.h"
@@ -71,7 +72,7 @@ static bool parsed(struct str text, const struct record_meta *meta, void *ud)
 {
 	struct corpus *c = ud;
 
-	c->target_ok = c->header_only ? parse_cable_header(c->target, text, meta)
+	c->target_ok = c->header_only ? parse_cable_list(c->target, text, true, meta, NULL)
 				       : parse_cable(c->target, text, meta);
 	if (!c->target_ok)
 		source_report(&c->st, meta->path.p, "not a cable (no classification line, id or header found)");
@@ -122,6 +123,7 @@ void corpus_free(struct corpus *c)
 	buf_free(&c->pool);
 	buf_free(&c->hbuf);
 	buf_free(&c->fbuf);
+	buf_free(&c->tbuf);
 	buf_free(&c->dec);
 	cable_free(&c->scratch);
 	if (c->scan) {
@@ -161,6 +163,28 @@ void corpus_add_paths(struct corpus *c, char *const *paths, size_t n)
 }
 
 /* A new entry for @cab, read from @source at @offset. */
+/* The people of @cab interned, into @items (room for PEOPLE_MAX). */
+struct people_items {
+	struct corpus *c;
+	uint32_t *items;
+	size_t n;
+};
+
+static void person_interned(struct str value, void *ud)
+{
+	struct people_items *pi = ud;
+
+	pi->items[pi->n++] = intern(pi->c, value);
+}
+
+static uint32_t people_list(struct corpus *c, const struct cable *cab, uint32_t *items)
+{
+	struct people_items pi = { c, items, 0 };
+
+	people_each(cab, &c->fbuf, person_interned, &pi);
+	return list_add(c, items, pi.n);
+}
+
 void add_entry(struct corpus *c, const struct cable *cab, uint32_t source, uint64_t offset,
 		      uint64_t length)
 {
@@ -195,6 +219,7 @@ void add_entry(struct corpus *c, const struct cable *cab, uint32_t source, uint6
 		if (cab->refs[i].id.n)
 			items[k++] = intern(c, cab->refs[i].id);
 	e->refs = list_add(c, items, k);
+	e->people = people_list(c, cab, items);
 	c->n++;
 	id_insert(c, cab->id, (uint32_t)c->n - 1);
 }

@@ -12,7 +12,7 @@
 #include "doc/cable.h"
 #include "search/filter.h"
 
-/* One cable in the index: 48 bytes; the strings are offsets into a pool
+/* One cable in the index: 56 bytes; the strings are offsets into a pool
  * where each appears once. */
 struct centry {
 	uint64_t offset;        /* the record in its file */
@@ -20,6 +20,7 @@ struct centry {
 	uint32_t source;        /* which file */
 	uint32_t id, subject, origin, origin_name;   /* pool offsets */
 	uint32_t tags, refs;    /* positions in the list pool: count, then offsets */
+	uint32_t people;        /* ... of its people and offices (people.h: "S:POPPER") */
 	uint32_t date;          /* minutes since 1900-01-01, 0 when unknown */
 	uint8_t level, caveats, format, flags;
 };
@@ -62,6 +63,9 @@ const struct centry *corpus_entry(const struct corpus *c, size_t i);
 const char *corpus_str(const struct corpus *c, uint32_t off);
 /* The tags of entry @i, as pool offsets; returns how many. */
 size_t corpus_tags(const struct corpus *c, size_t i, const uint32_t **offs);
+/* The people and offices of entry @i (people.h), as pool offsets;
+ * returns how many. */
+size_t corpus_people(const struct corpus *c, size_t i, const uint32_t **offs);
 /* The ids entry @i's references name, as pool offsets; returns how many. */
 size_t corpus_refs(const struct corpus *c, size_t i, const uint32_t **offs);
 
@@ -116,6 +120,7 @@ struct cquery {
 	bool has_only;
 	bool planned, text;      /* text: some term is still to be read in the cables */
 	unsigned fields;         /* the fields the filter looks at (1 << enum cf_field) */
+	struct cf_memo *memo;    /* the people terms' answers, by value */
 };
 
 /* The reader's workspace, which filters may ask (marked, noted ...). */

@@ -31,14 +31,44 @@ static void index_csv_slow(struct corpus *c, uint32_t si, const struct csv_raw *
  * the reader never disagree; the paragraphs are parsed when a cable is
  * opened. */
 
-/* One record of a dump: its columns and the start of its text, never all of it. */
-static void index_csv_record(struct corpus *c, uint32_t si, const struct csv_raw *raw)
+/* The signer of a record too long to be read whole, from its last
+ * TAIL_BYTES (escaped): the text's last lines, the first of them perhaps
+ * from its middle (a paragraph can be one line of many kilobytes, and the
+ * name the end of it), never from inside an escape or a character. */
+static void tail_signer(struct corpus *c, struct str body)
+{
+	struct str tail = body, text;
+	const char *note;
+	size_t skip = 0;
+
+	if (tail.n > TAIL_BYTES) {
+		size_t at = body.n - TAIL_BYTES, bs = 0;
+
+		/* an odd run of backslashes before it: the last escapes this byte */
+		while (bs < at && body.p[at - 1 - bs] == '\\')
+			bs++;
+		if (bs & 1)
+			at++;
+		tail = str_make(body.p + at, body.n - at);
+	}
+	buf_clear(&c->tbuf);
+	csv_unescape(&c->tbuf, tail);
+	while (skip < c->tbuf.n && skip < 3 && ((unsigned char)c->tbuf.p[skip] & 0xC0) == 0x80)
+		skip++;
+	if (decode_utf8(str_make(c->tbuf.p + skip, c->tbuf.n - skip), &c->dec, &text, &note) != DECODE_OK ||
+	    text.p != c->tbuf.p + skip)
+		return;
+	parse_cable_tail(&c->scratch, text, tail.n < body.n);
+}
+
+/* The columns of a record and the start of its text, as the reader puts
+ * it together ("header\n\nbody": the header column holds the routing
+ * lines), at most @bytes of each, into c->hbuf; @offs: where each column
+ * starts, offs[CSV_HEADER] the text.  *@whole when nothing was left out. */
+static void csv_head(struct corpus *c, const struct csv_raw *raw, size_t bytes, size_t *offs, bool *whole)
 {
 	struct buf *h = &c->hbuf;
-	size_t offs[CSV_HEADER + 1];
-	struct str body = raw->f[CSV_BODY], f[CSV_HEADER], text;
-	struct record_meta m;
-	const char *note;
+	struct str body = raw->f[CSV_BODY];
 
 	buf_clear(h);
 	for (size_t i = 0; i < CSV_HEADER; i++) {
@@ -46,28 +76,59 @@ static void index_csv_record(struct corpus *c, uint32_t si, const struct csv_raw
 		csv_unescape(h, raw->f[i]);
 	}
 	offs[CSV_HEADER] = h->n;
-	if (body.n > HEADER_BYTES)
-		body.n = HEADER_BYTES;
-	csv_unescape(h, body);
-	/* not plain UTF-8: the careful way, through the reader */
-	if (decode_utf8(buf_str(h), &c->dec, &text, &note) != DECODE_OK || text.p != h->p) {
-		index_csv_slow(c, si, raw);
-		return;
+	*whole = body.n <= bytes;
+	if (raw->nfields > CSV_HEADER) {
+		struct str head = raw->f[CSV_HEADER];
+
+		*whole = *whole && head.n <= bytes;
+		csv_unescape(h, str_make(head.p, MIN(head.n, bytes)));
 	}
-	for (size_t i = 0; i < CSV_HEADER; i++)
-		f[i] = str_trim(str_make(h->p + offs[i], offs[i + 1] - offs[i]));
-	memset(&m, 0, sizeof(m));
-	m.format = FORMAT_CSV;
-	m.path = str_c(c->src[si].path);
-	m.offset = raw->offset + c->src[si].base;
-	m.length = raw->length;
-	m.id = f[CSV_ID];
-	m.created = f[CSV_CREATED];
-	m.origin_name = f[CSV_ORIGIN];
-	m.classification = f[CSV_CLASS];
-	m.refs = f[CSV_REFS];
-	if (parse_cable_header(&c->scratch, str_make(h->p + offs[CSV_HEADER], h->n - offs[CSV_HEADER]), &m))
-		add_entry(c, &c->scratch, si, raw->offset, raw->length);
+	buf_add(h, "\n\n", 2);
+	csv_unescape(h, str_make(body.p, MIN(body.n, bytes)));
+}
+
+/* One record of a dump: its columns and the start of its text, never all
+ * of it: the header (more of the text when the header goes on past
+ * HEADER_BYTES) and the signer's lines at its end. */
+static void index_csv_record(struct corpus *c, uint32_t si, const struct csv_raw *raw)
+{
+	struct buf *h = &c->hbuf;
+	size_t offs[CSV_HEADER + 1], bytes = HEADER_BYTES;
+	struct str f[CSV_HEADER], text;
+	struct record_meta m;
+	const char *note;
+	bool whole, more;
+
+	for (;;) {
+		csv_head(c, raw, bytes, offs, &whole);
+		/* not plain UTF-8: the careful way, through the reader */
+		if (decode_utf8(buf_str(h), &c->dec, &text, &note) != DECODE_OK || text.p != h->p) {
+			index_csv_slow(c, si, raw);
+			return;
+		}
+		for (size_t i = 0; i < CSV_HEADER; i++)
+			f[i] = str_trim(str_make(h->p + offs[i], offs[i + 1] - offs[i]));
+		memset(&m, 0, sizeof(m));
+		m.format = FORMAT_CSV;
+		m.path = str_c(c->src[si].path);
+		m.offset = raw->offset + c->src[si].base;
+		m.length = raw->length;
+		m.id = f[CSV_ID];
+		m.created = f[CSV_CREATED];
+		m.origin_name = f[CSV_ORIGIN];
+		m.classification = f[CSV_CLASS];
+		m.refs = f[CSV_REFS];
+		if (!parse_cable_list(&c->scratch, str_make(h->p + offs[CSV_HEADER], h->n - offs[CSV_HEADER]), whole,
+				      &m, &more))
+			return;
+		if (!more || bytes > HEADER_BYTES)
+			break;
+		/* a header longer than most ("INFO LOG-00 ..." lines before it) */
+		bytes = HEADER_BYTES_MORE;
+	}
+	if (!whole)
+		tail_signer(c, raw->f[CSV_BODY]);
+	add_entry(c, &c->scratch, si, raw->offset, raw->length);
 }
 
 /* A record that is not plain UTF-8: the careful way, through the reader. */

@@ -21,6 +21,10 @@
 #define CACHE_N 16
 /* Bytes of a record's body read for its header. */
 #define HEADER_BYTES 3072
+/* ... when the header goes on past them. */
+#define HEADER_BYTES_MORE (8 * HEADER_BYTES)
+/* ... and of its end, for the signer, when it is longer. */
+#define TAIL_BYTES 2048
 /* How much of a dump is indexed before its pages are given back. */
 #define RELEASE_STEP ((size_t)8 * 1024 * 1024)
 
@@ -87,7 +91,7 @@ struct corpus {
 	struct source_reader *reader;
 	struct cable scratch;
 	struct cable *scan;               /* a text filter's cable, parsed */
-	struct buf hbuf, fbuf, dec;
+	struct buf hbuf, fbuf, tbuf, dec;
 	struct cable *target;            /* where the reader's callback parses to */
 	bool target_ok;
 	bool header_only;

@@ -124,6 +124,11 @@ size_t corpus_tags(const struct corpus *c, size_t i, const uint32_t **offs)
 	return list_get(c, c->e[i].tags, offs);
 }
 
+size_t corpus_people(const struct corpus *c, size_t i, const uint32_t **offs)
+{
+	return list_get(c, c->e[i].people, offs);
+}
+
 size_t corpus_refs(const struct corpus *c, size_t i, const uint32_t **offs)
 {
 	return list_get(c, c->e[i].refs, offs);

@@ -16,8 +16,9 @@
 #include "base/files.h"
 #include "base/util.h"
 
-/* 4: the blobs' checksum kept beside them, checked at every load */
-#define STORE_VERSION 4
+/* 4: the blobs' checksum kept beside them, checked at every load;
+ * 5: each cable's people and offices (people.h) */
+#define STORE_VERSION 5
 
 /* The numbers the blobs' sizes come from. */
 struct counts {
@@ -160,14 +161,14 @@ static bool store_valid(const struct counts *k, const struct corpus *t, const ch
 	}
 	for (size_t i = 0; i < k->n; i++) {
 		const struct centry *e = &t->e[i];
-		uint32_t lists[2] = { e->tags, e->refs };
+		uint32_t lists[3] = { e->tags, e->refs, e->people };
 
 		if (e->id >= k->pool || e->subject >= k->pool || e->origin >= k->pool || e->origin_name >= k->pool ||
 		    e->source >= k->nsrc || e->level >= LEVEL_COUNT || e->format > FORMAT_CSV) {
 			snprintf(why, n, "entry %zu is out of its bounds", i);
 			return false;
 		}
-		for (int j = 0; j < 2; j++) {
+		for (int j = 0; j < 3; j++) {
 			uint32_t at = lists[j];
 
 			if (!at)

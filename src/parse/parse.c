@@ -466,7 +466,57 @@ static bool has_structure(const struct parser *p, const struct record_meta *m)
 	return false;
 }
 
-static bool parse(struct cable *c, struct str text, const struct record_meta *meta, bool body)
+/* The first line of the body with words on it, from @p->body_start, or
+ * an empty string. */
+static struct str first_body_line(const struct parser *p)
+{
+	for (size_t i = p->body_start; i < p->nlines; i++)
+		if (!line_blank(p, i) && !is_page_break(line_str(p, i), p->station))
+			return line_str(p, i);
+	return STR_NULL;
+}
+
+/* "1. (U) CLASSIFIED BY ...": older cables put it in the first paragraph,
+ * which the body's parse has read. */
+static void first_para_classby(struct parser *p)
+{
+	struct cable *c = p->c;
+
+	if (c->nparas && (!c->classified_by.text.n || !c->reasons.text.n) && classby_starts(c->paras[0].text)) {
+		p->saw_classby = true;
+		parse_classby(p, c->paras[0].text);
+		if (c->classified_by.at.off == SPAN_NONE)
+			c->classified_by.at = c->paras[0].at;
+		if (c->reasons.at.off == SPAN_NONE)
+			c->reasons.at = c->paras[0].at;
+	}
+}
+
+/* What parse() reads: everything; the header alone (the text may stop
+ * anywhere); or what the list index keeps (the header, a Classified By in
+ * the first paragraph, and the signer when @text is the whole record). */
+enum parse_mode { PARSE_ALL, PARSE_HEADER, PARSE_LIST_WHOLE, PARSE_LIST_HEAD };
+
+/* The list index's part of the body: the paragraphs only when the first
+ * one holds a Classified By line (rare, and cheaper than reading every
+ * body), and the signer when the text is the whole record. */
+static void list_body(struct parser *p, enum parse_mode mode)
+{
+	struct cable *c = p->c;
+
+	/* the gate is wider than the rule ("1.(U) Classified by" as well):
+	 * first_para_classby() decides as for the whole cable */
+	if ((!c->classified_by.text.n || !c->reasons.text.n) && str_ifind(first_body_line(p), "CLASSIFIED BY") >= 0) {
+		p->no_tail = mode == PARSE_LIST_HEAD;
+		parse_body(p);
+		first_para_classby(p);
+	} else if (mode == PARSE_LIST_WHOLE) {
+		parse_tail(p);
+	}
+}
+
+static bool parse(struct cable *c, struct str text, const struct record_meta *meta, enum parse_mode mode,
+		  bool *header_cut)
 {
 	struct parser p;
 	struct record_meta m = *meta;
@@ -502,18 +552,14 @@ static bool parse(struct cable *c, struct str text, const struct record_meta *me
 	p.year = year_of(&p, &m, long_date);
 	p.meta = &m;
 	parse_header(&p);
-	if (body) {
+	if (mode == PARSE_ALL) {
 		parse_body(&p);
-		/* "1. (U) CLASSIFIED BY ...": older cables put it in the first paragraph */
-		if (c->nparas && (!c->classified_by.text.n || !c->reasons.text.n) &&
-		    classby_starts(c->paras[0].text)) {
-			p.saw_classby = true;
-			parse_classby(&p, c->paras[0].text);
-			if (c->classified_by.at.off == SPAN_NONE)
-				c->classified_by.at = c->paras[0].at;
-			if (c->reasons.at.off == SPAN_NONE)
-				c->reasons.at = c->paras[0].at;
-		}
+		first_para_classby(&p);
+	} else if (mode != PARSE_HEADER) {
+		list_body(&p, mode);
+		/* the text stops before the body begins: the header may go on */
+		if (header_cut)
+			*header_cut = mode == PARSE_LIST_HEAD && !first_body_line(&p).n;
 	}
 
 	finish_id(&p, &m);
@@ -547,10 +593,45 @@ static bool parse(struct cable *c, struct str text, const struct record_meta *me
 
 bool parse_cable(struct cable *c, struct str text, const struct record_meta *meta)
 {
-	return parse(c, text, meta, true);
+	return parse(c, text, meta, PARSE_ALL, NULL);
 }
 
 bool parse_cable_header(struct cable *c, struct str text, const struct record_meta *meta)
 {
-	return parse(c, text, meta, false);
+	return parse(c, text, meta, PARSE_HEADER, NULL);
+}
+
+bool parse_cable_list(struct cable *c, struct str text, bool whole, const struct record_meta *meta,
+		      bool *header_cut)
+{
+	if (header_cut)
+		*header_cut = false;
+	return parse(c, text, meta, whole ? PARSE_LIST_WHOLE : PARSE_LIST_HEAD, header_cut);
+}
+
+void parse_cable_tail(struct cable *c, struct str tail, bool cut)
+{
+	struct parser p;
+	struct str station = c->origin.text;
+	size_t ntrailer = c->ntrailer;
+
+	memset(&p, 0, sizeof(p));
+	p.c = c;
+	p.t = tail.p;
+	p.n = tail.n;
+	p.year = -1;
+	snprintf(p.station, sizeof(p.station), "%.*s", (int)MIN(station.n, sizeof(p.station) - 1), station.p);
+	for (char *k = p.station; *k; k++)
+		*k = (char)to_upper((unsigned char)*k);
+	parse_split_lines(&p);
+	/* when @cut, the first line is the end of one cut in two, whose end
+	 * is what the signer's lines are read beside */
+	(void)cut;
+	parse_tail(&p);
+	/* the name into the cable's own memory: @tail is the caller's */
+	c->signer.text = keep(&p, c->signer.text);
+	c->signer.at = (struct span){ SPAN_NONE, 0 };
+	c->ntrailer = ntrailer;         /* lines of @tail, not kept */
+	free(p.lines);
+	buf_free(&p.scratch);
 }

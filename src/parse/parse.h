@@ -18,6 +18,20 @@ bool parse_cable(struct cable *c, struct str text, const struct record_meta *met
  * the corpus index needs, faster.  @text may stop anywhere in the body. */
 bool parse_cable_header(struct cable *c, struct str text, const struct record_meta *meta);
 
+/* What the list index of a corpus keeps: the header, a Classified By
+ * written in the first paragraph, and the signer when @whole (@text is the
+ * whole record); else parse_cable_tail() adds the signer from the
+ * record's last bytes, and *@header_cut (may be NULL) says when @text
+ * stopped before the body began: read more of the record for the rest of
+ * the header. */
+bool parse_cable_list(struct cable *c, struct str text, bool whole, const struct record_meta *meta,
+		      bool *header_cut);
+
+/* The signer of @c, parsed by parse_cable_list() from the start of its
+ * record, found in @tail, the record's last bytes (@cut: starting inside
+ * the text, in the middle of a line perhaps), as parse_cable() finds it. */
+void parse_cable_tail(struct cable *c, struct str tail, bool cut);
+
 /* What subject_tidy() did. */
 enum { SUBJECT_CUT = 1, SUBJECT_BACKSLASHES = 2, SUBJECT_CAPTION = 4, SUBJECT_ENTITIES = 8, SUBJECT_TWICE = 16 };
 

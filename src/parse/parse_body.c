@@ -462,7 +462,7 @@ void parse_body(struct parser *p)
 {
 	struct cable *c = p->c;
 	struct body b;
-	size_t end = parse_tail(p), i;
+	size_t end = p->no_tail ? p->nlines : parse_tail(p), i;
 
 	body_begin(p, &b, end);
 	for (i = p->body_start; i < end; i++) {

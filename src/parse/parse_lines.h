@@ -60,6 +60,7 @@ struct parser {
 	char station[48];        /* the cable's station key ("ROME"), as soon as known, or "" */
 	bool seen_main;          /* E.O., TAGS or SUBJECT found */
 	bool saw_classby;        /* a Classified By line, even one that names nobody */
+	bool no_tail;            /* the text stops before the record's end: no signer, no trailer */
 
 	struct buf scratch;      /* joined paragraph text */
 	long serial;             /* the cable's own serial, as soon as known from

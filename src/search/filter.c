@@ -10,6 +10,7 @@
 
 #include "base/buf.h"
 #include "doc/ids.h"
+#include "doc/people.h"
 #include "base/util.h"
 #include "workspace/workspace.h"
 
@@ -71,6 +72,140 @@ static bool note_matches(const char *note, const void *ud)
 	return re_match(ud, str_c(note));
 }
 
+/* ---------------------------------------------------------------- people */
+
+struct cf_memo {
+	uint64_t *key;          /* (term << 32 | value's key) + 1; 0 is empty */
+	uint8_t *val;
+	size_t cap, n;
+};
+
+struct cf_memo *cf_memo_new(void)
+{
+	return xcalloc(1, sizeof(struct cf_memo));
+}
+
+void cf_memo_free(struct cf_memo *m)
+{
+	if (!m)
+		return;
+	free(m->key);
+	free(m->val);
+	free(m);
+}
+
+static size_t memo_slot(const struct cf_memo *m, uint64_t key)
+{
+	size_t h = (size_t)((key * 0x9E3779B97F4A7C15u) >> 20) & (m->cap - 1);
+
+	while (m->key[h] && m->key[h] != key)
+		h = (h + 1) & (m->cap - 1);
+	return h;
+}
+
+static void memo_put(struct cf_memo *m, uint64_t key, bool v)
+{
+	size_t h;
+
+	if ((m->n + 1) * 2 > m->cap) {
+		struct cf_memo big = { 0 };
+
+		big.cap = m->cap ? m->cap * 2 : 1024;
+		big.key = xcalloc(big.cap, sizeof(*big.key));
+		big.val = xcalloc(big.cap, sizeof(*big.val));
+		for (size_t i = 0; i < m->cap; i++)
+			if (m->key[i]) {
+				h = memo_slot(&big, m->key[i]);
+				big.key[h] = m->key[i];
+				big.val[h] = m->val[i];
+			}
+		big.n = m->n;
+		free(m->key);
+		free(m->val);
+		*m = big;
+	}
+	h = memo_slot(m, key);
+	if (!m->key[h])
+		m->n++;
+	m->key[h] = key;
+	m->val[h] = v;
+}
+
+/* 1 or 0 when @key's answer is known, else -1. */
+static int memo_get(const struct cf_memo *m, uint64_t key)
+{
+	size_t h;
+
+	if (!m->cap)
+		return -1;
+	h = memo_slot(m, key);
+	return m->key[h] ? m->val[h] : -1;
+}
+
+/* The roles (people.h) of the values a people field looks at. */
+static const char *field_roles(enum cf_field f)
+{
+	switch (f) {
+	case CF_SIGNER: return "S";
+	case CF_CLASSIFIED_BY: return "C";
+	case CF_FROM: return "F";
+	case CF_TO: return "T";
+	case CF_INFO: return "I";
+	case CF_ADDRESSEE: return "TI";
+	case CF_PERSON: return "P";
+	default: return "";
+	}
+}
+
+/* Does name @v pass people term @t: its expression, or every word of one
+ * of its alternatives? */
+static bool name_holds(const struct cf_term *t, struct str v)
+{
+	size_t w = 0;
+
+	if (t->op == CF_RE)
+		return re_match(t->re, v);
+	for (size_t k = 0; k < t->nalt; k++) {
+		bool all = true;
+
+		for (size_t j = 0; j < t->alt[k].words && all; j++)
+			all = re_match(t->near[w + j], v);
+		if (all)
+			return true;
+		w += t->alt[k].words;
+	}
+	return false;
+}
+
+/* Does a value of @s of the kind term @t (number @ti) asks for pass it? */
+static bool people_match(const struct cf_term *t, const struct cf_subject *s, size_t ti)
+{
+	const char *roles = field_roles(t->field);
+
+	for (size_t i = 0; i < s->npeople; i++) {
+		struct str v = s->people[i];
+		uint64_t key;
+		int known;
+
+		if (!people_role(v) || !strchr(roles, people_role(v)))
+			continue;
+		if (!s->memo || !s->people_keys) {
+			if (name_holds(t, people_name(v)))
+				return true;
+			continue;
+		}
+		key = ((uint64_t)ti << 32 | s->people_keys[i]) + 1;
+		known = memo_get(s->memo, key);
+		if (known < 0) {
+			known = name_holds(t, people_name(v));
+			memo_put(s->memo, key, known);
+		}
+		if (known)
+			return true;
+	}
+	return false;
+}
+
 /* Does alternative @a of term @t hold? */
 static bool alt_match(const struct cf_term *t, const struct cf_alt *a, const struct cf_subject *s)
 {
@@ -114,6 +249,13 @@ static bool alt_match(const struct cf_term *t, const struct cf_alt *a, const str
 	case CF_TEXT:
 	case CF_NEAR:
 	case CF_PARA:
+	case CF_SIGNER:
+	case CF_CLASSIFIED_BY:
+	case CF_FROM:
+	case CF_TO:
+	case CF_INFO:
+	case CF_ADDRESSEE:
+	case CF_PERSON:
 	case CF_SORT:
 	case CF_MARKED:
 	case CF_NOTED:
@@ -253,6 +395,8 @@ static bool term_match(const struct cfilter *f, const struct cf_term *t, const s
 
 		snprintf(id, sizeof(id), "%.*s", (int)MIN(s->id.n, sizeof(id) - 1), s->id.p ? s->id.p : "");
 		r = idlist_has(&t->ids, id);
+	} else if (cf_people_field(t->field)) {
+		r = people_match(t, s, ti);
 	} else if (t->field == CF_NOTE) {
 		r = s->ws && ws_notes_match(s->ws, s->id, note_matches, t->re);
 	} else if (t->re) {
@@ -318,8 +462,26 @@ bool cfilter_match(const struct cfilter *f, const struct cf_subject *s)
 	return true;
 }
 
+/* The people of a cable, each ended by a NUL in @all. */
+struct people_kept {
+	struct buf all;
+	size_t n;
+};
+
+static void person_kept(struct str value, void *ud)
+{
+	struct people_kept *k = ud;
+
+	buf_add(&k->all, value.p, value.n);
+	buf_addc(&k->all, '\0');
+	k->n++;
+}
+
 bool cfilter_match_cable(const struct cfilter *f, const struct cable *c)
 {
+	struct people_kept kept = { { 0 }, 0 };
+	struct buf scratch = { 0 };
+	struct str people[PEOPLE_MAX];
 	struct cf_subject s;
 	struct str few[64], *tags = c->ntags <= 64 ? few : xmalloc(c->ntags * sizeof(*tags));
 	struct str fewrefs[64], *refs = c->nrefs <= 64 ? fewrefs : xmalloc(c->nrefs * sizeof(*refs));
@@ -343,7 +505,16 @@ bool cfilter_match_cable(const struct cfilter *f, const struct cable *c)
 		refs[i] = c->refs[i].id;
 	s.refs = refs;
 	s.nrefs = c->nrefs;
+	people_each(c, &scratch, person_kept, &kept);
+	for (size_t i = 0, at = 0; i < kept.n && i < PEOPLE_MAX; i++) {
+		people[i] = str_c(kept.all.p + at);
+		at += people[i].n + 1;
+	}
+	s.people = people;
+	s.npeople = MIN(kept.n, (size_t)PEOPLE_MAX);
 	ok = cfilter_match(f, &s);
+	buf_free(&scratch);
+	buf_free(&kept.all);
 	if (tags != few)
 		free(tags);
 	if (refs != fewrefs)

@@ -9,6 +9,9 @@
  *   id=@FILE (the ids of a file, an id a line)
  *   marked  noted  opened  !opened  collection=NAME|NAME  note=words  note~REGEX
  *   para=S  para>=C  para=S//NF  (a paragraph at that marking)
+ *   signer=NAME  classified-by=WORDS  from=POST  to=POST  info=POST
+ *   addressee=POST  person=NAME  (people.h: who signed, who classified,
+ *   the FM line, the action and info addressees, either, person TAGS)
  *
  * Terms are separated by blanks and must all hold; ! or - before a term
  * negates it.  A value with blanks is quoted ("..." or '...'); | separates
@@ -19,6 +22,10 @@
  * compared, every caveat given among its own); with it, the words of the
  * filter must stand in such a paragraph (in a row of textrows.h whose
  * markings pass every para= term), and so must a hit or a highlight.
+ * The people fields hold when every word of the value stands, as a word,
+ * in one of the cable's values of that kind (in any order: signer=Popper
+ * and person="James Steinberg" find "STEINBERG, JAMES B."); ~ matches
+ * each value with an expression.
  * marked, noted, opened, collection= and note= ask the reader's workspace
  * (a cable with a mark, a note, that was opened, in the collection, with a
  * note whose words match).
@@ -50,7 +57,14 @@ const char *sort_key_word(enum sort_key key);
 bool sort_key_parse(const char *v, enum sort_key *key);
 
 enum cf_field { CF_LEVEL, CF_CAVEAT, CF_ORIGIN, CF_TAG, CF_DATE, CF_ID, CF_SUBJECT, CF_TEXT, CF_CITES,
-		CF_CITED_BY, CF_NEAR, CF_PARA, CF_SORT, CF_MARKED, CF_NOTED, CF_OPENED, CF_COLLECTION, CF_NOTE };
+		CF_CITED_BY, CF_NEAR, CF_PARA, CF_SIGNER, CF_CLASSIFIED_BY, CF_FROM, CF_TO, CF_INFO, CF_ADDRESSEE,
+		CF_PERSON, CF_SORT, CF_MARKED, CF_NOTED, CF_OPENED, CF_COLLECTION, CF_NOTE };
+
+/* Is @f one of the people and offices a cable names (people.h)? */
+static inline bool cf_people_field(enum cf_field f)
+{
+	return f >= CF_SIGNER && f <= CF_PERSON;
+}
 
 /* Alternatives of one term at most (tag=PREL|PGOV|...). */
 #define CF_ALTS 16
@@ -61,6 +75,7 @@ struct cf_alt {
 	int level;              /* CF_LEVEL, CF_PARA (LEVEL_NONE: any level) */
 	unsigned caveat;        /* CF_CAVEAT; CF_PARA: every caveat it must have */
 	uint32_t date_lo, date_hi; /* CF_DATE: the value as a range of minutes */
+	size_t words;           /* the people fields: its words' searches in near */
 };
 
 struct cf_term {
@@ -74,7 +89,8 @@ struct cf_term {
 				 * phrase, which an ASCII record's bytes must hold */
 	char *pattern;          /* what re was made from, as written */
 	bool words;             /* re is words and phrases, not an expression */
-	struct search **near;   /* near=: each word's search */
+	struct search **near;   /* near=: each word's search; signer= and the
+				 * other people fields: each word of the name's */
 	size_t nnear;
 	int near_dist;          /* near=: the words between the first and the last, at most */
 	struct idlist ids;      /* id=@FILE: the ids of the file */
@@ -157,7 +173,20 @@ struct cf_subject {
 	const void *cites_ud;
 	/* the reader's workspace (marked, noted, opened, collection=), or NULL */
 	const struct workspace *ws;
+	/* the people and offices, role first (people.h); with @people_keys
+	 * (one number for each distinct value) and a @memo, each value's
+	 * answer is found once */
+	const struct str *people;
+	const uint32_t *people_keys;
+	size_t npeople;
+	struct cf_memo *memo;
 };
+
+/* The answers of a filter's people terms for the values met, by key:
+ * matching each of 250,000 cables' names costs more than the question. */
+struct cf_memo;
+struct cf_memo *cf_memo_new(void);
+void cf_memo_free(struct cf_memo *m);
 
 bool cfilter_match(const struct cfilter *f, const struct cf_subject *s);
 

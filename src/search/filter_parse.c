@@ -24,10 +24,13 @@ static const struct {
 	{ "level", CF_LEVEL }, { "caveat", CF_CAVEAT }, { "origin", CF_ORIGIN }, { "tag", CF_TAG },
 	{ "date", CF_DATE }, { "id", CF_ID }, { "subject", CF_SUBJECT }, { "text", CF_TEXT },
 	{ "cites", CF_CITES }, { "cited-by", CF_CITED_BY }, { "near", CF_NEAR }, { "sort", CF_SORT },
-	{ "collection", CF_COLLECTION }, { "note", CF_NOTE }, { "para", CF_PARA },
+	{ "collection", CF_COLLECTION }, { "note", CF_NOTE }, { "para", CF_PARA }, { "signer", CF_SIGNER },
+	{ "classified-by", CF_CLASSIFIED_BY }, { "from", CF_FROM }, { "to", CF_TO }, { "info", CF_INFO },
+	{ "addressee", CF_ADDRESSEE }, { "person", CF_PERSON },
 };
 
-#define FIELD_NAMES "level caveat origin tag date id subject text cites cited-by near para sort collection note"
+#define FIELD_NAMES "level caveat origin tag date id subject text cites cited-by near para signer classified-by " \
+	"from to info addressee person sort collection note"
 
 /* The terms that are a word alone: what the reader did with a cable. */
 static const struct {
@@ -41,10 +44,11 @@ static const unsigned caveat_bits[] = { CAVEAT_NOFORN, CAVEAT_FOUO, CAVEAT_ORCON
 static bool ops_for(enum cf_field f, enum cf_op op)
 {
 	if (op == CF_RE)
-		return f == CF_SUBJECT || f == CF_TEXT || f == CF_ORIGIN || f == CF_ID || f == CF_NOTE;
+		return f == CF_SUBJECT || f == CF_TEXT || f == CF_ORIGIN || f == CF_ID || f == CF_NOTE ||
+		       cf_people_field(f);
 	if (f == CF_NEAR || f == CF_SORT)
 		return op == CF_EQ;
-	if (f == CF_COLLECTION || f == CF_NOTE)
+	if (f == CF_COLLECTION || f == CF_NOTE || cf_people_field(f))
 		return op == CF_EQ || op == CF_NE;
 	if (op == CF_EQ || op == CF_NE)
 		return true;
@@ -332,6 +336,53 @@ static bool near_term(struct cf_term *t, char *v, char *err, size_t errsize)
 	return true;
 }
 
+/* A name of the people fields (signer=Popper, to="USUN NEW YORK",
+ * person="Steinberg, James"): one search for each of its words, which
+ * must all stand in a value; each alternative's words follow the one
+ * before's in t->near (alt[k].words of them). */
+static bool name_alt(struct cf_term *t, const char *name, const char *v, char *err, size_t errsize)
+{
+	struct cf_alt *a = &t->alt[t->nalt];
+	char word[128], rerr[200];
+	const char *p = v;
+
+	while (*p) {
+		size_t n = 0;
+
+		/* a word: letters, digits, any byte of a letter beyond ASCII, and
+		 * an apostrophe, a hyphen or a final * within it */
+		while (*p && !(is_alpha((unsigned char)*p) || is_digit((unsigned char)*p) || (unsigned char)*p >= 0x80))
+			p++;
+		while (*p && (is_alpha((unsigned char)*p) || is_digit((unsigned char)*p) || (unsigned char)*p >= 0x80 ||
+			      ((*p == '\'' || *p == '-') && n) || (*p == '*' && n))) {
+			if (n + 1 < sizeof(word))
+				word[n++] = *p;
+			p++;
+		}
+		word[n] = '\0';
+		if (!n)
+			continue;
+		if (t->nnear == NEAR_WORDS * CF_ALTS) {
+			snprintf(err, errsize, "'%s=' takes %d words at most", name, NEAR_WORDS * CF_ALTS);
+			return false;
+		}
+		t->near[t->nnear] = search_new_words(word, rerr, sizeof(rerr));
+		if (!t->near[t->nnear]) {
+			snprintf(err, errsize, "bad word in '%s=': %s", name, rerr);
+			return false;
+		}
+		t->nnear++;
+		a->words++;
+	}
+	if (!a->words) {
+		snprintf(err, errsize, "'%s%s' wants a name, not '%.40s'", name, op_name(t->op), v);
+		return false;
+	}
+	a->value = xstrdup(v);
+	t->nalt++;
+	return true;
+}
+
 /* Said in @err, and false (the helpers of cfilter_parse). */
 #define NO(...) do { snprintf(err, errsize, __VA_ARGS__); return false; } while (0)
 
@@ -409,8 +460,14 @@ static bool term_value(struct cf_term *t, const char *name, char *value, char *e
 				*bar = '\0';
 			if (t->nalt == CF_ALTS)
 				NO("'%s' takes %d alternatives at most", name, CF_ALTS);
-			if (!read_alt(t, name, v, err, errsize))
+			if (cf_people_field(t->field)) {
+				if (!t->near)
+					t->near = xcalloc(NEAR_WORDS * CF_ALTS, sizeof(*t->near));
+				if (!name_alt(t, name, v, err, errsize))
+					return false;
+			} else if (!read_alt(t, name, v, err, errsize)) {
 				return false;
+			}
 			if (!bar)
 				break;
 			v = bar + 1;

@@ -29,6 +29,12 @@
  *                   share have the same addresses.  Each page is also
  *                   read as the dump gives its cable (its text without
  *                   the site's ¶ anchors, its table as the dump's columns)
+ *   list-people     the people and offices the list index keeps for a
+ *                   cable (the signer, who classified it, the FM, TO and
+ *                   INFO lines, person TAGS: people.h), read from the
+ *                   header and the last lines of a dump's record, are the
+ *                   ones the whole cable's parse gives; over the corpus of
+ *                   the files named, and the pages written as one dump
  *
  * Prints one line a cable and check, tab-separated:
  *   SOURCE CHECK RESULT EXPECTED OURS
@@ -41,10 +47,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/buf.h"
 #include "doc/cable.h"
 #include "corpus/corpus.h"
+#include "doc/people.h"
 #include "parse/parse.h"
 #include "source/source.h"
 #include "base/util.h"
@@ -1007,6 +1015,131 @@ static void without_anchors(struct str text, struct buf *out)
 	}
 }
 
+/* The pages written as a dump (list-people): its records, and the name
+ * of the page each came from, in order. */
+static struct buf page_dump;
+static char **page_src;
+static size_t npage_src, cap_page_src;
+
+/* @s as a field of the dump: quoted, with its quotes and backslashes
+ * escaped by a backslash as the dump writes them. */
+static void csv_field(struct buf *out, struct str s, bool last)
+{
+	buf_addc(out, '"');
+	for (size_t i = 0; i < s.n; i++) {
+		if (s.p[i] == '"' || s.p[i] == '\\')
+			buf_addc(out, '\\');
+		buf_addc(out, s.p[i]);
+	}
+	buf_adds(out, last ? "\"\n" : "\",");
+}
+
+static void page_as_record(const char *src, const struct record_meta *m, struct str text)
+{
+	char row[32];
+
+	snprintf(row, sizeof(row), "%zu", npage_src + 1);
+	csv_field(&page_dump, str_c(row), false);
+	/* the dump's date is "08/13/1979 04:04", the page's "1979-08-13 04:04" */
+	if (m->created.n >= 16 && m->created.p[4] == '-' && m->created.p[7] == '-') {
+		char d[32];
+
+		snprintf(d, sizeof(d), "%.2s/%.2s/%.4s %.5s", m->created.p + 5, m->created.p + 8, m->created.p,
+			 m->created.p + 11);
+		csv_field(&page_dump, str_c(d), false);
+	} else {
+		csv_field(&page_dump, m->created, false);
+	}
+	csv_field(&page_dump, m->id, false);
+	csv_field(&page_dump, m->origin_name, false);
+	csv_field(&page_dump, m->classification, false);
+	csv_field(&page_dump, m->refs, false);
+	csv_field(&page_dump, STR_NULL, false);
+	csv_field(&page_dump, text, true);
+	grow_array((void **)&page_src, &cap_page_src, npage_src + 1, sizeof(*page_src));
+	page_src[npage_src++] = xstrdup(src);
+}
+
+static void person_joined(struct str value, void *ud)
+{
+	struct buf *b = ud;
+
+	if (b->n)
+		buf_adds(b, "; ");
+	buf_add(b, value.p, value.n);
+}
+
+/* list-people over every cable of @c; @names: each entry's source name
+ * (NULL: made from its cable's path and id). */
+static void check_list_people(struct corpus *c, char **names)
+{
+	struct buf want = { 0 }, ours = { 0 }, scratch = { 0 };
+
+	for (size_t i = 0; i < corpus_count(c); i++) {
+		const struct cable *full = corpus_cable(c, i);
+		const uint32_t *offs;
+		size_t n = corpus_people(c, i, &offs);
+		char src[600];
+
+		if (!full)
+			continue;
+		if (names) {
+			snprintf(src, sizeof(src), "%s#dump", names[i]);
+		} else {
+			struct record_meta m;
+
+			memset(&m, 0, sizeof(m));
+			m.path = full->path;
+			m.format = full->format;
+			source_name(&m, full, src, sizeof(src));
+		}
+		buf_clear(&want);
+		buf_clear(&ours);
+		people_each(full, &scratch, person_joined, &want);
+		for (size_t k = 0; k < n; k++)
+			person_joined(str_c(corpus_str(c, offs[k])), &ours);
+		row(src, "list-people", want.n == ours.n && memcmp(want.p, ours.p, want.n) == 0, buf_str(&want),
+		    buf_str(&ours));
+	}
+	buf_free(&want);
+	buf_free(&ours);
+	buf_free(&scratch);
+}
+
+/* The pages as one dump, in a file of their own, read as a corpus. */
+static void check_page_dump(void)
+{
+	const char *dir = getenv("TMPDIR");
+	char buf[4096];
+	int fd;
+	struct corpus *c;
+	char *paths[1];
+
+	if (!npage_src)
+		return;
+	snprintf(buf, sizeof(buf), "%s/textcheck-XXXXXX.csv", dir && *dir ? dir : "/tmp");
+	fd = mkstemps(buf, 4);
+	if (fd < 0 || write(fd, page_dump.p, page_dump.n) != (ssize_t)page_dump.n) {
+		perror("textcheck: the pages as a dump");
+		exit(2);
+	}
+	close(fd);
+	paths[0] = buf;
+	c = corpus_new();
+	corpus_add_paths(c, paths, 1);
+	while (!corpus_index_step(c, 1000))
+		;
+	if (corpus_count(c) != npage_src)
+		fprintf(stderr, "textcheck: the pages' dump gives %zu cables of %zu\n", corpus_count(c), npage_src);
+	else
+		check_list_people(c, page_src);
+	corpus_free(c);
+	if (!getenv("TEXTCHECK_KEEP"))
+		unlink(buf);
+	else
+		fprintf(stderr, "kept %s\n", buf);
+}
+
 static bool one(struct str text, const struct record_meta *m, void *ud)
 {
 	char src[512];
@@ -1034,6 +1167,7 @@ static bool one(struct str text, const struct record_meta *m, void *ud)
 		if (parse_cable(&cab, buf_str(&t), &dm)) {
 			snprintf(dsrc, sizeof(dsrc), "%s#dump", src);
 			remember(dsrc, &cab);
+			page_as_record(src, m, buf_str(&t));
 		}
 		buf_free(&t);
 	}
@@ -1057,7 +1191,13 @@ int main(int argc, char **argv)
 	while (!corpus_index_step(corp, 1000))
 		;
 	check_later_links();
+	check_list_people(corp, NULL);
 	corpus_free(corp);
+	check_page_dump();
+	for (size_t i = 0; i < npage_src; i++)
+		free(page_src[i]);
+	free(page_src);
+	buf_free(&page_dump);
 	check_same_addresses();
 	cable_free(&cab);
 	for (size_t i = 0; i < nseen; i++) {

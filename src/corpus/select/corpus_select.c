@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "doc/ids.h"
+#include "doc/people.h"
 #include "base/util.h"
 
 /* True when @s is ASCII without an entity: its words are its rows' words. */
@@ -42,6 +43,10 @@ static const struct cable *parse_for_scan(void *ud)
 	return scan_cable(pc->c, pc->i);
 }
 
+
+/* The people fields, as bits of cquery.fields. */
+#define CF_PEOPLE_BITS ((1u << CF_SIGNER) | (1u << CF_CLASSIFIED_BY) | (1u << CF_FROM) | (1u << CF_TO) | \
+			(1u << CF_INFO) | (1u << CF_ADDRESSEE) | (1u << CF_PERSON))
 
 /* ---------------------------------------------------------------- selecting */
 
@@ -183,7 +188,7 @@ static bool entry_passes(struct corpus *c, const struct cfilter *f, const struct
 	struct parse_ctx pc;
 	struct loaded tmp;
 	const struct centry *e = &c->e[i];
-	struct str tags[128], refs[128];
+	struct str tags[128], refs[128], people[PEOPLE_MAX];
 	const uint32_t *r;
 	size_t nr = list_get(c, e->refs, &r);
 	struct cf_subject s;
@@ -222,6 +227,17 @@ static bool entry_passes(struct corpus *c, const struct cfilter *f, const struct
 		}
 		s.refs = refs;
 		s.nrefs = MIN(nr, (size_t)128);
+	}
+	if (need & CF_PEOPLE_BITS) {
+		const uint32_t *pk;
+		size_t np = list_get(c, e->people, &pk);
+
+		for (size_t k = 0; k < np && k < PEOPLE_MAX; k++)
+			people[k] = str_c(corpus_str(c, pk[k]));
+		s.people = people;
+		s.people_keys = pk;
+		s.npeople = MIN(np, (size_t)PEOPLE_MAX);
+		s.memo = q ? q->memo : NULL;
 	}
 	s.cites = corpus_cites;
 	s.cites_ud = c;
@@ -268,6 +284,8 @@ static void plan(struct corpus *c, struct cquery *q)
 	q->fields = 0;
 	for (size_t i = 0; f && i < f->n; i++)
 		q->fields |= 1u << f->terms[i].field;
+	if (q->fields & CF_PEOPLE_BITS)
+		q->memo = cf_memo_new();
 	q->text = f && cfilter_needs_text(f);
 	if (!q->text || fts_state(c) != FTS_READY)
 		return;
@@ -337,6 +355,7 @@ void corpus_query_free(struct cquery *q)
 	/* not through q->f, which the list may have moved by now; an
 	 * answer still to come is given up at once */
 	fts_job_drop(q->job);
+	cf_memo_free(q->memo);
 	free(q->only);
 	free(q->rows);
 	memset(q, 0, sizeof(*q));

@@ -1,0 +1,166 @@
+/* people.c -- the people and offices a cable names, one spelling each */
+#include "config.h"
+#include "doc/people.h"
+
+#include <string.h>
+
+#include "base/util.h"
+
+/* The words a routing line puts after the office: how fast it must go. */
+static bool precedence_word(struct str w)
+{
+	static const char *const words[] = { "IMMEDIATE", "PRIORITY", "ROUTINE", "FLASH", "NIACT", "CRITIC" };
+
+	return STR_IEQ_ANY(w, words);
+}
+
+/* @s in upper case with single blanks into @out (emptied), ends trimmed. */
+static void upper_words(struct str s, struct buf *out)
+{
+	bool blank = false;
+
+	buf_clear(out);
+	s = str_trim(s);
+	for (size_t i = 0; i < s.n; i++) {
+		char ch = s.p[i];
+
+		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+			blank = true;
+			continue;
+		}
+		if (blank && out->n)
+			buf_addc(out, ' ');
+		blank = false;
+		buf_addc(out, (char)to_upper((unsigned char)ch));
+	}
+}
+
+/* The last word of @s (a blank before it), or @s. */
+static struct str last_word(struct str s)
+{
+	size_t k = s.n;
+
+	while (k > 0 && s.p[k - 1] != ' ')
+		k--;
+	return str_make(s.p + k, s.n - k);
+}
+
+static bool all_digits(struct str w)
+{
+	for (size_t i = 0; i < w.n; i++)
+		if (!is_digit((unsigned char)w.p[i]))
+			return false;
+	return w.n > 0;
+}
+
+/* Punctuation taken off a name's ends: "POPPER.", "(SIGNED) ..." stays. */
+static struct str trim_punct(struct str s)
+{
+	while (s.n && strchr(".,;:-/", s.p[s.n - 1]))
+		s.n--;
+	while (s.n && strchr(".,;:-/", s.p[0])) {
+		s.p++;
+		s.n--;
+	}
+	return str_trim(s);
+}
+
+/* A person tag in upper case, its initials' dots kept ("DOE, JOHN Q."). */
+static struct str upper_name(struct str raw, struct buf *out)
+{
+	upper_words(raw, out);
+	return buf_str(out);
+}
+
+struct str people_plain_name(struct str raw, struct buf *out)
+{
+	struct str s;
+
+	upper_words(raw, out);
+	s = trim_punct(buf_str(out));
+	return s;
+}
+
+struct str people_addressee(struct str raw, struct buf *out)
+{
+	struct str s;
+	size_t k = 0;
+
+	upper_words(raw, out);
+	s = buf_str(out);
+	/* the routing indicator: "RUEHC/", "RHEHNSC/", letters and digits to a slash */
+	while (k < s.n && k < 9 && (is_upper((unsigned char)s.p[k]) || is_digit((unsigned char)s.p[k])))
+		k++;
+	if (k >= 4 && k < s.n && s.p[k] == '/' && s.p[0] == 'R')
+		s = str_trim(str_make(s.p + k + 1, s.n - k - 1));
+	/* the precedence and the serial: "IMMEDIATE 7701", "PRIORITY 0000" */
+	for (;;) {
+		struct str w = last_word(s);
+
+		if (w.n == s.n || !(precedence_word(w) || all_digits(w)))
+			break;
+		s = str_trim(str_make(s.p, s.n - w.n));
+	}
+	/* one spelling of the capital: "SECDEF WASHINGTON DC" is "SECDEF WASHDC" */
+	if (str_iends(s, " WASHINGTON DC") || str_iends(s, " WASHINGTON D.C.")) {
+		size_t cut = str_iends(s, " WASHINGTON DC") ? 14 : 16;
+		struct buf tmp = { 0 };
+
+		buf_add(&tmp, s.p, s.n - cut);
+		buf_adds(&tmp, " WASHDC");
+		buf_clear(out);
+		buf_add(out, tmp.p, tmp.n);
+		buf_free(&tmp);
+		s = buf_str(out);
+	}
+	return trim_punct(s);
+}
+
+/* What people_each() gathers: the values so far, to give each once. */
+struct gather {
+	struct buf seen;        /* the values given, each ended by a NUL */
+	size_t n;
+	void (*fn)(struct str value, void *ud);
+	void *ud;
+};
+
+static void give(struct gather *g, char role, struct str name)
+{
+	struct buf v = { 0 };
+
+	if (!name.n || g->n >= PEOPLE_MAX || memchr(name.p, '\0', name.n))
+		return;
+	buf_addc(&v, role);
+	buf_addc(&v, ':');
+	buf_add(&v, name.p, name.n);
+	for (size_t at = 0; at < g->seen.n; at += strlen(g->seen.p + at) + 1)
+		if (strcmp(g->seen.p + at, v.p) == 0) {
+			buf_free(&v);
+			return;
+		}
+	buf_add(&g->seen, v.p, v.n + 1);
+	g->n++;
+	g->fn(buf_str(&v), g->ud);
+	buf_free(&v);
+}
+
+static void give_addressees(struct gather *g, char role, const struct field *f, size_t n, struct buf *scratch)
+{
+	for (size_t i = 0; i < n; i++)
+		give(g, role, people_addressee(f[i].text, scratch));
+}
+
+void people_each(const struct cable *c, struct buf *scratch, void (*fn)(struct str value, void *ud), void *ud)
+{
+	struct gather g = { { 0 }, 0, fn, ud };
+
+	give(&g, ROLE_SIGNER, people_plain_name(c->signer.text, scratch));
+	give(&g, ROLE_CLASSIFIER, people_plain_name(c->classified_by.text, scratch));
+	give(&g, ROLE_FROM, people_addressee(c->routing.from.text, scratch));
+	for (size_t i = 0; i < c->ntags; i++)
+		if (memchr(c->tags[i].text.p, ',', c->tags[i].text.n))
+			give(&g, ROLE_PERSON, upper_name(c->tags[i].text, scratch));
+	give_addressees(&g, ROLE_TO, c->routing.to, c->routing.nto, scratch);
+	give_addressees(&g, ROLE_INFO, c->routing.info, c->routing.ninfo, scratch);
+	buf_free(&g.seen);
+}
