@@ -2,7 +2,9 @@
 #include "config.h"
 #include "doc/people.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <unicase.h>
 
 #include "base/util.h"
 
@@ -14,10 +16,11 @@ static bool precedence_word(struct str w)
 	return STR_IEQ_ANY(w, words);
 }
 
-/* @s in upper case with single blanks into @out (emptied), ends trimmed. */
+/* @s in upper case with single blanks into @out (emptied), ends trimmed;
+ * a name beyond ASCII ("Ríce") through libunistring's full case mapping. */
 static void upper_words(struct str s, struct buf *out)
 {
-	bool blank = false;
+	bool blank = false, ascii = true;
 
 	buf_clear(out);
 	s = str_trim(s);
@@ -31,7 +34,18 @@ static void upper_words(struct str s, struct buf *out)
 		if (blank && out->n)
 			buf_addc(out, ' ');
 		blank = false;
+		ascii = ascii && (unsigned char)ch < 0x80;
 		buf_addc(out, (char)to_upper((unsigned char)ch));
+	}
+	if (!ascii) {
+		size_t n = 0;
+		uint8_t *up = u8_toupper((const uint8_t *)out->p, out->n, NULL, NULL, NULL, &n);
+
+		if (up) {
+			buf_clear(out);
+			buf_add(out, up, n);
+			free(up);
+		}
 	}
 }
 
@@ -126,22 +140,24 @@ struct gather {
 
 static void give(struct gather *g, char role, struct str name)
 {
-	struct buf v = { 0 };
+	char v[PEOPLE_NAME_MAX + 3];
+	size_t n;
 
 	if (!name.n || g->n >= PEOPLE_MAX || memchr(name.p, '\0', name.n))
 		return;
-	buf_addc(&v, role);
-	buf_addc(&v, ':');
-	buf_add(&v, name.p, name.n);
+	/* a name past PEOPLE_NAME_MAX bytes is no name but text the parser
+	 * took for one: cut, the same for the list and the cable */
+	n = MIN(name.n, (size_t)PEOPLE_NAME_MAX);
+	v[0] = role;
+	v[1] = ':';
+	memcpy(v + 2, name.p, n);
+	v[n + 2] = '\0';
 	for (size_t at = 0; at < g->seen.n; at += strlen(g->seen.p + at) + 1)
-		if (strcmp(g->seen.p + at, v.p) == 0) {
-			buf_free(&v);
+		if (strcmp(g->seen.p + at, v) == 0)
 			return;
-		}
-	buf_add(&g->seen, v.p, v.n + 1);
+	buf_add(&g->seen, v, n + 3);
 	g->n++;
-	g->fn(buf_str(&v), g->ud);
-	buf_free(&v);
+	g->fn(str_make(v, n + 2), g->ud);
 }
 
 static void give_addressees(struct gather *g, char role, const struct field *f, size_t n, struct buf *scratch)

@@ -21,6 +21,8 @@ enum people_role {
 /* Values kept for one cable at most (a long list of info addressees is
  * cut there). */
 #define PEOPLE_MAX 96
+/* The bytes of a name kept at most. */
+#define PEOPLE_NAME_MAX 200
 
 /* The role of a value, and its name (after the role). */
 static inline char people_role(struct str v)

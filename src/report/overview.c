@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "search/filter.h"
+#include "doc/people.h"
 #include "doc/tags.h"
 #include "base/util.h"
 
@@ -63,10 +64,33 @@ static int by_count(const void *a, const void *b)
 	return strcmp(x->label, y->label);
 }
 
+static int by_label(const void *a, const void *b)
+{
+	return strcmp(((const struct facet *)a)->label, ((const struct facet *)b)->label);
+}
+
+/* The filter term of @field for the value @name: quoted when it has a
+ * blank (or a comma, a bar), with the quote it does not hold; false when
+ * it holds both. */
+static bool facet_term(char *term, size_t size, const char *field, const char *name)
+{
+	bool dq = strchr(name, '"') != NULL, sq = strchr(name, '\'') != NULL;
+
+	if (dq && sq)
+		return false;
+	if (!strpbrk(name, " \t|") && !dq && !(sq && name[0] == '\''))
+		snprintf(term, size, "%s=%s", field, name);
+	else
+		snprintf(term, size, dq ? "%s='%s'" : "%s=\"%s\"", field, name);
+	return true;
+}
+
 /* The @most largest of @t (OVERVIEW_ALL: all) into *@out, made here,
- * largest first (ties by name); how many there are in all to @all. */
+ * largest first (ties by name); how many there are in all to @all.  The
+ * labels are the strings less their first @skip bytes (people.h's role),
+ * and equal labels are one facet (an office both TO and INFO). */
 static size_t tally_top(const struct tally *t, const struct corpus *c, struct facet **out, size_t most,
-			const char *field, size_t *all)
+			const char *field, size_t *all, size_t skip)
 {
 	struct facet *f = xcalloc(t->n ? t->n : 1, sizeof(*f));
 	size_t n = 0;
@@ -77,10 +101,24 @@ static size_t tally_top(const struct tally *t, const struct corpus *c, struct fa
 		if (!t->key[i])
 			continue;
 		name = corpus_str(c, t->key[i]);
+		name += strlen(name) >= skip ? skip : strlen(name);
+		if (!facet_term(f[n].term, sizeof(f[n].term), field, name))
+			continue;
 		snprintf(f[n].label, sizeof(f[n].label), "%s", name);
 		f[n].count = t->count[i];
-		snprintf(f[n].term, sizeof(f[n].term), strchr(name, ' ') ? "%s=\"%s\"" : "%s=%s", field, name);
 		n++;
+	}
+	if (skip && n > 1) {
+		size_t k = 0;
+
+		qsort(f, n, sizeof(*f), by_label);
+		for (size_t i = 1; i < n; i++) {
+			if (strcmp(f[i].label, f[k].label) == 0)
+				f[k].count += f[i].count;
+			else
+				f[++k] = f[i];
+		}
+		n = k + 1;
 	}
 	if (n > 1)
 		qsort(f, n, sizeof(*f), by_count);
@@ -89,11 +127,45 @@ static size_t tally_top(const struct tally *t, const struct corpus *c, struct fa
 	return n < most ? n : most;
 }
 
+/* The people and offices of entry @e into the tallies of the facets:
+ * an office both TO and INFO of one cable counted once. */
+static void tally_people(struct tally *who, const struct corpus *c, size_t e)
+{
+	const uint32_t *p;
+	size_t n = corpus_people(c, e, &p);
+
+	for (size_t k = 0; k < n; k++) {
+		struct str v = str_c(corpus_str(c, p[k]));
+		bool twice = false;
+
+		switch (people_role(v)) {
+		case ROLE_SIGNER: tally_add(&who[WHO_SIGNER], p[k]); break;
+		case ROLE_CLASSIFIER: tally_add(&who[WHO_CLASSIFIER], p[k]); break;
+		case ROLE_PERSON: tally_add(&who[WHO_PERSON], p[k]); break;
+		case ROLE_INFO:
+			for (size_t j = 0; j < n && !twice; j++) {
+				const char *o = corpus_str(c, p[j]);
+
+				twice = o[0] == ROLE_TO && strcmp(o + 2, v.p + 2) == 0;
+			}
+			if (!twice)
+				tally_add(&who[WHO_ADDRESSEE], p[k]);
+			break;
+		case ROLE_TO: tally_add(&who[WHO_ADDRESSEE], p[k]); break;
+		default: break;
+		}
+	}
+}
+
 void overview_free(struct overview *o)
 {
 	free(o->origins);
 	free(o->tags);
 	o->origins = o->tags = NULL;
+	for (int w = 0; w < WHO_COUNT; w++) {
+		free(o->who[w]);
+		o->who[w] = NULL;
+	}
 }
 
 static void tally_free(struct tally *t)
@@ -128,7 +200,8 @@ void overview_make(struct overview *o, const struct corpus *c, const uint32_t *r
 {
 	static const unsigned caveat_bits[] = { CAVEAT_NOFORN, CAVEAT_FOUO, CAVEAT_ORCON, CAVEAT_PROPIN,
 						CAVEAT_NODIS, CAVEAT_EXDIS, CAVEAT_LIMDIS, CAVEAT_REL };
-	struct tally origins = { 0 }, tags = { 0 };
+	static const char *const who_field[WHO_COUNT] = { "signer", "classified-by", "addressee", "person" };
+	struct tally origins = { 0 }, tags = { 0 }, who[WHO_COUNT] = { { 0 } };
 	size_t years[OVERVIEW_SPANS] = { 0 }, months[12] = { 0 }, levels[LEVEL_COUNT] = { 0 }, caveats[8] = { 0 };
 	int first = 0, last = 0;
 
@@ -157,6 +230,7 @@ void overview_make(struct overview *o, const struct corpus *c, const uint32_t *r
 		tally_add(&origins, e->origin);
 		for (size_t k = 0; k < nt; k++)
 			tally_add(&tags, t[k]);
+		tally_people(who, c, rows[i]);
 		if (e->level < LEVEL_COUNT)
 			levels[e->level]++;
 		for (size_t k = 0; k < 8; k++)
@@ -179,8 +253,12 @@ void overview_make(struct overview *o, const struct corpus *c, const uint32_t *r
 	for (size_t k = 0; k < o->nspans; k++)
 		if (o->spans[k].count > o->most_span)
 			o->most_span = o->spans[k].count;
-	o->norigins = tally_top(&origins, c, &o->origins, top, "origin", &o->all_origins);
-	o->ntags = tally_top(&tags, c, &o->tags, top, "tag", &o->all_tags);
+	o->norigins = tally_top(&origins, c, &o->origins, top, "origin", &o->all_origins, 0);
+	o->ntags = tally_top(&tags, c, &o->tags, top, "tag", &o->all_tags, 0);
+	for (int w = 0; w < WHO_COUNT; w++) {
+		o->nwho[w] = tally_top(&who[w], c, &o->who[w], top, who_field[w], &o->all_who[w], 2);
+		tally_free(&who[w]);
+	}
 	for (size_t k = 0; k < o->ntags; k++) {
 		const struct tag_entry *te = tags_lookup(str_c(o->tags[k].label));
 
@@ -226,8 +304,14 @@ void overview_bar(struct buf *out, size_t count, size_t most, int cols)
 
 static void section(struct buf *out, const char *title, const struct facet *f, size_t n, size_t most, int width)
 {
+	int labw = 16;
+
 	if (!n)
 		return;
+	/* names wider than the column: the column as wide as the widest (to 48) */
+	for (size_t i = 0; i < n; i++)
+		if (!f[i].empty_run && strlen(f[i].label) > (size_t)labw)
+			labw = (int)MIN(strlen(f[i].label), (size_t)48);
 	buf_printf(out, "\n%s\n", title);
 	for (size_t i = 0; i < n; i++) {
 		if (f[i].empty_run) {
@@ -235,7 +319,7 @@ static void section(struct buf *out, const char *title, const struct facet *f, s
 			buf_printf(out, "  %s%*s %8s\n", f[i].label, 16 - 9, "", "none");
 			continue;
 		}
-		buf_printf(out, "  %-16s %8zu  ", f[i].label, f[i].count);
+		buf_printf(out, "  %-*s %8zu  ", labw, f[i].label, f[i].count);
 		if (most)
 			overview_bar(out, f[i].count, most, width - 30 > 10 ? width - 30 : 10);
 		else if (f[i].meaning)
@@ -255,6 +339,18 @@ void overview_text(struct buf *out, const struct overview *o, int width)
 	section(out, o->ntags < o->all_tags ? "Top TAGS" : "TAGS", o->tags, o->ntags, 0, width);
 	section(out, "Levels", o->levels, o->nlevels, 0, width);
 	section(out, "Caveats", o->caveats, o->ncaveats, 0, width);
+	for (int w = 0; w < WHO_COUNT; w++)
+		section(out, overview_who_title(o, w), o->who[w], o->nwho[w], 0, width);
+}
+
+const char *overview_who_title(const struct overview *o, int w)
+{
+	static const char *const titles[WHO_COUNT][2] = { { "Signers", "Top signers" },
+							  { "Classified by", "Top classifiers" },
+							  { "Addressees (TO and INFO)", "Top addressees (TO and INFO)" },
+							  { "People (TAGS)", "Top people (TAGS)" } };
+
+	return titles[w][o->nwho[w] < o->all_who[w]];
 }
 
 static void json_facets(struct buf *out, const char *name, const struct facet *f, size_t n, bool first)
@@ -296,5 +392,9 @@ void overview_json(struct buf *out, const struct overview *o)
 	json_facets(out, "tags", o->tags, o->ntags, false);
 	json_facets(out, "levels", o->levels, o->nlevels, false);
 	json_facets(out, "caveats", o->caveats, o->ncaveats, false);
+	json_facets(out, "signers", o->who[WHO_SIGNER], o->nwho[WHO_SIGNER], false);
+	json_facets(out, "classifiers", o->who[WHO_CLASSIFIER], o->nwho[WHO_CLASSIFIER], false);
+	json_facets(out, "addressees", o->who[WHO_ADDRESSEE], o->nwho[WHO_ADDRESSEE], false);
+	json_facets(out, "people", o->who[WHO_PERSON], o->nwho[WHO_PERSON], false);
 	buf_adds(out, "}\n");
 }

@@ -9,7 +9,8 @@
 mkdir -p "$BENCH_DIR"
 out=$(cd "$BENCH_DIR" && pwd)
 csv=${BENCH_CSV:-$out/cables-full.csv}
-if [ ! -s "$csv" ]; then
+# written again when the generator is newer than it
+if [ ! -s "$csv" ] || { [ -z "${BENCH_CSV:-}" ] && [ "$GENCSV" -nt "$csv" ]; }; then
 	echo "writing $csv (251,287 cables)..."
 	"$GENCSV" --cables 251287 > "$csv.tmp" && mv "$csv.tmp" "$csv"
 fi

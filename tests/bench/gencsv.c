@@ -64,6 +64,21 @@ static void vocab_word(uint32_t k, char *w)
 	w[n] = '\0';
 }
 
+/* Made-up surname number @k in capitals ("KALOMI"), 2,000 of them: the
+ * people of a cable come from its serial and station, never from rnd(),
+ * so that the rest of the dump is the same as without them. */
+static void surname(uint32_t k, char *w)
+{
+	vocab_word(256 + k % 2000, w);
+	for (char *c = w; *c; c++)
+		*c = (char)(*c - 32);
+}
+
+/* The INFO addressees a cable may have, as the routing header writes them. */
+static const char *const infos[] = { "RUEHZL/EUROPEAN POLITICAL COLLECTIVE", "RUCNDT/USMISSION USUN NEW YORK",
+	"RHEHNSC/NSC WASHDC PRIORITY", "RUEAIIA/CIA WASHDC", "RUEKJCS/SECDEF WASHINGTON DC",
+	"RUEHBS/USEU BRUSSELS", "RUEHNO/USMISSION USNATO PRIORITY 0123", "RUEHGV/USMISSION GENEVA" };
+
 /* The next word of a paragraph. */
 static const char *next_word(void)
 {
@@ -148,6 +163,7 @@ static void record(unsigned long row)
 	unsigned serial = 1 + rnd(9999);
 	char station_id[32];
 	int paras = 5 + (int)rnd(12);
+	char signer[32], classifier[32], person[32];
 
 	snprintf(station_id, sizeof(station_id), "%s", stations[st]);
 	for (char *p = station_id, *q = station_id;; p++) {
@@ -160,18 +176,33 @@ static void record(unsigned long row)
 		 row, month, day, year, hour, minute, year % 100, station_id, serial, names[st],
 		 classes[cl], year % 100, 1000 + rnd(90000));
 	put(buf);
+	/* the people: the signer (one of 2,000), who classified (the signer
+	 * three times in four), 1 to 4 INFO addressees, a person TAG in one
+	 * cable of 8 */
+	surname((serial * 7 + (uint32_t)st * 131) % 2000, signer);
+	surname((serial % 4 ? serial * 7 + (uint32_t)st * 131 : serial * 13) % 2000, classifier);
+	surname(serial * 31 % 2000, person);
 	snprintf(buf, sizeof(buf),
 		 "VZCZCXRO%04u\nRR RUEHAG\nDE RUEHXX #%04u/01 %03u%02d%02d\nZNY CCCCC ZZH\n"
-		 "R %02d%02d%02dZ %s %02d\nFM AMEMBASSY %s\nTO RUEHC/SECSTATE WASHDC %04u\n"
-		 "INFO RUEHZL/EUROPEAN POLITICAL COLLECTIVE\",\"",
+		 "R %02d%02d%02dZ %s %02d\nFM AMEMBASSY %s\nTO RUEHC/SECSTATE WASHDC %04u\nINFO ",
 		 rnd(10000), serial, rnd(366), hour, minute, day, hour, minute, months[month - 1],
 		 year % 100, stations[st], rnd(10000));
 	put(buf);
+	for (unsigned k = 0; k <= serial % 4; k++) {
+		put(k ? "\n" : "");
+		put(infos[(serial + k * 3) % (sizeof(infos) / sizeof(infos[0]))]);
+	}
+	put("\",\"");
 	snprintf(buf, sizeof(buf),
 		 "%s SECTION 01 OF 02 %s %06u \n \nSIPDIS \n \nE.O. 12958: DECL: %02d/%02d/%d \n"
-		 "TAGS: %s %s %s \nSUBJECT: ", cl >= 4 ? "S E C R E T" : cl >= 2 ? "C O N F I D E N T I A L" : "UNCLAS",
+		 "TAGS: %s %s %s", cl >= 4 ? "S E C R E T" : cl >= 2 ? "C O N F I D E N T I A L" : "UNCLAS",
 		 stations[st], serial, month, day, year + 10, tags[rnd(9)], tags[rnd(9)], tags[9 + rnd(11)]);
 	put(buf);
+	if (serial % 8 == 0) {
+		snprintf(buf, sizeof(buf), ", OVIP (%s, JOHN)", person);
+		put(buf);
+	}
+	put(" \nSUBJECT: ");
 	for (int w = 0; w < 9; w++) {
 		const char *x = words[rnd(sizeof(words) / sizeof(words[0]))];
 		char up[64];
@@ -184,8 +215,9 @@ static void record(unsigned long row)
 		put(w == 4 ? " \n" : " ");
 	}
 	snprintf(buf, sizeof(buf), "\n \nREF: A. STATE %u \n     B. %s %u \n \n"
-		 "Classified By: Ambassador A. Person, reasons 1.4 (b) and (d) \n \n",
-		 1000 + rnd(90000), stations[st], 100 + rnd(9000));
+		 "Classified By: %s A. %s, reasons 1.4 (b) and (d) \n \n",
+		 1000 + rnd(90000), stations[st], 100 + rnd(9000), serial % 4 ? "Ambassador" : "Political Counselor",
+		 classifier);
 	put(buf);
 	for (int p = 1; p <= paras; p++) {
 		if (p == 3) {
@@ -198,7 +230,8 @@ static void record(unsigned long row)
 		}
 		paragraph(p, cl);
 	}
-	put("PERSON \n\"\n");
+	put(signer);
+	put(" \n\"\n");
 }
 
 int main(int argc, char **argv)

@@ -4,6 +4,8 @@
 
 #include <stdlib.h>
 
+#include "doc/people.h"
+#include "parse/parse.h"
 #include "search/filter.h"
 
 static bool parses(const char *s)
@@ -269,6 +271,112 @@ static void matching_rules(void **state)
 	}
 }
 
+/* ------------------------------------------------------------- people */
+
+static const char people_text[] =
+	"R 101200Z MAR 09\n"
+	"FM USMISSION USUN NEW YORK\n"
+	"TO RUEHC/SECSTATE WASHDC IMMEDIATE 7701\n"
+	"INFO RUEHNO/USMISSION USNATO PRIORITY 0123\n"
+	"RUEKJCS/SECDEF WASHINGTON DC\n"
+	"\n"
+	"C O N F I D E N T I A L USUN NEW YORK 000123\n"
+	"\n"
+	"E.O. 12958: DECL: 03/10/2019\n"
+	"TAGS: PREL, OVIP (STEINBERG, JAMES B.), UNSC\n"
+	"SUBJECT: A MEETING\n"
+	"\n"
+	"Classified By: Ambassador Susan E. R\xc3\xad" "ce, reasons 1.4 (b) and (d)\n"
+	"\n"
+	"1. (C) The Deputy Secretary met the Council.\n"
+	"\n"
+	"RICE\n";
+
+static bool cable_passes(const char *filter)
+{
+	static struct cable c;
+	static bool parsed;
+	struct record_meta m;
+	struct cfilter f;
+	char err[256];
+	bool r;
+
+	if (!parsed) {
+		memset(&m, 0, sizeof(m));
+		cable_init(&c);
+		assert_true(parse_cable(&c, str_c(people_text), &m));
+		parsed = true;
+	}
+	if (!cfilter_parse(&f, filter, err, sizeof(err)))
+		fail_msg("%s: %s", filter, err);
+	r = cfilter_match_cable(&f, &c);
+	cfilter_free(&f);
+	return r;
+}
+
+static void each_value(struct str v, void *ud)
+{
+	struct buf *b = ud;
+
+	buf_add(b, v.p, v.n);
+	buf_addc(b, ';');
+}
+
+static void people(void **state)
+{
+	struct buf b = { 0 }, all = { 0 };
+	struct cable c;
+	struct record_meta m;
+
+	/* one spelling: the indicator, the precedence and the serial left out */
+	assert_true(str_eq_c(people_addressee(str_c("RUEHC/SECSTATE WASHDC IMMEDIATE 7701"), &b), "SECSTATE WASHDC"));
+	assert_true(str_eq_c(people_addressee(str_c("rhehnsc/nsc  washdc priority"), &b), "NSC WASHDC"));
+	assert_true(str_eq_c(people_addressee(str_c("RUEKJCS/SECDEF WASHINGTON DC"), &b), "SECDEF WASHDC"));
+	assert_true(str_eq_c(people_addressee(str_c("USMISSION USUN NEW YORK"), &b), "USMISSION USUN NEW YORK"));
+	assert_true(str_eq_c(people_addressee(str_c("AMEMBASSY PARIS NIACT IMMEDIATE 0000"), &b), "AMEMBASSY PARIS"));
+	assert_true(str_eq_c(people_plain_name(str_c(" Popper. "), &b), "POPPER"));
+	/* the values of a cable, role first, each once */
+	memset(&m, 0, sizeof(m));
+	cable_init(&c);
+	assert_true(parse_cable(&c, str_c(people_text), &m));
+	people_each(&c, &b, each_value, &all);
+	assert_string_equal(all.p, "S:RICE;C:AMBASSADOR SUSAN E. R\xc3\x8d" "CE;F:USMISSION USUN NEW YORK;"
+			    "P:STEINBERG, JAMES B.;T:SECSTATE WASHDC;I:USMISSION USNATO;I:SECDEF WASHDC;");
+	cable_free(&c);
+	buf_free(&b);
+	buf_free(&all);
+
+	/* names as words, case and diacritics aside, in any order */
+	assert_true(cable_passes("signer=rice"));
+	assert_true(cable_passes("classified-by=rice"));
+	assert_true(cable_passes("classified-by=\"Susan Rice\""));
+	assert_true(cable_passes("classified-by=\"rice, susan\""));
+	assert_false(cable_passes("classified-by=\"Condoleezza Rice\""));
+	assert_true(cable_passes("person=steinberg"));
+	assert_true(cable_passes("person=\"James Steinberg\""));
+	assert_false(cable_passes("person=\"Jane Steinberg\""));
+	assert_false(cable_passes("person=stein"));
+	assert_true(cable_passes("person=stein*"));
+	/* the routing */
+	assert_true(cable_passes("from=USUN"));
+	assert_true(cable_passes("to=secstate to=washdc"));
+	assert_false(cable_passes("to=RUEHC"));
+	assert_false(cable_passes("to=immediate"));
+	assert_false(cable_passes("to=7701"));
+	assert_true(cable_passes("info=usnato info=secdef"));
+	assert_false(cable_passes("info=secstate"));
+	assert_true(cable_passes("addressee=secstate addressee=usnato"));
+	assert_false(cable_passes("to=usnato"));
+	/* each role its own */
+	assert_false(cable_passes("signer=susan"));
+	assert_false(cable_passes("person=rice"));
+	assert_true(cable_passes("signer=rice|kissinger !signer=kissinger signer~^R"));
+	assert_true(cable_passes("signer!=kissinger"));
+	assert_non_null(strstr(error_of("signer=,,"), "wants a name"));
+	assert_non_null(strstr(error_of("signer>rice"), "cannot be compared"));
+	assert_non_null(strstr(error_of("signr=rice"), "did you mean 'signer'"));
+}
+
 static void dates(void **state)
 {
 	assert_int_equal(date_minutes("1900-01-01"), 1);
@@ -293,6 +401,7 @@ int main(void)
 		cmocka_unit_test(malformed_filters),
 		cmocka_unit_test(matching),
 		cmocka_unit_test(matching_rules),
+		cmocka_unit_test(people),
 		cmocka_unit_test(dates),
 	};
 

@@ -1,6 +1,7 @@
 /* ui_overview.c -- the corpus at a glance (o in the list): for the cables
  * the list shows, how many a year as bars, the top origins, the top TAGS
- * with their meanings, the levels and caveats; Enter on a row narrows the
+ * with their meanings, the levels and caveats, the signers, classifiers,
+ * addressees and people; Enter on a row narrows the
  * list's filter to it, like the faceted browsing of the web viewers */
 #include "config.h"
 #include "ui/ui_internal.h"
@@ -18,6 +19,7 @@ struct overview_line {
 	const char *title;       /* a section's title, or NULL */
 	const struct facet *facet;
 	bool bar;
+	int labw;                /* its section's labels: 20 columns, or as wide as the widest (to 48) */
 };
 
 struct overview_screen {
@@ -36,16 +38,23 @@ static struct overview_screen *state_of(struct ui *u)
 static void add_line(struct overview_screen *g, const char *title, const struct facet *f, bool bar)
 {
 	grow_array((void **)&g->lines, &g->cap, (size_t)g->n + 1, sizeof(*g->lines));
-	g->lines[g->n++] = (struct overview_line){ title, f, bar };
+	g->lines[g->n++] = (struct overview_line){ title, f, bar, 20 };
 }
 
 static void section(struct overview_screen *g, const char *title, const struct facet *f, size_t n, bool bar)
 {
 	if (!n)
 		return;
+	int labw = 20;
+
 	add_line(g, title, NULL, false);
 	for (size_t i = 0; i < n; i++)
+		if (!f[i].empty_run)
+			labw = MAX(labw, MIN(text_width(str_c(f[i].label)), 48));
+	for (size_t i = 0; i < n; i++) {
 		add_line(g, NULL, &f[i], bar);
+		g->lines[g->n - 1].labw = labw;
+	}
 }
 
 static bool is_facet(const void *ud, long row)
@@ -69,6 +78,8 @@ static void overview_open(void *ctx)
 	section(g, "TAGS", o->tags, o->ntags, false);
 	section(g, "Levels", o->levels, o->nlevels, false);
 	section(g, "Caveats", o->caveats, o->ncaveats, false);
+	for (int w = 0; w < WHO_COUNT; w++)
+		section(g, overview_who_title(o, w), o->who[w], o->nwho[w], false);
 	pane_init(&g->pane, false);
 	g->pane.item = is_facet;
 	g->pane.ud = g;
@@ -88,7 +99,7 @@ static bool overview_handle(void *ctx, struct screen *s, struct key k)
 	switch (keys_action(k, OVERVIEW, false)) {
 	case ACT_GLANCE_PICK:
 		if (g->pane.sel >= 0) {
-			char term[128];
+			char term[sizeof(g->lines[0].facet->term)];
 
 			snprintf(term, sizeof(term), "%s", g->lines[g->pane.sel].facet->term);
 			screens_pop(&u->stack);
@@ -132,7 +143,7 @@ static void overview_draw(const void *ctx, const struct screen *s)
 	put_cut(0, 0, g->cols, paint_clean(&cl, buf_str(&b)), title);
 	for (int k = 0; k < g->pane.h && g->pane.top + k < g->n; k++) {
 		const struct overview_line *l = &g->lines[g->pane.top + k];
-		int y = 1 + k, attr = g->pane.top + k == g->pane.sel ? A_REVERSE : 0, x;
+		int y = 1 + k, attr = g->pane.top + k == g->pane.sel ? A_REVERSE : 0, x, labw;
 
 		if (!l->facet) {
 			put_c(y, 1, g->cols - 1, l->title, pair_attr(u, PAIR_SECTION, A_BOLD) | A_BOLD);
@@ -147,8 +158,9 @@ static void overview_draw(const void *ctx, const struct screen *s)
 			continue;
 		}
 		paint_thousands(n, sizeof(n), l->facet->count);
-		put_cut(y, 3, 20, paint_clean(&cl, str_c(l->facet->label)), attr | A_BOLD);
-		x = 24;
+		labw = MIN(l->labw, g->cols / 2 - 4);
+		put_cut(y, 3, labw, paint_clean(&cl, str_c(l->facet->label)), attr | A_BOLD);
+		x = 4 + labw;
 		put_c(y, x + 10 - (int)strlen(n), (int)strlen(n), n, attr);
 		x += 12;
 		if (l->bar) {
