@@ -32,8 +32,8 @@ enum { OPT_FRESH = 256, OPT_CITE, OPT_COLLECTION, OPT_DUMP_CONFIG, OPT_COUNT, OP
 	X("json", no_argument, 'j', NULL, "write the cables as JSON Lines, one object per cable") \
 	X("text", no_argument, 't', NULL, "write a plain-text rendering, for pipes") \
 	X("width", required_argument, 'w', "N", "wrap --text at N columns (default: the terminal, or 80)") \
-	X("stats", no_argument, 's', NULL, "the corpus at a glance: cables a year, top origins and TAGS, levels, caveats (--json: JSON)") \
-	X("top", required_argument, OPT_TOP, "N", "--stats: the top N origins and TAGS (all: every one; 12 without)") \
+	X("stats", no_argument, 's', NULL, "the corpus at a glance: cables a year, top origins and TAGS, levels, caveats, signers, classifiers, addressees, people (--json: JSON)") \
+	X("top", required_argument, OPT_TOP, "N", "--stats: the top N origins, TAGS and people (all: every one; 12 without)") \
 	X("grep", required_argument, 'g', "WORDS", "print each hit in context: ID ¶N (C): ...[match]... (~REGEX: an expression)") \
 	X("filter", required_argument, 'f', "EXPR", "only the cables that pass EXPR (level>=S tag=PREL ...)") \
 	X("search", required_argument, OPT_SEARCH, "NAME", "the saved search NAME (= in the cable list saves one): its filter and order, with --filter's terms") \
@@ -82,6 +82,8 @@ static void usage(FILE *f)
 		   "  iran \"nuclear program\" presid* (the text, as words)  !tag=PREL -iran (not)\n"
 		   "  near=\"iran nuclear/5\" (words within 5 of each other; 10 without /N)\n"
 		   "  para=S para>=C para=S//NF (a paragraph at that marking; words must stand in one)\n"
+		   "  signer=NAME classified-by=WORDS person=NAME (person TAGS) from=POST to=POST\n"
+		   "  info=POST addressee=POST (TO or INFO) (names as words, any order: to=USUN)\n"
 		   "  sort=date|id|origin|level|relevance (the order; relevance: by the text index)\n"
 		   "  marked noted opened !opened collection=NAME (your marks, notes, reading)\n"
 		   "  note=WORDS note~REGEX (the cables whose notes, yours, hold them)\n"

@@ -1,8 +1,9 @@
 /* ui_complete.c -- Tab in the list's filter prompt: the last word
  * completed to a field's name (level=, origin= ...) or, after one, to the
  * values it takes, each with its count in the list shown ("ROME (3,197)"),
- * a TAG with its meaning: levels, caveats, posts, TAGS, collections,
- * orders, paragraphs' markings.  The counts come from the overview of the list, made again
+ * a TAG with its meaning: levels, caveats, posts, TAGS, signers,
+ * classifiers, addressees, people, collections, orders, paragraphs'
+ * markings.  The counts come from the overview of the list, made again
  * only when the list changed. */
 #include "config.h"
 #include "ui/ui_internal.h"
@@ -16,9 +17,28 @@
 /* The fields as a filter is typed: the name and its operator. */
 static const char *const fields[] = {
 	"level>=", "level=", "caveat=", "origin=", "tag=", "date>=", "date<", "date=", "id=", "subject=", "text=",
-	"cites=", "cited-by=", "near=", "para>=", "para=", "note=", "collection=", "sort=", "marked", "noted", "opened",
-	"!opened",
+	"cites=", "cited-by=", "near=", "para>=", "para=", "signer=", "classified-by=", "from=", "to=", "info=",
+	"addressee=", "person=", "note=", "collection=", "sort=", "marked", "noted", "opened", "!opened",
 };
+
+/* Is @word the field @name and an operator? */
+static bool field_is(const char *word, const char *name)
+{
+	size_t n = strlen(name);
+
+	return strncasecmp(word, name, n) == 0 && word[n] && strchr("!=<>~", word[n]);
+}
+
+/* Does a word of @name start with @stem (a surname alone finds the full name)? */
+static bool name_starts(const char *name, const char *stem)
+{
+	size_t n = strlen(stem);
+
+	for (const char *w = name; *w; w++)
+		if ((w == name || w[-1] == ' ' || w[-1] == ',') && strncasecmp(w, stem, n) == 0)
+			return true;
+	return false;
+}
 
 /* The overview of the list shown, kept while the list stays as it is. */
 static struct {
@@ -66,6 +86,17 @@ static void add(struct cands *c, const char *field, const char *value, size_t co
 		buf_printf(c->info, " %s", meaning);
 }
 
+/* The people facets whose name has a word starting with @stem, with their
+ * counts in the list (@counted false: the counts are another field's, not
+ * shown). */
+static void names(struct cands *c, const char *field, const struct facet *f, size_t n, const char *stem,
+		  bool counted)
+{
+	for (size_t i = 0; i < n; i++)
+		if (name_starts(f[i].label, stem))
+			add(c, field, f[i].label, counted ? f[i].count : (size_t)-1, NULL);
+}
+
 /* The facets of one kind whose value starts with @stem. */
 static void facets(struct cands *c, const char *field, const struct facet *f, size_t n, const char *stem,
 		   bool skip_term)
@@ -110,6 +141,16 @@ size_t ui_filter_words(struct ui *u, const char *word, char ***cands, struct buf
 		facets(&c, field, list_counts(u)->levels, list_counts(u)->nlevels, stem, true);
 	} else if (strncasecmp(word, "caveat", 6) == 0) {
 		facets(&c, field, list_counts(u)->caveats, list_counts(u)->ncaveats, stem, true);
+	} else if (field_is(word, "signer")) {
+		names(&c, field, list_counts(u)->who[WHO_SIGNER], list_counts(u)->nwho[WHO_SIGNER], stem, true);
+	} else if (field_is(word, "classified-by")) {
+		names(&c, field, list_counts(u)->who[WHO_CLASSIFIER], list_counts(u)->nwho[WHO_CLASSIFIER], stem, true);
+	} else if (field_is(word, "person")) {
+		names(&c, field, list_counts(u)->who[WHO_PERSON], list_counts(u)->nwho[WHO_PERSON], stem, true);
+	} else if (field_is(word, "addressee") || field_is(word, "to") || field_is(word, "info")) {
+		/* the counts are of TO and INFO together: shown for addressee= */
+		names(&c, field, list_counts(u)->who[WHO_ADDRESSEE], list_counts(u)->nwho[WHO_ADDRESSEE], stem,
+		      field_is(word, "addressee"));
 	} else if (strncasecmp(word, "collection", 10) == 0) {
 		const char *const *names;
 		size_t n = ws_collections(u->v.ws, &names);
