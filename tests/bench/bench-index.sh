@@ -46,39 +46,6 @@ build_ms=$(ms "$t0" "$(now)")
 dir=$(sed -n 's/.*indexed in \([^ ]*\) .*/\1/p' "$out/index.err")
 isize=$(cat "$dir"/*.db | wc -c)
 
-# --- filters, each in its own run of the reader on the indexed dump
-filter_ms() {   # filter_ms FILTER [ARGS]: the Enter that applies it, to its redraw
-	f=$1
-	shift
-	printf 'size 40 160\nwait-index\ntype f%s<Enter>\n' "$(printf '%s' "$f" | sed 's/</<lt>/g')" > "$out/filter.script"
-	for run in $(seq "$BENCH_RUNS"); do
-		PILCROW_SCRIPT=$out/filter.script PILCROW_TIMING=$out/times "$PILCROW" "$@" "$csv" > /dev/null
-		sort -g "$out/times" | tail -1
-	done | median | awk '{ printf "%.1f", $1 * 1000 }'
-}
-hits_ms() {     # the Tab that shows the hits: its first page
-	printf 'size 40 160\nwait-index\ntype f%s<Enter>\nkeys <Tab>\n' "$1" > "$out/hits.script"
-	for run in $(seq "$BENCH_RUNS"); do
-		PILCROW_SCRIPT=$out/hits.script PILCROW_TIMING=$out/times "$PILCROW" "$csv" > /dev/null
-		tail -1 "$out/times"
-	done | median | awk '{ printf "%.1f", $1 * 1000 }'
-}
-cli_ms() {      # cli_ms ARGS: a pilcrow for pipes, start to end
-	for run in $(seq "$BENCH_RUNS"); do
-		t0=$(now)
-		"$PILCROW" "$@" "$csv" > /dev/null
-		ms "$t0" "$(now)"
-		echo
-	done | median
-}
-key_ms() {      # key_ms KEYS: the slowest key of a script
-	printf 'size 40 160\nwait-index\n%s\n' "$1" > "$out/key.script"
-	for run in $(seq "$BENCH_RUNS"); do
-		PILCROW_SCRIPT=$out/key.script PILCROW_TIMING=$out/times "$PILCROW" "$csv" > /dev/null
-		sort -g "$out/times" | tail -1
-	done | median | awk '{ printf "%.1f", $1 * 1000 }'
-}
-
 # --- a second open: the saved list and the index
 printf 'size 40 160\nwait-index\n' > "$out/open.script"
 : > "$out/first"
