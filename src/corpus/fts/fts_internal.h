@@ -18,8 +18,9 @@
 
 /* 2: the saved list carries the checksum of its contents; 3: each shard
  * keeps its words in order (a prefix asked in pieces); 4: each row its
- * paragraph's markings (para=) */
-#define FTS_META_VERSION "pilcrow text index 4"
+ * paragraph's markings (para=); 5: the list saved with it holds each
+ * cable's people and offices (corpus_store.c's version 5) */
+#define FTS_META_VERSION "pilcrow text index 5"
 #define FTS_META_FAMILY "pilcrow text index "
 #define FTS_SHARDS_MAX 8
 
