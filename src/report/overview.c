@@ -198,6 +198,12 @@ static void year_rows(struct overview *o, const size_t *years, int first, int la
 
 void overview_make(struct overview *o, const struct corpus *c, const uint32_t *rows, size_t n, size_t top)
 {
+	overview_make_some(o, c, rows, n, top, true);
+}
+
+void overview_make_some(struct overview *o, const struct corpus *c, const uint32_t *rows, size_t n, size_t top,
+			bool people)
+{
 	static const unsigned caveat_bits[] = { CAVEAT_NOFORN, CAVEAT_FOUO, CAVEAT_ORCON, CAVEAT_PROPIN,
 						CAVEAT_NODIS, CAVEAT_EXDIS, CAVEAT_LIMDIS, CAVEAT_REL };
 	static const char *const who_field[WHO_COUNT] = { "signer", "classified-by", "addressee", "person" };
@@ -230,7 +236,8 @@ void overview_make(struct overview *o, const struct corpus *c, const uint32_t *r
 		tally_add(&origins, e->origin);
 		for (size_t k = 0; k < nt; k++)
 			tally_add(&tags, t[k]);
-		tally_people(who, c, rows[i]);
+		if (people)
+			tally_people(who, c, rows[i]);
 		if (e->level < LEVEL_COUNT)
 			levels[e->level]++;
 		for (size_t k = 0; k < 8; k++)

@@ -52,6 +52,10 @@ struct overview {
  * with runs of two or more empty years folded into one row.
  * overview_free() lets it go. */
 void overview_make(struct overview *o, const struct corpus *c, const uint32_t *rows, size_t n, size_t top);
+/* The same without the people facets (@people false): half the time on
+ * the whole corpus, for completion of the other fields. */
+void overview_make_some(struct overview *o, const struct corpus *c, const uint32_t *rows, size_t n, size_t top,
+			bool people);
 void overview_free(struct overview *o);
 
 /* The overview as text (bars of block characters, @width columns) or JSON. */

@@ -66,5 +66,7 @@ printf '%-66s %10s ms\n' "pilcrow --count of the $(wc -l < "$filters") filters a
 printf '%-66s %10s ms\n' "the overview of the whole corpus, people facets too (o)" "$(key_ms 'keys o')"
 printf '%-66s %10s ms\n' "completion: the first Tab after signer=KA (with counts)" \
 	"$(key_ms "$(printf 'keys f\ntype signer=KA<Tab>')")"
+printf '%-66s %10s ms\n' "completion: the first Tab after origin=R (no people counted)" \
+	"$(key_ms "$(printf 'keys f\ntype origin=R<Tab>')")"
 printf '\n%s: %s cables signed; %s is %s classifications; %s a person TAG of %s\n' "$signer" \
 	"$(count_of signers $((nsign / 2)))" "$classifier" "$(count_of classifiers 0)" "$person" "$(count_of people 0)"

@@ -59,14 +59,14 @@ filter_ms() {   # filter_ms FILTER [ARGS]: the Enter that applies it, to its red
 	shift
 	printf 'size 40 160\nwait-index\ntype f%s<Enter>\n' "$(printf '%s' "$f" | sed 's/</<lt>/g')" > "$out/filter.script"
 	for run in $(seq "$BENCH_RUNS"); do
-		PILCROW_SCRIPT=$out/filter.script PILCROW_TIMING=$out/times "$PILCROW" "$@" "$csv" > /dev/null
+		PILCROW_SCRIPT=$out/filter.script PILCROW_TIMING=$out/times "$PILCROW" --fresh "$@" "$csv" > /dev/null
 		sort -g "$out/times" | tail -1
 	done | median | awk '{ printf "%.1f", $1 * 1000 }'
 }
 hits_ms() {     # the Tab that shows the hits: its first page
 	printf 'size 40 160\nwait-index\ntype f%s<Enter>\nkeys <Tab>\n' "$1" > "$out/hits.script"
 	for run in $(seq "$BENCH_RUNS"); do
-		PILCROW_SCRIPT=$out/hits.script PILCROW_TIMING=$out/times "$PILCROW" "$csv" > /dev/null
+		PILCROW_SCRIPT=$out/hits.script PILCROW_TIMING=$out/times "$PILCROW" --fresh "$csv" > /dev/null
 		tail -1 "$out/times"
 	done | median | awk '{ printf "%.1f", $1 * 1000 }'
 }
@@ -81,7 +81,7 @@ cli_ms() {      # cli_ms ARGS: a pilcrow for pipes, start to end
 key_ms() {      # key_ms KEYS: the slowest key of a script
 	printf 'size 40 160\nwait-index\n%s\n' "$1" > "$out/key.script"
 	for run in $(seq "$BENCH_RUNS"); do
-		PILCROW_SCRIPT=$out/key.script PILCROW_TIMING=$out/times "$PILCROW" "$csv" > /dev/null
+		PILCROW_SCRIPT=$out/key.script PILCROW_TIMING=$out/times "$PILCROW" --fresh "$csv" > /dev/null
 		sort -g "$out/times" | tail -1
 	done | median | awk '{ printf "%.1f", $1 * 1000 }'
 }

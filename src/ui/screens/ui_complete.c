@@ -40,27 +40,43 @@ static bool name_starts(const char *name, const char *stem)
 	return false;
 }
 
-/* The overview of the list shown, kept while the list stays as it is. */
-static struct {
+/* The overview of the list shown, kept while the list stays as it is:
+ * without the people (@people false) or with them. */
+static struct list_counts {
 	struct overview ov;
 	double made_at;
 	size_t n;
 	bool made;
-} counts;
+} counts[2];
+
+static const struct overview *list_counts_of(struct ui *u, bool people)
+{
+	const struct clist *l = &u->list;
+	struct list_counts *k = &counts[people];
+
+	if (!k->made || k->made_at != l->made_at || k->n != l->n) {
+		if (k->made)
+			overview_free(&k->ov);
+		overview_make_some(&k->ov, u->corpus, l->rows, l->n, OVERVIEW_ALL, people);
+		k->made = true;
+		k->made_at = l->made_at;
+		k->n = l->n;
+	}
+	return &k->ov;
+}
 
 static const struct overview *list_counts(struct ui *u)
 {
-	const struct clist *l = &u->list;
+	return list_counts_of(u, false);
+}
 
-	if (!counts.made || counts.made_at != l->made_at || counts.n != l->n) {
-		if (counts.made)
-			overview_free(&counts.ov);
-		overview_make(&counts.ov, u->corpus, l->rows, l->n, OVERVIEW_ALL);
-		counts.made = true;
-		counts.made_at = l->made_at;
-		counts.n = l->n;
-	}
-	return &counts.ov;
+/* The people facet @w of the list shown. */
+static const struct facet *who_counts(struct ui *u, int w, size_t *n)
+{
+	const struct overview *o = list_counts_of(u, true);
+
+	*n = o->nwho[w];
+	return o->who[w];
 }
 
 struct cands {
@@ -141,16 +157,18 @@ size_t ui_filter_words(struct ui *u, const char *word, char ***cands, struct buf
 		facets(&c, field, list_counts(u)->levels, list_counts(u)->nlevels, stem, true);
 	} else if (strncasecmp(word, "caveat", 6) == 0) {
 		facets(&c, field, list_counts(u)->caveats, list_counts(u)->ncaveats, stem, true);
-	} else if (field_is(word, "signer")) {
-		names(&c, field, list_counts(u)->who[WHO_SIGNER], list_counts(u)->nwho[WHO_SIGNER], stem, true);
-	} else if (field_is(word, "classified-by")) {
-		names(&c, field, list_counts(u)->who[WHO_CLASSIFIER], list_counts(u)->nwho[WHO_CLASSIFIER], stem, true);
-	} else if (field_is(word, "person")) {
-		names(&c, field, list_counts(u)->who[WHO_PERSON], list_counts(u)->nwho[WHO_PERSON], stem, true);
+	} else if (field_is(word, "signer") || field_is(word, "classified-by") || field_is(word, "person")) {
+		int w = field_is(word, "signer") ? WHO_SIGNER : field_is(word, "person") ? WHO_PERSON : WHO_CLASSIFIER;
+		size_t n;
+		const struct facet *f = who_counts(u, w, &n);
+
+		names(&c, field, f, n, stem, true);
 	} else if (field_is(word, "addressee") || field_is(word, "to") || field_is(word, "info")) {
+		size_t n;
+		const struct facet *f = who_counts(u, WHO_ADDRESSEE, &n);
+
 		/* the counts are of TO and INFO together: shown for addressee= */
-		names(&c, field, list_counts(u)->who[WHO_ADDRESSEE], list_counts(u)->nwho[WHO_ADDRESSEE], stem,
-		      field_is(word, "addressee"));
+		names(&c, field, f, n, stem, field_is(word, "addressee"));
 	} else if (strncasecmp(word, "collection", 10) == 0) {
 		const char *const *names;
 		size_t n = ws_collections(u->v.ws, &names);
