@@ -127,9 +127,10 @@ static size_t tally_top(const struct tally *t, const struct corpus *c, struct fa
 	return n < most ? n : most;
 }
 
-/* The people and offices of entry @e into the tallies of the facets:
- * an office both TO and INFO of one cable counted once. */
-static void tally_people(struct tally *who, const struct corpus *c, size_t e)
+/* The people and offices of entry @e into the tallies of the facets
+ * @want asks (1 << WHO_...): an office both TO and INFO of one cable
+ * counted once. */
+static void tally_people(struct tally *who, const struct corpus *c, size_t e, unsigned want)
 {
 	const uint32_t *p;
 	size_t n = corpus_people(c, e, &p);
@@ -137,7 +138,11 @@ static void tally_people(struct tally *who, const struct corpus *c, size_t e)
 	for (size_t k = 0; k < n; k++) {
 		struct str v = str_c(corpus_str(c, p[k]));
 		bool twice = false;
+		int w = people_role(v) == ROLE_SIGNER ? WHO_SIGNER : people_role(v) == ROLE_CLASSIFIER ? WHO_CLASSIFIER
+			: people_role(v) == ROLE_PERSON ? WHO_PERSON : WHO_ADDRESSEE;
 
+		if (!(want >> w & 1))
+			continue;
 		switch (people_role(v)) {
 		case ROLE_SIGNER: tally_add(&who[WHO_SIGNER], p[k]); break;
 		case ROLE_CLASSIFIER: tally_add(&who[WHO_CLASSIFIER], p[k]); break;
@@ -198,11 +203,11 @@ static void year_rows(struct overview *o, const size_t *years, int first, int la
 
 void overview_make(struct overview *o, const struct corpus *c, const uint32_t *rows, size_t n, size_t top)
 {
-	overview_make_some(o, c, rows, n, top, true);
+	overview_make_some(o, c, rows, n, top, WHO_ALL);
 }
 
 void overview_make_some(struct overview *o, const struct corpus *c, const uint32_t *rows, size_t n, size_t top,
-			bool people)
+			unsigned people)
 {
 	static const unsigned caveat_bits[] = { CAVEAT_NOFORN, CAVEAT_FOUO, CAVEAT_ORCON, CAVEAT_PROPIN,
 						CAVEAT_NODIS, CAVEAT_EXDIS, CAVEAT_LIMDIS, CAVEAT_REL };
@@ -237,7 +242,7 @@ void overview_make_some(struct overview *o, const struct corpus *c, const uint32
 		for (size_t k = 0; k < nt; k++)
 			tally_add(&tags, t[k]);
 		if (people)
-			tally_people(who, c, rows[i]);
+			tally_people(who, c, rows[i], people);
 		if (e->level < LEVEL_COUNT)
 			levels[e->level]++;
 		for (size_t k = 0; k < 8; k++)

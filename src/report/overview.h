@@ -52,10 +52,11 @@ struct overview {
  * with runs of two or more empty years folded into one row.
  * overview_free() lets it go. */
 void overview_make(struct overview *o, const struct corpus *c, const uint32_t *rows, size_t n, size_t top);
-/* The same without the people facets (@people false): half the time on
- * the whole corpus, for completion of the other fields. */
+/* The same with only the people facets of @who (1 << WHO_SIGNER ...; 0:
+ * none): less than half the time on the whole corpus, for completion. */
+#define WHO_ALL ((1u << WHO_COUNT) - 1)
 void overview_make_some(struct overview *o, const struct corpus *c, const uint32_t *rows, size_t n, size_t top,
-			bool people);
+			unsigned who);
 void overview_free(struct overview *o);
 
 /* The overview as text (bars of block characters, @width columns) or JSON. */

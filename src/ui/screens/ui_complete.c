@@ -41,23 +41,26 @@ static bool name_starts(const char *name, const char *stem)
 }
 
 /* The overview of the list shown, kept while the list stays as it is:
- * without the people (@people false) or with them. */
+ * without the people, or with one facet of them (WHO_...). */
 static struct list_counts {
 	struct overview ov;
 	double made_at;
 	size_t n;
 	bool made;
+	int who;
 } counts[2];
 
-static const struct overview *list_counts_of(struct ui *u, bool people)
+/* @who: WHO_SIGNER ..., or -1 for no people */
+static const struct overview *list_counts_of(struct ui *u, int who)
 {
 	const struct clist *l = &u->list;
-	struct list_counts *k = &counts[people];
+	struct list_counts *k = &counts[who >= 0];
 
-	if (!k->made || k->made_at != l->made_at || k->n != l->n) {
+	if (!k->made || k->made_at != l->made_at || k->n != l->n || k->who != who) {
 		if (k->made)
 			overview_free(&k->ov);
-		overview_make_some(&k->ov, u->corpus, l->rows, l->n, OVERVIEW_ALL, people);
+		overview_make_some(&k->ov, u->corpus, l->rows, l->n, OVERVIEW_ALL, who >= 0 ? 1u << who : 0);
+		k->who = who;
 		k->made = true;
 		k->made_at = l->made_at;
 		k->n = l->n;
@@ -67,13 +70,13 @@ static const struct overview *list_counts_of(struct ui *u, bool people)
 
 static const struct overview *list_counts(struct ui *u)
 {
-	return list_counts_of(u, false);
+	return list_counts_of(u, -1);
 }
 
 /* The people facet @w of the list shown. */
 static const struct facet *who_counts(struct ui *u, int w, size_t *n)
 {
-	const struct overview *o = list_counts_of(u, true);
+	const struct overview *o = list_counts_of(u, w);
 
 	*n = o->nwho[w];
 	return o->who[w];
