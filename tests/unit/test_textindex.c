@@ -66,8 +66,13 @@ static int setup(void **state)
 	for (size_t i = 0; i < NTEXTS; i++) {
 		struct buf m = { 0 };
 
+		/* each text a cable of one paragraph (row 1), and its row 0 with
+		 * the levels of its paragraphs, as the builder makes them */
 		fts_marks_text(marks_of(i), &m);
-		assert_true(fts_shard_add(s, (int64_t)i * FTS_ROWS, text_row(str_c(texts[i]), &b), buf_str(&m)));
+		assert_true(fts_shard_add(s, (int64_t)i * FTS_ROWS + 1, text_row(str_c(texts[i]), &b), buf_str(&m)));
+		buf_clear(&m);
+		fts_union_text(marks_of(i), &m);
+		assert_true(fts_shard_add(s, (int64_t)i * FTS_ROWS, str_c(""), buf_str(&m)));
 		buf_free(&m);
 	}
 	assert_true(fts_shard_finish(s, err, sizeof(err)));
@@ -323,7 +328,9 @@ static void queries(void **state)
 
 		assert_true(cfilter_parse(&f, "para>=S para=S//NF|C", err, sizeof(err)));
 		assert_true(fts_para_query(&f.terms[0], q, sizeof(q)));
-		assert_string_equal(q, "m : (((lvs OR lvts)))");
+		assert_string_equal(q, "m : (((ulvs OR ulvts)))");   /* a row a cable: row 0's */
+		assert_true(fts_para_query(&f.terms[1], q, sizeof(q)));
+		assert_string_equal(q, "m : (((lvs) AND cvnoforn) OR ((lvc)))");   /* a caveat: the rows' */
 		assert_true(fts_row_condition(&f, q, sizeof(q)));
 		assert_string_equal(q, "m : (((lvs OR lvts))) AND m : (((lvs) AND cvnoforn) OR ((lvc)))");
 		cfilter_free(&f);

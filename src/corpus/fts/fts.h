@@ -92,8 +92,13 @@ bool fts_near_query(const char *words, int dist, char *out, size_t n);
 /* The markings of a row as the index keeps them, in its column m (a word
  * a level, "lvs", a word a caveat, "cvnoforn"), into @out. */
 void fts_marks_text(struct row_marks m, struct buf *out);
+/* Row 0's column m also holds the levels of all the cable's paragraphs
+ * ("ulvs ulvc"), appended to @out: a para= without caveats asks those, a
+ * row a cable, not the rows of every paragraph at the level. */
+void fts_union_text(struct row_marks m, struct buf *out);
 /* para= term @t as an FTS5 question on that column ("m : ((lvs OR lvts)
- * AND cvnoforn)"); false when no level can pass it. */
+ * AND cvnoforn)", or "m : ((ulvs OR ulvts))" without caveats); false when
+ * no level can pass it. */
 bool fts_para_query(const struct cf_term *t, char *out, size_t n);
 /* What every row holding the words must be, by the para= terms of @f that
  * must hold ("m : (...) AND m : (...)"; "" when none); false when one

@@ -46,6 +46,14 @@ static bool add_row(unsigned row, struct str text, void *ud)
 	struct worker *w = ud;
 
 	fts_marks_text(text_row_marks(w->cab, row), &w->marks);
+	if (row == 0) {
+		/* the levels of all the paragraphs (para= alone: fts_union_text) */
+		struct row_marks all = { 0, 0 };
+
+		for (unsigned r = 1; r < text_rows_count(w->cab); r++)
+			all.levels |= text_row_marks(w->cab, r).levels;
+		fts_union_text(all, &w->marks);
+	}
 	if (!fts_shard_add(w->shard, w->base + row, text, buf_str(&w->marks))) {
 		w->ok = false;
 		return false;

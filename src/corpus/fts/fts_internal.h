@@ -19,7 +19,8 @@
 /* 2: the saved list carries the checksum of its contents; 3: each shard
  * keeps its words in order (a prefix asked in pieces); 4: each row its
  * paragraph's markings (para=); 5: the list saved with it holds each
- * cable's people and offices (corpus_store.c's version 5) */
+ * cable's people and offices (corpus_store.c's version 5), and row 0 the
+ * levels of all the cable's paragraphs (para= alone) */
 #define FTS_META_VERSION "pilcrow text index 5"
 #define FTS_META_FAMILY "pilcrow text index "
 #define FTS_SHARDS_MAX 8

@@ -27,6 +27,8 @@ struct tterm {
 	bool whole;             /* near=, para=: asked whole, not an alternative at a time */
 	bool para;              /* para=: asked as it is */
 	bool negative;          /* it must not hold (-word, !=) */
+	bool implied;           /* para=: held by every cable the words' rows give
+				 * (they stand in such a paragraph): not asked */
 	bool answered;
 };
 
@@ -281,7 +283,13 @@ static void *job_run(void *ud)
 		fts_shards_hold(ti, true);
 	}
 	for (size_t i = 0; ti && i < j->nterms && !atomic_load(&j->cancel); i++) {
-		enum fts_result r = ask_term(j, ti, &j->terms[i]);
+		enum fts_result r = j->terms[i].implied ? FTS_OK : ask_term(j, ti, &j->terms[i]);
+
+		if (r == FTS_OK && j->terms[i].implied) {
+			j->terms[i].answered = true;
+			j->answered[j->terms[i].index] = true;
+			continue;
+		}
 
 		if (r == FTS_OK) {
 			j->terms[i].answered = true;
@@ -347,6 +355,18 @@ struct fts_job *fts_ask(struct corpus *c, const struct cfilter *f, bool scores)
 	if (!j->nterms) {
 		job_free(j);
 		return NULL;
+	}
+	/* para>=S iran: a cable with Iran in a SECRET paragraph has a SECRET
+	 * paragraph, so the para= terms the words stand under need no question
+	 * of their own (on the whole dump, the rows of every SECRET paragraph) */
+	for (size_t i = 0; j->cond && i < j->nterms; i++) {
+		const struct cf_term *t = &f->terms[j->terms[i].index];
+
+		if (!j->terms[i].para || t->negate || t->op == CF_NE)
+			continue;
+		for (size_t k = 0; k < j->nterms; k++)
+			if (!j->terms[k].para && !j->terms[k].negative)
+				j->terms[i].implied = true;
 	}
 	j->n = c->n;
 	j->scores = scores;

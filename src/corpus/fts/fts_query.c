@@ -104,12 +104,19 @@ bool fts_near_query(const char *words, int dist, char *out, size_t n)
 	return ok;
 }
 
-/* The word of level @l, and of caveat @bit, in the column m. */
-static void level_word(struct buf *b, int l)
+/* The word of level @l (after @prefix: "u" for a cable's paragraphs
+ * together), and of caveat @bit, in the column m. */
+static void level_word_of(struct buf *b, const char *prefix, int l)
 {
+	buf_adds(b, prefix);
 	buf_adds(b, "lv");
 	for (const char *p = level_abbrev((enum level)l); *p; p++)
 		buf_addc(b, (char)(*p | 0x20));
+}
+
+static void level_word(struct buf *b, int l)
+{
+	level_word_of(b, "", l);
 }
 
 static void caveat_word(struct buf *b, unsigned bit)
@@ -139,9 +146,21 @@ void fts_marks_text(struct row_marks m, struct buf *out)
 	out->n--;
 }
 
+void fts_union_text(struct row_marks m, struct buf *out)
+{
+	for (int l = LEVEL_U; l < LEVEL_COUNT; l++)
+		if (m.levels >> l & 1) {
+			if (out->n)
+				buf_addc(out, ' ');
+			level_word_of(out, "u", l);
+		}
+}
+
 /* para= term @t as a question on the column m: each alternative its
- * levels ORed, and its caveats; the alternatives ORed. */
-static bool para_query(const struct cf_term *t, struct buf *out)
+ * levels ORed, and its caveats; the alternatives ORed.  @whole: of the
+ * cable's paragraphs together (row 0's words), when no alternative has a
+ * caveat (a caveat must be of the paragraph of the level). */
+static bool para_query(const struct cf_term *t, struct buf *out, bool whole)
 {
 	enum cf_op op = t->op == CF_NE ? CF_EQ : t->op;
 
@@ -159,7 +178,7 @@ static bool para_query(const struct cf_term *t, struct buf *out)
 				continue;
 			if (levels++)
 				buf_adds(out, " OR ");
-			level_word(out, l);
+			level_word_of(out, whole ? "u" : "", l);
 		}
 		if (!levels)
 			return false;   /* para>TS: no level is */
@@ -178,10 +197,12 @@ static bool para_query(const struct cf_term *t, struct buf *out)
 bool fts_para_query(const struct cf_term *t, char *out, size_t n)
 {
 	struct buf q = { 0 };
-	bool ok;
+	bool ok, whole = true;
 
+	for (size_t k = 0; k < t->nalt; k++)
+		whole = whole && !t->alt[k].caveat;
 	buf_adds(&q, "m : ");
-	ok = para_query(t, &q) && q.n < n;
+	ok = para_query(t, &q, whole) && q.n < n;
 	if (ok)
 		snprintf(out, n, "%.*s", (int)q.n, q.p);
 	buf_free(&q);
@@ -199,7 +220,7 @@ bool fts_row_condition(const struct cfilter *f, char *out, size_t n)
 		if (t->field != CF_PARA || t->negate || t->op == CF_NE)
 			continue;
 		buf_adds(&q, q.n ? " AND m : " : "m : ");
-		ok = para_query(t, &q);
+		ok = para_query(t, &q, false);
 	}
 	ok = ok && q.n < n;
 	if (ok)
