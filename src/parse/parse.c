@@ -476,6 +476,20 @@ static struct str first_body_line(const struct parser *p)
 	return STR_NULL;
 }
 
+/* Does a line of the body's first block (its lines to the first blank
+ * one, eight at most) hold @word? */
+static bool first_block_has(const struct parser *p, const char *word)
+{
+	size_t i = p->body_start, seen = 0;
+
+	while (i < p->nlines && (line_blank(p, i) || is_page_break(line_str(p, i), p->station)))
+		i++;
+	for (; i < p->nlines && seen < 8 && !line_blank(p, i); i++, seen++)
+		if (str_ifind(line_str(p, i), word) >= 0)
+			return true;
+	return false;
+}
+
 /* "1. (U) CLASSIFIED BY ...": older cables put it in the first paragraph,
  * which the body's parse has read. */
 static void first_para_classby(struct parser *p)
@@ -504,9 +518,10 @@ static void list_body(struct parser *p, enum parse_mode mode)
 {
 	struct cable *c = p->c;
 
-	/* the gate is wider than the rule ("1.(U) Classified by" as well):
-	 * first_para_classby() decides as for the whole cable */
-	if ((!c->classified_by.text.n || !c->reasons.text.n) && str_ifind(first_body_line(p), "CLASSIFIED BY") >= 0) {
+	/* the gate is wider than the rule ("1.(U) Classified by", "1. (C)"
+	 * alone on its line): first_para_classby() decides as for the whole
+	 * cable */
+	if ((!c->classified_by.text.n || !c->reasons.text.n) && first_block_has(p, "CLASSIFIED")) {
 		p->no_tail = mode == PARSE_LIST_HEAD;
 		parse_body(p);
 		first_para_classby(p);

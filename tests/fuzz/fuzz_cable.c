@@ -1,7 +1,9 @@
 /* fuzz_cable.c -- the cable parser on any bytes, as a plain-text file would
  * bring them: decoded to UTF-8, parsed, written as JSON and as text.  The
  * JSON must hold no raw control character, the text none but newlines and
- * page breaks. */
+ * page breaks.  The list index's parse of the whole text gives the same
+ * people and offices as the whole parse; of its start and its end, values
+ * of the same form. */
 #include "config.h"
 #include "fuzz.h"
 
@@ -11,7 +13,58 @@
 #include "doc/cable.h"
 #include "source/decode.h"
 #include "doc/export.h"
+#include "doc/people.h"
 #include "parse/parse.h"
+
+static void joined(struct str v, void *ud)
+{
+	struct buf *b = ud;
+
+	FUZZ_ASSERT(v.n > 2 && v.p[1] == ':' && !memchr(v.p, '\0', v.n));
+	buf_add(b, v.p, v.n);
+	buf_addc(b, '\n');
+}
+
+/* @s cut to at most @n bytes at a character's start: from its start
+ * (@from_end false) or its end. */
+static struct str cut(struct str s, size_t n, bool from_end)
+{
+	if (s.n <= n)
+		return s;
+	if (!from_end) {
+		while (n > 0 && ((unsigned char)s.p[n] & 0xC0) == 0x80)
+			n--;
+		return str_make(s.p, n);
+	}
+	{
+		size_t at = s.n - n;
+
+		while (at < s.n && ((unsigned char)s.p[at] & 0xC0) == 0x80)
+			at++;
+		return str_make(s.p + at, s.n - at);
+	}
+}
+
+/* The people of the list's parse against the whole parse's (in @whole). */
+static void list_people(struct str text, const struct record_meta *meta, const struct buf *whole)
+{
+	struct cable l;
+	struct buf got = { NULL, 0, 0 }, scratch = { NULL, 0, 0 };
+	struct str head = cut(text, 3072, false);
+	bool more;
+
+	cable_init(&l);
+	if (parse_cable_list(&l, head, head.n == text.n, meta, &more)) {
+		if (head.n < text.n)
+			parse_cable_tail(&l, cut(text, 2048, true), true);
+		people_each(&l, &scratch, joined, &got);
+		if (head.n == text.n)
+			FUZZ_ASSERT(got.n == whole->n && (!got.n || memcmp(got.p, whole->p, got.n) == 0));
+	}
+	cable_free(&l);
+	buf_free(&got);
+	buf_free(&scratch);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -31,6 +84,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	meta.length = size;
 	cable_init(&c);
 	if (parse_cable(&c, text, &meta)) {
+		struct buf people = { NULL, 0, 0 }, scratch = { NULL, 0, 0 };
+
+		people_each(&c, &scratch, joined, &people);
+		list_people(text, &meta, &people);
+		buf_free(&people);
+		buf_free(&scratch);
 		export_json(&out, &c);
 		FUZZ_ASSERT(out.n && out.p[out.n - 1] == '\n');
 		FUZZ_ASSERT(fuzz_is_safe(str_make(out.p, out.n - 1), ""));
