@@ -90,7 +90,7 @@ static void file_name_id(struct parser *p, const struct record_meta *m)
 	p->file_id[0] = '\0';
 	while (base.n && (slash = memchr(base.p, '/', base.n)))
 		base = str_make(slash + 1, base.n - (size_t)(slash + 1 - base.p));
-	dot = memchr(base.p, '.', base.n);
+	dot = base.n ? memchr(base.p, '.', base.n) : NULL;   /* a record may come with no path */
 	if (dot)
 		base.n = (size_t)(dot - base.p);
 	if (base.n < 5 || base.n >= ID_MAX || !is_digit((unsigned char)base.p[0]))

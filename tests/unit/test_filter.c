@@ -303,6 +303,7 @@ static bool cable_passes(const char *filter)
 
 	if (!parsed) {
 		memset(&m, 0, sizeof(m));
+		m.path = str_c("people.txt");
 		cable_init(&c);
 		assert_true(parse_cable(&c, str_c(people_text), &m));
 		parsed = true;
@@ -337,6 +338,7 @@ static void people(void **state)
 	assert_true(str_eq_c(people_plain_name(str_c(" Popper. "), &b), "POPPER"));
 	/* the values of a cable, role first, each once */
 	memset(&m, 0, sizeof(m));
+	m.path = str_c("people.txt");
 	cable_init(&c);
 	assert_true(parse_cable(&c, str_c(people_text), &m));
 	people_each(&c, &b, each_value, &all);
