@@ -84,6 +84,7 @@ static void usage(FILE *f)
 		   "  para=S para>=C para=S//NF (a paragraph at that marking; words must stand in one)\n"
 		   "  signer=NAME classified-by=WORDS person=NAME (person TAGS) from=POST to=POST\n"
 		   "  info=POST addressee=POST (TO or INFO) (names as words, any order: to=USUN)\n"
+		   "  serial=ROME:3900..3950 serial=ROME:3933 (a post's serials, in any year)\n"
 		   "  sort=date|id|origin|level|relevance (the order; relevance: by the text index)\n"
 		   "  marked noted opened !opened collection=NAME (your marks, notes, reading)\n"
 		   "  note=WORDS note~REGEX (the cables whose notes, yours, hold them)\n"

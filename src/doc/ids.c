@@ -129,8 +129,7 @@ int id_year(const char *id)
 	return -1;
 }
 
-/* The serial of a canonical id as a number ("04ROME3933" -> 3933), or -1. */
-static long id_serial(const char *id)
+long id_serial(const char *id)
 {
 	size_t n = strlen(id), b = n;
 	long v = 0;

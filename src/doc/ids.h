@@ -26,6 +26,9 @@ struct str id_station(const char *id);
 /* Two-digit year of a canonical id, or -1. */
 int id_year(const char *id);
 
+/* The serial of a canonical id as a number ("04ROME3933" -> 3933), or -1. */
+long id_serial(const char *id);
+
 /* Orders canonical ids by year (66-99 before 00-10), station, then serial
  * as a number: 05ROME318 before 05ROME1029.  Ids of another shape go last. */
 int id_compare(const char *a, const char *b);

@@ -238,6 +238,15 @@ static bool alt_match(const struct cf_term *t, const struct cf_alt *a, const str
 		return false;
 	case CF_ID:
 		return str_ieq(s->id, a->value);
+	case CF_SERIAL: {
+		char id[ID_MAX];
+		long serial;
+
+		snprintf(id, sizeof(id), "%.*s", (int)MIN(s->id.n, sizeof(id) - 1), s->id.p ? s->id.p : "");
+		serial = id_serial(id);
+		return serial >= 0 && (uint32_t)serial >= a->date_lo && (uint32_t)serial <= a->date_hi &&
+		       (!a->value[0] || str_ieq(id_station(id), a->value));
+	}
 	case CF_CITES:
 		for (size_t i = 0; i < s->nrefs; i++)
 			if (str_ieq(s->refs[i], a->value))

@@ -12,6 +12,8 @@
  *   signer=NAME  classified-by=WORDS  from=POST  to=POST  info=POST
  *   addressee=POST  person=NAME  (people.h: who signed, who classified,
  *   the FM line, the action and info addressees, either, person TAGS)
+ *   serial=ROME:3900..3950  serial=ROME:3933  serial=3900..3950  (the
+ *   serial of the id, a number, of that post in any year)
  *
  * Terms are separated by blanks and must all hold; ! or - before a term
  * negates it.  A value with blanks is quoted ("..." or '...'); | separates
@@ -58,7 +60,7 @@ bool sort_key_parse(const char *v, enum sort_key *key);
 
 enum cf_field { CF_LEVEL, CF_CAVEAT, CF_ORIGIN, CF_TAG, CF_DATE, CF_ID, CF_SUBJECT, CF_TEXT, CF_CITES,
 		CF_CITED_BY, CF_NEAR, CF_PARA, CF_SIGNER, CF_CLASSIFIED_BY, CF_FROM, CF_TO, CF_INFO, CF_ADDRESSEE,
-		CF_PERSON, CF_SORT, CF_MARKED, CF_NOTED, CF_OPENED, CF_COLLECTION, CF_NOTE };
+		CF_PERSON, CF_SERIAL, CF_SORT, CF_MARKED, CF_NOTED, CF_OPENED, CF_COLLECTION, CF_NOTE };
 
 /* Is @f one of the people and offices a cable names (people.h)? */
 static inline bool cf_people_field(enum cf_field f)
@@ -74,7 +76,8 @@ struct cf_alt {
 	char *value;            /* upper-cased for the fields that ignore case */
 	int level;              /* CF_LEVEL, CF_PARA (LEVEL_NONE: any level) */
 	unsigned caveat;        /* CF_CAVEAT; CF_PARA: every caveat it must have */
-	uint32_t date_lo, date_hi; /* CF_DATE: the value as a range of minutes */
+	uint32_t date_lo, date_hi; /* CF_DATE: the value as a range of minutes;
+				    * CF_SERIAL: the serials from, to */
 	size_t words;           /* the people fields: its words' searches in near */
 };
 

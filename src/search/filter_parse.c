@@ -26,11 +26,11 @@ static const struct {
 	{ "cites", CF_CITES }, { "cited-by", CF_CITED_BY }, { "near", CF_NEAR }, { "sort", CF_SORT },
 	{ "collection", CF_COLLECTION }, { "note", CF_NOTE }, { "para", CF_PARA }, { "signer", CF_SIGNER },
 	{ "classified-by", CF_CLASSIFIED_BY }, { "from", CF_FROM }, { "to", CF_TO }, { "info", CF_INFO },
-	{ "addressee", CF_ADDRESSEE }, { "person", CF_PERSON },
+	{ "addressee", CF_ADDRESSEE }, { "person", CF_PERSON }, { "serial", CF_SERIAL },
 };
 
 #define FIELD_NAMES "level caveat origin tag date id subject text cites cited-by near para signer classified-by " \
-	"from to info addressee person sort collection note"
+	"from to info addressee person serial sort collection note"
 
 /* The terms that are a word alone: what the reader did with a cable. */
 static const struct {
@@ -145,6 +145,44 @@ static bool read_value(const char **p, char *value, size_t size, bool *quoted, c
 	return true;
 }
 
+/* A number of at most 9 digits at *@p, into *@out. */
+static bool serial_number(const char **p, uint32_t *out)
+{
+	const char *s = *p;
+	uint32_t v = 0;
+
+	while (*s >= '0' && *s <= '9' && s - *p < 9)
+		v = v * 10 + (uint32_t)(*s++ - '0');
+	if (s == *p || (*s >= '0' && *s <= '9'))
+		return false;
+	*out = v;
+	*p = s;
+	return true;
+}
+
+/* serial=ROME:3900..3950, serial=ROME:3933, serial=3900..3950: the post
+ * (its key, as ids write it, into a->value later; "" for any) and the
+ * serials from and to. */
+static bool serial_range(const char *v, struct cf_alt *a, char *err, size_t errsize)
+{
+	const char *colon = strchr(v, ':'), *p = colon ? colon + 1 : v;
+
+	if (!serial_number(&p, &a->date_lo))
+		goto bad;
+	a->date_hi = a->date_lo;
+	if (p[0] == '.' && p[1] == '.') {
+		p += 2;
+		if (!serial_number(&p, &a->date_hi))
+			goto bad;
+	}
+	if (*p || a->date_hi < a->date_lo)
+		goto bad;
+	return true;
+bad:
+	snprintf(err, errsize, "'%s' is not a post's serials (serial=ROME:3900..3950, serial=ROME:3933)", v);
+	return false;
+}
+
 /* One alternative of a field's value, checked and made ready. */
 static bool read_alt(struct cf_term *t, const char *name, char *v, char *err, size_t errsize)
 {
@@ -182,13 +220,23 @@ static bool read_alt(struct cf_term *t, const char *name, char *v, char *err, si
 				 "unknown caveat '%s' (caveats: NOFORN FOUO ORCON PROPIN NODIS EXDIS LIMDIS REL)", v);
 			return false;
 		}
+	} else if (t->field == CF_SERIAL) {
+		if (!serial_range(v, a, err, errsize))
+			return false;
 	} else if (t->field == CF_DATE) {
 		if (!minutes_range(v, &a->date_lo, &a->date_hi)) {
 			snprintf(err, errsize, "'%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", v);
 			return false;
 		}
 	}
-	if (t->field == CF_CITES || t->field == CF_CITED_BY) {
+	if (t->field == CF_SERIAL) {
+		/* the post as ids write it ("HO CHI MINH CITY" is HOCHIMINHCITY) */
+		const char *colon = strchr(v, ':');
+		char key[64];
+
+		station_key(str_make(v, colon ? (size_t)(colon - v) : 0), key, sizeof(key));
+		a->value = xstrdup(key);
+	} else if (t->field == CF_CITES || t->field == CF_CITED_BY) {
 		char id[ID_MAX], up[ID_MAX];
 		size_t k = 0;
 		bool odd;

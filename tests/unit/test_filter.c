@@ -60,6 +60,11 @@ static void malformed_filters(void **state)
 	assert_non_null(strstr(error_of("caveat=SECRETISH"), "unknown caveat"));
 	assert_non_null(strstr(error_of("=S"), "neither a word"));
 	assert_non_null(strstr(error_of("level>=S ???"), "neither a word"));
+	assert_non_null(strstr(error_of("serial=ROME:50..40"), "not a post's serials"));
+	assert_non_null(strstr(error_of("serial=ROME"), "not a post's serials"));
+	assert_non_null(strstr(error_of("serial=ROME:1..x"), "not a post's serials"));
+	assert_non_null(strstr(error_of("serial=ROME:1234567890"), "not a post's serials"));
+	assert_non_null(strstr(error_of("serial>ROME:1"), "cannot be compared"));
 	/* an unknown field names the nearest one */
 	assert_non_null(strstr(error_of("subjct=Iran"), "did you mean 'subject'?"));
 	assert_non_null(strstr(error_of("tags=PREL"), "did you mean 'tag'?"));
@@ -194,6 +199,14 @@ static void matching(void **state)
 	assert_true(matches("-keen*ly keen*"));
 	assert_true(matches("level>=C tag=PREL origin=ROME date=2004"));
 	assert_false(matches("level>=C tag=PREL origin=PARIS"));
+	/* the serial of the id, as a number, of the post in any year */
+	assert_true(matches("serial=ROME:3933"));
+	assert_true(matches("serial=rome:3900..3950 serial=3933 serial=1..4000"));
+	assert_true(matches("serial=PARIS:3933|ROME:3000..3999"));
+	assert_false(matches("serial=PARIS:3933"));
+	assert_false(matches("serial=ROME:3934..3950"));
+	assert_false(matches("serial=ROME:1..3932"));
+	assert_true(matches("!serial=ROME:1..3932"));
 }
 
 /* The matching rules on a text, as a filter term and as a search. */

@@ -206,7 +206,8 @@ static bool entry_passes(struct corpus *c, const struct cfilter *f, const struct
 		s.origin = str_c(corpus_str(c, e->origin));
 		s.origin_name = str_c(corpus_str(c, e->origin_name));
 	}
-	if (need & ((1u << CF_ID) | (1u << CF_CITED_BY) | (1u << CF_MARKED) | (1u << CF_NOTED) | (1u << CF_OPENED) |
+	if (need & ((1u << CF_ID) | (1u << CF_SERIAL) | (1u << CF_CITED_BY) | (1u << CF_MARKED) | (1u << CF_NOTED) |
+		    (1u << CF_OPENED) |
 		    (1u << CF_COLLECTION) | (1u << CF_NOTE)))
 		s.id = str_c(corpus_str(c, e->id));
 	if (need & (1u << CF_SUBJECT))
