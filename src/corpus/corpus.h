@@ -79,6 +79,18 @@ long corpus_find(const struct corpus *c, const char *id);
  * else -1. */
 long corpus_ref_target(const struct corpus *c, size_t citing, const char *ref, bool *moved);
 
+/* The cables around entry @i (corpus_near.c): of the same post (the
+ * station of its id), the @k before it and the @k after it by year, then
+ * serial as a number (the nearest first); its other cables of the same
+ * day (by id); the other records of its id (the sections of a telegram
+ * given apart).  Empty for an id without a post and a serial. */
+struct neighbours {
+	uint32_t *before, *after, *day, *same_id;
+	size_t nbefore, nafter, nday, nsame;
+};
+void corpus_neighbours(const struct corpus *c, size_t i, size_t k, struct neighbours *out);
+void neighbours_free(struct neighbours *n);
+
 /* The entries that cite entry @i (built once the index is complete). */
 size_t corpus_cited_by(const struct corpus *c, size_t i, const uint32_t **list);
 
