@@ -54,6 +54,12 @@ void corpus_neighbours(const struct corpus *c, size_t i, size_t k, struct neighb
 			continue;
 		}
 		other = corpus_str(c, c->e[e].id);
+		/* "09ROME12": the station after the year, a digit after it (the
+		 * usual shape, looked at without measuring the id) */
+		if (is_digit((unsigned char)other[0]) && is_digit((unsigned char)other[1]) &&
+		    !is_digit((unsigned char)other[2]) &&
+		    (strncmp(other + 2, station.p, station.n) != 0 || !is_digit((unsigned char)other[2 + station.n])))
+			continue;
 		st = id_station(other);
 		if (st.n != station.n || memcmp(st.p, station.p, st.n) != 0 || id_serial(other) < 0)
 			continue;
