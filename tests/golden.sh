@@ -54,6 +54,26 @@ for f in 'signer=Bordonaro|porter' 'addressee=washdc' 'classified-by=ambassador'
 	check "--json --filter '$f' writes as many cables as --count counts" \
 		[ "$(wc -l < "$tmp/ids")" = "$(awk -F '\t' -v f="$f" '$2 == f { print $1 }' tests/golden/count/people.tsv)" ]
 done
+# --thread: the tree of what a cable cites and what cites it, as text and
+# JSON: a REF not in the inputs, a fan of 14 replies a row a post, a cable
+# that cites itself drawn once more and not followed; thread= lists it
+for id in 06STATE100 06ROME20 06ROME500; do
+	run_pilcrow "$tmp/out" "$tmp/err" --thread "$id" tests/golden/thread/threads.csv
+	check "--thread $id exits 0 ($(head -c 200 "$tmp/err"))" [ "$rc" -eq 0 ]
+	compare_golden "$tmp/out" "tests/golden/thread/$id.text" "--thread $id"
+	run_pilcrow "$tmp/out" "$tmp/err" --json --thread "$id" tests/golden/thread/threads.csv
+	compare_golden "$tmp/out" "tests/golden/thread/$id.json" "--json --thread $id"
+	check "--json --thread $id: its edges join its nodes" \
+		[ "$(jq -r '([.nodes[].id] | sort | unique) as $n | [.edges[] | .from, .to] | unique | map(select(. as $e | $n | index($e) | not)) | length' "$tmp/out")" = 0 ]
+	run_pilcrow "$tmp/out" "$tmp/err" --json --filter "thread=$id" tests/golden/thread/threads.csv
+	check "thread=$id lists the cables --thread shows" \
+		[ "$(jq -r .id "$tmp/out" | sort | tr '\n' ' ')" = "$(jq -r '.nodes[] | select(.in_inputs) | .id' "tests/golden/thread/$id.json" | sort | tr '\n' ' ')" ]
+done
+run_pilcrow "$tmp/out" "$tmp/err" --thread 06NOSUCH1 tests/golden/thread/threads.csv
+check "--thread of a cable not read: status 1 ($rc)" [ "$rc" -eq 1 ]
+check "--thread of a cable not read: said" grep -q "no cable 06NOSUCH1 in what was read" "$tmp/err"
+run_pilcrow "$tmp/out" "$tmp/err" --thread 06ROME20 --text tests/golden/thread/threads.csv
+check "--thread with --text: bad usage, status 2" [ "$rc" -eq 2 ]
 run_pilcrow "$tmp/out" "$tmp/err" --no-index --count - data/cables < tests/golden/count/filters.txt
 check "--count - reads standard input" cmp -s "$tmp/out" tests/golden/count/filters.tsv
 printf 'origin=ROME\n' > "$tmp/one.txt"

@@ -30,6 +30,8 @@ struct opts {
 	const char *count_file;   /* --count: a filter a line */
 	const char *import_ids;   /* --import-ids: an id a line, into --collection */
 	const char *search;       /* --search: a saved search's name */
+	const char *thread;       /* --thread: a cable's id, canonical (in threadbuf) */
+	char threadbuf[ID_MAX];
 	char *search_filter;      /* then: its filter, --filter's terms after */
 	bool csv;                 /* --format csv */
 	size_t top;               /* --stats --top N (0: the default; all: every one) */
@@ -51,6 +53,8 @@ int run_index(char *const *paths, size_t n);
 int run_stats(const struct opts *o, char *const *paths, size_t n);
 int run_count(const struct opts *o, char *const *paths, size_t n);
 int run_import_ids(const struct opts *o, char *const *paths, size_t n);
+/* --thread ID (cli_thread.c) */
+int run_thread(const struct opts *o, char *const *paths, size_t n);
 /* --export ids without a collection: the cables the filter lists */
 int cli_export_listed_ids(const struct opts *o, char *const *paths, size_t n);
 

@@ -24,7 +24,8 @@
 #include "cli/cli.h"
 
 /* Options with no letter of their own. */
-enum { OPT_FRESH = 256, OPT_CITE, OPT_COLLECTION, OPT_DUMP_CONFIG, OPT_COUNT, OPT_FORMAT, OPT_TOP, OPT_IMPORT_IDS, OPT_SEARCH };
+enum { OPT_FRESH = 256, OPT_CITE, OPT_COLLECTION, OPT_DUMP_CONFIG, OPT_COUNT, OPT_FORMAT, OPT_TOP, OPT_IMPORT_IDS, OPT_SEARCH,
+       OPT_THREAD };
 
 /* The command-line options: one row each, the single source for parsing
  * and for --help. */
@@ -44,6 +45,7 @@ enum { OPT_FRESH = 256, OPT_CITE, OPT_COLLECTION, OPT_DUMP_CONFIG, OPT_COUNT, OP
 	X("no-mouse", no_argument, 'M', NULL, "reader: do not take the mouse") \
 	X("fresh", no_argument, OPT_FRESH, NULL, "reader: start clean, not at the cable, filter and order left last time") \
 	X("cite", no_argument, OPT_CITE, NULL, "--text: each cable's citation before its text") \
+	X("thread", required_argument, OPT_THREAD, "ID", "print the thread of cable ID: what it cites and what cites it, as a tree (--json: its nodes and edges)") \
 	X("count", required_argument, OPT_COUNT, "FILE", "count the cables each filter of FILE passes, a filter a line (-: standard input)") \
 	X("format", required_argument, OPT_FORMAT, "FORMAT", "--count: tsv (COUNT<TAB>FILTER, the default) or csv (with a header row)") \
 	X("export", required_argument, 'e', "FORMAT", "write the marks and notes: markdown, csl-json, bibtex, text, jsonl") \
@@ -85,6 +87,7 @@ static void usage(FILE *f)
 		   "  signer=NAME classified-by=WORDS person=NAME (person TAGS) from=POST to=POST\n"
 		   "  info=POST addressee=POST (TO or INFO) (names as words, any order: to=USUN)\n"
 		   "  serial=ROME:3900..3950 serial=ROME:3933 (a post's serials, in any year)\n"
+		   "  thread=ID (the cables of ID's thread, as --thread draws it)\n"
 		   "  sort=date|id|origin|level|relevance (the order; relevance: by the text index)\n"
 		   "  marked noted opened !opened collection=NAME (your marks, notes, reading)\n"
 		   "  note=WORDS note~REGEX (the cables whose notes, yours, hold them)\n"
@@ -232,12 +235,17 @@ static int ready(struct opts *o)
 		fprintf(stderr, "pilcrow: --count goes alone: each line of its file is a filter\n");
 		return 2;
 	}
+	if (o->thread && (o->stats || o->grep || o->export_fmt || o->index || o->filter_text || o->count_file ||
+			  o->mode == MODE_TEXT || o->id)) {
+		fprintf(stderr, "pilcrow: --thread goes alone, or with --json\n");
+		return 2;
+	}
 	if (o->stats && (o->grep || o->mode == MODE_TEXT)) {
 		fprintf(stderr, "pilcrow: --stats goes alone, or with --json and --filter\n");
 		return 2;
 	}
 	/* the reader needs a terminal to draw on; a pipe gets --text */
-	if (o->mode == MODE_READER && !o->stats && !(isatty(STDOUT_FILENO) || getenv("PILCROW_SCRIPT")))
+	if (o->mode == MODE_READER && !o->stats && !o->thread && !(isatty(STDOUT_FILENO) || getenv("PILCROW_SCRIPT")))
 		o->mode = MODE_TEXT;
 	return -1;
 }
@@ -259,7 +267,8 @@ static int checked_value(struct opts *o, int ch)
 		o->width = (int)w;
 		break;
 	}
-	case 'i': {
+	case 'i':
+	case OPT_THREAD: {
 		char up[ID_MAX];
 		size_t k = 0;
 		bool odd;
@@ -268,8 +277,13 @@ static int checked_value(struct opts *o, int ch)
 		for (; optarg[k] && k + 1 < sizeof(up); k++)
 			up[k] = (char)to_upper((unsigned char)optarg[k]);
 		up[k] = '\0';
-		id_canonical(str_c(up), o->idbuf, &odd);
-		o->id = o->idbuf;
+		if (ch == 'i') {
+			id_canonical(str_c(up), o->idbuf, &odd);
+			o->id = o->idbuf;
+		} else {
+			id_canonical(str_c(up), o->threadbuf, &odd);
+			o->thread = o->threadbuf;
+		}
 		break;
 	}
 	case OPT_TOP: {

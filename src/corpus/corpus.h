@@ -91,6 +91,37 @@ struct neighbours {
 void corpus_neighbours(const struct corpus *c, size_t i, size_t k, struct neighbours *out);
 void neighbours_free(struct neighbours *n);
 
+/* A cable's thread (corpus_thread.c): the cable (node 0), then what it
+ * cites (nodes root_cites to root_cited: depth -1, -2 ...), then what
+ * cites it (from root_cited: depth 1, 2 ...), each node's children right
+ * after it, @depth levels each way at most and @most cables in all.  A
+ * REF the corpus does not hold is a node of entry -1 (@ref its id); a
+ * cable met again is a node (again) not followed; @more: it has links
+ * past the bounds.  The cited-by side needs the index complete. */
+struct thread_node {
+	long entry;              /* -1: not in the corpus */
+	uint32_t ref;            /* entry -1: the id as cited (a pool offset) */
+	int depth;               /* < 0: cited; > 0: citing; 0: the cable */
+	long parent;             /* the node it hangs from, -1 for node 0 */
+	bool again;              /* a node before is this cable: not followed */
+	bool more;               /* links past the depth or the size */
+};
+
+struct thread {
+	struct thread_node *n;
+	size_t nn, cap;
+	size_t root_cites, root_cited;   /* where each branch starts in @n */
+	size_t cables;           /* distinct cables of the corpus in it */
+	int depth;
+	bool cut;                /* some node has links past the bounds */
+};
+
+#define THREAD_DEPTH 3
+#define THREAD_MOST 500
+
+void corpus_thread(const struct corpus *c, size_t i, int depth, size_t most, struct thread *t);
+void thread_free(struct thread *t);
+
 /* The entries that cite entry @i (built once the index is complete). */
 size_t corpus_cited_by(const struct corpus *c, size_t i, const uint32_t **list);
 
@@ -133,6 +164,8 @@ struct cquery {
 	bool planned, text;      /* text: some term is still to be read in the cables */
 	unsigned fields;         /* the fields the filter looks at (1 << enum cf_field) */
 	struct cf_memo *memo;    /* the people terms' answers, by value */
+	uint8_t **threads;       /* thread= terms: by term, the entries in the thread (1), else NULL */
+	size_t nthreads;         /* ... for the filter's terms */
 };
 
 /* The reader's workspace, which filters may ask (marked, noted ...). */

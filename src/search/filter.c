@@ -254,6 +254,8 @@ static bool alt_match(const struct cf_term *t, const struct cf_alt *a, const str
 		return false;
 	case CF_CITED_BY:
 		return s->cites && s->cites(s->cites_ud, str_c(a->value), s->id);
+	case CF_THREAD:
+		return false;   /* term_match asks s->in_thread */
 	case CF_SUBJECT:
 	case CF_TEXT:
 	case CF_NEAR:
@@ -404,6 +406,8 @@ static bool term_match(const struct cfilter *f, const struct cf_term *t, const s
 
 		snprintf(id, sizeof(id), "%.*s", (int)MIN(s->id.n, sizeof(id) - 1), s->id.p ? s->id.p : "");
 		r = idlist_has(&t->ids, id);
+	} else if (t->field == CF_THREAD) {
+		r = s->in_thread && s->in_thread(s->in_thread_ud, ti);
 	} else if (cf_people_field(t->field)) {
 		r = people_match(t, s, ti);
 	} else if (t->field == CF_NOTE) {

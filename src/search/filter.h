@@ -14,6 +14,7 @@
  *   the FM line, the action and info addressees, either, person TAGS)
  *   serial=ROME:3900..3950  serial=ROME:3933  serial=3900..3950  (the
  *   serial of the id, a number, of that post in any year)
+ *   thread=ID  (the cables of ID's thread: what it cites, what cites it)
  *
  * Terms are separated by blanks and must all hold; ! or - before a term
  * negates it.  A value with blanks is quoted ("..." or '...'); | separates
@@ -60,7 +61,7 @@ bool sort_key_parse(const char *v, enum sort_key *key);
 
 enum cf_field { CF_LEVEL, CF_CAVEAT, CF_ORIGIN, CF_TAG, CF_DATE, CF_ID, CF_SUBJECT, CF_TEXT, CF_CITES,
 		CF_CITED_BY, CF_NEAR, CF_PARA, CF_SIGNER, CF_CLASSIFIED_BY, CF_FROM, CF_TO, CF_INFO, CF_ADDRESSEE,
-		CF_PERSON, CF_SERIAL, CF_SORT, CF_MARKED, CF_NOTED, CF_OPENED, CF_COLLECTION, CF_NOTE };
+		CF_PERSON, CF_SERIAL, CF_THREAD, CF_SORT, CF_MARKED, CF_NOTED, CF_OPENED, CF_COLLECTION, CF_NOTE };
 
 /* Is @f one of the people and offices a cable names (people.h)? */
 static inline bool cf_people_field(enum cf_field f)
@@ -171,6 +172,10 @@ struct cf_subject {
 	size_t ntags;
 	const struct str *refs; /* the ids the cable cites */
 	size_t nrefs;
+	/* is the cable in the thread of term @term's cable (thread=)?  NULL:
+	 * nobody knows */
+	bool (*in_thread)(const void *ud, size_t term);
+	const void *in_thread_ud;
 	/* does cable @citer cite @cited?  (cited-by=; NULL: nobody knows) */
 	bool (*cites)(const void *ud, struct str citer, struct str cited);
 	const void *cites_ud;

@@ -26,11 +26,11 @@ static const struct {
 	{ "cites", CF_CITES }, { "cited-by", CF_CITED_BY }, { "near", CF_NEAR }, { "sort", CF_SORT },
 	{ "collection", CF_COLLECTION }, { "note", CF_NOTE }, { "para", CF_PARA }, { "signer", CF_SIGNER },
 	{ "classified-by", CF_CLASSIFIED_BY }, { "from", CF_FROM }, { "to", CF_TO }, { "info", CF_INFO },
-	{ "addressee", CF_ADDRESSEE }, { "person", CF_PERSON }, { "serial", CF_SERIAL },
+	{ "addressee", CF_ADDRESSEE }, { "person", CF_PERSON }, { "serial", CF_SERIAL }, { "thread", CF_THREAD },
 };
 
 #define FIELD_NAMES "level caveat origin tag date id subject text cites cited-by near para signer classified-by " \
-	"from to info addressee person serial sort collection note"
+	"from to info addressee person serial thread sort collection note"
 
 /* The terms that are a word alone: what the reader did with a cable. */
 static const struct {
@@ -236,7 +236,7 @@ static bool read_alt(struct cf_term *t, const char *name, char *v, char *err, si
 
 		station_key(str_make(v, colon ? (size_t)(colon - v) : 0), key, sizeof(key));
 		a->value = xstrdup(key);
-	} else if (t->field == CF_CITES || t->field == CF_CITED_BY) {
+	} else if (t->field == CF_CITES || t->field == CF_CITED_BY || t->field == CF_THREAD) {
 		char id[ID_MAX], up[ID_MAX];
 		size_t k = 0;
 		bool odd;

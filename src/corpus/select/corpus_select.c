@@ -166,6 +166,14 @@ struct known_ctx {
 	uint32_t entry;
 };
 
+/* Is the entry looked at in the thread of term @term (thread=)? */
+static bool thread_member(const void *ud, size_t term)
+{
+	const struct known_ctx *k = ud;
+
+	return k->q->threads && k->q->threads[term] && k->q->threads[term][k->entry];
+}
+
 static int known_answer(const void *ud, size_t term)
 {
 	const struct known_ctx *k = ud;
@@ -242,6 +250,10 @@ static bool entry_passes(struct corpus *c, const struct cfilter *f, const struct
 	}
 	s.cites = corpus_cites;
 	s.cites_ud = c;
+	if (q && q->threads) {
+		s.in_thread = thread_member;
+		s.in_thread_ud = &kc;
+	}
 	s.ws = c->ws;
 	if (q && q->job && q->asked) {
 		s.known = known_answer;
@@ -275,6 +287,35 @@ void corpus_query_start(struct cquery *q, const struct cfilter *f, enum sort_key
 	q->reverse = f && f->sort >= 0 ? f->reverse : reverse;
 }
 
+/* The cables of each thread= term's threads (its alternatives'), marked
+ * by entry, made once for the question. */
+static void plan_threads(const struct corpus *c, struct cquery *q)
+{
+	const struct cfilter *f = q->f;
+
+	q->threads = xcalloc(f->n, sizeof(*q->threads));
+	q->nthreads = f->n;
+	for (size_t i = 0; i < f->n; i++) {
+		const struct cf_term *t = &f->terms[i];
+
+		if (t->field != CF_THREAD)
+			continue;
+		q->threads[i] = xcalloc(c->n ? c->n : 1, 1);
+		for (size_t k = 0; k < t->nalt; k++) {
+			long e = corpus_find(c, t->alt[k].value);
+			struct thread th;
+
+			if (e < 0)
+				continue;
+			corpus_thread(c, (size_t)e, THREAD_DEPTH, THREAD_MOST, &th);
+			for (size_t n = 0; n < th.nn; n++)
+				if (th.n[n].entry >= 0)
+					q->threads[i][th.n[n].entry] = 1;
+			thread_free(&th);
+		}
+	}
+}
+
 /* Asks the full-text index for the filter's text terms it can answer,
  * on a thread of its own. */
 static void plan(struct corpus *c, struct cquery *q)
@@ -287,6 +328,8 @@ static void plan(struct corpus *c, struct cquery *q)
 		q->fields |= 1u << f->terms[i].field;
 	if (q->fields & CF_PEOPLE_BITS)
 		q->memo = cf_memo_new();
+	if (q->fields & (1u << CF_THREAD))
+		plan_threads(c, q);
 	q->text = f && cfilter_needs_text(f);
 	if (!q->text || fts_state(c) != FTS_READY)
 		return;
@@ -357,6 +400,9 @@ void corpus_query_free(struct cquery *q)
 	 * answer still to come is given up at once */
 	fts_job_drop(q->job);
 	cf_memo_free(q->memo);
+	for (size_t i = 0; i < q->nthreads; i++)
+		free(q->threads[i]);
+	free(q->threads);
 	free(q->only);
 	free(q->rows);
 	memset(q, 0, sizeof(*q));
