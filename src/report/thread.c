@@ -3,6 +3,7 @@
 #include "report/thread.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "base/json.h"
@@ -10,155 +11,250 @@
 #include "base/util.h"
 #include "doc/marking.h"
 
-/* Each node's children, in the thread's order: kids[first[p] ..
- * first[p + 1]] are node indexes. */
-struct tree {
-	size_t *first, *kids;
-};
-
-static void tree_make(struct tree *tr, const struct thread *t)
+static void tree_make(struct thread_view *v, const struct thread *t)
 {
 	size_t *count = xcalloc(t->nn + 1, sizeof(*count));
 
-	tr->first = xcalloc(t->nn + 2, sizeof(*tr->first));
-	tr->kids = xcalloc(t->nn ? t->nn : 1, sizeof(*tr->kids));
+	v->first = xcalloc(t->nn + 2, sizeof(*v->first));
+	v->kids = xcalloc(t->nn ? t->nn : 1, sizeof(*v->kids));
 	for (size_t k = 1; k < t->nn; k++)
 		count[t->n[k].parent]++;
 	for (size_t p = 0; p < t->nn; p++)
-		tr->first[p + 1] = tr->first[p] + count[p];
+		v->first[p + 1] = v->first[p] + count[p];
 	memset(count, 0, (t->nn + 1) * sizeof(*count));
 	for (size_t k = 1; k < t->nn; k++) {
 		size_t p = (size_t)t->n[k].parent;
 
-		tr->kids[tr->first[p] + count[p]++] = k;
+		v->kids[v->first[p] + count[p]++] = k;
 	}
 	free(count);
 }
 
-static void tree_free(struct tree *tr)
+/* The children of @p on one side (@up: what it cites) into @out; how many. */
+static size_t side(const struct thread_view *v, size_t p, bool up, size_t *out)
 {
-	free(tr->first);
-	free(tr->kids);
+	size_t n = 0;
+
+	for (size_t i = v->first[p]; i < v->first[p + 1]; i++)
+		if ((v->t->n[v->kids[i]].depth < 0) == up)
+			out[n++] = v->kids[i];
+	return n;
 }
 
-/* The cable of node @k as a row: date, post, id, level, subject. */
-static void row(struct buf *out, const struct corpus *c, const struct thread_node *n)
+/* The fans of more than THREAD_FAN children, a group a post. */
+static void make_groups(struct thread_view *v, const struct corpus *c)
+{
+	const struct thread *t = v->t;
+	size_t *kids = xcalloc(t->nn ? t->nn : 1, sizeof(*kids)), cap = 0;
+
+	for (size_t p = 0; p < t->nn; p++)
+		for (int up = 0; up < 2; up++) {
+			size_t nk = side(v, p, up, kids), start = v->ng;
+
+			if (nk <= THREAD_FAN)
+				continue;
+			for (size_t i = 0; i < nk; i++) {
+				const struct thread_node *n = &t->n[kids[i]];
+				uint32_t origin = n->entry >= 0 ? corpus_entry(c, (size_t)n->entry)->origin : 0;
+				uint32_t date = n->entry >= 0 ? corpus_entry(c, (size_t)n->entry)->date : 0;
+				size_t k = start;
+				struct thread_group *g;
+
+				while (k < v->ng && v->g[k].origin != origin)
+					k++;
+				if (k == v->ng) {
+					grow_array((void **)&v->g, &cap, v->ng + 1, sizeof(*v->g));
+					memset(&v->g[k], 0, sizeof(v->g[k]));
+					v->g[k].parent = p;
+					v->g[k].up = up;
+					v->g[k].origin = origin;
+					v->g[k].nodes = xcalloc(nk, sizeof(size_t));
+					v->ng++;
+				}
+				g = &v->g[k];
+				g->nodes[g->n++] = kids[i];
+				if (date && (!g->from || date < g->from))
+					g->from = date;
+				if (date > g->to)
+					g->to = date;
+			}
+		}
+	free(kids);
+}
+
+static void add_row(struct thread_view *v, enum thread_row_kind kind, size_t at, const struct buf *prefix)
+{
+	struct thread_row *r;
+
+	grow_array((void **)&v->rows, &v->cap, v->nrows + 1, sizeof(*v->rows));
+	r = &v->rows[v->nrows++];
+	r->kind = kind;
+	r->at = at;
+	snprintf(r->prefix, sizeof(r->prefix), "%s", prefix->p ? prefix->p : "");
+}
+
+#define TEE "\xE2\x94\x9C\xE2\x94\x80 "
+#define ELL "\xE2\x94\x94\xE2\x94\x80 "
+#define BAR "\xE2\x94\x82  "
+
+static void rows_of(struct thread_view *v, size_t p, bool up, struct buf *prefix);
+
+/* Node @k's row and, unless folded, its branch; @last: the last of its
+ * siblings. */
+static void node_rows(struct thread_view *v, size_t k, bool up, bool last, struct buf *prefix)
+{
+	size_t keep = prefix->n;
+
+	buf_adds(prefix, last ? ELL : TEE);
+	add_row(v, TR_NODE, k, prefix);
+	prefix->n = keep;
+	buf_adds(prefix, last ? "   " : BAR);
+	if (!v->folded[k])
+		rows_of(v, k, up, prefix);
+	prefix->n = keep;
+	prefix->p[keep] = '\0';
+}
+
+/* The children of @p on one side, or its groups when it is a fan. */
+static void rows_of(struct thread_view *v, size_t p, bool up, struct buf *prefix)
+{
+	size_t ng = 0, seen = 0;
+
+	for (size_t k = 0; k < v->ng; k++)
+		if (v->g[k].parent == p && v->g[k].up == up)
+			ng++;
+	if (ng) {
+		for (size_t k = 0; k < v->ng; k++) {
+			size_t keep = prefix->n;
+			bool last;
+
+			if (v->g[k].parent != p || v->g[k].up != up)
+				continue;
+			last = ++seen == ng;
+			buf_adds(prefix, last ? ELL : TEE);
+			add_row(v, TR_GROUP, k, prefix);
+			prefix->n = keep;
+			buf_adds(prefix, last ? "   " : BAR);
+			for (size_t i = 0; v->g[k].open && i < v->g[k].n; i++)
+				node_rows(v, v->g[k].nodes[i], up, i + 1 == v->g[k].n, prefix);
+			prefix->n = keep;
+			prefix->p[keep] = '\0';
+		}
+		return;
+	}
+	{
+		size_t total = 0, done = 0;
+
+		for (size_t i = v->first[p]; i < v->first[p + 1]; i++)
+			total += (v->t->n[v->kids[i]].depth < 0) == up;
+		for (size_t i = v->first[p]; i < v->first[p + 1]; i++)
+			if ((v->t->n[v->kids[i]].depth < 0) == up) {
+				done++;
+				node_rows(v, v->kids[i], up, done == total, prefix);
+			}
+	}
+}
+
+void thread_view_rows(struct thread_view *v)
+{
+	struct buf prefix = { 0 };
+	const struct thread *t = v->t;
+
+	v->nrows = 0;
+	if (!t->nn)
+		return;
+	buf_adds(&prefix, "");
+	add_row(v, TR_NODE, 0, &prefix);
+	if (t->root_cited > t->root_cites) {
+		add_row(v, TR_TITLE, 0, &prefix);
+		rows_of(v, 0, true, &prefix);
+	}
+	if (t->nn > t->root_cited) {
+		add_row(v, TR_TITLE, 1, &prefix);
+		rows_of(v, 0, false, &prefix);
+	}
+	buf_free(&prefix);
+}
+
+void thread_view_make(struct thread_view *v, const struct corpus *c, const struct thread *t)
+{
+	memset(v, 0, sizeof(*v));
+	v->t = t;
+	tree_make(v, t);
+	v->folded = xcalloc(t->nn ? t->nn : 1, sizeof(*v->folded));
+	make_groups(v, c);
+	thread_view_rows(v);
+}
+
+void thread_view_free(struct thread_view *v)
+{
+	for (size_t k = 0; k < v->ng; k++)
+		free(v->g[k].nodes);
+	free(v->g);
+	free(v->first);
+	free(v->kids);
+	free(v->folded);
+	free(v->rows);
+	memset(v, 0, sizeof(*v));
+}
+
+void thread_node_text(struct buf *out, const struct corpus *c, const struct thread_node *n)
 {
 	const struct centry *e;
 	char date[11];
 
 	if (n->entry < 0) {
-		buf_printf(out, "%-10s  %-14s  %-18s  (not in the inputs)\n", "", "", corpus_str(c, n->ref));
+		buf_printf(out, "%-10s  %-14s  %-18s  (not in the inputs)", "", "", corpus_str(c, n->ref));
 		return;
 	}
 	e = corpus_entry(c, (size_t)n->entry);
 	minutes_date(e->date, date);
-	buf_printf(out, "%-10s  %-14.14s  %-18s  %-4s %s%s%s\n", date[0] ? date : "-", corpus_str(c, e->origin),
+	buf_printf(out, "%-10s  %-14.14s  %-18s  %-4s %s%s%s", date[0] ? date : "-", corpus_str(c, e->origin),
 		   corpus_str(c, e->id), level_abbrev((enum level)e->level), corpus_str(c, e->subject),
 		   n->again ? "  (above)" : "", n->more ? "  (+ more)" : "");
 }
 
-struct post_group {
-	uint32_t origin;
-	size_t n;
-	uint32_t from, to;       /* dates, minutes */
-};
-
-/* More than THREAD_FAN children: a row a post, with how many and when. */
-static void fan(struct buf *out, const struct corpus *c, const struct thread *t, const size_t *kids, size_t nk,
-		const char *prefix)
+void thread_group_text(struct buf *out, const struct corpus *c, const struct thread_group *g)
 {
-	struct post_group *g = xcalloc(nk, sizeof(*g));
-	size_t ng = 0;
+	char a[11], b[11];
 
-	for (size_t i = 0; i < nk; i++) {
-		const struct thread_node *n = &t->n[kids[i]];
-		uint32_t origin = 0, date = 0;
-		size_t k = 0;
-
-		if (n->entry >= 0) {
-			origin = corpus_entry(c, (size_t)n->entry)->origin;
-			date = corpus_entry(c, (size_t)n->entry)->date;
-		}
-		while (k < ng && g[k].origin != origin)
-			k++;
-		if (k == ng) {
-			g[ng].origin = origin;
-			g[ng].from = g[ng].to = date;
-			ng++;
-		}
-		g[k].n++;
-		if (date && (!g[k].from || date < g[k].from))
-			g[k].from = date;
-		if (date > g[k].to)
-			g[k].to = date;
-	}
-	for (size_t k = 0; k < ng; k++) {
-		char a[11], b[11];
-
-		minutes_date(g[k].from, a);
-		minutes_date(g[k].to, b);
-		buf_printf(out, "%s%s%-14s  %zu cable%s", prefix, k + 1 < ng ? "\xE2\x94\x9C\xE2\x94\x80 " : "\xE2\x94\x94\xE2\x94\x80 ",
-			   g[k].origin ? corpus_str(c, g[k].origin) : "(not in the inputs)", g[k].n, g[k].n == 1 ? "" : "s");
-		if (a[0])
-			buf_printf(out, ", %s%s%s", a, strcmp(a, b) ? " \xE2\x80\x93 " : "", strcmp(a, b) ? b : "");
-		buf_addc(out, '\n');
-	}
-	free(g);
+	minutes_date(g->from, a);
+	minutes_date(g->to, b);
+	buf_printf(out, "%-14s  %zu cable%s", g->origin ? corpus_str(c, g->origin) : "(not in the inputs)", g->n,
+		   g->n == 1 ? "" : "s");
+	if (a[0])
+		buf_printf(out, ", %s%s%s", a, strcmp(a, b) ? " \xE2\x80\x93 " : "", strcmp(a, b) ? b : "");
 }
 
-/* The children of @p of one side (@up: what it cites), each a row with
- * its branch after it. */
-static void branch(struct buf *out, const struct corpus *c, const struct thread *t, const struct tree *tr, size_t p,
-		   bool up, struct buf *prefix)
+void thread_said(struct buf *out, const struct thread *t)
 {
-	size_t *kids = xcalloc(tr->first[p + 1] - tr->first[p] + 1, sizeof(*kids)), nk = 0;
-
-	for (size_t i = tr->first[p]; i < tr->first[p + 1]; i++)
-		if ((t->n[tr->kids[i]].depth < 0) == up)
-			kids[nk++] = tr->kids[i];
-	if (nk > THREAD_FAN) {
-		fan(out, c, t, kids, nk, prefix->p ? prefix->p : "");
-		free(kids);
-		return;
-	}
-	for (size_t i = 0; i < nk; i++) {
-		size_t keep = prefix->n;
-		bool last = i + 1 == nk;
-
-		buf_adds(out, prefix->p ? prefix->p : "");
-		buf_adds(out, last ? "\xE2\x94\x94\xE2\x94\x80 " : "\xE2\x94\x9C\xE2\x94\x80 ");
-		row(out, c, &t->n[kids[i]]);
-		buf_adds(prefix, last ? "   " : "\xE2\x94\x82  ");
-		branch(out, c, t, tr, kids[i], up, prefix);
-		prefix->n = keep;
-		if (prefix->p)
-			prefix->p[keep] = '\0';
-	}
-	free(kids);
+	buf_printf(out, "%d level%s each way at most, %zu cable%s%s", t->depth, t->depth == 1 ? "" : "s", t->cables,
+		   t->cables == 1 ? "" : "s", t->cut ? "; more past them" : "");
 }
 
 void thread_text(struct buf *out, const struct corpus *c, const struct thread *t)
 {
-	struct tree tr;
-	struct buf prefix = { 0 };
+	struct thread_view v;
 
 	if (!t->nn)
 		return;
-	tree_make(&tr, t);
-	row(out, c, &t->n[0]);
-	if (t->root_cited > t->root_cites) {
-		buf_adds(out, "cites\n");
-		branch(out, c, t, &tr, 0, true, &prefix);
+	thread_view_make(&v, c, t);
+	for (size_t i = 0; i < v.nrows; i++) {
+		const struct thread_row *r = &v.rows[i];
+
+		buf_adds(out, r->prefix);
+		if (r->kind == TR_TITLE)
+			buf_adds(out, r->at ? "cited by" : "cites");
+		else if (r->kind == TR_GROUP)
+			thread_group_text(out, c, &v.g[r->at]);
+		else
+			thread_node_text(out, c, &t->n[r->at]);
+		buf_addc(out, '\n');
 	}
-	if (t->nn > t->root_cited) {
-		buf_adds(out, "cited by\n");
-		branch(out, c, t, &tr, 0, false, &prefix);
-	}
-	buf_printf(out, "(%d level%s each way at most, %zu cable%s%s)\n", t->depth, t->depth == 1 ? "" : "s",
-		   t->cables, t->cables == 1 ? "" : "s", t->cut ? "; more past them, not shown" : "");
-	buf_free(&prefix);
-	tree_free(&tr);
+	buf_addc(out, '(');
+	thread_said(out, t);
+	buf_adds(out, ")\n");
+	thread_view_free(&v);
 }
 
 static void node_id(struct buf *out, const struct corpus *c, const struct thread_node *n)

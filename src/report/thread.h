@@ -1,15 +1,59 @@
-/* thread.h -- a cable's thread (corpus.h's corpus_thread) written for
- * pipes: a tree in the manner of mutt's threads, a row a cable (date,
- * post, id, level, subject; a REF the inputs do not hold with its id
- * alone), what the cable cites above what cites it, a fan of more than
- * THREAD_FAN cables a row a post; or as JSON, every node and every edge. */
+/* thread.h -- a cable's thread (corpus.h's corpus_thread) as rows: a tree
+ * in the manner of mutt's threads, a row a cable (date, post, id, level,
+ * subject; a REF the inputs do not hold with its id alone), what the
+ * cable cites above what cites it, a fan of more than THREAD_FAN cables a
+ * row a post that opens; branches that fold.  The same rows written for
+ * pipes (--thread), and the thread as JSON, every node and every edge. */
 #ifndef PILCROW_THREAD_H
 #define PILCROW_THREAD_H
+
+#include <stdbool.h>
 
 #include "base/buf.h"
 #include "corpus/corpus.h"
 
 #define THREAD_FAN 12
+
+enum thread_row_kind { TR_TITLE, TR_NODE, TR_GROUP };
+
+struct thread_row {
+	enum thread_row_kind kind;
+	size_t at;               /* TR_NODE: the node; TR_GROUP: the group; TR_TITLE: 0 cites, 1 cited by */
+	char prefix[128];        /* the tree's lines before it */
+};
+
+/* The cables of one post among a fan, a row that opens. */
+struct thread_group {
+	size_t parent;           /* the node of the fan */
+	bool up;
+	uint32_t origin;         /* 0: the REFs not in the inputs */
+	size_t *nodes, n;
+	uint32_t from, to;       /* their dates, minutes */
+	bool open;
+};
+
+struct thread_view {
+	const struct thread *t;
+	size_t *first, *kids;    /* node p's children: kids[first[p] .. first[p + 1]] */
+	struct thread_group *g;
+	size_t ng;
+	bool *folded;            /* by node: its branch hidden */
+	struct thread_row *rows;
+	size_t nrows, cap;
+};
+
+/* The rows of @t, every branch open and every fan in groups, closed. */
+void thread_view_make(struct thread_view *v, const struct corpus *c, const struct thread *t);
+/* The rows again, after a fold or a group changed. */
+void thread_view_rows(struct thread_view *v);
+void thread_view_free(struct thread_view *v);
+
+/* A node's row as text: "2006-01-02  STATE  06STATE100  U    SUBJECT". */
+void thread_node_text(struct buf *out, const struct corpus *c, const struct thread_node *n);
+/* A group's row: "ROME  3 cables, 2006-01-04 – 2006-01-15". */
+void thread_group_text(struct buf *out, const struct corpus *c, const struct thread_group *g);
+/* What the rows show: "3 levels each way at most, 16 cables". */
+void thread_said(struct buf *out, const struct thread *t);
 
 void thread_text(struct buf *out, const struct corpus *c, const struct thread *t);
 void thread_json(struct buf *out, const struct corpus *c, const struct thread *t);
