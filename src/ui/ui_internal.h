@@ -102,6 +102,10 @@ void ui_keep_spot(struct ui *u);
 /* ui_links.c: once the corpus is whole, the open cable's references and
  * citing cables, which can be followed */
 void reader_make_links(struct ui *u);
+/* ui_neighbours.c: the cable a screen opened from the list or the reader
+ * is about: the reader's when it is on top, else the list's selected one;
+ * -1 when there is none. */
+long ui_asked_entry(struct ui *u);
 /* The same as ui_open_cable, from another screen: Backspace goes back
  * there, not to a cable read before. */
 bool ui_open_cable_anew(struct ui *u, size_t entry);

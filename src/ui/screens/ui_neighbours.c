@@ -47,9 +47,7 @@ static bool is_row(const void *ud, long row)
 	return !g->lines[row].title;
 }
 
-/* The cable the view is of: the reader's when it is on top, else the
- * list's selected one; -1 when there is none. */
-static long asked_entry(struct ui *u)
+long ui_asked_entry(struct ui *u)
 {
 	if (screens_top(&u->stack) == ui_screen_of(u, &reader_ops) && u->v.c)
 		return (long)u->v.cur;
@@ -60,7 +58,7 @@ static void near_open(void *ctx)
 {
 	struct ui *u = ctx;
 	struct near_screen *g = state_of(u);
-	long e = asked_entry(u);
+	long e = ui_asked_entry(u);
 
 	if (e < 0) {
 		ui_say(u, "no cable to look around");
