@@ -1,6 +1,7 @@
 /* cli_thread.c -- pilcrow --thread ID: the thread of a cable for pipes, a
  * tree of what it cites and what cites it (--json: its nodes and edges),
- * from the list index alone (no cable is parsed). */
+ * from the list index alone (no cable is parsed; a dump's saved list when
+ * it has a text index). */
 #include "config.h"
 #include "cli/cli.h"
 
@@ -19,7 +20,8 @@ int run_thread(const struct opts *o, char *const *paths, size_t n)
 	long e;
 	int status = 0;
 
-	cli_read_all(c, paths, n, false, false);
+	/* the list saved with a dump's text index, when there is one */
+	cli_read_all(c, paths, n, false, !o->no_index);
 	cli_tell_messages(c);
 	e = corpus_find(c, o->thread);
 	if (e < 0) {
