@@ -18,30 +18,37 @@ printf '%-62s %12s\n' "measure" "value"
 printf '%-62s %10s ms\n' "neighbours of the first cable in the list (p)" "$(key_ms 'keys p')"
 printf '%-62s %10s ms\n' "neighbours from the reader (Enter, then p)" "$(key_ms "$(printf 'keys <Enter>\nkeys p')")"
 printf '%-62s %10s ms\n' "filter serial=ROME:3900..3950" "$(filter_ms 'serial=ROME:3900..3950')"
-last_key_ms() {  # last_key_ms KEYS: the last key of a script (the ones before bring the list there)
-	printf 'size 40 160\nwait-index\n%s\n' "$1" > "$out/key.script"
+last_key_ms() {  # last_key_ms FILE KEYS: the last key of a script on FILE
+	printf 'size 40 160\nwait-index\n%s\n' "$2" > "$out/key.script"
 	for run in $(seq "$BENCH_RUNS"); do
-		PILCROW_SCRIPT=$out/key.script PILCROW_TIMING=$out/times "$PILCROW" --fresh "$csv" > /dev/null
+		PILCROW_SCRIPT=$out/key.script PILCROW_TIMING=$out/times "$PILCROW" --fresh "$1" > /dev/null
 		tail -1 "$out/times"
 	done | median | awk '{ printf "%.1f", $1 * 1000 }'
 }
-# the thread of a cable many cite: the ids the dump's REF column names
-# most, the first of them the dump holds
-cited=""
-for id in $(awk -F '","' '/^"[0-9]+","/ && NF > 6 { n = split($6, r, "|"); for (i = 1; i <= n; i++) if (r[i] != "") c[r[i]]++ }
-		END { for (k in c) print c[k], k }' "$csv" | sort -rn | head -40 | awk '{ print $2 }'); do
-	if [ "$("$PILCROW" --json --thread "$id" "$csv" 2> /dev/null | jq -r .cables)" -gt 1 ] 2> /dev/null; then
-		cited=$id
-		break
-	fi
-done
 printf '%-62s %10s ms\n' "thread of the first cable in the list (t), to its screen" "$(key_ms 'keys t')"
-if [ -n "$cited" ]; then
-	printf '%s\n' "id=$cited" > "$out/near-cited.txt"
-	printf '%-62s %10s ms\n' "thread of $cited ($("$PILCROW" --json --thread "$cited" "$csv" | jq -r .cables) cables), to its screen" \
-		"$(last_key_ms "$(printf 'keys f\ntype id=%s<Enter>\nkeys t' "$cited")")"
-	printf '%-62s %10s ms\n' "pilcrow --thread $cited (the list saved)" "$(cli_ms --thread "$cited")"
-	printf '%-62s %10s ms\n' "grep -c $cited (the records that name it)" "$(grep_ms "$cited")"
-fi
-printf '%-62s %10s ms\n' "grep -c -E of the same ids (\"[0-9][0-9]ROME39[0-4][0-9]\")" \
-	"$(grep_ms -E '"[0-9][0-9]ROME39[0-4][0-9]"')"
+# A circular answered by 10,000 cables of 20 posts, 100 of which are
+# answered in turn (the synthetic dump's REFs seldom lead to a cable it
+# holds): the thread screen and --thread at their bounds.
+fan=$out/fan.csv
+awk 'BEGIN {
+	split("ROME PARIS TOKYO BERLIN MOSCOW CAIRO KABUL MADRID LISBON ATHENS OSLO RIGA VIENNA BERN SEOUL LIMA QUITO DAKAR ACCRA LAGOS", p, " ")
+	rec(1, "06STATE100", "Secretary of State", "", "STATE 000100", "DEMARCHE TO ALL POSTS")
+	for (i = 1; i <= 10000; i++) {
+		post = p[1 + i % 20]
+		rec(i + 1, "06" post (1000 + i), "Embassy " post, "06STATE100", post " 00" (1000 + i), "REPLY FROM " post)
+	}
+	for (i = 1; i <= 100; i++) {
+		post = p[1 + i % 20]
+		rec(10001 + i, "06STATE" (200 + i), "Secretary of State", "06" post (1000 + i), "STATE 000" (200 + i), "ANSWER TO " post)
+	}
+}
+function rec(row, id, origin, refs, line, subject) {
+	printf "\"%d\",\"1/%d/2006 9:00\",\"%s\",\"%s\",\"UNCLASSIFIED\",\"%s\",\"R 010000Z JAN 06\nFM X\nTO Y\",\"UNCLAS %s\n\nTAGS: PREL\nSUBJECT: %s\n\n1. (U) Text.\nSIGNER\n\"\n", \
+		row, 1 + row % 28, id, origin, refs, line, subject
+}' > "$fan"
+printf '%-62s %10s ms\n' "thread of a circular cited by 10,000 (t), to its screen" "$(last_key_ms "$fan" 'keys t')"
+printf '%-62s %10s ms\n' "... a post's group opened (Enter on its row)" "$(last_key_ms "$fan" "$(printf 'keys t\nkeys jjj<Enter>')")"
+t0=$(now)
+"$PILCROW" --thread 06STATE100 "$fan" > "$out/fan-thread.txt"
+printf '%-62s %10s ms\n' "pilcrow --thread of it, start to end ($(tail -1 "$out/fan-thread.txt"))" "$(ms "$t0" "$(now)")"
+rm -f "$fan"

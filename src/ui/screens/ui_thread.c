@@ -3,7 +3,7 @@
  * mutt's threads (report/thread.h's rows).  Enter opens a cable (Backspace
  * comes back) or opens a post's group of a fan; Left folds a branch,
  * Right unfolds it; J and K walk the thread's cables in date order; + goes
- * a level further.  The thread is bounded (corpus.h's THREAD_DEPTH and
+ * a level further and takes twice the cables.  The thread is bounded (corpus.h's THREAD_DEPTH and
  * THREAD_MOST), so it is made at once, between two keys. */
 #include "config.h"
 #include "ui/ui_internal.h"
@@ -15,12 +15,14 @@
 #include "report/thread.h"
 
 #define THREAD_DEPTH_MOST 12
+#define THREAD_SIZE_MOST 16000  /* cables, after + as often as it goes */
 
 struct thread_screen {
 	struct thread t;
 	struct thread_view v;
 	size_t entry;            /* the cable the thread is of */
 	int depth;
+	size_t most;             /* cables at most */
 	size_t *by_date;         /* the nodes of cables, in date order (J, K) */
 	size_t ndated;
 	int cols;
@@ -81,7 +83,7 @@ static void make(struct ui *u, struct thread_screen *g)
 	thread_view_free(&g->v);
 	thread_free(&g->t);
 	free(g->by_date);
-	corpus_thread(u->corpus, g->entry, g->depth, THREAD_MOST, &g->t);
+	corpus_thread(u->corpus, g->entry, g->depth, g->most, &g->t);
 	thread_view_make(&g->v, u->corpus, &g->t);
 	g->by_date = xcalloc(g->t.nn ? g->t.nn : 1, sizeof(*g->by_date));
 	g->ndated = 0;
@@ -108,6 +110,7 @@ static void thread_open(void *ctx)
 	}
 	g->entry = (size_t)e;
 	g->depth = THREAD_DEPTH;
+	g->most = THREAD_MOST;
 	make(u, g);
 	screens_push(&u->stack, ui_screen(u, &thread_ops));
 	if (g->t.nn <= 1)
@@ -204,12 +207,14 @@ static bool thread_handle(void *ctx, struct screen *s, struct key k)
 	case ACT_THREAD_MORE:
 		if (!g->t.cut) {
 			ui_say(u, "the whole thread is shown");
-		} else if (g->depth >= THREAD_DEPTH_MOST) {
-			ui_say(u, "%d levels each way at most", THREAD_DEPTH_MOST);
+		} else if (g->depth >= THREAD_DEPTH_MOST && g->most >= THREAD_SIZE_MOST) {
+			ui_say(u, "%d levels each way and %d cables at most", THREAD_DEPTH_MOST, THREAD_SIZE_MOST);
 		} else {
-			g->depth++;
+			/* a level further, and twice the cables */
+			g->depth = MIN(g->depth + 1, THREAD_DEPTH_MOST);
+			g->most = MIN(g->most * 2, (size_t)THREAD_SIZE_MOST);
 			make(u, g);
-			ui_say(u, "%d levels each way", g->depth);
+			ui_say(u, "%d levels each way, %zu cables at most", g->depth, g->most);
 		}
 		break;
 	case ACT_THREAD_CLOSE: screens_pop(&u->stack); break;
