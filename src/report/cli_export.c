@@ -1,6 +1,7 @@
 /* cli_export.c -- the chosen cables written on every core. */
 #include "config.h"
 #include "report/cli_export.h"
+#include "corpus/threads.h"
 
 #include <pthread.h>
 #include <string.h>
@@ -143,7 +144,7 @@ void cli_export(struct corpus *c, const uint32_t *rows, size_t n, const struct c
 			bool started[WORKERS_MAX] = { false };
 
 			for (size_t k = 1; k < used; k++)
-				started[k] = pthread_create(&w[k].th, NULL, run_batch, &w[k]) == 0;
+				started[k] = thread_start(&w[k].th, run_batch, &w[k]) == 0;
 			run_batch(&w[0]);
 			for (size_t k = 1; k < used; k++) {
 				if (started[k])

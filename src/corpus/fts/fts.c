@@ -3,6 +3,7 @@
  * setting a damaged one aside, asking it for a filter's words. */
 #include "config.h"
 #include "corpus/fts/fts.h"
+#include "corpus/threads.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,8 +34,8 @@ static void start_job(struct corpus *c, enum job job)
 	t->total = c->n;
 	t->err[0] = '\0';
 	t->started = now_ms();
-	if (pthread_create(&t->th, NULL, job == JOB_BUILD ? fts_build_run : job == JOB_MEMORY ? fts_memory_run : fts_check_run,
-			   c) != 0) {
+	if (thread_start(&t->th, job == JOB_BUILD ? fts_build_run : job == JOB_MEMORY ? fts_memory_run : fts_check_run,
+			 c) != 0) {
 		t->job = JOB_NONE;
 		t->state = FTS_OFF;
 		fts_fmt(t->reason, sizeof(t->reason), "cannot start a thread for the index");

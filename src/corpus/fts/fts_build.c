@@ -5,6 +5,7 @@
  * a corpus under FTS_AUTO_MIN cables, the same rows into shards in memory. */
 #include "config.h"
 #include "corpus/fts/fts_internal.h"
+#include "corpus/threads.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -99,7 +100,7 @@ static void *worker_run(void *ud)
 static void run_workers(struct worker *w, size_t ns)
 {
 	for (size_t k = 1; k < ns; k++)
-		pthread_create(&w[k].th, NULL, worker_run, &w[k]);
+		thread_start(&w[k].th, worker_run, &w[k]);
 	worker_run(&w[0]);
 	for (size_t k = 1; k < ns; k++)
 		pthread_join(w[k].th, NULL);

@@ -9,6 +9,7 @@
  * words of a prefix in one call, which nothing can interrupt. */
 #include "config.h"
 #include "corpus/fts/fts_internal.h"
+#include "corpus/threads.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -387,7 +388,7 @@ struct fts_job *fts_ask(struct corpus *c, const struct cfilter *f, bool scores)
 	/* one reference the asker's, one the thread's: whichever ends last frees */
 	atomic_store(&j->refs, 2);
 	atomic_fetch_add(&running, 1);
-	if (pthread_create(&j->th, NULL, job_run, j) != 0) {
+	if (thread_start(&j->th, job_run, j) != 0) {
 		atomic_fetch_sub(&running, 1);
 		job_free(j);
 		return NULL;
