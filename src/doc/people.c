@@ -54,6 +54,8 @@ static struct str last_word(struct str s)
 {
 	size_t k = s.n;
 
+	if (!s.n)
+		return s;
 	while (k > 0 && s.p[k - 1] != ' ')
 		k--;
 	return str_make(s.p + k, s.n - k);
@@ -83,16 +85,15 @@ static struct str trim_punct(struct str s)
 static struct str upper_name(struct str raw, struct buf *out)
 {
 	upper_words(raw, out);
-	return buf_str(out);
+	return out->n ? buf_str(out) : STR_NULL;
 }
 
 struct str people_plain_name(struct str raw, struct buf *out)
 {
-	struct str s;
-
 	upper_words(raw, out);
-	s = trim_punct(buf_str(out));
-	return s;
+	if (!out->n)
+		return STR_NULL;    /* none (and no pointer into nothing) */
+	return trim_punct(buf_str(out));
 }
 
 struct str people_addressee(struct str raw, struct buf *out)
@@ -101,6 +102,8 @@ struct str people_addressee(struct str raw, struct buf *out)
 	size_t k = 0;
 
 	upper_words(raw, out);
+	if (!out->n)
+		return STR_NULL;
 	s = buf_str(out);
 	/* the routing indicator: "RUEHC/", "RHEHNSC/", letters and digits to a slash */
 	while (k < s.n && k < 9 && (is_upper((unsigned char)s.p[k]) || is_digit((unsigned char)s.p[k])))
