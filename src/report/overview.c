@@ -127,6 +127,19 @@ static size_t tally_top(const struct tally *t, const struct corpus *c, struct fa
 	return n < most ? n : most;
 }
 
+/* The facet of a value's role (WHO_...), or -1 (the FM line has none). */
+static int who_of(char role)
+{
+	switch (role) {
+	case ROLE_SIGNER: return WHO_SIGNER;
+	case ROLE_CLASSIFIER: return WHO_CLASSIFIER;
+	case ROLE_PERSON: return WHO_PERSON;
+	case ROLE_TO:
+	case ROLE_INFO: return WHO_ADDRESSEE;
+	default: return -1;
+	}
+}
+
 /* The people and offices of entry @e into the tallies of the facets
  * @want asks (1 << WHO_...): an office both TO and INFO of one cable
  * counted once. */
@@ -137,28 +150,19 @@ static void tally_people(struct tally *who, const struct corpus *c, size_t e, un
 
 	for (size_t k = 0; k < n; k++) {
 		struct str v = str_c(corpus_str(c, p[k]));
+		int w = who_of(people_role(v));
 		bool twice = false;
-		int w = people_role(v) == ROLE_SIGNER ? WHO_SIGNER : people_role(v) == ROLE_CLASSIFIER ? WHO_CLASSIFIER
-			: people_role(v) == ROLE_PERSON ? WHO_PERSON : WHO_ADDRESSEE;
 
-		if (!(want >> w & 1))
+		if (w < 0 || !(want >> w & 1))
 			continue;
-		switch (people_role(v)) {
-		case ROLE_SIGNER: tally_add(&who[WHO_SIGNER], p[k]); break;
-		case ROLE_CLASSIFIER: tally_add(&who[WHO_CLASSIFIER], p[k]); break;
-		case ROLE_PERSON: tally_add(&who[WHO_PERSON], p[k]); break;
-		case ROLE_INFO:
-			for (size_t j = 0; j < n && !twice; j++) {
-				const char *o = corpus_str(c, p[j]);
+		/* an office both TO and INFO of the cable: once, as TO */
+		for (size_t j = 0; people_role(v) == ROLE_INFO && j < n && !twice; j++) {
+			const char *o = corpus_str(c, p[j]);
 
-				twice = o[0] == ROLE_TO && strcmp(o + 2, v.p + 2) == 0;
-			}
-			if (!twice)
-				tally_add(&who[WHO_ADDRESSEE], p[k]);
-			break;
-		case ROLE_TO: tally_add(&who[WHO_ADDRESSEE], p[k]); break;
-		default: break;
+			twice = o[0] == ROLE_TO && strcmp(o + 2, v.p + 2) == 0;
 		}
+		if (!twice)
+			tally_add(&who[w], p[k]);
 	}
 }
 
