@@ -34,6 +34,7 @@ struct opts {
 	char threadbuf[ID_MAX];
 	char *search_filter;      /* then: its filter, --filter's terms after */
 	bool csv;                 /* --format csv */
+	bool diff, layout;        /* --diff, --layout */
 	size_t top;               /* --stats --top N (0: the default; all: every one) */
 	struct search *grep_re;
 	char idbuf[ID_MAX];       /* --id, as ids are written */
@@ -55,6 +56,8 @@ int run_count(const struct opts *o, char *const *paths, size_t n);
 int run_import_ids(const struct opts *o, char *const *paths, size_t n);
 /* --thread ID (cli_thread.c) */
 int run_thread(const struct opts *o, char *const *paths, size_t n);
+/* --diff A B, --diff --id ID (cli_diff.c) */
+int run_diff(const struct opts *o, char *const *paths, size_t n);
 /* --export ids without a collection: the cables the filter lists */
 int cli_export_listed_ids(const struct opts *o, char *const *paths, size_t n);
 

@@ -117,6 +117,8 @@ int main(int argc, char **argv)
 		status = run_index(paths, n);
 	else if (o.stats)
 		status = run_stats(&o, paths, n);
+	else if (o.diff)
+		status = run_diff(&o, paths, n);
 	else if (o.thread)
 		status = run_thread(&o, paths, n);
 	else if (o.count_file)

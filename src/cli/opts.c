@@ -25,7 +25,7 @@
 
 /* Options with no letter of their own. */
 enum { OPT_FRESH = 256, OPT_CITE, OPT_COLLECTION, OPT_DUMP_CONFIG, OPT_COUNT, OPT_FORMAT, OPT_TOP, OPT_IMPORT_IDS, OPT_SEARCH,
-       OPT_THREAD };
+       OPT_THREAD, OPT_DIFF, OPT_LAYOUT };
 
 /* The command-line options: one row each, the single source for parsing
  * and for --help. */
@@ -46,6 +46,8 @@ enum { OPT_FRESH = 256, OPT_CITE, OPT_COLLECTION, OPT_DUMP_CONFIG, OPT_COUNT, OP
 	X("fresh", no_argument, OPT_FRESH, NULL, "reader: start clean, not at the cable, filter and order left last time") \
 	X("cite", no_argument, OPT_CITE, NULL, "--text: each cable's citation before its text") \
 	X("thread", required_argument, OPT_THREAD, "ID", "print the thread of cable ID: what it cites and what cites it, as a tree (--json: its nodes and edges)") \
+	X("diff", no_argument, OPT_DIFF, NULL, "compare two texts of one cable: --diff A B (two files), or --diff --id ID (its versions among the inputs); word by word, [-out-] {+in+}; exit 0 when the words are the same, 1 when they differ") \
+	X("layout", no_argument, OPT_LAYOUT, NULL, "--diff: show the layout differences too (quotes, wrapping, ¶ against 1.), which are otherwise only counted") \
 	X("count", required_argument, OPT_COUNT, "FILE", "count the cables each filter of FILE passes, a filter a line (-: standard input)") \
 	X("format", required_argument, OPT_FORMAT, "FORMAT", "--count: tsv (COUNT<TAB>FILTER, the default) or csv (with a header row)") \
 	X("export", required_argument, 'e', "FORMAT", "write the marks and notes: markdown, csl-json, bibtex, text, jsonl") \
@@ -240,12 +242,21 @@ static int ready(struct opts *o)
 		fprintf(stderr, "pilcrow: --thread goes alone, or with --json\n");
 		return 2;
 	}
+	if (o->diff && (o->stats || o->grep || o->export_fmt || o->index || o->filter_text || o->count_file ||
+			o->thread || o->mode != MODE_READER || o->import_ids || o->search)) {
+		fprintf(stderr, "pilcrow: --diff goes alone, or with --id and --layout\n");
+		return 2;
+	}
+	if (o->layout && !o->diff) {
+		fprintf(stderr, "pilcrow: --layout goes with --diff\n");
+		return 2;
+	}
 	if (o->stats && (o->grep || o->mode == MODE_TEXT)) {
 		fprintf(stderr, "pilcrow: --stats goes alone, or with --json and --filter\n");
 		return 2;
 	}
 	/* the reader needs a terminal to draw on; a pipe gets --text */
-	if (o->mode == MODE_READER && !o->stats && !o->thread && !(isatty(STDOUT_FILENO) || getenv("PILCROW_SCRIPT")))
+	if (o->mode == MODE_READER && !o->stats && !o->thread && !o->diff && !(isatty(STDOUT_FILENO) || getenv("PILCROW_SCRIPT")))
 		o->mode = MODE_TEXT;
 	return -1;
 }
@@ -364,6 +375,8 @@ int cli_options(int argc, char **argv, struct opts *o, char ***paths, size_t *n)
 		case 'N': o->no_index = true; break;
 		case 'C': o->no_color = true; break;
 		case OPT_FRESH: o->fresh = true; break;
+		case OPT_DIFF: o->diff = true; break;
+		case OPT_LAYOUT: o->layout = true; break;
 		case OPT_DUMP_CONFIG: {
 			struct buf out = { 0 };
 			int bad;
@@ -391,6 +404,11 @@ int cli_options(int argc, char **argv, struct opts *o, char ***paths, size_t *n)
 	if (status >= 0) {
 		cli_options_free(o);
 		return status;
+	}
+	if (optind == argc && o->diff) {
+		fprintf(stderr, "pilcrow: --diff wants two files, or --id ID and the inputs that hold its versions\n");
+		cli_options_free(o);
+		return 2;
 	}
 	if (optind == argc) {
 		def[0] = (char *)sample_dir();

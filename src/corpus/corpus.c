@@ -117,6 +117,8 @@ void corpus_free(struct corpus *c)
 	free(c->slots);
 	free(c->lists);
 	free(c->ids);
+	free(c->dups);
+	free(c->dups_by_first);
 	free(c->cited_at);
 	free(c->cited);
 	free(c->cite_count);
@@ -211,6 +213,7 @@ void add_entry(struct corpus *c, const struct cable *cab, uint32_t source, uint6
 	e->level = (uint8_t)cab->marking.level;
 	e->caveats = (uint8_t)cab->marking.caveats;
 	e->format = (uint8_t)cab->format;
+	e->part = (uint8_t)(cab->part > 255 ? 255 : cab->part);
 	for (size_t i = 0; i < cab->ntags && k < 128; i++)
 		items[k++] = intern(c, cab->tags[i].text);
 	e->tags = list_add(c, items, k);

@@ -22,7 +22,8 @@ struct centry {
 	uint32_t tags, refs;    /* positions in the list pool: count, then offsets */
 	uint32_t people;        /* ... of its people and offices (people.h: "S:POPPER") */
 	uint32_t date;          /* minutes since 1900-01-01, 0 when unknown */
-	uint8_t level, caveats, format, flags;
+	uint8_t level, caveats, format;
+	uint8_t part;           /* the section its text starts ("SECTION 02 OF 03": 2), 0 when not said */
 };
 
 struct corpus;
@@ -88,6 +89,17 @@ struct neighbours {
 	uint32_t *before, *after, *day, *same_id;
 	size_t nbefore, nafter, nday, nsame;
 };
+/* The texts of one cable given more than once (corpus_versions.c): the
+ * records of one id that start at the same section (the sections of a
+ * telegram given apart are not versions of each other).  The versions of
+ * entry @i, itself among them, in the order of the inputs, into @out (at
+ * most @max); returns how many there are. */
+size_t corpus_versions(struct corpus *c, size_t i, uint32_t *out, size_t max);
+/* The first version of entry @i's cable: the row the list shows for it. */
+size_t corpus_version_head(struct corpus *c, size_t i);
+/* Does any cable have more than one record? */
+bool corpus_has_dups(struct corpus *c);
+
 void corpus_neighbours(const struct corpus *c, size_t i, size_t k, struct neighbours *out);
 void neighbours_free(struct neighbours *n);
 
@@ -166,6 +178,12 @@ struct cquery {
 	struct cf_memo *memo;    /* the people terms' answers, by value */
 	uint8_t **threads;       /* thread= terms: by term, the entries in the thread (1), else NULL */
 	size_t nthreads;         /* ... for the filter's terms */
+	/* one row a cable: a later version that passes gives its first
+	 * version's row (corpus_versions()), once */
+	bool one_per_cable;
+	uint8_t *seen;           /* then: the rows given, a bit an entry */
+	size_t seen_n;
+	bool reorder;            /* a row came out of the inputs' order */
 };
 
 /* The reader's workspace, which filters may ask (marked, noted ...). */

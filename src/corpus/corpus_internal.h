@@ -61,6 +61,11 @@ struct hslot {
 	uint32_t hash, val;
 };
 
+/* A record of an id met before: its entry, and the id's first entry. */
+struct dup {
+	uint32_t e, first;
+};
+
 struct corpus {
 	const struct workspace *ws;      /* for the filters' marked, noted ... */
 	struct csource *src;
@@ -76,6 +81,12 @@ struct corpus {
 	size_t nlists, cap_lists;
 	struct hslot *ids;               /* entry + 1 by the hash of its id */
 	size_t nids;
+
+	/* the later records of an id (corpus_versions.c), by entry; and
+	 * the same sorted by the id's first entry */
+	struct dup *dups, *dups_by_first;
+	size_t ndups, cap_dups, nby_first;
+	bool dups_unknown;               /* a saved list: found on first need */
 
 	uint32_t *cited_at, *cited;      /* who cites whom, once indexed */
 	/* building cited_at and cited after the last record, in steps too:
@@ -122,6 +133,8 @@ uint32_t list_add(struct corpus *c, const uint32_t *items, size_t n);
 void corpus_pool_done(struct corpus *c);
 size_t list_get(const struct corpus *c, uint32_t at, const uint32_t **items);
 void id_insert(struct corpus *c, const char *id, uint32_t entry);
+/* corpus_versions.c: entry @e's id was met first at entry @first */
+void dup_add(struct corpus *c, uint32_t e, uint32_t first);
 
 /* Keeps a report line for after the screen closes (the corpus's sink, c->st.report). */
 void keep_message(const char *line, void *ud);

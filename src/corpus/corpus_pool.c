@@ -148,8 +148,11 @@ void id_insert(struct corpus *c, const char *id, uint32_t entry)
 	h = hash(id, strlen(id));
 	k = h & (c->nids - 1);
 	while (c->ids[k].val) {
-		if (c->ids[k].hash == h && strcmp(corpus_str(c, c->e[c->ids[k].val - 1].id), id) == 0)
-			return;         /* the same id twice: the first stays */
+		if (c->ids[k].hash == h && strcmp(corpus_str(c, c->e[c->ids[k].val - 1].id), id) == 0) {
+			/* the same id twice: the first stays, the other is noted */
+			dup_add(c, entry, c->ids[k].val - 1);
+			return;
+		}
 		k = (k + 1) & (c->nids - 1);
 	}
 	c->ids[k].hash = h;

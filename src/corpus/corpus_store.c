@@ -18,7 +18,7 @@
 
 /* 4: the blobs' checksum kept beside them, checked at every load;
  * 5: each cable's people and offices (people.h) */
-#define STORE_VERSION 5
+#define STORE_VERSION 6
 
 /* The numbers the blobs' sizes come from. */
 struct counts {
@@ -393,6 +393,8 @@ static void take(struct corpus *c, struct saved *sv, struct loaded *loads)
 	free(c->ids);
 	c->ids = sv->tmp.ids;
 	c->nids = k->nids;
+	c->ndups = c->nby_first = 0;
+	c->dups_unknown = true;     /* not saved: found again when asked */
 	c->cited_at = sv->tmp.cited_at;
 	c->cited = sv->tmp.cited;
 	memset(&sv->tmp, 0, sizeof(sv->tmp));

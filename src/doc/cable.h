@@ -89,6 +89,7 @@ struct cable {
 	struct field id_as_written;
 	bool partial;
 	struct span partial_at;
+	unsigned part;         /* "SECTION 02 OF 03" on its first classification line: 2; else 0 */
 
 	struct field classification;  /* normalised: "SECRET//NOFORN", "UNCLASSIFIED" */
 	struct field classification_as_written;  /* "C O N F I D E N T I A L", "UNCLAS" */

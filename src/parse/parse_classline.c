@@ -175,14 +175,18 @@ bool match_class_line(struct str s, struct classline *cl)
 	i = caveats_end(up, i);
 	level_end = i;
 	/* SECTION 01 OF 03 */
+	cl->part = 0;
 	if (strncmp(up + i, " SECTION ", 9) == 0) {
 		size_t j = skip_digits(up, i + 9);
 
 		if (j > i + 9 && strncmp(up + j, " OF ", 4) == 0) {
 			size_t k = skip_digits(up, j + 4);
 
-			if (k > j + 4)
+			if (k > j + 4) {
+				for (size_t q = i + 9; q < j && cl->part < 1000; q++)
+					cl->part = cl->part * 10 + (unsigned)(up[q] - '0');
 				i = k;
+			}
 		}
 	}
 	if (up[i] != ' ')

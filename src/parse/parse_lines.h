@@ -209,6 +209,7 @@ struct classline {
 	struct str rest;     /* what follows the serial on the same line */
 	struct str whole;
 	const char *repaired;/* "SECRET" for a damaged "E C R E T", else NULL */
+	unsigned part;       /* "SECTION 02 OF 03": 2; 0 when not said */
 };
 
 /* True when @s is a classification line: level, station, serial. */

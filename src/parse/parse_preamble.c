@@ -279,6 +279,7 @@ static void take_class_line(struct parser *p, const struct classline *cl)
 	p->class_year = cl->year;
 	p->class_repaired = cl->repaired;
 	p->header_rest = cl->rest;
+	p->c->part = cl->part;
 }
 
 /* No line with the station and serial came: a lone level at the top

@@ -102,6 +102,7 @@ static void start_query(struct clist *l, const struct cfilter *f)
 
 	corpus_query_free(&l->q);
 	corpus_query_start(&l->q, f, l->sort, l->reverse);
+	l->q.one_per_cable = true;
 	l->busy = true;
 	l->counted = count;
 	if (!cfilter_needs_text(f)) {

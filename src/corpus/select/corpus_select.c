@@ -356,6 +356,32 @@ static void take_answer(struct corpus *c, struct cquery *q)
 	}
 }
 
+/* Entry @i passed: its row, or with one row a cable, its first
+ * version's row when not given yet. */
+static void add_row(struct corpus *c, struct cquery *q, size_t i)
+{
+	size_t head;
+
+	if (!q->one_per_cable || !corpus_has_dups(c)) {
+		q->rows[q->n++] = (uint32_t)i;
+		return;
+	}
+	head = corpus_version_head(c, i);
+	if (q->seen_n <= head / 8) {
+		size_t m = c->n / 8 + 1;
+
+		q->seen = xrealloc(q->seen, m);
+		memset(q->seen + q->seen_n, 0, m - q->seen_n);
+		q->seen_n = m;
+	}
+	if (q->seen[head / 8] & (1u << (head % 8)))
+		return;
+	q->seen[head / 8] |= (uint8_t)(1u << (head % 8));
+	if (q->n && q->rows[q->n - 1] > head)
+		q->reorder = true;
+	q->rows[q->n++] = (uint32_t)head;
+}
+
 bool corpus_query_step(struct corpus *c, struct cquery *q, double budget_ms, size_t most)
 {
 	double until = now_ms() + budget_ms;
@@ -376,7 +402,7 @@ bool corpus_query_step(struct corpus *c, struct cquery *q, double budget_ms, siz
 
 		q->next++;
 		if (!q->f || entry_passes(c, q->f, q, q->text, i))
-			q->rows[q->n++] = (uint32_t)i;
+			add_row(c, q, i);
 		seen++;
 		/* the clock is read now and then: a metadata filter is fast */
 		if ((most && seen >= most) || ((q->text || seen % 4096 == 0) && now_ms() >= until))
@@ -386,7 +412,7 @@ bool corpus_query_step(struct corpus *c, struct cquery *q, double budget_ms, siz
 		return false;
 	if (q->key == SORT_RELEVANCE) {
 		rank_rows(c, q);
-	} else if (q->key != SORT_INPUT || q->reverse) {
+	} else if (q->key != SORT_INPUT || q->reverse || q->reorder) {
 		struct order o = { c, q->key, q->reverse };
 
 		qsort_r(q->rows, q->n, sizeof(*q->rows), cmp_entries, &o);
@@ -404,6 +430,7 @@ void corpus_query_free(struct cquery *q)
 		free(q->threads[i]);
 	free(q->threads);
 	free(q->only);
+	free(q->seen);
 	free(q->rows);
 	memset(q, 0, sizeof(*q));
 }
