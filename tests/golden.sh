@@ -54,6 +54,31 @@ for f in 'signer=Bordonaro|porter' 'addressee=washdc' 'classified-by=ambassador'
 	check "--json --filter '$f' writes as many cables as --count counts" \
 		[ "$(wc -l < "$tmp/ids")" = "$(awk -F '\t' -v f="$f" '$2 == f { print $1 }' tests/golden/count/people.tsv)" ]
 done
+# --diff: two texts of one cable word by word (a paragraph withheld, a
+# redaction added in two forms, quotes, wrapping and ¶ folded); --layout
+# shows the layout; --id compares the versions among the inputs; the same
+# file against itself exits 0; two cables are a usage error of one line
+d=tests/golden/diff/cables
+run_pilcrow "$tmp/out" "$tmp/err" --diff $d/09VALLETTA100-first.txt $d/09VALLETTA100-second.html
+check "--diff: status 1 when the words differ" [ "$rc" -eq 1 ]
+compare_golden "$tmp/out" tests/golden/diff/valletta.diff "--diff A B"
+run_pilcrow "$tmp/out" "$tmp/err" --diff --layout $d/09VALLETTA100-first.txt $d/09VALLETTA100-second.html
+compare_golden "$tmp/out" tests/golden/diff/valletta-layout.diff "--diff --layout A B"
+run_pilcrow "$tmp/out" "$tmp/err" --diff --id 09valletta100 $d
+check "--diff --id: status 1 when the words differ" [ "$rc" -eq 1 ]
+compare_golden "$tmp/out" tests/golden/diff/valletta-id.diff "--diff --id"
+run_pilcrow "$tmp/out" "$tmp/err" --diff $d/09VALLETTA100-first.txt $d/09VALLETTA100-first.txt
+check "--diff of a file with itself: status 0" [ "$rc" -eq 0 ]
+check "--diff of a file with itself: the same words" grep -qx "summary: the same words" "$tmp/out"
+run_pilcrow "$tmp/out" "$tmp/err" --diff $d/09VALLETTA100-first.txt $d/09VALLETTA101.txt
+check "--diff of two cables: status 2" [ "$rc" -eq 2 ]
+check "--diff of two cables: one line that names both" \
+	[ "$(wc -l < "$tmp/err")" -eq 1 -a "$(grep -c '09VALLETTA100 and .*09VALLETTA101' "$tmp/err")" -eq 1 ]
+check "--diff of two cables: nothing on stdout" [ ! -s "$tmp/out" ]
+run_pilcrow "$tmp/out" "$tmp/err" --diff $d/09VALLETTA101.txt
+check "--diff of one file: status 2" [ "$rc" -eq 2 ]
+run_pilcrow "$tmp/out" "$tmp/err" --diff --id 09VALLETTA101 $d
+check "--diff --id of a cable with one text: status 2, said" [ "$rc" -eq 2 -a -s "$tmp/err" ]
 # --thread: the tree of what a cable cites and what cites it, as text and
 # JSON: a REF not in the inputs, a fan of 14 replies a row a post, a cable
 # that cites itself drawn once more and not followed; thread= lists it
