@@ -14,7 +14,9 @@
 #      cables, the dumps, the versions) and the peer cases' excerpts: what
 #      a reader copies is the cable's words and nothing else
 #      (tests/real/textcheck says what each check holds to); reviewed
-#      findings must stay under 1 % of the cables.
+#      findings must stay under 1 % of the cables;
+#   5. SHARED/cables/versions: every pair of texts of one cable compared
+#      (--diff), its redaction runs against a count made apart.
 # Prints the agreement per field and every disagreement; a disagreement
 # judged to be the page's or the peer's error is listed, with the reason, in
 # tests/real/reviewed.tsv and counts as agreeing.  Fails when a target is
@@ -143,6 +145,40 @@ fi
 sed -e 's|^|text\t|' "$tmp/text.tsv" >> "$rows"
 ncables=$(awk -F '\t' '$2 == "signer-in-text"' "$tmp/text.tsv" | cut -f1 | sort -u | wc -l)
 echo "$ncables cables read for the text checks"
+
+# ------------------------------------------------ 5. the versions compared
+# Every pair of texts of one cable (files in date order) through --diff:
+# its count of redaction runs in each text must be the count made apart
+# (tests/real/redactions.awk over --text), and added less lifted their
+# difference; the status is 0 exactly when the summary says the same words.
+if [ -d "$shared/cables/versions" ]; then
+	pairs=0 runs_bad=0
+	for d in "$shared"/cables/versions/*/; do
+		prev=
+		for f in "$d"*; do
+			[ -f "$f" ] || continue
+			if [ -n "$prev" ]; then
+				pairs=$((pairs + 1))
+				run_pilcrow "$tmp/out" "$tmp/err" --diff "$prev" "$f"
+				st=$rc
+				ra=$("$PILCROW" --text --width 1000 "$prev" 2>/dev/null | awk -f "$srcdir/tests/real/redactions.awk")
+				rb=$("$PILCROW" --text --width 1000 "$f" 2>/dev/null | awk -f "$srcdir/tests/real/redactions.awk")
+				line=$(grep '^redaction runs: ' "$tmp/out")
+				set -- $(echo "$line" | tr -c '0-9\n' ' ')
+				same=$(grep -c '^summary: .*the same words' "$tmp/out")
+				if [ "$#" -ne 4 ] || [ "$1" != "$ra" ] || [ "$2" != "$rb" ] || [ $(($3 - $4)) -ne $((rb - ra)) ] ||
+				   { [ "$st" -eq 0 ] && [ "$same" -ne 1 ]; } || { [ "$st" -eq 1 ] && [ "$same" -ne 0 ]; }; then
+					echo "versions: $prev $f: '$line' (status $st), counted apart: a $ra, b $rb"
+					runs_bad=$((runs_bad + 1))
+				fi
+				case $st in 0|1) ;; *) runs_bad=$((runs_bad + 1)); echo "versions: $prev $f: status $st";; esac
+			fi
+			prev=$f
+		done
+	done
+	echo "$pairs pairs of versions compared"
+	check "--diff's redaction runs agree with a count made apart on every pair ($runs_bad differ)" [ "$runs_bad" -eq 0 ]
+fi
 
 # --------------------------------------------------------------- the report
 # rows: SET SOURCE FIELD RESULT THEIRS OURS; reviewed: SOURCE FIELD THEIRS OURS REASON
