@@ -3,7 +3,9 @@
  * keeps an id's first entry; each later record of the id is noted here as
  * it is read (a saved list notes none: they are found again, one pass over
  * the ids, the first time they are asked for).  Versions are the records
- * of one id that start at the same section. */
+ * of one id that start at the same section: a record that says SECTION 01
+ * and one that says no section both start the cable (a later layout may
+ * have left the line out); SECTION 02 given apart is another part. */
 #include "config.h"
 #include "corpus/corpus_internal.h"
 
@@ -69,6 +71,11 @@ static size_t first_of(const struct corpus *c, size_t i)
 	return lo < c->ndups && c->dups[lo].e == i ? c->dups[lo].first : i;
 }
 
+static unsigned start_of(const struct corpus *c, size_t e)
+{
+	return c->e[e].part <= 1 ? 0 : c->e[e].part;
+}
+
 size_t corpus_versions(struct corpus *c, size_t i, uint32_t *out, size_t max)
 {
 	size_t first, lo = 0, hi, n = 0;
@@ -77,7 +84,7 @@ size_t corpus_versions(struct corpus *c, size_t i, uint32_t *out, size_t max)
 		return 0;
 	ready(c);
 	first = first_of(c, i);
-	if (c->e[first].part == c->e[i].part) {
+	if (start_of(c, first) == start_of(c, i)) {
 		if (n < max)
 			out[n] = (uint32_t)first;
 		n++;
@@ -94,7 +101,7 @@ size_t corpus_versions(struct corpus *c, size_t i, uint32_t *out, size_t max)
 	for (; lo < c->ndups && c->dups_by_first[lo].first == first; lo++) {
 		uint32_t e = c->dups_by_first[lo].e;
 
-		if (c->e[e].part != c->e[i].part)
+		if (start_of(c, e) != start_of(c, i))
 			continue;
 		if (n < max)
 			out[n] = e;

@@ -763,6 +763,55 @@ void compare_cables(struct compare *cmp, const struct cable *a, const struct cab
 	}
 }
 
+/* A redaction among the words of @text: x's, or a note in brackets that
+ * ends with removed (a few words at most). */
+static bool text_redacted(struct str text)
+{
+	size_t i = 0, open = SIZE_MAX, words = 0;
+
+	while (i < text.n) {
+		size_t j = i, b = blank_at(text, i);
+		struct str w;
+
+		if (b) {
+			i += b;
+			continue;
+		}
+		while (j < text.n && !blank_at(text, j))
+			j++;
+		w = str_make(text.p + i, j - i);
+		if (compare_is_xword(w))
+			return true;
+		if (w.p[0] == '[') {
+			open = i;
+			words = 0;
+		}
+		if (open != SIZE_MAX && ++words <= 6 && memchr(w.p, ']', w.n)) {
+			if (ends_removal_note(w))
+				return true;
+			open = SIZE_MAX;
+		}
+		i = j;
+	}
+	return false;
+}
+
+bool compare_has_redaction(const struct cable *c)
+{
+	if (text_redacted(c->subject.text) || text_redacted(c->signer.text))
+		return true;
+	for (size_t i = 0; i < c->nsections; i++)
+		if (text_redacted(c->sections[i].title))
+			return true;
+	for (size_t i = 0; i < c->nparas; i++)
+		if (text_redacted(c->paras[i].text))
+			return true;
+	for (size_t i = 0; i < c->ntrailer; i++)
+		if (text_redacted(c->trailer[i].text))
+			return true;
+	return false;
+}
+
 void compare_free(struct compare *cmp)
 {
 	free(cmp->a.b);

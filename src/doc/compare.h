@@ -119,6 +119,10 @@ void compare_free(struct compare *cmp);
  * words removed? */
 bool compare_is_xword(struct str w);
 
+/* Does @c hold a redaction (its subject, section titles, paragraphs,
+ * trailer or signer), as the comparison finds them? */
+bool compare_has_redaction(const struct cable *c);
+
 /* The summary: "¶4: 1 redaction added; ¶1, ¶3–¶5 withheld in B; 12
  * quote marks changed", the versions named @na and @nb.  Layout figures
  * only when @layout. */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "doc/compare.h"
 #include "doc/ids.h"
 #include "doc/people.h"
 #include "base/util.h"
@@ -256,6 +257,10 @@ static bool alt_match(const struct cf_term *t, const struct cf_alt *a, const str
 		return s->cites && s->cites(s->cites_ud, str_c(a->value), s->id);
 	case CF_THREAD:
 		return false;   /* term_match asks s->in_thread */
+	case CF_VERSIONS:
+		return cmp(t->op == CF_NE ? CF_EQ : t->op, (long)s->versions, (long)a->date_lo);
+	case CF_REDACTED:
+		return false;   /* term_match reads the cable */
 	case CF_SUBJECT:
 	case CF_TEXT:
 	case CF_NEAR:
@@ -408,6 +413,10 @@ static bool term_match(const struct cfilter *f, const struct cf_term *t, const s
 		r = idlist_has(&t->ids, id);
 	} else if (t->field == CF_THREAD) {
 		r = s->in_thread && s->in_thread(s->in_thread_ud, ti);
+	} else if (t->field == CF_REDACTED) {
+		const struct cable *c = s->cable ? s->cable : s->parse ? s->parse(s->parse_ud) : NULL;
+
+		r = c && compare_has_redaction(c);
 	} else if (cf_people_field(t->field)) {
 		r = people_match(t, s, ti);
 	} else if (t->field == CF_NOTE) {

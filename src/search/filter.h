@@ -15,6 +15,8 @@
  *   serial=ROME:3900..3950  serial=ROME:3933  serial=3900..3950  (the
  *   serial of the id, a number, of that post in any year)
  *   thread=ID  (the cables of ID's thread: what it cites, what cites it)
+ *   versions>1  (how many texts of the cable the inputs hold: corpus.h)
+ *   redacted  (a redaction in its text: x's, "[Source removed]"; compare.h)
  *
  * Terms are separated by blanks and must all hold; ! or - before a term
  * negates it.  A value with blanks is quoted ("..." or '...'); | separates
@@ -61,7 +63,7 @@ bool sort_key_parse(const char *v, enum sort_key *key);
 
 enum cf_field { CF_LEVEL, CF_CAVEAT, CF_ORIGIN, CF_TAG, CF_DATE, CF_ID, CF_SUBJECT, CF_TEXT, CF_CITES,
 		CF_CITED_BY, CF_NEAR, CF_PARA, CF_SIGNER, CF_CLASSIFIED_BY, CF_FROM, CF_TO, CF_INFO, CF_ADDRESSEE,
-		CF_PERSON, CF_SERIAL, CF_THREAD, CF_SORT, CF_MARKED, CF_NOTED, CF_OPENED, CF_COLLECTION, CF_NOTE };
+		CF_PERSON, CF_SERIAL, CF_THREAD, CF_VERSIONS, CF_REDACTED, CF_SORT, CF_MARKED, CF_NOTED, CF_OPENED, CF_COLLECTION, CF_NOTE };
 
 /* Is @f one of the people and offices a cable names (people.h)? */
 static inline bool cf_people_field(enum cf_field f)
@@ -103,7 +105,7 @@ struct cf_term {
 /* Does term @t read the cables' text (text terms, near=, para=)? */
 static inline bool cf_reads_text(const struct cf_term *t)
 {
-	return t->field == CF_TEXT || t->field == CF_NEAR || t->field == CF_PARA;
+	return t->field == CF_TEXT || t->field == CF_NEAR || t->field == CF_PARA || t->field == CF_REDACTED;
 }
 
 /* Does term @t ask the workspace (marked, noted, opened, collection=)? */
@@ -168,6 +170,7 @@ struct cf_subject {
 	int (*known)(const void *ud, size_t term);
 	const void *known_ud;
 	uint32_t date;          /* minutes since 1900-01-01, 0 when unknown */
+	uint32_t versions;      /* texts of the cable among the inputs (versions=) */
 	const struct str *tags;
 	size_t ntags;
 	const struct str *refs; /* the ids the cable cites */

@@ -27,16 +27,17 @@ static const struct {
 	{ "collection", CF_COLLECTION }, { "note", CF_NOTE }, { "para", CF_PARA }, { "signer", CF_SIGNER },
 	{ "classified-by", CF_CLASSIFIED_BY }, { "from", CF_FROM }, { "to", CF_TO }, { "info", CF_INFO },
 	{ "addressee", CF_ADDRESSEE }, { "person", CF_PERSON }, { "serial", CF_SERIAL }, { "thread", CF_THREAD },
+	{ "versions", CF_VERSIONS },
 };
 
 #define FIELD_NAMES "level caveat origin tag date id subject text cites cited-by near para signer classified-by " \
-	"from to info addressee person serial thread sort collection note"
+	"from to info addressee person serial thread versions sort collection note"
 
 /* The terms that are a word alone: what the reader did with a cable. */
 static const struct {
 	const char *name;
 	enum cf_field field;
-} flags[] = { { "marked", CF_MARKED }, { "noted", CF_NOTED }, { "opened", CF_OPENED } };
+} flags[] = { { "marked", CF_MARKED }, { "noted", CF_NOTED }, { "opened", CF_OPENED }, { "redacted", CF_REDACTED } };
 
 static const unsigned caveat_bits[] = { CAVEAT_NOFORN, CAVEAT_FOUO, CAVEAT_ORCON, CAVEAT_PROPIN,
 					CAVEAT_NODIS, CAVEAT_EXDIS, CAVEAT_LIMDIS, CAVEAT_REL };
@@ -52,7 +53,7 @@ static bool ops_for(enum cf_field f, enum cf_op op)
 		return op == CF_EQ || op == CF_NE;
 	if (op == CF_EQ || op == CF_NE)
 		return true;
-	return f == CF_LEVEL || f == CF_DATE || f == CF_PARA;
+	return f == CF_LEVEL || f == CF_DATE || f == CF_PARA || f == CF_VERSIONS;
 }
 
 static const char *op_name(enum cf_op op)
@@ -223,6 +224,13 @@ static bool read_alt(struct cf_term *t, const char *name, char *v, char *err, si
 	} else if (t->field == CF_SERIAL) {
 		if (!serial_range(v, a, err, errsize))
 			return false;
+	} else if (t->field == CF_VERSIONS) {
+		const char *q = v;
+
+		if (!serial_number(&q, &a->date_lo) || *q) {
+			snprintf(err, errsize, "'%s' is not a number of versions (versions>1, versions=2)", v);
+			return false;
+		}
 	} else if (t->field == CF_DATE) {
 		if (!minutes_range(v, &a->date_lo, &a->date_hi)) {
 			snprintf(err, errsize, "'%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", v);

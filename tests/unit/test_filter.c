@@ -60,6 +60,8 @@ static void malformed_filters(void **state)
 	assert_non_null(strstr(error_of("caveat=SECRETISH"), "unknown caveat"));
 	assert_non_null(strstr(error_of("=S"), "neither a word"));
 	assert_non_null(strstr(error_of("level>=S ???"), "neither a word"));
+	assert_non_null(strstr(error_of("versions>x"), "not a number of versions"));
+	assert_non_null(strstr(error_of("versions~2"), "cannot be compared"));
 	assert_non_null(strstr(error_of("serial=ROME:50..40"), "not a post's serials"));
 	assert_non_null(strstr(error_of("serial=ROME"), "not a post's serials"));
 	assert_non_null(strstr(error_of("serial=ROME:1..x"), "not a post's serials"));
@@ -138,6 +140,7 @@ static struct cf_subject sample(void)
 	s.id = STR_LIT("04ROME3933");
 	s.subject = STR_LIT("IRAQ/ITALY- ITALIAN POLITICAL DIRECTOR");
 	s.text = STR_LIT("Massolo said Italy was keen");
+	s.versions = 1;
 	s.date = date_minutes("2004-10-06T12:47Z");
 	s.tags = tags;
 	s.ntags = 3;
@@ -199,6 +202,10 @@ static void matching(void **state)
 	assert_true(matches("-keen*ly keen*"));
 	assert_true(matches("level>=C tag=PREL origin=ROME date=2004"));
 	assert_false(matches("level>=C tag=PREL origin=PARIS"));
+	/* how many texts of the cable the inputs hold (one here) */
+	assert_true(matches("versions=1 versions<2 versions>=1"));
+	assert_false(matches("versions>1"));
+	assert_true(matches("!versions>1"));
 	/* the serial of the id, as a number, of the post in any year */
 	assert_true(matches("serial=ROME:3933"));
 	assert_true(matches("serial=rome:3900..3950 serial=3933 serial=1..4000"));

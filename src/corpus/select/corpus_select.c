@@ -248,6 +248,8 @@ static bool entry_passes(struct corpus *c, const struct cfilter *f, const struct
 		s.npeople = MIN(np, (size_t)PEOPLE_MAX);
 		s.memo = q ? q->memo : NULL;
 	}
+	if (need & (1u << CF_VERSIONS))
+		s.versions = (uint32_t)corpus_versions(c, i, NULL, 0);
 	s.cites = corpus_cites;
 	s.cites_ud = c;
 	if (q && q->threads) {
