@@ -93,7 +93,8 @@ t new-session -d -s big -x 120 -y 30 "sh $tmp/runaway.sh; echo pilcrow-exited-\$
 check "a runaway filter runs in steps, with its progress" tmux_wait big "Esc cancels)"
 t send-keys -t big C-c
 check "Ctrl-C stops it, not pilcrow" tmux_wait big "cancelled: text~"
-check "the list is as it was" tmux_wait big "1/1,800"
+# (600 copies of the same 3 records: versions of 3 cables, a row each)
+check "the list is as it was" tmux_wait big " 1/3 "
 t send-keys -t big q
 check "q then quits with status 0" tmux_wait big "pilcrow-exited-0"
 

@@ -21,9 +21,9 @@ static bool write_pair(struct buf *out, const struct cable *a, const struct cabl
 
 	compare_cables(&cmp, a, b);
 	buf_printf(out, "diff %s\n--- a: ", a->id);
-	compare_version_name(out, a, true);
+	compare_version_name(out, a->path, a->format, a->offset, true);
 	buf_adds(out, "\n+++ b: ");
-	compare_version_name(out, b, true);
+	compare_version_name(out, b->path, b->format, b->offset, true);
 	buf_adds(out, "\nsummary: ");
 	compare_summary(&cmp, out, "a", "b");
 	buf_printf(out, "\nredaction runs: a %zu, b %zu (%zu added, %zu lifted)\n", cmp.a.runs, cmp.b.runs,

@@ -90,6 +90,8 @@ static void usage(FILE *f)
 		   "  info=POST addressee=POST (TO or INFO) (names as words, any order: to=USUN)\n"
 		   "  serial=ROME:3900..3950 serial=ROME:3933 (a post's serials, in any year)\n"
 		   "  thread=ID (the cables of ID's thread, as --thread draws it)\n"
+		   "  versions>1 (more than one text of the cable among the inputs)\n"
+		   "  redacted (x's or \"[Source removed]\" in its text; text=redacted: the word)\n"
 		   "  sort=date|id|origin|level|relevance (the order; relevance: by the text index)\n"
 		   "  marked noted opened !opened collection=NAME (your marks, notes, reading)\n"
 		   "  note=WORDS note~REGEX (the cables whose notes, yours, hold them)\n"

@@ -89,6 +89,9 @@ struct neighbours {
 	uint32_t *before, *after, *day, *same_id;
 	size_t nbefore, nafter, nday, nsame;
 };
+/* The file entry @i was read from. */
+const char *corpus_entry_path(const struct corpus *c, size_t i);
+
 /* The texts of one cable given more than once (corpus_versions.c): the
  * records of one id that start at the same section (the sections of a
  * telegram given apart are not versions of each other).  The versions of

@@ -139,6 +139,7 @@ void compare_write(const struct compare *cmp, struct buf *out, bool layout);
 /* A version named for people: its format, the date in its file's name
  * when there is one, the file (its name, or its whole path), and the
  * record's place in a dump: "html, 2010-12-03, 2010-12-03-9b83283.html". */
-void compare_version_name(struct buf *out, const struct cable *c, bool whole_path);
+void compare_version_name(struct buf *out, struct str path, enum cable_format format, uint64_t offset,
+			  bool whole_path);
 
 #endif

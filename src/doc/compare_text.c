@@ -361,20 +361,21 @@ static bool name_date(const char *name, char out[11])
 	return false;
 }
 
-void compare_version_name(struct buf *out, const struct cable *c, bool whole_path)
+void compare_version_name(struct buf *out, struct str where, enum cable_format format, uint64_t offset,
+			  bool whole_path)
 {
 	char path[4096], date[11];
 	const char *base;
 
-	snprintf(path, sizeof(path), "%.*s", (int)(c->path.n < sizeof(path) ? c->path.n : sizeof(path) - 1),
-		 c->path.n ? c->path.p : "");
+	snprintf(path, sizeof(path), "%.*s", (int)(where.n < sizeof(path) ? where.n : sizeof(path) - 1),
+		 where.n ? where.p : "");
 	if (!*path)
 		snprintf(path, sizeof(path), "-");
 	base = strrchr(path, '/');
-	buf_adds(out, cable_format_name(c->format));
+	buf_adds(out, cable_format_name(format));
 	if (name_date(base ? base + 1 : path, date))
 		buf_printf(out, ", %s", date);
 	buf_printf(out, ", %s", whole_path || !base ? path : base + 1);
-	if (c->offset)
-		buf_printf(out, " at byte %llu", (unsigned long long)c->offset);
+	if (offset)
+		buf_printf(out, " at byte %llu", (unsigned long long)offset);
 }

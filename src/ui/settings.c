@@ -14,7 +14,7 @@
 #include "ui/ui_curses.h"
 #include "base/util.h"
 
-const char *const role_names[ROLE_COUNT] = { "label", "section", "match", "status", "title",
+const char *const role_names[ROLE_COUNT] = { "label", "section", "match", "status", "title", "deleted", "inserted",
 					     "level-u", "level-sbu", "level-c", "level-s", "level-ts" };
 
 /* The actions by name: ACT_LIST_DOWN is "list-down". */
@@ -381,7 +381,8 @@ void settings_dump(struct buf *out)
 #undef KEY
 	};
 	static const char *const colors[ROLE_COUNT] = {
-		"cyan default", "yellow default", "black yellow", "black white", "white blue bold",
+		"cyan default", "yellow default", "black yellow", "black white", "white blue bold", "red default bold",
+		"green default bold",
 		"black green bold", "white magenta bold", "white blue bold", "white red bold", "black yellow bold",
 	};
 	struct settings s;

@@ -38,7 +38,7 @@ struct binding_set {
 
 /* A colour the config sets: -1 is the terminal's own; 0-255; from 256 a
  * true colour 0xRRGGBB + 256. */
-enum role { ROLE_LABEL, ROLE_SECTION, ROLE_MATCH, ROLE_STATUS, ROLE_TITLE, ROLE_U, ROLE_SBU, ROLE_C, ROLE_S,
+enum role { ROLE_LABEL, ROLE_SECTION, ROLE_MATCH, ROLE_STATUS, ROLE_TITLE, ROLE_DELETED, ROLE_INSERTED, ROLE_U, ROLE_SBU, ROLE_C, ROLE_S,
 	    ROLE_TS, ROLE_COUNT };
 struct color_set {
 	bool set;

@@ -27,6 +27,10 @@ static const char *pair_name(short p)
 		return "status";
 	else if (p == PAIR_TITLE)
 		return "title";
+	else if (p == PAIR_DELETED)
+		return "deleted";
+	else if (p == PAIR_INSERTED)
+		return "inserted";
 	else
 		snprintf(tmp, sizeof(tmp), "pair%d", p);
 	return tmp;

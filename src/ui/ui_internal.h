@@ -44,6 +44,8 @@ enum pair {
 	PAIR_MATCH,
 	PAIR_STATUS,
 	PAIR_TITLE,
+	PAIR_DELETED,                         /* a comparison's words out, and in */
+	PAIR_INSERTED,
 	PAIR_COUNT
 };
 
@@ -106,6 +108,9 @@ void reader_make_links(struct ui *u);
  * is about: the reader's when it is on top, else the list's selected one;
  * -1 when there is none. */
 long ui_asked_entry(struct ui *u);
+/* ui_versions.c: the reader shows the cable's next version (D), at the
+ * same paragraph. */
+void reader_next_version(struct ui *u);
 /* The same as ui_open_cable, from another screen: Backspace goes back
  * there, not to a cable read before. */
 bool ui_open_cable_anew(struct ui *u, size_t entry);

@@ -42,7 +42,8 @@ static int set_attrs(unsigned a)
 /* The config's color lines over the defaults. */
 static void config_colors(struct ui *u)
 {
-	static const enum pair pairs[ROLE_U] = { PAIR_LABEL, PAIR_SECTION, PAIR_MATCH, PAIR_STATUS, PAIR_TITLE };
+	static const enum pair pairs[ROLE_U] = { PAIR_LABEL, PAIR_SECTION, PAIR_MATCH, PAIR_STATUS, PAIR_TITLE,
+						   PAIR_DELETED, PAIR_INSERTED };
 
 	if (!u->set)
 		return;
@@ -93,6 +94,9 @@ void ui_colors(struct ui *u)
 	init_pair(PAIR_MATCH, COLOR_BLACK, COLOR_YELLOW);
 	init_pair(PAIR_STATUS, COLOR_BLACK, COLOR_WHITE);
 	init_pair(PAIR_TITLE, COLOR_WHITE, COLOR_BLUE);
+	init_pair(PAIR_DELETED, COLOR_RED, -1);
+	init_pair(PAIR_INSERTED, COLOR_GREEN, -1);
+	u->pair_extra[PAIR_DELETED] = u->pair_extra[PAIR_INSERTED] = A_BOLD;
 	config_colors(u);
 	u->color = true;
 }

@@ -154,13 +154,18 @@ void clist_make(struct clist *l)
 	}
 	clist_cancel(l);
 	{
-		/* as read: the rows are the entries themselves */
+		/* as read: the rows are the entries themselves, one a cable
+		 * (a later version is its first version's row) */
+		bool dups = corpus_has_dups(l->corpus);
+		size_t k = 0;
+
 		grow_array((void **)&l->rows, &l->cap, count ? count : 1, sizeof(*l->rows));
 		if (l->n > count)
 			l->n = 0;
 		for (size_t i = 0; i < count; i++)
-			l->rows[i] = (uint32_t)i;
-		l->n = count;
+			if (!dups || corpus_version_head(l->corpus, i) == i)
+				l->rows[k++] = (uint32_t)i;
+		l->n = k;
 		/* as read, the rows only grow: measure the new ones */
 		if (!was_plain)
 			l->id_w = 0, l->id_w_upto = 0;

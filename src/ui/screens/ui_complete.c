@@ -18,7 +18,7 @@
 static const char *const fields[] = {
 	"level>=", "level=", "caveat=", "origin=", "tag=", "date>=", "date<", "date=", "id=", "subject=", "text=",
 	"cites=", "cited-by=", "near=", "para>=", "para=", "signer=", "classified-by=", "from=", "to=", "info=",
-	"addressee=", "person=", "serial=", "note=", "collection=", "sort=", "marked", "noted", "opened", "!opened",
+	"addressee=", "person=", "serial=", "versions>", "redacted", "note=", "collection=", "sort=", "marked", "noted", "opened", "!opened",
 };
 
 /* Is @word the field @name and an operator? */

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "doc/compare.h"
 #include "doc/describe.h"
 #include "base/text.h"
 
@@ -164,6 +165,32 @@ static int ref_link(const struct ui *u, const struct reference *r, bool *moved)
 	return -1;
 }
 
+/* The cable's versions, when the inputs hold more than one text of it:
+ * each named (format, the date in its file's name, the file), the one
+ * read first. */
+static void versions_field(struct ui *u, int width)
+{
+	uint32_t v[8];
+	size_t n = corpus_versions(u->corpus, u->v.cur, v, 8), k = 0;
+	struct buf t = { 0 };
+
+	if (n < 2)
+		return;
+	while (k < n && k < 8 && v[k] != u->v.cur)
+		k++;
+	buf_printf(&t, "%zu of %zu", k + 1, n);
+	for (size_t i = 0; i < n && i < 8; i++) {
+		const struct centry *e = corpus_entry(u->corpus, v[i]);
+
+		buf_adds(&t, i ? " \xC2\xB7 " : ": ");
+		compare_version_name(&t, str_c(corpus_entry_path(u->corpus, v[i])), (enum cable_format)e->format,
+				     e->format == FORMAT_CSV ? e->offset : 0, false);
+	}
+	buf_adds(&t, " (D: the next; d: compared)");
+	header_field(u, "Versions", buf_str(&t), width, -1);
+	buf_free(&t);
+}
+
 void header_lines(struct ui *u, int cols)
 {
 	struct reader *rd = reader_of(u);
@@ -179,6 +206,7 @@ void header_lines(struct ui *u, int cols)
 	for (size_t k = 0; k < rd->nlinks; k++)
 		rd->links[k].line = -1;
 	header_field(u, "Subject", c->subject.text, width, -1);
+	versions_field(u, width);
 	/* what changes how far the text can be trusted, unasked: a line each */
 	for (size_t i = 0; i < c->ncautions; i++)
 		folded_field(u, i ? "" : "Caution", c->cautions[i], width);

@@ -370,10 +370,12 @@ static void list_draw(const void *ctx, const struct screen *s)
 	char all[32];
 	struct buf b = { 0 }, cl = { 0 };
 	const struct list_columns *c = &((const struct list_screen *)s->state)->cols;
+	bool dups;
 
 	paint_erase();
 	if (screen_too_small(false))
 		return;
+	dups = corpus_has_dups(u->corpus);
 	/* the title bar */
 	paint_fill(0, 0, cols, title);
 	paint_thousands(all, sizeof(all), corpus_count(u->corpus));
@@ -424,9 +426,20 @@ static void list_draw(const void *ctx, const struct screen *s)
 				snprintf(mark, sizeof(mark), "-");
 			put_cut(y, c->class_x, c->class_w, str_c(mark), attr | ui_level_attr(u, (enum level)e->level, false));
 		}
-		if (c->subject_w)
-			put_cut(y, c->subject_x, c->subject_w - 1,   /* the last column: the scroll marks */
-				paint_clean(&cl, str_c(corpus_str(u->corpus, e->subject))), attr);
+		if (c->subject_w) {
+			int sx = c->subject_x, sw = c->subject_w - 1;   /* the last column: the scroll marks */
+			size_t nv = dups ? corpus_versions(u->corpus, l->rows[ri], NULL, 0) : 0;
+
+			/* one row a cable: how many texts of it the inputs hold */
+			if (nv > 1 && sw > 16) {
+				char said[48];
+
+				snprintf(said, sizeof(said), "(%zu versions) ", nv);
+				sx += put_c(y, sx, sw, said, attr | A_BOLD);
+				sw = c->subject_x + c->subject_w - 1 - sx;
+			}
+			put_cut(y, sx, sw, paint_clean(&cl, str_c(corpus_str(u->corpus, e->subject))), attr);
+		}
 	}
 	if (pane_more_above(&l->pane))
 		put_c(1, cols - 1, 1, "\xE2\x96\xB2", A_BOLD);

@@ -304,6 +304,7 @@ static bool reader_keys(struct ui *u, struct key k)
 	case ACT_NEXT_HIT_CABLE: reader_walk_hits(u, 1); break;
 	case ACT_PREV_HIT_CABLE: reader_walk_hits(u, -1); break;
 	case ACT_HEADER: cycle_header(u); break;
+	case ACT_NEXT_VERSION: reader_next_version(u); break;
 	case ACT_CANCEL: rd->link_sel = -1; break;
 	case ACT_MOUSE: mouse_event(u); break;
 	default: return false;
