@@ -6,7 +6,7 @@
 
 bin=$(dirname "$PILCROW")/../tests/fuzz
 sh "$srcdir/tests/hostile/make.sh" "$tmp/hostile" --small
-for t in cable html csv text; do
+for t in cable html csv text compare; do
 	if timeout 300 "$bin/replay_$t" "$srcdir/data/cables" "$srcdir/tests/screen" "$tmp/hostile" \
 		"$srcdir/tests/fuzz/regressions/$t" > "$tmp/out" 2>&1; then
 		ok

@@ -300,6 +300,9 @@ static void cut_side(struct compare *cmp, struct cmp_side *s, const struct cable
 		add_words(cmp, s, p->text);
 		close_block(s);
 	}
+	/* no paragraph found: the whole text, as one block */
+	if (!c->nparas)
+		text_block(cmp, s, CB_TEXT, "Text", c->text);
 	if (c->ntrailer) {
 		open_block(s, CB_TRAILER);
 		snprintf(s->b[s->nb - 1].label, sizeof(s->b[0].label), "Trailer");

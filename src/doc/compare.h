@@ -18,6 +18,8 @@
  * withheld or deleted ("[Source removed]"); a run is such words one after
  * another.  A run inserted is a redaction added; one deleted, lifted.
  *
+ * A text without paragraphs compares as one block, the whole text.
+ *
  * Bounds: alignment is O(n log n) in blocks; a stretch of more than
  * COMPARE_WORDS_MAX words a side, or differing in more than
  * COMPARE_EDITS_MAX words, is not compared word by word: its old text is
@@ -36,7 +38,7 @@
 #define COMPARE_WORDS_MAX 20000
 #define COMPARE_EDITS_MAX 2000
 
-enum cmp_block_kind { CB_SUBJECT, CB_SECTION, CB_PARA, CB_TRAILER, CB_SIGNER };
+enum cmp_block_kind { CB_SUBJECT, CB_SECTION, CB_PARA, CB_TEXT, CB_TRAILER, CB_SIGNER };
 
 struct cmp_tok {
 	struct str raw;          /* as written */

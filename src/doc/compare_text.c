@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/text.h"
 #include "base/util.h"
 
 /* Blocks b0 to b1 named by their paragraphs when they hold some (a
@@ -27,10 +28,10 @@ static void block_range(const struct cmp_side *s, size_t b0, size_t b1, struct b
 		b0 = p0;
 		b1 = p1;
 	}
-	buf_adds(out, s->b[b0].label);
+	text_sanitize(str_c(s->b[b0].label), out, 0);
 	if (b1 - b0 > 1) {
 		buf_adds(out, "–");
-		buf_adds(out, s->b[b1 - 1].label);
+		text_sanitize(str_c(s->b[b1 - 1].label), out, 0);
 	}
 }
 
@@ -94,10 +95,10 @@ static size_t list_paras(const struct cmp_side *s, const uint8_t *flag, struct b
 			if (flag[k] && s->b[k].kind == CB_PARA)
 				j = k;
 		buf_adds(out, n++ ? ", " : "");
-		buf_adds(out, s->b[i].label);
+		text_sanitize(str_c(s->b[i].label), out, 0);
 		if (j > i) {
 			buf_adds(out, "–");
-			buf_adds(out, s->b[j].label);
+			text_sanitize(str_c(s->b[j].label), out, 0);
 		}
 		i = j;
 	}
@@ -271,7 +272,10 @@ static void word(struct writer *w, enum cmp_op op, const struct cmp_side *s, siz
 		if (!w->first)
 			buf_adds(w->out, "\n");
 		/* a section's title is its words: the sign alone before them */
-		buf_adds(w->out, s->b[tok->block].kind == CB_SECTION ? "§" : s->b[tok->block].label);
+		if (s->b[tok->block].kind == CB_SECTION)
+			buf_adds(w->out, "§");
+		else
+			text_sanitize(str_c(s->b[tok->block].label), w->out, 0);
 		w->label = s->b[tok->block].label;
 	}
 	if (op != w->open) {
@@ -282,7 +286,11 @@ static void word(struct writer *w, enum cmp_op op, const struct cmp_side *s, siz
 	} else {
 		buf_addc(w->out, ' ');
 	}
-	buf_addstr(w->out, tok->raw);
+	/* a cable's word is never written raw to a terminal */
+	if (text_is_clean(tok->raw, 0))
+		buf_addstr(w->out, tok->raw);
+	else
+		text_sanitize(tok->raw, w->out, 0);
 	w->first = false;
 }
 
