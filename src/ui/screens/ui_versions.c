@@ -200,7 +200,6 @@ static bool build(struct ui *u, struct versions_screen *g)
 	struct buf t = { 0 };
 	struct builder b = { g, &cmp, OP_SAME, NULL, -1 };
 	size_t same_from = 0;
-	double t0 = now_ms();
 
 	g->nseg = 0;
 	buf_clear(&g->text);
@@ -250,8 +249,6 @@ static bool build(struct ui *u, struct versions_screen *g)
 	same_add(g, &cmp, same_from, cmp.nh);
 	compare_free(&cmp);
 	buf_free(&t);
-	if (getenv("PILCROW_STATS"))
-		ui_say(u, "versions view made in %.1f ms", now_ms() - t0);
 	return true;
 }
 
