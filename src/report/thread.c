@@ -8,6 +8,7 @@
 
 #include "base/json.h"
 #include "base/minutes.h"
+#include "base/text.h"
 #include "base/util.h"
 #include "doc/marking.h"
 
@@ -182,6 +183,8 @@ void thread_view_make(struct thread_view *v, const struct corpus *c, const struc
 	v->t = t;
 	tree_make(v, t);
 	v->folded = xcalloc(t->nn ? t->nn : 1, sizeof(*v->folded));
+	v->written = thread_refs_written(c, t);
+	v->nwritten = t->nn;
 	make_groups(v, c);
 	thread_view_rows(v);
 }
@@ -193,18 +196,66 @@ void thread_view_free(struct thread_view *v)
 	free(v->g);
 	free(v->first);
 	free(v->kids);
+	thread_refs_free(v->written, v->nwritten);
 	free(v->folded);
 	free(v->rows);
 	memset(v, 0, sizeof(*v));
 }
 
-void thread_node_text(struct buf *out, const struct corpus *c, const struct thread_node *n)
+char **thread_refs_written(const struct corpus *c, const struct thread *t)
+{
+	char **w = xcalloc(t->nn ? t->nn : 1, sizeof(*w));
+	struct corpus_parser *p = NULL;
+	const struct cable *cab = NULL;
+	long parsed = -1;
+	size_t parses = 0;
+
+	for (size_t k = 0; k < t->nn; k++) {
+		const struct thread_node *n = &t->n[k];
+		long citing = n->parent >= 0 ? t->n[n->parent].entry : -1;
+		const char *id = corpus_str(c, n->ref);
+
+		if (n->entry >= 0 || citing < 0 || n->depth >= 0)
+			continue;
+		if (citing != parsed) {
+			if (parses++ >= THREAD_REF_PARSES)
+				break;
+			if (!p)
+				p = corpus_parser_new(c);
+			cab = corpus_parser_get(p, (size_t)citing);
+			parsed = citing;
+		}
+		for (size_t r = 0; cab && r < cab->nrefs; r++)
+			if (str_eq_c(cab->refs[r].id, id) && cab->refs[r].text.n) {
+				struct buf clean = { 0 };
+
+				text_sanitize(cab->refs[r].text, &clean, 0);
+				buf_addc(&clean, '\0');
+				w[k] = clean.p;
+				break;
+			}
+	}
+	corpus_parser_free(p);
+	return w;
+}
+
+void thread_refs_free(char **w, size_t n)
+{
+	for (size_t k = 0; w && k < n; k++)
+		free(w[k]);
+	free(w);
+}
+
+void thread_node_text(struct buf *out, const struct corpus *c, const struct thread_node *n, const char *written)
 {
 	const struct centry *e;
 	char date[11];
 
 	if (n->entry < 0) {
-		buf_printf(out, "%-10s  %-14s  %-18s  (not in the inputs)", "", "", corpus_str(c, n->ref));
+		buf_printf(out, "%-10s  %-14s  %-18s  ", "", "", corpus_str(c, n->ref));
+		if (written)
+			buf_printf(out, "\"%s\" ", written);
+		buf_adds(out, "(not in the inputs)");
 		return;
 	}
 	e = corpus_entry(c, (size_t)n->entry);
@@ -248,7 +299,7 @@ void thread_text(struct buf *out, const struct corpus *c, const struct thread *t
 		else if (r->kind == TR_GROUP)
 			thread_group_text(out, c, &v.g[r->at]);
 		else
-			thread_node_text(out, c, &t->n[r->at]);
+			thread_node_text(out, c, &t->n[r->at], v.written[r->at]);
 		buf_addc(out, '\n');
 	}
 	buf_addc(out, '(');
@@ -266,9 +317,11 @@ static void node_id(struct buf *out, const struct corpus *c, const struct thread
 void thread_json(struct buf *out, const struct corpus *c, const struct thread *t)
 {
 	bool any = false;
+	char **written;
 
 	if (!t->nn)
 		return;
+	written = thread_refs_written(c, t);
 	buf_adds(out, "{\"id\":");
 	node_id(out, c, &t->n[0]);
 	buf_printf(out, ",\"levels\":%d,\"cables\":%zu,\"cut\":%s,\"nodes\":[", t->depth, t->cables,
@@ -285,6 +338,10 @@ void thread_json(struct buf *out, const struct corpus *c, const struct thread *t
 		any = true;
 		node_id(out, c, n);
 		buf_printf(out, ",\"depth\":%d,\"in_inputs\":%s", n->depth, n->entry >= 0 ? "true" : "false");
+		if (written[k]) {
+			buf_adds(out, ",\"as_written\":");
+			json_string(out, str_c(written[k]));
+		}
 		if (n->entry >= 0) {
 			e = corpus_entry(c, (size_t)n->entry);
 			minutes_date(e->date, date);
@@ -315,4 +372,5 @@ void thread_json(struct buf *out, const struct corpus *c, const struct thread *t
 		buf_addc(out, '}');
 	}
 	buf_adds(out, "]}\n");
+	thread_refs_free(written, t->nn);
 }

@@ -1,6 +1,6 @@
 /* thread.h -- a cable's thread (corpus.h's corpus_thread) as rows: a tree
  * in the manner of mutt's threads, a row a cable (date, post, id, level,
- * subject; a REF the inputs do not hold with its id alone), what the
+ * subject; a REF the inputs do not hold with its id and the REF as written), what the
  * cable cites above what cites it, a fan of more than THREAD_FAN cables a
  * row a post that opens; branches that fold.  The same rows written for
  * pipes (--thread), and the thread as JSON, every node and every edge. */
@@ -38,6 +38,8 @@ struct thread_view {
 	struct thread_group *g;
 	size_t ng;
 	bool *folded;            /* by node: its branch hidden */
+	char **written;          /* by node: a REF the inputs do not hold as written, or NULL */
+	size_t nwritten;
 	struct thread_row *rows;
 	size_t nrows, cap;
 };
@@ -48,8 +50,17 @@ void thread_view_make(struct thread_view *v, const struct corpus *c, const struc
 void thread_view_rows(struct thread_view *v);
 void thread_view_free(struct thread_view *v);
 
-/* A node's row as text: "2006-01-02  STATE  06STATE100  U    SUBJECT". */
-void thread_node_text(struct buf *out, const struct corpus *c, const struct thread_node *n);
+/* The REFs of @t the inputs do not hold, as the cable citing each writes
+ * it ("ROME 451"), by node (NULL for the others and past the bound):
+ * read from the citing cables, each parsed by a parser of its own (the
+ * reader's cables stay in the cache), THREAD_REF_PARSES at most. */
+#define THREAD_REF_PARSES 200
+char **thread_refs_written(const struct corpus *c, const struct thread *t);
+void thread_refs_free(char **w, size_t n);
+
+/* A node's row as text: "2006-01-02  STATE  06STATE100  U    SUBJECT";
+ * one the inputs do not hold, its id and the REF as written (@written). */
+void thread_node_text(struct buf *out, const struct corpus *c, const struct thread_node *n, const char *written);
 /* A group's row: "ROME  3 cables, 2006-01-04 – 2006-01-15". */
 void thread_group_text(struct buf *out, const struct corpus *c, const struct thread_group *g);
 /* What the rows show: "3 levels each way at most, 16 cables". */

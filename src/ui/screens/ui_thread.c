@@ -269,7 +269,7 @@ static void thread_draw(const void *ctx, const struct screen *s)
 		}
 		if (g->v.folded[r->at] && g->v.first[r->at + 1] > g->v.first[r->at])
 			buf_adds(&b, "\xE2\x96\xB8 ");
-		thread_node_text(&b, u->corpus, &g->t.n[r->at]);
+		thread_node_text(&b, u->corpus, &g->t.n[r->at], g->v.written ? g->v.written[r->at] : NULL);
 		put_cut(y, x, g->cols - x - 1, paint_clean(&cl, buf_str(&b)),
 			attr | (g->t.n[r->at].entry < 0 || g->t.n[r->at].again ? A_DIM : 0) | (r->at == 0 ? A_BOLD : 0));
 	}
