@@ -183,8 +183,6 @@ void thread_view_make(struct thread_view *v, const struct corpus *c, const struc
 	v->t = t;
 	tree_make(v, t);
 	v->folded = xcalloc(t->nn ? t->nn : 1, sizeof(*v->folded));
-	v->written = thread_refs_written(c, t);
-	v->nwritten = t->nn;
 	make_groups(v, c);
 	thread_view_rows(v);
 }
@@ -197,45 +195,67 @@ void thread_view_free(struct thread_view *v)
 	free(v->first);
 	free(v->kids);
 	thread_refs_free(v->written, v->nwritten);
+	corpus_parser_free(v->wparser);
 	free(v->folded);
 	free(v->rows);
 	memset(v, 0, sizeof(*v));
 }
 
-char **thread_refs_written(const struct corpus *c, const struct thread *t)
+bool thread_refs_step(struct thread_view *v, const struct corpus *c, double budget_ms)
 {
-	char **w = xcalloc(t->nn ? t->nn : 1, sizeof(*w));
-	struct corpus_parser *p = NULL;
-	const struct cable *cab = NULL;
-	long parsed = -1;
-	size_t parses = 0;
+	const struct thread *t = v->t;
+	double until = now_ms() + budget_ms;
 
-	for (size_t k = 0; k < t->nn; k++) {
-		const struct thread_node *n = &t->n[k];
+	if (!v->written) {
+		v->written = xcalloc(t->nn ? t->nn : 1, sizeof(*v->written));
+		v->nwritten = t->nn;
+		v->wparsed = -1;
+	}
+	for (; v->wnext < t->nn && v->wparses <= THREAD_REF_PARSES; v->wnext++) {
+		const struct thread_node *n = &t->n[v->wnext];
 		long citing = n->parent >= 0 ? t->n[n->parent].entry : -1;
 		const char *id = corpus_str(c, n->ref);
 
 		if (n->entry >= 0 || citing < 0 || n->depth >= 0)
 			continue;
-		if (citing != parsed) {
-			if (parses++ >= THREAD_REF_PARSES)
+		if (citing != v->wparsed) {
+			/* a parse a step at least; the clock read before each */
+			if (v->wparses && now_ms() >= until)
+				return false;
+			if (++v->wparses > THREAD_REF_PARSES)
 				break;
-			if (!p)
-				p = corpus_parser_new(c);
-			cab = corpus_parser_get(p, (size_t)citing);
-			parsed = citing;
+			if (!v->wparser)
+				v->wparser = corpus_parser_new(c);
+			v->wcable = corpus_parser_get(v->wparser, (size_t)citing);
+			v->wparsed = citing;
 		}
-		for (size_t r = 0; cab && r < cab->nrefs; r++)
-			if (str_eq_c(cab->refs[r].id, id) && cab->refs[r].text.n) {
+		for (size_t r = 0; v->wcable && r < v->wcable->nrefs; r++)
+			if (str_eq_c(v->wcable->refs[r].id, id) && v->wcable->refs[r].text.n) {
 				struct buf clean = { 0 };
 
-				text_sanitize(cab->refs[r].text, &clean, 0);
+				text_sanitize(v->wcable->refs[r].text, &clean, 0);
 				buf_addc(&clean, '\0');
-				w[k] = clean.p;
+				v->written[v->wnext] = clean.p;
 				break;
 			}
 	}
-	corpus_parser_free(p);
+	v->wnext = t->nn;
+	corpus_parser_free(v->wparser);
+	v->wparser = NULL;
+	v->wcable = NULL;
+	return true;
+}
+
+char **thread_refs_written(const struct corpus *c, const struct thread *t)
+{
+	struct thread_view v;
+	char **w;
+
+	memset(&v, 0, sizeof(v));
+	v.t = t;
+	while (!thread_refs_step(&v, c, 1e12))
+		;
+	w = v.written;
 	return w;
 }
 
@@ -290,6 +310,8 @@ void thread_text(struct buf *out, const struct corpus *c, const struct thread *t
 	if (!t->nn)
 		return;
 	thread_view_make(&v, c, t);
+	while (!thread_refs_step(&v, c, 1e12))
+		;
 	for (size_t i = 0; i < v.nrows; i++) {
 		const struct thread_row *r = &v.rows[i];
 

@@ -40,6 +40,11 @@ struct thread_view {
 	bool *folded;            /* by node: its branch hidden */
 	char **written;          /* by node: a REF the inputs do not hold as written, or NULL */
 	size_t nwritten;
+	/* reading them in steps (thread_refs_step) */
+	struct corpus_parser *wparser;
+	const struct cable *wcable;
+	long wparsed;
+	size_t wnext, wparses;
 	struct thread_row *rows;
 	size_t nrows, cap;
 };
@@ -57,6 +62,9 @@ void thread_view_free(struct thread_view *v);
 #define THREAD_REF_PARSES 200
 char **thread_refs_written(const struct corpus *c, const struct thread *t);
 void thread_refs_free(char **w, size_t n);
+/* The same into @v (made without them, the screen's rows at once) for
+ * @budget_ms, between keys; true once every one is read. */
+bool thread_refs_step(struct thread_view *v, const struct corpus *c, double budget_ms);
 
 /* A node's row as text: "2006-01-02  STATE  06STATE100  U    SUBJECT";
  * one the inputs do not hold, its id and the REF as written (@written). */

@@ -269,7 +269,8 @@ static void thread_draw(const void *ctx, const struct screen *s)
 		}
 		if (g->v.folded[r->at] && g->v.first[r->at + 1] > g->v.first[r->at])
 			buf_adds(&b, "\xE2\x96\xB8 ");
-		thread_node_text(&b, u->corpus, &g->t.n[r->at], g->v.written ? g->v.written[r->at] : NULL);
+		thread_node_text(&b, u->corpus, &g->t.n[r->at],
+				 g->v.written && r->at < g->v.nwritten ? g->v.written[r->at] : NULL);
 		put_cut(y, x, g->cols - x - 1, paint_clean(&cl, buf_str(&b)),
 			attr | (g->t.n[r->at].entry < 0 || g->t.n[r->at].again ? A_DIM : 0) | (r->at == 0 ? A_BOLD : 0));
 	}
@@ -311,7 +312,26 @@ static void thread_init(struct screen *s)
 	s->pane_y = 1;
 }
 
+/* The REFs not in the inputs read as written, a few parses between keys. */
+static bool thread_busy(const void *ctx, const struct screen *s)
+{
+	const struct thread_screen *g = s->state;
+
+	(void)ctx;
+	return g->t.nn && g->v.wnext < g->t.nn;
+}
+
+static void thread_idle(void *ctx, struct screen *s, double budget_ms)
+{
+	struct ui *u = ctx;
+	struct thread_screen *g = s->state;
+
+	thread_refs_step(&g->v, u->corpus, budget_ms);
+}
+
 const struct screen_ops thread_ops = {
+	.busy = thread_busy,
+	.idle = thread_idle,
 	.name = "thread",
 	.keys = THREAD,
 	.init = thread_init,
