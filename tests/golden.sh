@@ -41,6 +41,13 @@ for format in tsv csv; do
 	compare_golden "$tmp/out" "tests/golden/count/filters.$format" "--count --format $format"
 	compare_golden "$tmp/err" "tests/golden/count/filters.err" "--count: what does not parse"
 done
+# a runaway pattern: PCRE2's limits stop it on each cable, --count says on
+# how many with its line, and exits 3 (the count is not whole)
+printf 'level>=C\ntext~(\\w+\\s?)+$x\n' > "$tmp/runaway.txt"
+run_pilcrow "$tmp/out" "$tmp/err" --no-index --count "$tmp/runaway.txt" data/cables
+check "--count of a runaway pattern: status 3" [ "$rc" -eq 3 ]
+check "--count of a runaway pattern: said with its line" grep -q "runaway.txt:2: gave up on [1-9][0-9]* cables" "$tmp/err"
+check "--count of a runaway pattern: the other line counted" grep -q "^[1-9][0-9]*	level>=C\$" "$tmp/out"
 # the people and offices: names as words in any order, routing indicators,
 # precedences and serials left out; the list's values (the dump's records
 # read at their start and end) and the cables' own (each file parsed whole)

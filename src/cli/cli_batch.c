@@ -28,21 +28,27 @@ static void csv_field(struct buf *out, const char *s)
 }
 
 /* One line of the --count file: its filter counted, or its fault said
- * with the line and the column.  False when it does not parse. */
-static bool count_line(struct corpus *c, struct workspace **ws, const char *file, size_t lineno, char *line,
+ * with the line and the column.  0, or 2 when it does not parse, 3 when
+ * its pattern gave up on some cables (the count is not whole). */
+static int count_line(struct corpus *c, struct workspace **ws, const char *file, size_t lineno, char *line,
 		       bool csv, struct buf *out, uint32_t **rows, size_t *cap)
 {
 	struct cfilter f;
 	char err[256];
-	size_t at = 0, n;
+	size_t at = 0, n, gave;
 
 	if (!cfilter_parse_at(&f, line, err, sizeof(err), &at)) {
 		fprintf(stderr, "pilcrow: %s:%zu: column %zu: %s\n", file, lineno, at + 1, err);
-		return false;
+		return 2;
 	}
 	if (!*ws && (*ws = cli_filter_workspace(&f)))
 		corpus_set_workspace(c, *ws);
 	n = corpus_select(c, &f, SORT_INPUT, false, rows, cap);
+	/* the count is not whole where the pattern gave up: said */
+	gave = cfilter_gave_up(&f);
+	if (gave)
+		fprintf(stderr, "pilcrow: %s:%zu: gave up on %zu cable%s: the pattern is too costly there; simplify it\n",
+			file, lineno, gave, gave == 1 ? "" : "s");
 	if (csv) {
 		buf_printf(out, "%zu,", n);
 		csv_field(out, line);
@@ -51,7 +57,7 @@ static bool count_line(struct corpus *c, struct workspace **ws, const char *file
 		buf_printf(out, "%zu\t%s\n", n, line);
 	}
 	cfilter_free(&f);
-	return true;
+	return gave ? 3 : 0;
 }
 
 /* --count FILE: a filter a line (blank lines and # comments skipped), its
@@ -94,8 +100,11 @@ int run_count(const struct opts *o, char *const *paths, size_t n)
 			s++;
 		if (!*s || *s == '#')
 			continue;
-		if (!count_line(c, &ws, o->count_file, lineno, s, o->csv, &out, &rows, &cap))
-			status = 2;
+		switch (count_line(c, &ws, o->count_file, lineno, s, o->csv, &out, &rows, &cap)) {
+		case 2: status = 2; break;
+		case 3: status = status ? status : 3; break;
+		default: break;
+		}
 		/* the counts as they come: a long batch shows its progress */
 		if (out.n > (1u << 16) || !o->csv) {
 			if (fwrite(out.p, 1, out.n, stdout) != out.n)

@@ -25,11 +25,13 @@ struct search {
  * backtracking steps (which the compiled code counts too), in proportion
  * to the text (an honest pattern's work grows with the text, a runaway's
  * explodes), and the depth of nested backtracking (the interpreter's heap).
- * A runaway pattern such as (\w+\s?)+$x gives up on a cable in about a
- * millisecond, and the reader says so. */
-#define SEARCH_STEPS_PER_BYTE 50
+ * A runaway pattern such as (\w+\s?)+$x gives up on a cable in about
+ * 2.5 ms on the real WikiLeaks pages (47 kB a page: make bench-regex), and
+ * the reader says so; an honest one (\w+ing\b) needs a step or two a byte.
+ * 50 steps a byte made it 61 ms a page. */
+#define SEARCH_STEPS_PER_BYTE 10
 #define SEARCH_MATCH_LIMIT_MIN 100000
-#define SEARCH_MATCH_LIMIT_MAX 10000000
+#define SEARCH_MATCH_LIMIT_MAX 20000000
 #define SEARCH_DEPTH_LIMIT 5000
 
 static pcre2_code *compile(const char *pattern, char *err, size_t errsize)
