@@ -45,5 +45,8 @@ size_t text_fit(struct str s, int cols, int *used);
  * character wider than @width (a CJK character when @width is 1) stands
  * alone on its line. */
 void text_wrap(struct str s, int width, void (*emit)(struct str line, void *ud), void *ud);
+/* The same with libunistring's break opportunities whatever the text
+ * (text_wrap takes a path of its own for printable ASCII). */
+void text_wrap_unicode(struct str s, int width, void (*emit)(struct str line, void *ud), void *ud);
 
 #endif

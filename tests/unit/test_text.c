@@ -82,6 +82,48 @@ static void collect(struct str line, void *ud)
 	l->buf[l->n] = '\0';
 }
 
+/* The ASCII path of text_wrap breaks where libunistring's does: random
+ * texts of letters, digits, blanks, line ends and every ASCII sign, at
+ * every width from 1 to 30. */
+static void ascii_wrapping_as_unicode(void **state)
+{
+	static const char alphabet[] = "abc XY 12  .,;:!?()[]{}\"'/-%$#&*+<=>@\\^_`|~\n";
+	/* one column wide, each of another line-break class */
+	static const char *const wide1[] = { "\xC2\xB6", "\xE2\x80\x94", "\xE2\x80\x99", "\xE2\x80\x9C",
+					     "\xC3\xA9", "\xC2\xB7", "\xC2\xAB", "\xC2\xBB", "\xE2\x80\x91",
+					     "\xC2\xA0", "\xE2\x80\x8B", "\xE2\x82\xAC", "\xC2\xBF", "\xE2\x80\xA6" };
+	unsigned seed = 12345;
+	char text[400];
+
+	(void)state;
+	for (int round = 0; round < 200000; round++) {
+		struct lines a = { "", 0, 0 }, b = { "", 0, 0 };
+		size_t n;
+
+		seed = seed * 1103515245u + 12345u;
+		n = (seed >> 16) % 48;
+		for (size_t i = 0, k = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			/* half the texts with characters past ASCII, now and then */
+			if ((round & 1) && (seed >> 16) % 7 == 0) {
+				const char *w = wide1[(seed >> 8) % (sizeof(wide1) / sizeof(*wide1))];
+
+				memcpy(text + k, w, strlen(w));
+				k += strlen(w);
+			} else {
+				text[k++] = alphabet[(seed >> 16) % (sizeof(alphabet) - 1)];
+			}
+			if (i + 1 == n)
+				n = k, i = n;
+		}
+		text[n] = '\0';
+		text_wrap(str_make(text, n), 1 + round % 30, collect, &a);
+		text_wrap_unicode(str_make(text, n), 1 + round % 30, collect, &b);
+		if (strcmp(a.buf, b.buf) != 0)
+			fail_msg("width %d, \"%s\": ascii \"%s\", unicode \"%s\"", 1 + round % 30, text, a.buf, b.buf);
+	}
+}
+
 static void wrapping(void **state)
 {
 	struct lines l = { "", 0, 0 };
@@ -173,6 +215,7 @@ int main(void)
 		cmocka_unit_test(sanitize_controls),
 		cmocka_unit_test(widths),
 		cmocka_unit_test(wrapping),
+		cmocka_unit_test(ascii_wrapping_as_unicode),
 		cmocka_unit_test(wrapping_properties),
 	};
 
