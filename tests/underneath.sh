@@ -40,7 +40,7 @@ gen_csv 2000 "$tmp/cut2.csv"
 timeout 60 "$PILCROW" --json "$tmp/cut2.csv" 2> "$tmp/err2" |
 	{ IFS= read -r first; printf '%s\n' "$first" > "$tmp/out2"; truncate -s 2000000 "$tmp/cut2.csv"; cat >> "$tmp/out2"; }
 check "--json, dump cut short: one line on stderr ($(cat "$tmp/err2"))" [ "$(wc -l < "$tmp/err2")" -eq 1 ]
-check "--json, dump cut short: the line says so" grep -q "cut2.csv: the file was cut short while it was read" "$tmp/err2"
+check "--json, dump cut short: the line says so" grep -q "cut2.csv: the file was cut short while open (now 2000000 bytes)" "$tmp/err2"
 check "--json, dump cut short: what came out is whole JSON" jq -e . "$tmp/out2" > /dev/null
 check "--json, dump cut short: no cable from past the cut" \
 	[ "$(grep -c '"id":"05ROME' "$tmp/out2")" -lt 2000 ]

@@ -1,5 +1,5 @@
 /* cli_run.c -- what pilcrow does without the reader: --json, --text and
- * --grep (in one pass, or the cables a filter chose on every core), --index,
+ * --grep (every cable, or those a filter chose, on every core), --index,
  * --stats, and --export of the workspace */
 #include "config.h"
 #include "cli/cli.h"
@@ -26,86 +26,11 @@
 
 struct export_ctx {
 	const struct opts *o;
-	struct cable cable;
 	struct source_stats st;   /* what reading counts; problems go to stderr */
-	const struct cable *cur;  /* the cable being written */
-	struct buf out;
 	size_t read, written, hits;
 	size_t gave_up;           /* cables --grep's pattern gave up on */
-	size_t kept;              /* the hits of the cable written */
 	bool write_failed;
 };
-
-static void flush_out(struct export_ctx *x, bool force)
-{
-	if (!force && x->out.n < (1u << 20))
-		return;
-	if (x->out.n && fwrite(x->out.p, 1, x->out.n, stdout) != x->out.n)
-		x->write_failed = true;
-	buf_clear(&x->out);
-}
-
-/* --grep: one line (or one JSON object) a hit. */
-static void one_hit(const struct hit *h, void *ud)
-{
-	struct export_ctx *x = ud;
-
-	if (!cfilter_para_ok_at(&x->o->filter, x->cur, h->para))
-		return;         /* para=: not a paragraph at that marking */
-	x->kept++;
-	if (x->o->mode == MODE_JSON)
-		grep_json(&x->out, x->cur, h);
-	else
-		grep_line(&x->out, x->cur, h);
-	flush_out(x, false);
-}
-
-/* Writes @c, which passed the filter. */
-static bool emit(struct export_ctx *x, const struct cable *c)
-{
-	if (x->o->id && strcmp(c->id, x->o->id) != 0)
-		return true;
-	x->cur = c;
-	if (x->o->grep_re) {
-		size_t before = search_gave_up(x->o->grep_re);
-
-		x->kept = 0;
-		grep_cable(c, x->o->grep_re, one_hit, x);
-		x->gave_up += search_gave_up(x->o->grep_re) != before;
-		x->hits += x->kept;
-		if (!x->kept)
-			return true;
-	} else if (x->o->mode == MODE_JSON) {
-		export_json(&x->out, c);
-	} else {
-		if (x->written)
-			buf_adds(&x->out, "\n\f\n");
-		if (x->o->cite)
-			export_cite(&x->out, c);
-		export_text(&x->out, c, x->o->width);
-	}
-	x->written++;
-	flush_out(x, false);
-	return !x->write_failed;
-}
-
-static bool export_one(struct str text, const struct record_meta *meta, void *ud)
-{
-	struct export_ctx *x = ud;
-
-	if (!parse_cable(&x->cable, text, meta)) {
-		if (meta->format == FORMAT_CSV)
-			source_report(&x->st, meta->path.p, "record at byte %llu: not a cable",
-				      (unsigned long long)meta->offset);
-		else
-			source_report(&x->st, meta->path.p, "not a cable (no classification line, id or header found)");
-		return true;
-	}
-	x->read++;
-	if (!cfilter_match_cable(&x->o->filter, &x->cable))
-		return true;
-	return emit(x, &x->cable);
-}
 
 /* The workspace: PILCROW_WORKSPACE, or the default place. */
 struct workspace *cli_open_workspace(void)
@@ -298,14 +223,10 @@ int run_export(const struct opts *o, char *const *paths, size_t n)
 
 	memset(&x, 0, sizeof(x));
 	x.o = o;
-	cable_init(&x.cable);
-	if (!cfilter_empty(&o->filter))
-		export_selected(&x, paths, n);
-	else
-		source_read(paths, n, export_one, &x, &x.st);
-	flush_out(&x, true);
-	cable_free(&x.cable);
-	buf_free(&x.out);
+	/* the list index read (the saved one, when the dump has a text
+	 * index), then every cable it holds, or the filter chose, parsed and
+	 * written on every core in order */
+	export_selected(&x, paths, n);
 	if (fflush(stdout) != 0 || x.write_failed) {
 		if (errno != EPIPE)
 			fprintf(stderr, "pilcrow: standard output: %s\n", strerror(errno));

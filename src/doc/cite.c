@@ -306,8 +306,10 @@ static const char *field_c(char *out, size_t n, struct str s)
 	return out;
 }
 
-/* The strings of a cite_about live here (one cable, one paragraph at a time). */
-static struct {
+/* The strings of a cite_about live here (one cable, one paragraph at a
+ * time), a set for each thread: the writers of --text --cite run on every
+ * core, and one set for all gave a cable another's date. */
+static _Thread_local struct {
 	char date[24], origin[64], origin_name[128], subject[600], classification[80], marking[64];
 } about_buf;
 

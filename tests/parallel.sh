@@ -1,0 +1,29 @@
+#!/bin/sh
+# parallel.sh -- the whole-dump passes on every core write what one core
+# writes: --json, --text, --text --cite and --grep of a dump of 3,000 cables
+# (six batches of 512 a worker, records of every length across the
+# batches' edges) beside the bundled cables (files of every format), with
+# 1, 2 and 8 workers (PILCROW_WORKERS), each byte for byte the same; and
+# with a filter as without, the cables it keeps in the same order.
+. "${srcdir:-.}/tests/lib.sh"
+
+gen_csv 3000 "$tmp/dump.csv"
+mkdir -p "$tmp/in"
+cp "$tmp/dump.csv" "$tmp/in/a-dump.csv"
+cp "$srcdir"/data/cables/* "$tmp/in/"
+for args in "--json" "--text --width 61" "--text --cite" "--grep minister" "--json --grep italy" "--json --filter level>=C"; do
+	for w in 1 2 8; do
+		PILCROW_WORKERS=$w run_pilcrow "$tmp/out.$w" "$tmp/err.$w" --no-index $args "$tmp/in"
+		check "$args with $w workers: status 0 ($(head -c 200 "$tmp/err.$w"))" [ "$rc" -eq 0 ]
+	done
+	check "$args: something written ($(wc -c < "$tmp/out.1") bytes)" [ -s "$tmp/out.1" ]
+	check "$args: 2 workers write what 1 writes" cmp -s "$tmp/out.1" "$tmp/out.2"
+	check "$args: 8 workers write what 1 writes" cmp -s "$tmp/out.1" "$tmp/out.8"
+done
+# every record, once, in the order of the inputs
+run_pilcrow "$tmp/out" "$tmp/err" --no-index --json "$tmp/in"
+jq -r .id "$tmp/out" > "$tmp/ids"
+check "--json: every record once ($(wc -l < "$tmp/ids"))" [ "$(wc -l < "$tmp/ids")" -eq "$((3000 + $(ls "$srcdir"/data/cables | wc -l) - 1 + 3))" ]
+check "--json: the dump's records in its order" \
+	[ "$(grep -x '05ROME[0-9]*' "$tmp/ids" | sed 's/^05ROME//' | awk '$1 != NR { bad++ } END { print bad + 0 }')" -eq 0 ]
+finish
