@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include "base/buf.h"
@@ -225,6 +227,29 @@ void add_entry(struct corpus *c, const struct cable *cab, uint32_t source, uint6
 	e->people = people_list(c, cab, items);
 	c->n++;
 	id_insert(c, cab->id, (uint32_t)c->n - 1);
+}
+
+void corpus_pass_done(struct corpus *c, size_t i)
+{
+	struct csource *s;
+	size_t page, to;
+
+	if (i >= c->n || c->e[i].source >= c->nsrc)
+		return;
+	s = &c->src[c->e[i].source];
+	if (!s->l.mapped || s->kind != SRC_CSV || c->e[i].offset > s->l.data.n)
+		return;
+	page = (size_t)sysconf(_SC_PAGESIZE);
+	to = (size_t)c->e[i].offset / page * page;
+	if (to > s->passed) {
+		madvise((void *)(s->l.data.p + s->passed), to - s->passed, MADV_DONTNEED);
+		s->passed = to;
+	}
+}
+
+const char *corpus_entry_path(const struct corpus *c, size_t i)
+{
+	return i < c->n && c->e[i].source < c->nsrc ? c->src[c->e[i].source].path : "";
 }
 
 const struct centry *corpus_entry(const struct corpus *c, size_t i)

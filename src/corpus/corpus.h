@@ -137,6 +137,11 @@ struct thread {
 void corpus_thread(const struct corpus *c, size_t i, int depth, size_t most, struct thread *t);
 void thread_free(struct thread *t);
 
+/* A pass over every cable in the order of the inputs (--json) is past
+ * entry @i: the pages of its dump before it are given back, so that the
+ * pass's memory stays flat (they are read again should it be opened). */
+void corpus_pass_done(struct corpus *c, size_t i);
+
 /* The entries that cite entry @i (built once the index is complete). */
 size_t corpus_cited_by(const struct corpus *c, size_t i, const uint32_t **list);
 

@@ -38,6 +38,7 @@ struct csource {
 	struct loaded l;        /* kept for a dump (mapped) and for standard input */
 	uint64_t base;          /* SRC_STITCH: where the record starts in its piece */
 	size_t released;
+	size_t passed;          /* a whole pass over it (corpus_pass_done): given back up to here */
 	size_t resident;        /* the dump's bytes known to be in memory */
 	bool cut;               /* the file was cut short while mapped (reported) */
 	size_t cut_at;          /* where a look at it found it ending, or 0 */

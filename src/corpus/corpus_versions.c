@@ -14,11 +14,6 @@
 
 #include "base/util.h"
 
-const char *corpus_entry_path(const struct corpus *c, size_t i)
-{
-	return i < c->n && c->e[i].source < c->nsrc ? c->src[c->e[i].source].path : "";
-}
-
 void dup_add(struct corpus *c, uint32_t e, uint32_t first)
 {
 	grow_array((void **)&c->dups, &c->cap_dups, c->ndups + 1, sizeof(*c->dups));

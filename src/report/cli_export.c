@@ -163,6 +163,9 @@ void cli_export(struct corpus *c, const uint32_t *rows, size_t n, const struct c
 		}
 		for (size_t k = 0; k < used; k++)
 			put_out(o, &b[k], f, r);
+		/* the dump's pages read by the round: given back */
+		if (at)
+			corpus_pass_done(c, rows[at - 1]);
 	}
 	for (size_t k = 0; k < nw; k++) {
 		corpus_parser_free(w[k].p);
