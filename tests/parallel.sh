@@ -20,6 +20,17 @@ for args in "--json" "--text --width 61" "--text --cite" "--grep minister" "--js
 	check "$args: 2 workers write what 1 writes" cmp -s "$tmp/out.1" "$tmp/out.2"
 	check "$args: 8 workers write what 1 writes" cmp -s "$tmp/out.1" "$tmp/out.8"
 done
+# the progress line: none when standard error is no terminal; drawn when
+# asked, each phase, on one line rewritten (\r), wiped at the end
+PILCROW_WORKERS=2 run_pilcrow "$tmp/out" "$tmp/err" --no-index --json "$tmp/in"
+check "--json: nothing on standard error when it is no terminal" [ ! -s "$tmp/err" ]
+PILCROW_PROGRESS=1 PILCROW_WORKERS=2 run_pilcrow "$tmp/out.p" "$tmp/err" --no-index --json "$tmp/in"
+check "--json with its progress: the same output" cmp -s "$tmp/out" "$tmp/out.p"
+check "--json with its progress: the writing said, with the rate" grep -q 'writing .*cables/s' "$tmp/err"
+check "--json with its progress: one line, rewritten" [ "$(wc -l < "$tmp/err")" -eq 0 ]
+printf 'level>=C\nminister\n' > "$tmp/filters"
+PILCROW_PROGRESS=1 run_pilcrow "$tmp/out" "$tmp/err" --no-index --count "$tmp/filters" "$tmp/in"
+check "--count with its progress: the counting said" grep -q 'counting .*filters/s' "$tmp/err"
 # every record, once, in the order of the inputs
 run_pilcrow "$tmp/out" "$tmp/err" --no-index --json "$tmp/in"
 jq -r .id "$tmp/out" > "$tmp/ids"

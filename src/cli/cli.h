@@ -62,10 +62,11 @@ int run_diff(const struct opts *o, char *const *paths, size_t n);
 int cli_export_listed_ids(const struct opts *o, char *const *paths, size_t n);
 
 /* What the runs share (cli_run.c): the inputs read into @c (and the text
- * index looked for, or built); the corpus's messages on stderr; the
- * workspace when the filter asks it, else NULL. */
+ * index looked for, or built), with a progress line on a terminal when
+ * @shown (progress.h); the corpus's messages on stderr; the workspace when
+ * the filter asks it, else NULL. */
 struct corpus;
-void cli_read_all(struct corpus *c, char *const *paths, size_t n, bool build, bool text);
+void cli_read_all(struct corpus *c, char *const *paths, size_t n, bool build, bool text, bool shown);
 void cli_tell_messages(struct corpus *c);
 struct workspace *cli_filter_workspace(const struct cfilter *f);
 int run_export(const struct opts *o, char *const *paths, size_t n);

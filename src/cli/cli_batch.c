@@ -7,9 +7,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "base/buf.h"
 #include "base/util.h"
+#include "cli/progress.h"
 #include "corpus/corpus.h"
 #include "doc/cable.h"
 #include "search/idlist.h"
@@ -75,17 +77,31 @@ int run_count(const struct opts *o, char *const *paths, size_t n)
 	char *line = NULL;
 	int status = 0;
 	ssize_t got;
+	struct progress pr;
+	struct stat sb;
 
 	if (!f) {
 		fprintf(stderr, "pilcrow: %s: %s\n", o->count_file, strerror(errno));
 		return 1;
 	}
 	c = corpus_new();
-	cli_read_all(c, paths, n, false, !o->no_index);
+	cli_read_all(c, paths, n, false, !o->no_index, true);
 	cli_tell_messages(c);
 	if (o->csv)
 		buf_adds(&out, "count,filter\n");
+	/* a file's lines counted first, for the time left (not a pipe's) */
+	if (!in && fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode)) {
+		size_t lines = 0;
+
+		while ((got = getline(&line, &len, f)) >= 0)
+			lines++;
+		rewind(f);
+		progress_start(&pr, true, "counting", "filters", 1, lines);
+	} else {
+		progress_start(&pr, true, "counting", "filters", 1, 0);
+	}
 	while ((got = getline(&line, &len, f)) >= 0) {
+		progress_show(&pr, lineno);
 		char *s = line, *e = line + got;
 
 		lineno++;
@@ -112,6 +128,7 @@ int run_count(const struct opts *o, char *const *paths, size_t n)
 			buf_clear(&out);
 		}
 	}
+	progress_end(&pr);
 	if (out.n && fwrite(out.p, 1, out.n, stdout) != out.n)
 		status = 1;
 	if (fflush(stdout) != 0)
@@ -138,7 +155,7 @@ int cli_export_listed_ids(const struct opts *o, char *const *paths, size_t n)
 	int status = 0;
 
 	corpus_set_workspace(c, ws);
-	cli_read_all(c, paths, n, false, !o->no_index);
+	cli_read_all(c, paths, n, false, !o->no_index, true);
 	cli_tell_messages(c);
 	nrows = corpus_select(c, &o->filter, SORT_INPUT, false, &rows, &cap);
 	for (size_t i = 0; i < nrows; i++) {
@@ -179,7 +196,7 @@ int run_import_ids(const struct opts *o, char *const *paths, size_t n)
 		return 1;
 	}
 	c = corpus_new();
-	cli_read_all(c, paths, n, false, false);
+	cli_read_all(c, paths, n, false, false, false);
 	cli_tell_messages(c);
 	ws = cli_open_workspace();
 	ws_batch_begin(ws);     /* one transaction, however many */

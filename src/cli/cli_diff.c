@@ -40,7 +40,7 @@ static const struct cable *one_cable(struct corpus *c, char *path)
 {
 	const struct cable *cab;
 
-	cli_read_all(c, &path, 1, false, false);
+	cli_read_all(c, &path, 1, false, false, false);
 	cli_tell_messages(c);
 	if (corpus_count(c) != 1) {
 		if (corpus_count(c))
@@ -83,7 +83,7 @@ static int diff_versions(const struct opts *o, char *const *paths, size_t n, str
 	long e;
 	int status = 0;
 
-	cli_read_all(c, paths, n, false, false);
+	cli_read_all(c, paths, n, false, false, false);
 	cli_tell_messages(c);
 	e = corpus_find(c, o->id);
 	if (e < 0) {

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "cli/progress.h"
 #include "doc/cable.h"
 #include "report/cli_export.h"
 #include "corpus/corpus.h"
@@ -49,53 +50,44 @@ struct workspace *cli_filter_workspace(const struct cfilter *f)
 	return NULL;
 }
 
-/* --index: a bar on standard error when it is a terminal, else a line
- * every tenth */
-struct bar {
-	int last;
-	bool tty;
+/* --index: the text index's build, as a share of the dump's bytes */
+struct index_bar {
+	struct progress p;
+	uint64_t bytes;
 };
 
 static void index_progress(int pct, void *ud)
 {
-	struct bar *b = ud;
+	struct index_bar *b = ud;
 
-	if (pct == b->last)
-		return;
-	if (pct == 100 && b->tty) {
-		fprintf(stderr, "\rindexing text [%s] merging", "########################################");
-		b->last = pct;
-		return;
-	}
-	if (b->tty) {
-		char bar[41];
-
-		for (int i = 0; i < 40; i++)
-			bar[i] = i < pct * 40 / 100 ? '#' : '.';
-		bar[40] = '\0';
-		fprintf(stderr, "\rindexing text [%s] %3d%%", bar, pct);
-	} else if (pct / 10 != b->last / 10) {
-		fprintf(stderr, "indexing text %d%%\n", pct / 10 * 10);
-	}
-	b->last = pct;
+	progress_show(&b->p, b->bytes / 100 * (uint64_t)pct);
 }
 
 /* Reads @paths into @c whole, and finds its full-text index (builds it
  * when @build); says why there is none when asked for one. */
-void cli_read_all(struct corpus *c, char *const *paths, size_t n, bool build, bool text)
+void cli_read_all(struct corpus *c, char *const *paths, size_t n, bool build, bool text, bool shown)
 {
-	struct bar b = { -1, isatty(STDERR_FILENO) != 0 };
+	struct index_bar b;
+	uint64_t done, total;
 
 	fts_use_saved(c, text);
 	corpus_add_paths(c, paths, n);
-	while (!corpus_index_step(c, 1000))
-		;
+	progress_start(&b.p, !build, "reading", "MB", 1.0 / 1048576, 0);
+	b.p.on = b.p.on && shown;
+	while (!corpus_index_step(c, 100)) {
+		corpus_progress(c, &done, &total);
+		b.p.total = total;
+		progress_show(&b.p, done);
+	}
+	progress_end(&b.p);
 	if (!text)
 		return;
 	fts_start(c, build, false);
+	corpus_progress(c, &done, &b.bytes);
+	progress_start(&b.p, false, "indexing", "MB", 1.0 / 1048576, b.bytes);
+	b.p.on = b.p.on && shown && build;
 	fts_wait(c, build ? index_progress : NULL, &b);
-	if (build && b.tty && b.last >= 0)
-		fputc('\n', stderr);
+	progress_end(&b.p);
 	/* why there is no index, when one was looked for and not had */
 	if (!build && *fts_reason(c))
 		fprintf(stderr, "pilcrow: %s\n", fts_reason(c));
@@ -117,7 +109,7 @@ int run_index(char *const *paths, size_t n)
 	int status = 0;
 	size_t changed;
 
-	cli_read_all(c, paths, n, true, true);
+	cli_read_all(c, paths, n, true, true, true);
 	changed = corpus_watch(c);
 	cli_tell_messages(c);
 	if (fts_state(c) == FTS_READY) {
@@ -161,7 +153,7 @@ int run_stats(const struct opts *o, char *const *paths, size_t n)
 	struct workspace *ws = cli_filter_workspace(&o->filter);
 
 	corpus_set_workspace(c, ws);
-	cli_read_all(c, paths, n, false, !o->no_index);
+	cli_read_all(c, paths, n, false, !o->no_index, true);
 	nrows = corpus_select(c, &o->filter, SORT_INPUT, false, &rows, &cap);
 	overview_make(&ov, c, rows, nrows, o->top ? o->top : OVERVIEW_TOP);
 	if (o->mode == MODE_JSON)
@@ -188,24 +180,33 @@ int run_stats(const struct opts *o, char *const *paths, size_t n)
 	return status;
 }
 
-/* With a filter, the cables are chosen from the list index (and the text
- * index, when the dump has one) and only those are parsed. */
+static void written_progress(size_t done, void *ud)
+{
+	progress_show(ud, done);
+}
+
+/* The cables, every one or those the filter chose from the list index (and
+ * the text index, when the dump has one), parsed and written on every core. */
 static void export_selected(struct export_ctx *x, char *const *paths, size_t n)
 {
 	struct corpus *c = corpus_new();
 	uint32_t *rows = NULL;
 	size_t cap = 0, nrows;
 	struct cli_out o = { x->o->mode == MODE_JSON, x->o->width, x->o->id, x->o->grep_re ? x->o->grep : NULL,
-			     x->o->cite, &x->o->filter };
+			     x->o->cite, &x->o->filter, written_progress, NULL };
+	struct progress p;
 	struct cli_result r;
 
 	struct workspace *ws = cli_filter_workspace(&x->o->filter);
 
 	corpus_set_workspace(c, ws);
-	cli_read_all(c, paths, n, false, !x->o->no_index);
+	cli_read_all(c, paths, n, false, !x->o->no_index, true);
 	x->read = corpus_count(c);
 	nrows = corpus_select(c, &x->o->filter, SORT_INPUT, false, &rows, &cap);
+	progress_start(&p, true, "writing", "cables", 1, nrows);
+	o.progress_ud = &p;
 	cli_export(c, rows, nrows, &o, stdout, &r);
+	progress_end(&p);
 	x->written = r.written;
 	x->hits = r.hits;
 	x->gave_up = r.gave_up;
@@ -278,7 +279,7 @@ static void choose(const struct opts *o, char *const *paths, size_t n, struct wo
 	size_t cap = 0, nrows;
 
 	corpus_set_workspace(c, ws);
-	cli_read_all(c, paths, n, false, !o->no_index);
+	cli_read_all(c, paths, n, false, !o->no_index, true);
 	cli_tell_messages(c);
 	nrows = corpus_select(c, &o->filter, SORT_INPUT, false, &rows, &cap);
 	ch->ids = xmalloc((nrows ? nrows : 1) * sizeof(*ch->ids));

@@ -21,7 +21,7 @@ int run_thread(const struct opts *o, char *const *paths, size_t n)
 	int status = 0;
 
 	/* the list saved with a dump's text index, when there is one */
-	cli_read_all(c, paths, n, false, !o->no_index);
+	cli_read_all(c, paths, n, false, !o->no_index, false);
 	cli_tell_messages(c);
 	e = corpus_find(c, o->thread);
 	if (e < 0) {

@@ -38,7 +38,7 @@ enum { OPT_FRESH = 256, OPT_CITE, OPT_COLLECTION, OPT_DUMP_CONFIG, OPT_COUNT, OP
 	X("grep", required_argument, 'g', "WORDS", "print each hit in context: ID ¶N (C): ...[match]... (~REGEX: an expression)") \
 	X("filter", required_argument, 'f', "EXPR", "only the cables that pass EXPR (level>=S tag=PREL ...)") \
 	X("search", required_argument, OPT_SEARCH, "NAME", "the saved search NAME (= in the cable list saves one): its filter and order, with --filter's terms") \
-	X("index", no_argument, 'x', NULL, "build the full-text index of the dump given (progress on standard error)") \
+	X("index", no_argument, 'x', NULL, "build the full-text index of the dump given (its progress on standard error, when a terminal)") \
 	X("no-index", no_argument, 'N', NULL, "neither use nor build a full-text index: every search scans") \
 	X("id", required_argument, 'i', "ID", "only the cable ID (--json, --text), or open at it") \
 	X("no-color", no_argument, 'C', NULL, "reader: no colour, bold and reverse only (also NO_COLOR)") \

@@ -166,6 +166,8 @@ void cli_export(struct corpus *c, const uint32_t *rows, size_t n, const struct c
 		/* the dump's pages read by the round: given back */
 		if (at)
 			corpus_pass_done(c, rows[at - 1]);
+		if (o->progress)
+			o->progress(at, o->progress_ud);
 	}
 	for (size_t k = 0; k < nw; k++) {
 		corpus_parser_free(w[k].p);

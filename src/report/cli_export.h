@@ -20,6 +20,9 @@ struct cli_out {
 	const char *grep;           /* --grep: the hits, not the cables (words, or ~REGEX) */
 	bool cite;                  /* --cite: each cable's citation before its text */
 	const struct cfilter *filter;   /* --grep: its para= terms keep the hits in such paragraphs */
+	/* after each round: how many of the cables are done (or NULL) */
+	void (*progress)(size_t done, void *ud);
+	void *progress_ud;
 };
 
 struct cli_result {
