@@ -19,6 +19,9 @@
 /* One step of indexing, between keys: INDEX_STEP_MS of work at most (and
  * one record more), so that a key never waits longer than that. */
 #define INDEX_STEP_MS 15
+/* The first screen: the cables read before it, and the time it may wait. */
+#define FIRST_SCREEN_ROWS 300
+#define FIRST_SCREEN_MS 30
 
 static bool index_step(struct ui *u)
 {
@@ -271,14 +274,15 @@ static int first_screens(struct ui *u)
 	struct corpus *corpus = u->corpus;
 	const struct ui_opts *o = u->o;
 
-	/* the first screen comes quickly: index a little, then show it (a
-	 * scripted test may ask for an exact number of cables instead) */
+	/* the first screen comes quickly: the first records, enough for a
+	 * tall screen, then it shows while the rest is read (30 ms at most;
+	 * a scripted test may ask for an exact number of cables instead) */
 	if (script_active() && getenv("PILCROW_INDEX_FIRST")) {
 		corpus_index_records(corpus, strtoul(getenv("PILCROW_INDEX_FIRST"), NULL, 10));
 	} else {
-		double until = now_ms() + 100;
+		double until = now_ms() + FIRST_SCREEN_MS;
 
-		while (!corpus_index_step(corpus, 20) && now_ms() < until)
+		while (!corpus_index_step(corpus, 5) && corpus_count(corpus) < FIRST_SCREEN_ROWS && now_ms() < until)
 			;
 	}
 	if (o->id) {
