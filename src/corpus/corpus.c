@@ -127,6 +127,7 @@ void corpus_free(struct corpus *c)
 	buf_free(&c->pool);
 	buf_free(&c->hbuf);
 	buf_free(&c->fbuf);
+	buf_free(&c->pbuf);
 	buf_free(&c->tbuf);
 	buf_free(&c->dec);
 	cable_free(&c->scratch);
@@ -166,67 +167,132 @@ void corpus_add_paths(struct corpus *c, char *const *paths, size_t n)
 	c->done = c->next >= c->nsrc;
 }
 
-/* A new entry for @cab, read from @source at @offset. */
-/* The people of @cab interned, into @items (room for PEOPLE_MAX). */
-struct people_items {
-	struct corpus *c;
-	uint32_t *items;
-	size_t n;
+/* An entry's fields packed (pack_entry): the numbers, then its strings,
+ * each its length (4 bytes) and its bytes: the id, the subject, the
+ * station in capitals, the origin's name, the TAGS, the REF ids, the
+ * people and offices (people.h). */
+struct packed_head {
+	uint32_t date;
+	uint8_t level, caveats, format, part;
+	uint16_t ntags, nrefs, npeople;
 };
 
-static void person_interned(struct str value, void *ud)
+static void pack_str(struct buf *out, struct str s)
 {
-	struct people_items *pi = ud;
+	uint32_t n = (uint32_t)s.n;
 
-	pi->items[pi->n++] = intern(pi->c, value);
+	buf_add(out, &n, sizeof(n));
+	buf_add(out, s.p, s.n);
 }
 
-static uint32_t people_list(struct corpus *c, const struct cable *cab, uint32_t *items)
-{
-	struct people_items pi = { c, items, 0 };
+struct pack_people {
+	struct buf *out;
+	uint16_t n;
+};
 
-	people_each(cab, &c->fbuf, person_interned, &pi);
-	return list_add(c, items, pi.n);
+static void person_packed(struct str value, void *ud)
+{
+	struct pack_people *pp = ud;
+
+	if (pp->n < PEOPLE_MAX) {
+		pack_str(pp->out, value);
+		pp->n++;
+	}
 }
 
-void add_entry(struct corpus *c, const struct cable *cab, uint32_t source, uint64_t offset,
-		      uint64_t length)
+void pack_entry(const struct cable *cab, struct buf *out, struct buf *scratch)
 {
+	struct packed_head h;
+	size_t at = out->n;
+	struct pack_people pp = { out, 0 };
+
+	memset(&h, 0, sizeof(h));
+	h.date = date_minutes(cab->date);
+	h.level = (uint8_t)cab->marking.level;
+	h.caveats = (uint8_t)cab->marking.caveats;
+	h.format = (uint8_t)cab->format;
+	h.part = (uint8_t)(cab->part > 255 ? 255 : cab->part);
+	buf_add(out, &h, sizeof(h));
+	pack_str(out, str_c(cab->id));
+	pack_str(out, cab->subject.text);
+	/* the station in capitals, so that ROME and Rome are one */
+	buf_clear(scratch);
+	for (size_t i = 0; i < cab->origin.text.n; i++)
+		buf_addc(scratch, (char)to_upper((unsigned char)cab->origin.text.p[i]));
+	pack_str(out, buf_str(scratch));
+	pack_str(out, cab->origin_name.text);
+	for (size_t i = 0; i < cab->ntags && h.ntags < 128; i++, h.ntags++)
+		pack_str(out, cab->tags[i].text);
+	for (size_t i = 0; i < cab->nrefs && h.nrefs < 128; i++)
+		if (cab->refs[i].id.n) {
+			pack_str(out, cab->refs[i].id);
+			h.nrefs++;
+		}
+	people_each(cab, scratch, person_packed, &pp);
+	h.npeople = pp.n;
+	memcpy(out->p + at, &h, sizeof(h));
+}
+
+static struct str unpack_str(const char **p)
+{
+	uint32_t n;
+	struct str s;
+
+	memcpy(&n, *p, sizeof(n));
+	s = str_make(*p + sizeof(n), n);
+	*p += sizeof(n) + n;
+	return s;
+}
+
+size_t add_packed(struct corpus *c, const char *packed, uint32_t source, uint64_t offset, uint64_t length)
+{
+	const char *p = packed;
+	struct packed_head h;
 	struct centry *e;
-	uint32_t items[128];
-	size_t k = 0;
-	struct buf *b = &c->fbuf;
+	uint32_t items[PEOPLE_MAX > 128 ? PEOPLE_MAX : 128];
+	struct str id;
+	char idc[64];
 
+	memcpy(&h, p, sizeof(h));
+	p += sizeof(h);
 	grow_array((void **)&c->e, &c->cap, c->n + 1, sizeof(*c->e));
 	e = &c->e[c->n];
 	memset(e, 0, sizeof(*e));
 	e->offset = offset;
 	e->length = length > UINT32_MAX ? UINT32_MAX : (uint32_t)length;
 	e->source = source;
-	e->id = intern(c, str_c(cab->id));
-	e->subject = pool_add(c, cab->subject.text);
-	/* the station in capitals, so that ROME and Rome are one */
-	buf_clear(b);
-	for (size_t i = 0; i < cab->origin.text.n; i++)
-		buf_addc(b, (char)to_upper((unsigned char)cab->origin.text.p[i]));
-	e->origin = intern(c, buf_str(b));
-	e->origin_name = intern(c, cab->origin_name.text);
-	e->date = date_minutes(cab->date);
-	e->level = (uint8_t)cab->marking.level;
-	e->caveats = (uint8_t)cab->marking.caveats;
-	e->format = (uint8_t)cab->format;
-	e->part = (uint8_t)(cab->part > 255 ? 255 : cab->part);
-	for (size_t i = 0; i < cab->ntags && k < 128; i++)
-		items[k++] = intern(c, cab->tags[i].text);
-	e->tags = list_add(c, items, k);
-	k = 0;
-	for (size_t i = 0; i < cab->nrefs && k < 128; i++)
-		if (cab->refs[i].id.n)
-			items[k++] = intern(c, cab->refs[i].id);
-	e->refs = list_add(c, items, k);
-	e->people = people_list(c, cab, items);
+	id = unpack_str(&p);
+	snprintf(idc, sizeof(idc), "%.*s", (int)id.n, id.p);
+	e->id = intern(c, str_c(idc));
+	e->subject = pool_add(c, unpack_str(&p));
+	e->origin = intern(c, unpack_str(&p));
+	e->origin_name = intern(c, unpack_str(&p));
+	e->date = h.date;
+	e->level = h.level;
+	e->caveats = h.caveats;
+	e->format = h.format;
+	e->part = h.part;
+	for (size_t i = 0; i < h.ntags; i++)
+		items[i] = intern(c, unpack_str(&p));
+	e->tags = list_add(c, items, h.ntags);
+	for (size_t i = 0; i < h.nrefs; i++)
+		items[i] = intern(c, unpack_str(&p));
+	e->refs = list_add(c, items, h.nrefs);
+	for (size_t i = 0; i < h.npeople; i++)
+		items[i] = intern(c, unpack_str(&p));
+	e->people = list_add(c, items, h.npeople);
 	c->n++;
-	id_insert(c, cab->id, (uint32_t)c->n - 1);
+	id_insert(c, idc, (uint32_t)c->n - 1);
+	return (size_t)(p - packed);
+}
+
+/* A new entry for @cab, read from @source at @offset: packed, then added,
+ * as the parallel reading does (corpus_par.c). */
+void add_entry(struct corpus *c, const struct cable *cab, uint32_t source, uint64_t offset, uint64_t length)
+{
+	buf_clear(&c->pbuf);
+	pack_entry(cab, &c->pbuf, &c->fbuf);
+	add_packed(c, c->pbuf.p, source, offset, length);
 }
 
 void corpus_pass_done(struct corpus *c, size_t i)

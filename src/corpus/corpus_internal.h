@@ -103,7 +103,7 @@ struct corpus {
 	struct source_reader *reader;
 	struct cable scratch;
 	struct cable *scan;               /* a text filter's cable, parsed */
-	struct buf hbuf, fbuf, tbuf, dec;
+	struct buf hbuf, fbuf, tbuf, dec, pbuf;
 	struct cable *target;            /* where the reader's callback parses to */
 	bool target_ok;
 	bool header_only;
@@ -142,6 +142,11 @@ void keep_message(const char *line, void *ud);
 
 /* A new entry for @cab, read from @source at @offset. */
 void add_entry(struct corpus *c, const struct cable *cab, uint32_t source, uint64_t offset, uint64_t length);
+/* The same in two halves, the first safe on any thread: @cab's fields
+ * packed onto @out (@scratch the caller's); a packed entry added (returns
+ * the bytes it took). */
+void pack_entry(const struct cable *cab, struct buf *out, struct buf *scratch);
+size_t add_packed(struct corpus *c, const char *packed, uint32_t source, uint64_t offset, uint64_t length);
 
 /* corpus.c: the bytes of record @i (a slice of its mapped dump, or its
  * file loaded into @tmp); entry @i parsed for a scan, in a cable of the
