@@ -125,11 +125,11 @@ void corpus_free(struct corpus *c)
 	free(c->cited);
 	free(c->cite_count);
 	buf_free(&c->pool);
-	buf_free(&c->hbuf);
+	buf_free(&c->hr.hbuf);
+	buf_free(&c->hr.tbuf);
+	buf_free(&c->hr.dec);
 	buf_free(&c->fbuf);
 	buf_free(&c->pbuf);
-	buf_free(&c->tbuf);
-	buf_free(&c->dec);
 	cable_free(&c->scratch);
 	if (c->scan) {
 		cable_free(c->scan);

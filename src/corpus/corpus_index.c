@@ -21,7 +21,6 @@
 #include "doc/tags.h"
 #include "base/util.h"
 
-static void index_csv_slow(struct corpus *c, uint32_t si, const struct csv_raw *raw);
 
 /* ---------------------------------------------------------------- quick */
 
@@ -35,7 +34,7 @@ static void index_csv_slow(struct corpus *c, uint32_t si, const struct csv_raw *
  * TAIL_BYTES (escaped): the text's last lines, the first of them perhaps
  * from its middle (a paragraph can be one line of many kilobytes, and the
  * name the end of it), never from inside an escape or a character. */
-static void tail_signer(struct corpus *c, struct str body)
+static void tail_signer(struct head_reader *hr, struct cable *cab, struct str body)
 {
 	struct str tail = body, text;
 	const char *note;
@@ -51,23 +50,23 @@ static void tail_signer(struct corpus *c, struct str body)
 			at++;
 		tail = str_make(body.p + at, body.n - at);
 	}
-	buf_clear(&c->tbuf);
-	csv_unescape(&c->tbuf, tail);
-	while (skip < c->tbuf.n && skip < 3 && ((unsigned char)c->tbuf.p[skip] & 0xC0) == 0x80)
+	buf_clear(&hr->tbuf);
+	csv_unescape(&hr->tbuf, tail);
+	while (skip < hr->tbuf.n && skip < 3 && ((unsigned char)hr->tbuf.p[skip] & 0xC0) == 0x80)
 		skip++;
-	if (decode_utf8(str_make(c->tbuf.p + skip, c->tbuf.n - skip), &c->dec, &text, &note) != DECODE_OK ||
-	    text.p != c->tbuf.p + skip)
+	if (decode_utf8(str_make(hr->tbuf.p + skip, hr->tbuf.n - skip), &hr->dec, &text, &note) != DECODE_OK ||
+	    text.p != hr->tbuf.p + skip)
 		return;
-	parse_cable_tail(&c->scratch, text, tail.n < body.n);
+	parse_cable_tail(cab, text, tail.n < body.n);
 }
 
 /* The columns of a record and the start of its text, as the reader puts
  * it together ("header\n\nbody": the header column holds the routing
  * lines), at most @bytes of each, into c->hbuf; @offs: where each column
  * starts, offs[CSV_HEADER] the text.  *@whole when nothing was left out. */
-static void csv_head(struct corpus *c, const struct csv_raw *raw, size_t bytes, size_t *offs, bool *whole)
+static void csv_head(struct head_reader *hr, const struct csv_raw *raw, size_t bytes, size_t *offs, bool *whole)
 {
-	struct buf *h = &c->hbuf;
+	struct buf *h = &hr->hbuf;
 	struct str body = raw->f[CSV_BODY];
 
 	buf_clear(h);
@@ -89,10 +88,12 @@ static void csv_head(struct corpus *c, const struct csv_raw *raw, size_t bytes, 
 
 /* One record of a dump: its columns and the start of its text, never all
  * of it: the header (more of the text when the header goes on past
- * HEADER_BYTES) and the signer's lines at its end. */
-static void index_csv_record(struct corpus *c, uint32_t si, const struct csv_raw *raw)
+ * HEADER_BYTES) and the signer's lines at its end, read into @cab.  Safe
+ * on any thread with a reader of its own (corpus_par.c). */
+enum head_read read_csv_head(struct head_reader *hr, struct cable *cab, const char *path, uint64_t base,
+			     const struct csv_raw *raw)
 {
-	struct buf *h = &c->hbuf;
+	struct buf *h = &hr->hbuf;
 	size_t offs[CSV_HEADER + 1], bytes = HEADER_BYTES;
 	struct str f[CSV_HEADER], text;
 	struct record_meta m;
@@ -100,39 +101,45 @@ static void index_csv_record(struct corpus *c, uint32_t si, const struct csv_raw
 	bool whole, more;
 
 	for (;;) {
-		csv_head(c, raw, bytes, offs, &whole);
+		csv_head(hr, raw, bytes, offs, &whole);
 		/* not plain UTF-8: the careful way, through the reader */
-		if (decode_utf8(buf_str(h), &c->dec, &text, &note) != DECODE_OK || text.p != h->p) {
-			index_csv_slow(c, si, raw);
-			return;
-		}
+		if (decode_utf8(buf_str(h), &hr->dec, &text, &note) != DECODE_OK || text.p != h->p)
+			return HEAD_SLOW;
 		for (size_t i = 0; i < CSV_HEADER; i++)
 			f[i] = str_trim(str_make(h->p + offs[i], offs[i + 1] - offs[i]));
 		memset(&m, 0, sizeof(m));
 		m.format = FORMAT_CSV;
-		m.path = str_c(c->src[si].path);
-		m.offset = raw->offset + c->src[si].base;
+		m.path = str_c(path);
+		m.offset = raw->offset + base;
 		m.length = raw->length;
 		m.id = f[CSV_ID];
 		m.created = f[CSV_CREATED];
 		m.origin_name = f[CSV_ORIGIN];
 		m.classification = f[CSV_CLASS];
 		m.refs = f[CSV_REFS];
-		if (!parse_cable_list(&c->scratch, str_make(h->p + offs[CSV_HEADER], h->n - offs[CSV_HEADER]), whole,
-				      &m, &more))
-			return;
+		if (!parse_cable_list(cab, str_make(h->p + offs[CSV_HEADER], h->n - offs[CSV_HEADER]), whole, &m, &more))
+			return HEAD_NOT;
 		if (!more || bytes > HEADER_BYTES)
 			break;
 		/* a header longer than most ("INFO LOG-00 ..." lines before it) */
 		bytes = HEADER_BYTES_MORE;
 	}
 	if (!whole)
-		tail_signer(c, raw->f[CSV_BODY]);
-	add_entry(c, &c->scratch, si, raw->offset, raw->length);
+		tail_signer(hr, cab, raw->f[CSV_BODY]);
+	return HEAD_OK;
+}
+
+void index_csv_record(struct corpus *c, uint32_t si, const struct csv_raw *raw)
+{
+	switch (read_csv_head(&c->hr, &c->scratch, c->src[si].path, c->src[si].base, raw)) {
+	case HEAD_OK: add_entry(c, &c->scratch, si, raw->offset, raw->length); break;
+	case HEAD_SLOW: index_csv_slow(c, si, raw); break;
+	case HEAD_NOT: break;
+	}
 }
 
 /* A record that is not plain UTF-8: the careful way, through the reader. */
-static void index_csv_slow(struct corpus *c, uint32_t si, const struct csv_raw *raw)
+void index_csv_slow(struct corpus *c, uint32_t si, const struct csv_raw *raw)
 {
 	struct csource *s = &c->src[si];
 	size_t before = c->n;

@@ -62,6 +62,12 @@ struct hslot {
 	uint32_t hash, val;
 };
 
+/* The buffers of one reader of records' headers (corpus_index.c): one on
+ * the corpus's thread, one each worker's (corpus_par.c). */
+struct head_reader {
+	struct buf hbuf, tbuf, dec;
+};
+
 /* A record of an id met before: its entry, and the id's first entry. */
 struct dup {
 	uint32_t e, first;
@@ -103,7 +109,8 @@ struct corpus {
 	struct source_reader *reader;
 	struct cable scratch;
 	struct cable *scan;               /* a text filter's cable, parsed */
-	struct buf hbuf, fbuf, tbuf, dec, pbuf;
+	struct head_reader hr;           /* the list's header reader, on this thread */
+	struct buf fbuf, pbuf;
 	struct cable *target;            /* where the reader's callback parses to */
 	bool target_ok;
 	bool header_only;
@@ -139,6 +146,16 @@ void dup_add(struct corpus *c, uint32_t e, uint32_t first);
 
 /* Keeps a report line for after the screen closes (the corpus's sink, c->st.report). */
 void keep_message(const char *line, void *ud);
+
+/* corpus_index.c: one record of a dump read (its header, its signer)
+ * into @cab; HEAD_SLOW: not plain UTF-8, for the careful way
+ * (index_csv_slow, on the corpus's thread). */
+struct csv_raw;
+enum head_read { HEAD_OK, HEAD_NOT, HEAD_SLOW };
+enum head_read read_csv_head(struct head_reader *hr, struct cable *cab, const char *path, uint64_t base,
+			     const struct csv_raw *raw);
+void index_csv_record(struct corpus *c, uint32_t si, const struct csv_raw *raw);
+void index_csv_slow(struct corpus *c, uint32_t si, const struct csv_raw *raw);
 
 /* A new entry for @cab, read from @source at @offset. */
 void add_entry(struct corpus *c, const struct cable *cab, uint32_t source, uint64_t offset, uint64_t length);
