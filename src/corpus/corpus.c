@@ -101,6 +101,7 @@ void corpus_free(struct corpus *c)
 		return;
 	if (c->text_free)
 		c->text_free(c);    /* the index's threads read the sources */
+	par_free(c);
 	for (size_t i = 0; i < c->nsrc; i++) {
 		source_unload(&c->src[i].l);
 		free(c->src[i].path);

@@ -374,14 +374,23 @@ static void finish_dump(struct corpus *c)
 static bool index_piece(struct corpus *c, uint32_t si, double deadline, size_t upto)
 {
 	struct csource *s;
+	/* on every core, unless a number of cables is asked for (a scripted
+	 * test): the batches on their way first, then one at a time */
+	bool par = upto == SIZE_MAX && par_start(c);
 
+	if (!par)
+		par_drain(c);
 	for (int k = 0;; k++) {
 		struct dump_item it;
 		size_t before = dump_at(c->dump);
 		bool more;
 
-		if (((k & 31) == 31 && now_ms() > deadline) || c->n >= upto)
+		if (((k & 31) == 31 && now_ms() > deadline) || c->n >= upto) {
+			par_step_end(c);
 			return false;
+		}
+		if (par && (k & 511) == 511)
+			par_step_end(c);
 		s = &c->src[si];
 		/* the file looked at again at each step's start and every
 		 * 32 records: a cut seen ahead of the reading is read on to,
@@ -394,8 +403,10 @@ static bool index_piece(struct corpus *c, uint32_t si, double deadline, size_t u
 			dump_drop(c->dump);
 			break;      /* nothing past the cut is the file's */
 		}
-		if (s->l.mapped && !wait_resident(s, before, deadline))
+		if (s->l.mapped && !wait_resident(s, before, deadline)) {
+			par_step_end(c);
 			return false;
+		}
 		more = dump_next(c->dump, &it);
 		c->bytes_done += dump_at(c->dump) - before;
 		if (source_cut_before(c, &c->src[si], dump_at(c->dump))) {
@@ -404,6 +415,11 @@ static bool index_piece(struct corpus *c, uint32_t si, double deadline, size_t u
 		}
 		if (!more)
 			break;
+		if (par && it.kind == DUMP_RECORD && !it.joined && !it.cut) {
+			par_add(c, si, &it.raw);
+			continue;       /* its pages given back once it is in */
+		}
+		par_drain(c);
 		index_item(c, si, &it);
 		s = &c->src[si];
 		if (s->l.mapped && it.kind == DUMP_RECORD && !it.joined && !it.cut &&
@@ -415,6 +431,7 @@ static bool index_piece(struct corpus *c, uint32_t si, double deadline, size_t u
 			s->released = to;
 		}
 	}
+	par_drain(c);
 	return true;
 }
 

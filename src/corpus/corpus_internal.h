@@ -110,6 +110,7 @@ struct corpus {
 	struct cable scratch;
 	struct cable *scan;               /* a text filter's cable, parsed */
 	struct head_reader hr;           /* the list's header reader, on this thread */
+	struct corpus_par *par;          /* the workers reading a dump's headers (corpus_par.c), or NULL */
 	struct buf fbuf, pbuf;
 	struct cable *target;            /* where the reader's callback parses to */
 	bool target_ok;
@@ -156,6 +157,18 @@ enum head_read read_csv_head(struct head_reader *hr, struct cable *cab, const ch
 			     const struct csv_raw *raw);
 void index_csv_record(struct corpus *c, uint32_t si, const struct csv_raw *raw);
 void index_csv_slow(struct corpus *c, uint32_t si, const struct csv_raw *raw);
+
+/* corpus_par.c: a dump's records read on every core.  par_start makes
+ * the workers (false: one core, or PILCROW_WORKERS=1); par_add hands a
+ * plain record of piece @si on; par_step_end gives the batch begun to the
+ * workers and adds the batches done; par_drain waits for every one, as
+ * before anything the scanner meets but a plain record; par_free ends
+ * the workers. */
+bool par_start(struct corpus *c);
+void par_add(struct corpus *c, uint32_t si, const struct csv_raw *raw);
+void par_step_end(struct corpus *c);
+void par_drain(struct corpus *c);
+void par_free(struct corpus *c);
 
 /* A new entry for @cab, read from @source at @offset. */
 void add_entry(struct corpus *c, const struct cable *cab, uint32_t source, uint64_t offset, uint64_t length);
