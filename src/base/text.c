@@ -185,6 +185,22 @@ static bool wide_before(const uint8_t *p, size_t i)
  * written here rather than with u8_width_linebreaks because that counts the
  * blank that ends a line, which costs a column, and it never cuts a word
  * longer than the line. */
+/* A line ends: from *@start to the last break opportunity, or to @i (a
+ * word too long for a line is cut there); the next starts past the
+ * blanks, *@col its width so far.  Returns where the scan goes on. */
+static size_t cut_line(struct str s, size_t *start, size_t *last, size_t i, int *col,
+		       void (*emit)(struct str line, void *ud), void *ud)
+{
+	size_t cut = *last > *start ? *last : i;
+
+	emit(rtrim(str_make(s.p + *start, cut - *start)), ud);
+	*start = *last = cut;
+	while (*start < s.n && s.p[*start] == ' ')
+		(*start)++;
+	*col = text_width(str_make(s.p + *start, i > *start ? i - *start : 0));
+	return i < *start ? *start : i;
+}
+
 /* Is every character of @s one column wide, with no control but line
  * ends?  Printable ASCII is, and most cables' other characters (¶, —, ’,
  * é ...); CJK and combining marks are not. */
@@ -287,15 +303,7 @@ static void wrap_narrow(struct str s, int width, void (*emit)(struct str line, v
 		if (i > start && s.p[i - 1] == ' ' && ch != ' ' && narrow_break_at(s.p, s.n, i, brk, sizeof(brk)))
 			last = i;
 		if (col + 1 > width && ch != ' ' && i > start) {
-			size_t cut = last > start ? last : i;
-
-			emit(rtrim(str_make(s.p + start, cut - start)), ud);
-			start = last = cut;
-			while (start < s.n && s.p[start] == ' ')
-				start++;
-			col = text_width(str_make(s.p + start, i > start ? i - start : 0));
-			if (i < start)
-				i = start;
+			i = cut_line(s, &start, &last, i, &col, emit, ud);
 			continue;
 		}
 		col++;
@@ -354,16 +362,7 @@ void text_wrap_unicode(struct str s, int width, void (*emit)(struct str line, vo
 			last = i;
 		w = uc == ' ' ? 1 : uc_cols(uc);
 		if (col + w > width && uc != ' ' && i > start) {
-			size_t cut = last > start ? last : i;
-
-			/* break at the last opportunity, or cut a word too long for a line */
-			emit(rtrim(str_make(s.p + start, cut - start)), ud);
-			start = last = cut;
-			while (start < s.n && s.p[start] == ' ')
-				start++;
-			col = text_width(str_make(s.p + start, i > start ? i - start : 0));
-			if (i < start)
-				i = start;
+			i = cut_line(s, &start, &last, i, &col, emit, ud);
 			continue;
 		}
 		col += w;
