@@ -102,6 +102,8 @@ size_t corpus_versions(struct corpus *c, size_t i, uint32_t *out, size_t max);
 size_t corpus_version_head(struct corpus *c, size_t i);
 /* Does any cable have more than one record? */
 bool corpus_has_dups(struct corpus *c);
+/* How many records are a later version of a cable (not its list row). */
+size_t corpus_later_versions(struct corpus *c);
 
 void corpus_neighbours(const struct corpus *c, size_t i, size_t k, struct neighbours *out);
 void neighbours_free(struct neighbours *n);

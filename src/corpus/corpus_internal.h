@@ -94,6 +94,7 @@ struct corpus {
 	struct dup *dups, *dups_by_first;
 	size_t ndups, cap_dups, nby_first;
 	bool dups_unknown;               /* a saved list: found on first need */
+	size_t later, later_at;          /* later versions, counted when there were later_at dups */
 
 	uint32_t *cited_at, *cited;      /* who cites whom, once indexed */
 	/* building cited_at and cited after the last record, in steps too:

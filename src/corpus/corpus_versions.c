@@ -110,6 +110,19 @@ size_t corpus_versions(struct corpus *c, size_t i, uint32_t *out, size_t max)
 	return n;
 }
 
+size_t corpus_later_versions(struct corpus *c)
+{
+	ready(c);
+	/* counted again only when more records of an id were met */
+	if (c->later_at != c->ndups) {
+		c->later = 0;
+		for (size_t k = 0; k < c->ndups; k++)
+			c->later += corpus_version_head(c, c->dups[k].e) != c->dups[k].e;
+		c->later_at = c->ndups;
+	}
+	return c->later;
+}
+
 size_t corpus_version_head(struct corpus *c, size_t i)
 {
 	uint32_t head;

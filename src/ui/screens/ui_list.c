@@ -371,6 +371,8 @@ static void list_draw(const void *ctx, const struct screen *s)
 	struct buf b = { 0 }, cl = { 0 };
 	const struct list_columns *c = &((const struct list_screen *)s->state)->cols;
 	bool dups;
+	size_t later;
+	char texts[32];
 
 	paint_erase();
 	if (screen_too_small(false))
@@ -379,7 +381,17 @@ static void list_draw(const void *ctx, const struct screen *s)
 	/* the title bar */
 	paint_fill(0, 0, cols, title);
 	paint_thousands(all, sizeof(all), corpus_count(u->corpus));
-	buf_printf(&b, " pilcrow  %s cable%s", all, corpus_count(u->corpus) == 1 ? "" : "s");
+	/* one row a cable: its versions are texts of it, counted apart */
+	later = dups ? corpus_later_versions(u->corpus) : 0;
+	if (later) {
+		size_t cables = corpus_count(u->corpus) - later;
+
+		paint_thousands(all, sizeof(all), cables);
+		paint_thousands(texts, sizeof(texts), corpus_count(u->corpus));
+		buf_printf(&b, " pilcrow  %s cable%s (%s texts)", all, cables == 1 ? "" : "s", texts);
+	} else {
+		buf_printf(&b, " pilcrow  %s cable%s", all, corpus_count(u->corpus) == 1 ? "" : "s");
+	}
 	if (l->sort != SORT_INPUT || l->reverse)
 		buf_printf(&b, "  sorted by %s%s", sort_name(l->sort), l->reverse ? ", reversed" : "");
 	if (!cfilter_empty(&l->filter))
