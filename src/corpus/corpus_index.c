@@ -380,17 +380,29 @@ static bool index_piece(struct corpus *c, uint32_t si, double deadline, size_t u
 
 	if (!par)
 		par_drain(c);
+	/* read to its end, the batches on their way still coming in */
+	if (c->par_draining) {
+		if (!par_drain_until(c, deadline))
+			return false;
+		c->par_draining = false;
+		return true;
+	}
 	for (int k = 0;; k++) {
 		struct dump_item it;
 		size_t before = dump_at(c->dump);
 		bool more;
 
 		if (((k & 31) == 31 && now_ms() > deadline) || c->n >= upto) {
-			par_step_end(c);
+			par_step_end(c, deadline);
 			return false;
 		}
-		if (par && (k & 511) == 511)
-			par_step_end(c);
+		if (par && (k & 255) == 255)
+			par_step_end(c, deadline);
+		/* every batch on its way: the oldest waited for, not past the step */
+		if (par && !par_room(c, deadline)) {
+			par_step_end(c, deadline);
+			return false;
+		}
 		s = &c->src[si];
 		/* the file looked at again at each step's start and every
 		 * 32 records: a cut seen ahead of the reading is read on to,
@@ -404,7 +416,7 @@ static bool index_piece(struct corpus *c, uint32_t si, double deadline, size_t u
 			break;      /* nothing past the cut is the file's */
 		}
 		if (s->l.mapped && !wait_resident(s, before, deadline)) {
-			par_step_end(c);
+			par_step_end(c, deadline);
 			return false;
 		}
 		more = dump_next(c->dump, &it);
@@ -430,6 +442,12 @@ static bool index_piece(struct corpus *c, uint32_t si, double deadline, size_t u
 			madvise((void *)(s->l.data.p + s->released), to - s->released, MADV_DONTNEED);
 			s->released = to;
 		}
+	}
+	if (par) {
+		c->par_draining = true;
+		if (!par_drain_until(c, deadline))
+			return false;
+		c->par_draining = false;
 	}
 	par_drain(c);
 	return true;

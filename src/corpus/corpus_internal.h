@@ -112,6 +112,7 @@ struct corpus {
 	struct cable *scan;               /* a text filter's cable, parsed */
 	struct head_reader hr;           /* the list's header reader, on this thread */
 	struct corpus_par *par;          /* the workers reading a dump's headers (corpus_par.c), or NULL */
+	bool par_draining;               /* a piece read to its end, its batches still coming in */
 	struct buf fbuf, pbuf;
 	struct cable *target;            /* where the reader's callback parses to */
 	bool target_ok;
@@ -162,12 +163,17 @@ void index_csv_slow(struct corpus *c, uint32_t si, const struct csv_raw *raw);
 /* corpus_par.c: a dump's records read on every core.  par_start makes
  * the workers (false: one core, or PILCROW_WORKERS=1); par_add hands a
  * plain record of piece @si on; par_step_end gives the batch begun to the
- * workers and adds the batches done; par_drain waits for every one, as
+ * workers and adds the batches done until @deadline; par_drain waits for every one, as
  * before anything the scanner meets but a plain record; par_free ends
  * the workers. */
 bool par_start(struct corpus *c);
+/* par_room: room for another record, the oldest batch waited for until
+ * @deadline (false: the step should end); par_drain_until: every batch
+ * in, or false at @deadline (the next step goes on with it). */
+bool par_room(struct corpus *c, double deadline);
+bool par_drain_until(struct corpus *c, double deadline);
 void par_add(struct corpus *c, uint32_t si, const struct csv_raw *raw);
-void par_step_end(struct corpus *c);
+void par_step_end(struct corpus *c, double deadline);
 void par_drain(struct corpus *c);
 void par_free(struct corpus *c);
 

@@ -16,17 +16,23 @@
 #include "corpus/corpus_internal.h"
 #include "corpus/threads.h"
 
+#include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <time.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#endif
 #include <unistd.h>
 
 #include "base/util.h"
 #include "source/csv.h"
 
-#define PAR_BATCH 512            /* records a batch */
-#define PAR_SLOTS 8              /* batches on their way at most */
+#define PAR_BATCH 256            /* records a batch: about 3 ms of a worker's */
+#define PAR_SLOTS 6              /* batches on their way at most */
 #define PAR_WORKERS_MAX 8
 
 enum { B_FREE, B_QUEUED, B_WORKING, B_DONE };
@@ -67,6 +73,12 @@ static void *worker(void *arg)
 
 	memset(&hr, 0, sizeof(hr));
 	cable_init(&cab);
+#ifdef __linux__
+	/* below the corpus's thread, which answers the keys: a worker that
+	 * shares its core never makes a key wait (Linux sets a thread's own
+	 * niceness) */
+	setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 5);
+#endif
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
 		struct par_batch *b = NULL;
@@ -177,15 +189,19 @@ static void add_batch(struct corpus *c, struct par_batch *b)
 	b->n = 0;
 }
 
-/* The batches done, from the oldest, added; with @wait, every batch given
- * out waited for. */
-static void take_done(struct corpus *c, bool wait)
+/* The batches done, from the oldest, added (not past @deadline: adding a
+ * batch takes a millisecond); with @wait, every batch given out waited
+ * for and added. */
+static void take_done(struct corpus *c, bool wait, double deadline)
 {
 	struct corpus_par *p = c->par;
+
 	pthread_mutex_lock(&p->mu);
 	while (p->head < p->tail) {
 		struct par_batch *b = &p->b[p->head % PAR_SLOTS];
 
+		if (!wait && now_ms() > deadline)
+			break;
 		if (b->state != B_DONE) {
 			if (!wait)
 				break;
@@ -224,13 +240,13 @@ void par_add(struct corpus *c, uint32_t si, const struct csv_raw *raw)
 	if (!p->filling) {
 		/* every slot on its way: the oldest waited for */
 		if (p->tail - p->head == PAR_SLOTS)
-			take_done(c, false);
+			take_done(c, false, HUGE_VAL);
 		while (p->tail - p->head == PAR_SLOTS) {
 			pthread_mutex_lock(&p->mu);
 			while (p->b[p->head % PAR_SLOTS].state != B_DONE)
 				pthread_cond_wait(&p->done, &p->mu);
 			pthread_mutex_unlock(&p->mu);
-			take_done(c, false);
+			take_done(c, false, HUGE_VAL);
 		}
 		b = &p->b[p->tail % PAR_SLOTS];
 		b->si = si;
@@ -245,12 +261,66 @@ void par_add(struct corpus *c, uint32_t si, const struct csv_raw *raw)
 		hand_on(p);
 }
 
-void par_step_end(struct corpus *c)
+/* Waits for a batch to be done until @deadline (ms, now_ms's clock);
+ * false when the deadline came first. */
+static bool wait_done(struct corpus_par *p, double deadline)
+{
+	double left = deadline - now_ms();
+	struct timespec ts;
+	bool ok;
+
+	if (left <= 0)
+		return false;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	ts.tv_sec += (time_t)(left / 1000);
+	ts.tv_nsec += (long)((left - (double)(long)(left / 1000) * 1000) * 1e6);
+	if (ts.tv_nsec >= 1000000000L) {
+		ts.tv_sec++;
+		ts.tv_nsec -= 1000000000L;
+	}
+	pthread_mutex_lock(&p->mu);
+	ok = p->b[p->head % PAR_SLOTS].state == B_DONE || pthread_cond_timedwait(&p->done, &p->mu, &ts) == 0;
+	pthread_mutex_unlock(&p->mu);
+	return ok || now_ms() < deadline;
+}
+
+bool par_room(struct corpus *c, double deadline)
+{
+	struct corpus_par *p = c->par;
+
+	if (p->filling || p->tail - p->head < PAR_SLOTS)
+		return true;
+	take_done(c, false, deadline);
+	while (p->tail - p->head == PAR_SLOTS) {
+		if (!wait_done(p, deadline))
+			return false;
+		take_done(c, false, deadline);
+	}
+	return true;
+}
+
+bool par_drain_until(struct corpus *c, double deadline)
+{
+	struct corpus_par *p = c->par;
+
+	if (!p)
+		return true;
+	hand_on(p);
+	take_done(c, false, deadline);
+	while (p->head < p->tail) {
+		if (!wait_done(p, deadline))
+			return false;
+		take_done(c, false, deadline);
+	}
+	return true;
+}
+
+void par_step_end(struct corpus *c, double deadline)
 {
 	if (!c->par)
 		return;
 	hand_on(c->par);
-	take_done(c, false);
+	take_done(c, false, deadline);
 }
 
 void par_drain(struct corpus *c)
@@ -258,7 +328,7 @@ void par_drain(struct corpus *c)
 	if (!c->par)
 		return;
 	hand_on(c->par);
-	take_done(c, true);
+	take_done(c, true, HUGE_VAL);
 }
 
 void par_free(struct corpus *c)

@@ -5,6 +5,9 @@
 #include "corpus/corpus_internal.h"
 
 #include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <string.h>
 
@@ -209,4 +212,21 @@ void corpus_pool_done(struct corpus *c)
 	c->slots = NULL;
 	c->nslots = c->used_slots = 0;
 	c->pool_done = true;
+	/* the arrays grown by doubling cut to what they hold (a quarter of
+	 * the list's memory at most), and the freed memory given back */
+	if (c->n < c->cap) {
+		c->e = xrealloc(c->e, (c->n ? c->n : 1) * sizeof(*c->e));
+		c->cap = c->n ? c->n : 1;
+	}
+	if (c->pool.n < c->pool.cap) {
+		c->pool.p = xrealloc(c->pool.p, c->pool.n ? c->pool.n : 1);
+		c->pool.cap = c->pool.n ? c->pool.n : 1;
+	}
+	if (c->nlists < c->cap_lists) {
+		c->lists = xrealloc(c->lists, (c->nlists ? c->nlists : 1) * sizeof(*c->lists));
+		c->cap_lists = c->nlists ? c->nlists : 1;
+	}
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
 }

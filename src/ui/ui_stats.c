@@ -12,6 +12,7 @@ struct stats {
 	const char *timing, *stats;
 	double start, first, indexed, step_max, text_index;
 	long rss_peak_kb;
+	long rss_done_kb;        /* when the list was whole */
 	double *samples;
 	size_t n, cap;
 };
@@ -41,12 +42,6 @@ void stats_first_screen(struct stats *s)
 		s->first = now_ms() - s->start;
 }
 
-void stats_indexed(struct stats *s)
-{
-	if (s && s->indexed < 0)
-		s->indexed = now_ms() - s->start;
-}
-
 static long rss_anon_kb(void)
 {
 	FILE *f = fopen("/proc/self/status", "r");
@@ -61,6 +56,15 @@ static long rss_anon_kb(void)
 	fclose(f);
 	return kb;
 }
+
+void stats_indexed(struct stats *s)
+{
+	if (s && s->indexed < 0) {
+		s->indexed = now_ms() - s->start;
+		s->rss_done_kb = rss_anon_kb();
+	}
+}
+
 
 /* Samples the anonymous memory (the heap and the index, not the mapped
  * files). */
@@ -110,8 +114,8 @@ void stats_finish(struct stats *s, size_t cables, bool saved)
 	}
 	if (s->stats && (f = fopen(s->stats, "w"))) {
 		fprintf(f, "first_screen_ms %.1f\nindexed_ms %.1f\ncables %zu\nrss_anon_peak_kb %ld\n"
-			"index_step_max_ms %.1f\nlist_saved %d\ntext_index_ms %.1f\n", s->first, s->indexed, cables,
-			s->rss_peak_kb, s->step_max, saved, s->text_index);
+			"index_step_max_ms %.1f\nlist_saved %d\ntext_index_ms %.1f\nrss_anon_done_kb %ld\n", s->first,
+			s->indexed, cables, s->rss_peak_kb, s->step_max, saved, s->text_index, s->rss_done_kb);
 		fclose(f);
 	}
 	free(s->samples);
