@@ -6,7 +6,8 @@
 #   - the first screen of the list on the first open (tail -n 40: the end
 #     of the file, as less +G shows it);
 #   - the full count, the list read whole (grep -c over the file);
-#   - the reader's anonymous memory once the list is whole;
+#   - the reader's anonymous memory once the list is whole
+#     (rss_anon_done_kb of PILCROW_STATS);
 #   - the text index: its build (--index) and its size on disk;
 #   - an indexed word, applied in the reader (grep -c -i -w of it);
 #   - a metadata filter, applied in the reader;
@@ -60,7 +61,7 @@ for s in $SCALES; do
 	done > "$out/opens"
 	first=$(awk '{ print $1 }' "$out/opens" | median)
 	full=$(awk '{ print $2 }' "$out/opens" | median)
-	anon=$(awk '{ print $4 }' "$out/opens" | median)
+	anon=$(awk '{ print $8 }' "$out/opens" | median)
 	less_ms=$(for run in $(seq "$BENCH_RUNS"); do
 		t0=$(now); tail -n 40 "$csv" > /dev/null; ms "$t0" "$(now)"; echo; done | median)
 	grep_c=$(for run in $(seq "$BENCH_RUNS"); do
