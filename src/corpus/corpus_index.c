@@ -488,6 +488,7 @@ static bool index_run(struct corpus *c, double deadline, size_t upto)
 			if (dump_open(c->dump) || source_is_csv(s->l.data)) {
 				s->kind = SRC_CSV;
 				dump_piece(c->dump, s->path, s->l.data);
+				pool_expect(c, c->bytes_total - c->bytes_done);   /* this piece and the ones after it */
 				if (s->l.mapped)
 					madvise((void *)s->l.data.p, s->l.data.n, MADV_SEQUENTIAL);
 			} else {

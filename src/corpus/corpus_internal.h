@@ -144,6 +144,8 @@ uint32_t list_add(struct corpus *c, const uint32_t *items, size_t n);
 void corpus_pool_done(struct corpus *c);
 size_t list_get(const struct corpus *c, uint32_t at, const uint32_t **items);
 void id_insert(struct corpus *c, const char *id, uint32_t entry);
+/* The tables of strings and ids made ready for a dump of @bytes more. */
+void pool_expect(struct corpus *c, uint64_t bytes);
 /* corpus_versions.c: entry @e's id was met first at entry @first */
 void dup_add(struct corpus *c, uint32_t e, uint32_t first);
 
