@@ -309,4 +309,23 @@ check "in memory: no file written in the cache" [ "$(ls "$XDG_CACHE_HOME/pilcrow
 mem_view "$tmp/mem-a" "$srcdir/data/cables" 'minister sort=relevance'
 check "in memory: sort=relevance orders by it (the most relevant first)" \
 	sh -c "sed -n 2p '$tmp/mem-a' | grep -q '^ 85NICOSIA1022 ' && head -1 '$tmp/mem-a' | grep -q 'sorted by relevance'"
+# a disk that fills while the index is built (a 2 MB file system, when
+# this user may mount one): the build stops and says why on one line,
+# leaves no index that a later run trusts, and the searches scan
+if mkdir -p "$tmp/full" && mount -t tmpfs -o size=2m tmpfs "$tmp/full" 2> /dev/null; then
+	gen_csv 3000 "$tmp/fill.csv"
+	XDG_CACHE_HOME=$tmp/full run_pilcrow "$tmp/out" "$tmp/err" --index "$tmp/fill.csv"
+	check "disk full: --index fails ($rc)" [ "$rc" -eq 1 ]
+	check "disk full: one line says why ($(cat "$tmp/err"))" \
+		[ "$(wc -l < "$tmp/err")" -eq 1 ] && grep -q "disk is full" "$tmp/err"
+	# (its lock file stays, as after any build: it holds no index)
+	check "disk full: no index left, whole or in part ($(ls "$tmp/full/pilcrow" | tr '\n' ' '))" \
+		[ -z "$(ls "$tmp/full/pilcrow" | grep -v '\.lock$')" ]
+	XDG_CACHE_HOME=$tmp/full run_pilcrow "$tmp/out" "$tmp/err" --count - "$tmp/fill.csv" <<EOF
+"cable number 7"
+EOF
+	check "disk full: a later search scans and answers ($(cat "$tmp/out"))" grep -q '^1	' "$tmp/out"
+	umount "$tmp/full"
+fi
+
 finish
