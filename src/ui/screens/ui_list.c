@@ -51,9 +51,16 @@ void ui_list_done(struct ui *u)
 bool ui_list_cancel(struct ui *u)
 {
 	const char *text = clist_cancel(&u->list);
+	char err[256];
 
 	if (!text)
 		return false;
+	/* a filter run again over the cables read since it was set: stopped,
+	 * it would run again as soon as more are read; the list goes back to
+	 * what it was before it, as it does for a filter stopped the first
+	 * time */
+	if (!cfilter_empty(&u->list.filter) && !corpus_done(u->corpus))
+		clist_set_filter(&u->list, "", err, sizeof(err));
 	ui_say(u, "cancelled: %s; the list is as it was", text);
 	return true;
 }
