@@ -133,6 +133,16 @@ void compare_summary(const struct compare *cmp, struct buf *out, const char *na,
 /* The hunk's label: "¶4", "¶1–¶3", "¶2a → ¶2a–¶2c". */
 void compare_hunk_label(const struct compare *cmp, const struct cmp_hunk *h, struct buf *out);
 
+/* Hunk @h's words as they are shown, piece by piece to @fn: a block's
+ * label where a block starts (its address, "Subject", "§" for a section
+ * title), a marker opened before words out or in and closed after them,
+ * each word (@op: out, in, or alike); with @layout the words that differ
+ * in layout alone as out and in.  A word follows a blank unless it
+ * follows an opened marker. */
+enum cmp_piece { CP_LABEL, CP_OPEN, CP_CLOSE, CP_WORD };
+typedef void (*compare_piece_fn)(enum cmp_piece piece, enum cmp_op op, struct str text, void *ud);
+void compare_walk(const struct compare *cmp, const struct cmp_hunk *h, bool layout, compare_piece_fn fn, void *ud);
+
 /* The comparison for pipes, in the manner of git diff --word-diff: a
  * hunk a paragraph, "[-deleted-]" and "{+inserted+}"; hunks of layout
  * only when @layout (their quotes then shown as changes). */

@@ -243,61 +243,107 @@ void compare_summary(const struct compare *cmp, struct buf *out, const char *na,
 	free(gone_b);
 }
 
-/* ------------------------------------------------------------ for pipes */
+/* ------------------------------------------------------------ a hunk shown */
 
-struct writer {
-	const struct compare *cmp;
-	struct buf *out;
+struct walk {
 	enum cmp_op open;        /* the marker open, or OP_SAME */
-	bool layout;
-	bool first;
-	const char *label;       /* the block label written last */
+	const char *label;       /* the block label given last */
+	compare_piece_fn fn;
+	void *ud;
 };
 
-static void close_marker(struct writer *w)
+static void walk_close(struct walk *w)
 {
-	if (w->open == OP_DEL)
-		buf_adds(w->out, "-]");
-	else if (w->open == OP_INS)
-		buf_adds(w->out, "+}");
+	if (w->open != OP_SAME)
+		w->fn(CP_CLOSE, w->open, STR_NULL, w->ud);
 	w->open = OP_SAME;
 }
 
-static void word(struct writer *w, enum cmp_op op, const struct cmp_side *s, size_t t, bool label)
+static void walk_word(struct walk *w, enum cmp_op op, const struct cmp_side *s, size_t t, bool label)
 {
 	const struct cmp_tok *tok = &s->t[t];
+	const struct cmp_block *b = &s->b[tok->block];
 
-	if (tok->block_start && label && (!w->label || strcmp(w->label, s->b[tok->block].label) != 0)) {
-		close_marker(w);
-		if (!w->first)
-			buf_adds(w->out, "\n");
+	if (tok->block_start && label && (!w->label || strcmp(w->label, b->label) != 0)) {
+		walk_close(w);
 		/* a section's title is its words: the sign alone before them */
-		if (s->b[tok->block].kind == CB_SECTION)
-			buf_adds(w->out, "§");
-		else
-			text_sanitize(str_c(s->b[tok->block].label), w->out, 0);
-		w->label = s->b[tok->block].label;
+		w->fn(CP_LABEL, op, str_c(b->kind == CB_SECTION ? "§" : b->label), w->ud);
+		w->label = b->label;
 	}
 	if (op != w->open) {
-		close_marker(w);
-		buf_addc(w->out, ' ');
-		buf_adds(w->out, op == OP_DEL ? "[-" : op == OP_INS ? "{+" : "");
+		walk_close(w);
+		if (op != OP_SAME)
+			w->fn(CP_OPEN, op, STR_NULL, w->ud);
 		w->open = op;
-	} else {
-		buf_addc(w->out, ' ');
 	}
-	/* a cable's word is never written raw to a terminal */
-	if (text_is_clean(tok->raw, 0))
-		buf_addstr(w->out, tok->raw);
-	else
-		text_sanitize(tok->raw, w->out, 0);
+	w->fn(CP_WORD, op, tok->raw, w->ud);
+}
+
+void compare_walk(const struct compare *cmp, const struct cmp_hunk *h, bool layout, compare_piece_fn fn, void *ud)
+{
+	struct walk w = { OP_SAME, NULL, fn, ud };
+
+	for (size_t i = h->e0; i < h->e1; i++) {
+		const struct cmp_edit *e = &cmp->e[i];
+
+		for (size_t t = e->a0; e->op == OP_DEL && t < e->a1; t++)
+			walk_word(&w, OP_DEL, &cmp->a, t, true);
+		for (size_t t = e->b0; e->op == OP_INS && t < e->b1; t++)
+			walk_word(&w, OP_INS, &cmp->b, t, true);
+		for (size_t k = 0; e->op == OP_SAME && k < e->a1 - e->a0; k++) {
+			size_t ta = e->a0 + k, tb = e->b0 + k;
+
+			if (layout && !str_eq(cmp->a.t[ta].raw, cmp->b.t[tb].raw)) {
+				walk_word(&w, OP_DEL, &cmp->a, ta, true);
+				walk_word(&w, OP_INS, &cmp->b, tb, !cmp->a.t[ta].block_start);
+			} else {
+				walk_word(&w, OP_SAME, &cmp->b, tb, true);
+			}
+		}
+	}
+	walk_close(&w);
+}
+
+/* ------------------------------------------------------------ for pipes */
+
+struct writer {
+	struct buf *out;
+	enum cmp_piece prev;     /* the piece written last */
+	bool first;
+};
+
+static void write_piece(enum cmp_piece piece, enum cmp_op op, struct str text, void *ud)
+{
+	struct writer *w = ud;
+
+	switch (piece) {
+	case CP_LABEL:
+		if (!w->first)
+			buf_addc(w->out, '\n');
+		text_sanitize(text, w->out, 0);
+		break;
+	case CP_OPEN:
+		buf_adds(w->out, op == OP_DEL ? " [-" : " {+");
+		break;
+	case CP_CLOSE:
+		buf_adds(w->out, op == OP_DEL ? "-]" : "+}");
+		break;
+	case CP_WORD:
+		if (w->prev != CP_OPEN)
+			buf_addc(w->out, ' ');
+		/* a cable's word is never written raw to a terminal */
+		if (text_is_clean(text, 0))
+			buf_addstr(w->out, text);
+		else
+			text_sanitize(text, w->out, 0);
+		break;
+	}
+	w->prev = piece;
 	w->first = false;
 }
 
-static void write_hunk(struct writer *w, const struct cmp_hunk *h)
+static void write_hunk(struct writer *w, const struct compare *cmp, const struct cmp_hunk *h, bool layout)
 {
-	const struct compare *cmp = w->cmp;
-
 	buf_adds(w->out, "@@ ");
 	compare_hunk_label(cmp, h, w->out);
 	switch (h->kind) {
@@ -309,44 +355,21 @@ static void write_hunk(struct writer *w, const struct cmp_hunk *h)
 	}
 	buf_adds(w->out, " @@\n");
 	w->first = true;
-	w->open = OP_SAME;
-	w->label = NULL;
-	for (size_t i = h->e0; i < h->e1; i++) {
-		const struct cmp_edit *e = &cmp->e[i];
-
-		if (e->op == OP_DEL) {
-			for (size_t t = e->a0; t < e->a1; t++)
-				word(w, OP_DEL, &cmp->a, t, true);
-		} else if (e->op == OP_INS) {
-			for (size_t t = e->b0; t < e->b1; t++)
-				word(w, OP_INS, &cmp->b, t, true);
-		} else {
-			for (size_t k = 0; k < e->a1 - e->a0; k++) {
-				size_t ta = e->a0 + k, tb = e->b0 + k;
-
-				if (w->layout && !str_eq(cmp->a.t[ta].raw, cmp->b.t[tb].raw)) {
-					word(w, OP_DEL, &cmp->a, ta, true);
-					word(w, OP_INS, &cmp->b, tb, !cmp->a.t[ta].block_start);
-				} else {
-					word(w, OP_SAME, &cmp->b, tb, true);
-				}
-			}
-		}
-	}
-	close_marker(w);
-	buf_adds(w->out, "\n");
+	w->prev = CP_CLOSE;
+	compare_walk(cmp, h, layout, write_piece, w);
+	buf_addc(w->out, '\n');
 }
 
 void compare_write(const struct compare *cmp, struct buf *out, bool layout)
 {
-	struct writer w = { cmp, out, OP_SAME, layout, true, NULL };
+	struct writer w = { out, CP_CLOSE, true };
 
 	for (size_t k = 0; k < cmp->nh; k++) {
 		const struct cmp_hunk *h = &cmp->h[k];
 
 		if (h->kind == CMP_SAME || (h->kind == CMP_LAYOUT && !layout))
 			continue;
-		write_hunk(&w, h);
+		write_hunk(&w, cmp, h, layout);
 	}
 }
 

@@ -87,41 +87,31 @@ static void words_add(struct versions_screen *g, struct str t, enum vkind kind, 
 struct builder {
 	struct versions_screen *g;
 	const struct compare *cmp;
-	enum cmp_op open;
-	const char *label;
+	enum cmp_piece prev;     /* the piece added last */
 	int hunk;
 };
 
-static void close_marker(struct builder *b)
+/* A piece of a hunk shown (compare_walk) as a segment. */
+static void piece_add(enum cmp_piece piece, enum cmp_op op, struct str text, void *ud)
 {
-	if (b->open == OP_DEL)
-		seg_add(b->g, STR_LIT("-]"), VK_MARKER, false, false, b->hunk);
-	else if (b->open == OP_INS)
-		seg_add(b->g, STR_LIT("+}"), VK_MARKER, false, false, b->hunk);
-	b->open = OP_SAME;
-}
+	struct builder *b = ud;
 
-static void word_add(struct builder *b, enum cmp_op op, const struct cmp_side *s, size_t t, bool label)
-{
-	const struct cmp_tok *tok = &s->t[t];
-	bool space = true, newline = false;
-
-	if (tok->block_start && label && (!b->label || strcmp(b->label, s->b[tok->block].label) != 0)) {
-		const char *l = s->b[tok->block].kind == CB_SECTION ? "§" : s->b[tok->block].label;
-
-		close_marker(b);
-		seg_add(b->g, str_c(l), VK_LABEL, false, true, b->hunk);
-		b->label = s->b[tok->block].label;
+	switch (piece) {
+	case CP_LABEL:
+		seg_add(b->g, text, VK_LABEL, false, true, b->hunk);
+		break;
+	case CP_OPEN:
+		seg_add(b->g, op == OP_DEL ? STR_LIT("[-") : STR_LIT("{+"), VK_MARKER, true, false, b->hunk);
+		break;
+	case CP_CLOSE:
+		seg_add(b->g, op == OP_DEL ? STR_LIT("-]") : STR_LIT("+}"), VK_MARKER, false, false, b->hunk);
+		break;
+	case CP_WORD:
+		seg_add(b->g, text, op == OP_DEL ? VK_DEL : op == OP_INS ? VK_INS : VK_PLAIN, b->prev != CP_OPEN, false,
+			b->hunk);
+		break;
 	}
-	if (op != b->open) {
-		close_marker(b);
-		if (op != OP_SAME) {
-			seg_add(b->g, op == OP_DEL ? STR_LIT("[-") : STR_LIT("{+"), VK_MARKER, true, newline, b->hunk);
-			space = false;
-		}
-		b->open = op;
-	}
-	seg_add(b->g, tok->raw, op == OP_DEL ? VK_DEL : op == OP_INS ? VK_INS : VK_PLAIN, space, false, b->hunk);
+	b->prev = piece;
 }
 
 static void hunk_add(struct builder *b, const struct cmp_hunk *h)
@@ -142,27 +132,8 @@ static void hunk_add(struct builder *b, const struct cmp_hunk *h)
 	    strcmp(cmp->a.b[h->a0].label, cmp->b.b[h->b0].label) != 0)
 		seg_add(b->g, buf_str(&head), VK_HEAD, false, true, b->hunk);
 	buf_free(&head);
-	b->label = NULL;
-	b->open = OP_SAME;
-	for (size_t i = h->e0; i < h->e1; i++) {
-		const struct cmp_edit *e = &cmp->e[i];
-
-		for (size_t t = e->a0; e->op == OP_DEL && t < e->a1; t++)
-			word_add(b, OP_DEL, &cmp->a, t, true);
-		for (size_t t = e->b0; e->op == OP_INS && t < e->b1; t++)
-			word_add(b, OP_INS, &cmp->b, t, true);
-		for (size_t k = 0; e->op == OP_SAME && k < e->a1 - e->a0; k++) {
-			size_t ta = e->a0 + k, tb = e->b0 + k;
-
-			if (b->g->layout && !str_eq(cmp->a.t[ta].raw, cmp->b.t[tb].raw)) {
-				word_add(b, OP_DEL, &cmp->a, ta, true);
-				word_add(b, OP_INS, &cmp->b, tb, !cmp->a.t[ta].block_start);
-			} else {
-				word_add(b, OP_SAME, &cmp->b, tb, true);
-			}
-		}
-	}
-	close_marker(b);
+	b->prev = CP_CLOSE;
+	compare_walk(cmp, h, b->g->layout, piece_add, b);
 }
 
 /* "¶6–¶9: the same" for a run of hunks alike. */
@@ -198,7 +169,7 @@ static bool build(struct ui *u, struct versions_screen *g)
 	const struct cable *ca, *cb;
 	struct compare cmp;
 	struct buf t = { 0 };
-	struct builder b = { g, &cmp, OP_SAME, NULL, -1 };
+	struct builder b = { g, &cmp, CP_CLOSE, -1 };
 	size_t same_from = 0;
 
 	g->nseg = 0;
