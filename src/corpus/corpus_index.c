@@ -52,6 +52,8 @@ static void tail_signer(struct head_reader *hr, struct cable *cab, struct str bo
 	}
 	buf_clear(&hr->tbuf);
 	csv_unescape(&hr->tbuf, tail);
+	if (!hr->tbuf.n)
+		return;         /* no text: no signer (and no buffer yet) */
 	while (skip < hr->tbuf.n && skip < 3 && ((unsigned char)hr->tbuf.p[skip] & 0xC0) == 0x80)
 		skip++;
 	if (decode_utf8(str_make(hr->tbuf.p + skip, hr->tbuf.n - skip), &hr->dec, &text, &note) != DECODE_OK ||
