@@ -270,7 +270,7 @@ static void ask_ahead(struct csource *s, size_t from, size_t page)
 	}
 }
 
-static bool wait_resident(struct csource *s, size_t at, double deadline)
+bool wait_resident(struct csource *s, size_t at, double deadline)
 {
 	size_t page = (size_t)sysconf(_SC_PAGESIZE), size = s->l.data.n;
 	size_t need = MIN(at + AHEAD_NEED, s->cut_at ? MIN(s->cut_at, size) : size);
@@ -400,6 +400,17 @@ static bool index_piece(struct corpus *c, uint32_t si, double deadline, size_t u
 		}
 		if (par && (k & 255) == 255)
 			par_step_end(c, deadline);
+		/* the piece in stretches, split by the workers */
+		if (par) {
+			enum par_stretch st = par_stretch(c, si, deadline);
+
+			if (st == PAR_YIELD) {
+				par_step_end(c, deadline);
+				return false;
+			}
+			if (st == PAR_AGAIN)
+				continue;
+		}
 		/* every batch on its way: the oldest waited for, not past the step */
 		if (par && !par_room(c, deadline)) {
 			par_step_end(c, deadline);

@@ -175,6 +175,14 @@ bool par_start(struct corpus *c);
 bool par_room(struct corpus *c, double deadline);
 bool par_drain_until(struct corpus *c, double deadline);
 void par_add(struct corpus *c, uint32_t si, const struct csv_raw *raw);
+/* par_stretch: the workers split the piece @si into records too, a
+ * stretch each (from a record start the corpus's thread finds to the
+ * next): PAR_AGAIN, a stretch handed on or added; PAR_YIELD, the step
+ * should end; PAR_RECORD, none on its way: the corpus's thread reads the
+ * next record itself (the piece's start and end, a stretch that was not
+ * plain records, a file cut short). */
+enum par_stretch { PAR_AGAIN, PAR_YIELD, PAR_RECORD };
+enum par_stretch par_stretch(struct corpus *c, uint32_t si, double deadline);
 void par_step_end(struct corpus *c, double deadline);
 void par_drain(struct corpus *c);
 void par_free(struct corpus *c);
@@ -201,5 +209,10 @@ bool source_cut_before(struct corpus *c, struct csource *s, size_t upto);
  * written to since it was opened is reported once and counted
  * (st.changed); a cut is where its cables end.  True when it was cut. */
 bool source_watch(struct corpus *c, struct csource *s);
+
+/* corpus_index.c: the pages of @s's mapped file from byte @at on, a
+ * megabyte of them, in memory, waited for in naps until @deadline
+ * (false: the step should end). */
+bool wait_resident(struct csource *s, size_t at, double deadline);
 
 #endif

@@ -1,17 +1,25 @@
 /* corpus_par.c -- a dump's list index read on every core.  The corpus's
- * thread splits the dump into records (dump.c: the scanner that also
- * joins pieces and resynchronises after damage) and hands them on in
- * batches; each worker reads its batch's headers with a header reader of
- * its own (read_csv_head: the reader's header parse, the one the single
- * thread uses) and packs each entry (pack_entry); the corpus's thread
- * takes the batches back in file order and adds their entries
- * (add_packed: the interned strings are its own).  What the scanner meets
- * that is no plain record (a record across two pieces, one cut off, a
- * problem to report) waits until every batch before it is in, and is
- * handled as on one core: the entries, their order and the messages are
- * one core's (tests/parallel.sh holds 1, 2 and 8 workers to the same
- * bytes).  The work goes on between the corpus's steps: keys never wait
- * for a batch but at a piece's end. */
+ * thread cuts a piece of the dump into stretches of about PAR_STRETCH
+ * bytes, each from a record start it finds (csv_find_start: a line that
+ * starts a record) to the next, and hands them on in file order; a worker
+ * splits its stretch into records (csv_next_raw, the scanner of dump.c),
+ * reads their headers with a header reader of its own (read_csv_head: the
+ * reader's header parse, the one the single thread uses) and packs each
+ * entry (pack_entry); the corpus's thread takes the stretches back in file
+ * order, adds their entries (add_packed: the interned strings are its
+ * own) and moves the dump's reading past them (dump_skip).  A stretch
+ * whose bytes were not records and nothing else, ending where the next
+ * starts (a damaged record, a line inside a text that looked like a
+ * record's start, the piece's end inside a record), is read again by the
+ * corpus's thread through the dump, record by record, as on one core, and
+ * the stretches after it are dropped; so are the piece's start and end.
+ * Records that thread reads go to the workers in batches to be parsed
+ * (par_add); what is no plain record (a record across two pieces, one cut
+ * off, a problem to report) waits until every batch before it is in.
+ * The entries, their order and the messages are one core's
+ * (tests/parallel.sh holds 1, 2 and 8 workers to the same bytes).  The
+ * work goes on between the corpus's steps: keys never wait for a batch
+ * but at a piece's end. */
 #include "config.h"
 #include "corpus/corpus_internal.h"
 #include "corpus/threads.h"
@@ -30,8 +38,10 @@
 
 #include "base/util.h"
 #include "source/csv.h"
+#include "source/dump.h"
 
 #define PAR_BATCH 256            /* records a batch: about 3 ms of a worker's */
+#define PAR_STRETCH ((size_t)2 << 20) /* bytes a stretch: about 270 records, as many ms */
 #define PAR_SLOTS 6              /* batches on their way at most */
 #define PAR_WORKERS_MAX 8
 
@@ -45,11 +55,16 @@ struct par_rec {
 
 struct par_batch {
 	int state;
+	bool stretch;            /* bytes from..to of @piece, for the worker to split */
+	bool plain;              /* stretch: records and nothing else, the last ending at @to */
+	bool dropped;            /* a stretch after one that was not plain: not added */
 	uint32_t si;
 	const char *path;        /* its piece's, copied: the corpus's sources may grow */
 	uint64_t base;
+	struct str piece;        /* stretch: the piece as the dump reads it */
+	size_t from, to;
 	struct par_rec *rec;
-	size_t n;
+	size_t n, cap;
 	struct buf out;
 };
 
@@ -62,7 +77,43 @@ struct corpus_par {
 	size_t head, tail;       /* the oldest batch not added; the next to fill (counting up) */
 	bool filling;            /* b[tail % PAR_SLOTS] is being filled */
 	bool stop;
+	/* the stretches of the piece being read (the corpus's thread's) */
+	uint32_t si;
+	struct str piece;
+	size_t stretches;        /* on their way, ahead of the dump's reading */
+	size_t next;             /* where the next one starts */
+	size_t records_until;    /* a stretch that was not plain: read record by record to here */
 };
+
+/* The records of stretch @b, split as the dump would split them (the same
+ * scanner on the same bytes from the same start); plain when each is
+ * whole and the last ends where the next stretch starts. */
+static void split_stretch(struct par_batch *b)
+{
+	struct csv r;
+	struct csv_raw raw;
+	const char *err;
+
+	csv_open(&r, b->piece);
+	r.p = b->piece.p + b->from;
+	b->n = 0;
+	b->plain = true;
+	while ((size_t)(r.p - r.base) < b->to) {
+		if (csv_next_raw(&r, &raw, &err) != CSV_OK) {
+			b->plain = false;
+			break;
+		}
+		if (b->n == b->cap) {
+			b->cap *= 2;
+			b->rec = xrealloc(b->rec, b->cap * sizeof(*b->rec));
+		}
+		b->rec[b->n++].raw = raw;
+	}
+	if (!b->plain || (size_t)(r.p - r.base) != b->to) {
+		b->plain = false;
+		b->n = 0;
+	}
+}
 
 static void *worker(void *arg)
 {
@@ -92,9 +143,17 @@ static void *worker(void *arg)
 			pthread_cond_wait(&p->work, &p->mu);
 			continue;
 		}
+		if (b->dropped) {
+			b->n = 0;
+			b->state = B_DONE;
+			pthread_cond_broadcast(&p->done);
+			continue;
+		}
 		b->state = B_WORKING;
 		pthread_mutex_unlock(&p->mu);
 		buf_clear(&b->out);
+		if (b->stretch)
+			split_stretch(b);
 		for (size_t i = 0; i < b->n; i++) {
 			struct par_rec *r = &b->rec[i];
 
@@ -142,8 +201,10 @@ bool par_start(struct corpus *c)
 	pthread_mutex_init(&p->mu, NULL);
 	pthread_cond_init(&p->work, NULL);
 	pthread_cond_init(&p->done, NULL);
-	for (size_t k = 0; k < PAR_SLOTS; k++)
+	for (size_t k = 0; k < PAR_SLOTS; k++) {
+		p->b[k].cap = PAR_BATCH;
 		p->b[k].rec = xmalloc(PAR_BATCH * sizeof(*p->b[k].rec));
+	}
 	for (size_t k = 0; k < want; k++)
 		if (thread_start(&p->th[p->nth], worker, p) == 0)
 			p->nth++;
@@ -169,9 +230,28 @@ static void release_to(struct corpus *c, uint32_t si, size_t to)
 	s->released = to;
 }
 
-/* The batch at the head added to the corpus, in the order of its records. */
+static void drop_after(struct corpus_par *p, size_t k);
+
+/* The batch at the head added to the corpus, in the order of its records;
+ * a stretch moves the dump's reading past it, or, not plain, has the
+ * corpus's thread read it record by record. */
 static void add_batch(struct corpus *c, struct par_batch *b)
 {
+	struct corpus_par *p = c->par;
+
+	if (b->stretch) {
+		p->stretches--;
+		if (b->dropped)
+			return;
+		/* (a file cut short under the reading: the dump's way says so
+		 * where one core would) */
+		if (!b->plain || dump_at(c->dump) != b->from || source_cut_before(c, &c->src[b->si], b->to)) {
+			p->records_until = b->to;
+			p->next = p->piece.n;   /* none handed on until the dump has read it */
+			drop_after(p, p->head);
+			return;
+		}
+	}
 	for (size_t i = 0; i < b->n; i++) {
 		const struct par_rec *r = &b->rec[i];
 
@@ -184,9 +264,23 @@ static void add_batch(struct corpus *c, struct par_batch *b)
 		else if (r->result == HEAD_SLOW)
 			index_csv_slow(c, b->si, &r->raw);
 	}
+	if (b->stretch) {
+		dump_skip(c->dump, b->to, b->n);
+		c->bytes_done += b->to - b->from;
+	}
 	if (b->n)
 		release_to(c, b->si, b->rec[0].raw.offset);
 	b->n = 0;
+}
+
+/* The stretches handed on after batch @k dropped: they start where the
+ * one that was not plain said the next would. */
+static void drop_after(struct corpus_par *p, size_t k)
+{
+	pthread_mutex_lock(&p->mu);
+	for (size_t j = k + 1; j < p->tail; j++)
+		p->b[j % PAR_SLOTS].dropped = true;
+	pthread_mutex_unlock(&p->mu);
 }
 
 /* The batches done, from the oldest, added (not past @deadline: adding a
@@ -249,6 +343,7 @@ void par_add(struct corpus *c, uint32_t si, const struct csv_raw *raw)
 			take_done(c, false, HUGE_VAL);
 		}
 		b = &p->b[p->tail % PAR_SLOTS];
+		b->stretch = b->dropped = false;
 		b->si = si;
 		b->path = c->src[si].path;
 		b->base = c->src[si].base;
@@ -297,6 +392,67 @@ bool par_room(struct corpus *c, double deadline)
 		take_done(c, false, deadline);
 	}
 	return true;
+}
+
+enum par_stretch par_stretch(struct corpus *c, uint32_t si, double deadline)
+{
+	struct corpus_par *p = c->par;
+	struct csource *s = &c->src[si];
+
+	if (p->si != si) {
+		p->si = si;
+		p->records_until = 0;
+	}
+	if (!p->stretches) {
+		/* none on its way: stretches start at the dump's reading, when
+		 * it reads a mapped piece past its start, uncut */
+		if (!s->l.mapped || s->cut_at || dump_at(c->dump) < p->records_until ||
+		    !dump_scannable(c->dump, &p->piece) || dump_at(c->dump) >= p->piece.n)
+			return PAR_RECORD;
+		p->next = dump_at(c->dump);
+	}
+	hand_on(p);         /* a batch of records being filled goes first */
+	if (p->next < p->piece.n && p->tail - p->head < PAR_SLOTS) {
+		size_t want = p->next + PAR_STRETCH, to = p->piece.n;
+		struct par_batch *b;
+
+		/* the file looked at again at each stretch: a cut ahead of the
+		 * reading ends the stretches (those on their way are read
+		 * again where they cross it) */
+		if (source_watch(c, s) && s->cut_at > dump_at(c->dump))
+			dump_end_at(c->dump, s->cut_at);
+		if (s->cut_at)
+			return p->stretches ? PAR_AGAIN : PAR_RECORD;
+		if (want < p->piece.n) {
+			if (!wait_resident(s, want, deadline))
+				return PAR_YIELD;
+			to = csv_find_start(p->piece, want, SIZE_MAX);
+			if (to == SIZE_MAX)
+				to = p->piece.n;
+		}
+		b = &p->b[p->tail % PAR_SLOTS];
+		b->stretch = true;
+		b->dropped = false;
+		b->si = si;
+		b->path = s->path;
+		b->base = s->base;
+		b->piece = p->piece;
+		b->from = p->next;
+		b->to = to;
+		b->n = 0;
+		p->next = to;
+		p->stretches++;
+		p->filling = true;
+		hand_on(p);
+		take_done(c, false, deadline);
+		return PAR_AGAIN;
+	}
+	/* every stretch handed on, or no room: the oldest waited for */
+	take_done(c, false, deadline);
+	if (p->stretches && p->head < p->tail && !wait_done(p, deadline))
+		return PAR_YIELD;
+	take_done(c, false, deadline);
+	return PAR_AGAIN;
 }
 
 bool par_drain_until(struct corpus *c, double deadline)

@@ -59,6 +59,20 @@ size_t dump_at(const struct dump *d)
 	return (size_t)(d->r.p - d->r.base);
 }
 
+bool dump_scannable(const struct dump *d, struct str *piece)
+{
+	if (!d->started || d->carry.n)
+		return false;
+	*piece = str_make(d->r.base, (size_t)(d->r.end - d->r.base));
+	return true;
+}
+
+void dump_skip(struct dump *d, size_t to, size_t records)
+{
+	d->r.p = d->r.base + MIN(to, (size_t)(d->r.end - d->r.base));
+	d->r.recno += records;
+}
+
 void dump_drop(struct dump *d)
 {
 	buf_clear(&d->carry);

@@ -51,6 +51,14 @@ bool dump_open(const struct dump *d);
 /* How far into the piece the reading stands, in bytes. */
 size_t dump_at(const struct dump *d);
 
+/* For records read apart (the corpus's workers scan stretches of a piece,
+ * corpus_par.c): the piece's bytes as the reading sees them, once its
+ * start is dealt with and while no record is held open (false else);
+ * dump_skip() then moves the reading to byte @to, past the @records
+ * records read there, as dump_next() would have. */
+bool dump_scannable(const struct dump *d, struct str *piece);
+void dump_skip(struct dump *d, size_t to, size_t records);
+
 /* Gives up the rest of the piece and the record left open (the file was
  * cut short under the reader: what follows is not the file's). */
 void dump_drop(struct dump *d);
