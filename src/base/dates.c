@@ -26,7 +26,7 @@ int month_from_name(struct str s)
 	if (s.n < 3 || s.n > 9 || !strchr("JFMASONDjfmasond", s.p[0]))
 		return 0;
 	for (int i = 0; i < 12; i++)
-		if (str_ieq(s, months[i]) || str_ieq(s, full_months[i]))
+		if (to_upper((unsigned char)s.p[0]) == months[i][0] && (str_ieq(s, months[i]) || str_ieq(s, full_months[i])))
 			return i + 1;
 	if (str_ieq(s, "SEPT"))
 		return 9;

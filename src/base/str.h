@@ -59,6 +59,19 @@ static inline bool str_eq_c(struct str a, const char *b)
 	return str_eq(a, str_c(b));
 }
 
+/* @s into @dst, a C string of at most @cap - 1 bytes (cut there, as
+ * snprintf's "%.*s" cuts; a NUL in @s ends the string there too): the
+ * copy that runs for every record of a dump, where snprintf costs more
+ * than the rest of the line. */
+static inline void str_cpy(char *dst, size_t cap, struct str s)
+{
+	size_t n = s.n < cap ? s.n : cap - 1;
+
+	if (n)
+		memcpy(dst, s.p, n);
+	dst[n] = '\0';
+}
+
 static inline bool is_space(int c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';

@@ -263,7 +263,7 @@ size_t add_packed(struct corpus *c, const char *packed, uint32_t source, uint64_
 	e->length = length > UINT32_MAX ? UINT32_MAX : (uint32_t)length;
 	e->source = source;
 	id = unpack_str(&p);
-	snprintf(idc, sizeof(idc), "%.*s", (int)id.n, id.p);
+	str_cpy(idc, sizeof(idc), id);
 	e->id = intern(c, str_c(idc));
 	e->subject = pool_add(c, unpack_str(&p));
 	e->origin = intern(c, unpack_str(&p));

@@ -56,6 +56,9 @@ size_t tags_multiword(const struct str *words, size_t n)
 		size_t k = 0;
 		bool ok = true;
 
+		/* the first letter first: it tells most tags apart */
+		if (!words[0].n || to_upper((unsigned char)words[0].p[0]) != (unsigned char)p[0])
+			continue;
 		while (ok) {
 			size_t len = strcspn(p, " ");
 

@@ -124,7 +124,7 @@ static void early_station(struct parser *p, const struct record_meta *m)
 	else if (p->footer_id.n)
 		id_canonical(p->footer_id, canon, &odd);
 	else if (p->file_id[0])
-		snprintf(canon, sizeof(canon), "%s", p->file_id);
+		str_cpy(canon, sizeof(canon), str_c(p->file_id));
 	if (canon[0]) {
 		st = id_station(canon);
 		/* the serial that tells a later REF: the text's or its record's;
@@ -132,7 +132,7 @@ static void early_station(struct parser *p, const struct record_meta *m)
 		 * a REF to another year */
 		p->serial = m->id.n || p->footer_id.n ? atol(st.p + st.n) : 0;
 	}
-	snprintf(p->station, sizeof(p->station), "%.*s", (int)st.n, st.p);
+	str_cpy(p->station, sizeof(p->station), st);
 }
 
 /* A footer cuts the station to six letters ("2004CARACA02200 -"): the
@@ -150,7 +150,7 @@ static void footer_station(struct parser *p)
 	    !id_from_parts(p->year, p->class_station, p->class_serial, made) ||
 	    strcmp(made + 2 + strlen(key), st.p + st.n) != 0)
 		return;
-	snprintf(c->id, sizeof(c->id), "%s", made);
+	str_cpy(c->id, sizeof(c->id), str_c(made));
 }
 
 /* Do the routing header's serial (its last four digits: "DE RUEHBJ
@@ -220,12 +220,12 @@ static void finish_id(struct parser *p, const struct record_meta *m)
 				   "the text may be another cable's", (int)p->de_serial.n, p->de_serial.p, (int)MIN(w.n, 60), w.p);
 		id_from_parts(have_year ? p->year : 0, station, p->class_serial, made);
 		if (have_year) {
-			snprintf(c->id, sizeof(c->id), "%s", made);
+			str_cpy(c->id, sizeof(c->id), str_c(made));
 		} else if (p->file_id[0] && strcmp(p->file_id + 2, made + 2) == 0) {
-			snprintf(c->id, sizeof(c->id), "%s", p->file_id);
+			str_cpy(c->id, sizeof(c->id), str_c(p->file_id));
 			cable_warn(c, "the text gives no year for the id; took the file name's (%s)", p->file_id);
 		} else {
-			snprintf(c->id, sizeof(c->id), "%s", made + 2);
+			str_cpy(c->id, sizeof(c->id), str_c(made + 2));
 			if (p->file_id[0])
 				cable_warn(c, "no year for the id: the cable gives no date (the file name names %s)",
 					   p->file_id);
@@ -235,14 +235,14 @@ static void finish_id(struct parser *p, const struct record_meta *m)
 	} else if (p->de_serial.n && c->routing.from.text.n && p->year >= 0 && !p->year_from_file &&
 		   id_from_parts(p->year, fm_station(c->routing.from.text), p->de_serial, made)) {
 		/* no classification line: the routing header names the station and the serial */
-		snprintf(c->id, sizeof(c->id), "%s", made);
+		str_cpy(c->id, sizeof(c->id), str_c(made));
 		c->id_as_written.text = str_make(p->de_serial.p - 1, p->de_serial.n + 1);
 		c->id_as_written.at = text_span(p, c->id_as_written.text);
 		cable_warn(c, "no id on a classification line: the id is made from the routing header (FM %.*s, DE #%.*s)",
 			   (int)MIN(c->routing.from.text.n, 60), c->routing.from.text.p, (int)p->de_serial.n,
 			   p->de_serial.p);
 	} else if (p->file_id[0]) {
-		snprintf(c->id, sizeof(c->id), "%s", p->file_id);
+		str_cpy(c->id, sizeof(c->id), str_c(p->file_id));
 		set_container(&c->id_as_written, p->file_base, p);
 		cable_warn(c, "the text names no id; took the file name's (%s)", p->file_id);
 	}
@@ -259,7 +259,7 @@ static void finish_origin(struct parser *p)
 	struct str st = id_station(c->id);
 
 	if (p->have_class_line && p->class_station.n && !is_redacted(p->class_station)) {
-		snprintf(key, sizeof(key), "%s", p->station);   /* the class line's, made early */
+		str_cpy(key, sizeof(key), str_c(p->station));   /* the class line's, made early */
 		if (!c->id[0] || p->id_odd || (st.n == strlen(key) && memcmp(st.p, key, st.n) == 0)) {
 			char up[64];
 			size_t n = MIN(p->class_station.n, sizeof(up) - 1);
@@ -635,7 +635,7 @@ void parse_cable_tail(struct cable *c, struct str tail, bool cut)
 	p.t = tail.p;
 	p.n = tail.n;
 	p.year = -1;
-	snprintf(p.station, sizeof(p.station), "%.*s", (int)MIN(station.n, sizeof(p.station) - 1), station.p);
+	str_cpy(p.station, sizeof(p.station), station);
 	for (char *k = p.station; *k; k++)
 		*k = (char)to_upper((unsigned char)*k);
 	parse_split_lines(&p);

@@ -241,8 +241,13 @@ bool match_class_line(struct str s, struct classline *cl)
  * ("...KABUL 0106UNCLAS SECTION 01 OF 02 DUSHANBE 000575"). */
 long find_glued_class_line(struct str s, struct classline *cl)
 {
-	static const char *const starts[] = { "UNCLAS", "CONFIDENTIAL", "C O N F", "SECRET",
-					      "S E C R", "TOP SECRET", "LIMITED OFFICIAL" };
+#define START(w) { w, sizeof(w) - 1 }
+	static const struct {
+		const char *w;
+		size_t n;
+	} starts[] = { START("UNCLAS"), START("CONFIDENTIAL"), START("C O N F"), START("SECRET"),
+		       START("S E C R"), START("TOP SECRET"), START("LIMITED OFFICIAL") };
+#undef START
 
 	/* a classification line ends with its serial number */
 	if (s.n < 10 || !is_digit((unsigned char)s.p[s.n - 1]))
@@ -254,9 +259,9 @@ long find_glued_class_line(struct str s, struct classline *cl)
 		if (ch != 'U' && ch != 'C' && ch != 'S' && ch != 'T' && ch != 'L')
 			continue;
 		for (size_t w = 0; w < sizeof(starts) / sizeof(starts[0]); w++) {
-			size_t k = strlen(starts[w]);
+			size_t k = starts[w].n;
 
-			if (i + k <= s.n && memcmp(s.p + i, starts[w], k) == 0 &&
+			if (starts[w].w[0] == ch && i + k <= s.n && memcmp(s.p + i, starts[w].w, k) == 0 &&
 			    match_class_line(str_make(s.p + i, s.n - i), cl))
 				return (long)i;
 		}

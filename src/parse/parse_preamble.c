@@ -90,8 +90,13 @@ static size_t five_lines(struct parser *p, size_t i, struct record_meta *m, stru
  * "DESTINATION: ...").  Returns the lines taken, 0 when none. */
 static size_t db_metadata(struct parser *p, size_t i, struct record_meta *m, struct str *date)
 {
-	static const char *const labels[] = { "ID: ", "ORIGIN: ", "DATE: ", "SOURCE: ", "CLASSIFICATION: ",
-					      "MISC: ", "DESTINATION: " };
+#define LABEL(w) { w, sizeof(w) - 1 }
+	static const struct {
+		const char *w;
+		size_t n;
+	} labels[] = { LABEL("ID: "), LABEL("ORIGIN: "), LABEL("DATE: "), LABEL("SOURCE: "),
+		       LABEL("CLASSIFICATION: "), LABEL("MISC: "), LABEL("DESTINATION: ") };
+#undef LABEL
 	struct str s = line_str(p, i);
 	char iso[ISO_DATE_MAX];
 
@@ -116,10 +121,11 @@ static size_t db_metadata(struct parser *p, size_t i, struct record_meta *m, str
 		return k;
 	}
 	for (size_t l = 0; l < sizeof(labels) / sizeof(labels[0]); l++) {
-		size_t n = strlen(labels[l]);
+		size_t n = labels[l].n;
 		struct str v;
 
-		if (s.n < n || memcmp(s.p, labels[l], n) != 0)
+		/* every line of the preamble comes here: the first letter first */
+		if (s.n < n || s.p[0] != labels[l].w[0] || memcmp(s.p, labels[l].w, n) != 0)
 			continue;
 		v = str_trim(str_make(s.p + n, s.n - n));
 		if (l == 1 && id_shaped(v) && !m->id.n)
@@ -320,9 +326,20 @@ static void take_found(struct parser *p, const struct classline *first, const st
  * lines): the cable starts at its routing.  True while line @s is still
  * the mail's (*@forwarded set from its first line on; left set at the
  * routing, for the caller to start afresh). */
+static bool mail_folder(struct str s)
+{
+	/* "DB/Inbox" in any case, found from its slash: every routing line
+	 * is read here, and few have one */
+	for (const char *q = s.p; (q = memchr(q, '/', (size_t)(s.p + s.n - q))); q++)
+		if (q - s.p >= 2 && str_ieq(str_make(q - 2, 2), "DB") &&
+		    str_istarts(str_make(q + 1, (size_t)(s.p + s.n - q - 1)), "Inbox"))
+			return true;
+	return false;
+}
+
 static bool forwarded_copy(struct cable *c, struct str s, bool *forwarded)
 {
-	if (str_ifind(s, "DB/Inbox") >= 0) {
+	if (mail_folder(s)) {
 		*forwarded = true;
 		cable_warn(c, "a copy forwarded from a mail system: the cable is read from its routing header on");
 	}

@@ -66,7 +66,7 @@ static void ref_station(struct parser *p, const struct rtok *t, size_t a, size_t
 	/* "BISHTEK" a letter from BISHKEK; "RIO DE JAN" cut short */
 	if ((near = station_near(key)) != NULL || (near = station_prefix(key)) != NULL) {
 		cable_warn(p->c, "REF names the station \"%s\"; read as %s", words, near);
-		snprintf(key, size, "%s", near);
+		str_cpy(key, size, str_c(near));
 	}
 }
 
@@ -93,7 +93,7 @@ static bool station_before(struct parser *p, const struct rtok *t, size_t *k, si
 	for (size_t a = *k + 1; a < i; a++) {
 		ref_station(p, t, a, i, tmp, sizeof(tmp));
 		if (station_known(tmp)) {
-			snprintf(key, size, "%s", tmp);
+			str_cpy(key, size, str_c(tmp));
 			*k = a;
 			return true;
 		}
@@ -238,7 +238,7 @@ void ref_item_read(struct parser *p, struct str item, struct str label, struct r
 		kk = words_back(t, i);
 		if (kk + 1 == i && own_telegram(&t[kk]) && p->station[0]) {
 			/* "EMBTEL 1234", "CONTEL 56": a telegram of the citing post */
-			snprintf(key, sizeof(key), "%s", p->station);
+			str_cpy(key, sizeof(key), str_c(p->station));
 			own = have = true;
 		} else if (kk < i && station_before(p, t, &kk, i, key, sizeof(key))) {
 			have = true;
@@ -264,7 +264,7 @@ void ref_item_read(struct parser *p, struct str item, struct str label, struct r
 			continued = have = true;
 		} else if (k->n == 1 && p->station[0]) {
 			/* the item is a number alone: a cable of the citing station */
-			snprintf(key, sizeof(key), "%s", p->station);
+			str_cpy(key, sizeof(key), str_c(p->station));
 			continued = own = have = true;
 		} else if (strlen(t[i].v) >= 3 && year_value(t[i].v) < 0 && i + 1 < k->n && station_word(&t[i + 1])) {
 			/* the serial before the post: "1280 BRASILIA" */

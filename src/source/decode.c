@@ -40,6 +40,14 @@ static size_t ascii_prefix(struct str in)
 {
 	size_t i = 0;
 
+	/* 32 bytes a step, then 8: a record's text is read whole here */
+	for (; i + 32 <= in.n; i += 32) {
+		uint64_t w[4];
+
+		memcpy(w, in.p + i, 32);
+		if ((w[0] | w[1] | w[2] | w[3]) & UINT64_C(0x8080808080808080))
+			break;
+	}
 	for (; i + 8 <= in.n; i += 8) {
 		uint64_t w;
 
