@@ -85,13 +85,32 @@ struct corpus_par {
 	size_t records_until;    /* a stretch that was not plain: read record by record to here */
 };
 
+/* Worker's state: its header reader, the cable it reads into. */
+struct reading {
+	struct head_reader hr;
+	struct cable cab;
+	struct buf scratch;
+};
+
+/* Record @i of batch @b read and packed. */
+static void read_rec(struct reading *rd, struct par_batch *b, size_t i)
+{
+	struct par_rec *r = &b->rec[i];
+
+	r->result = (uint8_t)read_csv_head(&rd->hr, &rd->cab, b->path, b->base, &r->raw);
+	r->packed_at = b->out.n;
+	if (r->result == HEAD_OK)
+		pack_entry(&rd->cab, &b->out, &rd->scratch);
+}
+
 /* The records of stretch @b, split as the dump would split them (the same
- * scanner on the same bytes from the same start); plain when each is
- * whole and the last ends where the next stretch starts. */
-static void split_stretch(struct par_batch *b)
+ * scanner on the same bytes from the same start), each read as soon as it
+ * is split, while its bytes are still in the cache; plain when each is
+ * whole and the last ends where the next stretch starts (else nothing of
+ * it is kept). */
+static void read_stretch(struct reading *rd, struct par_batch *b)
 {
 	struct csv r;
-	struct csv_raw raw;
 	const char *err;
 
 	csv_open(&r, b->piece);
@@ -99,15 +118,15 @@ static void split_stretch(struct par_batch *b)
 	b->n = 0;
 	b->plain = true;
 	while ((size_t)(r.p - r.base) < b->to) {
-		if (csv_next_raw(&r, &raw, &err) != CSV_OK) {
-			b->plain = false;
-			break;
-		}
 		if (b->n == b->cap) {
 			b->cap *= 2;
 			b->rec = xrealloc(b->rec, b->cap * sizeof(*b->rec));
 		}
-		b->rec[b->n++].raw = raw;
+		if (csv_next_raw(&r, &b->rec[b->n].raw, &err) != CSV_OK) {
+			b->plain = false;
+			break;
+		}
+		read_rec(rd, b, b->n++);
 	}
 	if (!b->plain || (size_t)(r.p - r.base) != b->to) {
 		b->plain = false;
@@ -118,12 +137,10 @@ static void split_stretch(struct par_batch *b)
 static void *worker(void *arg)
 {
 	struct corpus_par *p = arg;
-	struct head_reader hr;
-	struct cable cab;
-	struct buf scratch = { 0 };
+	struct reading rd;
 
-	memset(&hr, 0, sizeof(hr));
-	cable_init(&cab);
+	memset(&rd, 0, sizeof(rd));
+	cable_init(&rd.cab);
 #ifdef __linux__
 	/* below the corpus's thread, which answers the keys: a worker that
 	 * shares its core never makes a key wait (Linux sets a thread's own
@@ -153,25 +170,20 @@ static void *worker(void *arg)
 		pthread_mutex_unlock(&p->mu);
 		buf_clear(&b->out);
 		if (b->stretch)
-			split_stretch(b);
-		for (size_t i = 0; i < b->n; i++) {
-			struct par_rec *r = &b->rec[i];
-
-			r->result = (uint8_t)read_csv_head(&hr, &cab, b->path, b->base, &r->raw);
-			r->packed_at = b->out.n;
-			if (r->result == HEAD_OK)
-				pack_entry(&cab, &b->out, &scratch);
-		}
+			read_stretch(&rd, b);
+		else
+			for (size_t i = 0; i < b->n; i++)
+				read_rec(&rd, b, i);
 		pthread_mutex_lock(&p->mu);
 		b->state = B_DONE;
 		pthread_cond_broadcast(&p->done);
 	}
 	pthread_mutex_unlock(&p->mu);
-	cable_free(&cab);
-	buf_free(&hr.hbuf);
-	buf_free(&hr.tbuf);
-	buf_free(&hr.dec);
-	buf_free(&scratch);
+	cable_free(&rd.cab);
+	buf_free(&rd.hr.hbuf);
+	buf_free(&rd.hr.tbuf);
+	buf_free(&rd.hr.dec);
+	buf_free(&rd.scratch);
 	return NULL;
 }
 

@@ -60,6 +60,8 @@ void cable_warn(struct cable *c, const char *fmt, ...)
 	char tmp[512];
 	va_list ap;
 
+	if (c->quiet)
+		return;
 	va_start(ap, fmt);
 	vsnprintf(tmp, sizeof(tmp), fmt, ap);
 	va_end(ap);
@@ -71,6 +73,8 @@ void cable_caution(struct cable *c, const char *fmt, ...)
 	char tmp[512];
 	va_list ap;
 
+	if (c->quiet)
+		return;
 	va_start(ap, fmt);
 	vsnprintf(tmp, sizeof(tmp), fmt, ap);
 	va_end(ap);

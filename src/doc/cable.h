@@ -129,6 +129,8 @@ struct cable {
 	 * that cannot be): the same strings as in warnings */
 	struct str *cautions;
 	size_t ncautions;
+	/* read for the list index, which keeps no warnings: none are made */
+	bool quiet;
 
 	/* capacities of the arrays above (arena-backed) */
 	size_t cap_to, cap_info, cap_captions, cap_tags, cap_refs, cap_sections,

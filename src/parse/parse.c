@@ -539,6 +539,8 @@ static bool parse(struct cable *c, struct str text, const struct record_meta *me
 	bool recognised;
 
 	cable_reset(c);
+	/* the list index keeps no warnings: it need not write them */
+	c->quiet = mode == PARSE_LIST_WHOLE || mode == PARSE_LIST_HEAD;
 	memset(&p, 0, sizeof(p));
 	p.c = c;
 	if (text.n > CABLE_MAX_TEXT)

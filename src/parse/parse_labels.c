@@ -167,7 +167,9 @@ static enum label word_label(struct str s, size_t *skip, bool *typo)
 	for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
 		size_t n = words[w].len;
 
-		if (to_upper((unsigned char)s.p[0]) != words[w].word[0] || !str_istarts(s, words[w].word) ||
+		/* two letters first: every line of a header comes here */
+		if (to_upper((unsigned char)s.p[0]) != words[w].word[0] || s.n < 2 ||
+		    to_upper((unsigned char)s.p[1]) != words[w].word[1] || !str_istarts(s, words[w].word) ||
 		    !at_word_end(s, n))
 			continue;
 		if (n < s.n && s.p[n] == '(' && str_istarts(str_make(s.p + n, s.n - n), "(S)"))
