@@ -88,12 +88,51 @@ static void cut_skipped_and_damaged(void **state)
 	dump_free(d);
 }
 
+/* Records read apart (the corpus's workers split stretches of a piece):
+ * the piece is offered once its start is dealt with and while no record
+ * is held open; a skip moves the reading and the record numbers on as
+ * reading those records would have. */
+static void skipped_as_read_elsewhere(void **state)
+{
+	const char *s = "junk\n" REC(1, "a") REC(2, "b") REC(3, "c") "\"4\",\"1/5/2005 14:30\",\"05ROME4";
+	size_t at3 = strlen("junk\n" REC(1, "a") REC(2, "b"));
+	struct dump *d = dump_new();
+	struct dump_item it;
+	struct str piece;
+
+	(void)state;
+	dump_piece(d, "cables.csv", str_c(s));
+	assert_false(dump_scannable(d, &piece));         /* its start not dealt with */
+	assert_true(dump_next(d, &it));
+	assert_int_equal(it.kind, DUMP_PROBLEM);          /* the bytes before the first record */
+	assert_true(dump_scannable(d, &piece));
+	assert_int_equal(piece.n, strlen(s));
+	assert_true(dump_next(d, &it));
+	assert_str(it.raw.f[CSV_ID], "05ROME1");
+	assert_int_equal(it.recno, 1);
+	/* record 2 read elsewhere */
+	dump_skip(d, at3, 1);
+	assert_int_equal(dump_at(d), at3);
+	assert_true(dump_next(d, &it));
+	assert_str(it.raw.f[CSV_ID], "05ROME3");
+	assert_int_equal(it.recno, 3);
+	assert_int_equal(it.offset, at3);
+	/* the last is cut off at the piece's end: held open, nothing to offer */
+	assert_false(dump_next(d, &it));
+	assert_true(dump_open(d));
+	assert_false(dump_scannable(d, &piece));
+	assert_true(dump_finish(d, &it));
+	assert_true(it.cut);
+	dump_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(record_starts),
 		cmocka_unit_test(joined_across_pieces),
 		cmocka_unit_test(cut_skipped_and_damaged),
+		cmocka_unit_test(skipped_as_read_elsewhere),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
