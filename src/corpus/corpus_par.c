@@ -42,6 +42,7 @@
 
 #define PAR_BATCH 256            /* records a batch: about 3 ms of a worker's */
 #define PAR_STRETCH ((size_t)2 << 20) /* bytes a stretch: about 270 records, as many ms */
+#define PAR_STRETCH_FIRST ((size_t)128 << 10) /* the first of a piece: its records soon on the screen */
 #define PAR_SLOTS 6              /* batches on their way at most */
 #define PAR_WORKERS_MAX 8
 
@@ -82,6 +83,7 @@ struct corpus_par {
 	struct str piece;
 	size_t stretches;        /* on their way, ahead of the dump's reading */
 	size_t next;             /* where the next one starts */
+	size_t size;             /* its bytes: doubled from PAR_STRETCH_FIRST to PAR_STRETCH */
 	size_t records_until;    /* a stretch that was not plain: read record by record to here */
 };
 
@@ -220,6 +222,7 @@ bool par_start(struct corpus *c)
 	for (size_t k = 0; k < want; k++)
 		if (thread_start(&p->th[p->nth], worker, p) == 0)
 			p->nth++;
+	p->si = UINT32_MAX;      /* no piece read yet */
 	c->par = p;
 	if (!p->nth) {
 		par_free(c);
@@ -414,6 +417,7 @@ enum par_stretch par_stretch(struct corpus *c, uint32_t si, double deadline)
 	if (p->si != si) {
 		p->si = si;
 		p->records_until = 0;
+		p->size = PAR_STRETCH_FIRST;
 	}
 	if (!p->stretches) {
 		/* none on its way: stretches start at the dump's reading, when
@@ -425,7 +429,7 @@ enum par_stretch par_stretch(struct corpus *c, uint32_t si, double deadline)
 	}
 	hand_on(p);         /* a batch of records being filled goes first */
 	if (p->next < p->piece.n && p->tail - p->head < PAR_SLOTS) {
-		size_t want = p->next + PAR_STRETCH, to = p->piece.n;
+		size_t want = p->next + p->size, to = p->piece.n;
 		struct par_batch *b;
 
 		/* the file looked at again at each stretch: a cut ahead of the
@@ -439,8 +443,8 @@ enum par_stretch par_stretch(struct corpus *c, uint32_t si, double deadline)
 			if (!wait_resident(s, want, deadline))
 				return PAR_YIELD;
 			to = csv_find_start(p->piece, want, SIZE_MAX);
-			if (to == SIZE_MAX)
-				to = p->piece.n;
+			if (to == SIZE_MAX || to <= p->next)
+				to = p->piece.n;    /* (never a stretch of nothing: the reading goes on) */
 		}
 		b = &p->b[p->tail % PAR_SLOTS];
 		b->stretch = true;
@@ -453,6 +457,7 @@ enum par_stretch par_stretch(struct corpus *c, uint32_t si, double deadline)
 		b->to = to;
 		b->n = 0;
 		p->next = to;
+		p->size = MIN(p->size * 2, PAR_STRETCH);
 		p->stretches++;
 		p->filling = true;
 		hand_on(p);

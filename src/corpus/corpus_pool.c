@@ -10,6 +10,7 @@
 #endif
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "base/util.h"
 
@@ -41,11 +42,32 @@ uint32_t pool_add(struct corpus *c, struct str s)
 }
 
 /* Doubles the table *t of *n slots (1024 at first). */
+/* A table of @m slots, zeroed, in huge pages where the system gives them
+ * on asking (transparent huge pages, "madvise"): its slots are read before
+ * they are written, at random, and on 4 kB pages each first write replaced
+ * a shared zero page, a fault and a flush of every core's TLB for each:
+ * 5,000 of them for the dump's 20 MB of tables, a third of the time to the
+ * first screen. */
+#define HUGE_PAGE ((uintptr_t)2 << 20)
+
+static struct hslot *table_new(size_t m)
+{
+	struct hslot *t = xcalloc(m, sizeof(*t));
+#ifdef MADV_HUGEPAGE
+	uintptr_t from = ((uintptr_t)t + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+	uintptr_t to = ((uintptr_t)t + m * sizeof(*t)) & ~(HUGE_PAGE - 1);
+
+	if (to > from)
+		madvise((void *)from, to - from, MADV_HUGEPAGE);
+#endif
+	return t;
+}
+
 static void htab_resize(struct hslot **t, size_t *n, size_t m)
 {
 	struct hslot *old = *t;
 
-	*t = xcalloc(m, sizeof(**t));
+	*t = table_new(m);
 	for (size_t i = 0; i < *n; i++) {
 		size_t k;
 
