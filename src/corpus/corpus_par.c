@@ -409,6 +409,41 @@ bool par_room(struct corpus *c, double deadline)
 	return true;
 }
 
+/* The next stretch of piece @si handed on: from where the last ended to
+ * the first record start past its size. */
+static enum par_stretch hand_stretch(struct corpus *c, uint32_t si, double deadline)
+{
+	struct corpus_par *p = c->par;
+	struct csource *s = &c->src[si];
+	size_t want = p->next + p->size, to = p->piece.n;
+	struct par_batch *b;
+
+	if (want < p->piece.n) {
+		if (!wait_resident(s, want, deadline))
+			return PAR_YIELD;
+		to = csv_find_start(p->piece, want, SIZE_MAX);
+		if (to == SIZE_MAX || to <= p->next)
+			to = p->piece.n;    /* (never a stretch of nothing: the reading goes on) */
+	}
+	b = &p->b[p->tail % PAR_SLOTS];
+	b->stretch = true;
+	b->dropped = false;
+	b->si = si;
+	b->path = s->path;
+	b->base = s->base;
+	b->piece = p->piece;
+	b->from = p->next;
+	b->to = to;
+	b->n = 0;
+	p->next = to;
+	p->size = MIN(p->size * 2, PAR_STRETCH);
+	p->stretches++;
+	p->filling = true;
+	hand_on(p);
+	take_done(c, false, deadline);
+	return PAR_AGAIN;
+}
+
 enum par_stretch par_stretch(struct corpus *c, uint32_t si, double deadline)
 {
 	struct corpus_par *p = c->par;
@@ -429,44 +464,18 @@ enum par_stretch par_stretch(struct corpus *c, uint32_t si, double deadline)
 	}
 	hand_on(p);         /* a batch of records being filled goes first */
 	if (p->next < p->piece.n && p->tail - p->head < PAR_SLOTS) {
-		size_t want = p->next + p->size, to = p->piece.n;
-		struct par_batch *b;
-
 		/* the file looked at again at each stretch: a cut ahead of the
-		 * reading ends the stretches (those on their way are read
-		 * again where they cross it) */
+		 * reading ends the stretches (those on their way are added,
+		 * or read again where they cross it, below) */
 		if (source_watch(c, s) && s->cut_at > dump_at(c->dump))
 			dump_end_at(c->dump, s->cut_at);
-		if (s->cut_at)
-			return p->stretches ? PAR_AGAIN : PAR_RECORD;
-		if (want < p->piece.n) {
-			if (!wait_resident(s, want, deadline))
-				return PAR_YIELD;
-			to = csv_find_start(p->piece, want, SIZE_MAX);
-			if (to == SIZE_MAX || to <= p->next)
-				to = p->piece.n;    /* (never a stretch of nothing: the reading goes on) */
-		}
-		b = &p->b[p->tail % PAR_SLOTS];
-		b->stretch = true;
-		b->dropped = false;
-		b->si = si;
-		b->path = s->path;
-		b->base = s->base;
-		b->piece = p->piece;
-		b->from = p->next;
-		b->to = to;
-		b->n = 0;
-		p->next = to;
-		p->size = MIN(p->size * 2, PAR_STRETCH);
-		p->stretches++;
-		p->filling = true;
-		hand_on(p);
-		take_done(c, false, deadline);
-		return PAR_AGAIN;
+		if (!s->cut_at)
+			return hand_stretch(c, si, deadline);
+		p->next = p->piece.n;
 	}
 	/* every stretch handed on, or no room: the oldest waited for */
 	take_done(c, false, deadline);
-	if (p->stretches && p->head < p->tail && !wait_done(p, deadline))
+	if (p->head < p->tail && !wait_done(p, deadline))
 		return PAR_YIELD;
 	take_done(c, false, deadline);
 	return PAR_AGAIN;
