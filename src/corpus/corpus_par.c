@@ -299,9 +299,8 @@ static void drop_after(struct corpus_par *p, size_t k)
 }
 
 /* The batches done, from the oldest, added (not past @deadline: adding a
- * batch takes a millisecond); with @wait, every batch given out waited
- * for and added. */
-static void take_done(struct corpus *c, bool wait, double deadline)
+ * batch takes a millisecond); none is waited for (wait_done). */
+static void take_done(struct corpus *c, double deadline)
 {
 	struct corpus_par *p = c->par;
 
@@ -309,14 +308,8 @@ static void take_done(struct corpus *c, bool wait, double deadline)
 	while (p->head < p->tail) {
 		struct par_batch *b = &p->b[p->head % PAR_SLOTS];
 
-		if (!wait && now_ms() > deadline)
+		if (now_ms() > deadline || b->state != B_DONE)
 			break;
-		if (b->state != B_DONE) {
-			if (!wait)
-				break;
-			pthread_cond_wait(&p->done, &p->mu);
-			continue;
-		}
 		pthread_mutex_unlock(&p->mu);
 		add_batch(c, b);
 		pthread_mutex_lock(&p->mu);
@@ -347,16 +340,7 @@ void par_add(struct corpus *c, uint32_t si, const struct csv_raw *raw)
 	if (p->filling && p->b[p->tail % PAR_SLOTS].si != si)
 		hand_on(p);
 	if (!p->filling) {
-		/* every slot on its way: the oldest waited for */
-		if (p->tail - p->head == PAR_SLOTS)
-			take_done(c, false, HUGE_VAL);
-		while (p->tail - p->head == PAR_SLOTS) {
-			pthread_mutex_lock(&p->mu);
-			while (p->b[p->head % PAR_SLOTS].state != B_DONE)
-				pthread_cond_wait(&p->done, &p->mu);
-			pthread_mutex_unlock(&p->mu);
-			take_done(c, false, HUGE_VAL);
-		}
+		par_room(c, HUGE_VAL);      /* every slot on its way: the oldest waited for */
 		b = &p->b[p->tail % PAR_SLOTS];
 		b->stretch = b->dropped = false;
 		b->si = si;
@@ -371,25 +355,32 @@ void par_add(struct corpus *c, uint32_t si, const struct csv_raw *raw)
 		hand_on(p);
 }
 
-/* Waits for a batch to be done until @deadline (ms, now_ms's clock);
- * false when the deadline came first. */
+/* Waits for a batch to be done until @deadline (ms, now_ms's clock;
+ * HUGE_VAL: for as long as it takes); false when the deadline came
+ * first. */
 static bool wait_done(struct corpus_par *p, double deadline)
 {
 	double left = deadline - now_ms();
 	struct timespec ts;
-	bool ok;
+	bool ok = true;
 
 	if (left <= 0)
 		return false;
-	clock_gettime(CLOCK_REALTIME, &ts);
-	ts.tv_sec += (time_t)(left / 1000);
-	ts.tv_nsec += (long)((left - (double)(long)(left / 1000) * 1000) * 1e6);
-	if (ts.tv_nsec >= 1000000000L) {
-		ts.tv_sec++;
-		ts.tv_nsec -= 1000000000L;
-	}
 	pthread_mutex_lock(&p->mu);
-	ok = p->b[p->head % PAR_SLOTS].state == B_DONE || pthread_cond_timedwait(&p->done, &p->mu, &ts) == 0;
+	if (p->b[p->head % PAR_SLOTS].state != B_DONE) {
+		if (isinf(deadline)) {
+			pthread_cond_wait(&p->done, &p->mu);
+		} else {
+			clock_gettime(CLOCK_REALTIME, &ts);
+			ts.tv_sec += (time_t)(left / 1000);
+			ts.tv_nsec += (long)((left - (double)(long)(left / 1000) * 1000) * 1e6);
+			if (ts.tv_nsec >= 1000000000L) {
+				ts.tv_sec++;
+				ts.tv_nsec -= 1000000000L;
+			}
+			ok = pthread_cond_timedwait(&p->done, &p->mu, &ts) == 0;
+		}
+	}
 	pthread_mutex_unlock(&p->mu);
 	return ok || now_ms() < deadline;
 }
@@ -400,11 +391,11 @@ bool par_room(struct corpus *c, double deadline)
 
 	if (p->filling || p->tail - p->head < PAR_SLOTS)
 		return true;
-	take_done(c, false, deadline);
+	take_done(c, deadline);
 	while (p->tail - p->head == PAR_SLOTS) {
 		if (!wait_done(p, deadline))
 			return false;
-		take_done(c, false, deadline);
+		take_done(c, deadline);
 	}
 	return true;
 }
@@ -440,7 +431,7 @@ static enum par_stretch hand_stretch(struct corpus *c, uint32_t si, double deadl
 	p->stretches++;
 	p->filling = true;
 	hand_on(p);
-	take_done(c, false, deadline);
+	take_done(c, deadline);
 	return PAR_AGAIN;
 }
 
@@ -474,10 +465,10 @@ enum par_stretch par_stretch(struct corpus *c, uint32_t si, double deadline)
 		p->next = p->piece.n;
 	}
 	/* every stretch handed on, or no room: the oldest waited for */
-	take_done(c, false, deadline);
+	take_done(c, deadline);
 	if (p->head < p->tail && !wait_done(p, deadline))
 		return PAR_YIELD;
-	take_done(c, false, deadline);
+	take_done(c, deadline);
 	return PAR_AGAIN;
 }
 
@@ -488,11 +479,11 @@ bool par_drain_until(struct corpus *c, double deadline)
 	if (!p)
 		return true;
 	hand_on(p);
-	take_done(c, false, deadline);
+	take_done(c, deadline);
 	while (p->head < p->tail) {
 		if (!wait_done(p, deadline))
 			return false;
-		take_done(c, false, deadline);
+		take_done(c, deadline);
 	}
 	return true;
 }
@@ -502,15 +493,12 @@ void par_step_end(struct corpus *c, double deadline)
 	if (!c->par)
 		return;
 	hand_on(c->par);
-	take_done(c, false, deadline);
+	take_done(c, deadline);
 }
 
 void par_drain(struct corpus *c)
 {
-	if (!c->par)
-		return;
-	hand_on(c->par);
-	take_done(c, true, HUGE_VAL);
+	par_drain_until(c, HUGE_VAL);
 }
 
 void par_free(struct corpus *c)
