@@ -14,6 +14,8 @@ struct str {
 
 #define STR_NULL ((struct str){ NULL, 0 })
 #define STR_LIT(s) ((struct str){ (s), sizeof(s) - 1 })
+/* The same as an initializer, for tables of words with their lengths. */
+#define STR_INIT(s) { (s), sizeof(s) - 1 }
 
 static inline struct str str_make(const char *p, size_t n)
 {

@@ -107,6 +107,16 @@ void grow_array(void **p, size_t *cap, size_t need, size_t elem)
 	*cap = n;
 }
 
+void trim_array(void **p, size_t *cap, size_t n, size_t elem)
+{
+	if (!n)
+		n = 1;
+	if (n >= *cap)
+		return;
+	*p = xrealloc(*p, n * elem);
+	*cap = n;
+}
+
 double now_ms(void)
 {
 	struct timespec t;

@@ -38,5 +38,7 @@ double now_ms(void);
 
 /* Grows *p (an array of elem-sized items with capacity *cap) to hold need items. */
 void grow_array(void **p, size_t *cap, size_t need, size_t elem);
+/* Cuts *p (capacity *cap) to its @n items (one at least), once no more come. */
+void trim_array(void **p, size_t *cap, size_t n, size_t elem);
 
 #endif

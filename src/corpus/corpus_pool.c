@@ -41,7 +41,6 @@ uint32_t pool_add(struct corpus *c, struct str s)
 	return off;
 }
 
-/* Doubles the table *t of *n slots (1024 at first). */
 /* A table of @m slots, zeroed, in huge pages where the system gives them
  * on asking (transparent huge pages, "madvise"): its slots are read before
  * they are written, at random, and on 4 kB pages each first write replaced
@@ -82,6 +81,7 @@ static void htab_resize(struct hslot **t, size_t *n, size_t m)
 	*n = m;
 }
 
+/* Doubles the table *t of *n slots (1024 at first). */
 static void htab_grow(struct hslot **t, size_t *n)
 {
 	htab_resize(t, n, *n ? *n * 2 : 1024);
@@ -260,18 +260,9 @@ void corpus_pool_done(struct corpus *c)
 	c->pool_done = true;
 	/* the arrays grown by doubling cut to what they hold (a quarter of
 	 * the list's memory at most), and the freed memory given back */
-	if (c->n < c->cap) {
-		c->e = xrealloc(c->e, (c->n ? c->n : 1) * sizeof(*c->e));
-		c->cap = c->n ? c->n : 1;
-	}
-	if (c->pool.n < c->pool.cap) {
-		c->pool.p = xrealloc(c->pool.p, c->pool.n ? c->pool.n : 1);
-		c->pool.cap = c->pool.n ? c->pool.n : 1;
-	}
-	if (c->nlists < c->cap_lists) {
-		c->lists = xrealloc(c->lists, (c->nlists ? c->nlists : 1) * sizeof(*c->lists));
-		c->cap_lists = c->nlists ? c->nlists : 1;
-	}
+	trim_array((void **)&c->e, &c->cap, c->n, sizeof(*c->e));
+	trim_array((void **)&c->pool.p, &c->pool.cap, c->pool.n, 1);
+	trim_array((void **)&c->lists, &c->cap_lists, c->nlists, sizeof(*c->lists));
 #ifdef __GLIBC__
 	malloc_trim(0);
 #endif

@@ -241,13 +241,9 @@ bool match_class_line(struct str s, struct classline *cl)
  * ("...KABUL 0106UNCLAS SECTION 01 OF 02 DUSHANBE 000575"). */
 long find_glued_class_line(struct str s, struct classline *cl)
 {
-#define START(w) { w, sizeof(w) - 1 }
-	static const struct {
-		const char *w;
-		size_t n;
-	} starts[] = { START("UNCLAS"), START("CONFIDENTIAL"), START("C O N F"), START("SECRET"),
-		       START("S E C R"), START("TOP SECRET"), START("LIMITED OFFICIAL") };
-#undef START
+	static const struct str starts[] = { STR_INIT("UNCLAS"), STR_INIT("CONFIDENTIAL"), STR_INIT("C O N F"),
+					     STR_INIT("SECRET"), STR_INIT("S E C R"), STR_INIT("TOP SECRET"),
+					     STR_INIT("LIMITED OFFICIAL") };
 
 	/* a classification line ends with its serial number */
 	if (s.n < 10 || !is_digit((unsigned char)s.p[s.n - 1]))
@@ -261,7 +257,7 @@ long find_glued_class_line(struct str s, struct classline *cl)
 		for (size_t w = 0; w < sizeof(starts) / sizeof(starts[0]); w++) {
 			size_t k = starts[w].n;
 
-			if (starts[w].w[0] == ch && i + k <= s.n && memcmp(s.p + i, starts[w].w, k) == 0 &&
+			if (starts[w].p[0] == ch && i + k <= s.n && memcmp(s.p + i, starts[w].p, k) == 0 &&
 			    match_class_line(str_make(s.p + i, s.n - i), cl))
 				return (long)i;
 		}

@@ -90,13 +90,9 @@ static size_t five_lines(struct parser *p, size_t i, struct record_meta *m, stru
  * "DESTINATION: ...").  Returns the lines taken, 0 when none. */
 static size_t db_metadata(struct parser *p, size_t i, struct record_meta *m, struct str *date)
 {
-#define LABEL(w) { w, sizeof(w) - 1 }
-	static const struct {
-		const char *w;
-		size_t n;
-	} labels[] = { LABEL("ID: "), LABEL("ORIGIN: "), LABEL("DATE: "), LABEL("SOURCE: "),
-		       LABEL("CLASSIFICATION: "), LABEL("MISC: "), LABEL("DESTINATION: ") };
-#undef LABEL
+	static const struct str labels[] = { STR_INIT("ID: "), STR_INIT("ORIGIN: "), STR_INIT("DATE: "),
+					     STR_INIT("SOURCE: "), STR_INIT("CLASSIFICATION: "), STR_INIT("MISC: "),
+					     STR_INIT("DESTINATION: ") };
 	struct str s = line_str(p, i);
 	char iso[ISO_DATE_MAX];
 
@@ -125,7 +121,7 @@ static size_t db_metadata(struct parser *p, size_t i, struct record_meta *m, str
 		struct str v;
 
 		/* every line of the preamble comes here: the first letter first */
-		if (s.n < n || s.p[0] != labels[l].w[0] || memcmp(s.p, labels[l].w, n) != 0)
+		if (s.n < n || s.p[0] != labels[l].p[0] || memcmp(s.p, labels[l].p, n) != 0)
 			continue;
 		v = str_trim(str_make(s.p + n, s.n - n));
 		if (l == 1 && id_shaped(v) && !m->id.n)

@@ -65,7 +65,6 @@ void stats_indexed(struct stats *s)
 	}
 }
 
-
 /* Samples the anonymous memory (the heap and the index, not the mapped
  * files). */
 void stats_memory(struct stats *s)

@@ -387,17 +387,13 @@ static void list_draw(const void *ctx, const struct screen *s)
 	dups = corpus_has_dups(u->corpus);
 	/* the title bar */
 	paint_fill(0, 0, cols, title);
-	paint_thousands(all, sizeof(all), corpus_count(u->corpus));
 	/* one row a cable: its versions are texts of it, counted apart */
 	later = dups ? corpus_later_versions(u->corpus) : 0;
+	paint_thousands(all, sizeof(all), corpus_count(u->corpus) - later);
+	buf_printf(&b, " pilcrow  %s cable%s", all, corpus_count(u->corpus) - later == 1 ? "" : "s");
 	if (later) {
-		size_t cables = corpus_count(u->corpus) - later;
-
-		paint_thousands(all, sizeof(all), cables);
 		paint_thousands(texts, sizeof(texts), corpus_count(u->corpus));
-		buf_printf(&b, " pilcrow  %s cable%s (%s texts)", all, cables == 1 ? "" : "s", texts);
-	} else {
-		buf_printf(&b, " pilcrow  %s cable%s", all, corpus_count(u->corpus) == 1 ? "" : "s");
+		buf_printf(&b, " (%s texts)", texts);
 	}
 	if (l->sort != SORT_INPUT || l->reverse)
 		buf_printf(&b, "  sorted by %s%s", sort_name(l->sort), l->reverse ? ", reversed" : "");
