@@ -125,6 +125,7 @@ void corpus_free(struct corpus *c)
 	free(c->cited_at);
 	free(c->cited);
 	free(c->cite_count);
+	free(c->cite_refs);
 	buf_free(&c->pool);
 	buf_free(&c->hr.hbuf);
 	buf_free(&c->hr.tbuf);
@@ -169,7 +170,8 @@ void corpus_add_paths(struct corpus *c, char *const *paths, size_t n)
 }
 
 /* An entry's fields packed (pack_entry): the numbers, then its strings,
- * each its length (4 bytes) and its bytes: the id, the subject, the
+ * each its length (4 bytes), its pool_hash (4 bytes: the worker's work,
+ * not the corpus's thread's) and its bytes: the id, the subject, the
  * station in capitals, the origin's name, the TAGS, the REF ids, the
  * people and offices (people.h). */
 struct packed_head {
@@ -180,9 +182,9 @@ struct packed_head {
 
 static void pack_str(struct buf *out, struct str s)
 {
-	uint32_t n = (uint32_t)s.n;
+	uint32_t n[2] = { (uint32_t)s.n, pool_hash(s.p, s.n) };
 
-	buf_add(out, &n, sizeof(n));
+	buf_add(out, n, sizeof(n));
 	buf_add(out, s.p, s.n);
 }
 
@@ -234,15 +236,44 @@ void pack_entry(const struct cable *cab, struct buf *out, struct buf *scratch)
 	memcpy(out->p + at, &h, sizeof(h));
 }
 
-static struct str unpack_str(const char **p)
+static struct str unpack_str(const char **p, uint32_t *hash)
 {
-	uint32_t n;
+	uint32_t n[2];
 	struct str s;
 
-	memcpy(&n, *p, sizeof(n));
-	s = str_make(*p + sizeof(n), n);
-	*p += sizeof(n) + n;
+	memcpy(n, *p, sizeof(n));
+	s = str_make(*p + sizeof(n), n[0]);
+	*hash = n[1];
+	*p += sizeof(n) + n[0];
 	return s;
+}
+
+/* The next packed string interned. */
+static uint32_t intern_packed(struct corpus *c, const char **p)
+{
+	uint32_t h;
+	struct str s = unpack_str(p, &h);
+
+	return intern_hashed(c, s, h);
+}
+
+void prefetch_packed(const struct corpus *c, const char *packed, bool strings)
+{
+	const char *p = packed + sizeof(struct packed_head);
+	enum pool_fetch what = strings ? FETCH_STRING : FETCH_SLOT;
+	struct packed_head h;
+	uint32_t hash;
+
+	memcpy(&h, packed, sizeof(h));
+	unpack_str(&p, &hash);
+	if (!strings)
+		pool_prefetch(c, hash, FETCH_ID_SLOT);
+	pool_prefetch(c, hash, what);
+	unpack_str(&p, &hash);        /* the subject: kept, not interned */
+	for (size_t i = 0; i < 2u + h.ntags + h.nrefs + h.npeople; i++) {
+		unpack_str(&p, &hash);
+		pool_prefetch(c, hash, what);
+	}
 }
 
 size_t add_packed(struct corpus *c, const char *packed, uint32_t source, uint64_t offset, uint64_t length)
@@ -252,6 +283,7 @@ size_t add_packed(struct corpus *c, const char *packed, uint32_t source, uint64_
 	struct centry *e;
 	uint32_t items[PEOPLE_MAX > 128 ? PEOPLE_MAX : 128];
 	struct str id;
+	uint32_t idh, h_unused;
 	char idc[64];
 
 	memcpy(&h, p, sizeof(h));
@@ -262,28 +294,29 @@ size_t add_packed(struct corpus *c, const char *packed, uint32_t source, uint64_
 	e->offset = offset;
 	e->length = length > UINT32_MAX ? UINT32_MAX : (uint32_t)length;
 	e->source = source;
-	id = unpack_str(&p);
+	id = unpack_str(&p, &idh);
+	/* (a cable's id is at most 63 bytes, NUL-free: idc is id) */
 	str_cpy(idc, sizeof(idc), id);
-	e->id = intern(c, str_c(idc));
-	e->subject = pool_add(c, unpack_str(&p));
-	e->origin = intern(c, unpack_str(&p));
-	e->origin_name = intern(c, unpack_str(&p));
+	e->id = intern_hashed(c, str_c(idc), idh);
+	e->subject = pool_add(c, unpack_str(&p, &h_unused));
+	e->origin = intern_packed(c, &p);
+	e->origin_name = intern_packed(c, &p);
 	e->date = h.date;
 	e->level = h.level;
 	e->caveats = h.caveats;
 	e->format = h.format;
 	e->part = h.part;
 	for (size_t i = 0; i < h.ntags; i++)
-		items[i] = intern(c, unpack_str(&p));
+		items[i] = intern_packed(c, &p);
 	e->tags = list_add(c, items, h.ntags);
 	for (size_t i = 0; i < h.nrefs; i++)
-		items[i] = intern(c, unpack_str(&p));
+		items[i] = intern_packed(c, &p);
 	e->refs = list_add(c, items, h.nrefs);
 	for (size_t i = 0; i < h.npeople; i++)
-		items[i] = intern(c, unpack_str(&p));
+		items[i] = intern_packed(c, &p);
 	e->people = list_add(c, items, h.npeople);
 	c->n++;
-	id_insert(c, idc, (uint32_t)c->n - 1);
+	id_insert(c, idc, idh, (uint32_t)c->n - 1);
 	return (size_t)(p - packed);
 }
 

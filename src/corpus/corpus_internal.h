@@ -54,6 +54,13 @@ struct cache_slot {
 	unsigned long used;
 };
 
+/* A reference of a cable, while who cites whom is built: the cable, the
+ * id's pool offset and its pool_hash, the entry it names (-1: none). */
+struct cite_ref {
+	uint32_t citing, off, hash;
+	int32_t target;
+};
+
 /* A slot of the two hash tables (interned strings, ids): open addressing,
  * the hash kept beside the value so that growing a table touches neither
  * the strings nor the entries (at 251,287 cables that is the difference
@@ -98,10 +105,14 @@ struct corpus {
 
 	uint32_t *cited_at, *cited;      /* who cites whom, once indexed */
 	/* building cited_at and cited after the last record, in steps too:
-	 * pass 0 counts, pass 1 fills; cite_i is the next cable to look at */
+	 * pass 0 lists the references (cite_i: the next cable), pass 1 finds
+	 * what each names and counts, pass 2 fills (cite_k: the next
+	 * reference) */
 	uint32_t *cite_count;
 	size_t cite_i;
 	int cite_pass;
+	struct cite_ref *cite_refs;      /* every cable's references, in order */
+	size_t cite_nrefs, cite_cap, cite_k;
 	bool done;
 
 	uint64_t bytes_done, bytes_total;
@@ -135,15 +146,36 @@ struct corpus {
 	bool list_saved;                 /* loaded it */
 };
 
+/* The hash of the tables of strings and ids (FNV-1a; the saved list keeps
+ * the ids' hashes: it changes with the saved list's version). */
+static inline uint32_t pool_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
 /* corpus.c: the pool of strings (each once), lists of them, the ids */
 uint32_t pool_add(struct corpus *c, struct str s);
 uint32_t intern(struct corpus *c, struct str s);
+uint32_t intern_hashed(struct corpus *c, struct str s, uint32_t h);
+/* Fetched ahead for a string or id of hash @h: the slot of the id, or of
+ * the string, or (the slot come) the string it holds. */
+enum pool_fetch { FETCH_ID_SLOT, FETCH_SLOT, FETCH_STRING };
+void pool_prefetch(const struct corpus *c, uint32_t h, enum pool_fetch what);
+/* corpus_ref_target of a reference interned at @ref_off, of pool_hash @h */
+long ref_target_at(const struct corpus *c, size_t citing, uint32_t ref_off, uint32_t h, bool *moved);
 uint32_t list_add(struct corpus *c, const uint32_t *items, size_t n);
 /* Gives the table of interned strings back (a fifth of the index's memory)
  * once nothing more is read. */
 void corpus_pool_done(struct corpus *c);
 size_t list_get(const struct corpus *c, uint32_t at, const uint32_t **items);
-void id_insert(struct corpus *c, const char *id, uint32_t entry);
+/* @h: pool_hash of @id */
+void id_insert(struct corpus *c, const char *id, uint32_t h, uint32_t entry);
 /* The tables of strings and ids made ready for a dump of @bytes more. */
 void pool_expect(struct corpus *c, uint64_t bytes);
 /* corpus_versions.c: entry @e's id was met first at entry @first */
@@ -193,6 +225,9 @@ void add_entry(struct corpus *c, const struct cable *cab, uint32_t source, uint6
  * packed onto @out (@scratch the caller's); a packed entry added (returns
  * the bytes it took). */
 void pack_entry(const struct cable *cab, struct buf *out, struct buf *scratch);
+/* A packed entry's slots (@strings: the strings in them) fetched ahead
+ * of add_packed. */
+void prefetch_packed(const struct corpus *c, const char *packed, bool strings);
 size_t add_packed(struct corpus *c, const char *packed, uint32_t source, uint64_t offset, uint64_t length);
 
 /* corpus.c: the bytes of record @i (a slice of its mapped dump, or its

@@ -274,6 +274,11 @@ static void add_batch(struct corpus *c, struct par_batch *b)
 		 * the cut was blank pages, nothing of the file's */
 		if (source_cut_before(c, &c->src[b->si], r->raw.offset + r->raw.length))
 			break;
+		/* the slots of the entry after next, the strings of the next */
+		if (i + 2 < b->n && r[2].result == HEAD_OK)
+			prefetch_packed(c, b->out.p + r[2].packed_at, false);
+		if (i + 1 < b->n && r[1].result == HEAD_OK)
+			prefetch_packed(c, b->out.p + r[1].packed_at, true);
 		if (r->result == HEAD_OK)
 			add_packed(c, b->out.p + r->packed_at, b->si, r->raw.offset, r->raw.length);
 		else if (r->result == HEAD_SLOW)

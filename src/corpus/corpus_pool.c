@@ -16,16 +16,6 @@
 
 /* ------------------------------------------------------------------ strings */
 
-static uint32_t hash(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
-}
 
 uint32_t pool_add(struct corpus *c, struct str s)
 {
@@ -41,17 +31,20 @@ uint32_t pool_add(struct corpus *c, struct str s)
 	return off;
 }
 
-/* A table of @m slots, zeroed, in huge pages where the system gives them
- * on asking (transparent huge pages, "madvise"): its slots are read before
- * they are written, at random, and on 4 kB pages each first write replaced
- * a shared zero page, a fault and a flush of every core's TLB for each:
+/* A table of @m slots, zeroed by writing it, in huge pages where the
+ * system gives them on asking (transparent huge pages, "madvise").  Its
+ * slots are read before they are written, at random: left to calloc, the
+ * first read of each page mapped the shared zero page, and the first write
+ * replaced it, a fault and a flush of every core's TLB, the workers' too:
  * 5,000 of them for the dump's 20 MB of tables, a third of the time to the
- * first screen. */
+ * first screen, and still 45 ms of it where the system had no huge page to
+ * give.  Written first, each page is a fresh one, which no core has seen:
+ * nothing to flush, and every page is written soon anyway. */
 #define HUGE_PAGE ((uintptr_t)2 << 20)
 
 static struct hslot *table_new(size_t m)
 {
-	struct hslot *t = xcalloc(m, sizeof(*t));
+	struct hslot *t = xmalloc(m * sizeof(*t));
 #ifdef MADV_HUGEPAGE
 	uintptr_t from = ((uintptr_t)t + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
 	uintptr_t to = ((uintptr_t)t + m * sizeof(*t)) & ~(HUGE_PAGE - 1);
@@ -59,6 +52,7 @@ static struct hslot *table_new(size_t m)
 	if (to > from)
 		madvise((void *)from, to - from, MADV_HUGEPAGE);
 #endif
+	memset(t, 0, m * sizeof(*t));
 	return t;
 }
 
@@ -107,10 +101,9 @@ void pool_expect(struct corpus *c, uint64_t bytes)
 		htab_resize(&c->ids, &c->nids, m);
 }
 
-/* The pool offset of @s, added once. */
-uint32_t intern(struct corpus *c, struct str s)
+/* The pool offset of @s (its pool_hash @h), added once. */
+uint32_t intern_hashed(struct corpus *c, struct str s, uint32_t h)
 {
-	uint32_t h;
 	size_t k;
 
 	if (!s.n)
@@ -121,7 +114,6 @@ uint32_t intern(struct corpus *c, struct str s)
 		return pool_add(c, s);
 	if ((c->used_slots + 1) * 2 > c->nslots)
 		htab_grow(&c->slots, &c->nslots);
-	h = hash(s.p, s.n);
 	k = h & (c->nslots - 1);
 	while (c->slots[k].val) {
 		const char *have = c->pool.p + c->slots[k].val;
@@ -134,6 +126,39 @@ uint32_t intern(struct corpus *c, struct str s)
 	c->slots[k].val = pool_add(c, s);
 	c->used_slots++;
 	return c->slots[k].val;
+}
+
+uint32_t intern(struct corpus *c, struct str s)
+{
+	return intern_hashed(c, s, pool_hash(s.p, s.n));
+}
+
+/* What a string or an id of hash @h will be looked for at, asked of the
+ * memory ahead of its turn: add_packed's strings fall at random places of
+ * tables of megabytes, and of the pool, each a cache miss, which fetching
+ * the next entries' slots (then, those come, their strings) overlaps with
+ * this one's work. */
+void pool_prefetch(const struct corpus *c, uint32_t h, enum pool_fetch what)
+{
+	const struct hslot *slot;
+
+	switch (what) {
+	case FETCH_ID_SLOT:
+		if (c->nids)
+			__builtin_prefetch(&c->ids[h & (c->nids - 1)]);
+		break;
+	case FETCH_SLOT:
+		if (c->nslots && !c->pool_done)
+			__builtin_prefetch(&c->slots[h & (c->nslots - 1)]);
+		break;
+	case FETCH_STRING:
+		if (!c->nslots || c->pool_done)
+			break;
+		slot = &c->slots[h & (c->nslots - 1)];
+		if (slot->val && slot->hash == h)
+			__builtin_prefetch(c->pool.p + slot->val);
+		break;
+	}
 }
 
 const char *corpus_str(const struct corpus *c, uint32_t off)
@@ -185,16 +210,14 @@ size_t corpus_refs(const struct corpus *c, size_t i, const uint32_t **offs)
 
 /* ---------------------------------------------------------------- ids */
 
-void id_insert(struct corpus *c, const char *id, uint32_t entry)
+void id_insert(struct corpus *c, const char *id, uint32_t h, uint32_t entry)
 {
-	uint32_t h;
 	size_t k;
 
 	if (!*id)
 		return;
 	if ((c->n + 1) * 2 > c->nids)
 		htab_grow(&c->ids, &c->nids);
-	h = hash(id, strlen(id));
 	k = h & (c->nids - 1);
 	while (c->ids[k].val) {
 		if (c->ids[k].hash == h && strcmp(corpus_str(c, c->e[c->ids[k].val - 1].id), id) == 0) {
@@ -208,26 +231,38 @@ void id_insert(struct corpus *c, const char *id, uint32_t entry)
 	c->ids[k].val = entry + 1;
 }
 
-long corpus_find(const struct corpus *c, const char *id)
+/* The entry of @id (its pool_hash @h), or -1.  @off: the pool offset @id was interned at, or
+ * 0: while the table of strings is kept one string has one offset, and an
+ * entry whose id is at @off is the one without its string read (a cache
+ * miss fewer, for each of the dump's references). */
+static long find_id(const struct corpus *c, const char *id, uint32_t off, uint32_t h)
 {
-	uint32_t h;
 	size_t k;
 
 	if (!c->nids || !id || !*id)
 		return -1;
-	h = hash(id, strlen(id));
 	k = h & (c->nids - 1);
 	while (c->ids[k].val) {
-		if (c->ids[k].hash == h && strcmp(corpus_str(c, c->e[c->ids[k].val - 1].id), id) == 0)
+		uint32_t at = c->e[c->ids[k].val - 1].id;
+
+		if (c->ids[k].hash == h && ((off && at == off) || strcmp(corpus_str(c, at), id) == 0))
 			return (long)c->ids[k].val - 1;
 		k = (k + 1) & (c->nids - 1);
 	}
 	return -1;
 }
 
-long corpus_ref_target(const struct corpus *c, size_t citing, const char *ref, bool *moved)
+long corpus_find(const struct corpus *c, const char *id)
 {
-	long e = corpus_find(c, ref);
+	return id ? find_id(c, id, 0, pool_hash(id, strlen(id))) : -1;
+}
+
+/* The entry a reference @ref of @citing names (its pool offset @off, or
+ * 0; its pool_hash @h), as corpus_ref_target says. */
+static long ref_target(const struct corpus *c, size_t citing, const char *ref, uint32_t off, uint32_t h,
+		       bool *moved)
+{
+	long e = find_id(c, ref, off, h);
 	uint32_t when = citing < c->n ? c->e[citing].date : 0;
 	char before[64];
 	long b;
@@ -250,6 +285,17 @@ long corpus_ref_target(const struct corpus *c, size_t citing, const char *ref, b
 		return -1;
 	*moved = true;
 	return b;
+}
+
+long ref_target_at(const struct corpus *c, size_t citing, uint32_t ref_off, uint32_t h, bool *moved)
+{
+	return ref_target(c, citing, corpus_str(c, ref_off), c->pool_done ? 0 : ref_off, h, moved);
+}
+
+long corpus_ref_target(const struct corpus *c, size_t citing, const char *ref, bool *moved)
+{
+	*moved = false;
+	return ref ? ref_target(c, citing, ref, 0, pool_hash(ref, strlen(ref)), moved) : -1;
 }
 
 void corpus_pool_done(struct corpus *c)
