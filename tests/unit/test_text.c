@@ -46,6 +46,43 @@ static void sanitize_controls(void **state)
 	assert_false(text_is_clean(STR_LIT("\xD8\x9C"), 0));
 }
 
+/* The sanitiser reads printable ASCII eight bytes at a time: every byte
+ * value, at every place of a text longer than two such words, is seen as
+ * one byte at a time would see it. */
+static void sanitize_every_byte(void **state)
+{
+	(void)state;
+	for (int b = 0; b < 256; b++)
+		for (size_t at = 0; at < 20; at++) {
+			char in[21], want[32];
+			bool printable = b >= 0x20 && b < 0x7F;
+
+			memset(in, 'a', 20);
+			in[at] = (char)b;
+			in[20] = '\0';
+			if (printable || b == '\t' || b == '\n' || b == '\r' || b >= 0x80) {
+				memcpy(want, in, 21);
+				if (!printable)
+					memcpy(want + at, b < 0x80 ? " " : "\xEF\xBF\xBD", b < 0x80 ? 1 : 3);
+				if (!printable)
+					memcpy(want + at + (b < 0x80 ? 1 : 3), in + at + 1, 20 - at);
+			} else {
+				/* the control pictures, U+2400 + c (DEL U+2421) */
+				memcpy(want, in, at);
+				want[at] = '\xE2';
+				want[at + 1] = '\x90';
+				want[at + 2] = (char)(0x80 + (b == 0x7F ? 0x21 : b));
+				memcpy(want + at + 3, in + at + 1, 20 - at);
+			}
+			if (strcmp(sanitized(in, 20, 0), want) != 0)
+				fail_msg("byte 0x%02x at %zu sanitised as \"%s\"", b, at, sanitized(in, 20, 0));
+			if (text_is_clean(str_make(in, 20), 0) != printable)
+				fail_msg("byte 0x%02x at %zu: clean %d", b, at, !printable);
+			if (text_is_clean(str_make(in, 20), SANITIZE_KEEP_NEWLINES) != (printable || b == '\n'))
+				fail_msg("byte 0x%02x at %zu: clean with line ends %d", b, at, !printable);
+		}
+}
+
 static void widths(void **state)
 {
 	assert_int_equal(text_width(STR_LIT("abc")), 3);
@@ -213,6 +250,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(sanitize_controls),
+		cmocka_unit_test(sanitize_every_byte),
 		cmocka_unit_test(widths),
 		cmocka_unit_test(wrapping),
 		cmocka_unit_test(ascii_wrapping_as_unicode),
