@@ -323,6 +323,25 @@ static void wrap_narrow(struct str s, int width, void (*emit)(struct str line, v
 		char ch = s.p[i];
 		size_t len = 1;
 
+		if (col + 1 < width) {
+			/* printable ASCII as far as the line has room: a column a
+			 * byte and no cut, so taken at once, the last break among
+			 * them looked for from their end (the same as going
+			 * through them; the next byte, if any, is seen below) */
+			size_t r = printable_run(p + i, MIN((size_t)(width - col), s.n - i));
+
+			if (r > 1) {
+				for (size_t b = i + r; b-- > i;)
+					if (b > start && s.p[b - 1] == ' ' && s.p[b] != ' ' &&
+					    narrow_break_at(s.p, s.n, b, brk, sizeof(brk))) {
+						last = b;
+						break;
+					}
+				col += (int)r;
+				i += r;
+				continue;
+			}
+		}
 		if (ch == '\n') {
 			emit(rtrim(str_make(s.p + start, i - start)), ud);
 			start = last = i + 1;
@@ -341,20 +360,6 @@ static void wrap_narrow(struct str s, int width, void (*emit)(struct str line, v
 		}
 		col++;
 		i += len;
-		if (ch != ' ') {
-			/* the rest of the word, as far as it is ASCII: a column a
-			 * byte, no break inside, so as many as the line has room
-			 * for at once (the next, if any, is cut above) */
-			size_t j = i, room = col < width ? (size_t)(width - col) : 0;
-			size_t lim = MIN(s.n, i + room);
-
-			/* (in narrow text an ASCII byte that is no blank nor line
-			 * end is 0x21 to 0x7E) */
-			while (j < lim && (uint8_t)(p[j] - 0x21) < 0x5E)
-				j++;
-			col += (int)(j - i);
-			i = j;
-		}
 	}
 	if (start < s.n)
 		emit(rtrim(str_make(s.p + start, s.n - start)), ud);

@@ -323,11 +323,18 @@ void export_text(struct buf *out, const struct cable *c, int width)
 			buf_addc(out, '\n');
 		}
 		section = p->section;
+		/* "¶3 (C) ...": appended, not printed (a dump's --text writes
+		 * one a paragraph, and printf was a fourteenth of its time) */
 		buf_clear(&line);
-		buf_printf(&line, "\xC2\xB6%s ", p->address);
+		buf_adds(&line, "\xC2\xB6");
+		buf_adds(&line, p->address);
+		buf_addc(&line, ' ');
 		marking_format_portion(&p->marking, mark, sizeof(mark));
-		if (mark[0])
-			buf_printf(&line, "(%s) ", mark);
+		if (mark[0]) {
+			buf_addc(&line, '(');
+			buf_adds(&line, mark);
+			buf_adds(&line, ") ");
+		}
 		buf_addstr(&line, p->text);
 		text_block(out, buf_str(&line), width);
 	}
