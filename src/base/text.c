@@ -31,12 +31,20 @@ static size_t printable_run(const uint8_t *p, size_t n)
 	size_t i = 0;
 
 	for (; i + 8 <= n; i += 8) {
-		uint64_t w, del;
+		uint64_t w, del, bad;
 
 		memcpy(&w, p + i, 8);
 		del = w ^ (0x7F * ones);
-		if ((w | ((w - 0x20 * ones) & ~w) | ((del - ones) & ~del)) & high)
+		bad = (w | ((w - 0x20 * ones) & ~w) | ((del - ones) & ~del)) & high;
+		if (bad) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			/* the lowest flag is the first such byte (a borrow only
+			 * flags bytes above the one it came from) */
+			return i + (size_t)__builtin_ctzll(bad) / 8;
+#else
 			break;
+#endif
+		}
 	}
 	while (i < n && p[i] >= 0x20 && p[i] < 0x7F)
 		i++;
