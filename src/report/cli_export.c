@@ -13,21 +13,44 @@
 #include "report/grep.h"
 #include "base/util.h"
 
-/* Cables a batch holds: enough work to be worth a thread (tens of
- * milliseconds), little enough memory (a few megabytes of output). */
-#define BATCH 512
+/* Cables a batch holds: a few milliseconds of work, so that the cores
+ * end together (batches of a round each, started and joined together,
+ * left a core idle a seventh of the time while the other finished its
+ * larger one). */
+#define BATCH 128
 #define WORKERS_MAX 8
+/* Batches on their way (taken, not yet put out) for each worker: their
+ * output waits in memory for the ones before it. */
+#define AHEAD_PER_WORKER 4
+#define SLOTS (WORKERS_MAX * AHEAD_PER_WORKER)
 /* Below this many cables one thread does it all. */
 #define PARALLEL_MIN 2048
 
 /* Between two cables of --text. */
 #define TEXT_SEPARATOR "\n\f\n"
 
+enum { B_FREE, B_TAKEN, B_DONE };
+
 struct batch {
 	const uint32_t *rows;
 	size_t n;
 	struct buf out;
 	size_t written, hits, gave_up;
+	int state;
+};
+
+/* The batches, taken by the workers in order and put out in order by the
+ * calling thread, which works too while the next to put out is not done. */
+struct queue {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	const uint32_t *rows;
+	size_t n;
+	size_t next;            /* the next batch to take */
+	size_t head;            /* the next to put out */
+	size_t nb, ahead;       /* batches in all; on their way at most */
+	bool stop;
+	struct batch b[SLOTS];
 };
 
 struct worker {
@@ -38,6 +61,7 @@ struct worker {
 	const struct cable *cur;
 	struct search *grep;    /* a search of its own: its match data are not to share */
 	size_t kept;            /* the hits of the cable written */
+	struct queue *q;
 	pthread_t th;
 };
 
@@ -85,19 +109,58 @@ static void emit(struct worker *w, const struct cable *c)
 	b->written++;
 }
 
-static void *run_batch(void *ud)
+static void run_batch(struct worker *w)
 {
-	struct worker *w = ud;
-
 	for (size_t i = 0; i < w->b->n; i++) {
 		const struct cable *c = corpus_parser_get(w->p, w->b->rows[i]);
 
 		if (c)
 			emit(w, c);
 	}
-	return NULL;
 }
 
+/* The next batch taken (the queue's lock held): false when none is left,
+ * or none may be taken before the oldest is put out. */
+static bool take(struct queue *q, struct worker *w)
+{
+	struct batch *b;
+
+	if (q->stop || q->next >= q->nb || q->next - q->head >= q->ahead)
+		return false;
+	b = &q->b[q->next % SLOTS];
+	b->rows = q->rows + q->next * BATCH;
+	b->n = MIN((size_t)BATCH, q->n - q->next * BATCH);
+	b->state = B_TAKEN;
+	q->next++;
+	w->b = b;
+	return true;
+}
+
+/* The batch taken, done (the lock held on both sides). */
+static void work(struct queue *q, struct worker *w)
+{
+	pthread_mutex_unlock(&q->mu);
+	run_batch(w);
+	pthread_mutex_lock(&q->mu);
+	w->b->state = B_DONE;
+	pthread_cond_broadcast(&q->cv);
+}
+
+static void *worker_main(void *ud)
+{
+	struct worker *w = ud;
+	struct queue *q = w->q;
+
+	pthread_mutex_lock(&q->mu);
+	while (!q->stop && q->next < q->nb) {
+		if (take(q, w))
+			work(q, w);
+		else
+			pthread_cond_wait(&q->cv, &q->mu);
+	}
+	pthread_mutex_unlock(&q->mu);
+	return NULL;
+}
 /* Puts batch @b out, after @r->written cables. */
 static void put_out(const struct cli_out *o, struct batch *b, FILE *f, struct cli_result *r)
 {
@@ -127,51 +190,62 @@ void cli_export(struct corpus *c, const uint32_t *rows, size_t n, const struct c
 	else
 		nw = n < PARALLEL_MIN || cores < 2 ? 1 : cores > WORKERS_MAX ? WORKERS_MAX : (size_t)cores;
 	struct worker w[WORKERS_MAX];
-	struct batch b[WORKERS_MAX];
+	struct queue *q = xcalloc(1, sizeof(*q));
+	bool started[WORKERS_MAX] = { false };
 
 	memset(r, 0, sizeof(*r));
-	memset(b, 0, sizeof(b));
+	pthread_mutex_init(&q->mu, NULL);
+	pthread_cond_init(&q->cv, NULL);
+	q->rows = rows;
+	q->n = n;
+	q->nb = (n + BATCH - 1) / BATCH;
+	q->ahead = nw * AHEAD_PER_WORKER;
 	for (size_t k = 0; k < nw; k++) {
 		char err[256];
 
-		w[k] = (struct worker){ c, o, corpus_parser_new(c), &b[k], NULL, NULL, 0, 0 };
+		w[k] = (struct worker){ c, o, corpus_parser_new(c), NULL, NULL, NULL, 0, q, 0 };
 		if (o->grep)
 			w[k].grep = o->grep[0] == '~' ? search_new(o->grep + 1, err, sizeof(err))
 						      : search_new_words(o->grep, err, sizeof(err));
 	}
-	/* a round: a batch for each worker, the batches put out in order */
-	for (size_t at = 0; at < n && !r->write_failed;) {
-		size_t used = 0;
+	for (size_t k = 1; k < nw; k++)
+		started[k] = thread_start(&w[k].th, worker_main, &w[k]) == 0;
+	/* this thread puts the batches out in order, and takes one itself
+	 * while the oldest is not done (all of them, with no other thread) */
+	pthread_mutex_lock(&q->mu);
+	while (q->head < q->nb && !r->write_failed) {
+		struct batch *b = &q->b[q->head % SLOTS];
 
-		for (; used < nw && at < n; used++) {
-			b[used].rows = rows + at;
-			b[used].n = n - at < BATCH ? n - at : BATCH;
-			at += b[used].n;
+		if (b->state == B_DONE) {
+			pthread_mutex_unlock(&q->mu);
+			put_out(o, b, f, r);
+			/* the dump's pages read by the batches so far: given back */
+			corpus_pass_done(c, b->rows[b->n - 1]);
+			if (o->progress)
+				o->progress((size_t)(b->rows - rows) + b->n, o->progress_ud);
+			pthread_mutex_lock(&q->mu);
+			b->state = B_FREE;
+			q->head++;
+			pthread_cond_broadcast(&q->cv);
+		} else if (take(q, &w[0])) {
+			work(q, &w[0]);
+		} else {
+			pthread_cond_wait(&q->cv, &q->mu);
 		}
-		{
-			bool started[WORKERS_MAX] = { false };
-
-			for (size_t k = 1; k < used; k++)
-				started[k] = thread_start(&w[k].th, run_batch, &w[k]) == 0;
-			run_batch(&w[0]);
-			for (size_t k = 1; k < used; k++) {
-				if (started[k])
-					pthread_join(w[k].th, NULL);
-				else
-					run_batch(&w[k]);   /* no thread to be had: here */
-			}
-		}
-		for (size_t k = 0; k < used; k++)
-			put_out(o, &b[k], f, r);
-		/* the dump's pages read by the round: given back */
-		if (at)
-			corpus_pass_done(c, rows[at - 1]);
-		if (o->progress)
-			o->progress(at, o->progress_ud);
 	}
+	q->stop = true;
+	pthread_cond_broadcast(&q->cv);
+	pthread_mutex_unlock(&q->mu);
+	for (size_t k = 1; k < nw; k++)
+		if (started[k])
+			pthread_join(w[k].th, NULL);
 	for (size_t k = 0; k < nw; k++) {
 		corpus_parser_free(w[k].p);
 		search_free(w[k].grep);
-		buf_free(&b[k].out);
 	}
+	for (size_t k = 0; k < SLOTS; k++)
+		buf_free(&q->b[k].out);
+	pthread_cond_destroy(&q->cv);
+	pthread_mutex_destroy(&q->mu);
+	free(q);
 }
