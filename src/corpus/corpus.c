@@ -248,6 +248,16 @@ static struct str unpack_str(const char **p, uint32_t *hash)
 	return s;
 }
 
+/* Reference @off (pool_hash @hash) of entry @citing listed for who cites
+ * whom (build_cited_by's pass 0), while that is to be built. */
+static void cite_note(struct corpus *c, uint32_t citing, uint32_t off, uint32_t hash)
+{
+	if (c->cite_pass != 0 || !off)
+		return;
+	grow_array((void **)&c->cite_refs, &c->cite_cap, c->cite_nrefs + 1, sizeof(*c->cite_refs));
+	c->cite_refs[c->cite_nrefs++] = (struct cite_ref){ citing, off, hash, -1 };
+}
+
 /* The next packed string interned. */
 static uint32_t intern_packed(struct corpus *c, const char **p)
 {
@@ -309,8 +319,13 @@ size_t add_packed(struct corpus *c, const char *packed, uint32_t source, uint64_
 	for (size_t i = 0; i < h.ntags; i++)
 		items[i] = intern_packed(c, &p);
 	e->tags = list_add(c, items, h.ntags);
-	for (size_t i = 0; i < h.nrefs; i++)
-		items[i] = intern_packed(c, &p);
+	for (size_t i = 0; i < h.nrefs; i++) {
+		uint32_t hash;
+		struct str ref = unpack_str(&p, &hash);
+
+		items[i] = intern_hashed(c, ref, hash);
+		cite_note(c, (uint32_t)c->n, items[i], hash);
+	}
 	e->refs = list_add(c, items, h.nrefs);
 	for (size_t i = 0; i < h.npeople; i++)
 		items[i] = intern_packed(c, &p);

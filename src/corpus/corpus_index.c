@@ -183,9 +183,10 @@ static int cmp_citing(const void *pa, const void *pb, void *ud)
 }
 
 /* Who cites whom, in steps of @deadline like the indexing: every cable's
- * references listed (pass 0), what each names found and counted (pass
- * 1), the lists filled (pass 2), then each cable's citing cables put in
- * order.  True when done.  Pass 1 looks each reference up in the table of
+ * references listed as it was added (pass 0, cite_note: on the corpus's
+ * thread while the workers read on), what each names found and counted
+ * (pass 1), the lists filled (pass 2), then each cable's citing cables put
+ * in order.  True when done.  Pass 1 looks each reference up in the table of
  * ids, a cache miss for the slot and one for the entry: the ones ahead
  * are asked of the memory first (at the dump's 750,000 references this
  * pass was the whole of the list's last 60 ms, every worker idle). */
@@ -206,20 +207,6 @@ static void cite_prefetch(const struct corpus *c, size_t q)
 
 static bool build_cited_by(struct corpus *c, double deadline)
 {
-	for (; c->cite_pass == 0 && c->cite_i < c->n; c->cite_i++) {
-		size_t i = c->cite_i;
-		const uint32_t *refs;
-		size_t n = list_get(c, c->e[i].refs, &refs);
-
-		if ((i & 1023) == 1023 && now_ms() > deadline)
-			return false;
-		grow_array((void **)&c->cite_refs, &c->cite_cap, c->cite_nrefs + n, sizeof(*c->cite_refs));
-		for (size_t k = 0; k < n; k++) {
-			const char *s = corpus_str(c, refs[k]);
-
-			c->cite_refs[c->cite_nrefs++] = (struct cite_ref){ (uint32_t)i, refs[k], pool_hash(s, strlen(s)), -1 };
-		}
-	}
 	if (c->cite_pass == 0) {
 		c->cite_count = xcalloc(c->n + 1, sizeof(*c->cite_count));
 		c->cite_pass = 1;

@@ -104,12 +104,11 @@ struct corpus {
 	size_t later, later_at;          /* later versions, counted when there were later_at dups */
 
 	uint32_t *cited_at, *cited;      /* who cites whom, once indexed */
-	/* building cited_at and cited after the last record, in steps too:
-	 * pass 0 lists the references (cite_i: the next cable), pass 1 finds
-	 * what each names and counts, pass 2 fills (cite_k: the next
-	 * reference) */
+	/* building cited_at and cited: the references listed as the entries
+	 * are added (add_packed: pass 0), then after the last record, in
+	 * steps too, pass 1 finds what each names and counts, pass 2 fills
+	 * (cite_k: the next reference) */
 	uint32_t *cite_count;
-	size_t cite_i;
 	int cite_pass;
 	struct cite_ref *cite_refs;      /* every cable's references, in order */
 	size_t cite_nrefs, cite_cap, cite_k;
