@@ -132,6 +132,13 @@ case $PILCROW in
 	finish ;;
 esac
 start
+# the reader takes keys before Ctrl-Z is typed: typed while it still sets
+# the terminal up, the key can be flushed with the input before it (a
+# loaded machine showed the screen, then lost the Ctrl-Z)
+t send-keys -t term j
+wait_for "2/9"
+t send-keys -t term k
+wait_for "1/9"
 t send-keys -t term C-z
 check "Ctrl-Z: the shell has pilcrow stopped" wait_for "Stopped"
 restored "Ctrl-Z"

@@ -125,7 +125,7 @@ void corpus_free(struct corpus *c)
 	free(c->cited_at);
 	free(c->cited);
 	free(c->cite_count);
-	free(c->cite_refs);
+	free(c->cite_hash);
 	buf_free(&c->pool);
 	buf_free(&c->hr.hbuf);
 	buf_free(&c->hr.tbuf);
@@ -248,14 +248,15 @@ static struct str unpack_str(const char **p, uint32_t *hash)
 	return s;
 }
 
-/* Reference @off (pool_hash @hash) of entry @citing listed for who cites
- * whom (build_cited_by's pass 0), while that is to be built. */
-static void cite_note(struct corpus *c, uint32_t citing, uint32_t off, uint32_t hash)
+/* A reference (interned at @off, its pool_hash @hash) of the entry being
+ * added, listed for who cites whom (build_cited_by's pass 0), while that
+ * is to be built. */
+static void cite_note(struct corpus *c, uint32_t off, uint32_t hash)
 {
 	if (c->cite_pass != 0 || !off)
 		return;
-	grow_array((void **)&c->cite_refs, &c->cite_cap, c->cite_nrefs + 1, sizeof(*c->cite_refs));
-	c->cite_refs[c->cite_nrefs++] = (struct cite_ref){ citing, off, hash, -1 };
+	grow_array((void **)&c->cite_hash, &c->cite_cap, c->cite_nrefs + 1, sizeof(*c->cite_hash));
+	c->cite_hash[c->cite_nrefs++] = hash;
 }
 
 /* The next packed string interned. */
@@ -324,7 +325,7 @@ size_t add_packed(struct corpus *c, const char *packed, uint32_t source, uint64_
 		struct str ref = unpack_str(&p, &hash);
 
 		items[i] = intern_hashed(c, ref, hash);
-		cite_note(c, (uint32_t)c->n, items[i], hash);
+		cite_note(c, items[i], hash);
 	}
 	e->refs = list_add(c, items, h.nrefs);
 	for (size_t i = 0; i < h.npeople; i++)

@@ -197,9 +197,9 @@ static void cite_prefetch(const struct corpus *c, size_t q)
 	const struct hslot *slot;
 
 	if (q + CITE_AHEAD < c->cite_nrefs)
-		pool_prefetch(c, c->cite_refs[q + CITE_AHEAD].hash, FETCH_ID_SLOT);
+		pool_prefetch(c, c->cite_hash[q + CITE_AHEAD], FETCH_ID_SLOT);
 	if (q + CITE_AHEAD / 2 < c->cite_nrefs && c->nids) {
-		slot = &c->ids[c->cite_refs[q + CITE_AHEAD / 2].hash & (c->nids - 1)];
+		slot = &c->ids[c->cite_hash[q + CITE_AHEAD / 2] & (c->nids - 1)];
 		if (slot->val)
 			__builtin_prefetch(&c->e[slot->val - 1]);
 	}
@@ -207,22 +207,33 @@ static void cite_prefetch(const struct corpus *c, size_t q)
 
 static bool build_cited_by(struct corpus *c, double deadline)
 {
+	size_t q = 0;
+
 	if (c->cite_pass == 0) {
 		c->cite_count = xcalloc(c->n + 1, sizeof(*c->cite_count));
 		c->cite_pass = 1;
 	}
-	for (; c->cite_pass == 1 && c->cite_k < c->cite_nrefs; c->cite_k++) {
-		struct cite_ref *r = &c->cite_refs[c->cite_k];
-		bool moved;
-		long j;
+	/* the references walked as cite_note listed them: every cable's, in
+	 * order, but those interned as nothing */
+	for (; c->cite_pass == 1 && c->cite_i < c->n; c->cite_i++) {
+		size_t i = c->cite_i;
+		const uint32_t *refs;
+		size_t n = list_get(c, c->e[i].refs, &refs);
 
-		if ((c->cite_k & 1023) == 1023 && now_ms() > deadline)
+		if ((i & 1023) == 1023 && now_ms() > deadline)
 			return false;
-		cite_prefetch(c, c->cite_k);
-		j = ref_target_at(c, r->citing, r->off, r->hash, &moved);
-		r->target = (int32_t)j;
-		if (j >= 0)
-			c->cite_count[j]++;
+		for (size_t k = 0; k < n && c->cite_k < c->cite_nrefs; k++) {
+			bool moved;
+			long j;
+
+			if (!refs[k])
+				continue;
+			cite_prefetch(c, c->cite_k);
+			j = ref_target_at(c, i, refs[k], c->cite_hash[c->cite_k], &moved);
+			c->cite_hash[c->cite_k++] = (uint32_t)(int32_t)j;
+			if (j >= 0)
+				c->cite_count[j]++;
+		}
 	}
 	if (c->cite_pass == 1) {
 		size_t total = 0;
@@ -239,11 +250,18 @@ static bool build_cited_by(struct corpus *c, double deadline)
 	}
 	/* in the order of the citing cables, as the lists were: the sort below
 	 * is by date, and cables of one date keep this order */
-	for (size_t q = 0; q < c->cite_nrefs; q++) {
-		const struct cite_ref *r = &c->cite_refs[q];
+	for (size_t i = 0; i < c->n; i++) {
+		const uint32_t *refs;
+		size_t n = list_get(c, c->e[i].refs, &refs);
 
-		if (r->target >= 0)
-			c->cited[c->cited_at[r->target] + c->cite_count[r->target]++] = r->citing;
+		for (size_t k = 0; k < n && q < c->cite_k; k++) {
+			int32_t t;
+
+			if (!refs[k])
+				continue;
+			if ((t = (int32_t)c->cite_hash[q++]) >= 0)
+				c->cited[c->cited_at[t] + c->cite_count[t]++] = (uint32_t)i;
+		}
 	}
 	for (size_t j = 0; j < c->n; j++)
 		if (c->cited_at[j + 1] - c->cited_at[j] > 1)
@@ -251,9 +269,9 @@ static bool build_cited_by(struct corpus *c, double deadline)
 				c);
 	free(c->cite_count);
 	c->cite_count = NULL;
-	free(c->cite_refs);
-	c->cite_refs = NULL;
-	c->cite_nrefs = c->cite_cap = c->cite_k = 0;
+	free(c->cite_hash);
+	c->cite_hash = NULL;
+	c->cite_nrefs = c->cite_cap = c->cite_i = c->cite_k = 0;
 	c->cite_pass = 3;
 	return true;
 }

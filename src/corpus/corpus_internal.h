@@ -54,13 +54,6 @@ struct cache_slot {
 	unsigned long used;
 };
 
-/* A reference of a cable, while who cites whom is built: the cable, the
- * id's pool offset and its pool_hash, the entry it names (-1: none). */
-struct cite_ref {
-	uint32_t citing, off, hash;
-	int32_t target;
-};
-
 /* A slot of the two hash tables (interned strings, ids): open addressing,
  * the hash kept beside the value so that growing a table touches neither
  * the strings nor the entries (at 251,287 cables that is the difference
@@ -106,12 +99,15 @@ struct corpus {
 	uint32_t *cited_at, *cited;      /* who cites whom, once indexed */
 	/* building cited_at and cited: the references listed as the entries
 	 * are added (add_packed: pass 0), then after the last record, in
-	 * steps too, pass 1 finds what each names and counts, pass 2 fills
-	 * (cite_k: the next reference) */
+	 * steps too, pass 1 finds what each names and counts, pass 2 fills */
 	uint32_t *cite_count;
 	int cite_pass;
-	struct cite_ref *cite_refs;      /* every cable's references, in order */
-	size_t cite_nrefs, cite_cap, cite_k;
+	/* the pool_hash of every cable's references, in order (but those
+	 * interned as nothing), each replaced by the entry it names in pass 1
+	 * (-1: none): 4 bytes a reference, where the whole reference was 16 */
+	uint32_t *cite_hash;
+	size_t cite_nrefs, cite_cap;
+	size_t cite_i, cite_k;           /* pass 1: the next cable, its first reference */
 	bool done;
 
 	uint64_t bytes_done, bytes_total;
