@@ -1,6 +1,8 @@
 /* fuzz_text.c -- the sanitiser and the wrapper on any bytes.  What the
  * sanitiser writes must be safe for a terminal; every wrapped line must fit
- * its width; text_fit must stay inside the text and its width. */
+ * its width; text_fit must stay inside the text and its width; text of
+ * printable ASCII and line ends is wrapped as libunistring's breaks have it
+ * (text_wrap's narrow path against text_wrap_unicode). */
 #include "config.h"
 #include "fuzz.h"
 
@@ -10,6 +12,7 @@
 struct wrap_check {
 	int width;
 	size_t lines;
+	struct buf all;         /* the lines, each ended by a NUL */
 };
 
 static void check_line(struct str line, void *ud)
@@ -23,6 +26,26 @@ static void check_line(struct str line, void *ud)
 	FUZZ_ASSERT(text_width(line) <= w->width || text_fit(line, 2, &used) == line.n);
 	FUZZ_ASSERT(fuzz_is_safe(line, ""));
 	w->lines++;
+	buf_addstr(&w->all, line);
+	buf_addc(&w->all, '\0');
+}
+
+static void collect_line(struct str line, void *ud)
+{
+	struct wrap_check *w = ud;
+
+	w->lines++;
+	buf_addstr(&w->all, line);
+	buf_addc(&w->all, '\0');
+}
+
+/* Printable ASCII and line ends only: the narrow path's text. */
+static bool plain_ascii(struct str s)
+{
+	for (size_t i = 0; i < s.n; i++)
+		if (s.p[i] != '\n' && (s.p[i] < 0x20 || s.p[i] > 0x7E))
+			return false;
+	return true;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -47,9 +70,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fit = text_fit(buf_str(&clean), width, &used);
 	FUZZ_ASSERT(fit <= clean.n && used >= 0 && used <= width);
 	{
-		struct wrap_check w = { width, 0 };
+		struct wrap_check w = { width, 0, { NULL, 0, 0 } }, u = { width, 0, { NULL, 0, 0 } };
 
 		text_wrap(buf_str(&kept), width, check_line, &w);
+		if (kept.n && plain_ascii(buf_str(&kept))) {
+			text_wrap_unicode(buf_str(&kept), width, collect_line, &u);
+			FUZZ_ASSERT(w.lines == u.lines && w.all.n == u.all.n &&
+				    (!w.all.n || memcmp(w.all.p, u.all.p, w.all.n) == 0));
+		}
+		buf_free(&w.all);
+		buf_free(&u.all);
 	}
 	buf_free(&clean);
 	buf_free(&kept);
