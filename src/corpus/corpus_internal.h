@@ -171,6 +171,9 @@ void corpus_pool_done(struct corpus *c);
 size_t list_get(const struct corpus *c, uint32_t at, const uint32_t **items);
 /* @h: pool_hash of @id */
 void id_insert(struct corpus *c, const char *id, uint32_t h, uint32_t entry);
+/* corpus_cited.c: who cites whom, in steps until @deadline (now_ms's
+ * clock); true when done */
+bool build_cited_by(struct corpus *c, double deadline);
 /* The tables of strings and ids made ready for a dump of @bytes more. */
 void pool_expect(struct corpus *c, uint64_t bytes);
 /* corpus_versions.c: entry @e's id was met first at entry @first */
