@@ -16,7 +16,6 @@
 
 /* ------------------------------------------------------------------ strings */
 
-
 uint32_t pool_add(struct corpus *c, struct str s)
 {
 	uint32_t off;
@@ -231,10 +230,10 @@ void id_insert(struct corpus *c, const char *id, uint32_t h, uint32_t entry)
 	c->ids[k].val = entry + 1;
 }
 
-/* The entry of @id (its pool_hash @h), or -1.  @off: the pool offset @id was interned at, or
- * 0: while the table of strings is kept one string has one offset, and an
- * entry whose id is at @off is the one without its string read (a cache
- * miss fewer, for each of the dump's references). */
+/* The entry of @id (its pool_hash @h), or -1.  @off: the pool offset @id
+ * was interned at, or 0: while the table of strings is kept one string has
+ * one offset, and an entry whose id is at @off is the one without its
+ * string read (a cache miss fewer, for each of the dump's references). */
 static long find_id(const struct corpus *c, const char *id, uint32_t off, uint32_t h)
 {
 	size_t k;
