@@ -171,7 +171,8 @@ void corpus_add_paths(struct corpus *c, char *const *paths, size_t n)
 
 /* An entry's fields packed (pack_entry): the numbers, then its strings,
  * each its length (4 bytes), its pool_hash (4 bytes: the worker's work,
- * not the corpus's thread's) and its bytes: the id, the subject, the
+ * not the corpus's thread's; 0 for the subject, which is kept, not
+ * interned) and its bytes: the id, the subject, the
  * station in capitals, the origin's name, the TAGS, the REF ids, the
  * people and offices (people.h). */
 struct packed_head {
@@ -180,9 +181,10 @@ struct packed_head {
 	uint16_t ntags, nrefs, npeople;
 };
 
-static void pack_str(struct buf *out, struct str s)
+/* @s packed, hashed when @interned. */
+static void pack_str(struct buf *out, struct str s, bool interned)
 {
-	uint32_t n[2] = { (uint32_t)s.n, pool_hash(s.p, s.n) };
+	uint32_t n[2] = { (uint32_t)s.n, interned ? pool_hash(s.p, s.n) : 0 };
 
 	buf_add(out, n, sizeof(n));
 	buf_add(out, s.p, s.n);
@@ -198,7 +200,7 @@ static void person_packed(struct str value, void *ud)
 	struct pack_people *pp = ud;
 
 	if (pp->n < PEOPLE_MAX) {
-		pack_str(pp->out, value);
+		pack_str(pp->out, value, true);
 		pp->n++;
 	}
 }
@@ -216,19 +218,19 @@ void pack_entry(const struct cable *cab, struct buf *out, struct buf *scratch)
 	h.format = (uint8_t)cab->format;
 	h.part = (uint8_t)(cab->part > 255 ? 255 : cab->part);
 	buf_add(out, &h, sizeof(h));
-	pack_str(out, str_c(cab->id));
-	pack_str(out, cab->subject.text);
+	pack_str(out, str_c(cab->id), true);
+	pack_str(out, cab->subject.text, false);
 	/* the station in capitals, so that ROME and Rome are one */
 	buf_clear(scratch);
 	for (size_t i = 0; i < cab->origin.text.n; i++)
 		buf_addc(scratch, (char)to_upper((unsigned char)cab->origin.text.p[i]));
-	pack_str(out, buf_str(scratch));
-	pack_str(out, cab->origin_name.text);
+	pack_str(out, buf_str(scratch), true);
+	pack_str(out, cab->origin_name.text, true);
 	for (size_t i = 0; i < cab->ntags && h.ntags < 128; i++, h.ntags++)
-		pack_str(out, cab->tags[i].text);
+		pack_str(out, cab->tags[i].text, true);
 	for (size_t i = 0; i < cab->nrefs && h.nrefs < 128; i++)
 		if (cab->refs[i].id.n) {
-			pack_str(out, cab->refs[i].id);
+			pack_str(out, cab->refs[i].id, true);
 			h.nrefs++;
 		}
 	people_each(cab, scratch, person_packed, &pp);
@@ -259,13 +261,12 @@ static void cite_note(struct corpus *c, uint32_t off, uint32_t hash)
 	c->cite_hash[c->cite_nrefs++] = hash;
 }
 
-/* The next packed string interned. */
-static uint32_t intern_packed(struct corpus *c, const char **p)
+/* The next packed string interned (*@hash: its pool_hash). */
+static uint32_t intern_packed(struct corpus *c, const char **p, uint32_t *hash)
 {
-	uint32_t h;
-	struct str s = unpack_str(p, &h);
+	struct str s = unpack_str(p, hash);
 
-	return intern_hashed(c, s, h);
+	return intern_hashed(c, s, *hash);
 }
 
 void prefetch_packed(const struct corpus *c, const char *packed, bool strings)
@@ -294,7 +295,7 @@ size_t add_packed(struct corpus *c, const char *packed, uint32_t source, uint64_
 	struct centry *e;
 	uint32_t items[PEOPLE_MAX > 128 ? PEOPLE_MAX : 128];
 	struct str id;
-	uint32_t idh, h_unused;
+	uint32_t idh, hash;
 	char idc[64];
 
 	memcpy(&h, p, sizeof(h));
@@ -309,27 +310,24 @@ size_t add_packed(struct corpus *c, const char *packed, uint32_t source, uint64_
 	/* (a cable's id is at most 63 bytes, NUL-free: idc is id) */
 	str_cpy(idc, sizeof(idc), id);
 	e->id = intern_hashed(c, str_c(idc), idh);
-	e->subject = pool_add(c, unpack_str(&p, &h_unused));
-	e->origin = intern_packed(c, &p);
-	e->origin_name = intern_packed(c, &p);
+	e->subject = pool_add(c, unpack_str(&p, &hash));
+	e->origin = intern_packed(c, &p, &hash);
+	e->origin_name = intern_packed(c, &p, &hash);
 	e->date = h.date;
 	e->level = h.level;
 	e->caveats = h.caveats;
 	e->format = h.format;
 	e->part = h.part;
 	for (size_t i = 0; i < h.ntags; i++)
-		items[i] = intern_packed(c, &p);
+		items[i] = intern_packed(c, &p, &hash);
 	e->tags = list_add(c, items, h.ntags);
 	for (size_t i = 0; i < h.nrefs; i++) {
-		uint32_t hash;
-		struct str ref = unpack_str(&p, &hash);
-
-		items[i] = intern_hashed(c, ref, hash);
+		items[i] = intern_packed(c, &p, &hash);
 		cite_note(c, items[i], hash);
 	}
 	e->refs = list_add(c, items, h.nrefs);
 	for (size_t i = 0; i < h.npeople; i++)
-		items[i] = intern_packed(c, &p);
+		items[i] = intern_packed(c, &p, &hash);
 	e->people = list_add(c, items, h.npeople);
 	c->n++;
 	id_insert(c, idc, idh, (uint32_t)c->n - 1);

@@ -51,61 +51,54 @@ static void cite_prefetch(const struct corpus *c, size_t q)
 
 bool build_cited_by(struct corpus *c, double deadline)
 {
-	size_t q = 0;
-
 	if (c->cite_pass == 0) {
 		c->cite_count = xcalloc(c->n + 1, sizeof(*c->cite_count));
 		c->cite_pass = 1;
 	}
-	/* the references walked as cite_note listed them: every cable's, in
-	 * order, but those interned as nothing */
-	for (; c->cite_pass == 1 && c->cite_i < c->n; c->cite_i++) {
-		size_t i = c->cite_i;
-		const uint32_t *refs;
-		size_t n = list_get(c, c->e[i].refs, &refs);
+	/* both passes walk the references as cite_note listed them: every
+	 * cable's, in order, but those interned as nothing; pass 2 in the
+	 * order of the citing cables, as the lists were (the sort below is
+	 * by date, and cables of one date keep this order) */
+	while (c->cite_pass < 3) {
+		for (; c->cite_i < c->n; c->cite_i++) {
+			size_t i = c->cite_i;
+			const uint32_t *refs;
+			size_t n = list_get(c, c->e[i].refs, &refs);
 
-		if ((i & 1023) == 1023 && now_ms() > deadline)
-			return false;
-		for (size_t k = 0; k < n && c->cite_k < c->cite_nrefs; k++) {
-			bool moved;
-			long j;
+			if ((i & 1023) == 1023 && now_ms() > deadline)
+				return false;
+			for (size_t k = 0; k < n && c->cite_k < c->cite_nrefs; k++) {
+				bool moved;
+				int32_t t;
 
-			if (!refs[k])
-				continue;
-			cite_prefetch(c, c->cite_k);
-			j = ref_target_at(c, i, refs[k], c->cite_hash[c->cite_k], &moved);
-			c->cite_hash[c->cite_k++] = (uint32_t)(int32_t)j;
-			if (j >= 0)
-				c->cite_count[j]++;
+				if (!refs[k])
+					continue;
+				if (c->cite_pass == 1) {
+					cite_prefetch(c, c->cite_k);
+					t = (int32_t)ref_target_at(c, i, refs[k], c->cite_hash[c->cite_k], &moved);
+					c->cite_hash[c->cite_k] = (uint32_t)t;
+					if (t >= 0)
+						c->cite_count[t]++;
+				} else if ((t = (int32_t)c->cite_hash[c->cite_k]) >= 0) {
+					c->cited[c->cited_at[t] + c->cite_count[t]++] = (uint32_t)i;
+				}
+				c->cite_k++;
+			}
 		}
-	}
-	if (c->cite_pass == 1) {
-		size_t total = 0;
+		if (c->cite_pass == 1) {
+			size_t total = 0;
 
-		c->cited_at = xcalloc(c->n + 1, sizeof(*c->cited_at));
-		for (size_t i = 0; i < c->n; i++) {
-			c->cited_at[i] = (uint32_t)total;
-			total += c->cite_count[i];
+			c->cited_at = xcalloc(c->n + 1, sizeof(*c->cited_at));
+			for (size_t i = 0; i < c->n; i++) {
+				c->cited_at[i] = (uint32_t)total;
+				total += c->cite_count[i];
+			}
+			c->cited_at[c->n] = (uint32_t)total;
+			c->cited = xcalloc(total ? total : 1, sizeof(*c->cited));
+			memset(c->cite_count, 0, (c->n + 1) * sizeof(*c->cite_count));
 		}
-		c->cited_at[c->n] = (uint32_t)total;
-		c->cited = xcalloc(total ? total : 1, sizeof(*c->cited));
-		memset(c->cite_count, 0, (c->n + 1) * sizeof(*c->cite_count));
-		c->cite_pass = 2;
-	}
-	/* in the order of the citing cables, as the lists were: the sort below
-	 * is by date, and cables of one date keep this order */
-	for (size_t i = 0; i < c->n; i++) {
-		const uint32_t *refs;
-		size_t n = list_get(c, c->e[i].refs, &refs);
-
-		for (size_t k = 0; k < n && q < c->cite_k; k++) {
-			int32_t t;
-
-			if (!refs[k])
-				continue;
-			if ((t = (int32_t)c->cite_hash[q++]) >= 0)
-				c->cited[c->cited_at[t] + c->cite_count[t]++] = (uint32_t)i;
-		}
+		c->cite_pass++;
+		c->cite_i = c->cite_k = 0;
 	}
 	for (size_t j = 0; j < c->n; j++)
 		if (c->cited_at[j + 1] - c->cited_at[j] > 1)
@@ -115,8 +108,7 @@ bool build_cited_by(struct corpus *c, double deadline)
 	c->cite_count = NULL;
 	free(c->cite_hash);
 	c->cite_hash = NULL;
-	c->cite_nrefs = c->cite_cap = c->cite_i = c->cite_k = 0;
-	c->cite_pass = 3;
+	c->cite_nrefs = c->cite_cap = 0;
 	return true;
 }
 

@@ -104,10 +104,10 @@ struct corpus {
 	int cite_pass;
 	/* the pool_hash of every cable's references, in order (but those
 	 * interned as nothing), each replaced by the entry it names in pass 1
-	 * (-1: none): 4 bytes a reference, where the whole reference was 16 */
+	 * (-1: none): 4 bytes a reference */
 	uint32_t *cite_hash;
 	size_t cite_nrefs, cite_cap;
-	size_t cite_i, cite_k;           /* pass 1: the next cable, its first reference */
+	size_t cite_i, cite_k;           /* passes 1 and 2: the next cable, its first reference */
 	bool done;
 
 	uint64_t bytes_done, bytes_total;
