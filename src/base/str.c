@@ -35,10 +35,14 @@ bool str_ieq(struct str a, const char *b)
 {
 	size_t i;
 
-	/* no strlen: word lists are matched against every line */
-	for (i = 0; i < a.n; i++)
-		if (!b[i] || to_upper((unsigned char)a.p[i]) != to_upper((unsigned char)b[i]))
+	/* no strlen: word lists are matched against every line; the same
+	 * byte, or a letter in the other case (as in str_istarts) */
+	for (i = 0; i < a.n; i++) {
+		unsigned char x = (unsigned char)a.p[i], y = (unsigned char)b[i];
+
+		if (!y || (x != y && (!is_alpha(y) || (x | 0x20) != (y | 0x20))))
 			return false;
+	}
 	return b[i] == '\0';
 }
 
@@ -86,11 +90,15 @@ size_t str_count_lower(struct str s, size_t enough)
 
 bool str_ieq_any(struct str s, const char *const *words, size_t n)
 {
-	/* the first letters first: most words of a list differ there */
-	int c0 = s.n ? to_upper((unsigned char)s.p[0]) : 0;
+	/* the first letters first: most words of a list differ there.  A
+	 * letter is matched in either case by setting 0x20 on both sides
+	 * (only the two cases of a letter become the same byte); any other
+	 * byte only by itself */
+	unsigned char c0 = s.n ? (unsigned char)s.p[0] : 0, fold = is_alpha(c0) ? 0x20 : 0;
 
+	c0 |= fold;
 	for (size_t i = 0; i < n; i++)
-		if (to_upper((unsigned char)words[i][0]) == c0 && str_ieq(s, words[i]))
+		if (((unsigned char)words[i][0] | fold) == c0 && str_ieq(s, words[i]))
 			return true;
 	return false;
 }
@@ -99,10 +107,20 @@ bool str_istarts(struct str s, const char *prefix)
 {
 	size_t i;
 
-	/* no strlen: this runs at every position of every header line */
-	for (i = 0; prefix[i]; i++)
-		if (i >= s.n || to_upper((unsigned char)s.p[i]) != to_upper((unsigned char)prefix[i]))
+	/* no strlen: this runs at every position of every header line; the
+	 * same byte first (prefixes and headers are mostly capitals), then
+	 * the other case of a letter: a byte and a letter differ only in
+	 * 0x20 when the byte is that letter in the other case */
+	for (i = 0; prefix[i]; i++) {
+		unsigned char a, b;
+
+		if (i >= s.n)
 			return false;
+		a = (unsigned char)s.p[i];
+		b = (unsigned char)prefix[i];
+		if (a != b && !(is_alpha(b) && (a | 0x20) == (b | 0x20)))
+			return false;
+	}
 	return true;
 }
 

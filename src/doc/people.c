@@ -20,24 +20,32 @@ static bool precedence_word(struct str w)
  * a name beyond ASCII ("Ríce") through libunistring's full case mapping. */
 static void upper_words(struct str s, struct buf *out)
 {
-	bool blank = false, ascii = true;
+	bool blank = false;
+	unsigned char high = 0;
+	char *o;
 
 	buf_clear(out);
 	s = str_trim(s);
+	/* room for all of it at once: this runs for every name of every
+	 * cable the list reads */
+	buf_reserve(out, s.n + 1);
+	o = out->p;
 	for (size_t i = 0; i < s.n; i++) {
-		char ch = s.p[i];
+		unsigned char ch = (unsigned char)s.p[i];
 
 		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
 			blank = true;
 			continue;
 		}
-		if (blank && out->n)
-			buf_addc(out, ' ');
+		if (blank && o > out->p)
+			*o++ = ' ';
 		blank = false;
-		ascii = ascii && (unsigned char)ch < 0x80;
-		buf_addc(out, (char)to_upper((unsigned char)ch));
+		high |= ch;
+		*o++ = (char)to_upper(ch);
 	}
-	if (!ascii) {
+	out->n = (size_t)(o - out->p);
+	out->p[out->n] = '\0';
+	if (high & 0x80) {
 		size_t n = 0;
 		uint8_t *up = u8_toupper((const uint8_t *)out->p, out->n, NULL, NULL, NULL, &n);
 

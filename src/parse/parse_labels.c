@@ -149,6 +149,8 @@ static enum label word_label(struct str s, size_t *skip, bool *typo)
 		enum label lbl;
 		bool typo, colon;   /* colon: needs ':' right after */
 	} words[] = {
+		/* grouped by first letter, T, S (with U), R, D: the switch
+		 * below names where each group starts and ends */
 		W("TAGS", LBL_TAGS, false, false), W("TAGES", LBL_TAGS, true, false),
 		W("TAG", LBL_TAGS, true, true), W("TAS", LBL_TAGS, true, true),
 		W("TGS", LBL_TAGS, true, false), W("TAGSS", LBL_TAGS, true, false),
@@ -162,14 +164,22 @@ static enum label word_label(struct str s, size_t *skip, bool *typo)
 		W("DECL", LBL_DECL, false, true),
 	};
 #undef W
-	size_t k;
+	size_t k, from = 0, to = sizeof(words) / sizeof(words[0]);
+	/* two letters first: every line of a header comes here */
+	int a = to_upper((unsigned char)s.p[0]), b = s.n < 2 ? 0 : to_upper((unsigned char)s.p[1]);
 
-	for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
+	/* and only the words of that first letter (the table's order) */
+	switch (a) {
+	case 'T': to = 7; break;
+	case 'S': from = 7; to = 13; break;
+	case 'U': from = 10; to = 11; break;
+	case 'R': from = 13; to = 19; break;
+	default: from = 19; break;
+	}
+	for (size_t w = from; w < to; w++) {
 		size_t n = words[w].len;
 
-		/* two letters first: every line of a header comes here */
-		if (to_upper((unsigned char)s.p[0]) != words[w].word[0] || s.n < 2 ||
-		    to_upper((unsigned char)s.p[1]) != words[w].word[1] || !str_istarts(s, words[w].word) ||
+		if (a != words[w].word[0] || b != words[w].word[1] || !str_istarts(s, words[w].word) ||
 		    !at_word_end(s, n))
 			continue;
 		if (n < s.n && s.p[n] == '(' && str_istarts(str_make(s.p + n, s.n - n), "(S)"))
@@ -305,9 +315,16 @@ long find_midline(struct str s, size_t from)
 	size_t skip;
 	bool typo;
 
+	/* what can start a label's test: a blank (a label after it), or a C
+	 * or an R (glued to the word before); every other byte is passed by
+	 * one look in this table */
+	static const unsigned char starts[256] = { [' '] = 1, ['C'] = 2, ['R'] = 2 };
+
 	for (size_t i = from; i + 4 < s.n; i++) {
 		struct str rest;
 
+		if (!starts[(unsigned char)s.p[i]])
+			continue;
 		if (s.p[i] == ' ') {
 			int c = s.p[i + 1] | 0x20;
 

@@ -16,6 +16,40 @@ static char *sanitized(const char *in, size_t n, unsigned flags)
 	return b.p;
 }
 
+/* The case-insensitive comparisons (str_ieq, str_istarts, str_ieq_any)
+ * against to_upper() byte by byte, for every pair of bytes, at the
+ * start, in the middle and at the end of a word: they take a byte as
+ * equal to a letter only when it is that letter in either case. */
+static bool fold_eq(int a, int b)
+{
+	return to_upper(a) == to_upper(b);
+}
+
+static void case_folding_every_byte(void **state)
+{
+	(void)state;
+	for (int a = 0; a < 256; a++)
+		for (int b = 1; b < 256; b++) {
+			char word[4] = { 'X', (char)b, 'Y', 0 }, text[3] = { 'x', (char)a, 'y' };
+			const char *const list[] = { "Q", word + 1, "x" };
+			struct str t = str_make(text, 3);
+			bool want = fold_eq(a, b);
+
+			assert_int_equal(str_ieq(t, word), want);
+			assert_int_equal(str_istarts(t, word), want);
+			assert_int_equal(str_istarts(str_make(text, 2), word), false);
+			assert_int_equal(str_ieq(str_make(text + 1, 1), word + 1), false);
+			word[2] = 0;
+			assert_int_equal(str_ieq(str_make(text + 1, 1), word + 1), want);
+			assert_int_equal(str_ieq_any(str_make(text + 1, 1), list, 3), want || fold_eq(a, 'Q') || fold_eq(a, 'x'));
+			assert_int_equal(str_ieq_any(str_make(text + 1, 1), list + 2, 1), fold_eq(a, 'x'));
+		}
+	/* a NUL in the text is no end of the word */
+	assert_false(str_ieq(str_make("AB\0", 3), "AB"));
+	assert_true(str_ieq_any(STR_NULL, (const char *const[]){ "A", "" }, 2));
+	assert_false(str_ieq_any(STR_NULL, (const char *const[]){ "A" }, 1));
+}
+
 static void sanitize_controls(void **state)
 {
 	/* ESC [ 2 J: the escape shows as a picture, the rest as plain text */
@@ -251,6 +285,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(sanitize_controls),
 		cmocka_unit_test(sanitize_every_byte),
+		cmocka_unit_test(case_folding_every_byte),
 		cmocka_unit_test(widths),
 		cmocka_unit_test(wrapping),
 		cmocka_unit_test(ascii_wrapping_as_unicode),
