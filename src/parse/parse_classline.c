@@ -61,8 +61,12 @@ static size_t squeeze_line(struct str s, char *up, uint32_t *pos)
 
 static bool word_at(const char *up, size_t i, const char *w)
 {
-	size_t n = strlen(w);
+	size_t n;
 
+	/* the first letter first: most words of the lists differ there */
+	if (up[i] != w[0])
+		return false;
+	n = strlen(w);
 	return strncmp(up + i, w, n) == 0 &&
 	       (up[i + n] == '\0' || up[i + n] == ' ' || up[i + n] == '/' || up[i + n] == ',');
 }
@@ -83,6 +87,7 @@ static bool may_be_class_line(struct str s)
 	static const char *const starts[] = { "UNC", "CON", "SEC", "TOP", "LIM", "ECR", "ONF", "NCL", "CSE" };
 	char first[4];
 	size_t k = 0;
+	struct str three;
 
 	if (!s.n || !strchr("UCSTLEONucstleon", s.p[0]))
 		return false;
@@ -93,10 +98,8 @@ static bool may_be_class_line(struct str s)
 		if (s.p[i] != ' ')
 			first[k++] = (char)to_upper((unsigned char)s.p[i]);
 	first[k] = '\0';
-	for (size_t w = 0; w < sizeof(starts) / sizeof(starts[0]); w++)
-		if (strcmp(first, starts[w]) == 0)
-			return true;
-	return false;
+	three = str_make(first, k);
+	return STR_IEQ_ANY(three, starts);
 }
 
 /* The level at the start of squeezed line @up (a damaged one repaired,
