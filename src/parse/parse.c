@@ -534,6 +534,7 @@ static bool parse(struct cable *c, struct str text, const struct record_meta *me
 		  bool *header_cut)
 {
 	struct parser p;
+	struct line first_lines[PARSER_LINES];
 	struct record_meta m = *meta;
 	struct str long_date = STR_NULL;
 	bool recognised;
@@ -542,6 +543,7 @@ static bool parse(struct cable *c, struct str text, const struct record_meta *me
 	/* the list index keeps no warnings: it need not write them */
 	c->quiet = mode == PARSE_LIST_WHOLE || mode == PARSE_LIST_HEAD;
 	memset(&p, 0, sizeof(p));
+	parser_lines_init(&p, first_lines);
 	p.c = c;
 	if (text.n > CABLE_MAX_TEXT)
 		text.n = CABLE_MAX_TEXT;
@@ -599,7 +601,7 @@ static bool parse(struct cable *c, struct str text, const struct record_meta *me
 	finish_refs(&p, &m);
 
 	recognised = has_structure(&p, &m);
-	free(p.lines);
+	parser_lines_free(&p);
 	buf_free(&p.scratch);
 	buf_free(&p.noyear);
 	buf_free(&p.earlier);
@@ -629,10 +631,12 @@ bool parse_cable_list(struct cable *c, struct str text, bool whole, const struct
 void parse_cable_tail(struct cable *c, struct str tail, bool cut)
 {
 	struct parser p;
+	struct line first_lines[PARSER_LINES];
 	struct str station = c->origin.text;
 	size_t ntrailer = c->ntrailer;
 
 	memset(&p, 0, sizeof(p));
+	parser_lines_init(&p, first_lines);
 	p.c = c;
 	p.t = tail.p;
 	p.n = tail.n;
@@ -649,6 +653,6 @@ void parse_cable_tail(struct cable *c, struct str tail, bool cut)
 	c->signer.text = keep(&p, c->signer.text);
 	c->signer.at = (struct span){ SPAN_NONE, 0 };
 	c->ntrailer = ntrailer;         /* lines of @tail, not kept */
-	free(p.lines);
+	parser_lines_free(&p);
 	buf_free(&p.scratch);
 }

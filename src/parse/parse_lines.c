@@ -56,7 +56,16 @@ void parse_split_lines(struct parser *p)
 		if (p->nlines == p->cap_lines) {
 			size_t cap = p->cap_lines ? p->cap_lines * 2 : 256;
 
-			p->lines = xrealloc(p->lines, cap * sizeof(*p->lines));
+			if (p->lines_heap) {
+				p->lines = xrealloc(p->lines, cap * sizeof(*p->lines));
+			} else {
+				struct line *heap = xmalloc(cap * sizeof(*p->lines));
+
+				if (p->nlines)
+					memcpy(heap, p->lines, p->nlines * sizeof(*p->lines));
+				p->lines = heap;
+				p->lines_heap = true;
+			}
 			p->cap_lines = cap;
 		}
 		l = &p->lines[p->nlines++];

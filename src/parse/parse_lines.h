@@ -20,6 +20,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
@@ -38,8 +39,9 @@ struct parser {
 	const struct record_meta *meta;
 	const char *t;           /* c->text.p */
 	size_t n;
-	struct line *lines;
+	struct line *lines;      /* first the caller's (PARSER_LINES on its stack), then the heap's */
 	size_t nlines, cap_lines;
+	bool lines_heap;
 
 	size_t header_start;     /* first line after the preamble */
 	struct str header_rest;  /* text after the classification line on its own line */
@@ -71,6 +73,25 @@ struct parser {
 	struct buf undated;      /* REF cables without a year, the cable none either */
 	struct str field_src;    /* the header field being read, as written */
 };
+
+/* Lines a parse keeps on its caller's stack before it asks for memory:
+ * more than the header and the tail the list reads have, so that most
+ * records cost no allocation. */
+#define PARSER_LINES 128
+
+/* @p's lines in @first (PARSER_LINES of them), then on the heap. */
+static inline void parser_lines_init(struct parser *p, struct line *first)
+{
+	p->lines = first;
+	p->cap_lines = PARSER_LINES;
+	p->lines_heap = false;
+}
+
+static inline void parser_lines_free(struct parser *p)
+{
+	if (p->lines_heap)
+		free(p->lines);
+}
 
 static inline struct str line_str(const struct parser *p, size_t i)
 {
