@@ -2,8 +2,8 @@
 # bench-cores.sh -- the first open and the whole-dump passes on every core,
 # on the full-size synthetic cables.csv (251,287 cables, full.sh), each
 # beside what a user would compare it with, in the same run (medians of
-# BENCH_RUNS runs, the file in the page cache, no saved list: every run is
-# a first open):
+# BENCH_RUNS runs; the file put back in the page cache before each run of
+# each, warm in full.sh; no saved list: every run is a first open):
 #   - the first screen of the list, beside tail -n 40 (the end of the file,
 #     as less +G shows it);
 #   - the full count, the list read whole, beside grep -c over the file;
@@ -25,6 +25,7 @@ printf 'size 40 160\nwait-index\n' > "$out/cores.script"
 : > "$out/cores.count"
 for run in $(seq "$BENCH_RUNS"); do
 	rm -rf "$XDG_CACHE_HOME"
+	warm
 	PILCROW_SCRIPT=$out/cores.script PILCROW_STATS=$out/cores.stats "$PILCROW" --fresh --no-index "$csv" > /dev/null
 	stat_of first_screen_ms "$out/cores.stats" >> "$out/cores.first"
 	stat_of indexed_ms "$out/cores.stats" >> "$out/cores.count"
@@ -33,6 +34,7 @@ done
 cmd_ms() {
 	for run in $(seq "$BENCH_RUNS"); do
 		rm -rf "$XDG_CACHE_HOME"
+		warm
 		t0=$(now)
 		"$@" > /dev/null
 		ms "$t0" "$(now)"
@@ -41,6 +43,7 @@ cmd_ms() {
 }
 tail_ms() {
 	for run in $(seq "$BENCH_RUNS"); do
+		warm
 		t0=$(now)
 		tail -n 40 "$csv" > /dev/null
 		ms "$t0" "$(now)"
