@@ -147,8 +147,9 @@ stopped_at 'grep -q bigcut.csv /proc/$kid/maps 2> /dev/null' "truncate -s $((big
 	--stats --json --no-index "$tmp/bigcut.csv"
 check "--stats, cut while read: status 4 (got $rc)" [ "$rc" -eq 4 ]
 check "--stats, cut while read: said ($(cat "$tmp/bg.err"))" grep -q "bigcut.csv: the file was cut short" "$tmp/bg.err"
-check "--stats, cut while read: the cables of the file as it is" \
-	[ "$(jq .cables "$tmp/bg.out")" = "$(fresh "$tmp/bigcut.csv")" ]
+got=$(jq .cables "$tmp/bg.out") want=$(fresh "$tmp/bigcut.csv")
+check "--stats, cut while read: the cables of the file as it is ($got, a fresh read $want; pilcrow said: $(head -c 200 "$tmp/bg.err"))" \
+	[ "$got" = "$want" ]
 cp "$tmp/big.csv" "$tmp/biggrow.csv"
 stopped_at 'grep -q biggrow.csv /proc/$kid/maps 2> /dev/null' "cat '$tmp/big.csv' >> '$tmp/biggrow.csv'" -- \
 	--json --filter "origin=ROME" "$tmp/biggrow.csv"
