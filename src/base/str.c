@@ -31,18 +31,22 @@ struct str str_trim(struct str s)
 	return s;
 }
 
+/* Is byte @x @y, or, @y a letter, that letter in the other case?  The
+ * same byte first (the parser's words and most headers are capitals);
+ * setting 0x20 makes only the two cases of a letter one byte. */
+static inline bool same_folded(unsigned char x, unsigned char y)
+{
+	return x == y || (is_alpha(y) && (x | 0x20) == (y | 0x20));
+}
+
 bool str_ieq(struct str a, const char *b)
 {
 	size_t i;
 
-	/* no strlen: word lists are matched against every line; the same
-	 * byte, or a letter in the other case (as in str_istarts) */
-	for (i = 0; i < a.n; i++) {
-		unsigned char x = (unsigned char)a.p[i], y = (unsigned char)b[i];
-
-		if (!y || (x != y && (!is_alpha(y) || (x | 0x20) != (y | 0x20))))
+	/* no strlen: word lists are matched against every line */
+	for (i = 0; i < a.n; i++)
+		if (!b[i] || !same_folded((unsigned char)a.p[i], (unsigned char)b[i]))
 			return false;
-	}
 	return b[i] == '\0';
 }
 
@@ -107,20 +111,10 @@ bool str_istarts(struct str s, const char *prefix)
 {
 	size_t i;
 
-	/* no strlen: this runs at every position of every header line; the
-	 * same byte first (prefixes and headers are mostly capitals), then
-	 * the other case of a letter: a byte and a letter differ only in
-	 * 0x20 when the byte is that letter in the other case */
-	for (i = 0; prefix[i]; i++) {
-		unsigned char a, b;
-
-		if (i >= s.n)
+	/* no strlen: this runs at every position of every header line */
+	for (i = 0; prefix[i]; i++)
+		if (i >= s.n || !same_folded((unsigned char)s.p[i], (unsigned char)prefix[i]))
 			return false;
-		a = (unsigned char)s.p[i];
-		b = (unsigned char)prefix[i];
-		if (a != b && !(is_alpha(b) && (a | 0x20) == (b | 0x20)))
-			return false;
-	}
 	return true;
 }
 

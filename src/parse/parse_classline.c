@@ -85,9 +85,8 @@ static size_t skip_digits(const char *up, size_t i)
 static bool may_be_class_line(struct str s)
 {
 	static const char *const starts[] = { "UNC", "CON", "SEC", "TOP", "LIM", "ECR", "ONF", "NCL", "CSE" };
-	char first[4];
+	char first[3];
 	size_t k = 0;
-	struct str three;
 
 	if (!s.n || !strchr("UCSTLEONucstleon", s.p[0]))
 		return false;
@@ -97,9 +96,7 @@ static bool may_be_class_line(struct str s)
 	for (size_t i = 0; i < s.n && i < 12 && k < 3; i++)
 		if (s.p[i] != ' ')
 			first[k++] = (char)to_upper((unsigned char)s.p[i]);
-	first[k] = '\0';
-	three = str_make(first, k);
-	return STR_IEQ_ANY(three, starts);
+	return STR_IEQ_ANY(str_make(first, k), starts);
 }
 
 /* The level at the start of squeezed line @up (a damaged one repaired,

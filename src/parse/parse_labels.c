@@ -139,47 +139,57 @@ static enum label inline_label(struct str s, size_t *skip)
 	return LBL_NONE;
 }
 
+/* A label's word as written or misspelt; colon: it needs ':' right after. */
+struct label_word {
+	const char *word;
+	size_t len;
+	enum label lbl;
+	bool typo, colon;
+};
+
 /* The labels that start with T, S, U, R or D, as written and misspelt. */
 static enum label word_label(struct str s, size_t *skip, bool *typo)
 {
 #define W(word, lbl, typo, colon) { word, sizeof(word) - 1, lbl, typo, colon }
-	static const struct {
-		const char *word;
-		size_t len;
-		enum label lbl;
-		bool typo, colon;   /* colon: needs ':' right after */
-	} words[] = {
-		/* grouped by first letter, T, S (with U), R, D: the switch
-		 * below names where each group starts and ends */
+	/* a list for each first letter, in the order they are tried: every
+	 * line of a header comes here, and only its first letter's words can
+	 * match it */
+	static const struct label_word t_words[] = {
 		W("TAGS", LBL_TAGS, false, false), W("TAGES", LBL_TAGS, true, false),
 		W("TAG", LBL_TAGS, true, true), W("TAS", LBL_TAGS, true, true),
 		W("TGS", LBL_TAGS, true, false), W("TAGSS", LBL_TAGS, true, false),
 		W("TABS", LBL_TAGS, true, true),
+	}, s_words[] = {
 		W("SUBJECT", LBL_SUBJECT, false, false), W("SUBJ", LBL_SUBJECT, false, true),
-		W("SUBJET", LBL_SUBJECT, true, true), W("UBJECT", LBL_SUBJECT, true, true),
-		W("SUBECT", LBL_SUBJECT, true, true), W("SUJBECT", LBL_SUBJECT, true, true),
+		W("SUBJET", LBL_SUBJECT, true, true), W("SUBECT", LBL_SUBJECT, true, true),
+		W("SUJBECT", LBL_SUBJECT, true, true),
+	}, u_words[] = {
+		W("UBJECT", LBL_SUBJECT, true, true),
+	}, r_words[] = {
 		W("REFTELS", LBL_REF, false, true), W("REFTEL", LBL_REF, false, true),
 		W("REFERENCES", LBL_REF, false, true), W("REFERENCE", LBL_REF, false, true),
 		W("REFS", LBL_REF, false, false), W("REF", LBL_REF, false, false),
+	}, d_words[] = {
 		W("DECL", LBL_DECL, false, true),
 	};
 #undef W
-	size_t k, from = 0, to = sizeof(words) / sizeof(words[0]);
-	/* two letters first: every line of a header comes here */
+	const struct label_word *words = NULL;
+	size_t k, nwords = 0;
+	/* the first two letters folded once */
 	int a = to_upper((unsigned char)s.p[0]), b = s.n < 2 ? 0 : to_upper((unsigned char)s.p[1]);
 
-	/* and only the words of that first letter (the table's order) */
 	switch (a) {
-	case 'T': to = 7; break;
-	case 'S': from = 7; to = 13; break;
-	case 'U': from = 10; to = 11; break;
-	case 'R': from = 13; to = 19; break;
-	default: from = 19; break;
+	case 'T': words = t_words; nwords = sizeof(t_words) / sizeof(t_words[0]); break;
+	case 'S': words = s_words; nwords = sizeof(s_words) / sizeof(s_words[0]); break;
+	case 'U': words = u_words; nwords = sizeof(u_words) / sizeof(u_words[0]); break;
+	case 'R': words = r_words; nwords = sizeof(r_words) / sizeof(r_words[0]); break;
+	case 'D': words = d_words; nwords = sizeof(d_words) / sizeof(d_words[0]); break;
+	default: break;
 	}
-	for (size_t w = from; w < to; w++) {
+	for (size_t w = 0; w < nwords; w++) {
 		size_t n = words[w].len;
 
-		if (a != words[w].word[0] || b != words[w].word[1] || !str_istarts(s, words[w].word) ||
+		if (b != words[w].word[1] || !str_istarts(s, words[w].word) ||
 		    !at_word_end(s, n))
 			continue;
 		if (n < s.n && s.p[n] == '(' && str_istarts(str_make(s.p + n, s.n - n), "(S)"))
