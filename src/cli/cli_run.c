@@ -154,13 +154,23 @@ int run_stats(const struct opts *o, char *const *paths, size_t n)
 
 	corpus_set_workspace(c, ws);
 	cli_read_all(c, paths, n, false, !o->no_index, true);
+	changed = corpus_watch(c);
 	nrows = corpus_select(c, &o->filter, SORT_INPUT, false, &rows, &cap);
+	/* a dump cut short behind the reading: the cables read past the cut
+	 * are not the file's any more (--json cannot write them either) */
+	if (changed) {
+		size_t k = 0;
+
+		for (size_t i = 0; i < nrows; i++)
+			if (!corpus_entry_cut(c, rows[i]))
+				rows[k++] = rows[i];
+		nrows = k;
+	}
 	overview_make(&ov, c, rows, nrows, o->top ? o->top : OVERVIEW_TOP);
 	if (o->mode == MODE_JSON)
 		overview_json(&out, &ov);
 	else
 		overview_text(&out, &ov, o->width);
-	changed = corpus_watch(c);
 	nlines = corpus_messages(c, &lines);
 	for (size_t i = 0; i < nlines; i++)
 		fprintf(stderr, "%s\n", lines[i]);

@@ -361,6 +361,18 @@ void corpus_pass_done(struct corpus *c, size_t i)
 	}
 }
 
+bool corpus_entry_cut(const struct corpus *c, size_t i)
+{
+	const struct centry *e;
+	const struct csource *s;
+
+	if (i >= c->n)
+		return false;
+	e = &c->e[i];
+	s = &c->src[e->source];
+	return s->l.mapped && s->cut_at && e->offset >= s->cut_at;
+}
+
 const char *corpus_entry_path(const struct corpus *c, size_t i)
 {
 	return i < c->n && c->e[i].source < c->nsrc ? c->src[c->e[i].source].path : "";

@@ -91,6 +91,11 @@ struct neighbours {
 };
 /* The file entry @i was read from. */
 const char *corpus_entry_path(const struct corpus *c, size_t i);
+/* Was entry @i's record read before its dump was cut short under the
+ * reading, and does it start past the cut, so that none of it is the
+ * file's any more (corpus_watch tells of a cut)?  A record across the cut
+ * is still the file's, cut off, as a fresh read gives it. */
+bool corpus_entry_cut(const struct corpus *c, size_t i);
 
 /* The texts of one cable given more than once (corpus_versions.c): the
  * records of one id that start at the same section (the sections of a

@@ -1,9 +1,15 @@
 /* test_dump.c -- the cables.csv dump read in pieces: where the first record
  * of a piece starts, a record joined across two pieces, a record cut off at
- * the end, a quote that never closes, the names of pieces. */
+ * the end, a quote that never closes, the names of pieces; a dump cut short
+ * under the list after it was read. */
 #include "config.h"
 #include "testlib.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "corpus/corpus.h"
 #include "source/dump.h"
 
 #define REC(n, body) "\"" #n "\",\"1/5/2005 14:30\",\"05ROME" #n "\",\"Embassy Rome\",\"SECRET\",\"\",\"HEAD\",\"" body "\"\n"
@@ -126,6 +132,38 @@ static void skipped_as_read_elsewhere(void **state)
 	dump_free(d);
 }
 
+/* A dump cut short behind the reading (the list read, then the file cut
+ * in record 2): record 3, past the cut, is none of the file's any more;
+ * record 2, across it, still is, cut off, as a fresh read gives it. */
+static void cut_behind_the_reading(void **state)
+{
+	const char *s = REC(1, "1. (S) A.") REC(2, "1. (S) B.") REC(3, "1. (S) C.");
+	size_t at2 = strlen(REC(1, "1. (S) A."));
+	char path[] = "/tmp/test_dump-XXXXXX";
+	char *paths[1] = { path };
+	int fd = mkstemp(path);
+	struct corpus *c;
+
+	(void)state;
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, s, strlen(s)), (ssize_t)strlen(s));
+	c = corpus_new();
+	corpus_add_paths(c, paths, 1);
+	while (!corpus_index_step(c, 1000))
+		;
+	assert_int_equal(corpus_count(c), 3);
+	assert_int_equal(corpus_watch(c), 0);
+	assert_false(corpus_entry_cut(c, 2));       /* no cut, nothing gone */
+	assert_int_equal(ftruncate(fd, (off_t)(at2 + 10)), 0);
+	assert_true(corpus_watch(c) > 0);
+	assert_false(corpus_entry_cut(c, 0));
+	assert_false(corpus_entry_cut(c, 1));
+	assert_true(corpus_entry_cut(c, 2));
+	corpus_free(c);
+	close(fd);
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -133,6 +171,7 @@ int main(void)
 		cmocka_unit_test(joined_across_pieces),
 		cmocka_unit_test(cut_skipped_and_damaged),
 		cmocka_unit_test(skipped_as_read_elsewhere),
+		cmocka_unit_test(cut_behind_the_reading),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
