@@ -23,7 +23,9 @@ int month_from_name(struct str s)
 {
 	/* a month's name is 3 to 9 letters, its first one of these: most
 	 * words are told apart here, and this runs on many words */
-	if (s.n < 3 || s.n > 9 || !strchr("JFMASONDjfmasond", s.p[0]))
+	if (s.n < 3 || s.n > 9 ||
+	    !letter_in((unsigned char)s.p[0], LETTER('J') | LETTER('F') | LETTER('M') | LETTER('A') | LETTER('S') |
+							 LETTER('O') | LETTER('N') | LETTER('D')))
 		return 0;
 	for (int i = 0; i < 12; i++)
 		if (to_upper((unsigned char)s.p[0]) == months[i][0] && (str_ieq(s, months[i]) || str_ieq(s, full_months[i])))

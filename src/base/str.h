@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 /* A byte string that is not necessarily NUL-terminated. */
@@ -102,6 +103,16 @@ static inline bool is_alpha(int c)
 static inline int to_upper(int c)
 {
 	return is_lower(c) ? c - 'a' + 'A' : c;
+}
+
+/* A set of letters, either case: LETTER('T') | LETTER('S'), for
+ * letter_in().  The recognisers' first tests ("can this line start a
+ * label?") run on every line the list reads: a mask, not a strchr() call. */
+#define LETTER(ch) (UINT32_C(1) << ((ch) - 'A'))
+
+static inline bool letter_in(int c, uint32_t set)
+{
+	return is_alpha(c) && ((set >> (to_upper(c) - 'A')) & 1);
 }
 
 /* Takes the next blank-separated word of *rest into *word; false at the end. */

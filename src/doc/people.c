@@ -77,12 +77,24 @@ static bool all_digits(struct str w)
 	return w.n > 0;
 }
 
+/* A byte taken off a name's ends: punctuation, and a NUL, as no name
+ * ends with one (a switch: every name of every cable comes here). */
+static bool name_punct(char ch)
+{
+	switch (ch) {
+	case '.': case ',': case ';': case ':': case '-': case '/': case '\0':
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* Punctuation taken off a name's ends: "POPPER.", "(SIGNED) ..." stays. */
 static struct str trim_punct(struct str s)
 {
-	while (s.n && strchr(".,;:-/", s.p[s.n - 1]))
+	while (s.n && name_punct(s.p[s.n - 1]))
 		s.n--;
-	while (s.n && strchr(".,;:-/", s.p[0])) {
+	while (s.n && name_punct(s.p[0])) {
 		s.p++;
 		s.n--;
 	}
@@ -127,8 +139,9 @@ struct str people_addressee(struct str raw, struct buf *out)
 		s = str_trim(str_make(s.p, s.n - w.n));
 	}
 	/* one spelling of the capital: "SECDEF WASHINGTON DC" is "SECDEF WASHDC" */
-	if (str_iends(s, " WASHINGTON DC") || str_iends(s, " WASHINGTON D.C.")) {
-		size_t cut = str_iends(s, " WASHINGTON DC") ? 14 : 16;
+	size_t cut = str_iends(s, " WASHINGTON DC") ? 14 : str_iends(s, " WASHINGTON D.C.") ? 16 : 0;
+
+	if (cut) {
 		struct buf tmp = { 0 };
 
 		buf_add(&tmp, s.p, s.n - cut);

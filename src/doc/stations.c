@@ -6,38 +6,40 @@
 #include "config.h"
 #include "doc/stations.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/str.h"
 
-static int cmp_key(const void *a, const void *b)
+/* The name's slot in the tables' hashes, which genstations.awk works out
+ * the same way when it writes them (stations_data.c: slots that hold an
+ * index + 1, 0 empty, the next slot tried after a taken one): the list
+ * asks about five names a cable, and a bisection of the tables was ten
+ * strcmp() each.  Arithmetic that awk's numbers do exactly. */
+static size_t name_slot(const char *s)
 {
-	return strcmp((const char *)a, *(const char *const *)b);
+	uint32_t h = 0;
+
+	for (; *s; s++)
+		h = h * 31 + (unsigned char)*s;
+	return (h + (h >> 15)) & (STATION_SLOTS - 1);
 }
 
 const char *station_alias(const char *name)
 {
-	size_t lo = 0, hi = station_naliases;
-
-	/* sorted by name when generated: bisection */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(name, station_aliases[mid].name);
-
-		if (c == 0)
-			return station_aliases[mid].key;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
+	for (size_t k = name_slot(name); station_alias_slot[k]; k = (k + 1) & (STATION_SLOTS - 1))
+		if (strcmp(name, station_aliases[station_alias_slot[k] - 1].name) == 0)
+			return station_aliases[station_alias_slot[k] - 1].key;
 	return NULL;
 }
 
 bool station_known(const char *key)
 {
-	return bsearch(key, station_keys, station_nkeys, sizeof(station_keys[0]), cmp_key) != NULL;
+	for (size_t k = name_slot(key); station_key_slot[k]; k = (k + 1) & (STATION_SLOTS - 1))
+		if (strcmp(key, station_keys[station_key_slot[k] - 1]) == 0)
+			return true;
+	return false;
 }
 
 const char *station_near(const char *key)

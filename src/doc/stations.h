@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* The station key another name stands for ("SECSTATE" -> "STATE",
  * "RIO" -> "RIODEJANEIRO"), or NULL. */
@@ -29,8 +30,13 @@ extern const char *const station_keys[];
 extern const size_t station_nkeys;
 extern const struct station_alias station_aliases[];
 extern const size_t station_naliases;
+/* Both hashed (stations.c's name_slot): each slot the index + 1 of the
+ * name there, 0 when empty. */
+#define STATION_SLOTS 4096
+extern const uint16_t station_key_slot[STATION_SLOTS];
+extern const uint16_t station_alias_slot[STATION_SLOTS];
 
-/* For the unit tests: true when the table is sorted. */
+/* For the unit tests: true when the tables are sorted. */
 bool station_table_sorted(void);
 
 #endif

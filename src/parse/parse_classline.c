@@ -88,10 +88,12 @@ static bool may_be_class_line(struct str s)
 	char first[3];
 	size_t k = 0;
 
-	if (!s.n || !strchr("UCSTLEONucstleon", s.p[0]))
+	if (!s.n || !letter_in((unsigned char)s.p[0], LETTER('U') | LETTER('C') | LETTER('S') | LETTER('T') |
+							 LETTER('L') | LETTER('E') | LETTER('O') | LETTER('N')))
 		return false;
 	/* the damaged forms are spaced out: "E C R E T", "O N F I D ..." */
-	if (strchr("EONeon", s.p[0]) && (s.n < 3 || s.p[1] != ' ' || !is_alpha((unsigned char)s.p[2])))
+	if (letter_in((unsigned char)s.p[0], LETTER('E') | LETTER('O') | LETTER('N')) &&
+	    (s.n < 3 || s.p[1] != ' ' || !is_alpha((unsigned char)s.p[2])))
 		return false;
 	for (size_t i = 0; i < s.n && i < 12 && k < 3; i++)
 		if (s.p[i] != ' ')

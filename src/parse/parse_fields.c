@@ -246,7 +246,8 @@ bool caveat_sentence(struct str s)
 	const char *e;
 
 	/* "(", "THIS", "SENSITIVE", "NOT", "PLEASE", "FOR": anything else is told at once */
-	if (!s.n || !strchr("(TSNPFtsnpf", s.p[0]))
+	if (!s.n || !(s.p[0] == '(' || letter_in((unsigned char)s.p[0], LETTER('T') | LETTER('S') | LETTER('N') |
+									 LETTER('P') | LETTER('F'))))
 		return false;
 	e = paren_marking(s, 16, &m, NULL);
 

@@ -66,12 +66,14 @@ static enum label label_misspelt(struct str s, size_t *skip, bool *typo)
 	struct str w;
 
 	/* CLASSIFIED, SUBJECT, REFERENCE, REFTELS */
-	if (!s.n || !strchr("CSRcsr", s.p[0]))
+	if (!s.n || !letter_in((unsigned char)s.p[0], LETTER('C') | LETTER('S') | LETTER('R')))
 		return LBL_NONE;
 	while (k < s.n && is_alpha((unsigned char)s.p[k]))
 		k++;
 	w = str_make(s.p, k);
-	if (w.n < 6 || k >= s.n)
+	/* a word one letter from one of these, and its colon (CLASSIFIED's
+	 * after " BY"): most lines are told here, before any word is tried */
+	if (w.n < 6 || w.n > 11 || k >= s.n || (s.p[k] != ':' && s.p[k] != ' '))
 		return LBL_NONE;
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
 		size_t e = k;
@@ -229,7 +231,9 @@ enum label label_at(struct str s, bool line_start, size_t *skip, bool *typo)
 	if (!line_start)
 		return inline_label(s, skip);
 	/* every label at a line's start begins with one of these, or "(U)", or "A." */
-	if (!strchr("TSURDCBtsurdcb(", s.p[0]) && !(s.n > 2 && s.p[1] == '.'))
+	if (!(s.p[0] == '(' || letter_in((unsigned char)s.p[0], LETTER('T') | LETTER('S') | LETTER('U') | LETTER('R') |
+							    LETTER('D') | LETTER('C') | LETTER('B'))) &&
+	    !(s.n > 2 && s.p[1] == '.'))
 		return LBL_NONE;
 	/* "(U) Classified by ..." */
 	k = 0;
@@ -270,7 +274,7 @@ enum label label_at(struct str s, bool line_start, size_t *skip, bool *typo)
 		break;
 	}
 	/* every label here starts with T, S, U, R or D */
-	if (!s.n || !strchr("TSURDtsurd", s.p[0]))
+	if (!s.n || !letter_in((unsigned char)s.p[0], LETTER('T') | LETTER('S') | LETTER('U') | LETTER('R') | LETTER('D')))
 		return label_misspelt(s, skip, typo);
 	return word_label(s, skip, typo);
 }

@@ -178,7 +178,8 @@ bool is_level_only(struct str s)
 	size_t i = 0;
 
 	/* cheap tests first: this runs on every line */
-	if (s.n == 0 || s.n > 48 || !strchr("UCSTLucstl", s.p[0]))
+	if (s.n == 0 || s.n > 48 ||
+	    !letter_in((unsigned char)s.p[0], LETTER('U') | LETTER('C') | LETTER('S') | LETTER('T') | LETTER('L')))
 		return false;
 	{
 		const char *sp = memchr(s.p, ' ', s.n);
@@ -532,7 +533,8 @@ bool page_break_line(struct str s, const char *station)
 	if (is_level_only(s))
 		return true;
 	/* "CONFIDENTIAL PAGE 02 ROME 01196 01 OF 02" */
-	if (s.n > 1 && is_upper((unsigned char)s.p[1]) && strchr("CSUL", s.p[0]) && level_word_at(s, 0, &lw) &&
+	if (s.n > 1 && is_upper((unsigned char)s.p[1]) && is_upper((unsigned char)s.p[0]) &&
+	    letter_in((unsigned char)s.p[0], LETTER('C') | LETTER('S') | LETTER('U') | LETTER('L')) && level_word_at(s, 0, &lw) &&
 	    page_form(s, lw, true))
 		return true;
 	/* "ROME 00001187 002 OF 003" ends with the page count, and holds the

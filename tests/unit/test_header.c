@@ -193,6 +193,15 @@ static void ref_years_and_stations(void **state)
 	assert_int_equal(c->nrefs, 2);
 	assert_str(c->refs[1].id, "07ATHENS98");
 	assert_true(station_table_sorted());
+	/* every key and every other name found, and nothing else */
+	for (size_t i = 0; i < station_nkeys; i++)
+		assert_true(station_known(station_keys[i]));
+	for (size_t i = 0; i < station_naliases; i++)
+		assert_string_equal(station_alias(station_aliases[i].name), station_aliases[i].key);
+	assert_false(station_known("BISHTEK"));
+	assert_false(station_known(""));
+	assert_null(station_alias("ROMEX"));
+	assert_null(station_alias(""));
 }
 
 /* ------------------------------------------------------- Classified By */
