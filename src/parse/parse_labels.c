@@ -149,6 +149,9 @@ struct label_word {
 	bool typo, colon;
 };
 
+/* The longest word of word_label's: REFERENCES. */
+#define LABEL_WORD_MAX 10
+
 /* The labels that start with T, S, U, R or D, as written and misspelt. */
 static enum label word_label(struct str s, size_t *skip, bool *typo)
 {
@@ -188,11 +191,16 @@ static enum label word_label(struct str s, size_t *skip, bool *typo)
 	case 'D': words = d_words; nwords = sizeof(d_words) / sizeof(d_words[0]); break;
 	default: break;
 	}
+	/* a word matches only the line's first run of letters, whole: only
+	 * the words of its length are compared */
+	size_t run = 0;
+
+	while (run < s.n && run <= LABEL_WORD_MAX && is_alpha((unsigned char)s.p[run]))
+		run++;
 	for (size_t w = 0; w < nwords; w++) {
 		size_t n = words[w].len;
 
-		if (b != words[w].word[1] || !str_istarts(s, words[w].word) ||
-		    !at_word_end(s, n))
+		if (n != run || b != words[w].word[1] || !str_istarts(s, words[w].word))
 			continue;
 		if (n < s.n && s.p[n] == '(' && str_istarts(str_make(s.p + n, s.n - n), "(S)"))
 			n += 3;   /* REF(S): */
