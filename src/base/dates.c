@@ -144,6 +144,22 @@ bool date_from_dtg(struct str s, char out[ISO_DATE_MAX])
 	return true;
 }
 
+struct str dtg_extent(struct str s)
+{
+	/* the group runs to the end of the year */
+	size_t j = 7;
+
+	while (j < s.n && s.p[j] == ' ')
+		j++;
+	while (j < s.n && is_alpha((unsigned char)s.p[j]))
+		j++;
+	while (j < s.n && s.p[j] == ' ')
+		j++;
+	while (j < s.n && is_digit((unsigned char)s.p[j]))
+		j++;
+	return str_make(s.p, j);
+}
+
 long dtg_find(struct str s, struct str *dtg)
 {
 	char tmp[ISO_DATE_MAX];
@@ -156,19 +172,8 @@ long dtg_find(struct str s, struct str *dtg)
 		struct str rest = str_make(s.p + i, s.n - i);
 
 		if (date_from_dtg(rest, tmp)) {
-			/* the group runs to the end of the year */
-			size_t j = 7;
-
-			while (j < rest.n && rest.p[j] == ' ')
-				j++;
-			while (j < rest.n && is_alpha((unsigned char)rest.p[j]))
-				j++;
-			while (j < rest.n && rest.p[j] == ' ')
-				j++;
-			while (j < rest.n && is_digit((unsigned char)rest.p[j]))
-				j++;
 			if (dtg)
-				*dtg = str_make(rest.p, j);
+				*dtg = dtg_extent(rest);
 			return (long)i;
 		}
 	}

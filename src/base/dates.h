@@ -16,6 +16,10 @@ int month_from_name(struct str s);
 /* "271517Z OCT 09" -> "2009-10-27T15:17Z".  Leading text before the group is not allowed. */
 bool date_from_dtg(struct str s, char out[ISO_DATE_MAX]);
 
+/* The date-time group that starts @s, one date_from_dtg() reads, to the
+ * end of its year ("271517Z OCT 09" of "271517Z OCT 09 ZDK"). */
+struct str dtg_extent(struct str s);
+
 /* Finds a date-time group anywhere in @s ("R 141116Z MAY 09 ZDK"): returns its offset or -1. */
 long dtg_find(struct str s, struct str *dtg);
 

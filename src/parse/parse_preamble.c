@@ -35,8 +35,9 @@ static bool is_precedence_line(struct str s, struct str *prec, struct str *dtg)
 		return false;
 	if (prec)
 		*prec = str_trim(str_make(s.p, i));
+	/* the group starts the rest, read once */
 	if (dtg)
-		dtg_find(rest, dtg);
+		*dtg = dtg_extent(rest);
 	return true;
 }
 
