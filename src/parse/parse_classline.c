@@ -254,12 +254,15 @@ long find_glued_class_line(struct str s, struct classline *cl)
 	for (size_t i = 1; i < s.n; i++) {
 		char ch = s.p[i];
 
-		if (ch != 'U' && ch != 'C' && ch != 'S' && ch != 'T' && ch != 'L')
+		if ((ch != 'U' && ch != 'C' && ch != 'S' && ch != 'T' && ch != 'L') || i + 1 == s.n)
 			continue;
+		/* the first two bytes before memcmp: capitals are most of a
+		 * routing line, and few of them start a level */
 		for (size_t w = 0; w < sizeof(starts) / sizeof(starts[0]); w++) {
 			size_t k = starts[w].n;
 
-			if (starts[w].p[0] == ch && i + k <= s.n && memcmp(s.p + i, starts[w].p, k) == 0 &&
+			if (starts[w].p[0] == ch && starts[w].p[1] == s.p[i + 1] && i + k <= s.n &&
+			    memcmp(s.p + i, starts[w].p, k) == 0 &&
 			    match_class_line(str_make(s.p + i, s.n - i), cl))
 				return (long)i;
 		}

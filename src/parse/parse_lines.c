@@ -41,6 +41,9 @@ struct str join_wrapped(struct parser *p, struct str s)
 
 void parse_split_lines(struct parser *p)
 {
+	/* the blanks a line's end loses, one look each: most lines of a
+	 * cable end with one or two */
+	static const bool trailing[256] = { [' '] = true, ['\t'] = true, ['\r'] = true };
 	const char *t = p->t;
 	size_t n = p->n, start = 0;
 
@@ -49,7 +52,7 @@ void parse_split_lines(struct parser *p)
 		size_t end = nl ? (size_t)(nl - t) : n, s = start, e = end;
 		struct line *l;
 
-		while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\t' || t[e - 1] == '\r'))
+		while (e > s && trailing[(unsigned char)t[e - 1]])
 			e--;
 		while (s < e && (t[s] == ' ' || t[s] == '\t'))
 			s++;
