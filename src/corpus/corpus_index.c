@@ -64,9 +64,11 @@ static void tail_signer(struct head_reader *hr, struct cable *cab, struct str bo
 
 /* The columns of a record and the start of its text, as the reader puts
  * it together ("header\n\nbody": the header column holds the routing
- * lines), at most @bytes of each, into c->hbuf; @offs: where each column
- * starts, offs[CSV_HEADER] the text.  *@whole when nothing was left out. */
-static void csv_head(struct head_reader *hr, const struct csv_raw *raw, size_t bytes, size_t *offs, bool *whole)
+ * lines), at most @bytes of the header column and @body_bytes of the
+ * body, into c->hbuf; @offs: where each column starts, offs[CSV_HEADER]
+ * the text.  *@whole when nothing was left out. */
+static void csv_head(struct head_reader *hr, const struct csv_raw *raw, size_t bytes, size_t body_bytes, size_t *offs,
+		     bool *whole)
 {
 	struct buf *h = &hr->hbuf;
 	struct str body = raw->f[CSV_BODY];
@@ -77,7 +79,7 @@ static void csv_head(struct head_reader *hr, const struct csv_raw *raw, size_t b
 		csv_unescape(h, raw->f[i]);
 	}
 	offs[CSV_HEADER] = h->n;
-	*whole = body.n <= bytes;
+	*whole = body.n <= body_bytes;
 	if (raw->nfields > CSV_HEADER) {
 		struct str head = raw->f[CSV_HEADER];
 
@@ -85,7 +87,45 @@ static void csv_head(struct head_reader *hr, const struct csv_raw *raw, size_t b
 		csv_unescape(h, str_make(head.p, MIN(head.n, bytes)));
 	}
 	buf_add(h, "\n\n", 2);
-	csv_unescape(h, str_make(body.p, MIN(body.n, bytes)));
+	csv_unescape(h, str_make(body.p, MIN(body.n, body_bytes)));
+}
+
+/* Where to cut @raw's body first, or 0: not before HEADER_BYTES.  The head
+ * cut there must be the start of the one cut at HEADER_BYTES, decoded
+ * alike: the bytes between are ASCII, and the longer head is the shorter
+ * one and more lines (an escape or a character cut in two at the first
+ * cut changes only its last line). */
+static size_t first_cut(struct head_reader *hr, const struct csv_raw *raw)
+{
+	struct str body = raw->f[CSV_BODY];
+	size_t at = hr->first_bytes ? hr->first_bytes : HEADER_FIRST;
+
+	if (body.n <= HEADER_BYTES)
+		return 0;
+	if (at >= HEADER_BYTES) {
+		/* the headers were too long for it: read whole, and tried again
+		 * a step shorter after a while */
+		if (++hr->first_run < 64)
+			return 0;
+		at = hr->first_bytes = HEADER_BYTES - HEADER_STEP;
+		hr->first_run = 0;
+	}
+	return decode_is_ascii(str_make(body.p + at, HEADER_BYTES - at)) ? at : 0;
+}
+
+/* The first cut was enough (@enough) or not: a step longer after a miss,
+ * a step shorter after 32 hits in a row. */
+static void first_cut_learn(struct head_reader *hr, bool enough)
+{
+	size_t at = hr->first_bytes ? hr->first_bytes : HEADER_FIRST;
+
+	if (!enough) {
+		hr->first_bytes = at + HEADER_STEP;
+		hr->first_run = 0;
+	} else if (++hr->first_run >= 32 && at > HEADER_FIRST) {
+		hr->first_bytes = at - HEADER_STEP;
+		hr->first_run = 0;
+	}
 }
 
 /* One record of a dump: its columns and the start of its text, never all
@@ -101,12 +141,23 @@ enum head_read read_csv_head(struct head_reader *hr, struct cable *cab, const ch
 	struct record_meta m;
 	const char *note;
 	bool whole, more;
+	/* a long record's body is read to HEADER_FIRST bytes first, and to
+	 * HEADER_BYTES only when the parse read the line the cut ends or asked
+	 * past it (parse_cable_list_cut): the same entry, for half the bytes
+	 * most records' heads were read for, split into lines and checked */
+	size_t cut = first_cut(hr, raw);
+	bool first = cut != 0;
 
 	for (;;) {
-		csv_head(hr, raw, bytes, offs, &whole);
+		csv_head(hr, raw, bytes, first ? cut : bytes, offs, &whole);
 		/* not plain UTF-8: the careful way, through the reader */
-		if (decode_utf8(buf_str(h), &hr->dec, &text, &note) != DECODE_OK || text.p != h->p)
+		if (decode_utf8(buf_str(h), &hr->dec, &text, &note) != DECODE_OK || text.p != h->p) {
+			if (first) {
+				first = false;   /* perhaps a character cut in two */
+				continue;
+			}
 			return HEAD_SLOW;
+		}
 		for (size_t i = 0; i < CSV_HEADER; i++)
 			f[i] = str_trim(str_make(h->p + offs[i], offs[i + 1] - offs[i]));
 		memset(&m, 0, sizeof(m));
@@ -119,6 +170,18 @@ enum head_read read_csv_head(struct head_reader *hr, struct cable *cab, const ch
 		m.origin_name = f[CSV_ORIGIN];
 		m.classification = f[CSV_CLASS];
 		m.refs = f[CSV_REFS];
+		if (first) {
+			bool seen, ok = parse_cable_list_cut(cab, str_make(h->p + offs[CSV_HEADER], h->n - offs[CSV_HEADER]),
+							     &m, &more, &seen);
+
+			first = false;
+			first_cut_learn(hr, !seen && !more);
+			if (seen || more)
+				continue;
+			if (!ok)
+				return HEAD_NOT;
+			break;
+		}
 		if (!parse_cable_list(cab, str_make(h->p + offs[CSV_HEADER], h->n - offs[CSV_HEADER]), whole, &m, &more))
 			return HEAD_NOT;
 		if (!more || bytes > HEADER_BYTES)

@@ -21,6 +21,11 @@
 #define CACHE_N 16
 /* Bytes of a record's body read for its header. */
 #define HEADER_BYTES 3072
+/* ... first, for most headers end before (the rest read only when the
+ * header's parse reached the end of these: read_csv_head), and the steps
+ * by which that grows for a dump whose headers are longer. */
+#define HEADER_FIRST 1024
+#define HEADER_STEP 512
 /* ... when the header goes on past them. */
 #define HEADER_BYTES_MORE (8 * HEADER_BYTES)
 /* ... and of its end, for the signer, when it is longer. */
@@ -66,6 +71,10 @@ struct hslot {
  * the corpus's thread, one each worker's (corpus_par.c). */
 struct head_reader {
 	struct buf hbuf, tbuf, dec;
+	/* the first cut of a long record's body (0: HEADER_FIRST), as the
+	 * dump's headers have needed it: read_csv_head */
+	size_t first_bytes;
+	unsigned first_run;      /* records since it last changed */
 };
 
 /* A record of an id met before: its entry, and the id's first entry. */

@@ -523,6 +523,8 @@ static void list_body(struct parser *p, enum parse_mode mode)
 	 * cable */
 	if ((!c->classified_by.text.n || !c->reasons.text.n) && first_block_has(p, "CLASSIFIED")) {
 		p->no_tail = mode == PARSE_LIST_HEAD;
+		/* the paragraphs are read to the text's end: past a cut too */
+		line_read(p, p->nlines);
 		parse_body(p);
 		first_para_classby(p);
 	} else if (mode == PARSE_LIST_WHOLE) {
@@ -531,7 +533,7 @@ static void list_body(struct parser *p, enum parse_mode mode)
 }
 
 static bool parse(struct cable *c, struct str text, const struct record_meta *meta, enum parse_mode mode,
-		  bool *header_cut)
+		  bool *header_cut, bool *cut_seen)
 {
 	struct parser p;
 	struct line first_lines[PARSER_LINES];
@@ -563,6 +565,11 @@ static bool parse(struct cable *c, struct str text, const struct record_meta *me
 	}
 
 	parse_split_lines(&p);
+	if (cut_seen) {
+		*cut_seen = false;
+		p.cut_seen = cut_seen;
+		p.cut_line = p.nlines ? p.nlines - 1 : 0;
+	}
 	parse_preamble(&p, &m, &long_date);
 	if (!m.id.n)
 		find_footer(&p);
@@ -612,12 +619,12 @@ static bool parse(struct cable *c, struct str text, const struct record_meta *me
 
 bool parse_cable(struct cable *c, struct str text, const struct record_meta *meta)
 {
-	return parse(c, text, meta, PARSE_ALL, NULL);
+	return parse(c, text, meta, PARSE_ALL, NULL, NULL);
 }
 
 bool parse_cable_header(struct cable *c, struct str text, const struct record_meta *meta)
 {
-	return parse(c, text, meta, PARSE_HEADER, NULL);
+	return parse(c, text, meta, PARSE_HEADER, NULL, NULL);
 }
 
 bool parse_cable_list(struct cable *c, struct str text, bool whole, const struct record_meta *meta,
@@ -625,7 +632,14 @@ bool parse_cable_list(struct cable *c, struct str text, bool whole, const struct
 {
 	if (header_cut)
 		*header_cut = false;
-	return parse(c, text, meta, whole ? PARSE_LIST_WHOLE : PARSE_LIST_HEAD, header_cut);
+	return parse(c, text, meta, whole ? PARSE_LIST_WHOLE : PARSE_LIST_HEAD, header_cut, NULL);
+}
+
+bool parse_cable_list_cut(struct cable *c, struct str text, const struct record_meta *meta, bool *header_cut,
+			  bool *cut_seen)
+{
+	*header_cut = false;
+	return parse(c, text, meta, PARSE_LIST_HEAD, header_cut, cut_seen);
 }
 
 void parse_cable_tail(struct cable *c, struct str tail, bool cut)

@@ -27,6 +27,14 @@ bool parse_cable_header(struct cable *c, struct str text, const struct record_me
 bool parse_cable_list(struct cable *c, struct str text, bool whole, const struct record_meta *meta,
 		      bool *header_cut);
 
+/* parse_cable_list() of a record's head cut short at the end of @text,
+ * anywhere (in a line, in a character), and *@cut_seen: whether the parse
+ * read the line the cut ends, or asked for lines past it.  When it did
+ * not, the same head cut later gives the same, line for line: every
+ * decision was made before the cut. */
+bool parse_cable_list_cut(struct cable *c, struct str text, const struct record_meta *meta, bool *header_cut,
+			  bool *cut_seen);
+
 /* The signer of @c, parsed by parse_cable_list() from the start of its
  * record, found in @tail, the record's last bytes (@cut: starting inside
  * the text, in the middle of a line perhaps), as parse_cable() finds it. */

@@ -63,6 +63,11 @@ struct parser {
 	bool seen_main;          /* E.O., TAGS or SUBJECT found */
 	bool saw_classby;        /* a Classified By line, even one that names nobody */
 	bool no_tail;            /* the text stops before the record's end: no signer, no trailer */
+	/* a text cut short at its end (the list's first read of a record's
+	 * head): its last line, perhaps cut in two, and where the parse says
+	 * it looked at that line or past it (SIZE_MAX, NULL: not cut) */
+	size_t cut_line;
+	bool *cut_seen;
 
 	struct buf scratch;      /* joined paragraph text */
 	long serial;             /* the cable's own serial, as soon as known from
@@ -85,6 +90,24 @@ static inline void parser_lines_init(struct parser *p, struct line *first)
 	p->lines = first;
 	p->cap_lines = PARSER_LINES;
 	p->lines_heap = false;
+	p->cut_line = SIZE_MAX;
+}
+
+/* Line @i is read: the cut line of a text cut short says so. */
+static inline void line_read(const struct parser *p, size_t i)
+{
+	if (i >= p->cut_line)
+		*p->cut_seen = true;
+}
+
+/* Are there @k lines from line @i on?  When the text was cut short and
+ * there are not, the answer was the cut's. */
+static inline bool lines_from(const struct parser *p, size_t i, size_t k)
+{
+	if (i + k <= p->nlines)
+		return true;
+	line_read(p, p->nlines);
+	return false;
 }
 
 static inline void parser_lines_free(struct parser *p)
@@ -95,11 +118,13 @@ static inline void parser_lines_free(struct parser *p)
 
 static inline struct str line_str(const struct parser *p, size_t i)
 {
+	line_read(p, i);
 	return str_make(p->t + p->lines[i].off, p->lines[i].len);
 }
 
 static inline bool line_blank(const struct parser *p, size_t i)
 {
+	line_read(p, i);
 	return p->lines[i].len == 0 ||
 	       (p->lines[i].len == 1 && (p->t[p->lines[i].off] == '-' || p->t[p->lines[i].off] == '\\'));
 }

@@ -66,7 +66,7 @@ static size_t five_lines(struct parser *p, size_t i, struct record_meta *m, stru
 	char iso[ISO_DATE_MAX];
 	struct str id;
 
-	if (i + 5 > p->nlines)
+	if (!lines_from(p, i, 5))
 		return i;
 	id = line_str(p, i);
 	if (!id_like(id) || !date_from_long(line_str(p, i + 2), iso))
@@ -99,7 +99,7 @@ static size_t db_metadata(struct parser *p, size_t i, struct record_meta *m, str
 
 	if (s.n == 1 && s.p[0] == '>')
 		return 1;   /* the row's start as the page shows it */
-	if (date_from_csv(s, iso) && i + 3 < p->nlines && id_shaped(line_str(p, i + 1))) {
+	if (date_from_csv(s, iso) && lines_from(p, i, 4) && id_shaped(line_str(p, i + 1))) {
 		size_t k = 4;
 
 		*date = s;
@@ -109,7 +109,7 @@ static size_t db_metadata(struct parser *p, size_t i, struct record_meta *m, str
 			m->origin_name = line_str(p, i + 2);
 		if (!m->classification.n)
 			m->classification = line_str(p, i + 3);
-		if (i + 4 < p->nlines && (id_shaped(line_str(p, i + 4)) || memchr(line_str(p, i + 4).p, '|',
+		if (lines_from(p, i, 5) && (id_shaped(line_str(p, i + 4)) || memchr(line_str(p, i + 4).p, '|',
 										   line_str(p, i + 4).n))) {
 			if (!m->refs.n)
 				m->refs = line_str(p, i + 4);

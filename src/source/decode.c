@@ -60,6 +60,11 @@ static size_t ascii_prefix(struct str in)
 	return i;
 }
 
+bool decode_is_ascii(struct str in)
+{
+	return ascii_prefix(in) == in.n;
+}
+
 /* Counts well-formed multi-byte UTF-8 sequences and invalid bytes. */
 static void utf8_census(struct str in, size_t from, size_t *good, size_t *bad)
 {

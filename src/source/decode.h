@@ -33,6 +33,9 @@ bool decode_line_ends(struct str *text, struct buf *tmp);
 /* True when @in looks like binary data rather than text. */
 bool decode_is_binary(struct str in);
 
+/* True when every byte of @in is ASCII. */
+bool decode_is_ascii(struct str in);
+
 /* True when @in starts with a UTF-16 byte-order mark. */
 bool decode_is_utf16(struct str in);
 

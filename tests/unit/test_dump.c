@@ -1,7 +1,8 @@
 /* test_dump.c -- the cables.csv dump read in pieces: where the first record
  * of a piece starts, a record joined across two pieces, a record cut off at
  * the end, a quote that never closes, the names of pieces; a dump cut short
- * under the list after it was read. */
+ * under the list after it was read; a long record's head read first to a
+ * short cut, and on to the usual one when its header needs it. */
 #include "config.h"
 #include "testlib.h"
 
@@ -9,7 +10,9 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "base/buf.h"
 #include "corpus/corpus.h"
+#include "corpus/corpus_internal.h"
 #include "source/dump.h"
 
 #define REC(n, body) "\"" #n "\",\"1/5/2005 14:30\",\"05ROME" #n "\",\"Embassy Rome\",\"SECRET\",\"\",\"HEAD\",\"" body "\"\n"
@@ -164,6 +167,84 @@ static void cut_behind_the_reading(void **state)
 	unlink(path);
 }
 
+/* A record whose text is @lead blank lines, a header, and a first
+ * paragraph (@classby: a Classified By line) and more, in lines of 60:
+ * long enough that the list reads its head and its end, not all of it. */
+static void long_record(struct buf *b, int n, size_t lead, bool classby, size_t *classby_at)
+{
+	char line[80];
+	size_t body;
+
+	snprintf(line, sizeof(line), "\"%d\",\"1/5/2005 14:30\",\"05ROME%d\",\"Embassy Rome\",", n, 1000 + n);
+	buf_adds(b, line);
+	buf_adds(b, "\"SECRET\",\"\",\"HEAD\",\"");
+	body = b->n;
+	for (size_t i = 0; i < lead; i++)
+		buf_addc(b, '\n');
+	snprintf(line, sizeof(line), "S E C R E T ROME 00%d\n\n", 1000 + n);
+	buf_adds(b, line);
+	buf_adds(b, "E.O. 12958: DECL: 01/05/2015\nTAGS: PREL IT\nSUBJECT: A HEADER READ WHOLE\n\n"
+		    "REF: A. ROME 101 B. STATE 2002\n\n");
+	if (!classby)
+		buf_adds(b, "Classified By: Ambassador Ronald P. Spogli, reasons 1.4 (b,d)\n\n");
+	buf_adds(b, "1. (S) ");
+	if (classby) {
+		*classby_at = b->n - body;
+		buf_adds(b, "Classified By: Ambassador Ronald P. Spogli, reasons 1.4 (b,d)\n");
+	}
+	for (int i = 0; i < 90; i++)
+		buf_adds(b, "The talks will go on next week in Rome, the minister said.\n");
+	buf_adds(b, "\nSPOGLI\"\n");
+}
+
+static void long_heads_read_to_their_header(void **state)
+{
+	char path[] = "/tmp/test_dump-XXXXXX";
+	char *paths[1] = { path };
+	int fd = mkstemp(path);
+	struct buf b = { 0 }, probe = { 0 };
+	size_t at = 0;
+	struct corpus *c;
+
+	(void)state;
+	/* where the first paragraph's Classified By starts without blank
+	 * lines before the text: the second record's is cut in its name at
+	 * the first cut, HEADER_FIRST bytes into the text */
+	long_record(&probe, 2, 0, true, &at);
+	assert_true(at + 30 < HEADER_FIRST);
+	/* the first header read at the first cut; the second's Classified
+	 * By, in the first paragraph, across it; the third header after
+	 * 1,500 blank lines, past it */
+	long_record(&b, 1, 0, false, &at);
+	long_record(&b, 2, HEADER_FIRST - at - 30, true, &at);
+	long_record(&b, 3, 1500, false, &at);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, b.p, b.n), (ssize_t)b.n);
+	c = corpus_new();
+	corpus_add_paths(c, paths, 1);
+	while (!corpus_index_step(c, 1000))
+		;
+	assert_int_equal(corpus_count(c), 3);
+	for (size_t i = 0; i < 3; i++) {
+		const struct centry *e = corpus_entry(c, i);
+		const uint32_t *offs;
+
+		assert_string_equal(corpus_str(c, e->subject), "A HEADER READ WHOLE");
+		assert_int_equal(corpus_tags(c, i, &offs), 2);
+		assert_int_equal(corpus_refs(c, i, &offs), 2);
+		assert_string_equal(corpus_str(c, offs[1]), "05STATE2002");
+		/* the signer from the record's end, who classified it whole */
+		assert_int_equal(corpus_people(c, i, &offs), 2);
+		assert_string_equal(corpus_str(c, offs[0]), "S:SPOGLI");
+		assert_string_equal(corpus_str(c, offs[1]), "C:AMBASSADOR RONALD P. SPOGLI");
+	}
+	corpus_free(c);
+	close(fd);
+	unlink(path);
+	buf_free(&b);
+	buf_free(&probe);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -172,6 +253,7 @@ int main(void)
 		cmocka_unit_test(cut_skipped_and_damaged),
 		cmocka_unit_test(skipped_as_read_elsewhere),
 		cmocka_unit_test(cut_behind_the_reading),
+		cmocka_unit_test(long_heads_read_to_their_header),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
