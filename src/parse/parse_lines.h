@@ -299,4 +299,8 @@ void parse_body(struct parser *p);
  * the text ends. */
 size_t parse_tail(struct parser *p);
 
+/* For the unit tests: true when parse_tail.c's words that are no name
+ * are sorted, for its bisection, and each shorter than 16 bytes. */
+bool parse_tail_words_sorted(void);
+
 #endif

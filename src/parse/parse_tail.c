@@ -6,6 +6,7 @@
 #include "config.h"
 #include "parse/parse_lines.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -91,26 +92,47 @@ static bool is_pre_signer(struct str s)
 	       (s.n < 50 && str_ifind(s, "MINIMIZE CONSIDERED") >= 0) || str_ieq(s, "NOFORN");
 }
 
+static const char *const stop_words[] = {
+		"ABOVE", "ACCORDINGLY", "ACTION", "ADVISE", "AGREE", "ALL", "AMBASSADOR", "AND", "APPROVED", "ARE", "AT",
+		"BEGIN", "BEGINS", "BELOW", "BT", "BUT", "BY", "CABLE", "CLASSIFIED", "CLEARED", "CLOSING", "COMMENT",
+		"COMMENTS", "CONCUR", "CONCURS", "CONFIDENTIAL", "CONSIDERED", "DECONTROL", "DEPARTMENT", "DEPT", "DONE",
+		"DRAFTED", "EMBASSY", "END", "ENDS", "EXDIS", "EXEMPT", "FOLLOW", "FOLLOWS", "FOR", "FYI", "GDS",
+		"GUIDANCE", "HERE", "IN", "INFO", "INSTRUCTIONS", "IS", "IT", "LIMDIS", "MESSAGE", "MINIMIZE", "NNNN",
+		"NO", "NODIS", "NOFORN", "NON-PAPER", "NONE", "NOT", "NOTE", "OADR", "OF", "OK", "ON", "ONE", "OR", "PARA",
+		"PART", "PLEASE", "POINTS", "POST", "POSTS", "PROTECT", "QUOTE", "REF", "REFTEL", "REGARDS", "REPEAT",
+		"REPEATED", "REPORT", "REPORTS", "REQUEST", "REQUESTED", "RPT", "SBU", "SECRET", "SECSTATE", "SEE",
+		"SENSITIVE", "SEPTEL", "SIGNED", "SINCERELY", "SIPDIS", "STADIS", "STATE", "SUBJECT", "SUMMARY", "TAGS",
+		"TALKING", "TEL", "TEXT", "THANKS", "THAT", "THE", "THERE", "THIS", "TO", "TWO", "UNCLAS", "UNCLASSIFIED",
+		"UNQUOTE", "UPDATE", "UPDATES", "US", "USG", "WAS", "WE", "YES",
+};
+
+static int cmp_word(const void *key, const void *word)
+{
+	return strcmp((const char *)key, *(const char *const *)word);
+}
+
 /* Words that end a text without being anyone's name: the telegrams' own
- * words, and the common words a sentence left without its stop ends in. */
+ * words, and the common words a sentence left without its stop ends in.
+ * Sorted, for a bisection: every word of every name the list reads at a
+ * record's end comes here. */
 static bool not_a_name(struct str w)
 {
-	static const char *const stop[] = {
-		"END", "TEXT", "COMMENT", "COMMENTS", "SUMMARY", "UNQUOTE", "QUOTE", "SIPDIS", "NNNN", "BT",
-		"NOFORN", "CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "UNCLAS", "EXEMPT", "GDS", "NOTE", "THANKS",
-		"REGARDS", "MINIMIZE", "CONSIDERED", "DECONTROL", "CLASSIFIED", "BY", "SENSITIVE", "OADR",
-		"ACTION", "REQUEST", "REQUESTED", "INFO", "REF", "REFTEL", "SEPTEL", "PARA", "SEE", "BELOW",
-		"ABOVE", "FOLLOWS", "FOLLOW", "AND", "OR", "THE", "OF", "IN", "TO", "FOR", "AT", "ON", "IS",
-		"ARE", "WAS", "WE", "YES", "NO", "NOT", "CABLE", "MESSAGE", "PART", "ONE", "TWO", "POINTS",
-		"TALKING", "NON-PAPER", "SUBJECT", "TAGS", "BUT", "SBU", "GUIDANCE", "INSTRUCTIONS", "ADVISE",
-		"PLEASE", "PROTECT", "ACCORDINGLY", "SIGNED", "SINCERELY", "CLOSING", "NONE", "DONE", "HERE",
-		"THERE", "THIS", "THAT", "IT", "US", "USG", "AMBASSADOR", "EMBASSY", "DEPARTMENT", "DEPT",
-		"STATE", "SECSTATE", "POST", "POSTS", "ALL", "CONCUR", "CONCURS", "AGREE", "APPROVED",
-		"CLEARED", "DRAFTED", "UPDATE", "UPDATES", "REPORT", "REPORTS", "FYI", "ENDS", "BEGINS",
-		"BEGIN", "OK", "LIMDIS", "EXDIS", "NODIS", "STADIS", "TEL", "RPT", "REPEAT", "REPEATED",
-	};
+	char up[16];
 
-	return STR_IEQ_ANY(w, stop);
+	if (w.n >= sizeof(up))
+		return false;   /* longer than any of them */
+	for (size_t i = 0; i < w.n; i++)
+		up[i] = (char)to_upper((unsigned char)w.p[i]);
+	up[w.n] = '\0';
+	return bsearch(up, stop_words, sizeof(stop_words) / sizeof(stop_words[0]), sizeof(stop_words[0]), cmp_word) != NULL;
+}
+
+bool parse_tail_words_sorted(void)
+{
+	for (size_t i = 1; i < sizeof(stop_words) / sizeof(stop_words[0]); i++)
+		if (strcmp(stop_words[i - 1], stop_words[i]) >= 0 || strlen(stop_words[i]) >= 16)
+			return false;
+	return true;
 }
 
 /* A word of a name: "SOBEL", "LeBaron", "O'NEILL", an initial "D." */

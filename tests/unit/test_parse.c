@@ -2,6 +2,8 @@
 #include "config.h"
 #include "testlib.h"
 
+#include "parse/parse_lines.h"
+
 #define HEAD "CONFIDENTIAL ROME 001234\n\nE.O. 12958: DECL: 01/01/2014\nTAGS: PREL IT\n" \
 	     "SUBJECT: A TEST\n\nClassified By: DCM A B, reasons 1.4\n\n"
 
@@ -382,6 +384,17 @@ static void signer_and_trailer(void **state)
 	assert_true(parse_text(c, HEAD "1. (C) The talks will resume in the spring with the\nFrench Delegation\n"));
 	assert_int_equal(c->signer.text.n, 0);
 	assert_str(c->paras[0].text, "The talks will resume in the spring with the French Delegation");
+	/* the telegram's words, in any case, are no name: the first of the
+	 * list, the last and one between */
+	assert_true(parse_tail_words_sorted());
+	assert_true(parse_text(c, HEAD "1. (C) Text ends here.\n\nAbove\n"));
+	assert_int_equal(c->signer.text.n, 0);
+	assert_true(parse_text(c, HEAD "1. (C) Text ends here.\n\nYES\n"));
+	assert_int_equal(c->signer.text.n, 0);
+	assert_true(parse_text(c, HEAD "1. (C) Text ends here.\n\nMinimize\n"));
+	assert_int_equal(c->signer.text.n, 0);
+	assert_true(parse_text(c, HEAD "1. (C) Text ends here.\n\nMinimizes\n"));
+	assert_str(c->signer.text, "Minimizes");
 }
 
 /* ------------------------------------------------------------- gluing */
