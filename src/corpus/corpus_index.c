@@ -34,14 +34,14 @@
  * TAIL_BYTES (escaped): the text's last lines, the first of them perhaps
  * from its middle (a paragraph can be one line of many kilobytes, and the
  * name the end of it), never from inside an escape or a character. */
-static void tail_signer(struct head_reader *hr, struct cable *cab, struct str body)
+static bool tail_read(struct head_reader *hr, struct cable *cab, struct str body, size_t bytes, bool *cut_seen)
 {
 	struct str tail = body, text;
 	const char *note;
 	size_t skip = 0;
 
-	if (tail.n > TAIL_BYTES) {
-		size_t at = body.n - TAIL_BYTES, bs = 0;
+	if (tail.n > bytes) {
+		size_t at = body.n - bytes, bs = 0;
 
 		/* an odd run of backslashes before it: the last escapes this byte */
 		while (bs < at && body.p[at - 1 - bs] == '\\')
@@ -53,13 +53,51 @@ static void tail_signer(struct head_reader *hr, struct cable *cab, struct str bo
 	buf_clear(&hr->tbuf);
 	csv_unescape(&hr->tbuf, tail);
 	if (!hr->tbuf.n)
-		return;         /* no text: no signer (and no buffer yet) */
+		return false;   /* no text: no signer (and no buffer yet) */
 	while (skip < hr->tbuf.n && skip < 3 && ((unsigned char)hr->tbuf.p[skip] & 0xC0) == 0x80)
 		skip++;
 	if (decode_utf8(str_make(hr->tbuf.p + skip, hr->tbuf.n - skip), &hr->dec, &text, &note) != DECODE_OK ||
 	    text.p != hr->tbuf.p + skip)
-		return;
-	parse_cable_tail(cab, text, tail.n < body.n);
+		return false;
+	parse_cable_tail_cut(cab, text, tail.n < body.n, cut_seen);
+	return true;
+}
+
+/* Can the end of @body be read from its last TAIL_FIRST bytes first?  The
+ * bytes before them in the last TAIL_BYTES, and their own first 16, are
+ * ASCII (the shorter end is the longer one's last lines, decoded alike)
+ * with no '/' (the longer end holds no database row the shorter does not
+ * start: a row is found from its date's first '/', a few bytes into it,
+ * and a '/' of the text is a '/' of the record). */
+static bool tail_first_fits(struct str body)
+{
+	struct str before;
+
+	if (body.n <= TAIL_BYTES)
+		return false;
+	before = str_make(body.p + body.n - TAIL_BYTES, TAIL_BYTES - TAIL_FIRST + 16);
+	return decode_is_ascii(before) && !memchr(before.p, '/', before.n);
+}
+
+/* The signer from the record's end: its last TAIL_FIRST bytes first, and
+ * its last TAIL_BYTES when the parse read the line they cut, or asked for
+ * lines before it (parse_cable_tail_cut).  The cable's signer, trailer and
+ * mark of a partial text are put back as they were before reading it
+ * again. */
+static void tail_signer(struct head_reader *hr, struct cable *cab, struct str body)
+{
+	if (tail_first_fits(body)) {
+		struct field signer = cab->signer;
+		size_t ntrailer = cab->ntrailer;
+		bool partial = cab->partial, seen = false;
+
+		if (!tail_read(hr, cab, body, TAIL_FIRST, &seen) || !seen)
+			return;
+		cab->signer = signer;
+		cab->ntrailer = ntrailer;
+		cab->partial = partial;
+	}
+	tail_read(hr, cab, body, TAIL_BYTES, NULL);
 }
 
 /* The columns of a record and the start of its text, as the reader puts

@@ -28,8 +28,10 @@
 #define HEADER_STEP 512
 /* ... when the header goes on past them. */
 #define HEADER_BYTES_MORE (8 * HEADER_BYTES)
-/* ... and of its end, for the signer, when it is longer. */
+/* ... and of its end, for the signer, when it is longer: first its last
+ * TAIL_FIRST (read_csv_head). */
 #define TAIL_BYTES 2048
+#define TAIL_FIRST 512
 /* How much of a dump is indexed before its pages are given back. */
 #define RELEASE_STEP ((size_t)8 * 1024 * 1024)
 

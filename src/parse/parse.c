@@ -566,9 +566,10 @@ static bool parse(struct cable *c, struct str text, const struct record_meta *me
 
 	parse_split_lines(&p);
 	if (cut_seen) {
+		/* the last line is the cut's */
 		*cut_seen = false;
 		p.cut_seen = cut_seen;
-		p.cut_line = p.nlines ? p.nlines - 1 : 0;
+		p.cut_span = p.nlines ? p.nlines - 1 : 0;
 	}
 	parse_preamble(&p, &m, &long_date);
 	if (!m.id.n)
@@ -644,6 +645,11 @@ bool parse_cable_list_cut(struct cable *c, struct str text, const struct record_
 
 void parse_cable_tail(struct cable *c, struct str tail, bool cut)
 {
+	parse_cable_tail_cut(c, tail, cut, NULL);
+}
+
+void parse_cable_tail_cut(struct cable *c, struct str tail, bool cut, bool *cut_seen)
+{
 	struct parser p;
 	struct line first_lines[PARSER_LINES];
 	struct str station = c->origin.text;
@@ -662,6 +668,13 @@ void parse_cable_tail(struct cable *c, struct str tail, bool cut)
 	/* when @cut, the first line is the end of one cut in two, whose end
 	 * is what the signer's lines are read beside */
 	(void)cut;
+	if (cut_seen) {
+		/* the first line is the cut's */
+		*cut_seen = false;
+		p.cut_seen = cut_seen;
+		p.cut_from = 1;
+		p.cut_span = SIZE_MAX - 1;
+	}
 	parse_tail(&p);
 	/* the name into the cable's own memory: @tail is the caller's */
 	c->signer.text = keep(&p, c->signer.text);

@@ -40,6 +40,14 @@ bool parse_cable_list_cut(struct cable *c, struct str text, const struct record_
  * the text, in the middle of a line perhaps), as parse_cable() finds it. */
 void parse_cable_tail(struct cable *c, struct str tail, bool cut);
 
+/* parse_cable_tail() of @tail cut from a longer end of the same record,
+ * and *@cut_seen: whether the parse read the line the cut falls in (its
+ * first) or asked for lines before it.  When it did not, the longer end
+ * gives the same signer, but for a database row glued to the text there
+ * (parse_tail looks for one over the whole text: the caller's to rule
+ * out). */
+void parse_cable_tail_cut(struct cable *c, struct str tail, bool cut, bool *cut_seen);
+
 /* What subject_tidy() did. */
 enum { SUBJECT_CUT = 1, SUBJECT_BACKSLASHES = 2, SUBJECT_CAPTION = 4, SUBJECT_ENTITIES = 8, SUBJECT_TWICE = 16 };
 

@@ -63,10 +63,12 @@ struct parser {
 	bool seen_main;          /* E.O., TAGS or SUBJECT found */
 	bool saw_classby;        /* a Classified By line, even one that names nobody */
 	bool no_tail;            /* the text stops before the record's end: no signer, no trailer */
-	/* a text cut short at its end (the list's first read of a record's
-	 * head): its last line, perhaps cut in two, and where the parse says
-	 * it looked at that line or past it (SIZE_MAX, NULL: not cut) */
-	size_t cut_line;
+	/* a text cut short (the list's first reads of a record's head and of
+	 * its end): the lines before the cut, from line cut_from on, cut_span
+	 * of them; where the parse says it read a line outside them (the one
+	 * the cut falls in) or asked for lines past them.  Not cut: 0,
+	 * SIZE_MAX, NULL */
+	size_t cut_from, cut_span;
 	bool *cut_seen;
 
 	struct buf scratch;      /* joined paragraph text */
@@ -90,13 +92,15 @@ static inline void parser_lines_init(struct parser *p, struct line *first)
 	p->lines = first;
 	p->cap_lines = PARSER_LINES;
 	p->lines_heap = false;
-	p->cut_line = SIZE_MAX;
+	p->cut_from = 0;
+	p->cut_span = SIZE_MAX;
 }
 
-/* Line @i is read: the cut line of a text cut short says so. */
+/* Line @i is read: a line of a text cut short that the cut falls in says
+ * so (one comparison: below cut_from, i - cut_from wraps round). */
 static inline void line_read(const struct parser *p, size_t i)
 {
-	if (i >= p->cut_line)
+	if (i - p->cut_from >= p->cut_span)
 		*p->cut_seen = true;
 }
 

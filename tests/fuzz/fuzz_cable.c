@@ -9,7 +9,9 @@
  * cables to it); of its start and its end, values of the same form.  A
  * head cut short whose parse says it did not read the line the cut ends
  * (parse_cable_list_cut) gives the list the same entry as the same head
- * cut later. */
+ * cut later; an end whose parse did not read the line its cut falls in
+ * (parse_cable_tail_cut), the same signer as a longer end, when what lies
+ * between is ASCII without a '/' (as the list asks). */
 #include "config.h"
 #include "fuzz.h"
 
@@ -114,6 +116,35 @@ static void list_cut(struct str text, const struct record_meta *meta, size_t k, 
 	buf_free(&eb);
 }
 
+/* The signer of the last @k bytes of @text, whose parse did not read the
+ * line the cut falls in, against the last @later bytes'. */
+static void tail_cut(struct str text, const struct record_meta *meta, size_t k, size_t later)
+{
+	struct cable a, b;
+	struct record_meta m = *meta;
+	struct str head = cut(text, 3072, false), between;
+	bool more, seen;
+
+	if (later > text.n || k + 16 > later)
+		return;
+	between = str_make(text.p + text.n - later, later - k + 16);
+	for (size_t i = 0; i < between.n; i++)
+		if ((unsigned char)between.p[i] >= 0x80 || between.p[i] == '/')
+			return;
+	m.id = STR_LIT("09ROME1234");
+	cable_init(&a);
+	cable_init(&b);
+	parse_cable_list(&a, head, false, &m, &more);
+	parse_cable_list(&b, head, false, &m, &more);
+	parse_cable_tail_cut(&a, str_make(text.p + text.n - k, k), true, &seen);
+	parse_cable_tail(&b, str_make(text.p + text.n - later, later), true);
+	if (!seen)
+		FUZZ_ASSERT(a.signer.text.n == b.signer.text.n &&
+			    (!a.signer.text.n || memcmp(a.signer.text.p, b.signer.text.p, a.signer.text.n) == 0));
+	cable_free(&a);
+	cable_free(&b);
+}
+
 /* The people of the list's parse against the whole parse's (in @whole). */
 static void list_people(struct str text, const struct record_meta *meta, const struct buf *whole)
 {
@@ -157,8 +188,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		people_each(&c, &scratch, joined, &people);
 		list_people(text, &meta, &people);
-		if (text.n > 1)
-			list_cut(text, &meta, 1 + (size ? data[size - 1] * 7919u : 0) % (text.n - 1), text.n);
+		if (text.n > 1) {
+			size_t k = 1 + (size ? data[size - 1] * 7919u : 0) % (text.n - 1);
+
+			list_cut(text, &meta, k, text.n);
+			/* an end of k bytes against one of up to 2 kB more */
+			tail_cut(text, &meta, k, MIN(text.n, k + 16 + (size ? data[0] * 8u : 0)));
+		}
 		buf_free(&people);
 		buf_free(&scratch);
 		export_json(&out, &c);

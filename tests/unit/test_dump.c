@@ -1,8 +1,8 @@
 /* test_dump.c -- the cables.csv dump read in pieces: where the first record
  * of a piece starts, a record joined across two pieces, a record cut off at
  * the end, a quote that never closes, the names of pieces; a dump cut short
- * under the list after it was read; a long record's head read first to a
- * short cut, and on to the usual one when its header needs it. */
+ * under the list after it was read; a long record's head and end read
+ * first to a short cut, and on to the usual one when the parse needs it. */
 #include "config.h"
 #include "testlib.h"
 
@@ -169,8 +169,9 @@ static void cut_behind_the_reading(void **state)
 
 /* A record whose text is @lead blank lines, a header, and a first
  * paragraph (@classby: a Classified By line) and more, in lines of 60:
- * long enough that the list reads its head and its end, not all of it. */
-static void long_record(struct buf *b, int n, size_t lead, bool classby, size_t *classby_at)
+ * long enough that the list reads its head and its end, not all of it;
+ * then @end: the signer's line and what follows it. */
+static void long_record(struct buf *b, int n, size_t lead, bool classby, size_t *classby_at, const char *end)
 {
 	char line[80];
 	size_t body;
@@ -194,7 +195,8 @@ static void long_record(struct buf *b, int n, size_t lead, bool classby, size_t 
 	}
 	for (int i = 0; i < 90; i++)
 		buf_adds(b, "The talks will go on next week in Rome, the minister said.\n");
-	buf_adds(b, "\nSPOGLI\"\n");
+	buf_adds(b, end);
+	buf_adds(b, "\"\n");
 }
 
 static void long_heads_read_to_their_header(void **state)
@@ -202,7 +204,7 @@ static void long_heads_read_to_their_header(void **state)
 	char path[] = "/tmp/test_dump-XXXXXX";
 	char *paths[1] = { path };
 	int fd = mkstemp(path);
-	struct buf b = { 0 }, probe = { 0 };
+	struct buf b = { 0 }, probe = { 0 }, blanks = { 0 }, row = { 0 };
 	size_t at = 0;
 	struct corpus *c;
 
@@ -210,21 +212,39 @@ static void long_heads_read_to_their_header(void **state)
 	/* where the first paragraph's Classified By starts without blank
 	 * lines before the text: the second record's is cut in its name at
 	 * the first cut, HEADER_FIRST bytes into the text */
-	long_record(&probe, 2, 0, true, &at);
+	long_record(&probe, 2, 0, true, &at, "");
 	assert_true(at + 30 < HEADER_FIRST);
+	/* the end: the signer, then blank lines past the first cut of the
+	 * end, TAIL_FIRST bytes before it; a database row glued on, a line
+	 * of text after it and the signer (the row cuts the text there: no
+	 * signer, whether the first cut of the end holds the row or not) */
+	buf_adds(&blanks, "\nSPOGLI\n");
+	for (size_t i = 0; i < TAIL_FIRST + 100; i++)
+		buf_addc(&blanks, '\n');
+	buf_adds(&row, "The last words. 0 03/13/2008 9871 PGOV,PREL Rome 08ROME1004\n");
+	for (size_t i = 0; i < TAIL_FIRST / 60 + 2; i++)
+		buf_adds(&row, "The talks will go on next week in Rome, the minister said.\n");
+	buf_adds(&row, "\nSPOGLI\n");
 	/* the first header read at the first cut; the second's Classified
 	 * By, in the first paragraph, across it; the third header after
 	 * 1,500 blank lines, past it */
-	long_record(&b, 1, 0, false, &at);
-	long_record(&b, 2, HEADER_FIRST - at - 30, true, &at);
-	long_record(&b, 3, 1500, false, &at);
+	long_record(&b, 1, 0, false, &at, "\nSPOGLI\n");
+	long_record(&b, 2, HEADER_FIRST - at - 30, true, &at, "\nSPOGLI\n");
+	long_record(&b, 3, 1500, false, &at, blanks.p);
+	long_record(&b, 4, 0, false, &at, row.p);
 	assert_true(fd >= 0);
 	assert_int_equal(write(fd, b.p, b.n), (ssize_t)b.n);
 	c = corpus_new();
 	corpus_add_paths(c, paths, 1);
 	while (!corpus_index_step(c, 1000))
 		;
-	assert_int_equal(corpus_count(c), 3);
+	assert_int_equal(corpus_count(c), 4);
+	{
+		const uint32_t *offs;
+
+		assert_int_equal(corpus_people(c, 3, &offs), 1);
+		assert_string_equal(corpus_str(c, offs[0]), "C:AMBASSADOR RONALD P. SPOGLI");
+	}
 	for (size_t i = 0; i < 3; i++) {
 		const struct centry *e = corpus_entry(c, i);
 		const uint32_t *offs;
@@ -243,6 +263,8 @@ static void long_heads_read_to_their_header(void **state)
 	unlink(path);
 	buf_free(&b);
 	buf_free(&probe);
+	buf_free(&blanks);
+	buf_free(&row);
 }
 
 int main(void)
