@@ -125,7 +125,8 @@ static void tail_cut(struct str text, const struct record_meta *meta, size_t k, 
 	struct str head = cut(text, 3072, false), between;
 	bool more, seen;
 
-	if (later > text.n || k + 16 > later)
+	/* the bytes between, and the short end's first 16 */
+	if (later > text.n || k < 16 || k + 16 > later)
 		return;
 	between = str_make(text.p + text.n - later, later - k + 16);
 	for (size_t i = 0; i < between.n; i++)
