@@ -1,7 +1,8 @@
 /* parse_lines.h -- what the parts of the parser share: the parser's state
  * and the line helpers of parse_lines.c.  The calls run one way, down:
  *   parse.c           the driver: runs the stages, then reconciles what the
- *                     text and the container say (id, origin, level, date)
+ *                     text and the container say (parse_reconcile.c: id,
+ *                     origin, level, date)
  *   parse_preamble.c  five metadata lines, partial note, routing header,
  *                     classification line
  *   parse_header.c    the header machine: captions, E.O. and DECL, TAGS
