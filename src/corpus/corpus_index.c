@@ -81,20 +81,18 @@ static bool tail_first_fits(struct str body)
 
 /* The signer from the record's end: its last TAIL_FIRST bytes first, and
  * its last TAIL_BYTES when the parse read the line they cut, or asked for
- * lines before it (parse_cable_tail_cut).  The cable's signer, trailer and
- * mark of a partial text are put back as they were before reading it
- * again. */
+ * lines before it (parse_cable_tail_cut).  The cable's signer and mark of
+ * a partial text are put back as they were before reading it again (its
+ * trailer parse_cable_tail puts back itself). */
 static void tail_signer(struct head_reader *hr, struct cable *cab, struct str body)
 {
 	if (tail_first_fits(body)) {
 		struct field signer = cab->signer;
-		size_t ntrailer = cab->ntrailer;
 		bool partial = cab->partial, seen = false;
 
 		if (!tail_read(hr, cab, body, TAIL_FIRST, &seen) || !seen)
 			return;
 		cab->signer = signer;
-		cab->ntrailer = ntrailer;
 		cab->partial = partial;
 	}
 	tail_read(hr, cab, body, TAIL_BYTES, NULL);
@@ -128,6 +126,12 @@ static void csv_head(struct head_reader *hr, const struct csv_raw *raw, size_t b
 	csv_unescape(h, str_make(body.p, MIN(body.n, body_bytes)));
 }
 
+/* The first cut as the dump has needed it so far (a reader starts at 0). */
+static size_t first_bytes(const struct head_reader *hr)
+{
+	return hr->first_bytes ? hr->first_bytes : HEADER_FIRST;
+}
+
 /* Where to cut @raw's body first, or 0: not before HEADER_BYTES.  The head
  * cut there must be the start of the one cut at HEADER_BYTES, decoded
  * alike: the bytes between are ASCII, and the longer head is the shorter
@@ -136,7 +140,7 @@ static void csv_head(struct head_reader *hr, const struct csv_raw *raw, size_t b
 static size_t first_cut(struct head_reader *hr, const struct csv_raw *raw)
 {
 	struct str body = raw->f[CSV_BODY];
-	size_t at = hr->first_bytes ? hr->first_bytes : HEADER_FIRST;
+	size_t at = first_bytes(hr);
 
 	if (body.n <= HEADER_BYTES)
 		return 0;
@@ -155,7 +159,7 @@ static size_t first_cut(struct head_reader *hr, const struct csv_raw *raw)
  * a step shorter after 32 hits in a row. */
 static void first_cut_learn(struct head_reader *hr, bool enough)
 {
-	size_t at = hr->first_bytes ? hr->first_bytes : HEADER_FIRST;
+	size_t at = first_bytes(hr);
 
 	if (!enough) {
 		hr->first_bytes = at + HEADER_STEP;
@@ -175,7 +179,7 @@ enum head_read read_csv_head(struct head_reader *hr, struct cable *cab, const ch
 {
 	struct buf *h = &hr->hbuf;
 	size_t offs[CSV_HEADER + 1], bytes = HEADER_BYTES;
-	struct str f[CSV_HEADER], text;
+	struct str f[CSV_HEADER], text, after;
 	struct record_meta m;
 	const char *note;
 	bool whole, more;
@@ -208,9 +212,10 @@ enum head_read read_csv_head(struct head_reader *hr, struct cable *cab, const ch
 		m.origin_name = f[CSV_ORIGIN];
 		m.classification = f[CSV_CLASS];
 		m.refs = f[CSV_REFS];
+		/* the text after the columns */
+		after = str_make(h->p + offs[CSV_HEADER], h->n - offs[CSV_HEADER]);
 		if (first) {
-			bool seen, ok = parse_cable_list_cut(cab, str_make(h->p + offs[CSV_HEADER], h->n - offs[CSV_HEADER]),
-							     &m, &more, &seen);
+			bool seen, ok = parse_cable_list_cut(cab, after, &m, &more, &seen);
 
 			first = false;
 			first_cut_learn(hr, !seen && !more);
@@ -220,7 +225,7 @@ enum head_read read_csv_head(struct head_reader *hr, struct cable *cab, const ch
 				return HEAD_NOT;
 			break;
 		}
-		if (!parse_cable_list(cab, str_make(h->p + offs[CSV_HEADER], h->n - offs[CSV_HEADER]), whole, &m, &more))
+		if (!parse_cable_list(cab, after, whole, &m, &more))
 			return HEAD_NOT;
 		if (!more || bytes > HEADER_BYTES)
 			break;

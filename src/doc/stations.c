@@ -26,20 +26,27 @@ static size_t name_slot(const char *s)
 	return (h + (h >> 15)) & (STATION_SLOTS - 1);
 }
 
+/* The index + 1 of @name in the table whose slots are @slot and whose
+ * i-th name is at @names + i * @stride bytes (a name first in each entry),
+ * or 0. */
+static size_t slot_find(const uint16_t *slot, const char *name, const void *names, size_t stride)
+{
+	for (size_t k = name_slot(name); slot[k]; k = (k + 1) & (STATION_SLOTS - 1))
+		if (strcmp(name, *(const char *const *)((const char *)names + (slot[k] - 1u) * stride)) == 0)
+			return slot[k];
+	return 0;
+}
+
 const char *station_alias(const char *name)
 {
-	for (size_t k = name_slot(name); station_alias_slot[k]; k = (k + 1) & (STATION_SLOTS - 1))
-		if (strcmp(name, station_aliases[station_alias_slot[k] - 1].name) == 0)
-			return station_aliases[station_alias_slot[k] - 1].key;
-	return NULL;
+	size_t i = slot_find(station_alias_slot, name, station_aliases, sizeof(station_aliases[0]));
+
+	return i ? station_aliases[i - 1].key : NULL;
 }
 
 bool station_known(const char *key)
 {
-	for (size_t k = name_slot(key); station_key_slot[k]; k = (k + 1) & (STATION_SLOTS - 1))
-		if (strcmp(key, station_keys[station_key_slot[k] - 1]) == 0)
-			return true;
-	return false;
+	return slot_find(station_key_slot, key, station_keys, sizeof(station_keys[0])) != 0;
 }
 
 const char *station_near(const char *key)

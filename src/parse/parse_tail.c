@@ -92,18 +92,22 @@ static bool is_pre_signer(struct str s)
 	       (s.n < 50 && str_ifind(s, "MINIMIZE CONSIDERED") >= 0) || str_ieq(s, "NOFORN");
 }
 
+/* Words that end a text without being anyone's name: the telegrams' own
+ * words, and the common words a sentence left without its stop ends in.
+ * Sorted, for a bisection (parse_tail_words_sorted): every word of every
+ * name the list reads at a record's end comes here. */
 static const char *const stop_words[] = {
-		"ABOVE", "ACCORDINGLY", "ACTION", "ADVISE", "AGREE", "ALL", "AMBASSADOR", "AND", "APPROVED", "ARE", "AT",
-		"BEGIN", "BEGINS", "BELOW", "BT", "BUT", "BY", "CABLE", "CLASSIFIED", "CLEARED", "CLOSING", "COMMENT",
-		"COMMENTS", "CONCUR", "CONCURS", "CONFIDENTIAL", "CONSIDERED", "DECONTROL", "DEPARTMENT", "DEPT", "DONE",
-		"DRAFTED", "EMBASSY", "END", "ENDS", "EXDIS", "EXEMPT", "FOLLOW", "FOLLOWS", "FOR", "FYI", "GDS",
-		"GUIDANCE", "HERE", "IN", "INFO", "INSTRUCTIONS", "IS", "IT", "LIMDIS", "MESSAGE", "MINIMIZE", "NNNN",
-		"NO", "NODIS", "NOFORN", "NON-PAPER", "NONE", "NOT", "NOTE", "OADR", "OF", "OK", "ON", "ONE", "OR", "PARA",
-		"PART", "PLEASE", "POINTS", "POST", "POSTS", "PROTECT", "QUOTE", "REF", "REFTEL", "REGARDS", "REPEAT",
-		"REPEATED", "REPORT", "REPORTS", "REQUEST", "REQUESTED", "RPT", "SBU", "SECRET", "SECSTATE", "SEE",
-		"SENSITIVE", "SEPTEL", "SIGNED", "SINCERELY", "SIPDIS", "STADIS", "STATE", "SUBJECT", "SUMMARY", "TAGS",
-		"TALKING", "TEL", "TEXT", "THANKS", "THAT", "THE", "THERE", "THIS", "TO", "TWO", "UNCLAS", "UNCLASSIFIED",
-		"UNQUOTE", "UPDATE", "UPDATES", "US", "USG", "WAS", "WE", "YES",
+	"ABOVE", "ACCORDINGLY", "ACTION", "ADVISE", "AGREE", "ALL", "AMBASSADOR", "AND", "APPROVED", "ARE", "AT",
+	"BEGIN", "BEGINS", "BELOW", "BT", "BUT", "BY", "CABLE", "CLASSIFIED", "CLEARED", "CLOSING", "COMMENT",
+	"COMMENTS", "CONCUR", "CONCURS", "CONFIDENTIAL", "CONSIDERED", "DECONTROL", "DEPARTMENT", "DEPT", "DONE",
+	"DRAFTED", "EMBASSY", "END", "ENDS", "EXDIS", "EXEMPT", "FOLLOW", "FOLLOWS", "FOR", "FYI", "GDS",
+	"GUIDANCE", "HERE", "IN", "INFO", "INSTRUCTIONS", "IS", "IT", "LIMDIS", "MESSAGE", "MINIMIZE", "NNNN",
+	"NO", "NODIS", "NOFORN", "NON-PAPER", "NONE", "NOT", "NOTE", "OADR", "OF", "OK", "ON", "ONE", "OR", "PARA",
+	"PART", "PLEASE", "POINTS", "POST", "POSTS", "PROTECT", "QUOTE", "REF", "REFTEL", "REGARDS", "REPEAT",
+	"REPEATED", "REPORT", "REPORTS", "REQUEST", "REQUESTED", "RPT", "SBU", "SECRET", "SECSTATE", "SEE",
+	"SENSITIVE", "SEPTEL", "SIGNED", "SINCERELY", "SIPDIS", "STADIS", "STATE", "SUBJECT", "SUMMARY", "TAGS",
+	"TALKING", "TEL", "TEXT", "THANKS", "THAT", "THE", "THERE", "THIS", "TO", "TWO", "UNCLAS", "UNCLASSIFIED",
+	"UNQUOTE", "UPDATE", "UPDATES", "US", "USG", "WAS", "WE", "YES",
 };
 
 static int cmp_word(const void *key, const void *word)
@@ -111,10 +115,7 @@ static int cmp_word(const void *key, const void *word)
 	return strcmp((const char *)key, *(const char *const *)word);
 }
 
-/* Words that end a text without being anyone's name: the telegrams' own
- * words, and the common words a sentence left without its stop ends in.
- * Sorted, for a bisection: every word of every name the list reads at a
- * record's end comes here. */
+/* Is @w one of stop_words, in any case? */
 static bool not_a_name(struct str w)
 {
 	char up[16];
