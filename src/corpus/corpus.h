@@ -188,6 +188,8 @@ struct cquery {
 	uint32_t *only;
 	size_t nonly;
 	bool has_only;
+	bool answered;           /* the index answered every term: an entry
+				  * passes when the answer says so, unread */
 	bool planned, text;      /* text: some term is still to be read in the cables */
 	unsigned fields;         /* the fields the filter looks at (1 << enum cf_field) */
 	struct cf_memo *memo;    /* the people terms' answers, by value */

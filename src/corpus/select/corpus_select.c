@@ -349,9 +349,13 @@ static void take_answer(struct corpus *c, struct cquery *q)
 	if (!fts_answer(c, q->job))
 		return;
 	q->text = false;
-	for (size_t i = 0; i < f->n; i++)
+	q->answered = true;
+	for (size_t i = 0; i < f->n; i++) {
 		if (cf_reads_text(&f->terms[i]) && !fts_job_answered(q->job, i))
 			q->text = true;
+		if (!fts_job_answered(q->job, i))
+			q->answered = false;
+	}
 	if (fts_job_positive(q->job)) {
 		q->nonly = fts_job_entries(q->job, &q->only);
 		q->has_only = true;
@@ -403,7 +407,9 @@ bool corpus_query_step(struct corpus *c, struct cquery *q, double budget_ms, siz
 		size_t i = q->has_only ? q->only[q->next] : q->next;
 
 		q->next++;
-		if (!q->f || entry_passes(c, q->f, q, q->text, i))
+		/* the terms ANDed (cfilter_match), each answered: the answer's
+		 * set is the filter's */
+		if (!q->f || (q->answered ? fts_job_passes(q->job, (uint32_t)i) : entry_passes(c, q->f, q, q->text, i)))
 			add_row(c, q, i);
 		seen++;
 		/* the clock is read now and then: a metadata filter is fast */
