@@ -76,10 +76,39 @@ bool text_is_clean(struct str s, unsigned flags)
 	return true;
 }
 
-void text_sanitize(struct str in, struct buf *out, unsigned flags)
+/* Width of one character; zero-width and combining marks take 0 columns. */
+static int uc_cols(ucs4_t uc)
+{
+	int w = uc_width(uc, "UTF-8");
+
+	return w < 0 ? 1 : w;
+}
+
+/* What the sanitiser wrote, as text_wrap would find it out by reading it
+ * again (narrow_text, printable_run): @narrow, every character one column
+ * wide and no control but line ends; from byte @plain on, printable ASCII
+ * only.  Noted at each character that is not printable ASCII, where the
+ * sanitiser decodes it anyway. */
+struct shape {
+	bool narrow;
+	size_t plain;
+};
+
+/* The sanitiser wrote @uc, ending at byte @at of what it wrote. */
+static void shape_char(struct shape *sh, ucs4_t uc, size_t at)
+{
+	if (uc >= 0x80 && uc_cols(uc) != 1)
+		sh->narrow = false;
+	sh->plain = at;
+}
+
+static void sanitize(struct str in, struct buf *out, unsigned flags, struct shape *sh)
 {
 	const uint8_t *p = (const uint8_t *)in.p, *end = p + in.n;
+	size_t base = out->n;
 
+	sh->narrow = true;
+	sh->plain = 0;
 	buf_reserve(out, in.n + 16);
 	while (p < end) {
 		ucs4_t uc;
@@ -95,6 +124,7 @@ void text_sanitize(struct str in, struct buf *out, unsigned flags)
 		if (*p < 0x80) {
 			if (*p == '\n' && (flags & SANITIZE_KEEP_NEWLINES)) {
 				buf_addc(out, '\n');
+				shape_char(sh, '\n', out->n - base);
 			} else if (*p == '\t' || *p == '\n' || *p == '\r') {
 				buf_addc(out, ' ');
 			} else {
@@ -102,6 +132,7 @@ void text_sanitize(struct str in, struct buf *out, unsigned flags)
 				uint8_t pic[3] = { 0xE2, 0x90, (uint8_t)(0x80 + (*p == 0x7F ? 0x21 : *p)) };
 
 				buf_add(out, pic, 3);
+				shape_char(sh, 0x2400 + (*p == 0x7F ? 0x21u : *p), out->n - base);
 			}
 			p++;
 			continue;
@@ -109,25 +140,30 @@ void text_sanitize(struct str in, struct buf *out, unsigned flags)
 		len = u8_mbtoucr(&uc, p, (size_t)(end - p));
 		if (len < 0) {
 			buf_add(out, "\xEF\xBF\xBD", 3);
+			shape_char(sh, 0xFFFD, out->n - base);
 			p++;
 			continue;
 		}
-		if (uc == 0x2028 || uc == 0x2029)
+		if (uc == 0x2028 || uc == 0x2029) {
 			buf_addc(out, (flags & SANITIZE_KEEP_NEWLINES) ? '\n' : ' ');
-		else if (text_unsafe_char(uc))
+			if (flags & SANITIZE_KEEP_NEWLINES)
+				shape_char(sh, '\n', out->n - base);
+		} else if (text_unsafe_char(uc)) {
 			buf_add(out, "\xEF\xBF\xBD", 3);
-		else
+			shape_char(sh, 0xFFFD, out->n - base);
+		} else {
 			buf_add(out, p, (size_t)len);
+			shape_char(sh, uc, out->n - base);
+		}
 		p += len;
 	}
 }
 
-/* Width of one character; zero-width and combining marks take 0 columns. */
-static int uc_cols(ucs4_t uc)
+void text_sanitize(struct str in, struct buf *out, unsigned flags)
 {
-	int w = uc_width(uc, "UTF-8");
+	struct shape sh;
 
-	return w < 0 ? 1 : w;
+	sanitize(in, out, flags, &sh);
 }
 
 int text_width(struct str s)
@@ -320,7 +356,7 @@ static bool narrow_break_at(const char *s, size_t n, size_t i, char *brk, size_t
  * --text of a dump is mostly wrapping, and libunistring's break table over
  * every paragraph and its width of every character were three quarters of
  * its time. */
-static void wrap_narrow(struct str s, int width, void (*emit)(struct str line, void *ud), void *ud)
+static void wrap_narrow(struct str s, size_t plain, int width, void (*emit)(struct str line, void *ud), void *ud)
 {
 	const uint8_t *p = (const uint8_t *)s.p;
 	char brk[256];
@@ -336,7 +372,8 @@ static void wrap_narrow(struct str s, int width, void (*emit)(struct str line, v
 			 * byte and no cut, so taken at once, the last break among
 			 * them looked for from their end (the same as going
 			 * through them; the next byte, if any, is seen below) */
-			size_t r = printable_run(p + i, MIN((size_t)(width - col), s.n - i));
+			size_t room = MIN((size_t)(width - col), s.n - i);
+			size_t r = i >= plain ? room : printable_run(p + i, room);
 
 			if (r > 1) {
 				for (size_t b = i + r; b-- > i;)
@@ -378,10 +415,25 @@ void text_wrap(struct str s, int width, void (*emit)(struct str line, void *ud),
 	if (width < 1)
 		width = 1;
 	if (s.n && narrow_text(s)) {
-		wrap_narrow(s, width, emit, ud);
+		wrap_narrow(s, s.n, width, emit, ud);
 		return;
 	}
 	text_wrap_unicode(s, width, emit, ud);
+}
+
+void text_sanitize_wrap(struct str in, unsigned flags, int width, void (*emit)(struct str line, void *ud), void *ud)
+{
+	struct buf clean = { 0 };
+	struct shape sh;
+
+	sanitize(in, &clean, flags, &sh);
+	if (width < 1)
+		width = 1;
+	if (clean.n && sh.narrow)
+		wrap_narrow(buf_str(&clean), sh.plain, width, emit, ud);
+	else
+		text_wrap_unicode(buf_str(&clean), width, emit, ud);
+	buf_free(&clean);
 }
 
 void text_wrap_unicode(struct str s, int width, void (*emit)(struct str line, void *ud), void *ud)

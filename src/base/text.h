@@ -45,6 +45,10 @@ size_t text_fit(struct str s, int cols, int *used);
  * character wider than @width (a CJK character when @width is 1) stands
  * alone on its line. */
 void text_wrap(struct str s, int width, void (*emit)(struct str line, void *ud), void *ud);
+/* text_sanitize, then text_wrap of what it wrote, with what the
+ * sanitiser saw of it: the same lines, without reading the text again to
+ * learn whether every character is one column wide. */
+void text_sanitize_wrap(struct str in, unsigned flags, int width, void (*emit)(struct str line, void *ud), void *ud);
 /* The same with libunistring's break opportunities whatever the text
  * (text_wrap takes a path of its own for printable ASCII). */
 void text_wrap_unicode(struct str s, int width, void (*emit)(struct str line, void *ud), void *ud);

@@ -247,25 +247,19 @@ static void emit_line(struct str line, void *ud)
 /* Writes "@label@text" wrapped, later lines indented under the text. */
 static void text_field(struct buf *out, const char *label, struct str text, int width)
 {
-	struct buf clean = { 0 };
 	struct wrap_ctx w = { out, (int)strlen(label), true };
 
 	if (!text.n)
 		return;
 	buf_adds(out, label);
-	text_sanitize(text, &clean, 0);
-	text_wrap(buf_str(&clean), MAX(width - w.indent, 10), emit_line, &w);
-	buf_free(&clean);
+	text_sanitize_wrap(text, 0, MAX(width - w.indent, 10), emit_line, &w);
 }
 
 static void text_block(struct buf *out, struct str text, int width)
 {
-	struct buf clean = { 0 };
 	struct wrap_ctx w = { out, 0, true };
 
-	text_sanitize(text, &clean, SANITIZE_KEEP_NEWLINES);
-	text_wrap(buf_str(&clean), width, emit_line, &w);
-	buf_free(&clean);
+	text_sanitize_wrap(text, SANITIZE_KEEP_NEWLINES, width, emit_line, &w);
 }
 
 void export_text(struct buf *out, const struct cable *c, int width)

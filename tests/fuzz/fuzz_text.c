@@ -2,7 +2,8 @@
  * sanitiser writes must be safe for a terminal; every wrapped line must fit
  * its width; text_fit must stay inside the text and its width; text of
  * printable ASCII and line ends is wrapped as libunistring's breaks have it
- * (text_wrap's narrow path against text_wrap_unicode). */
+ * (text_wrap's narrow path against text_wrap_unicode); sanitising and
+ * wrapping at once writes the lines of the two apart. */
 #include "config.h"
 #include "fuzz.h"
 
@@ -78,6 +79,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			FUZZ_ASSERT(w.lines == u.lines && w.all.n == u.all.n &&
 				    (!w.all.n || memcmp(w.all.p, u.all.p, w.all.n) == 0));
 		}
+		buf_free(&w.all);
+		buf_free(&u.all);
+	}
+	{
+		/* sanitising and wrapping at once: the lines of the two apart */
+		struct wrap_check w = { width, 0, { NULL, 0, 0 } }, u = { width, 0, { NULL, 0, 0 } };
+
+		text_wrap(buf_str(&kept), width, collect_line, &w);
+		text_sanitize_wrap(in, SANITIZE_KEEP_NEWLINES, width, collect_line, &u);
+		FUZZ_ASSERT(w.lines == u.lines && w.all.n == u.all.n && (!w.all.n || memcmp(w.all.p, u.all.p, w.all.n) == 0));
 		buf_free(&w.all);
 		buf_free(&u.all);
 	}

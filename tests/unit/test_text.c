@@ -280,6 +280,46 @@ static void wrapping_properties(void **state)
 	buf_free(&want);
 }
 
+/* text_sanitize_wrap writes the lines that text_sanitize and text_wrap
+ * write: random texts of printable ASCII, controls, line ends, characters
+ * one column wide and two, combining marks, invalid bytes and line
+ * separators, the texts ending in printable ASCII after such a character
+ * (what the wrap takes without reading again) or not, both flags, widths
+ * 1 to 40. */
+static void sanitize_wrap_as_both(void **state)
+{
+	static const char *const pieces[] = { "abc ", "de", "  ", ".", "(", "\"", "\n", "\t", "\r", "\x1B[31m",
+					      "\x7F", "\xC2\xB6", "\xE2\x80\x94", "\xC3\xA9", "\xE6\x97\xA5",
+					      "\xCC\x81", "\xFF", "\xE2\x80\xA8", "\xE2\x80\xAE", "\xC2\x85",
+					      "word, ", "longerwordthanaline " };
+	unsigned seed = 777;
+
+	(void)state;
+	for (int round = 0; round < 40000; round++) {
+		struct lines a = { "", 0, 0 }, b = { "", 0, 0 };
+		struct buf text = { 0 }, clean = { 0 };
+		unsigned flags = round & 1 ? SANITIZE_KEEP_NEWLINES : 0;
+		int width = 1 + round % 40;
+		size_t n;
+
+		seed = seed * 1103515245u + 12345u;
+		n = (seed >> 16) % 24;
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			/* a quarter of the texts printable ASCII after their first piece */
+			buf_adds(&text, pieces[(seed >> 16) % ((round & 2) && i ? 6 : sizeof(pieces) / sizeof(*pieces))]);
+		}
+		text_sanitize(buf_str(&text), &clean, flags);
+		text_wrap(buf_str(&clean), width, collect, &a);
+		text_sanitize_wrap(buf_str(&text), flags, width, collect, &b);
+		if (strcmp(a.buf, b.buf) != 0)
+			fail_msg("width %d, flags %u, \"%.*s\": apart \"%s\", at once \"%s\"", width, flags, (int)text.n,
+				 text.p ? text.p : "", a.buf, b.buf);
+		buf_free(&text);
+		buf_free(&clean);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -290,6 +330,7 @@ int main(void)
 		cmocka_unit_test(wrapping),
 		cmocka_unit_test(ascii_wrapping_as_unicode),
 		cmocka_unit_test(wrapping_properties),
+		cmocka_unit_test(sanitize_wrap_as_both),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
