@@ -155,6 +155,7 @@ int cli_export_listed_ids(const struct opts *o, char *const *paths, size_t n)
 	int status = 0;
 
 	corpus_set_workspace(c, ws);
+	corpus_list_lean(c, corpus_list_needs(&o->filter, false, false));
 	cli_read_all(c, paths, n, false, !o->no_index, true);
 	cli_tell_messages(c);
 	nrows = corpus_select(c, &o->filter, SORT_INPUT, false, &rows, &cap);

@@ -153,6 +153,8 @@ int run_stats(const struct opts *o, char *const *paths, size_t n)
 	struct workspace *ws = cli_filter_workspace(&o->filter);
 
 	corpus_set_workspace(c, ws);
+	/* the tallies count the people; nothing here follows the references */
+	corpus_list_lean(c, corpus_list_needs(&o->filter, true, false));
 	cli_read_all(c, paths, n, false, !o->no_index, true);
 	changed = corpus_watch(c);
 	nrows = corpus_select(c, &o->filter, SORT_INPUT, false, &rows, &cap);
@@ -210,6 +212,8 @@ static void export_selected(struct export_ctx *x, char *const *paths, size_t n)
 	struct workspace *ws = cli_filter_workspace(&x->o->filter);
 
 	corpus_set_workspace(c, ws);
+	/* each cable written is parsed whole: the list only chooses them */
+	corpus_list_lean(c, corpus_list_needs(&x->o->filter, false, false));
 	cli_read_all(c, paths, n, false, !x->o->no_index, true);
 	x->read = corpus_count(c);
 	nrows = corpus_select(c, &x->o->filter, SORT_INPUT, false, &rows, &cap);
@@ -289,6 +293,7 @@ static void choose(const struct opts *o, char *const *paths, size_t n, struct wo
 	size_t cap = 0, nrows;
 
 	corpus_set_workspace(c, ws);
+	corpus_list_lean(c, corpus_list_needs(&o->filter, false, false));
 	cli_read_all(c, paths, n, false, !o->no_index, true);
 	cli_tell_messages(c);
 	nrows = corpus_select(c, &o->filter, SORT_INPUT, false, &rows, &cap);

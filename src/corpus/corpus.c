@@ -205,7 +205,7 @@ static void person_packed(struct str value, void *ud)
 	}
 }
 
-void pack_entry(const struct cable *cab, struct buf *out, struct buf *scratch)
+void pack_entry(const struct cable *cab, struct buf *out, struct buf *scratch, unsigned leave)
 {
 	struct packed_head h;
 	size_t at = out->n;
@@ -228,12 +228,13 @@ void pack_entry(const struct cable *cab, struct buf *out, struct buf *scratch)
 	pack_str(out, cab->origin_name.text, true);
 	for (size_t i = 0; i < cab->ntags && h.ntags < 128; i++, h.ntags++)
 		pack_str(out, cab->tags[i].text, true);
-	for (size_t i = 0; i < cab->nrefs && h.nrefs < 128; i++)
+	for (size_t i = 0; !(leave & LIST_NO_REFS) && i < cab->nrefs && h.nrefs < 128; i++)
 		if (cab->refs[i].id.n) {
 			pack_str(out, cab->refs[i].id, true);
 			h.nrefs++;
 		}
-	people_each(cab, scratch, person_packed, &pp);
+	if (!(leave & LIST_NO_PEOPLE))
+		people_each(cab, scratch, person_packed, &pp);
 	h.npeople = pp.n;
 	memcpy(out->p + at, &h, sizeof(h));
 }
@@ -339,7 +340,7 @@ size_t add_packed(struct corpus *c, const char *packed, uint32_t source, uint64_
 void add_entry(struct corpus *c, const struct cable *cab, uint32_t source, uint64_t offset, uint64_t length)
 {
 	buf_clear(&c->pbuf);
-	pack_entry(cab, &c->pbuf, &c->fbuf);
+	pack_entry(cab, &c->pbuf, &c->fbuf, c->hr.leave);
 	add_packed(c, c->pbuf.p, source, offset, length);
 }
 
@@ -549,4 +550,9 @@ void corpus_parser_free(struct corpus_parser *p)
 void corpus_set_workspace(struct corpus *c, const struct workspace *ws)
 {
 	c->ws = ws;
+}
+
+void corpus_list_lean(struct corpus *c, unsigned leave)
+{
+	c->hr.leave = leave;
 }

@@ -203,6 +203,18 @@ struct cquery {
 	bool reorder;            /* a row came out of the inputs' order */
 };
 
+/* What a list read for one run may leave out, when nothing of the run
+ * asks it (the command line's passes, corpus_list_needs): the people and
+ * offices of each cable (and so its signer, at its record's end), the ids
+ * its references name (and so who cites whom, and threads).  Set before
+ * the inputs are read; a list read so is never saved. */
+enum { LIST_NO_PEOPLE = 1, LIST_NO_REFS = 2 };
+void corpus_list_lean(struct corpus *c, unsigned leave);
+/* What a run that chooses with @f (NULL: all), and looks at people
+ * (@people: the overview's tallies) or references (@refs: threads) itself,
+ * lets its list leave out. */
+unsigned corpus_list_needs(const struct cfilter *f, bool people, bool refs);
+
 /* The reader's workspace, which filters may ask (marked, noted ...). */
 struct workspace;
 void corpus_set_workspace(struct corpus *c, const struct workspace *ws);

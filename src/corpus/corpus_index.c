@@ -212,6 +212,7 @@ enum head_read read_csv_head(struct head_reader *hr, struct cable *cab, const ch
 		m.origin_name = f[CSV_ORIGIN];
 		m.classification = f[CSV_CLASS];
 		m.refs = f[CSV_REFS];
+		m.no_ref_ids = (hr->leave & LIST_NO_REFS) != 0;
 		/* the text after the columns */
 		after = str_make(h->p + offs[CSV_HEADER], h->n - offs[CSV_HEADER]);
 		if (first) {
@@ -232,7 +233,8 @@ enum head_read read_csv_head(struct head_reader *hr, struct cable *cab, const ch
 		/* a header longer than most ("INFO LOG-00 ..." lines before it) */
 		bytes = HEADER_BYTES_MORE;
 	}
-	if (!whole)
+	/* the signer is the list's for its people only */
+	if (!whole && !(hr->leave & LIST_NO_PEOPLE))
 		tail_signer(hr, cab, raw->f[CSV_BODY]);
 	return HEAD_OK;
 }

@@ -77,6 +77,7 @@ struct head_reader {
 	 * dump's headers have needed it: read_csv_head */
 	size_t first_bytes;
 	unsigned first_run;      /* records since it last changed */
+	unsigned leave;          /* what the list leaves out (LIST_NO_PEOPLE ...) */
 };
 
 /* A record of an id met before: its entry, and the id's first entry. */
@@ -233,7 +234,7 @@ void add_entry(struct corpus *c, const struct cable *cab, uint32_t source, uint6
 /* The same in two halves, the first safe on any thread: @cab's fields
  * packed onto @out (@scratch the caller's); a packed entry added (returns
  * the bytes it took). */
-void pack_entry(const struct cable *cab, struct buf *out, struct buf *scratch);
+void pack_entry(const struct cable *cab, struct buf *out, struct buf *scratch, unsigned leave);
 /* A packed entry's slots (@strings: the strings in them) fetched ahead
  * of add_packed. */
 void prefetch_packed(const struct corpus *c, const char *packed, bool strings);

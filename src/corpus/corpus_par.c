@@ -78,6 +78,7 @@ struct corpus_par {
 	size_t head, tail;       /* the oldest batch not added; the next to fill (counting up) */
 	bool filling;            /* b[tail % PAR_SLOTS] is being filled */
 	bool stop;
+	unsigned leave;          /* what the list leaves out (corpus_list_lean) */
 	/* the stretches of the piece being read (the corpus's thread's) */
 	uint32_t si;
 	struct str piece;
@@ -102,7 +103,7 @@ static void read_rec(struct reading *rd, struct par_batch *b, size_t i)
 	r->result = (uint8_t)read_csv_head(&rd->hr, &rd->cab, b->path, b->base, &r->raw);
 	r->packed_at = b->out.n;
 	if (r->result == HEAD_OK)
-		pack_entry(&rd->cab, &b->out, &rd->scratch);
+		pack_entry(&rd->cab, &b->out, &rd->scratch, rd->hr.leave);
 }
 
 /* The records of stretch @b, split as the dump would split them (the same
@@ -142,6 +143,7 @@ static void *worker(void *arg)
 	struct reading rd;
 
 	memset(&rd, 0, sizeof(rd));
+	rd.hr.leave = p->leave;
 	cable_init(&rd.cab);
 #ifdef __linux__
 	/* below the corpus's thread, which answers the keys: a worker that
@@ -219,6 +221,7 @@ bool par_start(struct corpus *c)
 		p->b[k].cap = PAR_BATCH;
 		p->b[k].rec = xmalloc(PAR_BATCH * sizeof(*p->b[k].rec));
 	}
+	p->leave = c->hr.leave;
 	for (size_t k = 0; k < want; k++)
 		if (thread_start(&p->th[p->nth], worker, p) == 0)
 			p->nth++;

@@ -44,6 +44,11 @@ bool corpus_store_save(const struct corpus *c, const char *path, char *err, size
 	struct buf src = { 0 }, msgs = { 0 };
 	bool ok;
 
+	/* a list read for one run (corpus_list_lean) is not the list */
+	if (c->hr.leave) {
+		snprintf(err, errsize, "%s: the list was read without people or references: not saved", path);
+		return false;
+	}
 	memset(&k, 0, sizeof(k));
 	k.version = STORE_VERSION;
 	k.n = c->n;

@@ -23,6 +23,8 @@ struct record_meta {
 	struct str subject;           /* from the page title */
 	struct str refs;              /* "72MOSCOW1603|72TEHRAN1091" (cables.csv) */
 	bool cut;                     /* the input ended inside the record */
+	bool no_ref_ids;              /* a list that keeps no references: their
+				       * items are not read for ids */
 	struct str notes[8];          /* repairs made while reading the container */
 	size_t nnotes;
 };

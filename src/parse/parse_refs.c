@@ -39,6 +39,8 @@ static void ref_ids(struct parser *p, size_t first, struct str item, struct str 
 	struct ref_read read, *rr = &read;
 	bool used_first = false;
 
+	if (p->meta && p->meta->no_ref_ids)
+		return;
 	ref_item_read(p, item, label, rr);
 	if (rr->loose) {
 		/* a number no cable took: a report, a message of a date, a cable not read */

@@ -2,7 +2,8 @@
  * of a piece starts, a record joined across two pieces, a record cut off at
  * the end, a quote that never closes, the names of pieces; a dump cut short
  * under the list after it was read; a long record's head and end read
- * first to a short cut, and on to the usual one when the parse needs it. */
+ * first to a short cut, and on to the usual one when the parse needs it;
+ * a list read for one run without people or references, and only that. */
 #include "config.h"
 #include "testlib.h"
 
@@ -13,6 +14,8 @@
 #include "base/buf.h"
 #include "corpus/corpus.h"
 #include "corpus/corpus_internal.h"
+#include "corpus/corpus_store.h"
+#include "search/filter.h"
 #include "source/dump.h"
 
 #define REC(n, body) "\"" #n "\",\"1/5/2005 14:30\",\"05ROME" #n "\",\"Embassy Rome\",\"SECRET\",\"\",\"HEAD\",\"" body "\"\n"
@@ -267,6 +270,137 @@ static void long_heads_read_to_their_header(void **state)
 	buf_free(&row);
 }
 
+/* The dump @path read with @workers workers, its list leaving out @leave. */
+static struct corpus *read_lean(char *path, const char *workers, unsigned leave)
+{
+	char *paths[1] = { path };
+	struct corpus *c = corpus_new();
+
+	setenv("PILCROW_WORKERS", workers, 1);
+	corpus_list_lean(c, leave);
+	corpus_add_paths(c, paths, 1);
+	while (!corpus_index_step(c, 1000))
+		;
+	unsetenv("PILCROW_WORKERS");
+	return c;
+}
+
+/* The strings of list @offs of @n, joined by '|'. */
+static void joined(const struct corpus *c, const uint32_t *offs, size_t n, struct buf *out)
+{
+	buf_clear(out);
+	for (size_t i = 0; i < n; i++) {
+		buf_adds(out, corpus_str(c, offs[i]));
+		buf_addc(out, '|');
+	}
+	buf_addc(out, '\0');
+}
+
+/* Entry @i of @a and of @b: the same, but for the people and the
+ * references @b leaves out (@leave), which it has none of. */
+static void same_but(const struct corpus *a, const struct corpus *b, size_t i, unsigned leave)
+{
+	const struct centry *x = corpus_entry(a, i), *y = corpus_entry(b, i);
+	const uint32_t *oa, *ob;
+	struct buf ja = { 0 }, jb = { 0 };
+	size_t na, nb;
+
+	assert_string_equal(corpus_str(a, x->id), corpus_str(b, y->id));
+	assert_string_equal(corpus_str(a, x->subject), corpus_str(b, y->subject));
+	assert_string_equal(corpus_str(a, x->origin), corpus_str(b, y->origin));
+	assert_true(x->date == y->date && x->level == y->level && x->caveats == y->caveats);
+	na = corpus_tags(a, i, &oa);
+	joined(a, oa, na, &ja);
+	nb = corpus_tags(b, i, &ob);
+	joined(b, ob, nb, &jb);
+	assert_string_equal(ja.p, jb.p);
+	na = corpus_refs(a, i, &oa);
+	nb = corpus_refs(b, i, &ob);
+	assert_true(na > 0);
+	if (leave & LIST_NO_REFS) {
+		assert_int_equal(nb, 0);
+	} else {
+		joined(a, oa, na, &ja);
+		joined(b, ob, nb, &jb);
+		assert_string_equal(ja.p, jb.p);
+	}
+	na = corpus_people(a, i, &oa);
+	nb = corpus_people(b, i, &ob);
+	assert_true(na > 0);
+	if (leave & LIST_NO_PEOPLE) {
+		assert_int_equal(nb, 0);
+	} else {
+		joined(a, oa, na, &ja);
+		joined(b, ob, nb, &jb);
+		assert_string_equal(ja.p, jb.p);
+	}
+	buf_free(&ja);
+	buf_free(&jb);
+}
+
+/* What a list without people or references leaves out, each alone and
+ * both, on one core and two: only those, from long records (their heads
+ * and ends read apart) and short ones; such a list is never saved; and
+ * the filters and runs that keep them. */
+static void lean_lists_leave_only_that(void **state)
+{
+	char path[] = "/tmp/test_dump-XXXXXX", saved[64];
+	int fd = mkstemp(path);
+	struct buf b = { 0 };
+	size_t at = 0;
+	static const char *const keep[] = { "signer=spogli", "from=rome", "person~a level>=S", "cites=05STATE2002",
+					    "cited-by=05ROME1001", "thread=05ROME1001" };
+
+	(void)state;
+	for (int k = 0; k < 300; k++) {
+		long_record(&b, 3 * k + 1, 0, false, &at, "\nSPOGLI\n");
+		buf_printf(&b, "\"%d\",\"1/5/2005 14:30\",\"05ROME%d\",\"Embassy Rome\",\"SECRET\",\"\",\"HEAD\",\"", 3 * k + 2,
+			   1000 + 3 * k + 2);
+		buf_adds(&b, "S E C R E T ROME 002\n\nE.O. 12958: DECL: 01/05/2015\nTAGS: PGOV\nSUBJECT: SHORT\n\n"
+			     "REF: ROME 101\n\nClassified By: DCM Elizabeth Dibble, reasons 1.4 (b)\n\n"
+			     "1. (S) Short.\n\nSPOGLI\"\n");
+		long_record(&b, 3 * k + 3, 1500, true, &at, "\nSPOGLI\n");
+	}
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, b.p, b.n), (ssize_t)b.n);
+	for (int w = 1; w <= 2; w++) {
+		struct corpus *full = read_lean(path, w == 1 ? "1" : "2", 0);
+
+		assert_int_equal(corpus_count(full), 900);
+		for (unsigned leave = 1; leave <= 3; leave++) {
+			struct corpus *c = read_lean(path, w == 1 ? "1" : "2", leave);
+			char err[512];
+
+			assert_int_equal(corpus_count(c), 900);
+			for (size_t i = 0; i < 900; i++)
+				same_but(full, c, i, leave);
+			snprintf(saved, sizeof(saved), "%s.list", path);
+			assert_false(corpus_store_save(c, saved, err, sizeof(err)));
+			assert_non_null(strstr(err, "not saved"));
+			assert_int_equal(access(saved, F_OK), -1);
+			corpus_free(c);
+		}
+		corpus_free(full);
+	}
+	/* what the filters read of the list, kept; the rest left out */
+	for (size_t i = 0; i < sizeof(keep) / sizeof(*keep); i++) {
+		struct cfilter f;
+		char err[256];
+		unsigned leave;
+
+		assert_true(cfilter_parse(&f, keep[i], err, sizeof(err)));
+		leave = corpus_list_needs(&f, false, false);
+		assert_int_equal(leave, i < 3 ? LIST_NO_REFS : LIST_NO_PEOPLE);
+		cfilter_free(&f);
+	}
+	assert_int_equal(corpus_list_needs(NULL, false, false), LIST_NO_PEOPLE | LIST_NO_REFS);
+	assert_int_equal(corpus_list_needs(NULL, true, false), LIST_NO_REFS);
+	assert_int_equal(corpus_list_needs(NULL, false, true), LIST_NO_PEOPLE);
+	close(fd);
+	unlink(path);
+	buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -276,6 +410,7 @@ int main(void)
 		cmocka_unit_test(skipped_as_read_elsewhere),
 		cmocka_unit_test(cut_behind_the_reading),
 		cmocka_unit_test(long_heads_read_to_their_header),
+		cmocka_unit_test(lean_lists_leave_only_that),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

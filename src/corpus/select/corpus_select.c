@@ -48,6 +48,20 @@ static const struct cable *parse_for_scan(void *ud)
 #define CF_PEOPLE_BITS ((1u << CF_SIGNER) | (1u << CF_CLASSIFIED_BY) | (1u << CF_FROM) | (1u << CF_TO) | \
 			(1u << CF_INFO) | (1u << CF_ADDRESSEE) | (1u << CF_PERSON))
 
+unsigned corpus_list_needs(const struct cfilter *f, bool people, bool refs)
+{
+	unsigned fields = 0, leave = 0;
+
+	for (size_t i = 0; f && i < f->n; i++)
+		fields |= 1u << f->terms[i].field;
+	if (!people && !(fields & CF_PEOPLE_BITS))
+		leave |= LIST_NO_PEOPLE;
+	/* cites= and cited-by= read the references, thread= follows them */
+	if (!refs && !(fields & ((1u << CF_CITES) | (1u << CF_CITED_BY) | (1u << CF_THREAD))))
+		leave |= LIST_NO_REFS;
+	return leave;
+}
+
 /* ---------------------------------------------------------------- selecting */
 
 const char *sort_name(enum sort_key k)
