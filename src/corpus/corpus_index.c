@@ -216,22 +216,36 @@ enum head_read read_csv_head(struct head_reader *hr, struct cable *cab, const ch
 		/* the text after the columns */
 		after = str_make(h->p + offs[CSV_HEADER], h->n - offs[CSV_HEADER]);
 		if (first) {
-			bool seen, ok = parse_cable_list_cut(cab, after, &m, &more, &seen);
+			bool seen, body_seen, ok = parse_cable_list_cut(cab, after, &m, &more, &seen, &body_seen);
 
 			first = false;
-			first_cut_learn(hr, !seen && !more);
-			if (seen || more)
+			first_cut_learn(hr, !seen && !body_seen && !more);
+			if (seen || body_seen || more)
 				continue;
 			if (!ok)
 				return HEAD_NOT;
 			break;
 		}
-		if (!parse_cable_list(cab, after, whole, &m, &more))
-			return HEAD_NOT;
-		if (!more || bytes > HEADER_BYTES)
+		if (whole) {
+			if (!parse_cable_list(cab, after, true, &m, &more))
+				return HEAD_NOT;
 			break;
-		/* a header longer than most ("INFO LOG-00 ..." lines before it) */
-		bytes = HEADER_BYTES_MORE;
+		}
+		{
+			/* the header read whole, however long ("INFO LOG-00 ..."
+			 * lines before it, a routing of sixty addressees in the
+			 * text): read on while its parse read where the cut falls;
+			 * the paragraphs read for a Classified By in the first
+			 * one are not worth the rest of the record */
+			bool seen, body_seen, ok = parse_cable_list_cut(cab, after, &m, &more, &seen, &body_seen);
+
+			if (!seen && !more) {
+				if (!ok)
+					return HEAD_NOT;
+				break;
+			}
+		}
+		bytes = bytes < HEADER_BYTES_MORE ? HEADER_BYTES_MORE : SIZE_MAX;
 	}
 	/* the signer is the list's for its people only */
 	if (!whole && !(hr->leave & LIST_NO_PEOPLE))

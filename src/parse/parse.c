@@ -93,7 +93,7 @@ static void list_body(struct parser *p, enum parse_mode mode)
 }
 
 static bool parse(struct cable *c, struct str text, const struct record_meta *meta, enum parse_mode mode,
-		  bool *header_cut, bool *cut_seen)
+		  bool *header_cut, bool *cut_seen, bool *body_seen)
 {
 	struct parser p;
 	struct line first_lines[PARSER_LINES];
@@ -143,7 +143,16 @@ static bool parse(struct cable *c, struct str text, const struct record_meta *me
 		parse_body(&p);
 		first_para_classby(&p);
 	} else if (mode != PARSE_HEADER) {
+		bool *seen = p.cut_seen, in_body = false;
+
+		/* what the paragraphs read for a Classified By see of the cut,
+		 * told apart */
+		if (seen && body_seen)
+			p.cut_seen = &in_body;
 		list_body(&p, mode);
+		p.cut_seen = seen;
+		if (body_seen)
+			*body_seen = in_body;
 		/* the text stops before the body begins: the header may go on */
 		if (header_cut)
 			*header_cut = mode == PARSE_LIST_HEAD && !first_body_line(&p).n;
@@ -180,12 +189,12 @@ static bool parse(struct cable *c, struct str text, const struct record_meta *me
 
 bool parse_cable(struct cable *c, struct str text, const struct record_meta *meta)
 {
-	return parse(c, text, meta, PARSE_ALL, NULL, NULL);
+	return parse(c, text, meta, PARSE_ALL, NULL, NULL, NULL);
 }
 
 bool parse_cable_header(struct cable *c, struct str text, const struct record_meta *meta)
 {
-	return parse(c, text, meta, PARSE_HEADER, NULL, NULL);
+	return parse(c, text, meta, PARSE_HEADER, NULL, NULL, NULL);
 }
 
 bool parse_cable_list(struct cable *c, struct str text, bool whole, const struct record_meta *meta,
@@ -193,14 +202,14 @@ bool parse_cable_list(struct cable *c, struct str text, bool whole, const struct
 {
 	if (header_cut)
 		*header_cut = false;
-	return parse(c, text, meta, whole ? PARSE_LIST_WHOLE : PARSE_LIST_HEAD, header_cut, NULL);
+	return parse(c, text, meta, whole ? PARSE_LIST_WHOLE : PARSE_LIST_HEAD, header_cut, NULL, NULL);
 }
 
 bool parse_cable_list_cut(struct cable *c, struct str text, const struct record_meta *meta, bool *header_cut,
-			  bool *cut_seen)
+			  bool *cut_seen, bool *body_seen)
 {
 	*header_cut = false;
-	return parse(c, text, meta, PARSE_LIST_HEAD, header_cut, cut_seen);
+	return parse(c, text, meta, PARSE_LIST_HEAD, header_cut, cut_seen, body_seen);
 }
 
 void parse_cable_tail(struct cable *c, struct str tail, bool cut)

@@ -31,9 +31,13 @@ bool parse_cable_list(struct cable *c, struct str text, bool whole, const struct
  * anywhere (in a line, in a character), and *@cut_seen: whether the parse
  * read the line the cut ends, or asked for lines past it.  When it did
  * not, the same head cut later gives the same, line for line: every
- * decision was made before the cut. */
+ * decision was made before the cut.  With @body_seen (else NULL), what
+ * the paragraphs read for a Classified By in the first one see of the cut
+ * is said there instead: a cut seen only there changes who classified the
+ * cable and why (and the level, of a text whose record gives none and
+ * that has no classification line: its paragraphs' highest). */
 bool parse_cable_list_cut(struct cable *c, struct str text, const struct record_meta *meta, bool *header_cut,
-			  bool *cut_seen);
+			  bool *cut_seen, bool *body_seen);
 
 /* The signer of @c, parsed by parse_cable_list() from the start of its
  * record, found in @tail, the record's last bytes (@cut: starting inside

@@ -9,7 +9,8 @@
  * cables to it); of its start and its end, values of the same form.  A
  * head cut short whose parse says it did not read the line the cut ends
  * (parse_cable_list_cut) gives the list the same entry as the same head
- * cut later; an end whose parse did not read the line its cut falls in
+ * cut later, and one whose parse read it only in the paragraphs read for
+ * a Classified By, the same but for who classified it and the level; an end whose parse did not read the line its cut falls in
  * (parse_cable_tail_cut), the same signer as a longer end, when what lies
  * between is ASCII without a '/' (as the list asks). */
 #include "config.h"
@@ -67,14 +68,23 @@ static void person_to(struct str v, void *ud)
 	field_to(ud, v);
 }
 
-/* What the list keeps of @c, written out. */
-static void list_entry(const struct cable *c, struct buf *b)
+static void person_but_classifier(struct str v, void *ud)
+{
+	if (v.p[0] != ROLE_CLASSIFIER)
+		field_to(ud, v);
+}
+
+/* What the list keeps of @c, written out; without @all, but for who
+ * classified it and the level (what a Classified By in the first
+ * paragraph, and the paragraphs of a text with no classification line,
+ * give). */
+static void list_entry(const struct cable *c, struct buf *b, bool all)
 {
 	struct buf scratch = { NULL, 0, 0 };
 	char nums[64];
 
-	snprintf(nums, sizeof(nums), "%d %d %d %u|", (int)c->marking.level, (int)c->marking.caveats, (int)c->format,
-		 c->part);
+	snprintf(nums, sizeof(nums), "%d %d %d %u|", all ? (int)c->marking.level : 0, (int)c->marking.caveats,
+		 (int)c->format, c->part);
 	buf_adds(b, nums);
 	field_to(b, str_c(c->id));
 	field_to(b, str_c(c->date));
@@ -85,7 +95,7 @@ static void list_entry(const struct cable *c, struct buf *b)
 		field_to(b, c->tags[i].text);
 	for (size_t i = 0; i < c->nrefs; i++)
 		field_to(b, c->refs[i].id);
-	people_each(c, &scratch, person_to, b);
+	people_each(c, &scratch, all ? person_to : person_but_classifier, b);
 	buf_free(&scratch);
 }
 
@@ -103,12 +113,28 @@ static void list_cut(struct str text, const struct record_meta *meta, size_t k, 
 	m.id = STR_LIT("09ROME1234");
 	cable_init(&a);
 	cable_init(&b);
-	ok = parse_cable_list_cut(&a, str_make(text.p, k), &m, &more, &seen);
+	ok = parse_cable_list_cut(&a, str_make(text.p, k), &m, &more, &seen, NULL);
 	if (!seen && !more) {
 		FUZZ_ASSERT(parse_cable_list(&b, str_make(text.p, later), false, &m, &more) == ok && !more);
-		list_entry(&a, &ea);
-		list_entry(&b, &eb);
+		list_entry(&a, &ea, true);
+		list_entry(&b, &eb, true);
 		FUZZ_ASSERT(ea.n == eb.n && memcmp(ea.p, eb.p, ea.n) == 0);
+	}
+	{
+		/* what the paragraphs read for a Classified By see, apart: the
+		 * rest of the entry stands without them */
+		bool head_seen, body_seen, more2;
+
+		FUZZ_ASSERT(parse_cable_list_cut(&a, str_make(text.p, k), &m, &more2, &head_seen, &body_seen) == ok);
+		FUZZ_ASSERT((head_seen || body_seen) == seen && more2 == more);
+		if (!head_seen && !more) {
+			parse_cable_list(&b, str_make(text.p, later), false, &m, &more2);
+			buf_clear(&ea);
+			buf_clear(&eb);
+			list_entry(&a, &ea, false);
+			list_entry(&b, &eb, false);
+			FUZZ_ASSERT(ea.n == eb.n && memcmp(ea.p, eb.p, ea.n) == 0);
+		}
 	}
 	cable_free(&a);
 	cable_free(&b);

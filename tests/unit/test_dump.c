@@ -3,7 +3,8 @@
  * the end, a quote that never closes, the names of pieces; a dump cut short
  * under the list after it was read; a long record's head and end read
  * first to a short cut, and on to the usual one when the parse needs it;
- * a list read for one run without people or references, and only that. */
+ * a header after a routing of hundreds of addressees in the text; a list
+ * read for one run without people or references, and only that. */
 #include "config.h"
 #include "testlib.h"
 
@@ -15,6 +16,7 @@
 #include "corpus/corpus.h"
 #include "corpus/corpus_internal.h"
 #include "corpus/corpus_store.h"
+#include "doc/people.h"
 #include "search/filter.h"
 #include "source/dump.h"
 
@@ -270,6 +272,94 @@ static void long_heads_read_to_their_header(void **state)
 	buf_free(&row);
 }
 
+static void person_line(struct str value, void *ud)
+{
+	buf_addstr(ud, value);
+	buf_addc(ud, '\n');
+}
+
+/* A record of the page form, whose text holds its routing: @n addressees
+ * (a line each, of 40 bytes), the classification line, its captions and
+ * a passage of offices before the header's labels. */
+static void routed_record(struct buf *b, int k, int n)
+{
+	buf_printf(b, "\"%d\",\"8/10/2008 07:07\",\"08ROME%d\",\"Embassy Rome\",\"SECRET//NOFORN\",\"\",\"\",\"", k,
+		   5000 + k);
+	buf_printf(b, "VZCZCXRO%04d\nOO RUEHFL RUEHMIL\nDE RUEHRO #%04d/01 2230709\nZNY SSSSS ZZH\n"
+		      "O 100709Z AUG 08\nFM AMEMBASSY ROME\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 9077\n"
+		      "INFO RUEHZL/EUROPEAN POLITICAL COLLECTIVE IMMEDIATE\n", k, 5000 + k);
+	for (int i = 0; i < n; i++)
+		buf_printf(b, "RUEH%02d/AMEMBASSY PLACE %04d IMMEDIATE %04d\n", i % 100, i, i);
+	buf_printf(b, "\nS E C R E T SECTION 01 OF 03 ROME %06d\n\nNOFORN\nSIPDIS\n\n", 5000 + k);
+	buf_adds(b, "DEPT FOR EUR/WE, EUR/RPM, S/CT, PASS TO THE OPERATIONS\n"
+		    "CENTER, MILAN FOR RSO AND LEGAT, NAPLES FOR RSO, FLORENCE\nFOR RSO\n\n"
+		    "E.O. 12958: DECL: 08/10/2038\nTAGS: PREL, PTER, IT\n\n"
+		    "SUBJECT: A HEADER PAST ITS ROUTING\nREF: A. ROME 3065 B. ROME 3049\n\n"
+		    "Classified By: DCM Elizabeth Dibble for reasons 1.4 (b), (d)\n\n");
+	for (int i = 1; i <= 12; i++)
+		buf_printf(b, "%d. (S) The talks will go on next week in Rome, the minister said to us.\n\n", i);
+	buf_adds(b, "SPOGLI\"\n");
+}
+
+/* Records whose text holds a routing of 0 to 800 addressees, the header
+ * after it at 2 kB to 33 kB into the text, past each cut of the head: the
+ * list has the header the whole parse has. */
+static void long_routings_read_to_their_header(void **state)
+{
+	char path[] = "/tmp/test_dump-XXXXXX";
+	char *paths[1] = { path };
+	int fd = mkstemp(path);
+	static const int addressees[] = { 0, 20, 40, 55, 57, 59, 61, 63, 65, 67, 69, 71, 300, 600, 800 };
+	const size_t n = sizeof(addressees) / sizeof(*addressees);
+	struct buf b = { 0 }, want = { 0 }, got = { 0 }, scratch = { 0 };
+	struct corpus *c;
+
+	(void)state;
+	for (size_t i = 0; i < n; i++)
+		routed_record(&b, (int)i + 1, addressees[i]);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, b.p, b.n), (ssize_t)b.n);
+	c = corpus_new();
+	corpus_add_paths(c, paths, 1);
+	while (!corpus_index_step(c, 1000))
+		;
+	assert_int_equal(corpus_count(c), n);
+	for (size_t i = 0; i < n; i++) {
+		const struct centry *e = corpus_entry(c, i);
+		const struct cable *whole = corpus_cable(c, i);
+		const uint32_t *offs;
+		size_t np;
+
+		assert_non_null(whole);
+		assert_true(str_eq_c(whole->subject.text, "A HEADER PAST ITS ROUTING"));
+		assert_string_equal(corpus_str(c, e->subject), "A HEADER PAST ITS ROUTING");
+		assert_int_equal(corpus_tags(c, i, &offs), 3);
+		assert_string_equal(corpus_str(c, offs[1]), "PTER");
+		assert_int_equal(corpus_refs(c, i, &offs), 2);
+		assert_string_equal(corpus_str(c, offs[0]), "08ROME3065");
+		/* the people and offices, the whole parse's, in its order */
+		np = corpus_people(c, i, &offs);
+		buf_clear(&want);
+		people_each(whole, &scratch, person_line, &want);
+		buf_clear(&got);
+		for (size_t k = 0; k < np; k++) {
+			buf_adds(&got, corpus_str(c, offs[k]));
+			buf_addc(&got, '\n');
+		}
+		buf_addc(&got, '\0');
+		buf_addc(&want, '\0');
+		assert_string_equal(got.p, want.p);
+		assert_string_equal(corpus_str(c, offs[1]), "C:DCM ELIZABETH DIBBLE");
+	}
+	corpus_free(c);
+	close(fd);
+	unlink(path);
+	buf_free(&b);
+	buf_free(&want);
+	buf_free(&got);
+	buf_free(&scratch);
+}
+
 /* The dump @path read with @workers workers, its list leaving out @leave. */
 static struct corpus *read_lean(char *path, const char *workers, unsigned leave)
 {
@@ -410,6 +500,7 @@ int main(void)
 		cmocka_unit_test(skipped_as_read_elsewhere),
 		cmocka_unit_test(cut_behind_the_reading),
 		cmocka_unit_test(long_heads_read_to_their_header),
+		cmocka_unit_test(long_routings_read_to_their_header),
 		cmocka_unit_test(lean_lists_leave_only_that),
 	};
 
