@@ -31,9 +31,15 @@ static size_t name_slot(const char *s)
  * or 0. */
 static size_t slot_find(const uint16_t *slot, const char *name, const void *names, size_t stride)
 {
-	for (size_t k = name_slot(name); slot[k]; k = (k + 1) & (STATION_SLOTS - 1))
-		if (strcmp(name, *(const char *const *)((const char *)names + (slot[k] - 1u) * stride)) == 0)
+	for (size_t k = name_slot(name); slot[k]; k = (k + 1) & (STATION_SLOTS - 1)) {
+		const char *entry;
+
+		/* the entry's first member, a pointer (copied: the bytes' type
+		 * says nothing of their alignment) */
+		memcpy(&entry, (const char *)names + (slot[k] - 1u) * stride, sizeof(entry));
+		if (strcmp(name, entry) == 0)
 			return slot[k];
+	}
 	return 0;
 }
 
