@@ -386,13 +386,31 @@ static void joined(const struct corpus *c, const uint32_t *offs, size_t n, struc
 	buf_addc(out, '\0');
 }
 
+/* The strings of @na at @oa in @a and of @nb at @ob in @b: the same, or
+ * none in @b when it @left_out them. */
+static void same_strings(const struct corpus *a, const uint32_t *oa, size_t na, const struct corpus *b,
+			 const uint32_t *ob, size_t nb, bool left_out)
+{
+	struct buf ja = { 0 }, jb = { 0 };
+
+	assert_true(na > 0);
+	if (left_out) {
+		assert_int_equal(nb, 0);
+		return;
+	}
+	joined(a, oa, na, &ja);
+	joined(b, ob, nb, &jb);
+	assert_string_equal(ja.p, jb.p);
+	buf_free(&ja);
+	buf_free(&jb);
+}
+
 /* Entry @i of @a and of @b: the same, but for the people and the
  * references @b leaves out (@leave), which it has none of. */
 static void same_but(const struct corpus *a, const struct corpus *b, size_t i, unsigned leave)
 {
 	const struct centry *x = corpus_entry(a, i), *y = corpus_entry(b, i);
 	const uint32_t *oa, *ob;
-	struct buf ja = { 0 }, jb = { 0 };
 	size_t na, nb;
 
 	assert_string_equal(corpus_str(a, x->id), corpus_str(b, y->id));
@@ -400,32 +418,14 @@ static void same_but(const struct corpus *a, const struct corpus *b, size_t i, u
 	assert_string_equal(corpus_str(a, x->origin), corpus_str(b, y->origin));
 	assert_true(x->date == y->date && x->level == y->level && x->caveats == y->caveats);
 	na = corpus_tags(a, i, &oa);
-	joined(a, oa, na, &ja);
 	nb = corpus_tags(b, i, &ob);
-	joined(b, ob, nb, &jb);
-	assert_string_equal(ja.p, jb.p);
+	same_strings(a, oa, na, b, ob, nb, false);
 	na = corpus_refs(a, i, &oa);
 	nb = corpus_refs(b, i, &ob);
-	assert_true(na > 0);
-	if (leave & LIST_NO_REFS) {
-		assert_int_equal(nb, 0);
-	} else {
-		joined(a, oa, na, &ja);
-		joined(b, ob, nb, &jb);
-		assert_string_equal(ja.p, jb.p);
-	}
+	same_strings(a, oa, na, b, ob, nb, leave & LIST_NO_REFS);
 	na = corpus_people(a, i, &oa);
 	nb = corpus_people(b, i, &ob);
-	assert_true(na > 0);
-	if (leave & LIST_NO_PEOPLE) {
-		assert_int_equal(nb, 0);
-	} else {
-		joined(a, oa, na, &ja);
-		joined(b, ob, nb, &jb);
-		assert_string_equal(ja.p, jb.p);
-	}
-	buf_free(&ja);
-	buf_free(&jb);
+	same_strings(a, oa, na, b, ob, nb, leave & LIST_NO_PEOPLE);
 }
 
 /* What a list without people or references leaves out, each alone and
