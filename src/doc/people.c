@@ -116,7 +116,81 @@ struct str people_plain_name(struct str raw, struct buf *out)
 	return trim_punct(buf_str(out));
 }
 
+/* people_addressee's answers, by what it was asked less a serial at its
+ * end: the same few dozen addressees (SECSTATE WASHDC, the posts of a
+ * region) stand in most cables' routing, each with the serial of that
+ * cable, and cleaning each again was a twelfth of the list's read of a
+ * header.  The cleaning takes a last word of digits off whatever it is,
+ * unless nothing stands before it once the routing indicator is off
+ * ("RUEHC/ 1378" is "1378"): an answer found with a serial that is not
+ * the serial itself holds for the same words with any serial, and
+ * without one; any other answer only for the same bytes.  Direct-mapped
+ * by a hash of the words, a set for each thread (the list's workers),
+ * both sides at most ADDR_MEMO_BYTES long. */
+#define ADDR_MEMO_SLOTS 512
+#define ADDR_MEMO_BYTES 62
+static _Thread_local struct addr_memo {
+	uint8_t nkey, nout;     /* nkey 0: empty */
+	bool any_serial;        /* the answer holds whatever serial follows */
+	char key[ADDR_MEMO_BYTES], out[ADDR_MEMO_BYTES];
+} addr_memo[ADDR_MEMO_SLOTS];
+
+/* @raw less its serial (the digits that end it after spaces, a byte that
+ * is no blank before them: else upper_words keeps the digits alone), its
+ * length; *@serial the digits, or empty (the length is @raw's). */
+static size_t addressee_words(struct str raw, struct str *serial)
+{
+	size_t k = raw.n, d;
+
+	*serial = STR_NULL;
+	while (k > 0 && is_digit((unsigned char)raw.p[k - 1]))
+		k--;
+	d = k;
+	while (k > 0 && raw.p[k - 1] == ' ')
+		k--;
+	if (d == raw.n || d == k)
+		return raw.n;
+	for (size_t i = 0; i < k; i++)
+		if (!is_space((unsigned char)raw.p[i])) {
+			*serial = str_make(raw.p + d, raw.n - d);
+			return k;
+		}
+	return raw.n;
+}
+
 struct str people_addressee(struct str raw, struct buf *out)
+{
+	struct str serial, s;
+	size_t n = addressee_words(raw, &serial);
+	struct addr_memo *m;
+	uint32_t h = 2166136261u;
+	bool any;
+
+	if (!n || n > ADDR_MEMO_BYTES)
+		return people_addressee_uncached(raw, out);
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)raw.p[i]) * 16777619u;
+	m = &addr_memo[(h ^ (h >> 16)) & (ADDR_MEMO_SLOTS - 1)];
+	if (m->nkey == n && memcmp(m->key, raw.p, n) == 0 && (m->any_serial || !serial.n)) {
+		buf_clear(out);
+		buf_add(out, m->out, m->nout);
+		return m->nout ? buf_str(out) : STR_NULL;
+	}
+	s = people_addressee_uncached(raw, out);
+	any = serial.n && !(s.n == serial.n && memcmp(s.p, serial.p, s.n) == 0);
+	/* kept: an answer for any serial, or for these bytes, which have none */
+	if (s.n <= ADDR_MEMO_BYTES && (any || !serial.n)) {
+		m->nkey = (uint8_t)n;
+		memcpy(m->key, raw.p, n);
+		m->any_serial = any;
+		m->nout = (uint8_t)s.n;
+		if (s.n)
+			memcpy(m->out, s.p, s.n);
+	}
+	return s;
+}
+
+struct str people_addressee_uncached(struct str raw, struct buf *out)
 {
 	struct str s;
 	size_t k = 0;

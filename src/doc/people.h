@@ -44,6 +44,8 @@ void people_each(const struct cable *c, struct buf *scratch, void (*fn)(struct s
  * routing indicator, the precedence and the serial left out, in upper
  * case, blanks single.  Into @out, which is emptied first. */
 struct str people_addressee(struct str raw, struct buf *out);
+/* The same, worked out each time (people_addressee keeps its answers). */
+struct str people_addressee_uncached(struct str raw, struct buf *out);
 
 /* A name (a signer, who classified) in one spelling: upper case, blanks
  * single, no punctuation at its ends. */

@@ -405,6 +405,49 @@ static void people(void **state)
 	people_parsed = false;
 }
 
+/* people_addressee keeps its answers by what it is asked less a serial
+ * at its end: random addressees of routing words, indicators, blanks of
+ * each kind, digits, punctuation, a NUL and letters past ASCII, each with
+ * several serials and none, give what working each out gives. */
+static void addressees_kept(void **state)
+{
+	static const char *const pieces[] = { "RUEHC/", "RHEHNSC/", "SECSTATE", "WASHDC", "WASHINGTON DC", "AMEMBASSY",
+					      "PARIS", "IMMEDIATE", "PRIORITY", "ROUTINE", "0000", "7701", "12", " ",
+					      "  ", "\t", "\v", "\n", ".", ",", "/", "-", "\xC3\xA9", "\xC3\x9F", "a" };
+	unsigned seed = 4242;
+	struct buf raw = { 0 }, one = { 0 }, two = { 0 };
+
+	(void)state;
+	for (int round = 0; round < 60000; round++) {
+		size_t n;
+
+		seed = seed * 1103515245u + 12345u;
+		n = (seed >> 16) % 7;
+		buf_clear(&raw);
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			if ((seed >> 16) % 29 == 0)
+				buf_addc(&raw, '\0');
+			else
+				buf_adds(&raw, pieces[(seed >> 16) % (sizeof(pieces) / sizeof(*pieces))]);
+		}
+		/* the same with a serial, now and then */
+		seed = seed * 1103515245u + 12345u;
+		if ((seed >> 16) % 2)
+			buf_printf(&raw, "%s%u", (seed >> 17) % 3 ? " " : "  ", (seed >> 20) % 10000);
+		{
+			struct str a = people_addressee(buf_str(&raw), &one), b = people_addressee_uncached(buf_str(&raw), &two);
+
+			if (a.n != b.n || (a.n && memcmp(a.p, b.p, a.n) != 0))
+				fail_msg("\"%.*s\": kept \"%.*s\", worked out \"%.*s\"", (int)raw.n, raw.p, (int)a.n,
+					 a.p ? a.p : "", (int)b.n, b.p ? b.p : "");
+		}
+	}
+	buf_free(&raw);
+	buf_free(&one);
+	buf_free(&two);
+}
+
 static void dates(void **state)
 {
 	assert_int_equal(date_minutes("1900-01-01"), 1);
@@ -430,6 +473,7 @@ int main(void)
 		cmocka_unit_test(matching),
 		cmocka_unit_test(matching_rules),
 		cmocka_unit_test(people),
+		cmocka_unit_test(addressees_kept),
 		cmocka_unit_test(dates),
 	};
 
