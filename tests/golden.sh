@@ -61,6 +61,13 @@ for f in 'signer=Bordonaro|porter' 'addressee=washdc' 'classified-by=ambassador'
 	check "--json --filter '$f' writes as many cables as --count counts" \
 		[ "$(wc -l < "$tmp/ids")" = "$(awk -F '\t' -v f="$f" '$2 == f { print $1 }' tests/golden/count/people.tsv)" ]
 done
+# --count reads the file first and leaves out of its list what none of the
+# lines asks: the references, when one line has cites=
+printf 'level>=C\ncites=07OSLO455\ncites=85STATE40211|09STATE74110\n' > "$tmp/cites.txt"
+run_pilcrow "$tmp/out" "$tmp/err" --no-index --count "$tmp/cites.txt" data/cables
+check "--count of cites=: the cables whose references name it ($(tr '\n' ' ' < "$tmp/out"))" \
+	grep -q "^1	cites=07OSLO455\$" "$tmp/out"
+check "--count of cites=: either of two" grep -q "^2	cites=85STATE40211|09STATE74110\$" "$tmp/out"
 # --diff: two texts of one cable word by word (a paragraph withheld, a
 # redaction added in two forms, quotes, wrapping and ¶ folded); --layout
 # shows the layout; --id compares the versions among the inputs; the same

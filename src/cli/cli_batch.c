@@ -62,61 +62,117 @@ static int count_line(struct corpus *c, struct workspace **ws, const char *file,
 	return gave ? 3 : 0;
 }
 
+/* The lines of @f, each its bytes (a NUL after them) in @all, where
+ * @at[i] starts line i and @len[i] is its length; how many. */
+static size_t read_lines(FILE *f, struct buf *all, size_t **at, size_t **len)
+{
+	size_t n = 0, cap = 0, size = 0;
+	char *line = NULL;
+	ssize_t got;
+
+	*at = *len = NULL;
+	while ((got = getline(&line, &size, f)) >= 0) {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			*at = xrealloc(*at, cap * sizeof(**at));
+			*len = xrealloc(*len, cap * sizeof(**len));
+		}
+		(*at)[n] = all->n;
+		(*len)[n++] = (size_t)got;
+		buf_add(all, line, (size_t)got);
+		buf_addc(all, '\0');
+	}
+	free(line);
+	return n;
+}
+
+/* Line @s of @got bytes made a filter's text in place: NULL for a blank
+ * line or a comment, and for a NUL byte in it (*@nul set). */
+static char *filter_text(char *s, size_t got, bool *nul)
+{
+	char *e = s + got;
+
+	*nul = memchr(s, '\0', got) != NULL;
+	if (*nul)
+		return NULL;
+	while (e > s && (e[-1] == '\n' || e[-1] == '\r' || e[-1] == ' ' || e[-1] == '\t'))
+		*--e = '\0';
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return *s && *s != '#' ? s : NULL;
+}
+
+/* What the list may leave out for every filter of @lines (those that do
+ * not parse ask nothing: they are not counted). */
+static unsigned count_needs(char *all, const size_t *at, const size_t *len, size_t n)
+{
+	unsigned leave = LIST_NO_PEOPLE | LIST_NO_REFS;
+
+	for (size_t i = 0; i < n && leave; i++) {
+		char *copy = xstrdup(all + at[i]), *s;
+		struct cfilter f;
+		char err[256];
+		bool nul;
+
+		s = memchr(all + at[i], '\0', len[i]) ? NULL : filter_text(copy, len[i], &nul);
+		if (s && cfilter_parse(&f, s, err, sizeof(err))) {
+			leave &= corpus_list_needs(&f, false, false);
+			cfilter_free(&f);
+		}
+		free(copy);
+	}
+	return leave;
+}
+
 /* --count FILE: a filter a line (blank lines and # comments skipped), its
  * count and the filter as written, a line each; a line that does not
- * parse is said on stderr and the others still run (status 2). */
+ * parse is said on stderr and the others still run (status 2).  The file
+ * is read first, so that the list leaves out what none of its filters
+ * asks (corpus_list_lean). */
 int run_count(const struct opts *o, char *const *paths, size_t n)
 {
 	bool in = strcmp(o->count_file, "-") == 0;
 	FILE *f = in ? stdin : fopen(o->count_file, "r");
 	struct corpus *c;
 	struct workspace *ws = NULL;
-	struct buf out = { 0 };
+	struct buf out = { 0 }, all = { 0 };
 	uint32_t *rows = NULL;
-	size_t cap = 0, len = 0, lineno = 0;
-	char *line = NULL;
+	size_t cap = 0, nlines, *at, *len;
 	int status = 0;
-	ssize_t got;
 	struct progress pr;
 	struct stat sb;
+	bool regular;
 
 	if (!f) {
 		fprintf(stderr, "pilcrow: %s: %s\n", o->count_file, strerror(errno));
 		return 1;
 	}
+	regular = !in && fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode);
+	nlines = read_lines(f, &all, &at, &len);
+	if (!in)
+		fclose(f);
 	c = corpus_new();
+	corpus_list_lean(c, count_needs(all.p, at, len, nlines));
 	cli_read_all(c, paths, n, false, !o->no_index, true);
 	cli_tell_messages(c);
 	if (o->csv)
 		buf_adds(&out, "count,filter\n");
-	/* a file's lines counted first, for the time left (not a pipe's) */
-	if (!in && fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode)) {
-		size_t lines = 0;
+	/* the time left for a file's lines (not a pipe's, still coming when
+	 * counting was a line at a time) */
+	progress_start(&pr, true, "counting", "filters", 1, regular ? nlines : 0);
+	for (size_t i = 0; i < nlines; i++) {
+		bool nul;
+		char *s = filter_text(all.p + at[i], len[i], &nul);
 
-		while ((got = getline(&line, &len, f)) >= 0)
-			lines++;
-		rewind(f);
-		progress_start(&pr, true, "counting", "filters", 1, lines);
-	} else {
-		progress_start(&pr, true, "counting", "filters", 1, 0);
-	}
-	while ((got = getline(&line, &len, f)) >= 0) {
-		progress_show(&pr, lineno);
-		char *s = line, *e = line + got;
-
-		lineno++;
-		if (memchr(line, '\0', (size_t)got)) {
-			fprintf(stderr, "pilcrow: %s:%zu: a NUL byte in the line: not a filter\n", o->count_file, lineno);
+		progress_show(&pr, i);
+		if (nul) {
+			fprintf(stderr, "pilcrow: %s:%zu: a NUL byte in the line: not a filter\n", o->count_file, i + 1);
 			status = 2;
 			continue;
 		}
-		while (e > s && (e[-1] == '\n' || e[-1] == '\r' || e[-1] == ' ' || e[-1] == '\t'))
-			*--e = '\0';
-		while (*s == ' ' || *s == '\t')
-			s++;
-		if (!*s || *s == '#')
+		if (!s)
 			continue;
-		switch (count_line(c, &ws, o->count_file, lineno, s, o->csv, &out, &rows, &cap)) {
+		switch (count_line(c, &ws, o->count_file, i + 1, s, o->csv, &out, &rows, &cap)) {
 		case 2: status = 2; break;
 		case 3: status = status ? status : 3; break;
 		default: break;
@@ -135,9 +191,9 @@ int run_count(const struct opts *o, char *const *paths, size_t n)
 		status = 1;
 	if (!corpus_count(c))
 		status = 1;
-	free(line);
-	if (!in)
-		fclose(f);
+	free(at);
+	free(len);
+	buf_free(&all);
 	buf_free(&out);
 	free(rows);
 	corpus_free(c);
