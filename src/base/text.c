@@ -410,15 +410,22 @@ static void wrap_narrow(struct str s, size_t plain, int width, void (*emit)(stru
 		emit(rtrim(str_make(s.p + start, s.n - start)), ud);
 }
 
-void text_wrap(struct str s, int width, void (*emit)(struct str line, void *ud), void *ud)
+/* text_wrap of @s, whose shape is known (@narrow, from byte @plain on
+ * printable ASCII). */
+static void wrap_shaped(struct str s, bool narrow, size_t plain, int width,
+			void (*emit)(struct str line, void *ud), void *ud)
 {
 	if (width < 1)
 		width = 1;
-	if (s.n && narrow_text(s)) {
-		wrap_narrow(s, s.n, width, emit, ud);
-		return;
-	}
-	text_wrap_unicode(s, width, emit, ud);
+	if (s.n && narrow)
+		wrap_narrow(s, plain, width, emit, ud);
+	else
+		text_wrap_unicode(s, width, emit, ud);
+}
+
+void text_wrap(struct str s, int width, void (*emit)(struct str line, void *ud), void *ud)
+{
+	wrap_shaped(s, s.n && narrow_text(s), s.n, width, emit, ud);
 }
 
 void text_sanitize_wrap(struct str in, unsigned flags, int width, void (*emit)(struct str line, void *ud), void *ud)
@@ -427,12 +434,7 @@ void text_sanitize_wrap(struct str in, unsigned flags, int width, void (*emit)(s
 	struct shape sh;
 
 	sanitize(in, &clean, flags, &sh);
-	if (width < 1)
-		width = 1;
-	if (clean.n && sh.narrow)
-		wrap_narrow(buf_str(&clean), sh.plain, width, emit, ud);
-	else
-		text_wrap_unicode(buf_str(&clean), width, emit, ud);
+	wrap_shaped(buf_str(&clean), sh.narrow, sh.plain, width, emit, ud);
 	buf_free(&clean);
 }
 

@@ -62,30 +62,6 @@ static int count_line(struct corpus *c, struct workspace **ws, const char *file,
 	return gave ? 3 : 0;
 }
 
-/* The lines of @f, each its bytes (a NUL after them) in @all, where
- * @at[i] starts line i and @len[i] is its length; how many. */
-static size_t read_lines(FILE *f, struct buf *all, size_t **at, size_t **len)
-{
-	size_t n = 0, cap = 0, size = 0;
-	char *line = NULL;
-	ssize_t got;
-
-	*at = *len = NULL;
-	while ((got = getline(&line, &size, f)) >= 0) {
-		if (n == cap) {
-			cap = cap ? 2 * cap : 64;
-			*at = xrealloc(*at, cap * sizeof(**at));
-			*len = xrealloc(*len, cap * sizeof(**len));
-		}
-		(*at)[n] = all->n;
-		(*len)[n++] = (size_t)got;
-		buf_add(all, line, (size_t)got);
-		buf_addc(all, '\0');
-	}
-	free(line);
-	return n;
-}
-
 /* Line @s of @got bytes made a filter's text in place: NULL for a blank
  * line or a comment, and for a NUL byte in it (*@nul set). */
 static char *filter_text(char *s, size_t got, bool *nul)
@@ -102,24 +78,49 @@ static char *filter_text(char *s, size_t got, bool *nul)
 	return *s && *s != '#' ? s : NULL;
 }
 
-/* What the list may leave out for every filter of @lines (those that do
+/* What a line of a --count file is, once read (read_filters). */
+#define NO_FILTER SIZE_MAX           /* a blank line or a comment */
+#define NUL_LINE (SIZE_MAX - 1)      /* a line with a NUL byte */
+
+/* The lines of @f, each made a filter's text (filter_text) once: line i's
+ * at byte @text[i] of @all (ended by a NUL), or NO_FILTER, NUL_LINE; how
+ * many lines. */
+static size_t read_filters(FILE *f, struct buf *all, size_t **text)
+{
+	size_t n = 0, cap = 0, size = 0;
+	char *line = NULL;
+	ssize_t got;
+
+	*text = NULL;
+	while ((got = getline(&line, &size, f)) >= 0) {
+		bool nul;
+		const char *s = filter_text(line, (size_t)got, &nul);
+
+		grow_array((void **)text, &cap, n + 1, sizeof(**text));
+		(*text)[n++] = nul ? NUL_LINE : s ? all->n : NO_FILTER;
+		if (s) {
+			buf_adds(all, s);
+			buf_addc(all, '\0');
+		}
+	}
+	free(line);
+	return n;
+}
+
+/* What the list may leave out for every filter of @text (those that do
  * not parse ask nothing: they are not counted). */
-static unsigned count_needs(char *all, const size_t *at, const size_t *len, size_t n)
+static unsigned count_needs(const char *all, const size_t *text, size_t n)
 {
 	unsigned leave = LIST_NO_PEOPLE | LIST_NO_REFS;
 
 	for (size_t i = 0; i < n && leave; i++) {
-		char *copy = xstrdup(all + at[i]), *s;
 		struct cfilter f;
 		char err[256];
-		bool nul;
 
-		s = memchr(all + at[i], '\0', len[i]) ? NULL : filter_text(copy, len[i], &nul);
-		if (s && cfilter_parse(&f, s, err, sizeof(err))) {
+		if (text[i] < NUL_LINE && cfilter_parse(&f, all + text[i], err, sizeof(err))) {
 			leave &= corpus_list_needs(&f, false, false);
 			cfilter_free(&f);
 		}
-		free(copy);
 	}
 	return leave;
 }
@@ -137,7 +138,7 @@ int run_count(const struct opts *o, char *const *paths, size_t n)
 	struct workspace *ws = NULL;
 	struct buf out = { 0 }, all = { 0 };
 	uint32_t *rows = NULL;
-	size_t cap = 0, nlines, *at, *len;
+	size_t cap = 0, nlines, *text;
 	int status = 0;
 	struct progress pr;
 	struct stat sb;
@@ -148,11 +149,11 @@ int run_count(const struct opts *o, char *const *paths, size_t n)
 		return 1;
 	}
 	regular = !in && fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode);
-	nlines = read_lines(f, &all, &at, &len);
+	nlines = read_filters(f, &all, &text);
 	if (!in)
 		fclose(f);
 	c = corpus_new();
-	corpus_list_lean(c, count_needs(all.p, at, len, nlines));
+	corpus_list_lean(c, count_needs(all.p, text, nlines));
 	cli_read_all(c, paths, n, false, !o->no_index, true);
 	cli_tell_messages(c);
 	if (o->csv)
@@ -161,18 +162,15 @@ int run_count(const struct opts *o, char *const *paths, size_t n)
 	 * counting was a line at a time) */
 	progress_start(&pr, true, "counting", "filters", 1, regular ? nlines : 0);
 	for (size_t i = 0; i < nlines; i++) {
-		bool nul;
-		char *s = filter_text(all.p + at[i], len[i], &nul);
-
 		progress_show(&pr, i);
-		if (nul) {
+		if (text[i] == NUL_LINE) {
 			fprintf(stderr, "pilcrow: %s:%zu: a NUL byte in the line: not a filter\n", o->count_file, i + 1);
 			status = 2;
 			continue;
 		}
-		if (!s)
+		if (text[i] == NO_FILTER)
 			continue;
-		switch (count_line(c, &ws, o->count_file, i + 1, s, o->csv, &out, &rows, &cap)) {
+		switch (count_line(c, &ws, o->count_file, i + 1, all.p + text[i], o->csv, &out, &rows, &cap)) {
 		case 2: status = 2; break;
 		case 3: status = status ? status : 3; break;
 		default: break;
@@ -191,8 +189,7 @@ int run_count(const struct opts *o, char *const *paths, size_t n)
 		status = 1;
 	if (!corpus_count(c))
 		status = 1;
-	free(at);
-	free(len);
+	free(text);
 	buf_free(&all);
 	buf_free(&out);
 	free(rows);
